@@ -1,0 +1,3 @@
+from moozix_tui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,286 @@
+"""Mastering: tone, loudness to a target and a true-peak-safe ceiling.
+
+pedalboard's Limiter adds its threshold back as make-up gain and peaks near
+0 dBFS whatever the threshold (FIELD-NOTES), so the ceiling here comes from our
+own look-ahead limiter driven by the 4x-oversampled peak envelope. Peaks scale
+with gain, so the envelope is computed once and each loudness iteration only
+recomputes the gain curve and the loudness.
+"""
+
+from __future__ import annotations
+
+import threading
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from types import MappingProxyType
+
+import numpy as np
+from scipy import ndimage, signal
+
+from dsp.analysis import BANDS, band_share_db, spectrum
+from dsp.errors import Cancelled, DspError
+from dsp.filters import apply_sos, bell, high_pass, high_shelf, low_shelf
+from dsp.meter import Loudness, integrated_lufs, measure_loudness, oversampled_peaks
+
+__all__ = [
+    "STYLES",
+    "TARGETS",
+    "MasterResult",
+    "MasterSettings",
+    "MasterTarget",
+    "master",
+    "resolve_target",
+]
+
+Progress = Callable[[str, float], None]
+
+STYLES = ("balanced", "warm", "bright", "punchy")
+_TOLERANCE_LU = 0.1
+_MAX_ITERATIONS = 6
+_MAX_LIMITING_DB = 9.0
+"""Past this much limiting on the loud passages, drums and transients audibly flatten."""
+_LOOKAHEAD_S = 0.003
+_HOLD_S = 0.010
+_RELEASE_S = 0.120
+_MARGIN_DB = 0.15
+
+
+@dataclass(frozen=True)
+class MasterTarget:
+    name: str
+    lufs: float
+    ceiling_dbtp: float
+    source: str = ""
+    label: str = ""
+
+    def __post_init__(self) -> None:
+        if not -40.0 <= self.lufs <= -5.0:
+            raise DspError(f"target loudness {self.lufs:g} LUFS is out of range — "
+                           "choose between -40 and -5 LUFS")
+        if not -6.0 <= self.ceiling_dbtp <= 0.0:
+            raise DspError(f"ceiling {self.ceiling_dbtp:g} dBTP is out of range — "
+                           "choose between -6 and 0 dBTP")
+
+
+def _load_targets() -> MappingProxyType[str, MasterTarget]:
+    text = resources.files("dsp").joinpath("data/targets.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    return MappingProxyType({
+        name: MasterTarget(name=name, lufs=float(e["lufs"]),
+                           ceiling_dbtp=float(e["ceiling_dbtp"]), source=e["source"],
+                           label=e["label"])
+        for name, e in table.items()
+    })
+
+
+TARGETS = _load_targets()
+
+
+def resolve_target(name_or_lufs: str | float | None, *,
+                   ceiling_dbtp: float | None = None) -> MasterTarget:
+    """A named target ('streaming', 'apple'…) or a LUFS number; None means streaming."""
+    if name_or_lufs is None:
+        base = TARGETS["streaming"]
+    elif isinstance(name_or_lufs, int | float):
+        base = MasterTarget("custom", float(name_or_lufs), -1.0, "your own number", "Custom")
+    else:
+        text = str(name_or_lufs).strip().lower()
+        if text in TARGETS:
+            base = TARGETS[text]
+        else:
+            try:
+                lufs = float(text.replace("lufs", "").strip())
+            except ValueError:
+                names = ", ".join(TARGETS)
+                raise DspError(f"unknown loudness target {name_or_lufs!r} — use one of "
+                               f"{names} or a number like -14") from None
+            base = MasterTarget("custom", lufs, -1.0, "your own number", "Custom")
+    if ceiling_dbtp is None:
+        return base
+    return MasterTarget(base.name, base.lufs, float(ceiling_dbtp), base.source, base.label)
+
+
+@dataclass(frozen=True)
+class MasterSettings:
+    target: MasterTarget
+    style: str = "balanced"
+
+    def __post_init__(self) -> None:
+        if self.style not in STYLES:
+            raise DspError(f"unknown style {self.style!r} — use one of {', '.join(STYLES)}")
+
+
+@dataclass(frozen=True, eq=False)
+class MasterResult:
+    samples: np.ndarray
+    sample_rate: int
+    before: Loudness
+    after: Loudness
+    gain_db: float
+    max_reduction_db: float
+    warnings: tuple[str, ...]
+    target: MasterTarget
+    tone_moves: tuple[str, ...] = ()
+
+
+def _style_sections(style: str, sample_rate: int) -> tuple[list[np.ndarray], list[str]]:
+    sections = [high_pass(25.0, sample_rate)]
+    words = ["high-pass at 25 Hz to clear inaudible rumble"]
+    if style == "warm":
+        sections += [low_shelf(180.0, 1.5, sample_rate), high_shelf(7000.0, -1.5, sample_rate)]
+        words += ["low shelf +1.5 dB at 180 Hz", "high shelf -1.5 dB at 7 kHz"]
+    elif style == "bright":
+        sections += [high_shelf(8000.0, 2.0, sample_rate), low_shelf(150.0, -0.5, sample_rate)]
+        words += ["high shelf +2 dB at 8 kHz (air)", "low shelf -0.5 dB at 150 Hz"]
+    elif style == "punchy":
+        sections += [bell(70.0, 1.0, 1.0, sample_rate), bell(3000.0, 0.8, 0.9, sample_rate)]
+        words += ["+1 dB at 70 Hz (kick weight)", "+0.8 dB at 3 kHz (attack)"]
+    return sections, words
+
+
+_REFERENCE_CURVE = {
+    "sub": ("low_shelf", 60.0), "low": ("bell", 100.0), "low_mid": ("bell", 250.0),
+    "mid": ("bell", 900.0), "presence": ("bell", 4000.0), "air": ("high_shelf", 10000.0),
+}
+_MAX_REFERENCE_DB = 4.0
+
+
+def _reference_sections(samples: np.ndarray, reference: np.ndarray, sample_rate: int,
+                        reference_rate: int) -> tuple[list[np.ndarray], list[str]]:
+    """EQ toward the reference's broad band balance, at most ±4 dB and half the gap per band."""
+    mine = band_share_db(*spectrum(samples, sample_rate))
+    theirs = band_share_db(*spectrum(reference, reference_rate))
+    sections, words = [], []
+    for band in BANDS:
+        gap = float(np.clip((theirs[band] - mine[band]) * 0.5, -_MAX_REFERENCE_DB,
+                            _MAX_REFERENCE_DB))
+        if abs(gap) < 0.5:
+            continue
+        kind, freq = _REFERENCE_CURVE[band]
+        if kind == "low_shelf":
+            sections.append(low_shelf(freq, gap, sample_rate))
+        elif kind == "high_shelf":
+            sections.append(high_shelf(freq, gap, sample_rate))
+        else:
+            sections.append(bell(freq, gap, 0.9, sample_rate))
+        words.append(f"{gap:+.1f} dB around {freq:g} Hz toward the reference")
+    return sections, words
+
+
+def _punch(samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    import pedalboard
+
+    rms_db = 10 * np.log10(np.mean(np.square(samples)) + 1e-12)
+    comp = pedalboard.Compressor(threshold_db=float(rms_db + 4.0), ratio=1.8,
+                                 attack_ms=30.0, release_ms=150.0)
+    return comp.process(np.ascontiguousarray(samples, dtype=np.float32), sample_rate)
+
+
+def limiter_gain(envelope: np.ndarray, ceiling: float, sample_rate: int) -> np.ndarray:
+    """Gain curve that keeps envelope * gain <= ceiling at every sample, with smooth edges.
+
+    A forward minimum over look-ahead + hold followed by a backward moving average of
+    the look-ahead length never exceeds the required gain (every averaged value comes
+    from a window that contains the sample). A one-pole release, combined with a
+    minimum, slows the recovery without ever rising above the fast curve.
+    """
+    lookahead = max(int(_LOOKAHEAD_S * sample_rate), 1)
+    hold = int(_HOLD_S * sample_rate)
+    required = np.minimum(1.0, ceiling / np.maximum(envelope, 1e-12)).astype(np.float32)
+    if required.min() >= 1.0:
+        return required
+    size = lookahead + hold + 1
+    fast = ndimage.minimum_filter1d(required, size=size, origin=-(size // 2) + hold,
+                                    mode="nearest")
+    kernel = np.full(lookahead + 1, 1.0 / (lookahead + 1), dtype=np.float32)
+    fast = np.convolve(np.pad(fast, (lookahead, 0), mode="edge"), kernel, mode="valid")
+    coeff = np.exp(-1.0 / (_RELEASE_S * sample_rate))
+    slow = signal.lfilter([1.0 - coeff], [1.0, -coeff], fast - 1.0,
+                          zi=[-(1.0 - fast[0]) * coeff])[0] + 1.0
+    return np.minimum(fast, slow.astype(np.float32))
+
+
+def _check(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled("mastering cancelled — nothing was written")
+
+
+def master(
+    samples: np.ndarray,
+    sample_rate: int,
+    settings: MasterSettings,
+    *,
+    reference: tuple[np.ndarray, int] | None = None,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> MasterResult:
+    """Tone → gain → look-ahead true-peak limiter, iterated until loudness is on target."""
+    report = progress or (lambda stage, fraction: None)
+    samples = np.asarray(samples, dtype=np.float32)
+    before = measure_loudness(samples, sample_rate)
+    if before.integrated_lufs == float("-inf"):
+        raise DspError("the mix is silent — there is nothing to master")
+    report("tone", 0.05)
+    sections, tone_words = _style_sections(settings.style, sample_rate)
+    if reference is not None:
+        ref_sections, ref_words = _reference_sections(samples, reference[0], sample_rate,
+                                                      reference[1])
+        sections += ref_sections
+        tone_words += ref_words
+    toned = apply_sos(samples, *sections)
+    if settings.style == "punchy":
+        toned = _punch(toned, sample_rate)
+    _check(cancel)
+    report("peaks", 0.2)
+    envelope = oversampled_peaks(toned)
+    target = settings.target
+    ceiling = 10.0 ** ((target.ceiling_dbtp - _MARGIN_DB) / 20.0)
+    gain_db = target.lufs - integrated_lufs(toned, sample_rate)
+    warnings: list[str] = []
+    result = None
+    for iteration in range(_MAX_ITERATIONS):
+        _check(cancel)
+        report("loudness", 0.25 + 0.6 * iteration / _MAX_ITERATIONS)
+        gain = 10.0 ** (gain_db / 20.0)
+        curve = limiter_gain(envelope * gain, ceiling, sample_rate)
+        heavy = float(-20 * np.log10(np.percentile(curve, 0.5)))
+        if heavy > _MAX_LIMITING_DB:
+            gain_db -= heavy - _MAX_LIMITING_DB
+            gain = 10.0 ** (gain_db / 20.0)
+            curve = limiter_gain(envelope * gain, ceiling, sample_rate)
+            result = toned * (gain * curve)
+            achieved = integrated_lufs(result, sample_rate)
+            warnings.append(
+                f"stopped at {achieved:.1f} LUFS instead of {target.lufs:g}: getting there "
+                f"needs more than {_MAX_LIMITING_DB:g} dB of limiting on the loud parts, "
+                "which would flatten the drums; a louder master needs a mix with "
+                "controlled peaks (tame the kick, snare and low end first)"
+            )
+            break
+        result = toned * (gain * curve)
+        error = target.lufs - integrated_lufs(result, sample_rate)
+        if abs(error) <= _TOLERANCE_LU:
+            break
+        gain_db += error
+    report("ceiling", 0.9)
+    result = _enforce_ceiling(result, target.ceiling_dbtp)
+    after = measure_loudness(result, sample_rate)
+    curve_min = float(np.min(curve)) if curve is not None else 1.0
+    report("done", 1.0)
+    return MasterResult(
+        samples=result.astype(np.float32), sample_rate=sample_rate, before=before,
+        after=after, gain_db=float(gain_db),
+        max_reduction_db=float(-20 * np.log10(max(curve_min, 1e-6))),
+        warnings=tuple(warnings), target=target, tone_moves=tuple(tone_words),
+    )
+
+
+def _enforce_ceiling(samples: np.ndarray, ceiling_dbtp: float) -> np.ndarray:
+    """Last guard: the gain curve is smooth but not band-limited, so re-measure and trim."""
+    peak = float(oversampled_peaks(samples).max())
+    limit = 10.0 ** ((ceiling_dbtp - 0.02) / 20.0)
+    if peak > limit:
+        samples = samples * (limit / peak)
+    return samples

@@ -1,0 +1,205 @@
+"""ITU-R BS.1770-4 / EBU R128 loudness and true peak, vectorised.
+
+pyloudnorm is correct but filters and gates in Python-heavy steps; this meter
+K-weights once with a second-order-section filter and gates 400 ms blocks
+through cumulative sums, which is several times faster on a whole song.
+Checked against the EBU Tech 3341 conformance signals in tests/dsp/test_meter.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import signal
+
+__all__ = [
+    "SILENCE_LUFS",
+    "Loudness",
+    "block_loudness",
+    "integrated_lufs",
+    "k_weight",
+    "loudness_range_lu",
+    "measure_loudness",
+    "oversampled_peaks",
+    "sample_peak_dbfs",
+    "short_term_lufs",
+    "true_peak_dbtp",
+]
+
+SILENCE_LUFS = -70.0
+"""The absolute gate of BS.1770; a signal with no block above it has no loudness."""
+_OVERSAMPLE = 4
+_CHUNK = 1 << 18
+
+
+@dataclass(frozen=True)
+class Loudness:
+    integrated_lufs: float
+    loudness_range_lu: float
+    max_short_term_lufs: float
+    true_peak_dbtp: float
+    sample_peak_dbfs: float
+
+
+@lru_cache(maxsize=16)
+def _k_weighting_sos(sample_rate: int) -> np.ndarray:
+    """The BS.1770 pre-filter and RLB high-pass for any rate (libebur128's derivation)."""
+    f0, gain_db, q = 1681.974450955533, 3.999843853973347, 0.7071752369554196
+    k = np.tan(np.pi * f0 / sample_rate)
+    vh = 10.0 ** (gain_db / 20.0)
+    vb = vh**0.4996667741545416
+    a0 = 1.0 + k / q + k * k
+    shelf_b = [(vh + vb * k / q + k * k) / a0, 2.0 * (k * k - vh) / a0,
+               (vh - vb * k / q + k * k) / a0]
+    shelf_a = [1.0, 2.0 * (k * k - 1.0) / a0, (1.0 - k / q + k * k) / a0]
+    f0, q = 38.13547087602444, 0.5003270373238773
+    k = np.tan(np.pi * f0 / sample_rate)
+    den = 1.0 + k / q + k * k
+    hp_b = [1.0, -2.0, 1.0]
+    hp_a = [1.0, 2.0 * (k * k - 1.0) / den, (1.0 - k / q + k * k) / den]
+    return np.array([shelf_b + shelf_a, hp_b + hp_a])
+
+
+def k_weight(samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    samples = np.asarray(samples, dtype=np.float32)
+    return signal.sosfilt(_k_weighting_sos(sample_rate).astype(np.float32), samples, axis=-1)
+
+
+def _channel_power(weighted: np.ndarray) -> np.ndarray:
+    """Cumulative sum over time of the channel-summed squared K-weighted signal."""
+    power = np.square(weighted).sum(axis=0)
+    cumulative = np.empty(power.size + 1)
+    cumulative[0] = 0.0
+    np.cumsum(power, out=cumulative[1:])
+    return cumulative
+
+
+def _windows(cumulative: np.ndarray, sample_rate: int, window_s: float,
+             hop_s: float) -> np.ndarray:
+    n = len(cumulative) - 1
+    width = int(round(window_s * sample_rate))
+    hop = int(round(hop_s * sample_rate))
+    if n < width:
+        return np.empty(0)
+    starts = np.arange(0, n - width + 1, hop)
+    return (cumulative[starts + width] - cumulative[starts]) / width
+
+
+def _to_lufs(mean_square: np.ndarray | float) -> np.ndarray | float:
+    with np.errstate(divide="ignore"):
+        return -0.691 + 10.0 * np.log10(mean_square)
+
+
+def _gated_integrated(block_power: np.ndarray) -> float:
+    loud = _to_lufs(block_power)
+    above_abs = block_power[loud > SILENCE_LUFS]
+    if above_abs.size == 0:
+        return float("-inf")
+    relative_gate = _to_lufs(above_abs.mean()) - 10.0
+    kept = above_abs[_to_lufs(above_abs) > relative_gate]
+    return float(_to_lufs(kept.mean()))
+
+
+def _as_2d(samples: np.ndarray) -> np.ndarray:
+    samples = np.asarray(samples)
+    return samples[np.newaxis, :] if samples.ndim == 1 else samples
+
+
+def block_loudness(samples: np.ndarray, sample_rate: int, *, window_s: float = 0.4,
+                   hop_s: float = 0.1) -> np.ndarray:
+    """Loudness of sliding windows (momentary 0.4 s by default) in LUFS."""
+    cumulative = _channel_power(k_weight(_as_2d(samples), sample_rate))
+    return _to_lufs(_windows(cumulative, sample_rate, window_s, hop_s))
+
+
+def integrated_lufs(samples: np.ndarray, sample_rate: int) -> float:
+    cumulative = _channel_power(k_weight(_as_2d(samples), sample_rate))
+    return _gated_integrated(_windows(cumulative, sample_rate, 0.4, 0.1))
+
+
+def short_term_lufs(samples: np.ndarray, sample_rate: int) -> np.ndarray:
+    return block_loudness(samples, sample_rate, window_s=3.0, hop_s=0.1)
+
+
+def _lra(short_term_power: np.ndarray) -> float:
+    loud = _to_lufs(short_term_power)
+    above_abs = short_term_power[loud > SILENCE_LUFS]
+    if above_abs.size < 2:
+        return 0.0
+    gate = _to_lufs(above_abs.mean()) - 20.0
+    kept = _to_lufs(above_abs)
+    kept = kept[kept > gate]
+    if kept.size < 2:
+        return 0.0
+    low, high = np.percentile(kept, [10, 95])
+    return float(high - low)
+
+
+def loudness_range_lu(samples: np.ndarray, sample_rate: int) -> float:
+    cumulative = _channel_power(k_weight(_as_2d(samples), sample_rate))
+    return _lra(_windows(cumulative, sample_rate, 3.0, 0.1))
+
+
+@lru_cache(maxsize=4)
+def _oversampling_filter(factor: int) -> np.ndarray:
+    """Low-pass interpolation filter: 16 taps per phase, passband to 0.45 of the input rate."""
+    taps = signal.firwin(16 * factor, 0.95 / factor, window=("kaiser", 8.0))
+    return (taps * factor).astype(np.float32)
+
+
+def oversampled_peaks(samples: np.ndarray, *, factor: int = _OVERSAMPLE) -> np.ndarray:
+    """Per input sample, the largest |value| among its oversampled phases, max over channels.
+
+    The returned envelope is aligned with the input (the filter delay is removed), so a
+    limiter can use it to catch inter-sample peaks.
+    """
+    samples = _as_2d(samples).astype(np.float32, copy=False)
+    taps = _oversampling_filter(factor)
+    delay = (len(taps) - 1) // 2
+    n = samples.shape[1]
+    padded = np.concatenate(
+        [samples, np.zeros((samples.shape[0], delay // factor + 2), np.float32)], axis=1
+    )
+    envelope = np.zeros(n, dtype=np.float32)
+    halo = len(taps) // factor + 1
+    for start in range(0, n, _CHUNK):
+        stop = min(start + _CHUNK, n)
+        lo = max(start - halo, 0)
+        hi = min(stop + halo, padded.shape[1])
+        up = signal.upfirdn(taps, padded[:, lo:hi], up=factor, axis=1)
+        up = np.abs(up[:, delay:]).max(axis=0)
+        first = (start - lo) * factor
+        block = up[first:first + (stop - start) * factor]
+        block = block[: (len(block) // factor) * factor].reshape(-1, factor).max(axis=1)
+        envelope[start:start + len(block)] = block
+    return np.maximum(envelope, np.abs(samples).max(axis=0))
+
+
+def _db(value: float) -> float:
+    return float(20.0 * np.log10(value)) if value > 0 else float("-inf")
+
+
+def true_peak_dbtp(samples: np.ndarray, sample_rate: int | None = None) -> float:
+    """True peak by 4x oversampling (BS.1770-4 Annex 2); sample_rate is accepted for symmetry."""
+    return _db(float(oversampled_peaks(samples).max(initial=0.0)))
+
+
+def sample_peak_dbfs(samples: np.ndarray) -> float:
+    return _db(float(np.abs(samples).max(initial=0.0)))
+
+
+def measure_loudness(samples: np.ndarray, sample_rate: int) -> Loudness:
+    """Every loudness figure from one K-weighting pass."""
+    samples = _as_2d(samples)
+    cumulative = _channel_power(k_weight(samples, sample_rate))
+    short = _windows(cumulative, sample_rate, 3.0, 0.1)
+    short_lufs = _to_lufs(short)
+    return Loudness(
+        integrated_lufs=_gated_integrated(_windows(cumulative, sample_rate, 0.4, 0.1)),
+        loudness_range_lu=_lra(short),
+        max_short_term_lufs=float(short_lufs.max()) if short.size else float("-inf"),
+        true_peak_dbtp=true_peak_dbtp(samples),
+        sample_peak_dbfs=sample_peak_dbfs(samples),
+    )

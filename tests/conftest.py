@@ -1,0 +1,31 @@
+"""Shared fixtures: generated songs, written to disk once per test session."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+SAMPLE_RATE = 44100
+
+
+@pytest.fixture(scope="session")
+def song() -> dict[str, np.ndarray]:
+    from dsp.synth import make_song
+
+    return make_song(duration_s=12.0, sample_rate=SAMPLE_RATE, seed=0)
+
+
+def write_stem(path: Path, samples: np.ndarray, rate: int = SAMPLE_RATE) -> Path:
+    sf.write(path, np.asarray(samples).T, rate, subtype="PCM_24")
+    return path
+
+
+@pytest.fixture(scope="session")
+def song_files(song, tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("song")
+    files = {role: write_stem(folder / f"{role}.wav", x) for role, x in song.items()}
+    files["mix"] = write_stem(folder / "mix.wav", np.sum(list(song.values()), axis=0))
+    return files

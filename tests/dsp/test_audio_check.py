@@ -1,0 +1,105 @@
+"""Loading, checking and harmonising files: clear messages, nothing lost."""
+
+from __future__ import annotations
+
+import hashlib
+
+import numpy as np
+import pytest
+import soundfile as sf
+
+from dsp.audio import load_audio
+from dsp.check import check_audio, harmonise
+from dsp.errors import AudioContentError, AudioFileError, OutputPathError
+from dsp.writing import write_wav
+
+
+def tone(seconds=2.0, rate=44100, channels=2, level=0.3, freq=220.0):
+    t = np.arange(int(seconds * rate)) / rate
+    x = level * np.sin(2 * np.pi * freq * t)
+    return np.tile(x, (channels, 1)).astype(np.float32)
+
+
+@pytest.mark.parametrize("fmt", ["wav", "flac", "aiff", "ogg"])
+def test_formats_load_as_channels_first_float32(tmp_path, fmt):
+    path = tmp_path / f"x.{fmt}"
+    sf.write(path, tone().T, 44100)
+    audio = load_audio(path)
+    assert audio.samples.dtype == np.float32
+    assert audio.samples.shape == (2, 88200)
+
+
+def test_missing_folder_empty_and_garbage_files_say_what_to_do(tmp_path):
+    with pytest.raises(AudioFileError, match="not found"):
+        load_audio(tmp_path / "nope.wav")
+    with pytest.raises(AudioFileError, match="folder"):
+        load_audio(tmp_path)
+    (tmp_path / "empty.wav").write_bytes(b"")
+    with pytest.raises(AudioFileError, match="empty"):
+        load_audio(tmp_path / "empty.wav")
+    (tmp_path / "notes.wav").write_text("not audio at all")
+    with pytest.raises(AudioFileError, match="export it as"):
+        load_audio(tmp_path / "notes.wav")
+
+
+def test_three_channels_and_too_short_are_refused(tmp_path):
+    sf.write(tmp_path / "surround.wav", tone(channels=3).T, 44100)
+    with pytest.raises(AudioContentError, match="3 channels"):
+        load_audio(tmp_path / "surround.wav")
+    sf.write(tmp_path / "blip.wav", tone(seconds=0.2).T, 44100)
+    with pytest.raises(AudioContentError, match="at least"):
+        load_audio(tmp_path / "blip.wav")
+
+
+def test_check_reports_silence_clipping_and_nan(tmp_path):
+    sf.write(tmp_path / "silent.wav", np.zeros((44100, 2)), 44100)
+    silent = check_audio(load_audio(tmp_path / "silent.wav"))
+    assert not silent.ok and "silent" in silent.notices[0].message
+    hot = np.clip(tone(level=1.5), -1, 1)
+    sf.write(tmp_path / "hot.wav", hot.T, 44100, subtype="FLOAT")
+    clipped = check_audio(load_audio(tmp_path / "hot.wav"))
+    assert clipped.ok and clipped.clipped_samples > 1000
+    broken = tone()
+    broken[0, 100:110] = np.nan
+    sf.write(tmp_path / "nan.wav", broken.T, 44100, subtype="FLOAT")
+    check = check_audio(load_audio(tmp_path / "nan.wav"))
+    assert check.nonfinite_samples == 10 and check.ok
+
+
+def test_harmonise_resamples_pads_and_upmixes(tmp_path):
+    sf.write(tmp_path / "a.wav", tone(2.0, 48000).T, 48000)
+    sf.write(tmp_path / "b.wav", tone(2.0, 48000).T, 48000)
+    sf.write(tmp_path / "c.wav", tone(1.5, 44100, channels=1, freq=1000).T, 44100)
+    files = {r: load_audio(tmp_path / f"{n}.wav") for r, n in
+             (("keys", "a"), ("guitars", "b"), ("fx", "c"))}
+    stems = harmonise(files)
+    assert stems.sample_rate == 48000 and stems.frames == 96000
+    fx = stems.get("fx").samples
+    assert fx.shape == (2, 96000)
+    spectrum = np.abs(np.fft.rfft(fx[0, :72000]))
+    assert np.argmax(spectrum) * 48000 / 72000 == pytest.approx(1000, abs=2)
+    codes = {n.code for n in stems.notices}
+    assert {"resampled", "padded"} <= codes
+
+
+def test_drums_layer_means_the_split_kit(song):
+    from pathlib import Path
+
+    from dsp.audio import AudioFile
+
+    files = {r: AudioFile(Path(f"{r}.wav"), x, 44100, "WAV", "PCM_24") for r, x in song.items()}
+    stems = harmonise(files)
+    assert {s.role for s in stems.layer_stems("drums")} == {"kick", "snare", "cymbals"}
+    assert "vocal" not in {s.role for s in stems.layer_stems("instruments")}
+
+
+def test_write_is_atomic_and_never_overwrites_inputs(tmp_path):
+    source = tmp_path / "in.wav"
+    sf.write(source, tone().T, 44100)
+    digest = hashlib.sha256(source.read_bytes()).hexdigest()
+    with pytest.raises(OutputPathError, match="input"):
+        write_wav(source, tone(), 44100, protect=[source])
+    assert hashlib.sha256(source.read_bytes()).hexdigest() == digest
+    out = write_wav(tmp_path / "out" / "x.wav", tone(), 44100, bit_depth=16, dither=True)
+    assert sf.info(out).subtype == "PCM_16"
+    assert [p.name for p in out.parent.iterdir()] == ["x.wav"]

@@ -1,0 +1,77 @@
+"""Mastering lands on target loudness under the true-peak ceiling, as written to disk."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from dsp.audio import load_audio
+from dsp.errors import DspError
+from dsp.mastering import STYLES, TARGETS, MasterSettings, master, resolve_target
+from dsp.meter import integrated_lufs, true_peak_dbtp
+from dsp.synth import make_mix
+from dsp.writing import write_wav
+
+
+@pytest.fixture(scope="module")
+def quiet_mix(song) -> np.ndarray:
+    mix = make_mix(song)
+    return mix * np.float32(10 ** ((-24 - integrated_lufs(mix, 44100)) / 20))
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("target", sorted(TARGETS))
+def test_every_target_and_style_hits_loudness_under_ceiling(quiet_mix, target, style):
+    result = master(quiet_mix, 44100, MasterSettings(resolve_target(target), style))
+    assert result.after.true_peak_dbtp <= TARGETS[target].ceiling_dbtp + 1e-6
+    if result.warnings:
+        assert "stopped at" in result.warnings[0]
+        assert result.after.integrated_lufs < TARGETS[target].lufs
+    else:
+        assert result.after.integrated_lufs == pytest.approx(TARGETS[target].lufs, abs=0.3)
+
+
+def test_streaming_master_survives_24_bit_export(quiet_mix, tmp_path):
+    result = master(quiet_mix, 44100, MasterSettings(resolve_target("streaming")))
+    path = write_wav(tmp_path / "master.wav", result.samples, 44100)
+    written = load_audio(path)
+    assert written.subtype == "PCM_24"
+    assert integrated_lufs(written.samples, 44100) == pytest.approx(-14.0, abs=0.3)
+    assert true_peak_dbtp(written.samples, 44100) <= -1.0
+
+
+def test_peaky_drum_loop_is_limited_not_clipped():
+    rate = 44100
+    clicks = np.zeros((2, rate * 8), np.float32)
+    clicks[:, :: rate // 4] = 0.9
+    clicks += np.float32(0.01) * np.random.default_rng(0).standard_normal(clicks.shape).astype(
+        np.float32)
+    result = master(clicks, rate, MasterSettings(resolve_target(-14)))
+    assert result.after.true_peak_dbtp <= -1.0
+    assert result.max_reduction_db > 3.0
+
+
+def test_reference_pulls_tone_toward_it(song):
+    from dsp.analysis import band_share_db, spectrum
+
+    mix = make_mix(song)
+    bright = make_mix({**song, "cymbals": song["cymbals"] * 4})
+    before = band_share_db(*spectrum(mix, 44100))["air"]
+    result = master(mix, 44100, MasterSettings(resolve_target("streaming")),
+                    reference=(bright, 44100))
+    after = band_share_db(*spectrum(result.samples, 44100))["air"]
+    reference = band_share_db(*spectrum(bright, 44100))["air"]
+    assert abs(after - reference) < abs(before - reference)
+
+
+def test_unknown_target_names_the_choices():
+    with pytest.raises(DspError, match="streaming"):
+        resolve_target("spotify-ish")
+    assert resolve_target("-16 LUFS").lufs == -16.0
+    assert resolve_target("apple", ceiling_dbtp=-2).ceiling_dbtp == -2.0
+
+
+def test_silent_mix_is_refused():
+    with pytest.raises(DspError, match="silent"):
+        master(np.zeros((2, 44100), np.float32), 44100,
+               MasterSettings(resolve_target(None)))

@@ -1,0 +1,65 @@
+"""The meter against EBU Tech 3341 conformance signals and pyloudnorm."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyloudnorm
+import pytest
+
+from dsp.meter import (
+    integrated_lufs,
+    loudness_range_lu,
+    measure_loudness,
+    sample_peak_dbfs,
+    true_peak_dbtp,
+)
+
+
+def sine(level_dbfs: float, seconds: float, rate: int, freq: float = 1000.0,
+         phase: float = 0.0) -> np.ndarray:
+    t = np.arange(int(seconds * rate)) / rate
+    tone = 10 ** (level_dbfs / 20) * np.sin(2 * np.pi * freq * t + phase)
+    return np.vstack([tone, tone]).astype(np.float32)
+
+
+@pytest.mark.parametrize("rate", [44100, 48000])
+def test_tech3341_case1_stereo_sine_at_minus_23(rate: int) -> None:
+    assert integrated_lufs(sine(-23, 20, rate), rate) == pytest.approx(-23.0, abs=0.1)
+
+
+@pytest.mark.parametrize("rate", [44100, 48000])
+@pytest.mark.parametrize(("quiet", "loud"), [(-36, -23), (-26, -20)])
+def test_tech3341_gated_sequences(rate: int, quiet: float, loud: float) -> None:
+    lengths = (10, 60, 10) if quiet == -36 else (20, 20.1, 20)
+    signal = np.hstack([sine(quiet, lengths[0], rate), sine(loud, lengths[1], rate),
+                        sine(quiet, lengths[2], rate)])
+    assert integrated_lufs(signal, rate) == pytest.approx(-23.0, abs=0.1)
+
+
+def test_silence_has_no_loudness() -> None:
+    assert integrated_lufs(np.zeros((2, 48000), np.float32), 48000) == float("-inf")
+
+
+def test_matches_pyloudnorm_on_coloured_noise() -> None:
+    rng = np.random.default_rng(3)
+    noise = (rng.standard_normal((2, 44100 * 15)) * 0.05).astype(np.float32)
+    noise[:, 44100 * 5:44100 * 7] *= 0.05
+    ours = integrated_lufs(noise, 44100)
+    theirs = pyloudnorm.Meter(44100).integrated_loudness(noise.T.astype(np.float64))
+    assert ours == pytest.approx(theirs, abs=0.15)
+
+
+def test_true_peak_catches_inter_sample_peak() -> None:
+    """A sine at fs/4 sampled 45° off its crest: samples read 3 dB under the true peak."""
+    rate = 48000
+    tone = sine(-6.0, 2, rate, freq=rate / 4, phase=np.pi / 4)
+    assert sample_peak_dbfs(tone) == pytest.approx(-9.03, abs=0.05)
+    assert true_peak_dbtp(tone, rate) == pytest.approx(-6.0, abs=0.3)
+
+
+def test_loudness_range_of_a_two_level_signal() -> None:
+    rate = 48000
+    signal = np.hstack([sine(-20, 20, rate), sine(-30, 20, rate)])
+    assert loudness_range_lu(signal, rate) == pytest.approx(10.0, abs=1.0)
+    summary = measure_loudness(signal, rate)
+    assert summary.max_short_term_lufs == pytest.approx(-20.0, abs=0.2)

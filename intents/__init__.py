@@ -1,0 +1,33 @@
+"""The intent engine: plain-words mix complaints in, taxonomy intents out.
+
+Pure Python (stdlib + rapidfuzz): no audio, no UI. The vocabulary and rules are
+data files in intents/data, loaded and validated on first use.
+"""
+
+from intents.model import (
+    SEVERITIES,
+    Clarification,
+    Correction,
+    Intent,
+    IntentError,
+    Understanding,
+)
+from intents.parser import parse, route_for, stems_for, understand
+from intents.roles import stem_role
+from intents.vocabulary import LAYERS, PROBLEMS
+
+__all__ = [
+    "LAYERS",
+    "PROBLEMS",
+    "SEVERITIES",
+    "Clarification",
+    "Correction",
+    "Intent",
+    "IntentError",
+    "Understanding",
+    "parse",
+    "route_for",
+    "stem_role",
+    "stems_for",
+    "understand",
+]

@@ -1,0 +1,69 @@
+"""What the intent engine returns: small frozen records the chat, CLI and tests share."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["SEVERITIES", "Clarification", "Correction", "Intent", "IntentError", "Understanding"]
+
+SEVERITIES = ("mild", "normal", "strong")
+
+
+class IntentError(Exception):
+    """Root of the intent engine's errors (a broken rule file names the entry)."""
+
+
+@dataclass(frozen=True)
+class Intent:
+    layer: str
+    problem: str
+    route: str
+    severity: str
+    stems: tuple[str, ...]
+    evidence: str
+    span: tuple[int, int]
+
+    def to_dict(self) -> dict:
+        return {"layer": self.layer, "problem": self.problem, "route": self.route,
+                "severity": self.severity, "stems": list(self.stems),
+                "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Clarification:
+    """A problem named without a part, where the part decides the fix."""
+
+    problem: str
+    candidates: tuple[str, ...]
+    evidence: str
+    span: tuple[int, int]
+
+    def to_dict(self) -> dict:
+        return {"problem": self.problem, "candidates": list(self.candidates),
+                "evidence": self.evidence}
+
+
+@dataclass(frozen=True)
+class Correction:
+    typed: str
+    understood: str
+
+    def to_dict(self) -> dict:
+        return {"typed": self.typed, "understood": self.understood}
+
+
+@dataclass(frozen=True)
+class Understanding:
+    text: str
+    kind: str
+    intents: tuple[Intent, ...]
+    unclear: tuple[Clarification, ...] = ()
+    corrections: tuple[Correction, ...] = ()
+    topic: str | None = None
+
+    def to_dict(self) -> dict:
+        return {"text": self.text, "kind": self.kind,
+                "intents": [i.to_dict() for i in self.intents],
+                "unclear": [c.to_dict() for c in self.unclear],
+                "corrections": [c.to_dict() for c in self.corrections],
+                "topic": self.topic}

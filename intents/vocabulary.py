@@ -1,0 +1,201 @@
+"""Loading the rule files in intents/data and compiling them into lookup tables.
+
+A broken file fails at import with an IntentError naming the file and entry, so
+a musician extending the vocabulary learns at once what to fix.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from types import MappingProxyType
+
+from intents.model import IntentError
+from intents.text import words_of
+
+__all__ = ["LAYERS", "PROBLEMS", "Cue", "Vocabulary", "vocabulary"]
+
+LAYERS = ("vocal", "backing_vocals", "kick", "bass", "snare", "drums", "cymbals", "guitars",
+          "keys", "fx", "instruments", "mix")
+PROBLEMS = ("too_quiet", "too_loud", "muddy", "harsh", "dull", "thin", "weak", "masking",
+            "narrow", "mono_collapse", "too_much_reverb", "too_dry", "inconsistent",
+            "over_compressed", "distorted", "quiet_master", "loud_master", "tonal_balance")
+GAP = "*"
+_DIRECTIONS = frozenset({"up", "down", "back"})
+
+
+@dataclass(frozen=True)
+class Cue:
+    problem: str
+    object_after: bool = False
+    mono_sensitive: bool = False
+    denied_quality: bool = False
+    lack_frame: bool = False
+    needs_object: bool = False
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    layer_phrases: MappingProxyType[tuple[str, ...], str]
+    case_sensitive: MappingProxyType[str, str]
+    weak_layers: frozenset[str]
+    cue_phrases: MappingProxyType[tuple[str, ...], Cue]
+    gap_cues: tuple[tuple[tuple[str, ...], tuple[str, ...], Cue], ...]
+    misspellings: MappingProxyType[str, str]
+    fuzzy_words: tuple[str, ...]
+    never_correct: frozenset[str]
+    fuzzy_min_length: int
+    fuzzy_cutoff: float
+    rules: MappingProxyType[str, object]
+    stems: MappingProxyType[str, tuple[str, ...]]
+    questions: MappingProxyType[str, tuple[tuple[str, ...], ...]]
+    lack_nouns: MappingProxyType[tuple[str, ...], str]
+    max_phrase: int
+
+
+def _read(name: str) -> dict:
+    text = resources.files("intents").joinpath(f"data/{name}").read_text(encoding="utf-8")
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise IntentError(f"intents/data/{name} is not valid TOML: {exc}") from exc
+
+
+def _check(ok: bool, where: str, what: str) -> None:
+    if not ok:
+        raise IntentError(f"intents/data/{where}: {what}")
+
+
+def _layers(table: dict) -> tuple[dict, dict, set, dict]:
+    phrases: dict[tuple[str, ...], str] = {}
+    exact: dict[str, str] = {}
+    weak: set[str] = set()
+    misspelt: dict[str, str] = {}
+    for layer, entry in table.items():
+        _check(layer in LAYERS, f"layers.toml [{layer}]", f"unknown layer id {layer!r}")
+        _check(isinstance(entry.get("words"), list), f"layers.toml [{layer}]",
+               "needs a `words` list")
+        for phrase in entry["words"]:
+            words = words_of(phrase)
+            _check(bool(words), f"layers.toml [{layer}]", f"empty phrase {phrase!r}")
+            phrases.setdefault(words, layer)
+        for word in entry.get("case_sensitive", []):
+            exact[word] = layer
+        for word in entry.get("misspellings", []):
+            misspelt[word.lower()] = layer
+        if entry.get("weak"):
+            weak.add(layer)
+    return phrases, exact, weak, misspelt
+
+
+def _lack_cues(frame_table: dict) -> tuple[dict, dict]:
+    nouns = {}
+    for noun, problem in frame_table["nouns"].items():
+        _check(problem in PROBLEMS, f"rules.toml [lack_frame.nouns] {noun!r}",
+               f"unknown problem id {problem!r}")
+        nouns[words_of(noun)] = problem
+    cues = {}
+    for frame in frame_table["frames"]:
+        for noun, problem in nouns.items():
+            cues[words_of(frame) + noun] = Cue(problem, lack_frame=True)
+    return cues, nouns
+
+
+def _cues(table: dict, denied: dict) -> tuple[dict, list]:
+    contiguous: dict[tuple[str, ...], Cue] = {}
+    gaps: list[tuple[tuple[str, ...], tuple[str, ...], Cue]] = []
+    for problem, entry in table.items():
+        where = f"cues.toml [{problem}]"
+        _check(problem in PROBLEMS, where, f"unknown problem id {problem!r}")
+        for key in ("phrases", "examples", "counter_examples"):
+            _check(isinstance(entry.get(key, []), list), where, f"`{key}` must be a list")
+        object_after = {words_of(p) for p in entry.get("object_after", [])}
+        mono = {words_of(p) for p in entry.get("mono_sensitive", [])}
+        phrases = entry.get("phrases", []) + entry.get("requests", []) \
+            + entry.get("mono_sensitive", [])
+        for phrase in phrases:
+            cue_words = phrase.split(GAP)
+            if len(cue_words) == 2:
+                head, tail = words_of(cue_words[0]), words_of(cue_words[1])
+                _check(bool(head and tail), where, f"gap phrase {phrase!r} needs words around *")
+                # "turn * up" needs a part or "it" in the gap; "drowned * in reverb" does not
+                gaps.append((head, tail, Cue(problem, needs_object=tail[-1] in _DIRECTIONS)))
+                continue
+            words = words_of(phrase)
+            _check(bool(words), where, f"empty phrase {phrase!r}")
+            contiguous.setdefault(words, Cue(problem, object_after=words in object_after,
+                                             mono_sensitive=words in mono))
+    for phrase, problem in denied.items():
+        _check(problem in PROBLEMS, f"rules.toml [denied_quality] {phrase!r}",
+               f"unknown problem id {problem!r}")
+        contiguous.setdefault(words_of(phrase), Cue(problem, denied_quality=True))
+    return contiguous, gaps
+
+
+def _stems(table: dict) -> dict[str, tuple[str, ...]]:
+    out = {}
+    for key, stems in table.items():
+        if key == "questions":
+            continue
+        layer, _, problem = key.partition(".")
+        _check(layer in LAYERS + ("*",) and problem in PROBLEMS + ("*",),
+               f"stems.toml {key!r}", "keys are layer.problem, with * for any")
+        for stem in stems:
+            _check(stem == "{layer}" or stem in LAYERS, f"stems.toml {key!r}",
+                   f"unknown stem {stem!r}")
+        out[key] = tuple(stems)
+    return out
+
+
+def _validate_rules(rules: dict) -> None:
+    for key, value in rules["whole_song_problems"].items():
+        _check(key in PROBLEMS and value in PROBLEMS, "rules.toml [whole_song_problems]",
+               f"unknown problem in {key} = {value}")
+    for key, value in rules["remap"].items():
+        for part in (key, value):
+            layer, _, problem = part.partition(".")
+            _check(layer in LAYERS and problem in PROBLEMS, "rules.toml [remap]",
+                   f"{part!r} must be layer.problem")
+    for problem, candidates in rules["no_layer"]["ask"].items():
+        _check(problem in PROBLEMS and all(c in LAYERS for c in candidates),
+               "rules.toml [no_layer.ask]", f"bad entry {problem!r}")
+    for word, layer in rules["no_layer"]["own_layer"].items():
+        _check(layer in LAYERS, "rules.toml [no_layer.own_layer]", f"bad layer for {word!r}")
+
+
+@lru_cache(maxsize=1)
+def vocabulary() -> Vocabulary:
+    layer_table, cue_table = _read("layers.toml"), _read("cues.toml")
+    rules, stem_table = _read("rules.toml"), _read("stems.toml")
+    _validate_rules(rules)
+    phrases, exact, weak, misspelt = _layers(layer_table)
+    cues, gaps = _cues(cue_table, rules["denied_quality"])
+    lack_cues, lack_nouns = _lack_cues(rules["lack_frame"])
+    for words, cue in lack_cues.items():
+        known = cues.get(words)
+        if known is None or known.problem == cue.problem:
+            cues[words] = cue
+    fuzzy = rules["fuzzy"]
+    single = {w for p in list(phrases) + list(cues) for w in p}
+    fuzzy_words = tuple(sorted(w for w in single if len(w) >= fuzzy["min_length"]))
+    questions = {topic: tuple(words_of(p) for p in words)
+                 for topic, words in stem_table.get("questions", {}).items()}
+    return Vocabulary(
+        layer_phrases=MappingProxyType(phrases),
+        case_sensitive=MappingProxyType(exact),
+        weak_layers=frozenset(weak),
+        cue_phrases=MappingProxyType(cues),
+        gap_cues=tuple(gaps),
+        misspellings=MappingProxyType(misspelt),
+        fuzzy_words=fuzzy_words,
+        never_correct=frozenset(fuzzy["never_correct"]),
+        fuzzy_min_length=int(fuzzy["min_length"]),
+        fuzzy_cutoff=float(fuzzy["score_cutoff"]),
+        rules=MappingProxyType(rules),
+        stems=MappingProxyType(_stems(stem_table)),
+        questions=MappingProxyType(questions),
+        lack_nouns=MappingProxyType(lack_nouns),
+        max_phrase=max(len(p) for p in list(phrases) + list(cues)),
+    )

@@ -1,0 +1,136 @@
+"""Rule-file examples, the JSON contract, stems, clarifications, questions and robustness."""
+
+from __future__ import annotations
+
+import json
+import time
+import tomllib
+from importlib import resources
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from intents import (
+    LAYERS,
+    PROBLEMS,
+    parse,
+    stem_role,
+    stems_for,
+    understand,
+)
+from moozix_tui.cli import main
+
+CUES = tomllib.loads(resources.files("intents").joinpath("data/cues.toml").read_text())
+EXAMPLES = [(p, e) for p, entry in CUES.items() for e in entry.get("examples", [])]
+COUNTER = [(p, e) for p, entry in CUES.items() for e in entry.get("counter_examples", [])]
+
+
+@pytest.mark.parametrize(("problem", "text"), EXAMPLES)
+def test_every_rule_example_reads_as_its_problem(problem, text):
+    problems = {i.problem for i in parse(text)}
+    whole_song = {"muddy": "tonal_balance", "harsh": "tonal_balance", "dull": "tonal_balance",
+                  "thin": "tonal_balance", "too_quiet": "quiet_master",
+                  "too_loud": "loud_master", "over_compressed": "loud_master"}
+    assert problem in problems or whole_song.get(problem) in problems
+
+
+@pytest.mark.parametrize(("problem", "text"), COUNTER)
+def test_counter_examples_do_not_trigger_their_problem(problem, text):
+    assert problem not in {i.problem for i in parse(text)}
+
+
+def test_json_contract_example(capsys):
+    assert main(["parse", "--json", "the vox is way too low and the 808 is muddy"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["intents"] == [
+        {"layer": "vocal", "problem": "too_quiet", "route": "mix", "severity": "strong",
+         "stems": ["vocal", "instruments"], "evidence": "vox is way too low"},
+        {"layer": "bass", "problem": "muddy", "route": "mix", "severity": "normal",
+         "stems": ["bass", "kick", "guitars", "keys"], "evidence": "808 is muddy"},
+    ]
+
+
+def test_stdin_mode_keeps_order(capsys, monkeypatch):
+    import io
+
+    monkeypatch.setattr("sys.stdin", io.StringIO("kick too quiet\nhello\nhats r harsh\n"))
+    assert main(["parse", "--json", "-"]) == 0
+    lines = [json.loads(x) for x in capsys.readouterr().out.splitlines()]
+    assert [x["text"] for x in lines] == ["kick too quiet", "hello", "hats r harsh"]
+    assert lines[1]["intents"] == []
+
+
+def test_problem_without_a_part_asks_where():
+    u = understand("it's muddy")
+    assert u.intents == ()
+    assert u.unclear[0].problem == "muddy"
+    assert {"bass", "kick", "guitars", "keys", "mix"} <= set(u.unclear[0].candidates)
+
+
+def test_whole_song_problem_without_a_part_is_the_mix():
+    assert [(i.layer, i.problem) for i in parse("it's way too compressed")] == [
+        ("mix", "loud_master")]
+
+
+def test_questions_are_their_own_kind():
+    assert understand("should I mix or master first?").topic == "mix_vs_master"
+    assert understand("what stems should I upload?").kind == "question"
+    assert understand("nice weather today").kind == "other"
+
+
+def test_corrections_are_reported():
+    u = understand("the vocla is burried")
+    assert ("vocla", "vocal") in {(c.typed, c.understood) for c in u.corrections}
+
+
+def test_severity_words():
+    assert parse("the snare is way too loud")[0].severity == "strong"
+    assert parse("the snare is a bit too loud")[0].severity == "mild"
+    assert parse("the snare is too loud")[0].severity == "normal"
+
+
+def test_stems_follow_the_taxonomy():
+    assert stems_for("kick", "masking") == ("kick", "bass")
+    assert stems_for("mix", "quiet_master") == ("mix",)
+    assert stems_for("cymbals", "harsh") == ("cymbals",)
+    for layer in LAYERS:
+        for problem in PROBLEMS:
+            assert stems_for(layer, problem)
+
+
+@pytest.mark.parametrize(("name", "role"), [
+    ("Lead Vox_final v3.wav", "vocal"), ("808.wav", "bass"), ("OH L.wav", "cymbals"),
+    ("Beat (no vocals).wav", "instruments"), ("Kick In.wav", "kick"),
+    ("BGV harmony 2.flac", "backing_vocals"), ("rough mix.wav", "mix"),
+    ("Snare Top.aif", "snare"), ("Gtr DI.wav", "guitars"), ("Reverb Return.wav", "fx"),
+    ("/home/me/song/LeadVocal.wav", "vocal"), ("Strings.wav", "keys"),
+    ("take 7.wav", None), ("", None),
+])
+def test_stem_role_from_file_names(name, role):
+    assert stem_role(name) == role
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_any_text_parses_deterministically(text):
+    first = understand(text)
+    assert understand(text) == first
+    assert first.kind in ("complaint", "question", "other")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(["[bold]", "[/]", "\x00", "\u202e", "🎛️", "vocal", "too",
+                                 "quiet", "not", "bass", "muddy", ",", "\n", "808"]),
+                max_size=40))
+def test_markup_and_control_characters(words):
+    understand(" ".join(words))
+
+
+def test_huge_message_is_bounded():
+    text = "the vocal is too quiet and the bass is muddy. " * 2500
+    start = time.perf_counter()
+    result = understand(text)
+    assert time.perf_counter() - start < 20
+    assert {(i.layer, i.problem) for i in result.intents} == {("vocal", "too_quiet"),
+                                                              ("bass", "muddy")}

@@ -259,7 +259,9 @@ class _Reader:
 
     def is_praise(self, clause: int) -> bool:
         words = [w for w, c in zip(self.words, self.clauses, strict=True) if c == clause]
-        return any(tuple(words[i:i + len(p)]) == p
+        said_of = set(self.rules["negation"]["praise_after"])
+        return any(tuple(words[i:i + len(p)]) == p and (p[0] in said_of or
+                                                        set(words[max(i - 2, 0):i]) & said_of)
                    for p in self.praise for i in range(len(words) - len(p) + 1))
 
     def conditional(self, cue: _Mention) -> bool:

@@ -21,6 +21,8 @@ BANDS: MappingProxyType[str, tuple[float, float]] = MappingProxyType({
     "air": (8000.0, 20000.0),
 })
 _FLOOR = 1e-20
+_MAX_MONO_LOSS_DB = 60.0
+"""A fully anti-phase signal cancels completely; report it as 60 dB, not infinity."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -119,4 +121,4 @@ def _stereo(samples: np.ndarray, sample_rate: int) -> tuple[float, float, float]
     side_low = signal.sosfilt(sos, side[: sample_rate * 60])
     low_energy = float(np.dot(side_low, side_low)) * (samples.shape[1] / len(side_low))
     side_low_db = 10.0 * np.log10(max(low_energy, _FLOOR) / stereo_energy)
-    return float(correlation), float(max(mono_loss, 0.0)), float(side_low_db)
+    return float(correlation), float(np.clip(mono_loss, 0.0, _MAX_MONO_LOSS_DB)), float(side_low_db)

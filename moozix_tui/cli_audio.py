@@ -1,7 +1,221 @@
-"""`moozix analyze|master|fix`: the DSP pipeline on the command line (filled in below)."""
+"""`moozix analyze|master|fix`: the DSP pipeline from the command line.
+
+Heavy modules load inside the run functions, so `moozix parse` and the chat's
+start-up never pay for numpy, scipy and pedalboard.
+"""
 
 from __future__ import annotations
 
+import argparse
+import json
+import sys
+from pathlib import Path
+
+__all__ = ["add_parsers", "parse_stem_args"]
+
+EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class BadInput(Exception):
+    """A command-line argument the user has to change."""
+
+
+def parse_stem_args(items: list[str]) -> dict[str, Path]:
+    """ROLE=PATH or a path whose role comes from its file name."""
+    from intents import LAYERS, stem_role
+
+    roles = list(LAYERS)
+    stems: dict[str, Path] = {}
+    for item in items:
+        role, sep, path = item.partition("=")
+        named = (role if role in roles else stem_role(role)) if sep else None
+        if sep and named:
+            chosen, file = named, Path(path).expanduser()
+        elif sep and "/" not in role and "." not in role:
+            raise BadInput(f"unknown stem role {role!r} — roles: {', '.join(roles)}")
+        else:
+            file = Path(item).expanduser()
+            chosen = stem_role(file.name)
+            if chosen is None:
+                raise BadInput(f"can't tell which part {file.name} is — name it as ROLE=PATH, "
+                               f"roles: {', '.join(roles)}")
+        if chosen in stems:
+            raise BadInput(f"two files for {chosen}: {stems[chosen].name} and {file.name} — "
+                           "give each part once")
+        stems[chosen] = file
+    return stems
+
+
+def _progress(stage: str, fraction: float) -> None:
+    width = 24
+    filled = int(width * min(max(fraction, 0.0), 1.0))
+    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {stage:<32}")
+    if fraction >= 1.0:
+        sys.stderr.write("\n")
+    sys.stderr.flush()
+
+
+def _add_master_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--target", help="streaming (default), apple, club, ebu, podcast, "
+                                         "or a LUFS number like -14")
+    parser.add_argument("--ceiling", type=float, help="true-peak ceiling in dBTP (default -1)")
+    parser.add_argument("--style", default="balanced",
+                        help="balanced (default), warm, bright or punchy")
+    parser.add_argument("--reference", help="a finished track whose tone (and loudness, when "
+                                            "no --target is given) to match")
+    parser.add_argument("--out", default="moozix-out", help="output folder (default ./moozix-out)")
+    parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
+
 
 def add_parsers(subparsers) -> None:
-    """Registered once the pipeline lands."""
+    analyze = subparsers.add_parser("analyze", help="check stems and diagnose the mix")
+    analyze.add_argument("stems", nargs="+", metavar="STEM", help="ROLE=PATH or PATH")
+    analyze.add_argument("--json", action="store_true")
+    analyze.set_defaults(run=lambda a: _guarded(_analyze, a))
+
+    master = subparsers.add_parser("master", help="master a stereo mix to a loudness target")
+    master.add_argument("mix", metavar="MIX")
+    _add_master_options(master)
+    master.set_defaults(run=lambda a: _guarded(_master, a))
+
+    fix = subparsers.add_parser("fix", help="understand a complaint, fix the stems, master")
+    fix.add_argument("--say", required=True, metavar="TEXT", help="what sounds wrong")
+    fix.add_argument("stems", nargs="+", metavar="STEM", help="ROLE=PATH or PATH")
+    _add_master_options(fix)
+    fix.set_defaults(run=lambda a: _guarded(_fix, a))
+
+
+def _guarded(command, args) -> int:
+    from dsp.errors import DspError
+
+    try:
+        return command(args)
+    except (BadInput, DspError) as exc:
+        sys.stderr.write(f"\nmoozix: {exc}\n")
+        return EXIT_BAD_INPUT
+    except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
+        sys.stderr.write(f"\nmoozix: internal error: {type(exc).__name__}: {exc}\n")
+        return EXIT_INTERNAL
+
+
+def _analyze(args) -> int:
+    from dsp.diagnosis import diagnose
+    from dsp.pipeline import load_stems
+    from dsp.stem_analysis import analyse_session
+
+    paths = parse_stem_args(args.stems)
+    stems, checks = load_stems(paths)
+    analysis = analyse_session(stems)
+    findings = diagnose(analysis)
+    if args.json:
+        print(json.dumps({
+            "files": [{"path": str(c.path), "format": c.format, "subtype": c.subtype,
+                       "sample_rate": c.sample_rate, "channels": c.channels,
+                       "duration_s": round(c.duration_s, 3), "peak_dbfs": round(c.peak_dbfs, 2),
+                       "true_peak_dbtp": round(c.true_peak_dbtp, 2),
+                       "clipped_samples": c.clipped_samples,
+                       "notices": [n.message for n in c.notices]} for c in checks],
+            "notices": [n.message for n in stems.notices],
+            "level_vs_rest_lu": {k: round(v, 2) for k, v in analysis.level_vs_rest_lu.items()},
+            "findings": [{"layer": f.layer, "problem": f.problem, "severity": f.severity,
+                          "evidence": f.evidence} for f in findings]}))
+        return EXIT_OK
+    for check in checks:
+        print(f"{check.path.name}: {check.format} {check.subtype}, {check.sample_rate} Hz, "
+              f"{check.channels} ch, {check.duration_s:.1f} s, peak {check.peak_dbfs:.1f} dBFS, "
+              f"true peak {check.true_peak_dbtp:.1f} dBTP")
+        for notice in check.notices:
+            print(f"  {notice.level}: {notice.message}")
+    for notice in stems.notices:
+        print(f"{notice.level}: {notice.message}")
+    print("findings:" if findings else "findings: nothing stands out against typical ranges")
+    for finding in findings:
+        print(f"  {finding.layer} / {finding.problem} ({finding.severity}): {finding.evidence}")
+    return EXIT_OK
+
+
+def _settings(args):
+    from dsp.mastering import MasterSettings, resolve_target
+
+    return MasterSettings(resolve_target(args.target, ceiling_dbtp=args.ceiling), args.style)
+
+
+def _reference(args):
+    if not args.reference:
+        return None
+    from dsp.audio import load_audio
+
+    ref = load_audio(args.reference)
+    return ref.samples, ref.sample_rate
+
+
+def _settings_with_reference(args, reference):
+    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.meter import integrated_lufs
+
+    if reference is not None and args.target is None:
+        lufs = integrated_lufs(*reference)
+        return MasterSettings(resolve_target(round(lufs, 1), ceiling_dbtp=args.ceiling),
+                              args.style)
+    return _settings(args)
+
+
+def _finish(args, result, plan, inputs) -> int:
+    from dsp.pipeline import export
+
+    exported = export(args.out, result, plan=plan, inputs=inputs, progress=_progress)
+    summary = {
+        "outputs": [str(p) for p in exported.paths],
+        "master": {"integrated_lufs": round(exported.written_lufs, 2),
+                   "true_peak_dbtp": round(exported.written_true_peak_dbtp, 2),
+                   "target_lufs": result.master.target.lufs},
+        "moves": [m.to_dict() for m in result.moves],
+        "notes": list(plan.notes), "warnings": list(result.master.warnings),
+    }
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        for move in result.moves:
+            print(f"move: {move.describe()}")
+        for note in (*plan.notes, *result.master.warnings):
+            print(f"note: {note}")
+        print(f"master: {exported.written_lufs:.1f} LUFS, {exported.written_true_peak_dbtp:.1f} "
+              f"dBTP -> {exported.folder}")
+    return EXIT_OK
+
+
+def _master(args) -> int:
+    from dsp.moves import Plan
+    from dsp.pipeline import load_stems, render
+
+    mix = Path(args.mix).expanduser()
+    stems, _ = load_stems({"mix": mix}, progress=_progress)
+    reference = _reference(args)
+    settings = _settings_with_reference(args, reference)
+    result = render(stems, [], settings, reference=reference, progress=_progress)
+    inputs = [mix] + ([Path(args.reference)] if args.reference else [])
+    return _finish(args, result, Plan(), inputs)
+
+
+def _fix(args) -> int:
+    from dsp.moves import FixRequest
+    from dsp.pipeline import load_stems, render
+    from dsp.recipes import plan_fixes
+    from dsp.stem_analysis import analyse_session
+    from intents import understand
+
+    paths = parse_stem_args(args.stems)
+    heard = understand(args.say)
+    if not heard.intents:
+        raise BadInput(f"I couldn't find a mix complaint in {args.say!r} — try e.g. "
+                       "\"the vocal is too low\"")
+    stems, _ = load_stems(paths, progress=_progress)
+    analysis = analyse_session(stems)
+    requests = [FixRequest(i.layer, i.problem, i.severity) for i in heard.intents]
+    plan = plan_fixes(requests, analysis)
+    reference = _reference(args)
+    settings = _settings_with_reference(args, reference)
+    result = render(stems, plan.moves, settings, before=analysis, reference=reference,
+                    progress=_progress)
+    inputs = list(paths.values()) + ([Path(args.reference)] if args.reference else [])
+    return _finish(args, result, plan, inputs)

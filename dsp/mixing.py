@@ -1,0 +1,29 @@
+"""Summing stems into a premaster with headroom, and the moves that act on the whole bus."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+
+from dsp.check import StemSet
+from dsp.moves import Move
+from dsp.processing import apply_move
+
+__all__ = ["HEADROOM_DBFS", "mix_stems"]
+
+HEADROOM_DBFS = -6.0
+"""The premaster's highest sample peak: room for the mastering EQ and limiter."""
+
+
+def mix_stems(stems: StemSet, *, mix_moves: Sequence[Move] = ()) -> tuple[np.ndarray, float]:
+    """The summed premaster and the gain (dB) applied to keep its peak at -6 dBFS or below."""
+    bus = stems.mixdown()
+    for move in mix_moves:
+        bus = apply_move(bus, stems.sample_rate, move, stems).astype(np.float32)
+    peak = float(np.abs(bus).max(initial=0.0))
+    limit = 10 ** (HEADROOM_DBFS / 20)
+    if peak > limit:
+        gain_db = 20 * np.log10(limit / peak)
+        return (bus * np.float32(limit / peak)).astype(np.float32), float(gain_db)
+    return bus.astype(np.float32), 0.0

@@ -1,0 +1,152 @@
+"""The whole job, top to bottom: load → check → analyse → fix → mix → master → export.
+
+Each step is a function the chat engine can also call on its own (it analyses
+once, plans, and re-renders after every change of plan).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from dsp.analysis import TrackAnalysis, analyse_track
+from dsp.audio import AudioFile, load_audio
+from dsp.check import FileCheck, StemSet, check_audio, harmonise
+from dsp.errors import AudioContentError, Cancelled
+from dsp.mastering import MasterResult, MasterSettings, master
+from dsp.meter import measure_loudness
+from dsp.mixing import mix_stems
+from dsp.moves import Move, Plan
+from dsp.processing import apply_moves
+from dsp.report import build_report, render_markdown
+from dsp.stem_analysis import SessionAnalysis, analyse_session
+from dsp.writing import atomic_write_bytes, ensure_not_input, write_wav
+
+__all__ = ["ExportResult", "Progress", "RenderResult", "export", "load_stems", "render"]
+
+Progress = Callable[[str, float], None]
+
+
+def _quiet(stage: str, fraction: float) -> None:
+    return None
+
+
+def _check_cancel(cancel: threading.Event | None) -> None:
+    if cancel is not None and cancel.is_set():
+        raise Cancelled("cancelled — nothing was written")
+
+
+def load_stems(paths: Mapping[str, Path], *,
+               progress: Progress | None = None) -> tuple[StemSet, tuple[FileCheck, ...]]:
+    """Read and check every stem (both cores); refuse the set if any file is unusable."""
+    report = progress or _quiet
+    report("loading", 0.0)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        audio: list[AudioFile] = list(pool.map(load_audio, paths.values()))
+        checks = tuple(pool.map(check_audio, audio))
+    errors = [n.message for c in checks for n in c.notices if n.level == "error"]
+    if errors:
+        raise AudioContentError("; ".join(errors))
+    report("harmonising", 0.8)
+    stems = harmonise(dict(zip(paths, audio, strict=True)))
+    return stems, checks
+
+
+@dataclass(frozen=True, eq=False)
+class RenderResult:
+    stems: StemSet
+    premaster: np.ndarray
+    headroom_db: float
+    master: MasterResult
+    before: SessionAnalysis
+    after: SessionAnalysis
+    master_analysis: TrackAnalysis
+    moves: tuple[Move, ...]
+
+
+def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
+           before: SessionAnalysis | None = None,
+           reference: tuple[np.ndarray, int] | None = None,
+           progress: Progress | None = None,
+           cancel: threading.Event | None = None) -> RenderResult:
+    report = progress or _quiet
+    report("analysing", 0.02)
+    before = before or analyse_session(stems)
+    _check_cancel(cancel)
+    report("applying moves", 0.15)
+    fixed = apply_moves(stems, [m for m in moves if m.stem != "mix"])
+    _check_cancel(cancel)
+    report("mixing", 0.35)
+    premaster, headroom = mix_stems(fixed, mix_moves=[m for m in moves if m.stem == "mix"])
+    _check_cancel(cancel)
+    mastered = master(premaster, stems.sample_rate, settings, reference=reference,
+                      progress=lambda stage, f: report(f"mastering: {stage}", 0.4 + 0.45 * f),
+                      cancel=cancel)
+    _check_cancel(cancel)
+    report("measuring the result", 0.9)
+    after = analyse_session(fixed)
+    master_analysis = analyse_track(mastered.samples, stems.sample_rate,
+                                    loudness=mastered.after)
+    report("done", 1.0)
+    return RenderResult(stems=fixed, premaster=premaster, headroom_db=headroom,
+                        master=mastered, before=before, after=after,
+                        master_analysis=master_analysis, moves=tuple(moves))
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    folder: Path
+    master: Path
+    master_16bit: Path
+    premaster: Path
+    stems: tuple[Path, ...]
+    report_json: Path
+    report_md: Path
+    written_lufs: float
+    written_true_peak_dbtp: float
+
+    @property
+    def paths(self) -> tuple[Path, ...]:
+        return (self.master, self.master_16bit, self.premaster, *self.stems,
+                self.report_json, self.report_md)
+
+
+def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
+           inputs: Iterable[Path] = (), progress: Progress | None = None) -> ExportResult:
+    """Write every output atomically, then measure the master as written, not as computed."""
+    report = progress or _quiet
+    folder = Path(out_dir).expanduser()
+    inputs = [Path(p) for p in inputs]
+    ensure_not_input(folder, inputs)
+    rate = result.stems.sample_rate
+    report("writing the master", 0.1)
+    master_path = write_wav(folder / "master.wav", result.master.samples, rate, protect=inputs)
+    master16 = write_wav(folder / "master-16bit.wav", result.master.samples, rate,
+                         bit_depth=16, dither=True, protect=inputs)
+    premaster = write_wav(folder / "premaster.wav", result.premaster, rate, protect=inputs)
+    report("writing the stems", 0.4)
+    stem_paths = tuple(
+        write_wav(folder / "stems" / f"{stem.role}.wav", stem.samples, rate, protect=inputs)
+        for stem in result.stems.stems)
+    report("checking the written master", 0.8)
+    written = load_audio(master_path)
+    loudness = measure_loudness(written.samples, written.sample_rate)
+    data = build_report(result, plan=plan, written=loudness, outputs={
+        "master": master_path.name, "master_16bit": master16.name,
+        "premaster": premaster.name, "stems": [f"stems/{p.name}" for p in stem_paths]})
+    import json
+
+    json_path = atomic_write_bytes(folder / "report.json",
+                                   json.dumps(data, indent=2).encode("utf-8"), protect=inputs)
+    md_path = atomic_write_bytes(folder / "report.md",
+                                 render_markdown(data).encode("utf-8"), protect=inputs)
+    report("done", 1.0)
+    return ExportResult(folder=folder, master=master_path, master_16bit=master16,
+                        premaster=premaster, stems=stem_paths, report_json=json_path,
+                        report_md=md_path, written_lufs=loudness.integrated_lufs,
+                        written_true_peak_dbtp=loudness.true_peak_dbtp)

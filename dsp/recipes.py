@@ -1,0 +1,387 @@
+"""Recipes: turning a complaint and the measurements into moves with numbers.
+
+Each recipe reads the analysis to size its moves (how far a part sits from its
+typical range, where its low-mid energy sits, which frequency rings) and
+scales them by severity. When the measurement does not back the complaint the
+move stays small and the plan says so: the musician's ears win, but gently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from dsp.diagnosis import reference_ranges
+from dsp.moves import SEVERITY_SCALE, FixRequest, Move, Plan
+from dsp.stem_analysis import SessionAnalysis
+
+__all__ = ["plan_fixes"]
+
+WIDE_ROLES = ("guitars", "keys", "fx", "backing_vocals")
+MIX = "mix"
+
+
+class _Context:
+    def __init__(self, request: FixRequest, analysis: SessionAnalysis) -> None:
+        self.request = request
+        self.analysis = analysis
+        self.scale = SEVERITY_SCALE[request.severity]
+        self.source = request.source
+        self.moves: list[Move] = []
+        self.notes: list[str] = []
+        self.ranges = reference_ranges()
+
+    @property
+    def layer(self) -> str:
+        return self.request.layer
+
+    def stems_of(self, layer: str) -> tuple[str, ...]:
+        roles = self.analysis.roles
+        if layer in roles:
+            return (layer,)
+        if layer == "drums":
+            return tuple(r for r in roles if r in ("kick", "snare", "cymbals"))
+        if layer == "instruments":
+            return tuple(r for r in roles if r not in ("vocal", "backing_vocals", MIX))
+        return ()
+
+    def target(self, layer: str) -> str | None:
+        """The stem (or layer group) a move on `layer` goes to, or None if it is missing."""
+        stems = self.stems_of(layer)
+        if not stems:
+            return None
+        return layer if len(stems) > 1 or layer in stems else stems[0]
+
+    def add(self, stem: str, op: str, reason: str, **params: float | str) -> None:
+        self.moves.append(Move(stem, op, params, reason, self.source))
+
+
+def _level(ctx: _Context, louder: bool) -> None:
+    layer = ctx.layer
+    stem = ctx.target(layer)
+    if stem is None:
+        _stereo_only(ctx)
+        return
+    low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-9.0, -3.0))
+    current = ctx.analysis.level_vs_rest_lu.get(layer)
+    if current is None or not np.isfinite(current):
+        ctx.add(stem, "gain", "no other stem to compare with: a modest step",
+                gain_db=round((2.0 if louder else -2.0) * ctx.scale, 1))
+        return
+    centre = (low + high) / 2
+    goal = centre + (ctx.scale - 1.0) * (high - low) / 2 * (1 if louder else -1)
+    needed = goal - current
+    if (needed > 0) == louder and abs(needed) >= 1.0:
+        gain = float(np.clip(needed, -12.0, 12.0))
+        ctx.add(stem, "gain", f"{layer} measured {current:+.1f} LU against the rest; typical "
+                              f"{low:+.0f}…{high:+.0f} LU, so move it to about {goal:+.1f} LU",
+                gain_db=round(gain, 1))
+        return
+    small = 1.0 * ctx.scale * (1 if louder else -1)
+    ctx.add(stem, "gain", f"{layer} already measures {current:+.1f} LU against the rest "
+                          f"(typical {low:+.0f}…{high:+.0f} LU): a small nudge only",
+            gain_db=round(small, 1))
+    ctx.notes.append(f"The measurement doesn't back a big move on the {layer}: it sits "
+                     f"{current:+.1f} LU against the rest, inside or near the typical "
+                     f"{low:+.0f}…{high:+.0f} LU. I made a {abs(small):.1f} dB nudge; say "
+                     "'more' if you still hear it.")
+
+
+def _low_mid_centre(ctx: _Context, role: str) -> float:
+    track = ctx.analysis.tracks[role]
+    band = (track.spectrum_hz >= 150) & (track.spectrum_hz <= 400)
+    power = 10 ** (track.spectrum_db[band] / 10)
+    centre = np.exp(np.sum(np.log(track.spectrum_hz[band]) * power) / max(power.sum(), 1e-20))
+    return float(np.clip(centre, 180.0, 350.0))
+
+
+def _muddy(ctx: _Context) -> None:
+    stem = ctx.target(ctx.layer)
+    if stem is None:
+        _stereo_only(ctx)
+        return
+    low, high = ctx.ranges["mix"]["low_mid_share_db"]
+    share = ctx.analysis.mix.band_share_db["low_mid"]
+    excess = share - (low + high) / 2
+    depth = float(np.clip(2.0 + 1.5 * excess, 1.0, 6.0)) * ctx.scale
+    helpers = [r for r in ("bass", "keys", "guitars", "fx") if r in ctx.analysis.roles]
+    targets = list(dict.fromkeys([*ctx.stems_of(ctx.layer), *helpers]))
+    for role in targets:
+        share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
+        own = role in ctx.stems_of(ctx.layer)
+        cut = depth if own else depth * 0.8
+        centre = _low_mid_centre(ctx, role)
+        ctx.add(role, "bell", f"150–400 Hz is {share:.1f} dB of the mix's energy (typical "
+                              f"{low:g}…{high:g}); {role} carries {share_of_mix:.0%} of it, "
+                              f"centred near {centre:.0f} Hz",
+                freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
+    if share <= high:
+        ctx.notes.append(f"The low mids measure {share:.1f} dB of the mix, inside the typical "
+                         f"{low:g}…{high:g}, so the measurement doesn't call for deep cuts: "
+                         f"I kept them to about {depth:.1f} dB.")
+
+
+def _harsh(ctx: _Context) -> None:
+    stem = ctx.target(ctx.layer)
+    role = stem if stem in ctx.analysis.tracks else None
+    if stem is None:
+        _stereo_only(ctx)
+        return
+    peaks = ctx.analysis.harshness[role].peaks if role else ()
+    freq, excess = next(((f, d) for f, d in peaks if 2000 <= f <= 9000), (4500.0, 0.0))
+    if ctx.layer in ("vocal", "backing_vocals"):
+        reduction = float(np.clip(3.0 + excess, 3.0, 9.0)) * ctx.scale
+        ctx.add(stem, "deess", f"sibilance and edge ring near {freq / 1000:.1f} kHz "
+                               f"({excess:.1f} dB above the surrounding spectrum)",
+                freq_hz=round(freq), q=1.5, threshold_db=-30.0,
+                max_reduction_db=round(reduction, 1))
+        return
+    cut = float(np.clip(2.0 + excess, 2.0, 9.0)) * ctx.scale
+    presence = ctx.analysis.mix.band_share_db["presence"]
+    p_low, p_high = ctx.ranges["mix"]["presence_share_db"]
+    if presence <= (p_low + p_high) / 2:
+        cut /= 2
+        ctx.notes.append(f"The mix's 2–8 kHz share measures {presence:.1f} dB, on the calm side "
+                         f"of the typical {p_low:g}…{p_high:g}: I halved the cut on the "
+                         f"{ctx.layer} to {cut:.1f} dB.")
+    ctx.add(stem, "bell", f"the {ctx.layer} ring near {freq / 1000:.1f} kHz, {excess:.1f} dB "
+                          "above the surrounding spectrum",
+            freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
+
+
+def _dull(ctx: _Context) -> None:
+    stem = ctx.target(ctx.layer) or MIX
+    ctx.add(stem, "high_shelf", "adds air and presence the part is missing",
+            cutoff_hz=6000.0, gain_db=round(3.0 * ctx.scale, 1))
+    _note_if_stereo(ctx, stem)
+
+
+def _thin(ctx: _Context) -> None:
+    stem = ctx.target(ctx.layer) or MIX
+    ctx.add(stem, "low_shelf", "adds body below 180 Hz", cutoff_hz=180.0,
+            gain_db=round(3.0 * ctx.scale, 1))
+    _note_if_stereo(ctx, stem)
+
+
+def _weak(ctx: _Context) -> None:
+    layer = ctx.layer if ctx.layer != MIX else "drums"
+    stem = ctx.target(layer)
+    if stem is None:
+        ctx.add(MIX, "transient", "brings the attack forward on the whole mix (gently: the "
+                                  "drums are printed in with everything else)",
+                attack_db=round(2.0 * ctx.scale, 1), sustain_db=0.0)
+        _note_if_stereo(ctx, MIX)
+        return
+    role = next(iter(ctx.stems_of(layer)))
+    crest = ctx.analysis.tracks[role].crest_db
+    attack = float(np.clip(20.0 - crest, 3.0, 8.0)) * ctx.scale
+    ctx.add(stem, "transient", f"crest factor {crest:.1f} dB: the hits have lost their "
+                               "front edge", attack_db=round(attack, 1), sustain_db=-1.0)
+    if crest >= 14.0:
+        ctx.add(stem, "parallel_compress", "the hits are sharp but light: parallel compression "
+                                           "thickens their body",
+                threshold_db=-30.0, ratio=4.0, mix=round(min(0.3 * ctx.scale, 0.6), 2))
+    low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-6.0, 0.0))
+    current = ctx.analysis.level_vs_rest_lu.get(layer)
+    if current is not None and np.isfinite(current) and current < low:
+        ctx.add(stem, "gain", f"{layer} sits {current:+.1f} LU against the rest; typical "
+                              f"{low:+.0f}…{high:+.0f} LU",
+                gain_db=round(float(np.clip((low + high) / 2 - current, 0, 10)), 1))
+
+
+def _masking(ctx: _Context) -> None:
+    layer = ctx.layer
+    if layer in ("kick", "bass") and {"kick", "bass"} <= set(ctx.analysis.roles):
+        if any(m.op == "duck" for m in ctx.moves):
+            return
+        overlap = ctx.analysis.kick_bass_overlap or 0.0
+        depth = float(np.clip(3.0 + 6.0 * overlap, 3.0, 8.0)) * ctx.scale
+        ctx.add("bass", "duck", f"kick and bass share {overlap:.0%} of their energy below "
+                                "150 Hz: the bass steps aside when the kick hits",
+                trigger="kick", depth_db=round(depth, 1), cutoff_hz=150.0, attack_ms=2.0,
+                release_ms=90.0)
+        return
+    stem = ctx.target(layer)
+    if stem is None:
+        _stereo_only(ctx)
+        return
+    if layer in ("vocal", "backing_vocals"):
+        return
+    ctx.add(stem, "bell", "carves room at 2–3 kHz where the lead's words live",
+            freq_hz=2500.0, gain_db=-round(2.5 * ctx.scale, 1), q=1.0)
+
+
+def _mono(ctx: _Context) -> None:
+    roles = [r for r in ctx.analysis.roles]
+    candidates = ctx.stems_of(ctx.layer) if ctx.layer != MIX else tuple(roles)
+    fixed = False
+    for role in candidates:
+        track = ctx.analysis.tracks[role]
+        if track.correlation < -0.3:
+            ctx.add(role, "phase_repair", f"{role} is out of phase with itself (correlation "
+                                          f"{track.correlation:+.2f}, {track.mono_loss_db:.1f} "
+                                          "dB lost in mono)", mode="flip_right")
+            fixed = True
+        elif track.mono_loss_db > 3.0:
+            ctx.add(role, "width", f"{role} loses {track.mono_loss_db:.1f} dB in mono",
+                    side_gain_db=-round(3.0 * ctx.scale, 1))
+            fixed = True
+    low_roles = [r for r in candidates if r in ("bass", "kick", MIX)]
+    for role in low_roles:
+        ctx.add(role, "mono_below", "keeps the low end in the centre so it survives mono",
+                cutoff_hz=120.0)
+        fixed = True
+    if not fixed:
+        ctx.notes.append("Nothing measured collapses in mono (no stem loses more than 3 dB "
+                         "when folded); I left the stereo image alone.")
+
+
+def _narrow(ctx: _Context) -> None:
+    targets = [r for r in WIDE_ROLES if r in ctx.analysis.roles]
+    if ctx.layer not in (MIX,) and ctx.target(ctx.layer):
+        targets = [ctx.target(ctx.layer)]
+    for role in targets or [MIX]:
+        ctx.add(role, "width", "widens the side signal; the centre stays put",
+                side_gain_db=round(3.0 * ctx.scale, 1))
+
+
+def _reverb(ctx: _Context) -> None:
+    if "fx" in ctx.analysis.roles:
+        ctx.add("fx", "gain", "turns the reverb return down",
+                gain_db=-round(4.0 * ctx.scale, 1))
+        return
+    stem = ctx.target(ctx.layer) or MIX
+    ctx.add(stem, "expand", "an expander pulls down the reverb tails between phrases",
+            threshold_db=-40.0, ratio=round(1.5 + 0.5 * ctx.scale, 1), release_ms=80.0)
+    ctx.notes.append("The reverb is printed into the audio, so I can only shorten its tails; "
+                     "a dry stem plus its reverb return would let me rebalance it properly.")
+
+
+def _dry(ctx: _Context) -> None:
+    stem = ctx.target(ctx.layer) or MIX
+    ctx.add(stem, "reverb_send", "adds a short room so the part sits in a space",
+            wet_db=round(-18.0 + 3.0 * (ctx.scale - 1), 1), room_size=0.35, predelay_ms=20.0)
+    _note_if_stereo(ctx, stem)
+
+
+def _inconsistent(ctx: _Context) -> None:
+    stem = ctx.target(ctx.layer) or MIX
+    role = stem if stem in ctx.analysis.tracks else next(iter(ctx.analysis.tracks))
+    track = ctx.analysis.tracks[role]
+    lra = track.loudness.loudness_range_lu
+    threshold = track.loudness.integrated_lufs - 2.0
+    ratio = float(np.clip(1.5 + lra / 6.0, 2.0, 5.0)) * ctx.scale
+    ctx.add(stem, "compress", f"loudness range {lra:.1f} LU: levelling the loud and quiet "
+                              "lines toward each other",
+            threshold_db=round(threshold, 1), ratio=round(ratio, 1), attack_ms=15.0,
+            release_ms=150.0, makeup_db=round(1.0 * ctx.scale, 1))
+
+
+def _over_compressed(ctx: _Context) -> None:
+    stem = ctx.target(ctx.layer) or MIX
+    ctx.add(stem, "transient", "restores some of the attack the compression took",
+            attack_db=round(3.0 * ctx.scale, 1), sustain_db=-1.0)
+    ctx.notes.append(f"Compression can't be undone: I brought back some attack on the "
+                     f"{ctx.layer}, but an uncompressed export would be better.")
+
+
+def _distorted(ctx: _Context) -> None:
+    stem = ctx.target(ctx.layer) or MIX
+    ctx.add(stem, "high_shelf", "softens the crackle a little above 8 kHz",
+            cutoff_hz=8000.0, gain_db=-round(1.5 * ctx.scale, 1))
+    ctx.notes.append(f"Clipping in the {ctx.layer} is printed into the file; I can soften it, "
+                     "not remove it. Re-export it with the level lower if you can.")
+
+
+def _tonal(ctx: _Context) -> None:
+    mix = ctx.analysis.mix
+    low, high = ctx.ranges["mix"]["tilt_db_per_octave"]
+    tilt = mix.tilt_db_per_octave
+    if tilt > high:
+        ctx.add(MIX, "high_shelf", f"the mix tilts {tilt:+.1f} dB/octave, brighter than the "
+                                   f"typical {low:g}…{high:g}",
+                cutoff_hz=5000.0, gain_db=-round(min(tilt - high + 1.0, 4.0) * ctx.scale, 1))
+    elif tilt < low:
+        ctx.add(MIX, "high_shelf", f"the mix tilts {tilt:+.1f} dB/octave, darker than the "
+                                   f"typical {low:g}…{high:g}",
+                cutoff_hz=5000.0, gain_db=round(min(low - tilt + 1.0, 4.0) * ctx.scale, 1))
+    lm_low, lm_high = ctx.ranges["mix"]["low_mid_share_db"]
+    share = mix.band_share_db["low_mid"]
+    if share > lm_high:
+        ctx.add(MIX, "bell", f"150–400 Hz holds {share:.1f} dB of the energy (typical "
+                             f"{lm_low:g}…{lm_high:g})",
+                freq_hz=250.0, gain_db=-round(min(share - lm_high + 1.0, 4.0) * ctx.scale, 1),
+                q=0.8)
+    if not ctx.moves:
+        ctx.notes.append(f"The overall tone measures inside the typical range (tilt {tilt:+.1f} "
+                         "dB/octave); the mastering style can still warm or brighten it.")
+
+
+def _master_level(ctx: _Context) -> None:
+    words = {"quiet_master": "Loudness is the mastering step's job: the master will be brought "
+                             "to your target with true-peak-safe limiting.",
+             "loud_master": "The master will be limited only as far as the target needs; "
+                            "pick a quieter target (e.g. Apple Music −16) for more dynamics."}
+    ctx.notes.append(words[ctx.request.problem])
+
+
+def _stereo_only(ctx: _Context) -> None:
+    """No stem for the part: do what a stereo file honestly allows, and say so."""
+    layer, problem = ctx.layer, ctx.request.problem
+    scale = ctx.scale
+    if problem == "too_quiet" and layer in ("vocal", "backing_vocals"):
+        ctx.add(MIX, "bell", "lifts the range where the words live (affects everything there)",
+                freq_hz=2500.0, gain_db=round(2.0 * scale, 1), q=0.9)
+        ctx.add(MIX, "bell", "thins the low mids that crowd the voice",
+                freq_hz=300.0, gain_db=-round(1.0 * scale, 1), q=0.9)
+    elif problem == "too_loud" and layer in ("vocal", "backing_vocals"):
+        ctx.add(MIX, "bell", "dips the vocal range a little (affects everything there)",
+                freq_hz=2500.0, gain_db=-round(1.5 * scale, 1), q=0.9)
+    elif problem in ("too_quiet", "too_loud", "masking"):
+        ctx.notes.append(f"With only the stereo mix I can't change the {layer} level on its "
+                         "own.")
+    elif problem == "muddy":
+        ctx.add(MIX, "bell", "a broad low-mid cut on the whole mix",
+                freq_hz=250.0, gain_db=-round(2.5 * scale, 1), q=0.9)
+    elif problem == "harsh":
+        peaks = ctx.analysis.harshness[next(iter(ctx.analysis.tracks))].peaks
+        freq = next((f for f, _ in peaks if 2000 <= f <= 9000), 4500.0)
+        ctx.add(MIX, "deess", f"a dynamic cut near {freq / 1000:.1f} kHz on the whole mix",
+                freq_hz=round(freq), q=1.5, threshold_db=-30.0,
+                max_reduction_db=round(3.0 * scale, 1))
+    ctx.notes.append(f"You named the {layer}, but I only have the stereo mix: anything I do "
+                     f"there touches every part in the same range. Upload the {layer} stem "
+                     "(and the rest as one 'instruments' stem) and I can fix it properly.")
+
+
+def _note_if_stereo(ctx: _Context, stem: str) -> None:
+    if stem == MIX and ctx.layer != MIX:
+        ctx.notes.append(f"Without a {ctx.layer} stem this move applies to the whole mix.")
+
+
+_RECIPES: dict[str, Callable[[_Context], None]] = {
+    "too_quiet": lambda c: _level(c, louder=True),
+    "too_loud": lambda c: _level(c, louder=False),
+    "muddy": _muddy, "harsh": _harsh, "dull": _dull, "thin": _thin, "weak": _weak,
+    "masking": _masking, "narrow": _narrow, "mono_collapse": _mono,
+    "too_much_reverb": _reverb, "too_dry": _dry, "inconsistent": _inconsistent,
+    "over_compressed": _over_compressed, "distorted": _distorted,
+    "quiet_master": _master_level, "loud_master": _master_level, "tonal_balance": _tonal,
+}
+RECIPE_PROBLEMS = tuple(_RECIPES)
+
+
+def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Plan:
+    moves: list[Move] = []
+    notes: list[str] = []
+    for request in requests:
+        recipe = _RECIPES.get(request.problem)
+        if recipe is None:
+            notes.append(f"No recipe for {request.problem}: left alone.")
+            continue
+        ctx = _Context(request, analysis)
+        ctx.moves = moves
+        recipe(ctx)
+        notes.extend(n for n in ctx.notes if n not in notes)
+    return Plan(moves=tuple(moves), notes=tuple(notes))

@@ -1,0 +1,98 @@
+"""The before/after report: one dict (report.json) and its Markdown rendering (report.md)."""
+
+from __future__ import annotations
+
+import math
+from typing import TYPE_CHECKING
+
+from dsp.meter import Loudness
+
+if TYPE_CHECKING:
+    from dsp.moves import Plan
+    from dsp.pipeline import RenderResult
+
+__all__ = ["build_report", "comparison_rows", "render_markdown"]
+
+
+def _num(value: float, digits: int = 1) -> float | None:
+    return round(float(value), digits) if value is not None and math.isfinite(value) else None
+
+
+def comparison_rows(result: RenderResult) -> list[dict]:
+    """Key measurements before and after: what the summary card and the report show."""
+    before, after = result.before, result.after
+    rows = []
+    for layer in ("vocal", "drums", "bass", "kick", "instruments"):
+        if layer in before.level_vs_rest_lu and layer in after.level_vs_rest_lu:
+            rows.append({"label": f"{layer} vs rest", "unit": "LU",
+                         "before": _num(before.level_vs_rest_lu[layer]),
+                         "after": _num(after.level_vs_rest_lu[layer])})
+    bands = (("low_mid", "low mids 150–400 Hz share"), ("presence", "2–8 kHz share"))
+    for band, label in bands:
+        rows.append({"label": label, "unit": "dB",
+                     "before": _num(before.mix.band_share_db[band]),
+                     "after": _num(after.mix.band_share_db[band])})
+    if before.kick_bass_overlap is not None and after.kick_bass_overlap is not None:
+        rows.append({"label": "kick/bass overlap", "unit": "%",
+                     "before": _num(100 * before.kick_bass_overlap, 0),
+                     "after": _num(100 * after.kick_bass_overlap, 0)})
+    rows.append({"label": "mono-fold loss", "unit": "dB", "before": _num(before.mix.mono_loss_db),
+                 "after": _num(after.mix.mono_loss_db)})
+    master_before, master_after = result.master.before, result.master.after
+    rows += [
+        {"label": "integrated loudness", "unit": "LUFS",
+         "before": _num(master_before.integrated_lufs),
+         "after": _num(master_after.integrated_lufs)},
+        {"label": "true peak", "unit": "dBTP", "before": _num(master_before.true_peak_dbtp),
+         "after": _num(master_after.true_peak_dbtp)},
+        {"label": "loudness range", "unit": "LU", "before": _num(master_before.loudness_range_lu),
+         "after": _num(master_after.loudness_range_lu)},
+    ]
+    return rows
+
+
+def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
+                 outputs: dict) -> dict:
+    target = result.master.target
+    return {
+        "target": {"name": target.name, "lufs": target.lufs, "ceiling_dbtp": target.ceiling_dbtp,
+                   "source": target.source},
+        "sample_rate": result.stems.sample_rate,
+        "duration_s": round(result.stems.frames / result.stems.sample_rate, 3),
+        "moves": [m.to_dict() for m in result.moves],
+        "notes": list(plan.notes),
+        "warnings": list(result.master.warnings),
+        "mastering_tone": list(result.master.tone_moves),
+        "measurements": comparison_rows(result),
+        "written_master": {"integrated_lufs": _num(written.integrated_lufs, 2),
+                           "true_peak_dbtp": _num(written.true_peak_dbtp, 2),
+                           "loudness_range_lu": _num(written.loudness_range_lu, 1)},
+        "outputs": outputs,
+    }
+
+
+def render_markdown(report: dict) -> str:
+    target = report["target"]
+    written = report["written_master"]
+    lines = ["# Moozix report", "",
+             f"Target: **{target['name']}** ({target['lufs']:g} LUFS, ceiling "
+             f"{target['ceiling_dbtp']:g} dBTP) — {target['source']}", "",
+             f"Written master: {written['integrated_lufs']} LUFS integrated, "
+             f"{written['true_peak_dbtp']} dBTP true peak (4x oversampled), "
+             f"loudness range {written['loudness_range_lu']} LU.", "", "## Moves", ""]
+    if report["moves"]:
+        for i, move in enumerate(report["moves"], 1):
+            params = ", ".join(f"{k}={v}" for k, v in move["params"].items())
+            lines.append(f"{i}. **{move['stem']}** {move['op']} ({params}) — {move['reason']}")
+    else:
+        lines.append("No mix moves: mastering only.")
+    if report["mastering_tone"]:
+        lines += ["", "Mastering tone: " + "; ".join(report["mastering_tone"]) + "."]
+    lines += ["", "## Before and after", "", "| measurement | before | after |", "|---|---|---|"]
+    for row in report["measurements"]:
+        lines.append(f"| {row['label']} | {row['before']} {row['unit']} | "
+                     f"{row['after']} {row['unit']} |")
+    for title, key in (("Notes", "notes"), ("Warnings", "warnings")):
+        if report[key]:
+            lines += ["", f"## {title}", ""] + [f"- {n}" for n in report[key]]
+    return "\n".join(lines) + "\n"

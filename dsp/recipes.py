@@ -109,8 +109,7 @@ def _muddy(ctx: _Context) -> None:
     targets = list(dict.fromkeys([*ctx.stems_of(ctx.layer), *helpers]))
     for role in targets:
         share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
-        own = role in ctx.stems_of(ctx.layer)
-        cut = depth if own else depth * 0.8
+        cut = depth
         centre = _low_mid_centre(ctx, role)
         ctx.add(role, "bell", f"150–400 Hz is {share:.1f} dB of the mix's energy (typical "
                               f"{low:g}…{high:g}); {role} carries {share_of_mix:.0%} of it, "
@@ -207,8 +206,12 @@ def _masking(ctx: _Context) -> None:
         _stereo_only(ctx)
         return
     if layer in ("vocal", "backing_vocals"):
-        return
-    ctx.add(stem, "bell", "carves room at 2–3 kHz where the lead's words live",
+        others = ctx.target("instruments")
+        if others is None:
+            ctx.notes.append(f"To unmask the {layer} I need the parts it fights with as stems.")
+            return
+        stem = others
+    ctx.add(stem, "bell", "carves room at 2–3 kHz, where the lead's words live",
             freq_hz=2500.0, gain_db=-round(2.5 * ctx.scale, 1), q=1.0)
 
 

@@ -1,0 +1,53 @@
+"""Fault injection for test songs: the ways real mixes go wrong, made on purpose."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dsp.check import Stem, StemSet
+from dsp.filters import apply_sos, bell
+
+
+def stem_set(song: dict[str, np.ndarray], rate: int = 44100) -> StemSet:
+    frames = next(iter(song.values())).shape[1]
+    return StemSet(tuple(Stem(role, x) for role, x in song.items()), rate, frames)
+
+
+def gain(x: np.ndarray, db: float) -> np.ndarray:
+    return (x * 10 ** (db / 20)).astype(np.float32)
+
+
+def boost(x: np.ndarray, freq_hz: float, db: float, rate: int = 44100) -> np.ndarray:
+    return apply_sos(x, bell(freq_hz, db, 1.0, rate)).astype(np.float32)
+
+
+def squash(x: np.ndarray, rate: int = 44100) -> np.ndarray:
+    """Hard, fast compression with the RMS kept: the hits lose their front edge."""
+    import pedalboard
+
+    out = pedalboard.Compressor(threshold_db=-35, ratio=20, attack_ms=0.1,
+                                release_ms=50).process(x, rate)
+    return (out * (np.sqrt(np.mean(x**2)) / np.sqrt(np.mean(out**2)))).astype(np.float32)
+
+
+def fake_stereo(x: np.ndarray) -> np.ndarray:
+    mono = x.mean(axis=0)
+    return np.vstack([mono, -mono]).astype(np.float32)
+
+
+def band_db(x: np.ndarray, low_hz: float, high_hz: float, rate: int = 44100) -> float:
+    """Energy in a band, absolute dB (for comparing one signal before and after)."""
+    freqs = np.fft.rfftfreq(x.shape[1], 1 / rate)
+    power = np.abs(np.fft.rfft(x.mean(axis=0))) ** 2
+    return float(10 * np.log10(power[(freqs >= low_hz) & (freqs < high_hz)].sum() + 1e-20))
+
+
+def band_share_db(x: np.ndarray, low_hz: float, high_hz: float, rate: int = 44100) -> float:
+    freqs = np.fft.rfftfreq(x.shape[1], 1 / rate)
+    power = np.abs(np.fft.rfft(x.mean(axis=0))) ** 2
+    return float(10 * np.log10(power[(freqs >= low_hz) & (freqs < high_hz)].sum()
+                               / power[freqs >= 20].sum()))
+
+
+def crest_db(x: np.ndarray) -> float:
+    return float(20 * np.log10(np.abs(x).max() / np.sqrt(np.mean(x**2))))

@@ -1,0 +1,39 @@
+"""The DSP core: load and check audio, analyse, plan fixes, mix, master, export.
+
+No UI and no text parsing. Audio inside is float32 shaped (channels, frames).
+Names load lazily, so importing `dsp` (or its numpy-free `dsp.atomic`) is cheap
+until audio work actually starts.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+_EXPORTS = {
+    "errors": ("DspError", "AudioFileError", "AudioContentError", "OutputPathError", "Cancelled"),
+    "audio": ("AudioFile", "load_audio", "SUPPORTED_EXTENSIONS"),
+    "writing": ("write_wav",),
+    "atomic": ("atomic_write_bytes",),
+    "meter": ("Loudness", "measure_loudness", "integrated_lufs", "short_term_lufs",
+              "loudness_range_lu", "true_peak_dbtp", "sample_peak_dbfs"),
+    "check": ("Notice", "FileCheck", "check_audio", "Stem", "StemSet", "harmonise"),
+    "analysis": ("BANDS", "TrackAnalysis", "analyse_track"),
+    "stem_analysis": ("Harshness", "SessionAnalysis", "analyse_session"),
+    "diagnosis": ("Finding", "diagnose"),
+    "moves": ("FixRequest", "Move", "Plan"),
+    "recipes": ("plan_fixes",),
+    "processing": ("apply_moves",),
+    "mixing": ("mix_stems",),
+    "mastering": ("MasterTarget", "TARGETS", "STYLES", "MasterSettings", "MasterResult",
+                  "master", "resolve_target"),
+    "pipeline": ("load_stems", "RenderResult", "render", "ExportResult", "export"),
+    "synth": ("make_song",),
+}
+_WHERE = {name: module for module, names in _EXPORTS.items() for name in names}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(f"module 'dsp' has no attribute {name!r}")
+    return getattr(importlib.import_module(f"dsp.{_WHERE[name]}"), name)

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from dsp.analysis import TrackAnalysis, analyse_track
+from dsp.atomic import atomic_write_bytes, ensure_not_input
 from dsp.audio import AudioFile, load_audio
 from dsp.check import FileCheck, StemSet, check_audio, harmonise
 from dsp.errors import AudioContentError, Cancelled
@@ -25,7 +26,7 @@ from dsp.moves import Move, Plan
 from dsp.processing import apply_moves
 from dsp.report import build_report, render_markdown
 from dsp.stem_analysis import SessionAnalysis, analyse_session
-from dsp.writing import atomic_write_bytes, ensure_not_input, write_wav
+from dsp.writing import write_wav
 
 __all__ = ["ExportResult", "Progress", "RenderResult", "export", "load_stems", "render"]
 

@@ -1,34 +1,18 @@
-"""Writing audio files atomically: a crash never leaves a half-written master behind.
-
-The file is written next to its destination under a temporary name, flushed to
-disk, then renamed over the destination in one step.
-"""
+"""Writing audio files: 24/16-bit WAV, TPDF dither, atomically (see dsp.atomic)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
 import soundfile as sf
 
-from dsp.errors import OutputPathError
+from dsp.atomic import atomic_write, ensure_not_input
 
-__all__ = ["atomic_write_bytes", "ensure_not_input", "write_wav"]
+__all__ = ["write_wav"]
 
 _SUBTYPES = {16: "PCM_16", 24: "PCM_24", 32: "FLOAT"}
-
-
-def ensure_not_input(path: Path, protect: Iterable[Path]) -> None:
-    target = _identity(path)
-    for other in protect:
-        if _identity(Path(other)) == target:
-            raise OutputPathError(
-                f"refusing to write {path.name}: it is one of your input files — "
-                "choose another output folder"
-            )
 
 
 def write_wav(
@@ -47,20 +31,8 @@ def write_wav(
         raise ValueError(f"bit_depth must be one of {sorted(_SUBTYPES)}, got {bit_depth}")
     ensure_not_input(path, protect)
     frames = _quantise(samples, bit_depth, dither=dither, seed=seed)
-    _atomic(path, lambda tmp: sf.write(tmp, frames, sample_rate, subtype=_SUBTYPES[bit_depth],
-                                       format="WAV"))
-    return path
-
-
-def atomic_write_bytes(path: str | Path, data: bytes, *, protect: Iterable[Path] = ()) -> Path:
-    path = Path(path)
-    ensure_not_input(path, protect)
-
-    def write(tmp: str) -> None:
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-
-    _atomic(path, write)
+    atomic_write(path, lambda tmp: sf.write(tmp, frames, sample_rate,
+                                            subtype=_SUBTYPES[bit_depth], format="WAV"))
     return path
 
 
@@ -77,26 +49,3 @@ def _quantise(samples: np.ndarray, bit_depth: int, *, dither: bool, seed: int) -
     if bit_depth == 16:
         return ints.astype(np.int16)
     return (ints * 256).astype(np.int32)
-
-
-def _atomic(path: Path, write) -> None:
-    directory = path.parent if str(path.parent) else Path(".")
-    try:
-        directory.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    except OSError as exc:
-        raise OutputPathError(f"cannot write to {directory} ({exc.strerror}) — "
-                              "choose a folder you can write to") from exc
-    os.close(fd)
-    try:
-        write(tmp)
-        with open(tmp, "rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def _identity(path: Path) -> Path:
-    return Path(os.path.realpath(os.path.expanduser(path)))

@@ -1,0 +1,87 @@
+"""The chat's own commands (undo, export, target apple…), read from data/commands.toml."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Command", "read_command", "style_name", "target_name"]
+
+_PUNCT = re.compile(r"[^\w\s'./~:=+-]+")
+_LUFS = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(?:lufs|lu)?$")
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    value: str | None = None
+
+
+@lru_cache(maxsize=1)
+def _table() -> dict:
+    text = resources.files("moozix_tui.engine").joinpath("data/commands.toml").read_text("utf-8")
+    return tomllib.loads(text)
+
+
+def _norm(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text.lower()).split())
+
+
+def _lookup(kind: str, value: str) -> str | None:
+    for name, words in _table()[kind].items():
+        if value in words or value == name:
+            return name
+    return None
+
+
+def read_command(text: str) -> Command | None:
+    """The command a message is, or None when it should be read as conversation."""
+    if len(text) > 300:
+        return None
+    said = _norm(text).rstrip(".!")
+    if not said:
+        return None
+    table = _table()
+    for name in ("approve", "undo", "redo", "help", "status", "reset", "cancel", "more", "less",
+                 "stereo_only"):
+        if said in table[name]:
+            return Command(name)
+    if _LUFS.match(said):
+        return Command("target", said)
+    if _lookup("targets", said):
+        return Command("target", said)
+    if _lookup("styles", said):
+        return Command("style", said)
+    for name, prefixes in table["prefix"].items():
+        for prefix in sorted(prefixes, key=len, reverse=True):
+            if said == prefix and name == "export":
+                return Command("export")
+            if said.startswith(prefix + " "):
+                value = (_strip_prefix(text, prefix) if name in ("export", "reference")
+                         else said[len(prefix):].strip())
+                if name == "style" and not _lookup("styles", value):
+                    continue
+                return Command(name, value)
+    return None
+
+
+def _strip_prefix(text: str, prefix: str) -> str:
+    words = len(prefix.split())
+    parts = text.strip().split(maxsplit=words)
+    return parts[words] if len(parts) > words else ""
+
+
+def target_name(value: str) -> str:
+    """A target name from the table or a LUFS number as text ('-16')."""
+    found = _lookup("targets", value.lower().strip())
+    if found:
+        return found
+    match = _LUFS.match(value.lower().strip())
+    return match.group(1) if match else value
+
+
+def style_name(value: str) -> str | None:
+    return _lookup("styles", value.lower().strip())

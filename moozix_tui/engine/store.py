@@ -1,0 +1,115 @@
+"""Session folders and their state file, written atomically after every change.
+
+A session is a folder (default under the user's data directory) holding
+state.json and the render previews. A state file that cannot be read is moved
+aside, never deleted, and the user is told.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from dsp.atomic import atomic_write_bytes
+
+__all__ = ["SessionState", "SessionStore", "StateError", "default_sessions_dir"]
+
+STATE_FILE = "state.json"
+STATE_VERSION = 1
+
+
+class StateError(Exception):
+    """A session could not be found or read; the message says what to do."""
+
+
+def default_sessions_dir() -> Path:
+    if os.environ.get("MOOZIX_HOME"):
+        return Path(os.environ["MOOZIX_HOME"]).expanduser() / "sessions"
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base).expanduser() / "moozix" / "sessions"
+
+
+@dataclass
+class SessionState:
+    version: int = STATE_VERSION
+    created: str = ""
+    history: list[dict] = field(default_factory=list)
+    intents: list[dict] = field(default_factory=list)
+    pending: dict | None = None
+    needed: list[str] = field(default_factory=list)
+    stems: dict[str, dict] = field(default_factory=dict)
+    stereo_only: bool = False
+    target: str = "streaming"
+    style: str = "balanced"
+    reference: str | None = None
+    moves: list[dict] = field(default_factory=list)
+    applied: int = 0
+    notes: list[str] = field(default_factory=list)
+    phase: str = "listen"
+    analysed: bool = False
+    summary: dict | None = None
+    outputs: list[str] = field(default_factory=list)
+    demo: bool = False
+
+    @classmethod
+    def from_dict(cls, data: dict) -> SessionState:
+        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        return cls(**known)
+
+
+class SessionStore:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    @property
+    def state_path(self) -> Path:
+        return self.folder / STATE_FILE
+
+    @classmethod
+    def create(cls, root: Path | None = None) -> SessionStore:
+        root = root or default_sessions_dir()
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        folder = root / stamp
+        n = 1
+        while folder.exists():
+            n += 1
+            folder = root / f"{stamp}-{n}"
+        folder.mkdir(parents=True)
+        return cls(folder)
+
+    @classmethod
+    def find(cls, which: str | Path = "latest", root: Path | None = None) -> SessionStore:
+        root = root or default_sessions_dir()
+        if str(which) != "latest":
+            folder = Path(which).expanduser()
+            if not folder.is_absolute() and not folder.exists():
+                folder = root / str(which)
+            if not (folder / STATE_FILE).exists():
+                raise StateError(f"no session at {folder} — run `moozix` to start a new one")
+            return cls(folder)
+        sessions = sorted((p for p in root.glob("*/" + STATE_FILE)),
+                          key=lambda p: p.stat().st_mtime) if root.exists() else []
+        if not sessions:
+            raise StateError(f"no saved sessions in {root} — run `moozix` to start one")
+        return cls(sessions[-1].parent)
+
+    def save(self, state: SessionState) -> None:
+        data = json.dumps(asdict(state), indent=1, ensure_ascii=False).encode("utf-8")
+        atomic_write_bytes(self.state_path, data)
+
+    def load(self) -> tuple[SessionState, str | None]:
+        """The saved state, or a fresh one plus a message if the file was unreadable."""
+        try:
+            data = json.loads(self.state_path.read_text(encoding="utf-8"))
+            if not isinstance(data, dict):
+                raise ValueError("not a JSON object")
+            return SessionState.from_dict(data), None
+        except (OSError, ValueError, TypeError) as exc:
+            aside = self.state_path.with_name(f"state.unreadable-{int(time.time())}.json")
+            if self.state_path.exists():
+                self.state_path.replace(aside)
+            return SessionState(), (f"The saved session file could not be read ({exc}); "
+                                    f"I kept it as {aside.name} and started fresh here.")

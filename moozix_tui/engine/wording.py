@@ -1,0 +1,85 @@
+"""How the assistant says things: short, concrete, honest about what a stereo file can do."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["HELP", "LAYER_WORDS", "PROBLEM_WORDS", "answer_question", "md_code",
+           "md_literal", "restate"]
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+LAYER_WORDS = {
+    "vocal": "lead vocal", "backing_vocals": "backing vocals", "kick": "kick", "bass": "bass",
+    "snare": "snare", "drums": "drums", "cymbals": "hats and cymbals", "guitars": "guitars",
+    "keys": "keys", "fx": "reverb and effects", "instruments": "the music under the vocal",
+    "mix": "whole song",
+}
+PROBLEM_WORDS = {
+    "too_quiet": "too quiet", "too_loud": "too loud", "muddy": "muddy", "harsh": "harsh",
+    "dull": "dull", "thin": "thin", "weak": "weak, no punch", "masking": "fighting another part",
+    "narrow": "too narrow", "mono_collapse": "falls apart in mono",
+    "too_much_reverb": "too much reverb", "too_dry": "too dry", "inconsistent": "uneven level",
+    "over_compressed": "over-compressed", "distorted": "distorted",
+    "quiet_master": "too quiet overall", "loud_master": "too loud or crushed overall",
+    "tonal_balance": "off in overall tone",
+}
+
+HELP = """**Tell me what sounds wrong**, in your own words:
+
+- "the vocal is too low" · "the 808 is muddy" · "hats are piercing"
+- "the drums feel weak" · "it falls apart in mono" · "the whole song is too quiet"
+
+**Give me audio** by typing or pasting paths (quotes, `~`, folders and `file://` all work),
+`vocal=~/song/vox.wav` to name a part, or **ctrl+o** to pick files. No stems? Say
+"I only have the stereo mix".
+
+**Steer**: `target apple` / `target -16` / `club` · `style warm|bright|punchy|balanced` ·
+`reference ~/ref.wav`
+
+**Plan and result**: `go` · `more` · `less` · `skip 2` · "make the vocal 2 dB louder" ·
+`undo` · `redo` · `export [folder]` · `status` · `reset` · `cancel`"""
+
+_ANSWERS = {
+    "mix_vs_master": (
+        "**Mixing vs mastering.** Mastering finishes a song that already works: loudness, "
+        "broad tone, peaks, playback safety. It works on one stereo file, so it can't turn "
+        "up only the vocal or pull the kick away from the bass — anything it does touches "
+        "every part in that range. If you can name the part, fix the part: give me that "
+        "part's stem and I'll rebalance it, then master."),
+    "stems": (
+        "**Which stems?** The part that bothers you and the parts it competes with. Vocal "
+        "level: the vocal plus everything else as one 'instruments' stem. Muddy bass: bass, "
+        "kick or drums, and guitars/keys. Harsh hats: the cymbals or drums. Export them all "
+        "from bar 1, same length, no processing on the master bus."),
+    "loudness": (
+        "**Loudness.** Streaming services turn everything to about −14 LUFS, Apple Music to "
+        "−16; broadcast uses −23 (EBU R128). I measure loudness the BS.1770 way and keep "
+        "true peaks at or under −1 dBTP, measured 4× oversampled on the written file. Say "
+        "`target apple`, `target -16` or `club` to choose."),
+    "help": HELP,
+}
+
+
+def md_literal(text: str) -> str:
+    """User text and file names inside Markdown: every special character escaped."""
+    return _MD_SPECIAL.sub(r"\\\1", text.replace("\n", " "))
+
+
+def md_code(text: str) -> str:
+    """A file name or path as inline code: shown exactly, no escapes needed inside."""
+    return "`" + text.replace("`", "'").replace("\n", " ") + "`"
+
+
+def answer_question(topic: str | None) -> str:
+    return _ANSWERS.get(topic or "", _ANSWERS["mix_vs_master"])
+
+
+def restate(layer: str, problem: str, route: str, evidence: str) -> str:
+    part = LAYER_WORDS.get(layer, layer)
+    what = PROBLEM_WORDS.get(problem, problem.replace("_", " "))
+    if route == "master":
+        why = "mastering: a whole-song problem, the stereo mix is enough"
+    else:
+        why = "mixing: you named the part, so I'll fix the part from its stem"
+    return f"- **{part}** — {what} · *{why}* (“{md_literal(evidence)}”)"

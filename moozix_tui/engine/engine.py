@@ -182,6 +182,9 @@ class Engine:
             return Turn()
         self.state.history.append(Reply("user", text).to_dict())
         command = read_command(text)
+        if self.busy and (command is None or command.name not in ("cancel", "status", "help")):
+            return self._turn(self._say("Still working on the last step — send that again "
+                                        "when it's done, or say `cancel`."))
         if command is not None:
             return self._command(command)
         paths = find_paths(text)

@@ -1,0 +1,66 @@
+"""The prompt: an Input with message history (up/down) and file-path completion."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from textual import events
+from textual.suggester import Suggester
+from textual.widgets import Input
+
+__all__ = ["PathSuggester", "Prompt", "complete_path"]
+
+
+def complete_path(value: str) -> str | None:
+    """Complete the last word of `value` as a file-system path, or None."""
+    if not value or value.endswith(" "):
+        return None
+    head, _, word = value.rpartition(" ")
+    if not word or ("/" not in word and not word.startswith("~")):
+        return None
+    expanded = Path(os.path.expanduser(word))
+    folder, stem = (expanded, "") if word.endswith("/") else (expanded.parent, expanded.name)
+    try:
+        names = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()
+                       if p.name.startswith(stem) and not p.name.startswith("."))
+    except OSError:
+        return None
+    if not names:
+        return None
+    completed = word + names[0][len(stem):]
+    return f"{head} {completed}" if head else completed
+
+
+class PathSuggester(Suggester):
+    def __init__(self) -> None:
+        super().__init__(use_cache=False, case_sensitive=True)
+
+    async def get_suggestion(self, value: str) -> str | None:
+        return complete_path(value)
+
+
+class Prompt(Input):
+    def __init__(self, **kwargs) -> None:
+        super().__init__(placeholder="Tell me what sounds wrong… (F1 for help)",
+                         suggester=PathSuggester(), **kwargs)
+        self.history: list[str] = []
+        self._cursor: int | None = None
+
+    def remember(self, text: str) -> None:
+        if text and (not self.history or self.history[-1] != text):
+            self.history.append(text)
+        self._cursor = None
+
+    async def _on_key(self, event: events.Key) -> None:
+        if event.key in ("up", "down") and self.history:
+            event.prevent_default()
+            event.stop()
+            last = len(self.history)
+            cursor = last if self._cursor is None else self._cursor
+            cursor = max(cursor - 1, 0) if event.key == "up" else min(cursor + 1, last)
+            self._cursor = cursor
+            self.value = self.history[cursor] if cursor < last else ""
+            self.cursor_position = len(self.value)
+            return
+        await super()._on_key(event)

@@ -39,7 +39,8 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
     findings = []
     for layer, level in analysis.level_vs_rest_lu.items():
         low, high = ranges["level_vs_rest_lu"].get(layer, (None, None))
-        if low is None or not abs(level) < 90:
+        mirror = layer == "instruments" and "vocal" in analysis.level_vs_rest_lu
+        if low is None or mirror or not abs(level) < 90:
             continue
         if level < low - 1.0:
             findings.append(Finding(layer, "too_quiet", _severity(low - level),

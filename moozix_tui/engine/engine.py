@@ -144,10 +144,14 @@ class Engine:
 
         return [Move.from_dict(m) for m in self.state.moves[:self.state.applied]]
 
-    def _plan_lines(self) -> list[str]:
+    def _plan_lines(self, *, reasons: bool = False) -> list[str]:
+        """Numbered active moves: 'vocal: +8.6 dB level', with the why when asked."""
+        from dsp.moves import Move
+
         lines = []
-        for i, move in enumerate(self.state.moves[:self.state.applied], 1):
-            lines.append(f"{i}. {move['stem']}: {move['op']} — {move['reason']}")
+        for i, data in enumerate(self.state.moves[:self.state.applied], 1):
+            move = Move.from_dict(data)
+            lines.append(f"{i}. {move.describe() if reasons else move.describe().split(' — ')[0]}")
         return lines
 
     # -- conversation --------------------------------------------------------------------
@@ -610,7 +614,7 @@ class Engine:
         return [i["path"] for i in self.state.stems.values()]
 
     def _plan_text(self) -> str:
-        lines = self._plan_lines()
+        lines = self._plan_lines(reasons=True)
         if not lines:
             return "No moves in the plan: I'll only master."
         return ("**The plan**\n\n" + "\n".join(md_literal_line(line) for line in lines)
@@ -705,9 +709,10 @@ class Engine:
         self.state.notes = list(self._plan_notes)
         self.state.phase = "plan"
         parts = []
-        heard = [f"- {md_literal(m.reason)}" for m in plan.moves[:6]]
+        heard = [f"- **{m.source.replace('/', ' · ')}**: {md_literal(m.reason)}"
+                 for m in {m.source: m for m in reversed(plan.moves)}.values()]
         if heard:
-            parts.append("**What I measured**\n\n" + "\n".join(dict.fromkeys(heard)))
+            parts.append("**What I measured**\n\n" + "\n".join(reversed(heard)))
         named = {(i["layer"], i["problem"]) for i in self.state.intents}
         extra = [f for f in findings if (f.layer, f.problem) not in named]
         if extra:

@@ -22,12 +22,15 @@ def comparison_rows(result: RenderResult) -> list[dict]:
     """Key measurements before and after: what the summary card and the report show."""
     before, after = result.before, result.after
     rows = []
-    for layer in ("vocal", "drums", "bass", "kick", "instruments"):
+    layers = ("vocal", "drums", "bass", "kick")
+    if "vocal" not in before.level_vs_rest_lu:
+        layers += ("instruments",)
+    for layer in layers:
         if layer in before.level_vs_rest_lu and layer in after.level_vs_rest_lu:
             rows.append({"label": f"{layer} vs rest", "unit": "LU",
                          "before": _num(before.level_vs_rest_lu[layer]),
                          "after": _num(after.level_vs_rest_lu[layer])})
-    bands = (("low_mid", "low mids 150–400 Hz share"), ("presence", "2–8 kHz share"))
+    bands = (("low_mid", "150–400 Hz share"), ("presence", "2–8 kHz share"))
     for band, label in bands:
         rows.append({"label": label, "unit": "dB",
                      "before": _num(before.mix.band_share_db[band]),
@@ -36,16 +39,16 @@ def comparison_rows(result: RenderResult) -> list[dict]:
         rows.append({"label": "kick/bass overlap", "unit": "%",
                      "before": _num(100 * before.kick_bass_overlap, 0),
                      "after": _num(100 * after.kick_bass_overlap, 0)})
-    rows.append({"label": "mono-fold loss", "unit": "dB", "before": _num(before.mix.mono_loss_db),
+    rows.append({"label": "mono loss", "unit": "dB", "before": _num(before.mix.mono_loss_db),
                  "after": _num(after.mix.mono_loss_db)})
     master_before, master_after = result.master.before, result.master.after
     rows += [
-        {"label": "integrated loudness", "unit": "LUFS",
+        {"label": "loudness", "unit": "LUFS",
          "before": _num(master_before.integrated_lufs),
          "after": _num(master_after.integrated_lufs)},
         {"label": "true peak", "unit": "dBTP", "before": _num(master_before.true_peak_dbtp),
          "after": _num(master_after.true_peak_dbtp)},
-        {"label": "loudness range", "unit": "LU", "before": _num(master_before.loudness_range_lu),
+        {"label": "LRA", "unit": "LU", "before": _num(master_before.loudness_range_lu),
          "after": _num(master_after.loudness_range_lu)},
     ]
     return rows

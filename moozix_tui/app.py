@@ -54,6 +54,7 @@ class MoozixApp(App[int]):
     TITLE = "Moozix"
     SUB_TITLE = "say what sounds wrong"
     CSS_PATH = "app.tcss"
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
     COMMANDS = App.COMMANDS | {MoozixCommands}
     BINDINGS = [
         ("ctrl+o", "open_files", "Files"),

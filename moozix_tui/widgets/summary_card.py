@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.containers import Vertical
+from textual.containers import Horizontal
 from textual.widgets import DataTable
 from textual_plotext import PlotextPlot
 
@@ -13,15 +13,15 @@ __all__ = ["SummaryCard"]
 
 
 def _cell(value: float | None, unit: str) -> str:
-    return "–" if value is None else f"{value:g} {unit}"
+    return "–" if value is None else f"{value:.1f} {unit}"
 
 
-class SummaryCard(Vertical):
+class SummaryCard(Horizontal):
     DEFAULT_CSS = """
-    SummaryCard { height: auto; max-height: 24; border: round $accent; display: none; }
+    SummaryCard { height: 14; border: round $accent; display: none; }
     SummaryCard.-shown { display: block; }
-    SummaryCard DataTable { height: auto; max-height: 12; }
-    SummaryCard PlotextPlot { height: 10; }
+    SummaryCard DataTable { width: auto; max-width: 50; height: 12; }
+    SummaryCard PlotextPlot { width: 1fr; height: 12; min-width: 20; }
     """
 
     def compose(self) -> ComposeResult:
@@ -46,5 +46,5 @@ class SummaryCard(Vertical):
         plt.xscale("log")
         plt.plot(list(card.spectrum_hz), list(card.spectrum_before_db), label="before")
         plt.plot(list(card.spectrum_hz), list(card.spectrum_after_db), label="after")
-        plt.title("spectrum (dB, 1/6 octave)")
+        plt.title("spectrum, dB")
         plot.refresh()

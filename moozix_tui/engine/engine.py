@@ -216,7 +216,8 @@ class Engine:
             return self._turn(self._say(answer_question(heard.topic)))
         if heard.intents:
             new = [i for i in heard.intents if not any(
-                k["layer"] == i.layer and k["problem"] == i.problem for k in self.state.intents)]
+                k["layer"] == i.layer and k["problem"] == i.problem and not k.get("done")
+                for k in self.state.intents)]
             for intent in new:
                 self.state.intents.append({"layer": intent.layer, "problem": intent.problem,
                                            "severity": intent.severity, "route": intent.route,
@@ -276,7 +277,7 @@ class Engine:
 
     def _after_complaint(self, replies: list[str], text: str) -> Turn:
         db = _DB_REQUEST.search(text)
-        if db and self.state.moves and self._stems is not None:
+        if db and self.state.analysed:
             return self._explicit_gain(replies, float(db.group(1)))
         missing = self._missing_stems()
         if missing and not self.state.stereo_only:
@@ -286,6 +287,8 @@ class Engine:
 
     def _missing_stems(self) -> list[str]:
         have = {r for r, info in self.state.stems.items() if info.get("status") != "error"}
+        if self.state.stereo_only and "mix" in have:
+            return []
         pending = [i for i in self.state.intents if not i.get("done")]
         named = {i["layer"] for i in pending}
         if have and all(_covered(layer, have - ({"mix"} if layer != "mix" else set()))
@@ -617,7 +620,7 @@ class Engine:
         lines = self._plan_lines(reasons=True)
         if not lines:
             return "No moves in the plan: I'll only master."
-        return ("**The plan**\n\n" + "\n".join(md_literal_line(line) for line in lines)
+        return ("**The plan**\n\n" + "\n".join(lines)
                 + "\n\nSay `go` to render · `more` / `less` · `skip N` · or tell me another "
                   "problem.")
 
@@ -709,7 +712,7 @@ class Engine:
         self.state.notes = list(self._plan_notes)
         self.state.phase = "plan"
         parts = []
-        heard = [f"- **{m.source.replace('/', ' · ')}**: {md_literal(m.reason)}"
+        heard = [f"- **{m.source.replace('/', ' · ')}**: {m.reason}"
                  for m in {m.source: m for m in reversed(plan.moves)}.values()]
         if heard:
             parts.append("**What I measured**\n\n" + "\n".join(reversed(heard)))
@@ -717,10 +720,10 @@ class Engine:
         extra = [f for f in findings if (f.layer, f.problem) not in named]
         if extra:
             parts.append("**Also worth a look**\n\n" + "\n".join(
-                f"- {LAYER_WORDS.get(f.layer, f.layer)}: {md_literal(f.evidence)}"
+                f"- {LAYER_WORDS.get(f.layer, f.layer)}: {f.evidence}"
                 for f in extra[:4]))
         if plan.notes:
-            parts.append("\n".join(f"> {md_literal(n)}" for n in plan.notes))
+            parts.append("\n".join(f"> {n}" for n in plan.notes))
         if then_render:
             return self._start_render(parts)
         parts.append(self._plan_text())
@@ -743,7 +746,7 @@ class Engine:
         table = ["| | before | after |", "|---|---|---|"] + [
             f"| {r['label']} | {_fmt(r['before'])} {r['unit']} | {_fmt(r['after'])} "
             f"{r['unit']} |" for r in rows]
-        warnings = [f"> {md_literal(w)}" for w in result.master.warnings]
+        warnings = [f"> {w}" for w in result.master.warnings]
         text = ("**Before → after**\n\n" + "\n".join(table) + "\n\n"
                 + ("\n".join(warnings) + "\n\n" if warnings else "")
                 + f"Previews at matched loudness: {md_code(self.state.summary['outputs'][0])}"
@@ -761,11 +764,6 @@ class Engine:
             f"master-16bit.wav (dithered), premaster.wav, stems/, report.json and report.md. "
             f"The written master measures **{exported.written_lufs:.1f} LUFS** and "
             f"**{exported.written_true_peak_dbtp:.1f} dBTP**.", "summary"))
-
-
-def md_literal_line(line: str) -> str:
-    number, _, rest = line.partition(". ")
-    return f"{number}. {md_literal(rest)}"
 
 
 def _normalised(db) -> list[float]:

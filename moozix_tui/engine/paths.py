@@ -29,7 +29,7 @@ def _candidate(token: str) -> Path | None:
     try:
         path = Path(token).expanduser()
         return path if path.exists() else None
-    except (OSError, ValueError):
+    except (OSError, ValueError, RuntimeError):
         return None
 
 
@@ -59,20 +59,17 @@ def find_paths(text: str) -> list[RoleHint]:
     tokens = _split(text)
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        role = None
-        match = _ASSIGN.match(token)
-        if match and _candidate(match.group(2)):
-            role, token = match.group(1).strip(), match.group(2)
-        path = _candidate(token)
-        j = i + 1
-        while path is None and j < len(tokens) and j - i < 8:
-            joined = " ".join(tokens[i:j + 1])
-            path = _candidate(joined)
-            j += 1
+        role, first = None, tokens[i]
+        match = _ASSIGN.match(first)
+        if match:
+            role, first = match.group(1).strip(), match.group(2)
+        path, used = _candidate(first), 1
+        while path is None and used < 8 and i + used < len(tokens):
+            used += 1
+            path = _candidate(" ".join([first, *tokens[i + 1:i + used]]))
         if path is not None:
             found.extend((role, p) for p in _expand(path))
-            i = j if j > i + 1 else i + 1
+            i += used
         else:
             i += 1
     unique: dict[Path, str | None] = {}

@@ -19,7 +19,7 @@ def complete_path(value: str) -> str | None:
     head, _, word = value.rpartition(" ")
     if not word or ("/" not in word and not word.startswith("~")):
         return None
-    expanded = Path(os.path.expanduser(word))
+    expanded = Path(os.path.expanduser(word))  # os.path leaves an unknown ~user as is
     folder, stem = (expanded, "") if word.endswith("/") else (expanded.parent, expanded.name)
     try:
         names = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()

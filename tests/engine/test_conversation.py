@@ -1,0 +1,187 @@
+"""Whole conversations against the engine, no terminal involved."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+import soundfile as sf
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dsp.audio import load_audio
+from dsp.meter import integrated_lufs, true_peak_dbtp
+from moozix_tui.engine import Engine
+from moozix_tui.engine.paths import find_paths
+
+
+def test_complaint_to_exported_master(chat, buried_vocal_files, tmp_path):
+    folder = buried_vocal_files
+    assert "Tell me what bothers you" in chat.start()
+    heard = chat.say("the vox is way too low")
+    assert "lead vocal" in heard and "mixing" in heard and "Stems I need" in heard
+    view = chat.engine.view
+    assert {s.role for s in view.stems if s.status == "missing"} == {"vocal", "instruments"}
+    planned = chat.say(f'"{folder / "Lead Vox.wav"}" {folder / "beat.wav"}')
+    assert "looks good" in planned and "The plan" in planned
+    assert "LU against the rest" in planned
+    summary = chat.say("go")
+    assert "Before → after" in summary
+    rows = {r.label: r for r in chat.engine.view.summary.rows}
+    assert rows["vocal vs rest"].before < -5
+    assert -1 <= rows["vocal vs rest"].after <= 3
+    exported = chat.say(f"export {tmp_path / 'final'}")
+    assert "Exported" in exported
+    master = load_audio(tmp_path / "final" / "master.wav")
+    assert integrated_lufs(master.samples, 44100) == pytest.approx(-14, abs=0.3)
+    assert true_peak_dbtp(master.samples, 44100) <= -1.0
+    report = json.loads((tmp_path / "final" / "report.json").read_text())
+    assert report["moves"][0]["stem"] == "vocal"
+
+
+def test_undo_redo_replays_fewer_moves(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    chat.say("go")
+    assert chat.engine.view.can_undo
+    chat.say("undo")
+    rows = {r.label: r for r in chat.engine.view.summary.rows}
+    assert rows["vocal vs rest"].after == pytest.approx(rows["vocal vs rest"].before, abs=0.3)
+    assert chat.engine.view.can_redo and not chat.engine.view.can_undo
+    chat.say("redo")
+    rows = {r.label: r for r in chat.engine.view.summary.rows}
+    assert rows["vocal vs rest"].after > rows["vocal vs rest"].before + 5
+
+
+def test_plan_edits_more_less_skip_and_explicit_db(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    gain = chat.engine.state.moves[0]["params"]["gain_db"]
+    chat.say("less")
+    assert chat.engine.state.moves[0]["params"]["gain_db"] == pytest.approx(gain * 0.7, abs=0.05)
+    chat.say("skip 1")
+    assert chat.engine.state.moves == []
+    chat.say("make the vocal 2 dB louder")
+    assert chat.engine.state.moves[-1]["params"]["gain_db"] == 2.0
+
+
+def test_stereo_only_is_offered_honestly(chat, buried_vocal_files):
+    chat.say("the vocal is buried")
+    answer = chat.say("I only have the stereo mix")
+    assert "can't do" in answer
+    plan = chat.say(str(buried_vocal_files / "mix.wav"))
+    assert "only have the stereo mix" in plan
+    assert all(m["stem"] == "mix" for m in chat.engine.state.moves)
+    chat.say("go")
+    assert chat.engine.view.summary is not None
+
+
+def test_unclear_complaint_gets_one_question(chat):
+    question = chat.say("it's muddy")
+    assert "Muddy where" in question
+    answer = chat.say("the bass")
+    assert "bass" in answer
+    assert chat.engine.state.intents[-1]["layer"] == "bass"
+
+
+def test_questions_get_answers_and_chit_chat_a_nudge(chat):
+    assert "stereo file" in chat.say("should I mix or master first?")
+    assert "didn't catch a mix problem" in chat.say("nice weather today")
+
+
+@pytest.mark.parametrize("name,content,words", [
+    ("silent.wav", "silence", "silent"),
+    ("vocal.wav", "text", "could not be read"),
+])
+def test_bad_files_are_explained(chat, tmp_path, name, content, words):
+    import numpy as np
+
+    path = tmp_path / name
+    if content == "silence":
+        sf.write(path, np.zeros((44100, 2)), 44100)
+    else:
+        path.write_text("not audio")
+    chat.say("the vocal is too quiet")
+    answer = chat.say(f"vocal={path}")
+    assert words in answer
+    slot = next(s for s in chat.engine.view.stems if s.role == "vocal")
+    assert slot.status == "error"
+
+
+def test_missing_path_is_read_as_conversation(chat, tmp_path):
+    answer = chat.say(str(tmp_path / "nope.wav"))
+    assert "didn't catch" in answer
+
+
+def test_resume_restores_everything(chat, buried_vocal_files, tmp_path):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    before = chat.engine.state
+    resumed = Engine.resume(chat.engine.store.folder)
+    assert resumed.state.moves == before.moves
+    assert len(resumed.view.history) == len(before.history)
+    assert {s.role for s in resumed.view.stems} == {"vocal", "instruments"}
+    greeting = resumed.greeting().replies[0].markdown
+    assert "Welcome back" in greeting
+    latest = Engine.resume("latest", sessions_dir=chat.engine.store.folder.parent)
+    assert latest.store.folder == chat.engine.store.folder
+
+
+def test_corrupt_state_is_kept_aside(chat):
+    folder = chat.engine.store.folder
+    (folder / "state.json").write_text("{not json")
+    resumed = Engine.resume(folder)
+    assert "could not be read" in resumed.greeting().replies[0].markdown or \
+        any("could not be read" in r.markdown for r in resumed.greeting().replies)
+    assert list(folder.glob("state.unreadable-*.json"))
+
+
+def test_markup_emoji_and_long_text_are_literal(chat):
+    chat.say("the [bold]vocal[/] is **too quiet** 🎤 " + "x" * 5000)
+    shown = chat.engine.view.history
+    assert shown[-2].markdown.startswith("the [bold]vocal[/]")
+    assert "\\*\\*" not in shown[-2].markdown
+
+
+def test_demo_session_walks_the_journey(tmp_path, monkeypatch):
+    """The demo as a newcomer meets it: files appear, one sentence, a plan, a master."""
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    from moozix_tui.engine import demo
+
+    real = demo.make_demo
+    monkeypatch.setattr(demo, "make_demo", lambda: real(duration_s=8.0))
+    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
+    from scripted_chat import Chat
+
+    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
+    assert "demo song" in chat.start()
+    assert {s.role for s in chat.engine.view.stems} == {"drums", "bass", "keys", "vocal"}
+    plan = chat.say("the vocal is too low")
+    assert "The plan" in plan
+    chat.say("go")
+    rows = {r.label: r for r in chat.engine.view.summary.rows}
+    assert rows["vocal vs rest"].after > rows["vocal vs rest"].before + 4
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=300))
+def test_path_finding_never_crashes(text):
+    find_paths(text)
+
+
+def test_path_finding_handles_quotes_tilde_uris_and_folders(buried_vocal_files, monkeypatch):
+    folder = buried_vocal_files
+    monkeypatch.setenv("HOME", str(folder.parent))
+    vocal = folder / "Lead Vox.wav"
+    assert [p for _, p in find_paths(f'"{vocal}"')] == [vocal.resolve()]
+    assert [p for _, p in find_paths(f"{vocal}")] == [vocal.resolve()]
+    assert [p for _, p in find_paths(f"file://{vocal.as_posix().replace(' ', '%20')}")] == \
+        [vocal.resolve()]
+    tilde = f"~/{folder.name}/beat.wav"
+    assert [p.name for _, p in find_paths(tilde)] == ["beat.wav"]
+    names = sorted(p.name for _, p in find_paths(str(folder)))
+    assert names == ["Lead Vox.wav", "beat.wav", "mix.wav"]
+    assert find_paths(f"vocal={folder / 'beat.wav'}")[0][0] == "vocal"

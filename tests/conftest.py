@@ -29,3 +29,16 @@ def song_files(song, tmp_path_factory) -> dict[str, Path]:
     files = {role: write_stem(folder / f"{role}.wav", x) for role, x in song.items()}
     files["mix"] = write_stem(folder / "mix.wav", np.sum(list(song.values()), axis=0))
     return files
+
+
+@pytest.fixture(scope="session")
+def buried_vocal_files(song, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("my song")
+    short = {role: x[:, :44100 * 8] for role, x in song.items()}
+    sf.write(folder / "Lead Vox.wav", (short["vocal"] * np.float32(10 ** (-9 / 20))).T, 44100,
+             subtype="PCM_24")
+    beat = sum(x for role, x in short.items() if role != "vocal")
+    sf.write(folder / "beat.wav", beat.T, 44100, subtype="PCM_24")
+    sf.write(folder / "mix.wav", (beat + short["vocal"] * np.float32(10 ** (-9 / 20))).T, 44100,
+             subtype="PCM_24")
+    return folder

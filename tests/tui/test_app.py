@@ -1,0 +1,160 @@
+"""The Textual app driven by Pilot: the journey, literal text, a responsive prompt, resume."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual.widgets import Markdown
+
+from dsp.audio import load_audio
+from moozix_tui.app import MoozixApp
+from moozix_tui.engine import Engine, Job
+from moozix_tui.widgets.chat_log import ChatLog, UserMessage
+from moozix_tui.widgets.prompt import Prompt, complete_path
+from moozix_tui.widgets.side_panel import SidePanel
+from moozix_tui.widgets.summary_card import SummaryCard
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    return MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+
+
+async def send(pilot, text: str) -> None:
+    prompt = pilot.app.query_one(Prompt)
+    prompt.value = text
+    prompt.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+async def settle(pilot) -> None:
+    for _ in range(200):
+        await pilot.pause(0.05)
+        await pilot.app.workers.wait_for_complete()
+        if not pilot.app.engine.busy:
+            break
+    await pilot.pause(0.05)
+
+
+def chat_text(app) -> str:
+    parts = []
+    for widget in app.query_one(ChatLog).children:
+        if isinstance(widget, Markdown):
+            parts.append(widget.source)
+        else:
+            parts.append(str(widget.render()))
+    return "\n".join(parts)
+
+
+async def test_whole_journey(app, buried_vocal_files, tmp_path):
+    folder = buried_vocal_files
+    async with app.run_test(size=(120, 40)) as pilot:
+        await send(pilot, "the vocal is way too low")
+        assert "Stems I need" in chat_text(app)
+        await send(pilot, f'"{folder / "Lead Vox.wav"}" "{folder / "beat.wav"}"')
+        assert "The plan" in chat_text(app)
+        await send(pilot, "go")
+        card = app.query_one(SummaryCard)
+        assert card.has_class("-shown")
+        rows = {r.label: r for r in app.engine.view.summary.rows}
+        assert rows["vocal vs rest"].after - rows["vocal vs rest"].before > 5
+        await send(pilot, f"export {tmp_path / 'out'}")
+        assert "Exported" in chat_text(app)
+    master = load_audio(tmp_path / "out" / "master.wav")
+    assert master.subtype == "PCM_24"
+
+
+async def test_undo_key_and_stereo_only(app, buried_vocal_files):
+    async with app.run_test(size=(100, 30)) as pilot:
+        await send(pilot, "the vocal is buried")
+        await send(pilot, "I only have the stereo mix")
+        await send(pilot, str(buried_vocal_files / "mix.wav"))
+        await send(pilot, "go")
+        applied = app.engine.view.applied_moves
+        assert applied >= 1
+        await pilot.press("ctrl+z")
+        await settle(pilot)
+        assert app.engine.view.applied_moves == applied - 1
+        assert "Undid" in chat_text(app)
+
+
+async def test_markup_and_emoji_are_shown_literally(app):
+    text = "the [/] vocal is [bold]too quiet[/bold] 🎤 **no markdown** " + "long " * 300
+    async with app.run_test(size=(80, 24)) as pilot:
+        await send(pilot, text)
+        users = list(app.query(UserMessage))
+        assert str(users[-1].render()).startswith("the [/] vocal is [bold]too quiet")
+
+
+async def test_bad_file_is_explained_in_the_checklist(app, tmp_path):
+    bad = tmp_path / "vocal.wav"
+    bad.write_text("not audio")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await send(pilot, "the vocal is too quiet")
+        await send(pilot, str(bad))
+        assert "could not be read" in chat_text(app)
+        assert "✗" in str(app.query_one(SidePanel).render())
+
+
+async def test_prompt_accepts_input_while_a_job_runs(app):
+    release = threading.Event()
+    job = Job("check-1", "check", "Blocking on purpose",
+              lambda progress, cancel: [] if release.wait(10) else [])
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.engine._job = job
+        app.start_job(job)
+        await pilot.pause(0.1)
+        prompt = app.query_one(Prompt)
+        prompt.focus()
+        await pilot.press("h", "i")
+        assert prompt.value == "hi"
+        await pilot.press("enter")
+        await pilot.pause(0.1)
+        assert "Still working" in chat_text(app)
+        release.set()
+        await settle(pilot)
+        assert not app.engine.busy
+
+
+async def test_resume_after_quitting(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    first = MoozixApp(Engine.new(sessions_dir=tmp_path / "s"))
+    async with first.run_test() as pilot:
+        await send(pilot, "the kick and bass are fighting")
+    again = MoozixApp(Engine.resume("latest", sessions_dir=tmp_path / "s"))
+    async with again.run_test() as pilot:
+        await pilot.pause(0.1)
+        text = chat_text(again)
+        assert "the kick and bass are fighting" in text and "Welcome back" in text
+
+
+async def test_prompt_history_with_up_and_down(app):
+    async with app.run_test() as pilot:
+        await send(pilot, "help")
+        await send(pilot, "status")
+        prompt = app.query_one(Prompt)
+        await pilot.press("up")
+        assert prompt.value == "status"
+        await pilot.press("up")
+        assert prompt.value == "help"
+        await pilot.press("down", "down")
+        assert prompt.value == ""
+
+
+async def test_help_screen_opens_and_closes(app):
+    async with app.run_test() as pilot:
+        await pilot.press("f1")
+        assert app.screen.__class__.__name__ == "HelpScreen"
+        await pilot.press("escape")
+        assert app.screen.__class__.__name__ == "Screen"
+
+
+def test_path_completion(tmp_path):
+    (tmp_path / "Lead Vox.wav").write_bytes(b"")
+    (tmp_path / "stems").mkdir()
+    assert complete_path(f"{tmp_path}/Le") == f"{tmp_path}/Lead Vox.wav"
+    assert complete_path(f"add {tmp_path}/st") == f"add {tmp_path}/stems/"
+    assert complete_path("the vocal") is None

@@ -41,8 +41,8 @@ class TrackAnalysis:
 def spectrum(samples: np.ndarray, sample_rate: int) -> tuple[np.ndarray, np.ndarray]:
     """Welch power spectrum of the mid signal (linear power, not dB)."""
     mono = samples.mean(axis=0) if samples.ndim == 2 else samples
-    freqs, psd = signal.welch(mono, sample_rate, nperseg=8192, noverlap=4096,
-                              average="mean", detrend=False)
+    freqs, psd = signal.welch(mono.astype(np.float32, copy=False), sample_rate, nperseg=8192,
+                              noverlap=0, average="mean", detrend=False)
     return freqs, psd
 
 
@@ -80,9 +80,9 @@ def _smoothed_db(freqs: np.ndarray, psd: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 def analyse_track(samples: np.ndarray, sample_rate: int, *,
-                  loudness: Loudness | None = None) -> TrackAnalysis:
+                  loudness: Loudness | None = None, true_peak: bool = True) -> TrackAnalysis:
     samples = samples if samples.ndim == 2 else samples[np.newaxis, :]
-    loudness = loudness or measure_loudness(samples, sample_rate)
+    loudness = loudness or measure_loudness(samples, sample_rate, true_peak=true_peak)
     freqs, psd = spectrum(samples, sample_rate)
     rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
     peak = float(np.abs(samples).max(initial=0.0))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import tomllib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from types import MappingProxyType
 
@@ -22,7 +22,13 @@ from scipy import ndimage, signal
 from dsp.analysis import BANDS, band_share_db, spectrum
 from dsp.errors import Cancelled, DspError
 from dsp.filters import apply_sos, bell, high_pass, high_shelf, low_shelf
-from dsp.meter import Loudness, integrated_lufs, measure_loudness, oversampled_peaks
+from dsp.meter import (
+    Loudness,
+    integrated_lufs,
+    measure_loudness,
+    oversampled_peaks,
+    true_peak_dbtp,
+)
 
 __all__ = [
     "STYLES",
@@ -234,10 +240,11 @@ def master(
         toned = _punch(toned, sample_rate)
     _check(cancel)
     report("peaks", 0.2)
-    envelope = oversampled_peaks(toned)
     target = settings.target
     ceiling = 10.0 ** ((target.ceiling_dbtp - _MARGIN_DB) / 20.0)
     gain_db = target.lufs - integrated_lufs(toned, sample_rate)
+    highest_gain = 10.0 ** ((gain_db + _MAX_LIMITING_DB) / 20.0)
+    envelope = oversampled_peaks(toned, floor=ceiling / highest_gain / 2.0)
     warnings: list[str] = []
     result = None
     for iteration in range(_MAX_ITERATIONS):
@@ -265,8 +272,9 @@ def master(
             break
         gain_db += error
     report("ceiling", 0.9)
-    result = _enforce_ceiling(result, target.ceiling_dbtp)
-    after = measure_loudness(result, sample_rate)
+    result, peak_dbtp = _enforce_ceiling(result, target.ceiling_dbtp)
+    after = replace(measure_loudness(result, sample_rate, true_peak=False),
+                    true_peak_dbtp=peak_dbtp)
     curve_min = float(np.min(curve)) if curve is not None else 1.0
     report("done", 1.0)
     return MasterResult(
@@ -277,10 +285,13 @@ def master(
     )
 
 
-def _enforce_ceiling(samples: np.ndarray, ceiling_dbtp: float) -> np.ndarray:
-    """Last guard: the gain curve is smooth but not band-limited, so re-measure and trim."""
-    peak = float(oversampled_peaks(samples).max())
-    limit = 10.0 ** ((ceiling_dbtp - 0.02) / 20.0)
-    if peak > limit:
-        samples = samples * (limit / peak)
-    return samples
+def _enforce_ceiling(samples: np.ndarray, ceiling_dbtp: float) -> tuple[np.ndarray, float]:
+    """Last guard: the gain curve is smooth but not band-limited, so re-measure and trim.
+
+    Returns the samples and their true peak in dBTP."""
+    peak_dbtp = true_peak_dbtp(samples)
+    limit_dbtp = ceiling_dbtp - 0.02
+    if peak_dbtp > limit_dbtp:
+        samples = samples * np.float32(10.0 ** ((limit_dbtp - peak_dbtp) / 20.0))
+        peak_dbtp = true_peak_dbtp(samples)
+    return samples, peak_dbtp

@@ -18,6 +18,7 @@ __all__ = [
     "SILENCE_LUFS",
     "Loudness",
     "block_loudness",
+    "hop_power",
     "integrated_lufs",
     "k_weight",
     "loudness_range_lu",
@@ -26,12 +27,15 @@ __all__ = [
     "sample_peak_dbfs",
     "short_term_lufs",
     "true_peak_dbtp",
+    "window_power",
 ]
 
 SILENCE_LUFS = -70.0
 """The absolute gate of BS.1770; a signal with no block above it has no loudness."""
 _OVERSAMPLE = 4
 _CHUNK = 1 << 18
+_BLOCK = 4096
+_CANDIDATE_DB = 6.0
 
 
 @dataclass(frozen=True)
@@ -67,24 +71,31 @@ def k_weight(samples: np.ndarray, sample_rate: int) -> np.ndarray:
     return signal.sosfilt(_k_weighting_sos(sample_rate).astype(np.float32), samples, axis=-1)
 
 
-def _channel_power(weighted: np.ndarray) -> np.ndarray:
-    """Cumulative sum over time of the channel-summed squared K-weighted signal."""
-    power = np.square(weighted).sum(axis=0)
-    cumulative = np.empty(power.size + 1)
-    cumulative[0] = 0.0
-    np.cumsum(power, out=cumulative[1:])
-    return cumulative
+_HOP_S = 0.1
 
 
-def _windows(cumulative: np.ndarray, sample_rate: int, window_s: float,
-             hop_s: float) -> np.ndarray:
-    n = len(cumulative) - 1
-    width = int(round(window_s * sample_rate))
-    hop = int(round(hop_s * sample_rate))
-    if n < width:
+def hop_power(weighted: np.ndarray, sample_rate: int) -> np.ndarray:
+    """Sum over channels and over each 100 ms hop of the squared K-weighted signal.
+
+    Every BS.1770 window (400 ms momentary, 3 s short-term) is a whole number of hops, so
+    all gating works on this short array instead of the audio.
+    """
+    hop = int(round(_HOP_S * sample_rate))
+    count = weighted.shape[-1] // hop
+    power = np.square(weighted[0, :count * hop])
+    for channel in weighted[1:]:
+        power += np.square(channel[:count * hop])
+    return power.reshape(count, hop).sum(axis=1, dtype=np.float64)
+
+
+def window_power(hops: np.ndarray, sample_rate: int, window_s: float) -> np.ndarray:
+    """Mean square of every window of `window_s` seconds, stepping by one hop."""
+    per_window = int(round(window_s / _HOP_S))
+    if len(hops) < per_window:
         return np.empty(0)
-    starts = np.arange(0, n - width + 1, hop)
-    return (cumulative[starts + width] - cumulative[starts]) / width
+    cumulative = np.concatenate(([0.0], np.cumsum(hops)))
+    hop = int(round(_HOP_S * sample_rate))
+    return (cumulative[per_window:] - cumulative[:-per_window]) / (per_window * hop)
 
 
 def _to_lufs(mean_square: np.ndarray | float) -> np.ndarray | float:
@@ -107,20 +118,20 @@ def _as_2d(samples: np.ndarray) -> np.ndarray:
     return samples[np.newaxis, :] if samples.ndim == 1 else samples
 
 
-def block_loudness(samples: np.ndarray, sample_rate: int, *, window_s: float = 0.4,
-                   hop_s: float = 0.1) -> np.ndarray:
-    """Loudness of sliding windows (momentary 0.4 s by default) in LUFS."""
-    cumulative = _channel_power(k_weight(_as_2d(samples), sample_rate))
-    return _to_lufs(_windows(cumulative, sample_rate, window_s, hop_s))
+def block_loudness(samples: np.ndarray, sample_rate: int, *,
+                   window_s: float = 0.4) -> np.ndarray:
+    """Loudness of windows stepping by 100 ms (momentary 0.4 s by default) in LUFS."""
+    hops = hop_power(k_weight(_as_2d(samples), sample_rate), sample_rate)
+    return _to_lufs(window_power(hops, sample_rate, window_s))
 
 
 def integrated_lufs(samples: np.ndarray, sample_rate: int) -> float:
-    cumulative = _channel_power(k_weight(_as_2d(samples), sample_rate))
-    return _gated_integrated(_windows(cumulative, sample_rate, 0.4, 0.1))
+    hops = hop_power(k_weight(_as_2d(samples), sample_rate), sample_rate)
+    return _gated_integrated(window_power(hops, sample_rate, 0.4))
 
 
 def short_term_lufs(samples: np.ndarray, sample_rate: int) -> np.ndarray:
-    return block_loudness(samples, sample_rate, window_s=3.0, hop_s=0.1)
+    return block_loudness(samples, sample_rate, window_s=3.0)
 
 
 def _lra(short_term_power: np.ndarray) -> float:
@@ -138,8 +149,8 @@ def _lra(short_term_power: np.ndarray) -> float:
 
 
 def loudness_range_lu(samples: np.ndarray, sample_rate: int) -> float:
-    cumulative = _channel_power(k_weight(_as_2d(samples), sample_rate))
-    return _lra(_windows(cumulative, sample_rate, 3.0, 0.1))
+    hops = hop_power(k_weight(_as_2d(samples), sample_rate), sample_rate)
+    return _lra(window_power(hops, sample_rate, 3.0))
 
 
 @lru_cache(maxsize=4)
@@ -149,23 +160,34 @@ def _oversampling_filter(factor: int) -> np.ndarray:
     return (taps * factor).astype(np.float32)
 
 
-def oversampled_peaks(samples: np.ndarray, *, factor: int = _OVERSAMPLE) -> np.ndarray:
+def oversampled_peaks(samples: np.ndarray, *, factor: int = _OVERSAMPLE,
+                      floor: float = 0.0) -> np.ndarray:
     """Per input sample, the largest |value| among its oversampled phases, max over channels.
 
     The returned envelope is aligned with the input (the filter delay is removed), so a
-    limiter can use it to catch inter-sample peaks.
+    limiter can use it to catch inter-sample peaks. Blocks whose sample peak is below
+    `floor` are not oversampled (their envelope is the sample magnitude): callers pass a
+    floor several dB under the level they care about, since inter-sample peaks of real
+    audio stay within a few dB of the samples around them.
     """
     samples = _as_2d(samples).astype(np.float32, copy=False)
     taps = _oversampling_filter(factor)
     delay = (len(taps) - 1) // 2
     n = samples.shape[1]
+    magnitude = np.abs(samples).max(axis=0)
+    if floor > 0:
+        usable = n // _BLOCK * _BLOCK
+        block_peaks = magnitude[:usable].reshape(-1, _BLOCK).max(axis=1)
+        block_peaks = np.append(block_peaks, magnitude[usable:].max(initial=0.0))
+        hot = np.flatnonzero(block_peaks >= floor)
+    else:
+        hot = np.arange(-(-n // _BLOCK))
     padded = np.concatenate(
         [samples, np.zeros((samples.shape[0], delay // factor + 2), np.float32)], axis=1
     )
-    envelope = np.zeros(n, dtype=np.float32)
+    envelope = magnitude.copy()
     halo = len(taps) // factor + 1
-    for start in range(0, n, _CHUNK):
-        stop = min(start + _CHUNK, n)
+    for start, stop in _runs(hot, n):
         lo = max(start - halo, 0)
         hi = min(stop + halo, padded.shape[1])
         up = signal.upfirdn(taps, padded[:, lo:hi], up=factor, axis=1)
@@ -173,8 +195,19 @@ def oversampled_peaks(samples: np.ndarray, *, factor: int = _OVERSAMPLE) -> np.n
         first = (start - lo) * factor
         block = up[first:first + (stop - start) * factor]
         block = block[: (len(block) // factor) * factor].reshape(-1, factor).max(axis=1)
-        envelope[start:start + len(block)] = block
-    return np.maximum(envelope, np.abs(samples).max(axis=0))
+        envelope[start:start + len(block)] = np.maximum(block, magnitude[start:start + len(block)])
+    return envelope
+
+
+def _runs(blocks: np.ndarray, n: int):
+    """Contiguous sample ranges covering the given block indices, at most _CHUNK long."""
+    if blocks.size == 0:
+        return
+    breaks = np.flatnonzero(np.diff(blocks) != 1) + 1
+    for run in np.split(blocks, breaks):
+        first, last = int(run[0]) * _BLOCK, min((int(run[-1]) + 1) * _BLOCK, n)
+        for start in range(first, last, _CHUNK):
+            yield start, min(start + _CHUNK, last)
 
 
 def _db(value: float) -> float:
@@ -182,24 +215,31 @@ def _db(value: float) -> float:
 
 
 def true_peak_dbtp(samples: np.ndarray, sample_rate: int | None = None) -> float:
-    """True peak by 4x oversampling (BS.1770-4 Annex 2); sample_rate is accepted for symmetry."""
-    return _db(float(oversampled_peaks(samples).max(initial=0.0)))
+    """True peak by 4x oversampling (BS.1770-4 Annex 2); sample_rate is accepted for symmetry.
+
+    Only blocks within 6 dB of the sample peak are oversampled: nowhere else can the true
+    peak of real audio be found.
+    """
+    peak = float(np.abs(samples).max(initial=0.0))
+    floor = peak * 10 ** (-_CANDIDATE_DB / 20)
+    return _db(float(oversampled_peaks(samples, floor=floor).max(initial=0.0)))
 
 
 def sample_peak_dbfs(samples: np.ndarray) -> float:
     return _db(float(np.abs(samples).max(initial=0.0)))
 
 
-def measure_loudness(samples: np.ndarray, sample_rate: int) -> Loudness:
-    """Every loudness figure from one K-weighting pass."""
+def measure_loudness(samples: np.ndarray, sample_rate: int, *,
+                     true_peak: bool = True) -> Loudness:
+    """Every loudness figure from one K-weighting pass (true peak is NaN when skipped)."""
     samples = _as_2d(samples)
-    cumulative = _channel_power(k_weight(samples, sample_rate))
-    short = _windows(cumulative, sample_rate, 3.0, 0.1)
+    hops = hop_power(k_weight(samples, sample_rate), sample_rate)
+    short = window_power(hops, sample_rate, 3.0)
     short_lufs = _to_lufs(short)
     return Loudness(
-        integrated_lufs=_gated_integrated(_windows(cumulative, sample_rate, 0.4, 0.1)),
+        integrated_lufs=_gated_integrated(window_power(hops, sample_rate, 0.4)),
         loudness_range_lu=_lra(short),
         max_short_term_lufs=float(short_lufs.max()) if short.size else float("-inf"),
-        true_peak_dbtp=true_peak_dbtp(samples),
+        true_peak_dbtp=true_peak_dbtp(samples) if true_peak else float("nan"),
         sample_peak_dbfs=sample_peak_dbfs(samples),
     )

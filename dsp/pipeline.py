@@ -90,7 +90,7 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
                       cancel=cancel)
     _check_cancel(cancel)
     report("measuring the result", 0.9)
-    after = analyse_session(fixed)
+    after = analyse_session(fixed, measure_mix_peak=False)
     master_analysis = analyse_track(mastered.samples, stems.sample_rate,
                                     loudness=mastered.after)
     report("done", 1.0)
@@ -131,9 +131,10 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
                          bit_depth=16, dither=True, protect=inputs)
     premaster = write_wav(folder / "premaster.wav", result.premaster, rate, protect=inputs)
     report("writing the stems", 0.4)
-    stem_paths = tuple(
-        write_wav(folder / "stems" / f"{stem.role}.wav", stem.samples, rate, protect=inputs)
-        for stem in result.stems.stems)
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        stem_paths = tuple(pool.map(
+            lambda stem: write_wav(folder / "stems" / f"{stem.role}.wav", stem.samples, rate,
+                                   protect=inputs), result.stems.stems))
     report("checking the written master", 0.8)
     written = load_audio(master_path)
     loudness = measure_loudness(written.samples, written.sample_rate)

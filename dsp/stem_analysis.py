@@ -18,12 +18,12 @@ from scipy import signal
 
 from dsp.analysis import TrackAnalysis, analyse_track
 from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
-from dsp.meter import SILENCE_LUFS, k_weight
+from dsp.meter import SILENCE_LUFS, hop_power, k_weight, window_power
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "resonances"]
 
 _ACTIVE_RANGE_DB = 20.0
-_BLOCK_S, _HOP_S = 0.4, 0.1
+_BLOCK_S = 0.4
 
 
 @dataclass(frozen=True)
@@ -66,13 +66,7 @@ def resonances(track: TrackAnalysis, low_hz: float, high_hz: float,
 
 
 def _block_power(weighted: np.ndarray, rate: int) -> np.ndarray:
-    power = np.square(weighted).sum(axis=0)
-    cumulative = np.concatenate(([0.0], np.cumsum(power, dtype=np.float64)))
-    width, hop = int(_BLOCK_S * rate), int(_HOP_S * rate)
-    if len(power) < width:
-        return np.array([cumulative[-1] / max(len(power), 1)])
-    starts = np.arange(0, len(power) - width + 1, hop)
-    return (cumulative[starts + width] - cumulative[starts]) / width
+    return window_power(hop_power(weighted, rate), rate, _BLOCK_S)
 
 
 def _level_vs_rest(part: np.ndarray, rest: np.ndarray) -> float:
@@ -120,16 +114,20 @@ def _band_energy(track: TrackAnalysis, low_hz: float, high_hz: float) -> float:
     return float((10 ** (track.spectrum_db[band] / 10)).sum())
 
 
-def analyse_session(stems: StemSet) -> SessionAnalysis:
+def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True) -> SessionAnalysis:
+    """Everything measured between stems. The mix's true peak costs an oversampling pass;
+    skip it when the caller will master the mix anyway."""
     rate = stems.sample_rate
     arrays = {s.role: s.samples for s in stems.stems}
     mix = stems.mixdown()
     with ThreadPoolExecutor(max_workers=2) as pool:
-        tracks = dict(zip(arrays, pool.map(lambda x: analyse_track(x, rate), arrays.values()),
-                          strict=True))
+        # a stem's true peak is never reported; only the mix's is
+        tracks = dict(zip(arrays, pool.map(lambda x: analyse_track(x, rate, true_peak=False),
+                                           arrays.values()), strict=True))
         weighted = dict(zip(arrays, pool.map(lambda x: k_weight(x, rate), arrays.values()),
                             strict=True))
-    mix_track = tracks["mix"] if list(arrays) == ["mix"] else analyse_track(mix, rate)
+    mix_track = tracks["mix"] if list(arrays) == ["mix"] else analyse_track(
+        mix, rate, true_peak=measure_mix_peak)
     total = sum(weighted.values())
     levels = {}
     if len(arrays) > 1:

@@ -37,14 +37,16 @@ def write_wav(
 
 
 def _quantise(samples: np.ndarray, bit_depth: int, *, dither: bool, seed: int) -> np.ndarray:
-    frames = np.asarray(samples, dtype=np.float64).T
+    frames = np.asarray(samples, dtype=np.float32).T
     if bit_depth == 32:
         return frames.astype(np.float32)
     full_scale = float(2 ** (bit_depth - 1))
     scaled = frames * full_scale
     if dither:
         rng = np.random.default_rng(seed)
-        scaled = scaled + rng.random(scaled.shape) - rng.random(scaled.shape)
+        shape = scaled.shape
+        scaled = scaled + (rng.random(shape, dtype=np.float32)
+                           - rng.random(shape, dtype=np.float32))
     ints = np.clip(np.round(scaled), -full_scale, full_scale - 1)
     if bit_depth == 16:
         return ints.astype(np.int16)

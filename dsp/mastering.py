@@ -200,8 +200,10 @@ def limiter_gain(envelope: np.ndarray, ceiling: float, sample_rate: int) -> np.n
     size = lookahead + hold + 1
     fast = ndimage.minimum_filter1d(required, size=size, origin=-(size // 2) + hold,
                                     mode="nearest")
-    kernel = np.full(lookahead + 1, 1.0 / (lookahead + 1), dtype=np.float32)
-    fast = np.convolve(np.pad(fast, (lookahead, 0), mode="edge"), kernel, mode="valid")
+    padded = np.concatenate((np.full(lookahead + 1, fast[0], dtype=np.float64), fast))
+    running = np.cumsum(padded)
+    fast = ((running[lookahead + 1:] - running[:-lookahead - 1]) / (lookahead + 1)).astype(
+        np.float32)
     coeff = np.exp(-1.0 / (_RELEASE_S * sample_rate))
     slow = signal.lfilter([1.0 - coeff], [1.0, -coeff], fast - 1.0,
                           zi=[-(1.0 - fast[0]) * coeff])[0] + 1.0

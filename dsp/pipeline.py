@@ -90,7 +90,7 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
                       cancel=cancel)
     _check_cancel(cancel)
     report("measuring the result", 0.9)
-    after = analyse_session(fixed, measure_mix_peak=False)
+    after = analyse_session(fixed, measure_mix_peak=False, reuse=(stems, before))
     master_analysis = analyse_track(mastered.samples, stems.sample_rate,
                                     loudness=mastered.after)
     report("done", 1.0)

@@ -114,16 +114,30 @@ def _band_energy(track: TrackAnalysis, low_hz: float, high_hz: float) -> float:
     return float((10 ** (track.spectrum_db[band] / 10)).sum())
 
 
-def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True) -> SessionAnalysis:
-    """Everything measured between stems. The mix's true peak costs an oversampling pass;
-    skip it when the caller will master the mix anyway."""
+def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True,
+                    reuse: tuple[StemSet, SessionAnalysis] | None = None) -> SessionAnalysis:
+    """Everything measured between stems.
+
+    The mix's true peak costs an oversampling pass: skip it when the mix will be mastered
+    anyway. `reuse` (an earlier stem set and its analysis) spares re-measuring stems whose
+    audio is the very same array, as after moves that touched only some stems.
+    """
     rate = stems.sample_rate
     arrays = {s.role: s.samples for s in stems.stems}
     mix = stems.mixdown()
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    known = {}
+    if reuse is not None:
+        old_stems, old = reuse
+        known = {role: old.tracks[role] for role, x in arrays.items()
+                 if old_stems.get(role) is not None and old_stems.get(role).samples is x
+                 and role in old.tracks}
+
+    def track(role: str) -> TrackAnalysis:
         # a stem's true peak is never reported; only the mix's is
-        tracks = dict(zip(arrays, pool.map(lambda x: analyse_track(x, rate, true_peak=False),
-                                           arrays.values()), strict=True))
+        return known.get(role) or analyse_track(arrays[role], rate, true_peak=False)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        tracks = dict(zip(arrays, pool.map(track, arrays), strict=True))
         weighted = dict(zip(arrays, pool.map(lambda x: k_weight(x, rate), arrays.values()),
                             strict=True))
     mix_track = tracks["mix"] if list(arrays) == ["mix"] else analyse_track(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 
 import numpy as np
@@ -38,12 +39,28 @@ class TrackAnalysis:
     spectrum_db: np.ndarray
 
 
+_SEGMENT = 8192
+
+
 def spectrum(samples: np.ndarray, sample_rate: int) -> tuple[np.ndarray, np.ndarray]:
-    """Welch power spectrum of the mid signal (linear power, not dB)."""
+    """Averaged power spectrum of the mid signal (Hann-windowed 8192-point segments).
+
+    Linear power in arbitrary units: callers compare bands and shapes, never absolutes.
+    """
     mono = samples.mean(axis=0) if samples.ndim == 2 else samples
-    freqs, psd = signal.welch(mono.astype(np.float32, copy=False), sample_rate, nperseg=8192,
-                              noverlap=0, average="mean", detrend=False)
-    return freqs, psd
+    mono = np.asarray(mono, dtype=np.float32)
+    count = max(len(mono) // _SEGMENT, 1)
+    segments = np.zeros((count, _SEGMENT), np.float32)
+    usable = min(count * _SEGMENT, len(mono))
+    segments.reshape(-1)[:usable] = mono[:usable]
+    segments *= _hann()
+    power = np.square(np.abs(np.fft.rfft(segments, axis=1))).mean(axis=0)
+    return np.fft.rfftfreq(_SEGMENT, 1.0 / sample_rate), power
+
+
+@lru_cache(maxsize=1)
+def _hann() -> np.ndarray:
+    return signal.get_window("hann", _SEGMENT).astype(np.float32)
 
 
 def _share(freqs: np.ndarray, psd: np.ndarray, low_hz: float, high_hz: float) -> float:
@@ -80,11 +97,14 @@ def _smoothed_db(freqs: np.ndarray, psd: np.ndarray) -> tuple[np.ndarray, np.nda
 
 
 def analyse_track(samples: np.ndarray, sample_rate: int, *,
-                  loudness: Loudness | None = None, true_peak: bool = True) -> TrackAnalysis:
+                  loudness: Loudness | None = None, true_peak: bool = True,
+                  weighted: np.ndarray | None = None) -> TrackAnalysis:
     samples = samples if samples.ndim == 2 else samples[np.newaxis, :]
-    loudness = loudness or measure_loudness(samples, sample_rate, true_peak=true_peak)
+    loudness = loudness or measure_loudness(samples, sample_rate, true_peak=true_peak,
+                                            weighted=weighted)
     freqs, psd = spectrum(samples, sample_rate)
-    rms = float(np.sqrt(np.mean(np.square(samples, dtype=np.float64))))
+    flat = np.ascontiguousarray(samples, dtype=np.float32).reshape(-1)
+    rms = float(np.sqrt(max(float(np.dot(flat, flat)), 0.0) / max(flat.size, 1)))
     peak = float(np.abs(samples).max(initial=0.0))
     crest = 20.0 * np.log10(peak / rms) if rms > 0 and peak > 0 else 0.0
     correlation, mono_loss, side_low = _stereo(samples, sample_rate)

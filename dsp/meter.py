@@ -229,11 +229,14 @@ def sample_peak_dbfs(samples: np.ndarray) -> float:
     return _db(float(np.abs(samples).max(initial=0.0)))
 
 
-def measure_loudness(samples: np.ndarray, sample_rate: int, *,
-                     true_peak: bool = True) -> Loudness:
-    """Every loudness figure from one K-weighting pass (true peak is NaN when skipped)."""
+def measure_loudness(samples: np.ndarray, sample_rate: int, *, true_peak: bool = True,
+                     weighted: np.ndarray | None = None) -> Loudness:
+    """Every loudness figure from one K-weighting pass (true peak is NaN when skipped).
+
+    Pass `weighted` (k_weight of the same samples) when the caller needs it too."""
     samples = _as_2d(samples)
-    hops = hop_power(k_weight(samples, sample_rate), sample_rate)
+    weighted = k_weight(samples, sample_rate) if weighted is None else weighted
+    hops = hop_power(weighted, sample_rate)
     short = window_power(hops, sample_rate, 3.0)
     short_lufs = _to_lufs(short)
     return Loudness(

@@ -132,23 +132,33 @@ def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True,
                  if old_stems.get(role) is not None and old_stems.get(role).samples is x
                  and role in old.tracks}
 
-    def track(role: str) -> TrackAnalysis:
+    total = k_weight(mix, rate)
+    several = len(arrays) > 1
+
+    def measure(role: str) -> tuple[TrackAnalysis, float | None]:
+        """One K-weighting pass per stem serves its loudness and its level vs the rest."""
+        weighted = k_weight(arrays[role], rate)
         # a stem's true peak is never reported; only the mix's is
-        return known.get(role) or analyse_track(arrays[role], rate, true_peak=False)
+        track = known.get(role) or analyse_track(arrays[role], rate, true_peak=False,
+                                                 weighted=weighted)
+        if not several:
+            return track, None
+        part = _block_power(weighted, rate)
+        np.subtract(total, weighted, out=weighted)
+        return track, _level_vs_rest(part, _block_power(weighted, rate))
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        tracks = dict(zip(arrays, pool.map(track, arrays), strict=True))
-        weighted = dict(zip(arrays, pool.map(lambda x: k_weight(x, rate), arrays.values()),
-                            strict=True))
+        measured = dict(zip(arrays, pool.map(measure, arrays), strict=True))
+    tracks = {role: track for role, (track, _) in measured.items()}
+    levels = {role: level for role, (_, level) in measured.items() if level is not None}
+    for group, members in _groups(stems).items():
+        if len(members) > 1:
+            part = k_weight(sum(arrays[m] for m in members), rate)
+            part_power = _block_power(part, rate)
+            np.subtract(total, part, out=part)
+            levels[group] = _level_vs_rest(part_power, _block_power(part, rate))
     mix_track = tracks["mix"] if list(arrays) == ["mix"] else analyse_track(
-        mix, rate, true_peak=measure_mix_peak)
-    total = sum(weighted.values())
-    levels = {}
-    if len(arrays) > 1:
-        for group, members in _groups(stems).items():
-            part = sum(weighted[m] for m in members)
-            levels[group] = _level_vs_rest(_block_power(part, rate),
-                                           _block_power(total - part, rate))
+        mix, rate, true_peak=measure_mix_peak, weighted=total)
     mix_low_mid = _band_energy(mix_track, 150.0, 400.0)
     shares = {role: _band_energy(t, 150.0, 400.0) / max(mix_low_mid, 1e-20)
               for role, t in tracks.items()}

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 from scipy import signal
 
+from dsp.analysis import spectrum
 from dsp.audio import AudioFile
 from dsp.errors import AudioContentError
 from dsp.meter import SILENCE_LUFS, integrated_lufs, sample_peak_dbfs, true_peak_dbtp
@@ -260,7 +261,7 @@ def _label_notices(stems: list[Stem], rate: int) -> list[Notice]:
         if expected is None:
             continue
         (low, high), minimum, what = expected
-        freqs, psd = signal.welch(stem.samples.mean(axis=0)[: rate * 60], rate, nperseg=4096)
+        freqs, psd = spectrum(stem.samples[:, : rate * 60], rate)
         total = psd.sum()
         if total <= 0:
             continue

@@ -191,10 +191,16 @@ def oversampled_peaks(samples: np.ndarray, *, factor: int = _OVERSAMPLE,
         lo = max(start - halo, 0)
         hi = min(stop + halo, padded.shape[1])
         up = signal.upfirdn(taps, padded[:, lo:hi], up=factor, axis=1)
-        up = np.abs(up[:, delay:], out=up[:, delay:]).max(axis=0)
+        up = np.abs(up[:, delay:], out=up[:, delay:])
+        loudest = up[0]
+        for channel in up[1:]:
+            loudest = np.maximum(loudest, channel)
         first = (start - lo) * factor
-        block = up[first:first + (stop - start) * factor]
-        block = block[: (len(block) // factor) * factor].reshape(-1, factor).max(axis=1)
+        count = min(stop - start, (len(loudest) - first) // factor)
+        phases = loudest[first:first + count * factor]
+        block = phases[0::factor].copy()
+        for phase in range(1, factor):
+            np.maximum(block, phases[phase::factor], out=block)
         envelope[start:start + len(block)] = np.maximum(block, magnitude[start:start + len(block)])
     return envelope
 

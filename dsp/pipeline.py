@@ -125,16 +125,18 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
     inputs = [Path(p) for p in inputs]
     ensure_not_input(folder, inputs)
     rate = result.stems.sample_rate
-    report("writing the master", 0.1)
-    master_path = write_wav(folder / "master.wav", result.master.samples, rate, protect=inputs)
-    master16 = write_wav(folder / "master-16bit.wav", result.master.samples, rate,
-                         bit_depth=16, dither=True, protect=inputs)
-    premaster = write_wav(folder / "premaster.wav", result.premaster, rate, protect=inputs)
-    report("writing the stems", 0.4)
+    report("writing the master, premaster and stems", 0.1)
+    jobs = [(folder / "master.wav", result.master.samples, 24, False),
+            (folder / "master-16bit.wav", result.master.samples, 16, True),
+            (folder / "premaster.wav", result.premaster, 24, False)]
+    jobs += [(folder / "stems" / f"{stem.role}.wav", stem.samples, 24, False)
+             for stem in result.stems.stems]
     with ThreadPoolExecutor(max_workers=2) as pool:
-        stem_paths = tuple(pool.map(
-            lambda stem: write_wav(folder / "stems" / f"{stem.role}.wav", stem.samples, rate,
-                                   protect=inputs), result.stems.stems))
+        written_paths = list(pool.map(
+            lambda job: write_wav(job[0], job[1], rate, bit_depth=job[2], dither=job[3],
+                                  protect=inputs), jobs))
+    master_path, master16, premaster = written_paths[:3]
+    stem_paths = tuple(written_paths[3:])
     report("checking the written master", 0.8)
     written = load_audio(master_path)
     loudness = measure_loudness(written.samples, written.sample_rate)

@@ -712,6 +712,9 @@ class Engine:
         self.state.notes = list(self._plan_notes)
         self.state.phase = "plan"
         parts = []
+        if stems.notices:
+            parts.append("**About your files**\n\n" + "\n".join(
+                f"- {md_literal(n.message)}" for n in stems.notices))
         heard = [f"- **{m.source.replace('/', ' · ')}**: {m.reason}"
                  for m in {m.source: m for m in reversed(plan.moves)}.values()]
         if heard:

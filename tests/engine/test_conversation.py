@@ -185,3 +185,33 @@ def test_path_finding_handles_quotes_tilde_uris_and_folders(buried_vocal_files, 
     names = sorted(p.name for _, p in find_paths(str(folder)))
     assert names == ["Lead Vox.wav", "beat.wav", "mix.wav"]
     assert find_paths(f"vocal={folder / 'beat.wav'}")[0][0] == "vocal"
+
+
+def test_cancelled_render_leaves_the_plan_alone(chat, buried_vocal_files):
+    import threading
+
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    moves = list(chat.engine.state.moves)
+    turn = chat.engine.handle("go")
+    cancel = threading.Event()
+    cancel.set()
+    try:
+        turn.job.run(lambda stage, f: None, cancel)
+    except Exception as exc:  # noqa: BLE001 - the UI hands every failure to the engine
+        reply = chat.engine.fail(turn.job, exc).replies[0].markdown
+    assert "Cancelled" in reply
+    assert chat.engine.state.moves == moves and chat.engine.view.summary is None
+
+
+def test_files_at_other_rates_and_lengths_are_explained(chat, song, tmp_path):
+    from scipy.signal import resample_poly
+
+    vocal = song["vocal"][:, :44100 * 6] * 0.3
+    sf.write(tmp_path / "vocal.wav", resample_poly(vocal, 48000, 44100, axis=1).T, 48000)
+    beat = sum(x for r, x in song.items() if r != "vocal")[:, :44100 * 8]
+    sf.write(tmp_path / "beat.wav", beat.T, 44100)
+    chat.say("the vocal is too quiet")
+    answer = chat.say(f"{tmp_path / 'vocal.wav'} {tmp_path / 'beat.wav'}")
+    assert "converted" in answer and "padded" in answer

@@ -158,3 +158,13 @@ def test_path_completion(tmp_path):
     assert complete_path(f"{tmp_path}/Le") == f"{tmp_path}/Lead Vox.wav"
     assert complete_path(f"add {tmp_path}/st") == f"add {tmp_path}/stems/"
     assert complete_path("the vocal") is None
+
+
+async def test_light_theme_renders_the_journey(app, buried_vocal_files):
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.theme = "textual-light"
+        await send(pilot, "the vocal is too quiet")
+        folder = buried_vocal_files
+        await send(pilot, f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+        assert "The plan" in chat_text(app)
+        assert app.current_theme.dark is False

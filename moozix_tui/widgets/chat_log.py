@@ -24,23 +24,23 @@ class UserMessage(Static):
 
 
 class AssistantMessage(Markdown):
+    """Engine-written Markdown (the engine escapes any user text inside it)."""
+
     DEFAULT_CSS = """
     AssistantMessage { margin: 1 4 0 0; padding: 0 1; border: round $primary; }
     """
+    TITLE = "moozix"
 
     def __init__(self, markdown: str) -> None:
         super().__init__(markdown)
-        self.border_title = "moozix"
+        self.border_title = self.TITLE
 
 
-class NoticeMessage(Markdown):
+class NoticeMessage(AssistantMessage):
     DEFAULT_CSS = """
-    NoticeMessage { margin: 1 4 0 0; padding: 0 1; border: round $error; }
+    NoticeMessage { border: round $error; }
     """
-
-    def __init__(self, markdown: str) -> None:
-        super().__init__(markdown)
-        self.border_title = "problem"
+    TITLE = "problem"
 
 
 class ChatLog(VerticalScroll):

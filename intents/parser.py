@@ -46,6 +46,8 @@ class _Found:
     clause: int
     sentence: int
     severity: str
+    said: str = ""
+    """The problem as the cue named it, before whole-song and part remapping."""
 
 
 def route_for(layer: str) -> str:
@@ -386,7 +388,7 @@ class _Reader:
                 self.sentence_words(self.sentences[cue.start]) & self.mono_words):
             problem = "mono_collapse"
         return _Found(layer, problem, cue.start, cue, layer_mention, clause,
-                      self.sentences[cue.start], severity)
+                      self.sentences[cue.start], severity, said=problem)
 
     def _finish(self, found: list[_Found], unclear: list[Clarification]) -> Understanding:
         resolved: list[_Found] = []
@@ -433,7 +435,7 @@ class _Reader:
                     continue
                 scope = "sentence" if rule["scope"] == "sentence" else "clause"
                 for i, other in enumerate(items):
-                    if (other.layer == winner.layer and other.problem in rule["over"]
+                    if (other.layer == winner.layer and other.said in rule["over"]
                             and getattr(other, scope) == getattr(winner, scope)):
                         drop.add(i)
         return [item for i, item in enumerate(items) if i not in drop]

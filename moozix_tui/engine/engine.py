@@ -568,7 +568,7 @@ class Engine:
             analysis = analyse_session(current)
             progress("planning", 0.9)
             plan = plan_fixes([FixRequest(*r) for r in requests], analysis)
-            return stems, analysis, diagnose(analysis), plan, then_render
+            return stems, analysis, diagnose(analysis), plan, then_render, base is None
 
         self.state.phase = "analysing"
         replies.append("Listening to the stems and measuring…")
@@ -700,8 +700,12 @@ class Engine:
         return self._turn(self._say("\n\n".join(replies), "checklist"))
 
     def _finished_analyse(self, outcome) -> Turn:
-        stems, analysis, findings, plan, then_render = outcome
-        self._stems, self._analysis = stems, analysis
+        stems, analysis, findings, plan, then_render, of_original = outcome
+        self._stems = stems
+        if of_original or self._analysis is None:
+            # renders always start from the original stems, so "before" is their analysis;
+            # a later round plans on the current result but keeps that reference
+            self._analysis = analysis
         self.state.analysed = True
         for intent in self.state.intents:
             intent["done"] = True

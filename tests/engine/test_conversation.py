@@ -215,3 +215,17 @@ def test_files_at_other_rates_and_lengths_are_explained(chat, song, tmp_path):
     chat.say("the vocal is too quiet")
     answer = chat.say(f"{tmp_path / 'vocal.wav'} {tmp_path / 'beat.wav'}")
     assert "converted" in answer and "padded" in answer
+
+
+def test_second_complaint_builds_on_the_result_and_keeps_the_original_before(
+        chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.say("go")
+    first = {r.label: r for r in chat.engine.view.summary.rows}["vocal vs rest"]
+    chat.say("the vocal is still too quiet")
+    chat.say("go")
+    second = {r.label: r for r in chat.engine.view.summary.rows}["vocal vs rest"]
+    assert second.before == pytest.approx(first.before, abs=0.05)
+    assert len(chat.engine.state.moves) == 2

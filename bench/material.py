@@ -1,6 +1,7 @@
 """Benchmark material: a 3.5-minute, 6-stem, 48 kHz session with a buried vocal.
 
-Generated with dsp.synth (numpy), written as 24-bit WAVs under bench/out/. Run by hand.
+Sampled instruments (fluidsynth + FluidR3 GM) and an espeak-ng lead when those Debian
+packages are installed, else dsp.synth; written as 24-bit WAVs under bench/out/.
 """
 
 from __future__ import annotations
@@ -21,15 +22,36 @@ def build(folder: Path = OUT) -> dict[str, Path]:
     folder.mkdir(parents=True, exist_ok=True)
     files = {role: folder / f"{role}.wav" for role in
              ("kick", "snare", "cymbals", "bass", "keys", "vocal")}
-    if all(p.exists() for p in files.values()) and (folder / "mix.wav").exists():
+    if all(p.exists() for p in files.values()) and (folder / "mix.wav").exists() \
+            and (folder / "SOURCE").exists():
         return files
-    song = make_song(duration_s=DURATION_S, sample_rate=RATE, seed=3)
+    import sampled
+
+    if sampled.available():
+        song = sampled.build(folder, DURATION_S)
+        (folder / "SOURCE").write_text("fluidsynth FluidR3_GM + espeak-ng\n")
+    else:
+        song = make_song(duration_s=DURATION_S, sample_rate=RATE, seed=3)
+        (folder / "SOURCE").write_text("dsp.synth\n")
+    song = _balance(song)
     song["vocal"] = song["vocal"] * np.float32(10 ** (-9 / 20))
     for role, path in files.items():
         write_wav(path, song[role], RATE)
     mix = np.sum(list(song.values()), axis=0)
     write_wav(folder / "mix.wav", mix * np.float32(10 ** (-6 / 20)), RATE)
     return files
+
+
+def _balance(song: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """A plausible pop balance before the fault: parts at fixed RMS, mix peak at -3 dBFS."""
+    levels = {"kick": -16.0, "snare": -20.0, "cymbals": -28.0, "bass": -16.0, "keys": -22.0,
+              "vocal": -14.0}
+    out = {}
+    for role, x in song.items():
+        rms = float(np.sqrt(np.mean(np.square(x)))) or 1.0
+        out[role] = (x * (10 ** (levels[role] / 20) / rms)).astype(np.float32)
+    peak = float(np.abs(np.sum(list(out.values()), axis=0)).max())
+    return {role: (x * np.float32(10 ** (-3 / 20) / peak)) for role, x in out.items()}
 
 
 if __name__ == "__main__":

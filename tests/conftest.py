@@ -11,6 +11,14 @@ import soundfile as sf
 SAMPLE_RATE = 44100
 
 
+def pytest_terminal_summary(terminalreporter) -> None:
+    """Print the figures tests record (works under xdist, unlike print in a worker)."""
+    figures = [value for report in terminalreporter.stats.get("passed", [])
+               for name, value in report.user_properties if name == "figure"]
+    for figure in figures:
+        terminalreporter.write_line(figure)
+
+
 @pytest.fixture(scope="session")
 def song() -> dict[str, np.ndarray]:
     from dsp.synth import make_song

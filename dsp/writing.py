@@ -37,17 +37,15 @@ def write_wav(
 
 
 def _quantise(samples: np.ndarray, bit_depth: int, *, dither: bool, seed: int) -> np.ndarray:
+    """Frames for soundfile. Undithered output stays float (clipped to full scale):
+    libsndfile rounds it to the file's integer format itself, saving passes over the audio.
+    Dithered output adds TPDF noise of one LSB and is quantised here."""
     frames = np.asarray(samples, dtype=np.float32).T
-    if bit_depth == 32:
-        return frames.astype(np.float32)
+    if bit_depth == 32 or not dither:
+        return np.clip(frames, -1.0, 1.0 - 2.0 ** -(bit_depth - 1))
     full_scale = float(2 ** (bit_depth - 1))
-    scaled = frames * full_scale
-    if dither:
-        rng = np.random.default_rng(seed)
-        shape = scaled.shape
-        scaled = scaled + (rng.random(shape, dtype=np.float32)
-                           - rng.random(shape, dtype=np.float32))
+    rng = np.random.default_rng(seed)
+    scaled = frames * full_scale + (rng.random(frames.shape, dtype=np.float32)
+                                    - rng.random(frames.shape, dtype=np.float32))
     ints = np.clip(np.round(scaled), -full_scale, full_scale - 1)
-    if bit_depth == 16:
-        return ints.astype(np.int16)
-    return (ints * 256).astype(np.int32)
+    return ints.astype(np.int16) if bit_depth == 16 else (ints * 256).astype(np.int32)

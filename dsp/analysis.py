@@ -9,6 +9,7 @@ from types import MappingProxyType
 import numpy as np
 from scipy import signal
 
+from dsp.filters import apply_sos, low_pass
 from dsp.meter import Loudness, measure_loudness
 
 __all__ = ["BANDS", "TrackAnalysis", "analyse_track", "band_share_db", "spectrum"]
@@ -137,8 +138,7 @@ def _stereo(samples: np.ndarray, sample_rate: int) -> tuple[float, float, float]
     # A dual-mono signal keeps its level when folded (mid energy = half the stereo energy).
     mono_loss = -10.0 * np.log10(max(mid_energy, _FLOOR) / (stereo_energy / 2.0))
     side = (samples[0] - samples[1]) / 2.0
-    sos = signal.butter(4, 120.0, "lowpass", fs=sample_rate, output="sos")
-    side_low = signal.sosfilt(sos, side[: sample_rate * 60])
+    side_low = apply_sos(side[: sample_rate * 60], low_pass(120.0, sample_rate, order=4))
     low_energy = float(np.dot(side_low, side_low)) * (samples.shape[1] / len(side_low))
     side_low_db = 10.0 * np.log10(max(low_energy, _FLOOR) / stereo_energy)
     return float(correlation), float(np.clip(mono_loss, 0.0, _MAX_MONO_LOSS_DB)), float(side_low_db)

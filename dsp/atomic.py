@@ -16,6 +16,19 @@ from dsp.errors import OutputPathError
 __all__ = ["atomic_write", "atomic_write_bytes", "ensure_not_input"]
 
 
+def _read_umask() -> int:
+    """The process umask. mkstemp creates files 0600; a finished file should get the mode
+    any other program would give it (0644 under the usual umask), so it is set explicitly.
+    Read once, at import, before worker threads exist (os.umask can only be read by
+    setting it)."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+_FILE_MODE = 0o666 & ~_read_umask()
+
+
 def ensure_not_input(path: Path, protect: Iterable[Path]) -> None:
     target = _identity(path)
     for other in protect:
@@ -39,6 +52,7 @@ def atomic_write(path: Path, write: Callable[[str], None]) -> None:
     try:
         write(tmp)
         with open(tmp, "rb+") as handle:
+            os.fchmod(handle.fileno(), _FILE_MODE)
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:

@@ -17,11 +17,11 @@ from importlib import resources
 from types import MappingProxyType
 
 import numpy as np
-from scipy import ndimage, signal
+from scipy import ndimage
 
 from dsp.analysis import BANDS, band_share_db, spectrum
 from dsp.errors import Cancelled, DspError
-from dsp.filters import apply_sos, bell, high_pass, high_shelf, low_shelf
+from dsp.filters import apply_sos, bell, high_pass, high_shelf, low_shelf, one_pole
 from dsp.meter import (
     Loudness,
     integrated_lufs,
@@ -205,8 +205,7 @@ def limiter_gain(envelope: np.ndarray, ceiling: float, sample_rate: int) -> np.n
     fast = ((running[lookahead + 1:] - running[:-lookahead - 1]) / (lookahead + 1)).astype(
         np.float32)
     coeff = np.exp(-1.0 / (_RELEASE_S * sample_rate))
-    slow = signal.lfilter([1.0 - coeff], [1.0, -coeff], fast - 1.0,
-                          zi=[-(1.0 - fast[0]) * coeff])[0] + 1.0
+    slow = one_pole(fast - np.float32(1.0), coeff, initial=float(fast[0]) - 1.0) + 1.0
     return np.minimum(fast, slow.astype(np.float32))
 
 

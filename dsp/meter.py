@@ -14,6 +14,8 @@ from functools import lru_cache
 import numpy as np
 from scipy import signal
 
+from dsp.filters import apply_sos
+
 __all__ = [
     "SILENCE_LUFS",
     "Loudness",
@@ -67,8 +69,7 @@ def _k_weighting_sos(sample_rate: int) -> np.ndarray:
 
 
 def k_weight(samples: np.ndarray, sample_rate: int) -> np.ndarray:
-    samples = np.asarray(samples, dtype=np.float32)
-    return signal.sosfilt(_k_weighting_sos(sample_rate).astype(np.float32), samples, axis=-1)
+    return apply_sos(samples, _k_weighting_sos(sample_rate))
 
 
 _HOP_S = 0.1

@@ -10,10 +10,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import numpy as np
-from scipy import ndimage, signal
+from scipy import ndimage
 
 from dsp.check import StemSet
-from dsp.filters import apply_sos, bell, high_pass, high_shelf, low_shelf
+from dsp.filters import (
+    apply_sos,
+    band_pass,
+    bell,
+    high_pass,
+    high_shelf,
+    low_pass,
+    low_shelf,
+    one_pole,
+)
 from dsp.moves import Move
 
 __all__ = ["apply_move", "apply_moves", "envelope"]
@@ -28,15 +37,14 @@ def envelope(mono: np.ndarray, rate: int, attack_ms: float, release_ms: float) -
     rect = np.abs(mono).astype(np.float32)
     hold = max(int(attack_ms * rate / 1000), 1)
     rect = ndimage.maximum_filter1d(rect, size=hold, origin=(hold - 1) // 2)
-    coeff = np.exp(-1.0 / max(release_ms * rate / 1000, 1.0))
-    smooth = signal.lfilter([1 - coeff], [1, -coeff], rect)
+    coeff = float(np.exp(-1.0 / max(release_ms * rate / 1000, 1.0)))
+    smooth = one_pole(rect, coeff)
     return np.maximum(smooth, rect * (1 - coeff)).astype(np.float32)
 
 
 def _split_low(x: np.ndarray, rate: int, cutoff_hz: float) -> tuple[np.ndarray, np.ndarray]:
     """Zero-phase low band and its exact complement (low + high == x)."""
-    sos = signal.butter(4, cutoff_hz, "lowpass", fs=rate, output="sos")
-    low = signal.sosfiltfilt(sos, x, axis=-1).astype(np.float32)
+    low = apply_sos(x, low_pass(cutoff_hz, rate, order=4), zero_phase=True)
     return low, x - low
 
 
@@ -51,8 +59,7 @@ def _compressor(x, rate, threshold_db, ratio, attack_ms, release_ms):
 def _deess(x, rate, p):
     low = p["freq_hz"] / 2 ** (0.5 / max(p["q"], 0.3))
     high = min(p["freq_hz"] * 2 ** (0.5 / max(p["q"], 0.3)), 0.45 * rate)
-    sos = signal.butter(2, [low, high], "bandpass", fs=rate, output="sos")
-    band = signal.sosfiltfilt(sos, x, axis=-1).astype(np.float32)
+    band = apply_sos(x, band_pass(low, high, rate), zero_phase=True)
     env = envelope(band.max(axis=0), rate, 2.0, 60.0)
     level_db = 20 * np.log10(np.maximum(env, 1e-9))
     reduction = np.clip(level_db - p["threshold_db"], 0.0, p["max_reduction_db"])

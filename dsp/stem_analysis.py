@@ -18,6 +18,7 @@ from scipy import signal
 
 from dsp.analysis import TrackAnalysis, analyse_track
 from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
+from dsp.filters import apply_sos, low_pass
 from dsp.meter import SILENCE_LUFS, hop_power, k_weight, window_power
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "resonances"]
@@ -92,8 +93,7 @@ def _groups(stems: StemSet) -> dict[str, tuple[str, ...]]:
 
 
 def _low_energy_frames(samples: np.ndarray, rate: int) -> np.ndarray:
-    sos = signal.butter(4, 150.0, "lowpass", fs=rate, output="sos")
-    low = signal.sosfilt(sos, samples.mean(axis=0))
+    low = apply_sos(samples.mean(axis=0), low_pass(150.0, rate, order=4))
     frame = int(0.02 * rate)
     usable = len(low) // frame * frame
     return np.square(low[:usable]).reshape(-1, frame).mean(axis=1)

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import hashlib
+import os
+import stat
 
 import numpy as np
 import pytest
@@ -103,3 +105,10 @@ def test_write_is_atomic_and_never_overwrites_inputs(tmp_path):
     out = write_wav(tmp_path / "out" / "x.wav", tone(), 44100, bit_depth=16, dither=True)
     assert sf.info(out).subtype == "PCM_16"
     assert [p.name for p in out.parent.iterdir()] == ["x.wav"]
+
+
+def test_written_files_get_the_usual_mode_not_mkstemps_0600(tmp_path):
+    mask = os.umask(0o022)
+    os.umask(mask)
+    out = write_wav(tmp_path / "x.wav", tone(), 44100)
+    assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask

@@ -1,0 +1,57 @@
+"""The IIR filter helpers: no subnormal stalls on silence, and the guard is inaudible."""
+
+from __future__ import annotations
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from dsp.filters import apply_sos, band_pass, high_pass, low_pass, one_pole, with_noise_floor
+from dsp.meter import integrated_lufs, k_weight
+
+RATE = 48000
+TINY = np.finfo(np.float32).tiny
+
+
+def burst_then_silence() -> np.ndarray:
+    """A loud burst and then digital silence: the shape of a vocal stem between lines."""
+    x = np.zeros((2, RATE * 3), np.float32)
+    rng = np.random.default_rng(0)
+    x[:, : RATE // 4] = rng.uniform(-0.5, 0.5, (2, RATE // 4))
+    return x
+
+
+def subnormal_share(y: np.ndarray) -> float:
+    return float(np.mean((y != 0) & (np.abs(y) < TINY)))
+
+
+def test_filters_never_leave_their_state_in_subnormals_after_silence():
+    x = burst_then_silence()
+    assert subnormal_share(k_weight(x, RATE)) == 0.0
+    assert subnormal_share(apply_sos(x, low_pass(120.0, RATE, order=4))) == 0.0
+    assert subnormal_share(apply_sos(x, band_pass(4000, 9000, RATE), zero_phase=True)) == 0.0
+    assert subnormal_share(one_pole(np.abs(x[0]), 0.9995)) == 0.0
+
+
+def test_noise_floor_is_far_below_anything_measured():
+    x = burst_then_silence()
+    guarded = with_noise_floor(x)
+    assert np.max(np.abs(guarded - x)) <= 1e-24
+    assert integrated_lufs(np.zeros((2, RATE), np.float32), RATE) == float("-inf")
+    assert abs(integrated_lufs(x, RATE) - integrated_lufs(guarded, RATE)) < 1e-6
+
+
+@settings(max_examples=30, deadline=None)
+@given(channels=st.sampled_from([1, 2]), frames=st.integers(1, 20000))
+def test_noise_floor_keeps_shape_and_touches_every_sample(channels, frames):
+    x = np.zeros((channels, frames), np.float32)
+    guarded = with_noise_floor(x)
+    assert guarded.shape == x.shape and guarded.dtype == np.float32
+    assert np.all(guarded != 0)
+
+
+def test_zero_phase_filter_keeps_alignment():
+    x = np.zeros((2, RATE), np.float32)
+    x[:, RATE // 2] = 1.0
+    y = apply_sos(x, high_pass(200.0, RATE), zero_phase=True)
+    assert int(np.argmax(np.abs(y[0]))) == RATE // 2

@@ -244,8 +244,7 @@ def master(
     target = settings.target
     ceiling = 10.0 ** ((target.ceiling_dbtp - _MARGIN_DB) / 20.0)
     gain_db = target.lufs - integrated_lufs(toned, sample_rate)
-    highest_gain = 10.0 ** ((gain_db + _MAX_LIMITING_DB) / 20.0)
-    envelope = oversampled_peaks(toned, floor=ceiling / highest_gain / 2.0)
+    envelope = oversampled_peaks(toned)
     warnings: list[str] = []
     result = None
     for iteration in range(_MAX_ITERATIONS):

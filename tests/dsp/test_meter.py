@@ -5,11 +5,17 @@ from __future__ import annotations
 import numpy as np
 import pyloudnorm
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
+from scipy import signal as scipy_signal
 
 from dsp.meter import (
+    _oversampling_filter,
     integrated_lufs,
     loudness_range_lu,
     measure_loudness,
+    oversampled_peaks,
     sample_peak_dbfs,
     true_peak_dbtp,
 )
@@ -55,6 +61,29 @@ def test_true_peak_catches_inter_sample_peak() -> None:
     tone = sine(-6.0, 2, rate, freq=rate / 4, phase=np.pi / 4)
     assert sample_peak_dbfs(tone) == pytest.approx(-9.03, abs=0.05)
     assert true_peak_dbtp(tone, rate) == pytest.approx(-6.0, abs=0.3)
+
+
+@settings(max_examples=60, deadline=None)
+@given(arrays(np.float32, st.tuples(st.integers(1, 2), st.integers(1, 30000)),
+              elements=st.floats(-1.0, 1.0, width=32)))
+def test_true_peak_equals_plain_polyphase_oversampling(samples: np.ndarray) -> None:
+    """The BLAS formulation computes exactly what scipy's upfirdn does with the same taps."""
+    up = scipy_signal.upfirdn(_oversampling_filter(4), samples, up=4, axis=1)
+    expected = max(float(np.abs(up).max()), float(np.abs(samples).max()))
+    measured = 10 ** (true_peak_dbtp(samples) / 20) if expected > 0 else 0.0
+    assert measured == pytest.approx(expected, rel=1e-4, abs=1e-9)
+    assert float(oversampled_peaks(samples).max()) == pytest.approx(expected, rel=1e-4,
+                                                                     abs=1e-9)
+
+
+def test_peak_envelope_lines_up_with_the_samples() -> None:
+    """An inter-sample overshoot is reported at the sample just before it, not later."""
+    clicks = np.zeros((2, 4800), np.float32)
+    clicks[:, 1000] = 0.5
+    clicks[:, 1001] = 0.5
+    envelope = oversampled_peaks(clicks)
+    assert int(np.argmax(envelope)) == 1000
+    assert envelope[1000] > 0.55
 
 
 def test_loudness_range_of_a_two_level_signal() -> None:

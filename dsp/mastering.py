@@ -24,9 +24,12 @@ from dsp.errors import Cancelled, DspError
 from dsp.filters import apply_sos, bell, high_pass, high_shelf, low_shelf, one_pole
 from dsp.meter import (
     Loudness,
-    integrated_lufs,
+    hop_frames,
+    integrated_from_hops,
+    k_weight,
     measure_loudness,
     oversampled_peaks,
+    power_sums,
     true_peak_dbtp,
 )
 
@@ -44,7 +47,9 @@ Progress = Callable[[str, float], None]
 
 STYLES = ("balanced", "warm", "bright", "punchy")
 _TOLERANCE_LU = 0.1
-_MAX_ITERATIONS = 6
+_MAX_ITERATIONS = 8
+_MAX_RENDERS = 3
+_MAX_BLOCK = 32
 _MAX_LIMITING_DB = 9.0
 """Past this much limiting on the loud passages, drums and transients audibly flatten."""
 _LOOKAHEAD_S = 0.003
@@ -223,7 +228,13 @@ def master(
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> MasterResult:
-    """Tone → gain → look-ahead true-peak limiter, iterated until loudness is on target."""
+    """Tone → gain → look-ahead true-peak limiter, iterated until loudness is on target.
+
+    The search runs on a coarse copy of the song (see _LoudnessModel): a few milliseconds
+    per try instead of a pass over the audio. Only the final gain is rendered at full
+    rate and measured exactly; if that misses by more than the tolerance, the model is
+    corrected by the miss and the search repeats.
+    """
     report = progress or (lambda stage, fraction: None)
     samples = np.asarray(samples, dtype=np.float32)
     before = measure_loudness(samples, sample_rate)
@@ -242,56 +253,118 @@ def master(
     _check(cancel)
     report("peaks", 0.2)
     target = settings.target
-    ceiling = 10.0 ** ((target.ceiling_dbtp - _MARGIN_DB) / 20.0)
-    gain_db = target.lufs - integrated_lufs(toned, sample_rate)
-    envelope = oversampled_peaks(toned)
+    model = _LoudnessModel(toned, sample_rate,
+                           ceiling=10.0 ** ((target.ceiling_dbtp - _MARGIN_DB) / 20.0))
+    gain_db = target.lufs - model.lufs(0.0, None)
     warnings: list[str] = []
-    result = None
-    for iteration in range(_MAX_ITERATIONS):
+    model_error_lu = 0.0
+    for attempt in range(_MAX_RENDERS):
         _check(cancel)
-        report("loudness", 0.25 + 0.6 * iteration / _MAX_ITERATIONS)
-        gain = 10.0 ** (gain_db / 20.0)
-        curve = limiter_gain(envelope * gain, ceiling, sample_rate)
-        heavy = float(-20 * np.log10(np.percentile(curve, 0.5)))
-        if heavy > _MAX_LIMITING_DB:
-            gain_db -= heavy - _MAX_LIMITING_DB
-            gain = 10.0 ** (gain_db / 20.0)
-            curve = limiter_gain(envelope * gain, ceiling, sample_rate)
-            result = toned * (gain * curve)
-            achieved = integrated_lufs(result, sample_rate)
-            warnings.append(
-                f"stopped at {achieved:.1f} LUFS instead of {target.lufs:g}: getting there "
-                f"needs more than {_MAX_LIMITING_DB:g} dB of limiting on the loud parts, "
-                "which would flatten the drums; a louder master needs a mix with "
-                "controlled peaks (tame the kick, snare and low end first)"
-            )
+        report("loudness", 0.3 + 0.5 * attempt / _MAX_RENDERS)
+        gain_db, curve, held_back = _search_gain(model, gain_db, target.lufs + model_error_lu)
+        result = model.render(toned, gain_db, curve)
+        measured = measure_loudness(result, sample_rate, true_peak=False)
+        miss = target.lufs - measured.integrated_lufs
+        if held_back or abs(miss) <= _TOLERANCE_LU:
             break
-        result = toned * (gain * curve)
-        error = target.lufs - integrated_lufs(result, sample_rate)
-        if abs(error) <= _TOLERANCE_LU:
-            break
-        gain_db += error
+        model_error_lu += miss
+        gain_db += miss
+    if held_back:
+        warnings.append(
+            f"stopped at {measured.integrated_lufs:.1f} LUFS instead of {target.lufs:g}: "
+            f"getting there needs more than {_MAX_LIMITING_DB:g} dB of limiting on the loud "
+            "parts, which would flatten the drums; a louder master needs a mix with "
+            "controlled peaks (tame the kick, snare and low end first)")
     report("ceiling", 0.9)
-    result, peak_dbtp = _enforce_ceiling(result, target.ceiling_dbtp)
-    after = replace(measure_loudness(result, sample_rate, true_peak=False),
+    result, peak_dbtp, trim_db = _enforce_ceiling(result, target.ceiling_dbtp)
+    after = replace(measured, integrated_lufs=measured.integrated_lufs + trim_db,
+                    max_short_term_lufs=measured.max_short_term_lufs + trim_db,
+                    sample_peak_dbfs=measured.sample_peak_dbfs + trim_db,
                     true_peak_dbtp=peak_dbtp)
-    curve_min = float(np.min(curve)) if curve is not None else 1.0
     report("done", 1.0)
     return MasterResult(
-        samples=result.astype(np.float32), sample_rate=sample_rate, before=before,
-        after=after, gain_db=float(gain_db),
-        max_reduction_db=float(-20 * np.log10(max(curve_min, 1e-6))),
+        samples=result, sample_rate=sample_rate, before=before,
+        after=after, gain_db=float(gain_db + trim_db),
+        max_reduction_db=float(-20 * np.log10(max(float(curve.min()), 1e-6))),
         warnings=tuple(warnings), target=target, tone_moves=tuple(tone_words),
     )
 
 
-def _enforce_ceiling(samples: np.ndarray, ceiling_dbtp: float) -> tuple[np.ndarray, float]:
+class _LoudnessModel:
+    """The toned mix reduced to what the gain search needs, in blocks of ~0.7 ms:
+    K-weighted power per block and the true-peak envelope's maximum per block.
+
+    The limiter runs at block rate; its curve is drawn as straight lines between block
+    starts, and each block's envelope also covers the block before it, so the lines
+    never rise above the gain a sample needs. Loudness is estimated as block power times
+    the squared gain (the K-filter is linear and the gain moves slowly next to it); the
+    caller checks the estimate against an exact measurement of the render.
+    """
+
+    def __init__(self, toned: np.ndarray, sample_rate: int, *, ceiling: float) -> None:
+        self.sample_rate = sample_rate
+        self.ceiling = ceiling
+        hop = hop_frames(sample_rate)
+        self.block = max(d for d in range(1, _MAX_BLOCK + 1) if hop % d == 0)
+        self.blocks_per_hop = hop // self.block
+        self.frames = toned.shape[1]
+        power = power_sums(k_weight(toned, sample_rate), self.block)
+        hops = len(power) // self.blocks_per_hop
+        self.power = power[:hops * self.blocks_per_hop]
+        envelope = oversampled_peaks(toned)
+        count = -(-self.frames // self.block)
+        padded = np.zeros(count * self.block, np.float32)
+        padded[:self.frames] = envelope
+        peaks = padded.reshape(count, self.block).max(axis=1)
+        peaks[1:] = np.maximum(peaks[1:], peaks[:-1])
+        self.peaks = peaks
+
+    def curve(self, gain_db: float) -> np.ndarray:
+        return limiter_gain(self.peaks * np.float32(10.0 ** (gain_db / 20.0)), self.ceiling,
+                            self.sample_rate / self.block)
+
+    def lufs(self, gain_db: float, curve: np.ndarray | None) -> float:
+        power = self.power * 10.0 ** (gain_db / 10.0)
+        if curve is not None:
+            power = power * np.square(curve[:len(power)], dtype=np.float64)
+        hops = power.reshape(-1, self.blocks_per_hop).sum(axis=1)
+        return integrated_from_hops(hops, self.sample_rate)
+
+    def render(self, toned: np.ndarray, gain_db: float, curve: np.ndarray) -> np.ndarray:
+        """toned * gain * curve, the curve drawn linearly between block starts."""
+        ramp = np.arange(self.block, dtype=np.float32) / np.float32(self.block)
+        knots = np.append(curve, curve[-1]) * np.float32(10.0 ** (gain_db / 20.0))
+        full = (knots[:-1, None] + np.diff(knots)[:, None] * ramp).reshape(-1)
+        return toned * full[:self.frames]
+
+
+def _search_gain(model: _LoudnessModel, gain_db: float,
+                 target_lufs: float) -> tuple[float, np.ndarray, bool]:
+    """The gain whose limited result the model puts on target, its curve, and whether the
+    gain was held back because reaching the target would need more than
+    _MAX_LIMITING_DB of limiting on the loud passages."""
+    for _ in range(_MAX_ITERATIONS):
+        curve = model.curve(gain_db)
+        heavy = float(-20 * np.log10(max(float(np.percentile(curve, 0.5)), 1e-6)))
+        if heavy > _MAX_LIMITING_DB:
+            gain_db -= heavy - _MAX_LIMITING_DB
+            return gain_db, model.curve(gain_db), True
+        error = target_lufs - model.lufs(gain_db, curve)
+        if abs(error) <= _TOLERANCE_LU / 4:
+            break
+        gain_db += error
+    return gain_db, curve, False
+
+
+def _enforce_ceiling(samples: np.ndarray,
+                     ceiling_dbtp: float) -> tuple[np.ndarray, float, float]:
     """Last guard: the gain curve is smooth but not band-limited, so re-measure and trim.
 
-    Returns the samples and their true peak in dBTP."""
+    Returns the samples, their true peak in dBTP and the trim in dB (0 or negative)."""
     peak_dbtp = true_peak_dbtp(samples)
     limit_dbtp = ceiling_dbtp - 0.02
-    if peak_dbtp > limit_dbtp:
-        samples = samples * np.float32(10.0 ** ((limit_dbtp - peak_dbtp) / 20.0))
-        peak_dbtp = true_peak_dbtp(samples)
-    return samples, peak_dbtp
+    if peak_dbtp <= limit_dbtp:
+        return samples, peak_dbtp, 0.0
+    trim_db = limit_dbtp - peak_dbtp
+    samples = samples * np.float32(10.0 ** (trim_db / 20.0))
+    return samples, true_peak_dbtp(samples), trim_db

@@ -20,12 +20,15 @@ __all__ = [
     "SILENCE_LUFS",
     "Loudness",
     "block_loudness",
+    "hop_frames",
     "hop_power",
+    "integrated_from_hops",
     "integrated_lufs",
     "k_weight",
     "loudness_range_lu",
     "measure_loudness",
     "oversampled_peaks",
+    "power_sums",
     "sample_peak_dbfs",
     "short_term_lufs",
     "true_peak_dbtp",
@@ -73,18 +76,28 @@ def k_weight(samples: np.ndarray, sample_rate: int) -> np.ndarray:
 _HOP_S = 0.1
 
 
+def hop_frames(sample_rate: int) -> int:
+    return int(round(_HOP_S * sample_rate))
+
+
+def power_sums(weighted: np.ndarray, frames: int) -> np.ndarray:
+    """Sum over channels and over consecutive runs of `frames` samples of the squared
+    signal; a trailing partial run is left out."""
+    weighted = _as_2d(weighted)
+    count = weighted.shape[-1] // frames
+    power = np.square(weighted[0, :count * frames])
+    for channel in weighted[1:]:
+        power += np.square(channel[:count * frames])
+    return power.reshape(count, frames).sum(axis=1, dtype=np.float64)
+
+
 def hop_power(weighted: np.ndarray, sample_rate: int) -> np.ndarray:
     """Sum over channels and over each 100 ms hop of the squared K-weighted signal.
 
     Every BS.1770 window (400 ms momentary, 3 s short-term) is a whole number of hops, so
     all gating works on this short array instead of the audio.
     """
-    hop = int(round(_HOP_S * sample_rate))
-    count = weighted.shape[-1] // hop
-    power = np.square(weighted[0, :count * hop])
-    for channel in weighted[1:]:
-        power += np.square(channel[:count * hop])
-    return power.reshape(count, hop).sum(axis=1, dtype=np.float64)
+    return power_sums(weighted, hop_frames(sample_rate))
 
 
 def window_power(hops: np.ndarray, sample_rate: int, window_s: float) -> np.ndarray:
@@ -93,8 +106,8 @@ def window_power(hops: np.ndarray, sample_rate: int, window_s: float) -> np.ndar
     if len(hops) < per_window:
         return np.empty(0)
     cumulative = np.concatenate(([0.0], np.cumsum(hops)))
-    hop = int(round(_HOP_S * sample_rate))
-    return (cumulative[per_window:] - cumulative[:-per_window]) / (per_window * hop)
+    return (cumulative[per_window:] - cumulative[:-per_window]) / (
+        per_window * hop_frames(sample_rate))
 
 
 def _to_lufs(mean_square: np.ndarray | float) -> np.ndarray | float:
@@ -125,7 +138,12 @@ def block_loudness(samples: np.ndarray, sample_rate: int, *,
 
 
 def integrated_lufs(samples: np.ndarray, sample_rate: int) -> float:
-    hops = hop_power(k_weight(_as_2d(samples), sample_rate), sample_rate)
+    return integrated_from_hops(hop_power(k_weight(_as_2d(samples), sample_rate), sample_rate),
+                                sample_rate)
+
+
+def integrated_from_hops(hops: np.ndarray, sample_rate: int) -> float:
+    """Gated integrated loudness from hop powers (see hop_power)."""
     return _gated_integrated(window_power(hops, sample_rate, 0.4))
 
 
@@ -252,7 +270,7 @@ def measure_loudness(samples: np.ndarray, sample_rate: int, *, true_peak: bool =
     short = window_power(hops, sample_rate, 3.0)
     short_lufs = _to_lufs(short)
     return Loudness(
-        integrated_lufs=_gated_integrated(window_power(hops, sample_rate, 0.4)),
+        integrated_lufs=integrated_from_hops(hops, sample_rate),
         loudness_range_lu=_lra(short),
         max_short_term_lufs=float(short_lufs.max()) if short.size else float("-inf"),
         true_peak_dbtp=true_peak_dbtp(samples) if true_peak else float("nan"),

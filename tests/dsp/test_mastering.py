@@ -4,11 +4,20 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dsp.audio import load_audio
 from dsp.errors import DspError
-from dsp.mastering import STYLES, TARGETS, MasterSettings, master, resolve_target
-from dsp.meter import integrated_lufs, true_peak_dbtp
+from dsp.mastering import (
+    STYLES,
+    TARGETS,
+    MasterSettings,
+    _LoudnessModel,
+    master,
+    resolve_target,
+)
+from dsp.meter import integrated_lufs, oversampled_peaks, true_peak_dbtp
 from dsp.synth import make_mix
 from dsp.writing import write_wav
 
@@ -75,3 +84,21 @@ def test_silent_mix_is_refused():
     with pytest.raises(DspError, match="silent"):
         master(np.zeros((2, 44100), np.float32), 44100,
                MasterSettings(resolve_target(None)))
+
+
+@settings(max_examples=25, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), gain_db=st.floats(0.0, 20.0),
+       rate=st.sampled_from([44100, 48000]))
+def test_limiter_curve_keeps_every_sample_under_the_ceiling(seed, gain_db, rate):
+    """The gain search works on ~0.7 ms blocks; drawn out to every sample, the curve must
+    still hold each sample's true-peak envelope under the ceiling (before any trim)."""
+    rng = np.random.default_rng(seed)
+    frames = int(rng.integers(rate // 2, rate * 2))
+    x = (rng.standard_normal((2, frames)) * 0.05).astype(np.float32)
+    x[:, rng.integers(0, frames, 12)] = rng.uniform(-0.9, 0.9, (2, 12)).astype(np.float32)
+    ceiling = 10 ** (-1.15 / 20)
+    model = _LoudnessModel(x, rate, ceiling=ceiling)
+    gain = model.render(np.ones((1, frames), np.float32), gain_db, model.curve(gain_db))[0]
+    assert gain.shape == (frames,)
+    assert gain.max() <= 10 ** (gain_db / 20) * 1.0001
+    assert float((oversampled_peaks(x) * gain).max()) <= ceiling * 1.0001

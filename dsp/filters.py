@@ -17,6 +17,7 @@ import numpy as np
 from scipy import signal
 
 __all__ = [
+    "SosStream",
     "apply_sos",
     "band_pass",
     "bell",
@@ -127,3 +128,18 @@ def one_pole(samples: np.ndarray, coeff: float, *, initial: float = 0.0) -> np.n
     out, _ = signal.lfilter(np.float32([1.0 - coeff]), np.float32([1.0, -coeff]),
                             with_noise_floor(samples), axis=-1, zi=zi)
     return out
+
+
+class SosStream:
+    """A filter cascade run over consecutive chunks of one signal, its state carried from
+    chunk to chunk, so the chunks come out exactly as one long run would."""
+
+    def __init__(self, *sections: np.ndarray, channels: int) -> None:
+        self.sos = np.vstack(sections).astype(np.float32)
+        self.state = np.zeros((self.sos.shape[0], channels, 2), np.float32)
+
+    def process(self, chunk: np.ndarray) -> np.ndarray:
+        """Filter (channels, frames) `chunk`, continuing from the previous one."""
+        out, self.state = signal.sosfilt(self.sos, with_noise_floor(chunk), axis=-1,
+                                         zi=self.state)
+        return out

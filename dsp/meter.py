@@ -8,7 +8,7 @@ Checked against the EBU Tech 3341 conformance signals in tests/dsp/test_meter.py
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import numpy as np
@@ -25,6 +25,8 @@ __all__ = [
     "integrated_from_hops",
     "integrated_lufs",
     "k_weight",
+    "k_weighting_sections",
+    "loudness_from_hops",
     "loudness_range_lu",
     "measure_loudness",
     "oversampled_peaks",
@@ -51,7 +53,7 @@ class Loudness:
 
 
 @lru_cache(maxsize=16)
-def _k_weighting_sos(sample_rate: int) -> np.ndarray:
+def k_weighting_sections(sample_rate: int) -> np.ndarray:
     """The BS.1770 pre-filter and RLB high-pass for any rate (libebur128's derivation)."""
     f0, gain_db, q = 1681.974450955533, 3.999843853973347, 0.7071752369554196
     k = np.tan(np.pi * f0 / sample_rate)
@@ -70,7 +72,7 @@ def _k_weighting_sos(sample_rate: int) -> np.ndarray:
 
 
 def k_weight(samples: np.ndarray, sample_rate: int) -> np.ndarray:
-    return apply_sos(samples, _k_weighting_sos(sample_rate))
+    return apply_sos(samples, k_weighting_sections(sample_rate))
 
 
 _HOP_S = 0.1
@@ -266,13 +268,22 @@ def measure_loudness(samples: np.ndarray, sample_rate: int, *, true_peak: bool =
     Pass `weighted` (k_weight of the same samples) when the caller needs it too."""
     samples = _as_2d(samples)
     weighted = k_weight(samples, sample_rate) if weighted is None else weighted
-    hops = hop_power(weighted, sample_rate)
+    loudness = loudness_from_hops(hop_power(weighted, sample_rate), sample_rate,
+                                  peak=float(np.abs(samples).max(initial=0.0)))
+    if true_peak:
+        return replace(loudness, true_peak_dbtp=true_peak_dbtp(samples))
+    return loudness
+
+
+def loudness_from_hops(hops: np.ndarray, sample_rate: int, *, peak: float) -> Loudness:
+    """The loudness figures from K-weighted hop powers (see hop_power) and the sample peak;
+    true peak is left NaN."""
     short = window_power(hops, sample_rate, 3.0)
     short_lufs = _to_lufs(short)
     return Loudness(
         integrated_lufs=integrated_from_hops(hops, sample_rate),
         loudness_range_lu=_lra(short),
         max_short_term_lufs=float(short_lufs.max()) if short.size else float("-inf"),
-        true_peak_dbtp=true_peak_dbtp(samples) if true_peak else float("nan"),
-        sample_peak_dbfs=sample_peak_dbfs(samples),
+        true_peak_dbtp=float("nan"),
+        sample_peak_dbfs=_db(peak),
     )

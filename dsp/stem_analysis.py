@@ -1,25 +1,23 @@
 """Measurements between stems: who is loud against whom, who crowds the low mids,
 whose low end collides, and which frequencies actually ring.
 
-Everything is measured once per render: one K-weighting pass per stem (the
-filter is linear, so the rest of the mix is the mix minus the stem), one
-analyse_track per stem, run on both cores.
+Everything comes from one pass over the stems (dsp.scan): each stem K-weighted once,
+the mix and the rest of the mix as sums of those.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import numpy as np
 from scipy import signal
 
-from dsp.analysis import TrackAnalysis, analyse_track
+from dsp.analysis import TrackAnalysis, track_analysis
 from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
-from dsp.filters import apply_sos, low_pass
-from dsp.meter import SILENCE_LUFS, hop_power, k_weight, window_power
+from dsp.meter import SILENCE_LUFS, loudness_from_hops, true_peak_dbtp, window_power
+from dsp.scan import TrackSums, scan
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "resonances"]
 
@@ -66,10 +64,6 @@ def resonances(track: TrackAnalysis, low_hz: float, high_hz: float,
     return tuple(sorted(peaks, key=lambda p: -p[1]))
 
 
-def _block_power(weighted: np.ndarray, rate: int) -> np.ndarray:
-    return window_power(hop_power(weighted, rate), rate, _BLOCK_S)
-
-
 def _level_vs_rest(part: np.ndarray, rest: np.ndarray) -> float:
     """Stem against the rest over the blocks where the stem plays (within 20 dB of its max)."""
     with np.errstate(divide="ignore"):
@@ -92,21 +86,12 @@ def _groups(stems: StemSet) -> dict[str, tuple[str, ...]]:
     return groups
 
 
-def _low_energy_frames(samples: np.ndarray, rate: int) -> np.ndarray:
-    low = apply_sos(samples.mean(axis=0), low_pass(150.0, rate, order=4))
-    frame = int(0.02 * rate)
-    usable = len(low) // frame * frame
-    return np.square(low[:usable]).reshape(-1, frame).mean(axis=1)
-
-
-def _kick_bass_overlap(stems: StemSet) -> float | None:
-    kick = stems.get("kick")
-    bass = stems.get("bass")
-    if kick is None or bass is None:
+def _kick_bass_overlap(sums: Mapping[str, TrackSums]) -> float | None:
+    """Share of kick and bass low-band energy (per 20 ms) that the two have in common."""
+    if "kick" not in sums or "bass" not in sums:
         return None
-    k = _low_energy_frames(kick.samples, stems.sample_rate)
-    b = _low_energy_frames(bass.samples, stems.sample_rate)
-    return float(np.minimum(k, b).sum() / max(np.maximum(k, b).sum(), 1e-20))
+    kick, bass = sums["kick"].low_band_power, sums["bass"].low_band_power
+    return float(np.minimum(kick, bass).sum() / max(np.maximum(kick, bass).sum(), 1e-20))
 
 
 def _band_energy(track: TrackAnalysis, low_hz: float, high_hz: float) -> float:
@@ -118,57 +103,52 @@ def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True,
                     reuse: tuple[StemSet, SessionAnalysis] | None = None) -> SessionAnalysis:
     """Everything measured between stems.
 
-    The mix's true peak costs an oversampling pass: skip it when the mix will be mastered
+    The mix's true peak costs a pass of its own: skip it when the mix will be mastered
     anyway. `reuse` (an earlier stem set and its analysis) spares re-measuring stems whose
-    audio is the very same array, as after moves that touched only some stems.
+    audio is the very same array, as after moves that touched only some stems; their
+    level against the rest is measured again, since the rest has changed.
     """
     rate = stems.sample_rate
     arrays = {s.role: s.samples for s in stems.stems}
-    mix = stems.mixdown()
     known = {}
     if reuse is not None:
         old_stems, old = reuse
         known = {role: old.tracks[role] for role, x in arrays.items()
                  if old_stems.get(role) is not None and old_stems.get(role).samples is x
                  and role in old.tracks}
-
-    total = k_weight(mix, rate)
     several = len(arrays) > 1
-
-    def measure(role: str) -> tuple[TrackAnalysis, float | None]:
-        """One K-weighting pass per stem serves its loudness and its level vs the rest."""
-        weighted = k_weight(arrays[role], rate)
-        # a stem's true peak is never reported; only the mix's is
-        track = known.get(role) or analyse_track(arrays[role], rate, true_peak=False,
-                                                 weighted=weighted)
-        if not several:
-            return track, None
-        part = _block_power(weighted, rate)
-        np.subtract(total, weighted, out=weighted)
-        return track, _level_vs_rest(part, _block_power(weighted, rate))
-
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        measured = dict(zip(arrays, pool.map(measure, arrays), strict=True))
-    tracks = {role: track for role, (track, _) in measured.items()}
-    levels = {role: level for role, (_, level) in measured.items() if level is not None}
-    for group, members in _groups(stems).items():
-        if len(members) > 1:
-            part = k_weight(sum(arrays[m] for m in members), rate)
-            part_power = _block_power(part, rate)
-            np.subtract(total, part, out=part)
-            levels[group] = _level_vs_rest(part_power, _block_power(part, rate))
-    mix_track = tracks["mix"] if list(arrays) == ["mix"] else analyse_track(
-        mix, rate, true_peak=measure_mix_peak, weighted=total)
+    groups = {g: members for g, members in _groups(stems).items() if len(members) > 1}
+    sums = scan(arrays, rate, groups=groups, with_mix=several,
+                detailed=[r for r in arrays if r not in known] + ["mix"] * several,
+                low_band=("kick", "bass") if {"kick", "bass"} <= arrays.keys() else ())
+    tracks = {role: known.get(role) or _track(sums[role], rate) for role in arrays}
+    levels = {name: _level_vs_rest(window_power(sums[name].hop_power, rate, _BLOCK_S),
+                                   window_power(sums[name].rest_hop_power, rate, _BLOCK_S))
+              for name in [*arrays, *groups] if several}
+    if several:
+        peak = true_peak_dbtp(stems.mixdown()) if measure_mix_peak else float("nan")
+        mix_track = _track(sums["mix"], rate, true_peak=peak)
+    else:
+        mix_track = tracks[next(iter(arrays))]
+        if measure_mix_peak:
+            mix_track = replace(mix_track, loudness=replace(
+                mix_track.loudness, true_peak_dbtp=true_peak_dbtp(stems.stems[0].samples)))
     mix_low_mid = _band_energy(mix_track, 150.0, 400.0)
     shares = {role: _band_energy(t, 150.0, 400.0) / max(mix_low_mid, 1e-20)
               for role, t in tracks.items()}
     crowders = tuple(r for r, share in sorted(shares.items(), key=lambda kv: -kv[1])
-                     if share > 0.2 and r != "mix" and len(arrays) > 1)
+                     if share > 0.2 and r != "mix" and several)
     harsh = {role: Harshness(t.band_share_db["presence"], resonances(t, 1500.0, 10000.0))
              for role, t in tracks.items()}
     return SessionAnalysis(
         sample_rate=rate, tracks=MappingProxyType(tracks), mix=mix_track,
         level_vs_rest_lu=MappingProxyType(levels),
-        kick_bass_overlap=_kick_bass_overlap(stems), low_mid_crowders=crowders,
+        kick_bass_overlap=_kick_bass_overlap(sums), low_mid_crowders=crowders,
         low_mid_share=MappingProxyType(shares), harshness=MappingProxyType(harsh),
     )
+
+
+def _track(sums: TrackSums, rate: int, *, true_peak: float = float("nan")) -> TrackAnalysis:
+    loudness = replace(loudness_from_hops(sums.hop_power, rate, peak=sums.peak),
+                       true_peak_dbtp=true_peak)
+    return track_analysis(sums, rate, loudness)

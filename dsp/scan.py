@@ -1,0 +1,254 @@
+"""One pass over a session's audio, in cache-sized chunks, on both cores.
+
+The analyses need, per track: K-weighted power per 100 ms hop (loudness, loudness range,
+each part against the rest), the averaged spectrum, the channel energies (correlation,
+mono fold-down), the peak and the side energy below 120 Hz; for kick and bass, the
+low-band energy per 20 ms. Measured stem by stem over whole arrays, each stem is read
+from memory a dozen times, and the mix and every group of stems is K-weighted again.
+Here every chunk of every stem is K-weighted once while it sits in cache, and the mix
+and the groups are sums of those (the K-filter is linear).
+
+Hops, spectrum segments (two hops) and low-band frames (a fifth of a hop) share one
+grid, and chunks start on it, so a chunked pass gives the same sums as a whole one. The
+second core takes the second half of the song, its filters warmed up on the second
+before its start (after 1 s the filters' memory of a cold start is below float32
+resolution).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+from scipy import signal
+
+from dsp.filters import SosStream, low_pass
+from dsp.meter import hop_frames, k_weighting_sections, power_sums
+
+__all__ = [
+    "LOW_BAND_HZ",
+    "SIDE_LOW_HZ",
+    "TrackSums",
+    "scan",
+    "segment_frames",
+    "segment_power",
+]
+
+LOW_BAND_HZ = 150.0
+SIDE_LOW_HZ = 120.0
+_SIDE_LOW_S = 60.0
+"""Side energy below 120 Hz is read from the first minute: enough to judge the low end."""
+_HOPS_PER_CHUNK = 20
+_PREROLL_S = 1.0
+_LOW_FRAMES_PER_HOP = 5
+
+
+def segment_frames(sample_rate: int) -> int:
+    """Spectrum segment length: two hops (200 ms, 5 Hz resolution)."""
+    return 2 * hop_frames(sample_rate)
+
+
+@lru_cache(maxsize=8)
+def _hann(frames: int) -> np.ndarray:
+    return signal.get_window("hann", frames).astype(np.float32)
+
+
+def segment_power(mono: np.ndarray, frames: int) -> tuple[np.ndarray, int]:
+    """Summed power spectrum of the whole Hann-windowed segments in `mono`, and their count."""
+    count = len(mono) // frames
+    if count == 0:
+        return np.zeros(frames // 2 + 1), 0
+    segments = mono[:count * frames].reshape(count, frames) * _hann(frames)
+    spectra = np.fft.rfft(segments, axis=1)
+    power = np.square(spectra.real) + np.square(spectra.imag)
+    return power.sum(axis=0, dtype=np.float64), count
+
+
+@dataclass(frozen=True, eq=False)
+class TrackSums:
+    """Everything one pass collects about one track; see the module docstring."""
+
+    channels: int
+    frames: int
+    hop_power: np.ndarray | None
+    rest_hop_power: np.ndarray | None
+    spectrum_power: np.ndarray | None
+    segments: int
+    energies: tuple[float, float, float]
+    """sum L², sum R², sum L·R (R = L for mono)."""
+    peak: float
+    side_low_energy: float
+    side_low_frames: int
+    low_band_power: np.ndarray | None
+
+
+class _Partial:
+    """What one worker collects for one track over its share of the song."""
+
+    def __init__(self, channels: int) -> None:
+        self.channels = channels
+        self.hops: list[np.ndarray] = []
+        self.rest: list[np.ndarray] = []
+        self.low: list[np.ndarray] = []
+        self.spectrum: np.ndarray | None = None
+        self.segments = 0
+        self.energies = np.zeros(3)
+        self.peak = 0.0
+        self.side_low_energy = 0.0
+        self.side_low_frames = 0
+
+
+@dataclass(frozen=True)
+class _Plan:
+    rate: int
+    frames: int
+    groups: Mapping[str, tuple[str, ...]]
+    detailed: frozenset[str]
+    loudness: frozenset[str]
+    low_band: frozenset[str]
+    with_mix: bool
+    rest: bool
+
+
+def scan(tracks: Mapping[str, np.ndarray], sample_rate: int, *,
+         groups: Mapping[str, tuple[str, ...]] | None = None,
+         detailed: Collection[str] | None = None,
+         loudness: Collection[str] | None = None,
+         low_band: Collection[str] = (),
+         with_mix: bool = False,
+         workers: int = 2) -> dict[str, TrackSums]:
+    """Sums for every track (and "mix", their sum, when `with_mix`; and every group).
+
+    `detailed` tracks get spectrum, energies, peak and side energy (default: all, and the
+    mix); `loudness` tracks get K-weighted hop power (default: all). With the mix, every
+    loudness track and group also gets the hop power of the rest of the mix without it.
+    All tracks must have the same length; the mix needs stereo tracks.
+    """
+    names = tuple(tracks)
+    frames = next(iter(tracks.values())).shape[1]
+    everything = frozenset(names) | ({"mix"} if with_mix else frozenset())
+    plan = _Plan(
+        rate=sample_rate, frames=frames, groups=dict(groups or {}),
+        detailed=everything if detailed is None else frozenset(detailed),
+        loudness=everything if loudness is None else frozenset(loudness),
+        low_band=frozenset(low_band), with_mix=with_mix,
+        rest=with_mix and len(names) > 1,
+    )
+    chunk = _HOPS_PER_CHUNK * hop_frames(sample_rate)
+    chunks = -(-frames // chunk)
+    middle = (chunks // 2) * chunk if workers > 1 and chunks > 1 else frames
+    ranges = [(0, middle)] + ([(middle, frames)] if middle < frames else [])
+    with ThreadPoolExecutor(max_workers=len(ranges)) as pool:
+        parts = list(pool.map(lambda r: _scan_range(tracks, plan, *r), ranges))
+    return {name: _merge(name, [part[name] for part in parts], plan)
+            for name in parts[0]}
+
+
+def _scan_range(tracks: Mapping[str, np.ndarray], plan: _Plan, start: int,
+                stop: int) -> dict[str, _Partial]:
+    rate = plan.rate
+    channels = {name: x.shape[0] for name, x in tracks.items()}
+    if plan.with_mix:
+        channels["mix"] = 2
+    k_sections = k_weighting_sections(rate)
+    weighting = {name: SosStream(k_sections, channels=channels[name])
+                 for name in tracks if name in plan.loudness or plan.rest}
+    side = {name: SosStream(low_pass(SIDE_LOW_HZ, rate, order=4), channels=1)
+            for name in channels if name in plan.detailed and channels[name] == 2}
+    low = {name: SosStream(low_pass(LOW_BAND_HZ, rate, order=4), channels=1)
+           for name in plan.low_band}
+    side_stop = min(int(_SIDE_LOW_S * rate), plan.frames)
+    if start > 0:
+        _warm_up(tracks, plan, max(start - int(_PREROLL_S * rate), 0), start,
+                 weighting, side, low, side_stop)
+    partials = {name: _Partial(channels[name]) for name in channels}
+    partials.update({group: _Partial(2) for group in plan.groups})
+    chunk = _HOPS_PER_CHUNK * hop_frames(rate)
+    for a in range(start, stop, chunk):
+        b = min(a + chunk, stop)
+        audio = {name: x[:, a:b] for name, x in tracks.items()}
+        weighted = {name: stream.process(audio[name]) for name, stream in weighting.items()}
+        if plan.with_mix:
+            audio["mix"] = _sum(audio.values())
+            if weighted:
+                weighted["mix"] = _sum(weighted.values())
+        for group, members in plan.groups.items():
+            weighted[group] = _sum(weighted[m] for m in members)
+        total = weighted.get("mix") if plan.rest else None
+        for name, partial in partials.items():
+            _collect(partial, name, audio.get(name), weighted.get(name), total, plan, a, b,
+                     side.get(name), low.get(name), side_stop)
+    return partials
+
+
+def _warm_up(tracks, plan: _Plan, a: int, b: int, weighting, side, low,
+             side_stop: int) -> None:
+    audio = {name: x[:, a:b] for name, x in tracks.items()}
+    if plan.with_mix:
+        audio["mix"] = _sum(audio.values())
+    for name, stream in weighting.items():
+        stream.process(audio[name])
+    for name, stream in side.items():
+        if a < side_stop:
+            x = audio[name][:, :side_stop - a]
+            stream.process((x[0] - x[1])[np.newaxis] * np.float32(0.5))
+    for name, stream in low.items():
+        stream.process(audio[name].mean(axis=0, keepdims=True))
+
+
+def _sum(arrays) -> np.ndarray:
+    arrays = iter(arrays)
+    total = next(arrays).copy()
+    for x in arrays:
+        total += x
+    return total
+
+
+def _collect(partial: _Partial, name: str, x: np.ndarray | None, weighted: np.ndarray | None,
+             total: np.ndarray | None, plan: _Plan, a: int, b: int, side: SosStream | None,
+             low: SosStream | None, side_stop: int) -> None:
+    hop = hop_frames(plan.rate)
+    if weighted is not None and (name in plan.loudness or name in plan.groups):
+        partial.hops.append(power_sums(weighted, hop))
+        if total is not None and name != "mix":
+            partial.rest.append(power_sums(total - weighted, hop))
+    if x is None or name not in plan.detailed and low is None:
+        return
+    if name in plan.detailed:
+        partial.peak = max(partial.peak, float(x.max()), -float(x.min()))
+        left, right = x[0], x[-1]
+        partial.energies += (np.dot(left, left), np.dot(right, right), np.dot(left, right))
+        mono = x[0] if x.shape[0] == 1 else (x[0] + x[1]) * np.float32(0.5)
+        power, count = segment_power(mono, segment_frames(plan.rate))
+        partial.spectrum = power if partial.spectrum is None else partial.spectrum + power
+        partial.segments += count
+        if side is not None and a < side_stop:
+            stop = min(b, side_stop) - a
+            filtered = side.process((x[0, :stop] - x[1, :stop])[np.newaxis] * np.float32(0.5))
+            partial.side_low_energy += float(np.dot(filtered[0], filtered[0]))
+            partial.side_low_frames += stop
+    if low is not None:
+        filtered = low.process(x.mean(axis=0, keepdims=True))
+        partial.low.append(power_sums(filtered, hop // _LOW_FRAMES_PER_HOP))
+
+
+def _merge(name: str, parts: list[_Partial], plan: _Plan) -> TrackSums:
+    first = parts[0]
+    spectra = [p.spectrum for p in parts if p.spectrum is not None]
+    return TrackSums(
+        channels=first.channels, frames=plan.frames,
+        hop_power=np.concatenate([h for p in parts for h in p.hops]) if first.hops else None,
+        rest_hop_power=np.concatenate([h for p in parts for h in p.rest]) if first.rest
+        else None,
+        spectrum_power=sum(spectra) if spectra else None,
+        segments=sum(p.segments for p in parts),
+        energies=tuple(float(v) for v in sum(p.energies for p in parts)),
+        peak=max(p.peak for p in parts),
+        side_low_energy=sum(p.side_low_energy for p in parts),
+        side_low_frames=sum(p.side_low_frames for p in parts),
+        low_band_power=np.concatenate([h for p in parts for h in p.low]) if first.low
+        else None,
+    )

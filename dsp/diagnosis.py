@@ -60,6 +60,8 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
          "the mix loses {v:.1f} dB when folded to mono"),
         ("tilt_db_per_octave", mix.tilt_db_per_octave, "tonal_balance",
          "spectral tilt {v:.1f} dB per octave"),
+        ("side_low_db", mix.side_low_db, "mono_collapse",
+         "the sides carry {v:.0f} dB of the mix's energy below 120 Hz"),
     )
     for key, value, problem, words in checks:
         low, high = ranges["mix"][key]

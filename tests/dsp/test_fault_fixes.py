@@ -84,6 +84,16 @@ def test_anti_phase_stem_survives_mono(song):
     assert analyse_track(fixed.get("keys").samples, 44100).mono_loss_db < 1.0
 
 
+def test_low_end_goes_to_the_centre_only_where_it_is_wide(song):
+    """The detuned keys carry low end in the sides; kick and bass are centred."""
+    fixed, _, plan = fix(song, ("mix", "mono_collapse"))
+    centred = {m.stem for m in plan.moves if m.op == "mono_below"}
+    assert centred == {"keys"}
+    before = analyse_track(song["keys"], 44100).side_low_db
+    after = analyse_track(fixed.get("keys").samples, 44100).side_low_db
+    assert before > -20 > after
+
+
 @pytest.mark.parametrize("request_", [("vocal", "too_quiet"), ("bass", "muddy"),
                                       ("cymbals", "harsh"), ("mix", "mono_collapse")])
 def test_do_no_harm_on_the_unbroken_song(song, clean, request_):

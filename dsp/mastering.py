@@ -12,6 +12,7 @@ from __future__ import annotations
 import threading
 import tomllib
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from importlib import resources
 from types import MappingProxyType
@@ -225,6 +226,7 @@ def master(
     settings: MasterSettings,
     *,
     reference: tuple[np.ndarray, int] | None = None,
+    measured: Loudness | None = None,
     progress: Progress | None = None,
     cancel: threading.Event | None = None,
 ) -> MasterResult:
@@ -233,11 +235,17 @@ def master(
     The search runs on a coarse copy of the song (see _LoudnessModel): a few milliseconds
     per try instead of a pass over the audio. Only the final gain is rendered at full
     rate and measured exactly; if that misses by more than the tolerance, the model is
-    corrected by the miss and the search repeats.
+    corrected by the miss and the search repeats. `measured` is the input's loudness
+    when the caller already has it (a NaN true peak is measured here).
     """
     report = progress or (lambda stage, fraction: None)
     samples = np.asarray(samples, dtype=np.float32)
-    before = measure_loudness(samples, sample_rate)
+    if measured is None:
+        before = measure_loudness(samples, sample_rate)
+    elif np.isnan(measured.true_peak_dbtp):
+        before = replace(measured, true_peak_dbtp=true_peak_dbtp(samples))
+    else:
+        before = measured
     if before.integrated_lufs == float("-inf"):
         raise DspError("the mix is silent — there is nothing to master")
     report("tone", 0.05)
@@ -263,7 +271,9 @@ def master(
         report("loudness", 0.3 + 0.5 * attempt / _MAX_RENDERS)
         gain_db, curve, held_back = _search_gain(model, gain_db, target.lufs + model_error_lu)
         result = model.render(toned, gain_db, curve)
-        measured = measure_loudness(result, sample_rate, true_peak=False)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            peak = pool.submit(true_peak_dbtp, result)
+            measured = measure_loudness(result, sample_rate, true_peak=False)
         miss = target.lufs - measured.integrated_lufs
         if held_back or abs(miss) <= _TOLERANCE_LU:
             break
@@ -276,11 +286,8 @@ def master(
             "parts, which would flatten the drums; a louder master needs a mix with "
             "controlled peaks (tame the kick, snare and low end first)")
     report("ceiling", 0.9)
-    result, peak_dbtp, trim_db = _enforce_ceiling(result, target.ceiling_dbtp)
-    after = replace(measured, integrated_lufs=measured.integrated_lufs + trim_db,
-                    max_short_term_lufs=measured.max_short_term_lufs + trim_db,
-                    sample_peak_dbfs=measured.sample_peak_dbfs + trim_db,
-                    true_peak_dbtp=peak_dbtp)
+    result, peak_dbtp, trim_db = _enforce_ceiling(result, peak.result(), target.ceiling_dbtp)
+    after = replace(measured.scaled(trim_db), true_peak_dbtp=peak_dbtp)
     report("done", 1.0)
     return MasterResult(
         samples=result, sample_rate=sample_rate, before=before,
@@ -308,10 +315,12 @@ class _LoudnessModel:
         self.block = max(d for d in range(1, _MAX_BLOCK + 1) if hop % d == 0)
         self.blocks_per_hop = hop // self.block
         self.frames = toned.shape[1]
-        power = power_sums(k_weight(toned, sample_rate), self.block)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            weighted = pool.submit(k_weight, toned, sample_rate)
+            envelope = oversampled_peaks(toned)
+            power = power_sums(weighted.result(), self.block)
         hops = len(power) // self.blocks_per_hop
         self.power = power[:hops * self.blocks_per_hop]
-        envelope = oversampled_peaks(toned)
         count = -(-self.frames // self.block)
         padded = np.zeros(count * self.block, np.float32)
         padded[:self.frames] = envelope
@@ -356,12 +365,12 @@ def _search_gain(model: _LoudnessModel, gain_db: float,
     return gain_db, curve, False
 
 
-def _enforce_ceiling(samples: np.ndarray,
+def _enforce_ceiling(samples: np.ndarray, peak_dbtp: float,
                      ceiling_dbtp: float) -> tuple[np.ndarray, float, float]:
-    """Last guard: the gain curve is smooth but not band-limited, so re-measure and trim.
+    """Last guard: the gain curve is smooth but not band-limited, so trim by what the
+    measured true peak (`peak_dbtp`) overshoots.
 
     Returns the samples, their true peak in dBTP and the trim in dB (0 or negative)."""
-    peak_dbtp = true_peak_dbtp(samples)
     limit_dbtp = ceiling_dbtp - 0.02
     if peak_dbtp <= limit_dbtp:
         return samples, peak_dbtp, 0.0

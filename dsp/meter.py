@@ -51,6 +51,13 @@ class Loudness:
     true_peak_dbtp: float
     sample_peak_dbfs: float
 
+    def scaled(self, gain_db: float) -> Loudness:
+        """The figures of the same audio after a plain gain change (range unchanged)."""
+        return replace(self, integrated_lufs=self.integrated_lufs + gain_db,
+                       max_short_term_lufs=self.max_short_term_lufs + gain_db,
+                       true_peak_dbtp=self.true_peak_dbtp + gain_db,
+                       sample_peak_dbfs=self.sample_peak_dbfs + gain_db)
+
 
 @lru_cache(maxsize=16)
 def k_weighting_sections(sample_rate: int) -> np.ndarray:

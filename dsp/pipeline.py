@@ -79,18 +79,22 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
     report("analysing", 0.02)
     before = before or analyse_session(stems)
     _check_cancel(cancel)
-    report("applying moves", 0.15)
+    report("applying moves", 0.1)
+    bus_moves = [m for m in moves if m.stem == "mix"]
     fixed = apply_moves(stems, [m for m in moves if m.stem != "mix"])
     _check_cancel(cancel)
-    report("mixing", 0.35)
-    premaster, headroom = mix_stems(fixed, mix_moves=[m for m in moves if m.stem == "mix"])
+    report("mixing", 0.25)
+    premaster, headroom = mix_stems(fixed, mix_moves=bus_moves)
+    _check_cancel(cancel)
+    report("measuring the new balance", 0.3)
+    after = analyse_session(fixed, measure_mix_peak=False, reuse=(stems, before))
     _check_cancel(cancel)
     mastered = master(premaster, stems.sample_rate, settings, reference=reference,
-                      progress=lambda stage, f: report(f"mastering: {stage}", 0.4 + 0.45 * f),
+                      measured=None if bus_moves else after.mix.loudness.scaled(headroom),
+                      progress=lambda stage, f: report(f"mastering: {stage}", 0.45 + 0.45 * f),
                       cancel=cancel)
     _check_cancel(cancel)
-    report("measuring the result", 0.9)
-    after = analyse_session(fixed, measure_mix_peak=False, reuse=(stems, before))
+    report("measuring the master", 0.92)
     master_analysis = analyse_track(mastered.samples, stems.sample_rate,
                                     loudness=mastered.after)
     report("done", 1.0)

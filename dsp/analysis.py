@@ -104,7 +104,8 @@ def analyse_track(samples: np.ndarray, sample_rate: int, *,
     """Every measurement of one track (a stem, a mix or a master); pass `loudness` when it
     is already known, to skip the K-weighting."""
     samples = samples if samples.ndim == 2 else samples[np.newaxis, :]
-    sums = scan({"track": samples}, sample_rate, loudness=() if loudness else None)["track"]
+    sums = scan({"track": samples}, sample_rate,
+                loudness=() if loudness else None).tracks["track"]
     if loudness is None:
         loudness = replace(loudness_from_hops(sums.hop_power, sample_rate, peak=sums.peak),
                            true_peak_dbtp=true_peak_dbtp(samples) if true_peak else float("nan"))

@@ -5,8 +5,11 @@ each part against the rest), the averaged spectrum, the channel energies (correl
 mono fold-down), the peak and the side energy below 120 Hz; for kick and bass, the
 low-band energy per 20 ms. Measured stem by stem over whole arrays, each stem is read
 from memory a dozen times, and the mix and every group of stems is K-weighted again.
-Here every chunk of every stem is K-weighted once while it sits in cache, and the mix
-and the groups are sums of those (the K-filter is linear).
+Here every chunk of every stem is K-weighted once while it sits in cache, and what is
+kept of it is, per hop, the energy of every pair of stems (a Gram matrix, one batched BLAS
+product). The K-filter is linear, so the loudness of the mix, of any group of stems and
+of the rest of the mix without any of them are sums of those entries — exact, with no
+further pass — and a stem that only changed gain scales its row and column.
 
 Hops, spectrum segments (two hops) and low-band frames (a fifth of a hop) share one
 grid, and chunks start on it, so a chunked pass gives the same sums as a whole one. The
@@ -31,6 +34,8 @@ from dsp.meter import hop_frames, k_weighting_sections, power_sums
 __all__ = [
     "LOW_BAND_HZ",
     "SIDE_LOW_HZ",
+    "Gram",
+    "Scan",
     "TrackSums",
     "scan",
     "segment_frames",
@@ -74,7 +79,6 @@ class TrackSums:
     channels: int
     frames: int
     hop_power: np.ndarray | None
-    rest_hop_power: np.ndarray | None
     spectrum_power: np.ndarray | None
     segments: int
     energies: tuple[float, float, float]
@@ -90,8 +94,6 @@ class _Partial:
 
     def __init__(self, channels: int) -> None:
         self.channels = channels
-        self.hops: list[np.ndarray] = []
-        self.rest: list[np.ndarray] = []
         self.low: list[np.ndarray] = []
         self.spectrum: np.ndarray | None = None
         self.segments = 0
@@ -105,37 +107,66 @@ class _Partial:
 class _Plan:
     rate: int
     frames: int
-    groups: Mapping[str, tuple[str, ...]]
     detailed: frozenset[str]
-    loudness: frozenset[str]
+    loudness: tuple[str, ...]
     low_band: frozenset[str]
     with_mix: bool
-    rest: bool
+
+
+@dataclass(frozen=True, eq=False)
+class Gram:
+    """Per 100 ms hop, the energy of every pair of K-weighted tracks, summed over channels:
+    power[h, i, j] = sum over hop h of w_i * w_j. The hop power of any sum of tracks is the
+    sum of the entries of its members."""
+
+    names: tuple[str, ...]
+    power: np.ndarray
+
+    def of(self, members: Collection[str]) -> np.ndarray:
+        """Hop power of the sum of `members`."""
+        index = [i for i, name in enumerate(self.names) if name in members]
+        return self.power[:, index][:, :, index].sum(axis=(1, 2))
+
+    def without(self, members: Collection[str]) -> np.ndarray:
+        """Hop power of the sum of every track but `members`."""
+        return self.of([name for name in self.names if name not in members])
+
+    def total(self) -> np.ndarray:
+        return self.power.sum(axis=(1, 2))
+
+    def scaled(self, gains: Mapping[str, float]) -> Gram:
+        """The matrix after some tracks changed level by a plain gain (linear factors)."""
+        factors = np.array([gains.get(name, 1.0) for name in self.names])
+        return Gram(self.names, self.power * np.outer(factors, factors))
+
+
+@dataclass(frozen=True, eq=False)
+class Scan:
+    tracks: Mapping[str, TrackSums]
+    gram: Gram | None
 
 
 def scan(tracks: Mapping[str, np.ndarray], sample_rate: int, *,
-         groups: Mapping[str, tuple[str, ...]] | None = None,
          detailed: Collection[str] | None = None,
          loudness: Collection[str] | None = None,
          low_band: Collection[str] = (),
          with_mix: bool = False,
-         workers: int = 2) -> dict[str, TrackSums]:
-    """Sums for every track (and "mix", their sum, when `with_mix`; and every group).
+         workers: int = 2) -> Scan:
+    """Sums for every track, and for "mix" (their sum) when `with_mix`.
 
     `detailed` tracks get spectrum, energies, peak and side energy (default: all, and the
-    mix); `loudness` tracks get K-weighted hop power (default: all). With the mix, every
-    loudness track and group also gets the hop power of the rest of the mix without it.
-    All tracks must have the same length; the mix needs stereo tracks.
+    mix); `loudness` tracks are K-weighted into the Gram matrix (default: all) and get
+    their hop power, as does the mix when all tracks are. All tracks must have the same
+    length; the mix needs stereo tracks.
     """
     names = tuple(tracks)
     frames = next(iter(tracks.values())).shape[1]
     everything = frozenset(names) | ({"mix"} if with_mix else frozenset())
     plan = _Plan(
-        rate=sample_rate, frames=frames, groups=dict(groups or {}),
+        rate=sample_rate, frames=frames,
         detailed=everything if detailed is None else frozenset(detailed),
-        loudness=everything if loudness is None else frozenset(loudness),
+        loudness=names if loudness is None else tuple(n for n in names if n in loudness),
         low_band=frozenset(low_band), with_mix=with_mix,
-        rest=with_mix and len(names) > 1,
     )
     chunk = _HOPS_PER_CHUNK * hop_frames(sample_rate)
     chunks = -(-frames // chunk)
@@ -143,19 +174,25 @@ def scan(tracks: Mapping[str, np.ndarray], sample_rate: int, *,
     ranges = [(0, middle)] + ([(middle, frames)] if middle < frames else [])
     with ThreadPoolExecutor(max_workers=len(ranges)) as pool:
         parts = list(pool.map(lambda r: _scan_range(tracks, plan, *r), ranges))
-    return {name: _merge(name, [part[name] for part in parts], plan)
-            for name in parts[0]}
+    gram = None
+    if plan.loudness:
+        gram = Gram(plan.loudness, np.concatenate([g for part, grams in parts for g in grams]))
+    hop_power = {name: gram.of([name]) for name in plan.loudness} if gram else {}
+    if with_mix and gram is not None and len(plan.loudness) == len(names):
+        hop_power["mix"] = gram.total()
+    sums = {name: _merge(name, [part[name] for part, _ in parts], plan, hop_power.get(name))
+            for name in parts[0][0]}
+    return Scan(tracks=sums, gram=gram)
 
 
 def _scan_range(tracks: Mapping[str, np.ndarray], plan: _Plan, start: int,
-                stop: int) -> dict[str, _Partial]:
+                stop: int) -> tuple[dict[str, _Partial], list[np.ndarray]]:
     rate = plan.rate
     channels = {name: x.shape[0] for name, x in tracks.items()}
     if plan.with_mix:
         channels["mix"] = 2
     k_sections = k_weighting_sections(rate)
-    weighting = {name: SosStream(k_sections, channels=channels[name])
-                 for name in tracks if name in plan.loudness or plan.rest}
+    weighting = {name: SosStream(k_sections, channels=channels[name]) for name in plan.loudness}
     side = {name: SosStream(low_pass(SIDE_LOW_HZ, rate, order=4), channels=1)
             for name in channels if name in plan.detailed and channels[name] == 2}
     low = {name: SosStream(low_pass(LOW_BAND_HZ, rate, order=4), channels=1)
@@ -165,29 +202,36 @@ def _scan_range(tracks: Mapping[str, np.ndarray], plan: _Plan, start: int,
         _warm_up(tracks, plan, max(start - int(_PREROLL_S * rate), 0), start,
                  weighting, side, low, side_stop)
     partials = {name: _Partial(channels[name]) for name in channels}
-    partials.update({group: _Partial(2) for group in plan.groups})
-    chunk = _HOPS_PER_CHUNK * hop_frames(rate)
-    for a in range(start, stop, chunk):
-        b = min(a + chunk, stop)
+    grams = []
+    hop = hop_frames(rate)
+    for a in range(start, stop, _HOPS_PER_CHUNK * hop):
+        b = min(a + _HOPS_PER_CHUNK * hop, stop)
         audio = {name: x[:, a:b] for name, x in tracks.items()}
-        weighted = {name: stream.process(audio[name]) for name, stream in weighting.items()}
+        if weighting:
+            grams.append(_hop_gram([stream.process(audio[name])
+                                    for name, stream in weighting.items()], hop))
         if plan.with_mix:
             audio["mix"] = _sum(audio.values())
-            if weighted:
-                weighted["mix"] = _sum(weighted.values())
-        for group, members in plan.groups.items():
-            weighted[group] = _sum(weighted[m] for m in members)
-        total = weighted.get("mix") if plan.rest else None
         for name, partial in partials.items():
-            _collect(partial, name, audio.get(name), weighted.get(name), total, plan, a, b,
-                     side.get(name), low.get(name), side_stop)
-    return partials
+            _collect(partial, name, audio[name], plan, a, b, side.get(name), low.get(name),
+                     side_stop)
+    return partials, grams
+
+
+def _hop_gram(weighted: list[np.ndarray], hop: int) -> np.ndarray:
+    """(hops, tracks, tracks): per hop, the energy of every pair of weighted tracks."""
+    hops = weighted[0].shape[1] // hop
+    stacked = np.stack([w[:, :hops * hop] for w in weighted])
+    tracks, channels = stacked.shape[:2]
+    rows = stacked.reshape(tracks, channels, hops, hop).transpose(2, 0, 1, 3)
+    rows = rows.reshape(hops, tracks, channels * hop).astype(np.float64)
+    return rows @ rows.transpose(0, 2, 1)
 
 
 def _warm_up(tracks, plan: _Plan, a: int, b: int, weighting, side, low,
              side_stop: int) -> None:
     audio = {name: x[:, a:b] for name, x in tracks.items()}
-    if plan.with_mix:
+    if side and plan.with_mix:
         audio["mix"] = _sum(audio.values())
     for name, stream in weighting.items():
         stream.process(audio[name])
@@ -207,16 +251,8 @@ def _sum(arrays) -> np.ndarray:
     return total
 
 
-def _collect(partial: _Partial, name: str, x: np.ndarray | None, weighted: np.ndarray | None,
-             total: np.ndarray | None, plan: _Plan, a: int, b: int, side: SosStream | None,
-             low: SosStream | None, side_stop: int) -> None:
-    hop = hop_frames(plan.rate)
-    if weighted is not None and (name in plan.loudness or name in plan.groups):
-        partial.hops.append(power_sums(weighted, hop))
-        if total is not None and name != "mix":
-            partial.rest.append(power_sums(total - weighted, hop))
-    if x is None or name not in plan.detailed and low is None:
-        return
+def _collect(partial: _Partial, name: str, x: np.ndarray, plan: _Plan, a: int, b: int,
+             side: SosStream | None, low: SosStream | None, side_stop: int) -> None:
     if name in plan.detailed:
         partial.peak = max(partial.peak, float(x.max()), -float(x.min()))
         left, right = x[0], x[-1]
@@ -232,17 +268,15 @@ def _collect(partial: _Partial, name: str, x: np.ndarray | None, weighted: np.nd
             partial.side_low_frames += stop
     if low is not None:
         filtered = low.process(x.mean(axis=0, keepdims=True))
-        partial.low.append(power_sums(filtered, hop // _LOW_FRAMES_PER_HOP))
+        partial.low.append(power_sums(filtered, hop_frames(plan.rate) // _LOW_FRAMES_PER_HOP))
 
 
-def _merge(name: str, parts: list[_Partial], plan: _Plan) -> TrackSums:
+def _merge(name: str, parts: list[_Partial], plan: _Plan,
+           hop_power: np.ndarray | None) -> TrackSums:
     first = parts[0]
     spectra = [p.spectrum for p in parts if p.spectrum is not None]
     return TrackSums(
-        channels=first.channels, frames=plan.frames,
-        hop_power=np.concatenate([h for p in parts for h in p.hops]) if first.hops else None,
-        rest_hop_power=np.concatenate([h for p in parts for h in p.rest]) if first.rest
-        else None,
+        channels=first.channels, frames=plan.frames, hop_power=hop_power,
         spectrum_power=sum(spectra) if spectra else None,
         segments=sum(p.segments for p in parts),
         energies=tuple(float(v) for v in sum(p.energies for p in parts)),

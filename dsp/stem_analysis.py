@@ -17,7 +17,7 @@ from scipy import signal
 from dsp.analysis import TrackAnalysis, track_analysis
 from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
 from dsp.meter import SILENCE_LUFS, loudness_from_hops, true_peak_dbtp, window_power
-from dsp.scan import TrackSums, scan
+from dsp.scan import Gram, TrackSums, scan
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "resonances"]
 
@@ -41,6 +41,10 @@ class SessionAnalysis:
     low_mid_crowders: tuple[str, ...]
     low_mid_share: Mapping[str, float]
     harshness: Mapping[str, Harshness]
+    gram: Gram | None
+    """The stems' K-weighted hop energies, kept so a later analysis can reuse them."""
+    low_band_power: Mapping[str, np.ndarray]
+    """Kick and bass energy below 150 Hz per 20 ms, kept for the same reason."""
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -86,11 +90,11 @@ def _groups(stems: StemSet) -> dict[str, tuple[str, ...]]:
     return groups
 
 
-def _kick_bass_overlap(sums: Mapping[str, TrackSums]) -> float | None:
+def _kick_bass_overlap(low_band: Mapping[str, np.ndarray]) -> float | None:
     """Share of kick and bass low-band energy (per 20 ms) that the two have in common."""
-    if "kick" not in sums or "bass" not in sums:
+    if "kick" not in low_band or "bass" not in low_band:
         return None
-    kick, bass = sums["kick"].low_band_power, sums["bass"].low_band_power
+    kick, bass = low_band["kick"], low_band["bass"]
     return float(np.minimum(kick, bass).sum() / max(np.maximum(kick, bass).sum(), 1e-20))
 
 
@@ -104,30 +108,40 @@ def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True,
     """Everything measured between stems.
 
     The mix's true peak costs a pass of its own: skip it when the mix will be mastered
-    anyway. `reuse` (an earlier stem set and its analysis) spares re-measuring stems whose
-    audio is the very same array, as after moves that touched only some stems; their
-    level against the rest is measured again, since the rest has changed.
+    anyway. `reuse` is an earlier stem set and its analysis: stems whose audio is the
+    very same array keep their measurements, and when every stem is either that or the
+    old audio times a constant (moves that only changed levels), nothing is K-weighted
+    again — the old measurements are scaled — and only the new mix is scanned.
     """
     rate = stems.sample_rate
     arrays = {s.role: s.samples for s in stems.stems}
-    known = {}
-    if reuse is not None:
-        old_stems, old = reuse
-        known = {role: old.tracks[role] for role, x in arrays.items()
-                 if old_stems.get(role) is not None and old_stems.get(role).samples is x
-                 and role in old.tracks}
+    gains = _level_changes(stems, reuse) if reuse is not None else {}
+    known = {role: reuse[1].tracks[role] for role in gains} if reuse is not None else {}
     several = len(arrays) > 1
-    groups = {g: members for g, members in _groups(stems).items() if len(members) > 1}
-    sums = scan(arrays, rate, groups=groups, with_mix=several,
-                detailed=[r for r in arrays if r not in known] + ["mix"] * several,
-                low_band=("kick", "bass") if {"kick", "bass"} <= arrays.keys() else ())
-    tracks = {role: known.get(role) or _track(sums[role], rate) for role in arrays}
-    levels = {name: _level_vs_rest(window_power(sums[name].hop_power, rate, _BLOCK_S),
-                                   window_power(sums[name].rest_hop_power, rate, _BLOCK_S))
-              for name in [*arrays, *groups] if several}
+    rescale = reuse is not None and reuse[1].gram is not None and len(gains) == len(arrays)
+    low_band = ("kick", "bass") if {"kick", "bass"} <= arrays.keys() else ()
+    if rescale:
+        old = reuse[1]
+        sums = scan(arrays, rate, with_mix=several, loudness=(), detailed=["mix"] * several)
+        gram = old.gram.scaled(gains)
+        low_power = {role: power * gains[role] ** 2
+                     for role, power in old.low_band_power.items()}
+        tracks = {role: _rescaled(known[role], gains[role]) for role in arrays}
+    else:
+        unchanged = [role for role, gain in gains.items() if gain == 1.0]
+        sums = scan(arrays, rate, with_mix=several, low_band=low_band,
+                    detailed=[r for r in arrays if r not in unchanged] + ["mix"] * several)
+        gram = sums.gram
+        low_power = {role: sums.tracks[role].low_band_power for role in low_band}
+        tracks = {role: known[role] if role in unchanged else
+                  _track(sums.tracks[role], gram.of([role]), rate) for role in arrays}
+    levels = {}
     if several:
+        for name, members in {**{r: (r,) for r in arrays}, **_groups(stems)}.items():
+            levels[name] = _level_vs_rest(window_power(gram.of(members), rate, _BLOCK_S),
+                                          window_power(gram.without(members), rate, _BLOCK_S))
         peak = true_peak_dbtp(stems.mixdown()) if measure_mix_peak else float("nan")
-        mix_track = _track(sums["mix"], rate, true_peak=peak)
+        mix_track = _track(sums.tracks["mix"], gram.total(), rate, true_peak=peak)
     else:
         mix_track = tracks[next(iter(arrays))]
         if measure_mix_peak:
@@ -143,12 +157,61 @@ def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True,
     return SessionAnalysis(
         sample_rate=rate, tracks=MappingProxyType(tracks), mix=mix_track,
         level_vs_rest_lu=MappingProxyType(levels),
-        kick_bass_overlap=_kick_bass_overlap(sums), low_mid_crowders=crowders,
+        kick_bass_overlap=_kick_bass_overlap(low_power), low_mid_crowders=crowders,
         low_mid_share=MappingProxyType(shares), harshness=MappingProxyType(harsh),
+        gram=gram, low_band_power=MappingProxyType(low_power),
     )
 
 
-def _track(sums: TrackSums, rate: int, *, true_peak: float = float("nan")) -> TrackAnalysis:
-    loudness = replace(loudness_from_hops(sums.hop_power, rate, peak=sums.peak),
+def _track(sums: TrackSums, hop_power: np.ndarray, rate: int, *,
+           true_peak: float = float("nan")) -> TrackAnalysis:
+    loudness = replace(loudness_from_hops(hop_power, rate, peak=sums.peak),
                        true_peak_dbtp=true_peak)
     return track_analysis(sums, rate, loudness)
+
+
+def _level_changes(stems: StemSet,
+                   reuse: tuple[StemSet, SessionAnalysis]) -> dict[str, float]:
+    """For each stem that is the earlier stem's audio times a constant, that constant
+    (1.0 for the very same array); stems that changed otherwise are left out."""
+    old_stems, old = reuse
+    gains = {}
+    for stem in stems.stems:
+        previous = old_stems.get(stem.role)
+        if previous is None or stem.role not in old.tracks:
+            continue
+        if previous.samples is stem.samples:
+            gains[stem.role] = 1.0
+        elif (gain := _plain_gain(previous.samples, stem.samples)) is not None:
+            gains[stem.role] = gain
+    return gains
+
+
+_CHECK_FRAMES = 1 << 16
+
+
+def _plain_gain(old: np.ndarray, new: np.ndarray) -> float | None:
+    """g when new == g * old up to float32 rounding, else None.
+
+    From three float64 dot products: the residual |new - g old|^2 = |new|^2 - <new,old>^2
+    / |old|^2 is zero for a plain gain and large for any EQ, dynamics or edit."""
+    if old.shape != new.shape:
+        return None
+    sums = np.zeros(3)
+    for start in range(0, old.shape[1], _CHECK_FRAMES):
+        a = old[:, start:start + _CHECK_FRAMES].astype(np.float64).ravel()
+        b = new[:, start:start + _CHECK_FRAMES].astype(np.float64).ravel()
+        sums += (np.dot(a, a), np.dot(b, b), np.dot(a, b))
+    old_energy, new_energy, cross = sums
+    if old_energy <= 0:
+        return None
+    gain = cross / old_energy
+    residual = new_energy - cross * gain
+    return float(gain) if gain > 0 and residual <= 1e-9 * new_energy else None
+
+
+def _rescaled(track: TrackAnalysis, gain: float) -> TrackAnalysis:
+    """The analysis of the same audio after a plain gain change: levels move, shapes stay."""
+    gain_db = 20.0 * np.log10(gain)
+    return replace(track, loudness=track.loudness.scaled(gain_db),
+                   spectrum_db=track.spectrum_db + gain_db)

@@ -1,0 +1,74 @@
+"""The session analysis: levels from the Gram matrix agree with measuring the rest of the
+mix directly, and reusing an earlier analysis gives what a fresh one would."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from faults import stem_set
+
+from dsp.filters import apply_sos, bell
+from dsp.meter import hop_power, k_weight, window_power
+from dsp.moves import Move
+from dsp.processing import apply_moves
+from dsp.stem_analysis import _level_vs_rest, _plain_gain, analyse_session
+
+RATE = 44100
+
+
+@pytest.fixture(scope="module")
+def stems(song):
+    return stem_set(song)
+
+
+@pytest.fixture(scope="module")
+def analysis(stems):
+    return analyse_session(stems)
+
+
+def test_level_against_the_rest_matches_measuring_the_rest_directly(stems, analysis):
+    mix = stems.mixdown()
+    for role in ("vocal", "bass"):
+        part = stems.get(role).samples
+        direct = _level_vs_rest(
+            window_power(hop_power(k_weight(part, RATE), RATE), RATE, 0.4),
+            window_power(hop_power(k_weight(mix - part, RATE), RATE), RATE, 0.4))
+        assert analysis.level_vs_rest_lu[role] == pytest.approx(direct, abs=0.01)
+    drums = sum(stems.get(r).samples for r in ("kick", "snare", "cymbals"))
+    direct = _level_vs_rest(
+        window_power(hop_power(k_weight(drums, RATE), RATE), RATE, 0.4),
+        window_power(hop_power(k_weight(mix - drums, RATE), RATE), RATE, 0.4))
+    assert analysis.level_vs_rest_lu["drums"] == pytest.approx(direct, abs=0.01)
+
+
+@pytest.mark.parametrize("moves", [
+    [Move("vocal", "gain", {"gain_db": 6.0}, "t", "vocal/too_quiet"),
+     Move("bass", "gain", {"gain_db": -3.0}, "t", "bass/too_loud")],
+    [Move("keys", "bell", {"freq_hz": 250.0, "gain_db": -4.0, "q": 1.0}, "t", "keys/muddy")],
+], ids=["levels only", "an EQ"])
+def test_reused_analysis_equals_a_fresh_one(stems, analysis, moves):
+    fixed = apply_moves(stems, moves)
+    reused = analyse_session(fixed, reuse=(stems, analysis))
+    fresh = analyse_session(fixed)
+    for name, level in fresh.level_vs_rest_lu.items():
+        assert reused.level_vs_rest_lu[name] == pytest.approx(level, abs=1e-3)
+    for role, track in fresh.tracks.items():
+        again = reused.tracks[role]
+        assert again.loudness.integrated_lufs == pytest.approx(
+            track.loudness.integrated_lufs, abs=1e-3)
+        assert again.crest_db == pytest.approx(track.crest_db, abs=1e-3)
+        np.testing.assert_allclose(again.spectrum_db, track.spectrum_db, atol=1e-3)
+    assert reused.mix.loudness.integrated_lufs == pytest.approx(
+        fresh.mix.loudness.integrated_lufs, abs=1e-3)
+    assert reused.mix.band_share_db["low_mid"] == pytest.approx(
+        fresh.mix.band_share_db["low_mid"], abs=1e-3)
+    assert reused.kick_bass_overlap == pytest.approx(fresh.kick_bass_overlap, abs=1e-4)
+
+
+def test_plain_gain_is_told_apart_from_processing(song):
+    keys = song["keys"]
+    assert _plain_gain(keys, keys * np.float32(1.5)) == pytest.approx(1.5, rel=1e-6)
+    assert _plain_gain(keys, apply_sos(keys, bell(250.0, -1.0, 1.0, RATE))) is None
+    louder_left = keys.copy()
+    louder_left[0] *= np.float32(1.1)
+    assert _plain_gain(keys, louder_left) is None

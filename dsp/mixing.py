@@ -20,10 +20,10 @@ def mix_stems(stems: StemSet, *, mix_moves: Sequence[Move] = ()) -> tuple[np.nda
     """The summed premaster and the gain (dB) applied to keep its peak at -6 dBFS or below."""
     bus = stems.mixdown()
     for move in mix_moves:
-        bus = apply_move(bus, stems.sample_rate, move, stems).astype(np.float32)
-    peak = float(np.abs(bus).max(initial=0.0))
+        bus = np.asarray(apply_move(bus, stems.sample_rate, move, stems), dtype=np.float32)
+    peak = max(float(bus.max(initial=0.0)), -float(bus.min(initial=0.0)))
     limit = 10 ** (HEADROOM_DBFS / 20)
-    if peak > limit:
-        gain_db = 20 * np.log10(limit / peak)
-        return (bus * np.float32(limit / peak)).astype(np.float32), float(gain_db)
-    return bus.astype(np.float32), 0.0
+    if peak <= limit:
+        return bus, 0.0
+    bus *= np.float32(limit / peak)
+    return bus, float(20 * np.log10(limit / peak))

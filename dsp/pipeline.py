@@ -48,14 +48,22 @@ def load_stems(paths: Mapping[str, Path], *,
     report = progress or _quiet
     report("loading", 0.0)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        audio: list[AudioFile] = list(pool.map(load_audio, paths.values()))
-        checks = tuple(pool.map(check_audio, audio))
+        loaded = list(pool.map(_load_and_check, paths.values()))
+    checks = tuple(check for _, check in loaded)
     errors = [n.message for c in checks for n in c.notices if n.level == "error"]
     if errors:
         raise AudioContentError("; ".join(errors))
     report("harmonising", 0.8)
-    stems = harmonise(dict(zip(paths, audio, strict=True)))
-    return stems, checks
+    files = {role: audio for role, (audio, _) in zip(paths, loaded, strict=True)}
+    del loaded
+    return harmonise(files, reuse_arrays=True), checks
+
+
+def _load_and_check(path: Path) -> tuple[AudioFile, FileCheck]:
+    """One file, read then checked on the same worker: while one worker measures (much of
+    which holds the GIL), the other decodes (which does not)."""
+    audio = load_audio(path)
+    return audio, check_audio(audio)
 
 
 @dataclass(frozen=True, eq=False)
@@ -87,7 +95,7 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
     premaster, headroom = mix_stems(fixed, mix_moves=bus_moves)
     _check_cancel(cancel)
     report("measuring the new balance", 0.3)
-    after = analyse_session(fixed, measure_mix_peak=False, reuse=(stems, before))
+    after = analyse_session(fixed, reuse=(stems, before))
     _check_cancel(cancel)
     mastered = master(premaster, stems.sample_rate, settings, reference=reference,
                       measured=None if bus_moves else after.mix.loudness.scaled(headroom),

@@ -16,7 +16,7 @@ from scipy import signal
 
 from dsp.analysis import TrackAnalysis, track_analysis
 from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
-from dsp.meter import SILENCE_LUFS, loudness_from_hops, true_peak_dbtp, window_power
+from dsp.meter import SILENCE_LUFS, loudness_from_hops, window_power
 from dsp.scan import Gram, TrackSums, scan
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "resonances"]
@@ -103,15 +103,15 @@ def _band_energy(track: TrackAnalysis, low_hz: float, high_hz: float) -> float:
     return float((10 ** (track.spectrum_db[band] / 10)).sum())
 
 
-def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True,
+def analyse_session(stems: StemSet, *,
                     reuse: tuple[StemSet, SessionAnalysis] | None = None) -> SessionAnalysis:
     """Everything measured between stems.
 
-    The mix's true peak costs a pass of its own: skip it when the mix will be mastered
-    anyway. `reuse` is an earlier stem set and its analysis: stems whose audio is the
-    very same array keep their measurements, and when every stem is either that or the
-    old audio times a constant (moves that only changed levels), nothing is K-weighted
-    again — the old measurements are scaled — and only the new mix is scanned.
+    Loudness figures carry no true peak (NaN): the mix is mastered, and mastering measures
+    the true peak of what it is given. `reuse` is an earlier stem set and its analysis:
+    stems whose audio is the very same array keep their measurements, and when every stem
+    is either that or the old audio times a constant (moves that only changed levels),
+    nothing is K-weighted again — the old measurements are scaled — and only the new mix is scanned.
     """
     rate = stems.sample_rate
     arrays = {s.role: s.samples for s in stems.stems}
@@ -140,13 +140,9 @@ def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True,
         for name, members in {**{r: (r,) for r in arrays}, **_groups(stems)}.items():
             levels[name] = _level_vs_rest(window_power(gram.of(members), rate, _BLOCK_S),
                                           window_power(gram.without(members), rate, _BLOCK_S))
-        peak = true_peak_dbtp(stems.mixdown()) if measure_mix_peak else float("nan")
-        mix_track = _track(sums.tracks["mix"], gram.total(), rate, true_peak=peak)
+        mix_track = _track(sums.tracks["mix"], gram.total(), rate)
     else:
         mix_track = tracks[next(iter(arrays))]
-        if measure_mix_peak:
-            mix_track = replace(mix_track, loudness=replace(
-                mix_track.loudness, true_peak_dbtp=true_peak_dbtp(stems.stems[0].samples)))
     mix_low_mid = _band_energy(mix_track, 150.0, 400.0)
     shares = {role: _band_energy(t, 150.0, 400.0) / max(mix_low_mid, 1e-20)
               for role, t in tracks.items()}
@@ -163,11 +159,8 @@ def analyse_session(stems: StemSet, *, measure_mix_peak: bool = True,
     )
 
 
-def _track(sums: TrackSums, hop_power: np.ndarray, rate: int, *,
-           true_peak: float = float("nan")) -> TrackAnalysis:
-    loudness = replace(loudness_from_hops(hop_power, rate, peak=sums.peak),
-                       true_peak_dbtp=true_peak)
-    return track_analysis(sums, rate, loudness)
+def _track(sums: TrackSums, hop_power: np.ndarray, rate: int) -> TrackAnalysis:
+    return track_analysis(sums, rate, loudness_from_hops(hop_power, rate, peak=sums.peak))
 
 
 def _level_changes(stems: StemSet,

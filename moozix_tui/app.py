@@ -15,7 +15,7 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, ProgressBar
 
-from moozix_tui.engine import Engine, Job, Reply, StateError, Turn
+from moozix_tui.engine import Engine, Job, Reply, StateError, Turn, preload_dsp
 from moozix_tui.messages import JobFailed, JobFinished, JobProgress
 from moozix_tui.screens.file_picker import FilePicker
 from moozix_tui.screens.help import HelpScreen
@@ -88,6 +88,11 @@ class MoozixApp(App[int]):
             log.add(reply)
         self.show_turn(self.engine.greeting())
         self.query_one(Prompt).focus()
+        self.preload_dsp()
+
+    @work(thread=True, group="preload")
+    def preload_dsp(self) -> None:
+        preload_dsp()
 
     def show_turn(self, turn: Turn) -> None:
         log = self.query_one(ChatLog)

@@ -1,10 +1,10 @@
 """The UI-free conversation engine: session state, persistence, undo, replies and jobs.
 
-Never imports Textual; the DSP core loads only inside jobs, so the chat reaches
-its prompt fast.
+Never imports Textual; the DSP core loads only inside jobs (or in the background,
+see preload_dsp), so the chat reaches its prompt fast.
 """
 
-from moozix_tui.engine.engine import Engine, StateError
+from moozix_tui.engine.engine import Engine, StateError, preload_dsp
 from moozix_tui.engine.model import (
     Job,
     Reply,
@@ -17,4 +17,4 @@ from moozix_tui.engine.model import (
 from moozix_tui.engine.wording import md_literal
 
 __all__ = ["Engine", "Job", "Reply", "SessionView", "StateError", "StemSlot", "SummaryCard",
-           "SummaryRow", "Turn", "md_literal"]
+           "SummaryRow", "Turn", "md_literal", "preload_dsp"]

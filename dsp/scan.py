@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import numpy as np
+from scipy import fft as scipy_fft
 from scipy import signal
 
 from dsp.filters import SosStream, low_pass
@@ -67,7 +68,7 @@ def segment_power(mono: np.ndarray, frames: int) -> tuple[np.ndarray, int]:
     if count == 0:
         return np.zeros(frames // 2 + 1), 0
     segments = mono[:count * frames].reshape(count, frames) * _hann(frames)
-    spectra = np.fft.rfft(segments, axis=1)
+    spectra = scipy_fft.rfft(segments, axis=1)
     power = np.square(spectra.real) + np.square(spectra.imag)
     return power.sum(axis=0, dtype=np.float64), count
 

@@ -53,24 +53,43 @@ def load_audio(path: str | Path) -> AudioFile:
             fmt, subtype, rate, channels = (
                 handle.format, handle.subtype, handle.samplerate, handle.channels
             )
-            data = handle.read(dtype="float32", always_2d=True)
+            if channels > 2:
+                raise AudioContentError(
+                    f"{name} has {channels} channels — export it as stereo or mono"
+                )
+            samples = _read_channels_first(handle)
     except (sf.LibsndfileError, RuntimeError, OSError) as exc:
         kinds = ", ".join(ext.lstrip(".").upper() for ext in SUPPORTED_EXTENSIONS)
         raise AudioFileError(
             f"{name} could not be read as audio ({_short(exc)}) — export it as {kinds}"
         ) from exc
-    if channels > 2:
+    if samples.shape[1] < MIN_DURATION_S * rate:
         raise AudioContentError(
-            f"{name} has {channels} channels — export it as stereo or mono"
-        )
-    if data.shape[0] < MIN_DURATION_S * rate:
-        raise AudioContentError(
-            f"{name} is only {data.shape[0] / rate:.2f} s long — loudness needs at least "
+            f"{name} is only {samples.shape[1] / rate:.2f} s long — loudness needs at least "
             f"{MIN_DURATION_S:g} s; export the full track"
         )
-    samples = np.ascontiguousarray(data.T)
     return AudioFile(path=path, samples=samples, sample_rate=int(rate), format=fmt,
                      subtype=subtype)
+
+
+_BLOCK_FRAMES = 1 << 16
+
+
+def _read_channels_first(handle: sf.SoundFile) -> np.ndarray:
+    """Decode block by block straight into a (channels, frames) array: no whole-file
+    (frames, channels) copy to transpose, and each block is split into channels while in
+    cache, one channel at a time (numpy walks a transposed view much more slowly)."""
+    samples = np.empty((handle.channels, handle.frames), dtype=np.float32)
+    block = np.empty((_BLOCK_FRAMES, handle.channels), dtype=np.float32)
+    done = 0
+    while done < handle.frames:
+        got = handle.read(out=block).shape[0]
+        if got == 0:
+            break
+        for channel, decoded in zip(samples, block[:got].T, strict=True):
+            channel[done:done + got] = decoded
+        done += got
+    return np.ascontiguousarray(samples[:, :done])
 
 
 def _short(exc: BaseException) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from dsp.audio import AudioFile, load_audio
 from dsp.check import FileCheck, StemSet, check_audio, harmonise
 from dsp.errors import AudioContentError, Cancelled
 from dsp.mastering import MasterResult, MasterSettings, master
-from dsp.meter import measure_loudness
+from dsp.meter import Loudness, measure_loudness
 from dsp.mixing import mix_stems
 from dsp.moves import Move, Plan
 from dsp.processing import apply_moves
@@ -44,26 +44,28 @@ def _check_cancel(cancel: threading.Event | None) -> None:
 
 def load_stems(paths: Mapping[str, Path], *,
                progress: Progress | None = None) -> tuple[StemSet, tuple[FileCheck, ...]]:
-    """Read and check every stem (both cores); refuse the set if any file is unusable."""
+    """Read and check every stem (both cores); refuse the set if any file is unusable.
+
+    Each file is read and checked by the same worker, so while one measures (much of which
+    holds the GIL) the other can be decoding (which does not). The stems take over the
+    files' arrays: nothing here keeps the AudioFiles.
+    """
     report = progress or _quiet
     report("loading", 0.0)
+
+    def load_and_check(path: Path) -> tuple[AudioFile, FileCheck]:
+        audio = load_audio(path)
+        return audio, check_audio(audio)
+
     with ThreadPoolExecutor(max_workers=2) as pool:
-        loaded = list(pool.map(_load_and_check, paths.values()))
+        loaded = list(pool.map(load_and_check, paths.values()))
     checks = tuple(check for _, check in loaded)
     errors = [n.message for c in checks for n in c.notices if n.level == "error"]
     if errors:
         raise AudioContentError("; ".join(errors))
     report("harmonising", 0.8)
     files = {role: audio for role, (audio, _) in zip(paths, loaded, strict=True)}
-    del loaded
     return harmonise(files, reuse_arrays=True), checks
-
-
-def _load_and_check(path: Path) -> tuple[AudioFile, FileCheck]:
-    """One file, read then checked on the same worker: while one worker measures (much of
-    which holds the GIL), the other decodes (which does not)."""
-    audio = load_audio(path)
-    return audio, check_audio(audio)
 
 
 @dataclass(frozen=True, eq=False)
@@ -131,7 +133,11 @@ class ExportResult:
 
 def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
            inputs: Iterable[Path] = (), progress: Progress | None = None) -> ExportResult:
-    """Write every output atomically, then measure the master as written, not as computed."""
+    """Write every output atomically, and measure the master as written, not as computed.
+
+    Three threads for two cores: one reads the master back and measures it as soon as it
+    is on disk, while the others write the rest, each spending part of a file on fsync.
+    """
     report = progress or _quiet
     folder = Path(out_dir).expanduser()
     inputs = [Path(p) for p in inputs]
@@ -143,15 +149,24 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
             (folder / "premaster.wav", result.premaster, 24, False)]
     jobs += [(folder / "stems" / f"{stem.role}.wav", stem.samples, 24, False)
              for stem in result.stems.stems]
-    with ThreadPoolExecutor(max_workers=2) as pool:
-        written_paths = list(pool.map(
-            lambda job: write_wav(job[0], job[1], rate, bit_depth=job[2], dither=job[3],
-                                  protect=inputs), jobs))
+
+    def write(job: tuple[Path, np.ndarray, int, bool]) -> Path:
+        path, samples, bits, dither = job
+        return write_wav(path, samples, rate, bit_depth=bits, dither=dither, protect=inputs)
+
+    def measure(written: Future[Path]) -> Loudness:
+        audio = load_audio(written.result())
+        return measure_loudness(audio.samples, audio.sample_rate)
+
+    with ThreadPoolExecutor(max_workers=3) as pool:
+        writes = [pool.submit(write, jobs[0])]
+        measured = pool.submit(measure, writes[0])
+        writes += [pool.submit(write, job) for job in jobs[1:]]
+        written_paths = [done.result() for done in writes]
+        report("checking the written master", 0.8)
+        loudness = measured.result()
     master_path, master16, premaster = written_paths[:3]
     stem_paths = tuple(written_paths[3:])
-    report("checking the written master", 0.8)
-    written = load_audio(master_path)
-    loudness = measure_loudness(written.samples, written.sample_rate)
     data = build_report(result, plan=plan, written=loudness, outputs={
         "master": master_path.name, "master_16bit": master16.name,
         "premaster": premaster.name, "stems": [f"stems/{p.name}" for p in stem_paths]})

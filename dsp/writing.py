@@ -1,7 +1,14 @@
-"""Writing audio files: 24/16-bit WAV, TPDF dither, atomically (see dsp.atomic)."""
+"""Writing audio files: 24/16-bit WAV, TPDF dither, atomically (see dsp.atomic).
+
+PCM files are quantised and packed here, a block of frames at a time straight from the
+(channels, frames) array: no full-length interleaved, integer or noise copies, and each
+block stays in cache through every step. libsndfile would truncate float input to the
+integer format (always rounding down); this rounds to nearest.
+"""
 
 from __future__ import annotations
 
+import struct
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -9,10 +16,16 @@ import numpy as np
 import soundfile as sf
 
 from dsp.atomic import atomic_write, ensure_not_input
+from dsp.errors import OutputPathError
 
 __all__ = ["write_wav"]
 
 _SUBTYPES = {16: "PCM_16", 24: "PCM_24", 32: "FLOAT"}
+_BLOCK_FRAMES = 1 << 17
+_PCM_DTYPES = {16: np.dtype("<i2"), 24: np.dtype("<i4")}
+_INT24 = np.dtype({"names": ["low"], "formats": ["V3"], "offsets": [0], "itemsize": 4})
+"""A little-endian int32 seen as its low three bytes: 24-bit PCM as WAV stores it."""
+_RIFF_LIMIT = 0xFFFFFFFF - 36
 
 
 def write_wav(
@@ -25,27 +38,83 @@ def write_wav(
     protect: Iterable[Path] = (),
     seed: int = 0,
 ) -> Path:
-    """Write float (channels, frames) audio as WAV; 16-bit output gets TPDF dither if asked."""
+    """Write float (channels, frames) audio as WAV; PCM output gets TPDF dither if asked."""
     path = Path(path)
     if bit_depth not in _SUBTYPES:
         raise ValueError(f"bit_depth must be one of {sorted(_SUBTYPES)}, got {bit_depth}")
     ensure_not_input(path, protect)
-    frames = _quantise(samples, bit_depth, dither=dither, seed=seed)
-    atomic_write(path, lambda tmp: sf.write(tmp, frames, sample_rate,
-                                            subtype=_SUBTYPES[bit_depth], format="WAV"))
+    audio = np.asarray(samples, dtype=np.float32)
+    audio = audio[np.newaxis] if audio.ndim == 1 else audio
+    if bit_depth == 32:
+        frames = np.clip(audio.T, -1.0, 1.0 - 2.0 ** -31)
+        atomic_write(path, lambda tmp: sf.write(tmp, frames, sample_rate, subtype="FLOAT",
+                                                format="WAV"))
+    else:
+        atomic_write(path, lambda tmp: _write_pcm(tmp, audio, sample_rate, bit_depth,
+                                                  seed if dither else None))
     return path
 
 
-def _quantise(samples: np.ndarray, bit_depth: int, *, dither: bool, seed: int) -> np.ndarray:
-    """Frames for soundfile. Undithered output stays float (clipped to full scale):
-    libsndfile rounds it to the file's integer format itself, saving passes over the audio.
-    Dithered output adds TPDF noise of one LSB and is quantised here."""
-    frames = np.asarray(samples, dtype=np.float32).T
-    if bit_depth == 32 or not dither:
-        return np.clip(frames, -1.0, 1.0 - 2.0 ** -(bit_depth - 1))
-    full_scale = float(2 ** (bit_depth - 1))
-    rng = np.random.default_rng(seed)
-    scaled = frames * full_scale + (rng.random(frames.shape, dtype=np.float32)
-                                    - rng.random(frames.shape, dtype=np.float32))
-    ints = np.clip(np.round(scaled), -full_scale, full_scale - 1)
-    return ints.astype(np.int16) if bit_depth == 16 else (ints * 256).astype(np.int32)
+def _write_pcm(tmp: str, audio: np.ndarray, sample_rate: int, bit_depth: int,
+               dither_seed: int | None) -> None:
+    channels, frames = audio.shape
+    width = bit_depth // 8
+    size = channels * frames * width
+    if size > _RIFF_LIMIT:
+        raise OutputPathError(f"{frames / sample_rate / 3600:.1f} hours of audio is more than "
+                              "a WAV file can hold — export a shorter stretch")
+    noise = None if dither_seed is None else _tpdf_streams(dither_seed, channels * frames)
+    with open(tmp, "wb") as handle:
+        handle.write(_wav_header(channels, sample_rate, bit_depth, size))
+        for start in range(0, frames, _BLOCK_FRAMES):
+            block = audio[:, start:start + _BLOCK_FRAMES]
+            handle.write(_pcm_block(block, bit_depth, noise))
+        if size % 2:
+            handle.write(b"\0")
+
+
+def _wav_header(channels: int, sample_rate: int, bit_depth: int, size: int) -> bytes:
+    """The 44-byte canonical PCM header, byte for byte what libsndfile writes."""
+    align = channels * bit_depth // 8
+    return struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + size + size % 2, b"WAVE",
+                       b"fmt ", 16, 1, channels, sample_rate, sample_rate * align, align,
+                       bit_depth, b"data", size)
+
+
+def _pcm_block(block: np.ndarray, bit_depth: int,
+               noise: tuple[np.random.Generator, np.random.Generator] | None) -> np.ndarray:
+    """Interleaved little-endian PCM for one (channels, frames) block: scaled to full
+    scale, plus TPDF noise of one LSB if dithered, rounded to nearest, clipped; NaN as 0.
+
+    Channels are interleaved first, one strided copy per channel (numpy is much slower
+    walking a transposed view), so every later step runs on contiguous memory."""
+    full_scale = np.float32(2 ** (bit_depth - 1))
+    scaled = np.empty(block.shape[::-1], dtype=np.float32)
+    for channel, samples in enumerate(block):
+        scaled[:, channel] = samples
+    scaled *= full_scale
+    if noise is not None:
+        first, second = noise
+        scaled += (first.random(scaled.shape, dtype=np.float32)
+                   - second.random(scaled.shape, dtype=np.float32))
+    if np.isnan(scaled).any():
+        np.nan_to_num(scaled, copy=False)
+    np.rint(scaled, out=scaled)
+    np.clip(scaled, -full_scale, full_scale - 1, out=scaled)
+    ints = np.empty(scaled.shape, dtype=_PCM_DTYPES[bit_depth])
+    np.copyto(ints, scaled, casting="unsafe")
+    return np.ascontiguousarray(ints.view(_INT24)["low"]) if bit_depth == 24 else ints
+
+
+def _tpdf_streams(seed: int, count: int) -> tuple[np.random.Generator, np.random.Generator]:
+    """Two uniform float32 streams that, drawn block by block, give exactly the `count`
+    values and then the `count` more that default_rng(seed) would give drawn whole: the
+    dither a file gets does not depend on the block size. (float32 draws take 32-bit
+    halves of the 64-bit PCG64 output, so `count` draws advance it count // 2 steps plus
+    one half.)"""
+    first = np.random.default_rng(seed)
+    second = np.random.default_rng(seed)
+    second.bit_generator.advance(count // 2)
+    if count % 2:
+        second.random(1, dtype=np.float32)
+    return first, second

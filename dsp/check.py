@@ -6,7 +6,6 @@ show as is: what is wrong, then what we did or what the musician should do.
 
 from __future__ import annotations
 
-import threading
 from collections import Counter
 from collections.abc import Mapping
 from concurrent.futures import Executor, ThreadPoolExecutor
@@ -79,8 +78,11 @@ class FileCheck:
         return not any(n.level == "error" for n in self.notices)
 
 
-def check_audio(audio: AudioFile) -> FileCheck:
+def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
     """Measure one file and say what is wrong with it.
+
+    The true peak (a 4x oversampling pass) is measured only when asked: no check or
+    message depends on it, and a set of long stems would spend a second on it.
 
     A NaN or Inf anywhere makes its channel's mean non-finite, so the means the DC offset
     needs anyway stand in for a pass of isfinite over clean audio."""
@@ -117,22 +119,11 @@ def check_audio(audio: AudioFile) -> FileCheck:
         path=audio.path, format=audio.format, subtype=audio.subtype,
         sample_rate=audio.sample_rate, channels=audio.channels,
         duration_s=audio.duration_s, peak_dbfs=peak,
-        true_peak_dbtp=_true_peak(clean) if not silent else float("-inf"),
+        true_peak_dbtp=(true_peak_dbtp(clean) if not silent else float("-inf"))
+        if true_peak else float("nan"),
         clipped_samples=clipped, dc_offset=dc, silent=silent,
         nonfinite_samples=nonfinite, notices=tuple(notices),
     )
-
-
-_TRUE_PEAK_TURN = threading.Lock()
-
-
-def _true_peak(samples: np.ndarray) -> float:
-    """true_peak_dbtp, one file at a time. It runs hundreds of small BLAS blocks per file,
-    bound by the GIL: two files at once take as long as one after the other, and keep
-    both workers in step. Taking turns, the waiting worker falls half a file behind and
-    from then on decodes (GIL-free) while the other measures."""
-    with _TRUE_PEAK_TURN:
-        return true_peak_dbtp(samples)
 
 
 def _nonfinite_count(samples: np.ndarray) -> int:

@@ -42,9 +42,10 @@ def _check_cancel(cancel: threading.Event | None) -> None:
         raise Cancelled("cancelled — nothing was written")
 
 
-def load_stems(paths: Mapping[str, Path], *,
+def load_stems(paths: Mapping[str, Path], *, true_peaks: bool = False,
                progress: Progress | None = None) -> tuple[StemSet, tuple[FileCheck, ...]]:
     """Read and check every stem (both cores); refuse the set if any file is unusable.
+    `true_peaks` adds each file's true peak to its check (see check_audio).
 
     Each file is read and checked by the same worker, so while one measures (much of which
     holds the GIL) the other can be decoding (which does not). The stems take over the
@@ -55,7 +56,7 @@ def load_stems(paths: Mapping[str, Path], *,
 
     def load_and_check(path: Path) -> tuple[AudioFile, FileCheck]:
         audio = load_audio(path)
-        return audio, check_audio(audio)
+        return audio, check_audio(audio, true_peak=true_peaks)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
         loaded = list(pool.map(load_and_check, paths.values()))

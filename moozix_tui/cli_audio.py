@@ -104,7 +104,7 @@ def _analyze(args) -> int:
     from dsp.stem_analysis import analyse_session
 
     paths = parse_stem_args(args.stems)
-    stems, checks = load_stems(paths)
+    stems, checks = load_stems(paths, true_peaks=True)
     analysis = analyse_session(stems)
     findings = diagnose(analysis)
     if args.json:

@@ -68,6 +68,9 @@ def test_analyze_reports_findings(vocal_and_beat, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["level_vs_rest_lu"]["vocal"] < -5
     assert any(f["layer"] == "vocal" and f["problem"] == "too_quiet" for f in data["findings"])
+    vocal = load_audio(vocal_and_beat / "v.wav").samples
+    reported = next(f["true_peak_dbtp"] for f in data["files"] if f["path"].endswith("v.wav"))
+    assert reported == pytest.approx(true_peak_dbtp(vocal), abs=0.01)
 
 
 def bad_inputs(tmp_path):

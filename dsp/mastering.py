@@ -240,12 +240,8 @@ def master(
     """
     report = progress or (lambda stage, fraction: None)
     samples = np.asarray(samples, dtype=np.float32)
-    if measured is None:
-        before = measure_loudness(samples, sample_rate)
-    elif np.isnan(measured.true_peak_dbtp):
-        before = replace(measured, true_peak_dbtp=true_peak_dbtp(samples))
-    else:
-        before = measured
+    before = measure_loudness(samples, sample_rate, true_peak=False) if measured is None \
+        else measured
     if before.integrated_lufs == float("-inf"):
         raise DspError("the mix is silent — there is nothing to master")
     report("tone", 0.05)
@@ -255,7 +251,12 @@ def master(
                                                       reference[1])
         sections += ref_sections
         tone_words += ref_words
-    toned = apply_sos(samples, *sections)
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        input_peak = (pool.submit(true_peak_dbtp, samples)
+                      if np.isnan(before.true_peak_dbtp) else None)
+        toned = apply_sos(samples, *sections)
+        if input_peak is not None:
+            before = replace(before, true_peak_dbtp=input_peak.result())
     if settings.style == "punchy":
         toned = _punch(toned, sample_rate)
     _check(cancel)

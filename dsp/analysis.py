@@ -8,7 +8,7 @@ from types import MappingProxyType
 import numpy as np
 
 from dsp.meter import Loudness, loudness_from_hops, true_peak_dbtp
-from dsp.scan import TrackSums, scan, segment_frames, segment_power
+from dsp.scan import TrackSums, hann, scan, segment_frames, segment_power
 
 __all__ = [
     "BANDS",
@@ -37,6 +37,9 @@ class TrackAnalysis:
     loudness: Loudness
     crest_db: float
     band_share_db: MappingProxyType[str, float]
+    band_level_dbfs: MappingProxyType[str, float]
+    """RMS level of each band in the mid signal, dB full scale: what a part's own tone
+    move changes, whatever the rest of the mix did meanwhile."""
     tilt_db_per_octave: float
     correlation: float
     mono_loss_db: float
@@ -77,6 +80,16 @@ def _share(freqs: np.ndarray, psd: np.ndarray, low_hz: float, high_hz: float) ->
 
 def band_share_db(freqs: np.ndarray, psd: np.ndarray) -> dict[str, float]:
     return {name: _share(freqs, psd, lo, hi) for name, (lo, hi) in BANDS.items()}
+
+
+def _band_levels(freqs: np.ndarray, psd: np.ndarray, sample_rate: int) -> dict[str, float]:
+    """Parseval on the averaged segment spectrum: a one-sided bin holds half the power
+    N^2 * mean(window^2) / 2 of the windowed segment's mean square."""
+    frames = segment_frames(sample_rate)
+    to_mean_square = 2.0 / (frames * frames * float(np.mean(np.square(hann(frames)))))
+    return {name: float(10.0 * np.log10(_band_power(freqs, psd, lo, hi) * to_mean_square
+                                        + _FLOOR))
+            for name, (lo, hi) in BANDS.items()}
 
 
 def _tilt(freqs: np.ndarray, psd: np.ndarray) -> float:
@@ -128,6 +141,7 @@ def track_analysis(sums: TrackSums, sample_rate: int, loudness: Loudness) -> Tra
         loudness=loudness,
         crest_db=float(crest),
         band_share_db=MappingProxyType(band_share_db(freqs, psd)),
+        band_level_dbfs=MappingProxyType(_band_levels(freqs, psd, sample_rate)),
         tilt_db_per_octave=_tilt(freqs, psd),
         correlation=correlation,
         mono_loss_db=mono_loss,

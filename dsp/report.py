@@ -30,6 +30,7 @@ def comparison_rows(result: RenderResult) -> list[dict]:
             rows.append({"label": f"{layer} vs rest", "unit": "LU",
                          "before": _num(before.level_vs_rest_lu[layer]),
                          "after": _num(after.level_vs_rest_lu[layer])})
+    rows += _tone_rows(result)
     bands = (("low_mid", "150–400 Hz share"), ("presence", "2–8 kHz share"))
     for band, label in bands:
         rows.append({"label": label, "unit": "dB",
@@ -51,6 +52,31 @@ def comparison_rows(result: RenderResult) -> list[dict]:
         {"label": "LRA", "unit": "LU", "before": _num(master_before.loudness_range_lu),
          "after": _num(master_after.loudness_range_lu)},
     ]
+    return rows
+
+
+_TONE_BANDS = {"muddy": ("low_mid", "150–400 Hz"), "harsh": ("presence", "2–8 kHz"),
+               "dull": ("air", "8–20 kHz"), "thin": ("low", "60–150 Hz")}
+
+
+def _tone_rows(result: RenderResult) -> list[dict]:
+    """The band a tone complaint is about, measured on each part its moves touched.
+
+    The mix's band share also moves with every other change (a vocal lifted 8 dB brings
+    its own 150–400 Hz body), so the part's own level shows what its fix did."""
+    rows, seen = [], set()
+    for move in result.moves:
+        problem = move.source.partition("/")[2]
+        if problem not in _TONE_BANDS or (move.stem, problem) in seen:
+            continue
+        before, after = result.before.tracks.get(move.stem), result.after.tracks.get(move.stem)
+        if before is None or after is None:
+            continue
+        seen.add((move.stem, problem))
+        band, words = _TONE_BANDS[problem]
+        rows.append({"label": f"{move.stem} {words}", "unit": "dBFS",
+                     "before": _num(before.band_level_dbfs[band]),
+                     "after": _num(after.band_level_dbfs[band])})
     return rows
 
 

@@ -38,6 +38,7 @@ __all__ = [
     "Gram",
     "Scan",
     "TrackSums",
+    "hann",
     "scan",
     "segment_frames",
     "segment_power",
@@ -58,7 +59,8 @@ def segment_frames(sample_rate: int) -> int:
 
 
 @lru_cache(maxsize=8)
-def _hann(frames: int) -> np.ndarray:
+def hann(frames: int) -> np.ndarray:
+    """The periodic Hann window the spectra use."""
     return signal.get_window("hann", frames).astype(np.float32)
 
 
@@ -67,7 +69,7 @@ def segment_power(mono: np.ndarray, frames: int) -> tuple[np.ndarray, int]:
     count = len(mono) // frames
     if count == 0:
         return np.zeros(frames // 2 + 1), 0
-    segments = mono[:count * frames].reshape(count, frames) * _hann(frames)
+    segments = mono[:count * frames].reshape(count, frames) * hann(frames)
     spectra = scipy_fft.rfft(segments, axis=1)
     power = np.square(spectra.real) + np.square(spectra.imag)
     return power.sum(axis=0, dtype=np.float64), count

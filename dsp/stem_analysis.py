@@ -207,4 +207,6 @@ def _rescaled(track: TrackAnalysis, gain: float) -> TrackAnalysis:
     """The analysis of the same audio after a plain gain change: levels move, shapes stay."""
     gain_db = 20.0 * np.log10(gain)
     return replace(track, loudness=track.loudness.scaled(gain_db),
-                   spectrum_db=track.spectrum_db + gain_db)
+                   spectrum_db=track.spectrum_db + gain_db,
+                   band_level_dbfs=MappingProxyType(
+                       {band: level + gain_db for band, level in track.band_level_dbfs.items()}))

@@ -1,16 +1,22 @@
 """The session analysis: levels from the Gram matrix agree with measuring the rest of the
-mix directly, and reusing an earlier analysis gives what a fresh one would."""
+mix directly, reusing an earlier analysis gives what a fresh one would, and band levels
+say what a part's own tone move did."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
-from faults import stem_set
+from faults import boost, gain, stem_set
 
+from dsp.analysis import analyse_track
 from dsp.filters import apply_sos, bell
+from dsp.mastering import MasterSettings, resolve_target
 from dsp.meter import hop_power, k_weight, window_power
-from dsp.moves import Move
+from dsp.moves import FixRequest, Move
+from dsp.pipeline import render
 from dsp.processing import apply_moves
+from dsp.recipes import plan_fixes
+from dsp.report import comparison_rows
 from dsp.stem_analysis import _level_vs_rest, _plain_gain, analyse_session
 
 RATE = 44100
@@ -72,3 +78,29 @@ def test_plain_gain_is_told_apart_from_processing(song):
     louder_left = keys.copy()
     louder_left[0] *= np.float32(1.1)
     assert _plain_gain(keys, louder_left) is None
+
+
+def test_band_level_is_the_rms_of_the_band_in_dbfs():
+    t = np.arange(RATE * 4) / RATE
+    tone = (10 ** (-20 / 20) * np.sin(2 * np.pi * 250.0 * t)).astype(np.float32)
+    levels = analyse_track(np.vstack([tone, tone]), RATE).band_level_dbfs
+    assert levels["low_mid"] == pytest.approx(-23.01, abs=0.1)
+    assert max(v for band, v in levels.items() if band != "low_mid") < -60
+
+
+def test_summary_shows_what_a_mud_fix_did_to_the_part_itself(song):
+    """Lifting a buried vocal adds its own low-mid body to the mix, so the mix's
+    150-400 Hz share can rise; the bass's own low mids must still show the cut."""
+    broken = {**song, "vocal": gain(song["vocal"], -9),
+              "bass": boost(song["bass"], 250.0, 6.0)}
+    stems = stem_set(broken)
+    analysis = analyse_session(stems)
+    plan = plan_fixes([FixRequest("vocal", "too_quiet"), FixRequest("bass", "muddy")],
+                      analysis)
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
+                    before=analysis)
+    rows = {row["label"]: row for row in comparison_rows(result)}
+    mix_share = rows["150–400 Hz share"]
+    assert mix_share["after"] > mix_share["before"]
+    bass = rows["bass 150–400 Hz"]
+    assert bass["unit"] == "dBFS" and bass["after"] <= bass["before"] - 0.5

@@ -82,7 +82,7 @@ def stage_times(files: dict[str, Path]) -> list[tuple[str, float]]:
     lap("render (moves, mix, master, re-measure)")
     with tempfile.TemporaryDirectory() as out:
         export(out, result, plan=Plan(plan.moves, plan.notes), inputs=list(files.values()))
-    lap("export (5 files + read-back check)")
+    lap("export (9 files + read-back check)")
     return marks
 
 

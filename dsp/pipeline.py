@@ -10,6 +10,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 import numpy as np
@@ -77,8 +78,14 @@ class RenderResult:
     master: MasterResult
     before: SessionAnalysis
     after: SessionAnalysis
-    master_analysis: TrackAnalysis
     moves: tuple[Move, ...]
+
+    @cached_property
+    def master_analysis(self) -> TrackAnalysis:
+        """The master's spectrum and figures, for a before/after plot: measured on first
+        use, since exporting does not need them."""
+        return analyse_track(self.master.samples, self.stems.sample_rate,
+                             loudness=self.master.after)
 
 
 def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
@@ -105,13 +112,10 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
                       progress=lambda stage, f: report(f"mastering: {stage}", 0.45 + 0.45 * f),
                       cancel=cancel)
     _check_cancel(cancel)
-    report("measuring the master", 0.92)
-    master_analysis = analyse_track(mastered.samples, stems.sample_rate,
-                                    loudness=mastered.after)
     report("done", 1.0)
     return RenderResult(stems=fixed, premaster=premaster, headroom_db=headroom,
                         master=mastered, before=before, after=after,
-                        master_analysis=master_analysis, moves=tuple(moves))
+                        moves=tuple(moves))
 
 
 @dataclass(frozen=True)

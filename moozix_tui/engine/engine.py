@@ -603,7 +603,9 @@ class Engine:
                 ref = load_audio(reference_path)
                 reference = (ref.samples, ref.sample_rate)
             result = render(stems, moves, settings, before=analysis, reference=reference,
-                            progress=lambda s, f: progress(s, 0.9 * f), cancel=cancel)
+                            progress=lambda s, f: progress(s, 0.85 * f), cancel=cancel)
+            progress("measuring the master", 0.86)
+            result.master_analysis  # noqa: B018 - measured here, off the UI thread
             progress("writing previews", 0.92)
             write_wav(preview / "after.wav", result.master.samples, stems.sample_rate,
                       protect=[Path(p) for p in self._input_paths()])

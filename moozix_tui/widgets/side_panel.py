@@ -37,8 +37,18 @@ def render_view(view: SessionView) -> Text:
     for line in view.plan:
         text.append(f"  {line[:200]}\n")
     text.append("\nSession\n", style="bold")
-    text.append(f"  {view.session_dir}\n", style="dim")
+    folder = Path(view.session_dir)
+    text.append(f"  {_home_relative(folder.parent)}/\n  {folder.name}\n", style="dim")
     return text
+
+
+def _home_relative(path: Path) -> str:
+    """~/… for paths under the home folder; the session's own folder name gets a line of
+    its own, so a narrow panel never splits it."""
+    try:
+        return f"~/{path.relative_to(Path.home())}"
+    except ValueError:
+        return str(path)
 
 
 class SidePanel(Static):

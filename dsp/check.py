@@ -21,8 +21,10 @@ from dsp.audio import AudioFile
 from dsp.errors import AudioContentError
 from dsp.meter import (
     SILENCE_LUFS,
+    amplitude_db,
     hop_frames,
     hop_power,
+    sample_peak,
     true_peak_dbtp,
     window_power,
 )
@@ -96,8 +98,8 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
     if nonfinite:
         clean = np.where(np.isfinite(samples), samples, 0.0).astype(np.float32)
         means = clean.mean(axis=1)
-    peak_linear = _sample_peak(clean)
-    peak = _db(peak_linear)
+    peak_linear = sample_peak(clean)
+    peak = amplitude_db(peak_linear)
     silent = peak < -90.0 or _loudest_hop_db(clean, audio.sample_rate) <= SILENCE_LUFS
     clipped = _clipped_samples(clean) if peak_linear >= _CLIP_LEVEL else 0
     dc = float(np.abs(means).max())
@@ -129,15 +131,6 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
 
 def _nonfinite_count(samples: np.ndarray) -> int:
     return int(samples.size - np.count_nonzero(np.isfinite(samples)))
-
-
-def _sample_peak(samples: np.ndarray) -> float:
-    """Largest |sample|, as sample_peak_dbfs finds it, without an |x| copy of the audio."""
-    return max(float(samples.max(initial=0.0)), -float(samples.min(initial=0.0)))
-
-
-def _db(value: float) -> float:
-    return float(20.0 * np.log10(value)) if value > 0 else float("-inf")
 
 
 def _loudest_hop_db(samples: np.ndarray, rate: int) -> float:

@@ -274,21 +274,21 @@ def master(
         result = model.render(toned, gain_db, curve)
         with ThreadPoolExecutor(max_workers=1) as pool:
             peak = pool.submit(true_peak_dbtp, result)
-            measured = measure_loudness(result, sample_rate, true_peak=False)
-        miss = target.lufs - measured.integrated_lufs
+            achieved = measure_loudness(result, sample_rate, true_peak=False)
+        miss = target.lufs - achieved.integrated_lufs
         if held_back or abs(miss) <= _TOLERANCE_LU:
             break
         model_error_lu += miss
         gain_db += miss
     if held_back:
         warnings.append(
-            f"stopped at {measured.integrated_lufs:.1f} LUFS instead of {target.lufs:g}: "
+            f"stopped at {achieved.integrated_lufs:.1f} LUFS instead of {target.lufs:g}: "
             f"getting there needs more than {_MAX_LIMITING_DB:g} dB of limiting on the loud "
             "parts, which would flatten the drums; a louder master needs a mix with "
             "controlled peaks (tame the kick, snare and low end first)")
     report("ceiling", 0.9)
     result, peak_dbtp, trim_db = _enforce_ceiling(result, peak.result(), target.ceiling_dbtp)
-    after = replace(measured.scaled(trim_db), true_peak_dbtp=peak_dbtp)
+    after = replace(achieved.scaled(trim_db), true_peak_dbtp=peak_dbtp)
     report("done", 1.0)
     return MasterResult(
         samples=result, sample_rate=sample_rate, before=before,

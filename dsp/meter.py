@@ -19,6 +19,7 @@ from dsp.filters import apply_sos
 __all__ = [
     "SILENCE_LUFS",
     "Loudness",
+    "amplitude_db",
     "block_loudness",
     "hop_frames",
     "hop_power",
@@ -31,6 +32,7 @@ __all__ = [
     "measure_loudness",
     "oversampled_peaks",
     "power_sums",
+    "sample_peak",
     "sample_peak_dbfs",
     "short_term_lufs",
     "true_peak_dbtp",
@@ -251,32 +253,35 @@ def oversampled_peaks(samples: np.ndarray, *, factor: int = _OVERSAMPLE) -> np.n
     return envelope
 
 
-def _db(value: float) -> float:
+def amplitude_db(value: float) -> float:
+    """A linear amplitude in dB (full scale = 0 dB); silence is -inf."""
     return float(20.0 * np.log10(value)) if value > 0 else float("-inf")
+
+
+def sample_peak(samples: np.ndarray) -> float:
+    """Largest |sample|, from max and min: no |x| copy of the audio."""
+    return max(float(np.max(samples, initial=0.0)), -float(np.min(samples, initial=0.0)))
 
 
 def true_peak_dbtp(samples: np.ndarray, sample_rate: int | None = None) -> float:
     """True peak by 4x oversampling (BS.1770-4 Annex 2); sample_rate is accepted for symmetry."""
     samples = _as_2d(samples).astype(np.float32, copy=False)
-    peak = float(np.abs(samples).max(initial=0.0))
+    peak = sample_peak(samples)
     for _, block in _interpolated_rows(samples, _OVERSAMPLE):
-        peak = max(peak, float(block.max()), -float(block.min()))
-    return _db(peak)
+        peak = max(peak, sample_peak(block))
+    return amplitude_db(peak)
 
 
 def sample_peak_dbfs(samples: np.ndarray) -> float:
-    return _db(float(np.abs(samples).max(initial=0.0)))
+    return amplitude_db(sample_peak(samples))
 
 
-def measure_loudness(samples: np.ndarray, sample_rate: int, *, true_peak: bool = True,
-                     weighted: np.ndarray | None = None) -> Loudness:
-    """Every loudness figure from one K-weighting pass (true peak is NaN when skipped).
-
-    Pass `weighted` (k_weight of the same samples) when the caller needs it too."""
+def measure_loudness(samples: np.ndarray, sample_rate: int, *,
+                     true_peak: bool = True) -> Loudness:
+    """Every loudness figure from one K-weighting pass (true peak is NaN when skipped)."""
     samples = _as_2d(samples)
-    weighted = k_weight(samples, sample_rate) if weighted is None else weighted
-    loudness = loudness_from_hops(hop_power(weighted, sample_rate), sample_rate,
-                                  peak=float(np.abs(samples).max(initial=0.0)))
+    loudness = loudness_from_hops(hop_power(k_weight(samples, sample_rate), sample_rate),
+                                  sample_rate, peak=sample_peak(samples))
     if true_peak:
         return replace(loudness, true_peak_dbtp=true_peak_dbtp(samples))
     return loudness
@@ -292,5 +297,5 @@ def loudness_from_hops(hops: np.ndarray, sample_rate: int, *, peak: float) -> Lo
         loudness_range_lu=_lra(short),
         max_short_term_lufs=float(short_lufs.max()) if short.size else float("-inf"),
         true_peak_dbtp=float("nan"),
-        sample_peak_dbfs=_db(peak),
+        sample_peak_dbfs=amplitude_db(peak),
     )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from dsp.check import StemSet
+from dsp.meter import sample_peak
 from dsp.moves import Move
 from dsp.processing import apply_move
 
@@ -21,7 +22,7 @@ def mix_stems(stems: StemSet, *, mix_moves: Sequence[Move] = ()) -> tuple[np.nda
     bus = stems.mixdown()
     for move in mix_moves:
         bus = np.asarray(apply_move(bus, stems.sample_rate, move, stems), dtype=np.float32)
-    peak = max(float(bus.max(initial=0.0)), -float(bus.min(initial=0.0)))
+    peak = sample_peak(bus)
     limit = 10 ** (HEADROOM_DBFS / 20)
     if peak <= limit:
         return bus, 0.0

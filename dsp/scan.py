@@ -30,7 +30,7 @@ from scipy import fft as scipy_fft
 from scipy import signal
 
 from dsp.filters import SosStream, low_pass
-from dsp.meter import hop_frames, k_weighting_sections, power_sums
+from dsp.meter import hop_frames, k_weighting_sections, power_sums, sample_peak
 
 __all__ = [
     "LOW_BAND_HZ",
@@ -260,7 +260,7 @@ def _sum(arrays) -> np.ndarray:
 def _collect(partial: _Partial, name: str, x: np.ndarray, plan: _Plan, a: int, b: int,
              side: SosStream | None, low: SosStream | None, side_stop: int) -> None:
     if name in plan.detailed:
-        partial.peak = max(partial.peak, float(x.max()), -float(x.min()))
+        partial.peak = max(partial.peak, sample_peak(x))
         left, right = x[0], x[-1]
         partial.energies += (np.dot(left, left), np.dot(right, right), np.dot(left, right))
         mono = x[0] if x.shape[0] == 1 else (x[0] + x[1]) * np.float32(0.5)

@@ -561,6 +561,10 @@ class Engine:
                     if not i.get("done")]
         base = self._result.stems if self._result is not None else None
         stems_cache = self._stems
+        # the last render measured its stems, and the originals keep their analysis until
+        # the files change (_invalidate): a new complaint plans on those, no new pass
+        known = (self._result.after if self._result is not None
+                 else self._analysis if stems_cache is not None else None)
 
         def work(progress, cancel):
             from dsp.diagnosis import diagnose
@@ -574,7 +578,7 @@ class Engine:
                 stems, _ = load_stems(paths, progress=lambda s, f: progress(s, 0.4 * f))
             progress("analysing", 0.5)
             current = base if base is not None else stems
-            analysis = analyse_session(current)
+            analysis = known or analyse_session(current)
             progress("planning", 0.9)
             plan = plan_fixes([FixRequest(*r) for r in requests], analysis)
             return stems, analysis, diagnose(analysis), plan, then_render, base is None

@@ -229,3 +229,25 @@ def test_second_complaint_builds_on_the_result_and_keeps_the_original_before(
     second = {r.label: r for r in chat.engine.view.summary.rows}["vocal vs rest"]
     assert second.before == pytest.approx(first.before, abs=0.05)
     assert len(chat.engine.state.moves) == 2
+
+
+def test_a_second_complaint_plans_on_the_render_measurements_without_a_new_pass(
+        chat, buried_vocal_files, monkeypatch):
+    import dsp.stem_analysis
+
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.say("go")
+    full_passes = []
+    measure = dsp.stem_analysis.analyse_session
+
+    def counted(stems, *, reuse=None):
+        if reuse is None:
+            full_passes.append(stems)
+        return measure(stems, reuse=reuse)
+
+    monkeypatch.setattr(dsp.stem_analysis, "analyse_session", counted)
+    reply = chat.say("the beat is too loud")
+    assert "plan" in reply.lower()
+    assert full_passes == []

@@ -12,7 +12,7 @@ import sys
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "intents_public.jsonl"
+SHARED = Path(__file__).resolve().parents[1] / "tests" / "data" / "intents_public.jsonl"
 
 
 def main() -> None:

@@ -1,0 +1,37 @@
+"""Intent engine figures on the labelled phrasings, and the tune-part misses in detail.
+
+Run by hand:  .venv/bin/python scripts/intent_scores.py [--misses]
+
+Only the tune part's misses are ever printed: rules are edited while looking at
+those, and the check part stays a measurement of phrasings nobody tuned on.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from intent_scoring import DEV, PUBLIC, describe, load, predict, score, split  # noqa: E402
+
+
+def main(argv: list[str]) -> None:
+    public, dev = load(PUBLIC), load(DEV)
+    parts = split(public + dev)
+    print(describe("public", score(public)))
+    print(describe("tune", score(parts["tune"])))
+    print(describe("check", score(parts["check"])))
+    if "--misses" not in argv:
+        return
+    for case in parts["tune"]:
+        got, choices = predict(case.text)
+        if got != case.gold:
+            print(f"\n{case.text}\n  gold {sorted(case.gold)}\n  got  {sorted(got)}"
+                  f"\n  missing {sorted(case.gold - got)}  extra {sorted(got - case.gold)}"
+                  + (f"\n  offered {sorted(choices & case.gold)}" if choices & case.gold else ""))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

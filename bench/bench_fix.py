@@ -63,7 +63,7 @@ def stage_times(files: dict[str, Path]) -> list[tuple[str, float]]:
         marks.append((name, now - t))
         t = now
 
-    stems, _ = load_stems(files)
+    stems, _ = load_stems(list(files.items()))
     lap("load + check + harmonise")
     analysis = analyse_session(stems)
     lap("analyse (6 stems + mix)")

@@ -9,10 +9,10 @@ import numpy as np
 import soundfile as sf
 
 from dsp.errors import AudioContentError, AudioFileError
+from dsp.intake import SUPPORTED_EXTENSIONS
 
 __all__ = ["MIN_DURATION_S", "SUPPORTED_EXTENSIONS", "AudioFile", "load_audio"]
 
-SUPPORTED_EXTENSIONS = (".wav", ".flac", ".aif", ".aiff", ".ogg", ".mp3")
 MIN_DURATION_S = 0.5
 """BS.1770 gates 400 ms blocks; shorter files cannot be measured."""
 

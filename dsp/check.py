@@ -6,8 +6,9 @@ show as is: what is wrong, then what we did or what the musician should do.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -19,6 +20,7 @@ from scipy import signal
 from dsp.analysis import spectrum
 from dsp.audio import AudioFile
 from dsp.errors import AudioContentError
+from dsp.intake import split_stereo_pairs
 from dsp.meter import (
     SILENCE_LUFS,
     amplitude_db,
@@ -31,6 +33,7 @@ from dsp.meter import (
 
 __all__ = [
     "DRUM_ROLES",
+    "LAYER_GROUPS",
     "VOCAL_ROLES",
     "FileCheck",
     "Notice",
@@ -163,9 +166,24 @@ def _clipped_samples(samples: np.ndarray) -> int:
 
 @dataclass(frozen=True, eq=False)
 class Stem:
+    """One source in the session: a file, or a split-stereo pair joined into one.
+
+    `role` is its part (a layer id, or "mix"); `name` is unique in its StemSet and is
+    what a move names to target this source alone (defaults to the role). Mono sources
+    stay (1, frames): they sit in the centre of the mix at full level in both channels."""
+
     role: str
     samples: np.ndarray
-    source: Path | None = None
+    sources: tuple[Path, ...] = ()
+    name: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.name:
+            object.__setattr__(self, "name", self.role)
+
+
+LAYER_GROUPS = ("drums", "instruments")
+"""Layers that gather several parts (StemSet.layer_stems)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -175,76 +193,171 @@ class StemSet:
     frames: int
     notices: tuple[Notice, ...] = field(default=())
 
-    @property
-    def roles(self) -> tuple[str, ...]:
-        return tuple(stem.role for stem in self.stems)
+    def __post_init__(self) -> None:
+        names = [stem.name for stem in self.stems]
+        if len(set(names)) != len(names):
+            raise ValueError(f"StemSet.stems need unique names, got {names}")
 
-    def get(self, role: str) -> Stem | None:
-        return next((stem for stem in self.stems if stem.role == role), None)
+    @property
+    def parts(self) -> tuple[str, ...]:
+        """The parts (roles) present, in the order their first file came."""
+        return tuple(dict.fromkeys(stem.role for stem in self.stems))
+
+    def part(self, role: str) -> tuple[Stem, ...]:
+        return tuple(stem for stem in self.stems if stem.role == role)
+
+    def get(self, name: str) -> Stem | None:
+        """The source with this name."""
+        return next((stem for stem in self.stems if stem.name == name), None)
 
     def layer_stems(self, layer: str) -> tuple[Stem, ...]:
-        """The stems a layer means: 'drums' is the whole kit, 'instruments' all but vocals."""
-        exact = self.get(layer)
+        """The sources a layer means: 'drums' is the whole kit, 'instruments' all but vocals."""
         if layer == "drums":
             return tuple(s for s in self.stems if s.role in DRUM_ROLES)
-        if layer == "instruments" and exact is None:
+        if layer == "instruments" and "instruments" not in self.parts:
             return tuple(s for s in self.stems if s.role not in VOCAL_ROLES + ("mix",))
-        return (exact,) if exact is not None else ()
+        return self.part(layer)
 
-    def with_samples(self, role: str, samples: np.ndarray) -> StemSet:
-        stems = tuple(replace(s, samples=samples) if s.role == role else s for s in self.stems)
+    def select(self, target: str) -> tuple[Stem, ...]:
+        """What a move's `stem` means: every file of a part or layer, else the one file of
+        that name (parts win: a file is never named like another part, see harmonise)."""
+        if target in self.parts or target in LAYER_GROUPS:
+            return self.layer_stems(target)
+        stem = self.get(target)
+        return (stem,) if stem is not None else ()
+
+    def with_samples(self, name: str, samples: np.ndarray) -> StemSet:
+        stems = tuple(replace(s, samples=samples) if s.name == name else s for s in self.stems)
         return replace(self, stems=stems)
 
     def replace(self, **changes) -> StemSet:
         return replace(self, **changes)
 
-    def mixdown(self) -> np.ndarray:
-        """The sum of the stems, a cache-sized chunk at a time: each stem is read once and
-        the mix written once, instead of the mix going through memory once per stem."""
-        total = np.empty((2, self.frames), dtype=np.float32)
+    def mixdown(self, stems: Sequence[Stem] | None = None) -> np.ndarray:
+        """The stereo sum of `stems` (default: all), a cache-sized chunk at a time: each
+        source is read once and the mix written once, instead of the mix going through
+        memory once per source."""
+        stems = self.stems if stems is None else stems
+        total = np.zeros((2, self.frames), dtype=np.float32)
         for start in range(0, self.frames, _MIX_CHUNK):
             chunk = total[:, start:start + _MIX_CHUNK]
-            chunk[:] = self.stems[0].samples[:, start:start + _MIX_CHUNK]
-            for stem in self.stems[1:]:
+            for stem in stems:
                 chunk += stem.samples[:, start:start + _MIX_CHUNK]
         return total
 
 
-def harmonise(files: Mapping[str, AudioFile], *, sample_rate: int | None = None,
+def harmonise(files: Sequence[tuple[str, AudioFile]], *, sample_rate: int | None = None,
               reuse_arrays: bool = False) -> StemSet:
-    """Bring stems to one rate, stereo and one length; say what was changed and why.
+    """Bring (part, file) sources to one rate and one length; say what was changed and why.
 
+    Two mono files named as a left/right pair of one part become one stereo source (see
+    dsp.intake). Each source is named after its file, made unique (see _unique_names).
     With reuse_arrays a stem may keep its file's array and remove the DC offset in place,
     changing the AudioFile: for callers that drop the files afterwards, so a stem is never
-    held twice. Stems are conformed and measured on both cores.
+    held twice. Sources are conformed and measured on both cores.
     """
     if not files:
         raise AudioContentError("no stems were given — add at least one audio file")
-    rates = Counter(audio.sample_rate for audio in files.values())
+    rates = Counter(audio.sample_rate for _, audio in files)
     rate = sample_rate or max(rates, key=lambda r: (rates[r], r))
+    sources, notices = _join_split_stereo(files)
+    names = _unique_names([(role, name) for role, name, _, _ in sources])
     with ThreadPoolExecutor(max_workers=2) as pool:
-        converted = list(pool.map(lambda audio: _conform(audio, rate, reuse_arrays),
-                                  files.values()))
-        notices = [notice for _, notice in converted if notice is not None]
+        converted = list(pool.map(lambda source: _conform(source[2], rate, reuse_arrays,
+                                                          _label(source[3])), sources))
+        notices += [notice for _, notice in converted if notice is not None]
         frames = max(samples.shape[1] for samples, _ in converted)
         stems = []
-        for (role, audio), (samples, _) in zip(files.items(), converted, strict=True):
+        for (role, _, _, paths), name, (samples, _) in zip(sources, names, converted,
+                                                           strict=True):
             short_by = frames - samples.shape[1]
             if short_by > 0:
                 if short_by > rate * 0.01:
                     notices.append(Notice("note", "padded",
-                                          f"{audio.path.name} is {short_by / rate:.2f} s "
-                                          "shorter than the longest stem — padded with "
-                                          "silence at the end"))
+                                          f"{_label(paths)} is {short_by / rate:.2f} s "
+                                          "shorter than the longest file — padded "
+                                          "with silence at the end"))
                 samples = np.pad(samples, ((0, 0), (0, short_by)))
-            stems.append(Stem(role=role, samples=samples, source=audio.path))
+            stems.append(Stem(role=role, samples=samples, sources=paths, name=name))
         notices.extend(_alignment_notices(stems, rate))
         notices.extend(_label_notices(stems, rate, pool))
     return StemSet(stems=tuple(stems), sample_rate=rate, frames=frames, notices=tuple(notices))
 
 
-def _conform(audio: AudioFile, rate: int, reuse: bool) -> tuple[np.ndarray, Notice | None]:
-    """The file's audio at `rate`, stereo, broken samples silenced, DC offset removed.
+def _join_split_stereo(files: Sequence[tuple[str, AudioFile]]
+                       ) -> tuple[list[tuple[str, str, AudioFile, tuple[Path, ...]]],
+                                  list[Notice]]:
+    """(part, wanted name, audio, paths) per source: split-stereo pairs joined, as a DAW
+    would import them; every other file as it is."""
+    mono = [i for i, (_, audio) in enumerate(files) if audio.channels == 1]
+    found = split_stereo_pairs([(files[i][0], files[i][1].path.stem) for i in mono])
+    joined: dict[int, tuple[int, str]] = {}
+    notices = []
+    for left_at, right_at, base in found:
+        left, right = files[mono[left_at]][1], files[mono[right_at]][1]
+        if left.sample_rate != right.sample_rate:
+            continue
+        joined[mono[left_at]] = (mono[right_at], base)
+        notices.append(Notice("note", "split_stereo",
+                              f"{left.path.name} and {right.path.name} are a left/right "
+                              "pair — joined into one stereo source, as a DAW would"))
+    paired = {right for right, _ in joined.values()}
+    sources = []
+    for index, (role, audio) in enumerate(files):
+        if index in paired:
+            continue
+        if index not in joined:
+            sources.append((role, audio.path.stem, audio, (audio.path,)))
+            continue
+        right_at, base = joined[index]
+        right = files[right_at][1]
+        frames = max(audio.frames, right.frames)
+        stereo = np.zeros((2, frames), dtype=np.float32)
+        stereo[0, :audio.frames] = audio.samples[0]
+        stereo[1, :right.frames] = right.samples[0]
+        sources.append((role, base or role, replace(audio, samples=stereo),
+                        (audio.path, right.path)))
+    return sources, notices
+
+
+def _label(paths: Sequence[Path]) -> str:
+    return " + ".join(path.name for path in paths)
+
+
+_SAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def _unique_names(wanted: Sequence[tuple[str, str]]) -> list[str]:
+    """Names every source can be told apart by, in moves and as file names on export.
+
+    Characters no file system takes become "_"; names are unique ignoring case (macOS);
+    and a file is never named like a part or layer it is not the only source of
+    ("vocal.wav" next to "Vox Dbl.wav" becomes "vocal 2"), so a move on "vocal" always
+    means the whole part. A name that has to change gets the first free " 2", " 3"…"""
+    per_part = Counter(role for role, _ in wanted)
+    reserved = {key.casefold() for key in (*per_part, "mix", *LAYER_GROUPS)}
+    bases = [_SAFE.sub("_", name).strip().lstrip(".") or role for role, name in wanted]
+    names: list[str | None] = []
+    taken: set[str] = set()
+    for (role, _), base in zip(wanted, bases, strict=True):
+        key = base.casefold()
+        own = key == role.casefold() and per_part[role] == 1
+        fine = key not in taken and (key not in reserved or own)
+        names.append(base if fine else None)
+        taken.update([key] if fine else [])
+    for index, base in enumerate(bases):
+        if names[index] is None:
+            number = 2
+            while f"{base} {number}".casefold() in taken | reserved:
+                number += 1
+            names[index] = f"{base} {number}"
+            taken.add(names[index].casefold())
+    return names
+
+
+def _conform(audio: AudioFile, rate: int, reuse: bool,
+             label: str) -> tuple[np.ndarray, Notice | None]:
+    """The file's audio at `rate`, broken samples silenced, DC offset removed.
 
     A NaN or Inf makes its channel's mean non-finite, so the mean the DC offset needs
     also says whether the audio is clean, without a pass of isfinite."""
@@ -260,11 +373,8 @@ def _conform(audio: AudioFile, rate: int, reuse: bool) -> tuple[np.ndarray, Noti
         samples = _resample(samples, audio.sample_rate, rate)
         offset, owned = None, True
         notice = Notice("note", "resampled",
-                        f"{audio.path.name} is {audio.sample_rate} Hz — converted "
+                        f"{label} is {audio.sample_rate} Hz — converted "
                         f"to {rate} Hz to match the other stems")
-    if samples.shape[0] == 1:
-        samples = np.repeat(samples, 2, axis=0)
-        offset, owned = None, True
     if offset is None:
         offset = samples.mean(axis=1, keepdims=True, dtype=np.float64)
     if np.abs(offset).max() > 1e-4:
@@ -299,7 +409,7 @@ def _alignment_notices(stems: list[Stem], rate: int) -> list[Notice]:
     Stems that legitimately enter late (a vocal after an intro) also trigger this, so it
     is a warning to confirm, never an automatic shift.
     """
-    onsets = {s.role: _onset_s(s.samples, rate) for s in stems}
+    onsets = {s.name: _onset_s(s.samples, rate) for s in stems}
     known = {r: o for r, o in onsets.items() if o is not None}
     if len(known) < 3:
         return []
@@ -308,11 +418,11 @@ def _alignment_notices(stems: list[Stem], rate: int) -> list[Notice]:
     if len(together) < 2:
         return []
     notices = []
-    for role, onset in known.items():
+    for name, onset in known.items():
         late = onset - earliest
         if _ONSET_TOLERANCE_S < late < 1.0:
             notices.append(Notice("warning", "offset",
-                                  f"the {role} stem starts {late * 1000:.0f} ms after the others "
+                                  f"{name} starts {late * 1000:.0f} ms after the others "
                                   "— if they were exported from the same start point, "
                                   "this is fine; otherwise export all stems from bar 1"))
     return notices
@@ -340,7 +450,7 @@ def _label_notice(stem: Stem, rate: int) -> Notice | None:
         return None
     share = psd[(freqs >= low) & (freqs < high)].sum() / total
     if share < minimum:
-        name = stem.source.name if stem.source else stem.role
+        name = _label(stem.sources) or stem.name
         return Notice("warning", "label",
                       f"{name} was given as {stem.role} but its sound is {what} — "
                       "check the file is the right part")

@@ -7,7 +7,7 @@ once, plans, and re-renders after every change of plan).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import cached_property
@@ -43,10 +43,11 @@ def _check_cancel(cancel: threading.Event | None) -> None:
         raise Cancelled("cancelled — nothing was written")
 
 
-def load_stems(paths: Mapping[str, Path], *, true_peaks: bool = False,
+def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
                progress: Progress | None = None) -> tuple[StemSet, tuple[FileCheck, ...]]:
-    """Read and check every stem (both cores); refuse the set if any file is unusable.
-    `true_peaks` adds each file's true peak to its check (see check_audio).
+    """Read and check every (part, file) source (both cores), any number per part; refuse
+    the set if any file is unusable. `true_peaks` adds each file's true peak to its check
+    (see check_audio).
 
     Each file is read and checked by the same worker, so while one measures (much of which
     holds the GIL) the other can be decoding (which does not). The stems take over the
@@ -60,13 +61,13 @@ def load_stems(paths: Mapping[str, Path], *, true_peaks: bool = False,
         return audio, check_audio(audio, true_peak=true_peaks)
 
     with ThreadPoolExecutor(max_workers=2) as pool:
-        loaded = list(pool.map(load_and_check, paths.values()))
+        loaded = list(pool.map(load_and_check, [Path(path) for _, path in sources]))
     checks = tuple(check for _, check in loaded)
     errors = [n.message for c in checks for n in c.notices if n.level == "error"]
     if errors:
         raise AudioContentError("; ".join(errors))
     report("harmonising", 0.8)
-    files = {role: audio for role, (audio, _) in zip(paths, loaded, strict=True)}
+    files = [(role, audio) for (role, _), (audio, _) in zip(sources, loaded, strict=True)]
     return harmonise(files, reuse_arrays=True), checks
 
 
@@ -152,7 +153,7 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
     jobs = [(folder / "master.wav", result.master.samples, 24, False),
             (folder / "master-16bit.wav", result.master.samples, 16, True),
             (folder / "premaster.wav", result.premaster, 24, False)]
-    jobs += [(folder / "stems" / f"{stem.role}.wav", stem.samples, 24, False)
+    jobs += [(folder / "stems" / f"{stem.name}.wav", stem.samples, 24, False)
              for stem in result.stems.stems]
 
     def write(job: tuple[Path, np.ndarray, int, bool]) -> Path:

@@ -77,10 +77,10 @@ def _transient(x, rate, p):
 
 
 def _duck(x, rate, p, stems: StemSet):
-    trigger = [s.samples for s in stems.layer_stems(str(p["trigger"]))]
+    trigger = [s.samples for s in stems.select(str(p["trigger"]))]
     if not trigger:
         return x
-    key = np.sum(trigger, axis=0).mean(axis=0)
+    key = sum(t.mean(axis=0) for t in trigger)
     env = envelope(key, rate, p["attack_ms"], p["release_ms"])
     ref = np.percentile(env, 95) or 1.0
     amount = np.clip(env / ref, 0.0, 1.0)
@@ -172,15 +172,24 @@ def apply_move(x: np.ndarray, rate: int, move: Move, stems: StemSet) -> np.ndarr
     raise ValueError(f"unknown operation {op!r}")
 
 
+_STEREO_OPS = ("width", "phase_repair")
+"""Operations that work between two channels: a mono file is first placed in both, as
+it plays in the mix."""
+
+
 def apply_moves(stems: StemSet, moves: Sequence[Move]) -> StemSet:
-    """Moves on stems and layers, in order; moves on the 'mix' bus are left to mix_stems."""
+    """Moves in order on what each names (StemSet.select: every file of a part or layer,
+    or one file by name); moves on the 'mix' bus are left to mix_stems. Only files a move
+    touches get new arrays."""
     current = stems
     for move in moves:
         if move.stem == "mix":
             continue
-        targets = current.layer_stems(move.stem)
-        for stem in targets:
-            out = apply_move(stem.samples, current.sample_rate, move, current)
-            current = current.with_samples(stem.role, np.ascontiguousarray(out,
+        for stem in current.select(move.stem):
+            x = stem.samples
+            if move.op in _STEREO_OPS and x.shape[0] == 1:
+                x = np.repeat(x, 2, axis=0)
+            out = apply_move(x, current.sample_rate, move, current)
+            current = current.with_samples(stem.name, np.ascontiguousarray(out,
                                                                           dtype=np.float32))
     return current

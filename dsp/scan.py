@@ -20,7 +20,7 @@ resolution).
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
@@ -113,7 +113,8 @@ class _Plan:
     detailed: frozenset[str]
     loudness: tuple[str, ...]
     low_band: frozenset[str]
-    with_mix: bool
+    groups: Mapping[str, tuple[str, ...]]
+    gram_channels: int
 
 
 @dataclass(frozen=True, eq=False)
@@ -150,26 +151,35 @@ class Scan:
 
 
 def scan(tracks: Mapping[str, np.ndarray], sample_rate: int, *,
+         groups: Mapping[str, Sequence[str]] | None = None,
          detailed: Collection[str] | None = None,
          loudness: Collection[str] | None = None,
          low_band: Collection[str] = (),
-         with_mix: bool = False,
+         stereo: bool = False,
          workers: int = 2) -> Scan:
-    """Sums for every track, and for "mix" (their sum) when `with_mix`.
+    """Sums for every track, and for every group (the sum of its member tracks).
 
-    `detailed` tracks get spectrum, energies, peak and side energy (default: all, and the
-    mix); `loudness` tracks are K-weighted into the Gram matrix (default: all) and get
-    their hop power, as does the mix when all tracks are. All tracks must have the same
-    length; the mix needs stereo tracks.
+    `detailed` tracks and groups get spectrum, energies, peak and side energy (default:
+    all); `loudness` tracks are K-weighted into the Gram matrix (default: all tracks) and
+    get their hop power, as does each group all of whose members are. With `stereo`, a
+    mono track counts in both channels in the Gram, as it plays in a stereo mix. All tracks
+    must have the same length. A group may share a name with a track only when that track
+    is its one member.
     """
     names = tuple(tracks)
+    groups = {name: tuple(members) for name, members in (groups or {}).items()
+              if tuple(members) != (name,)}
+    clash = [name for name in groups if name in tracks]
+    if clash:
+        raise ValueError(f"groups {clash} are named like tracks they are not")
     frames = next(iter(tracks.values())).shape[1]
-    everything = frozenset(names) | ({"mix"} if with_mix else frozenset())
     plan = _Plan(
         rate=sample_rate, frames=frames,
-        detailed=everything if detailed is None else frozenset(detailed),
+        detailed=frozenset(names) | frozenset(groups) if detailed is None
+        else frozenset(detailed),
         loudness=names if loudness is None else tuple(n for n in names if n in loudness),
-        low_band=frozenset(low_band), with_mix=with_mix,
+        low_band=frozenset(low_band), groups=groups,
+        gram_channels=2 if stereo else max(x.shape[0] for x in tracks.values()),
     )
     chunk = _HOPS_PER_CHUNK * hop_frames(sample_rate)
     chunks = -(-frames // chunk)
@@ -181,8 +191,9 @@ def scan(tracks: Mapping[str, np.ndarray], sample_rate: int, *,
     if plan.loudness:
         gram = Gram(plan.loudness, np.concatenate([g for part, grams in parts for g in grams]))
     hop_power = {name: gram.of([name]) for name in plan.loudness} if gram else {}
-    if with_mix and gram is not None and len(plan.loudness) == len(names):
-        hop_power["mix"] = gram.total()
+    if gram is not None:
+        hop_power.update({name: gram.of(members) for name, members in groups.items()
+                          if set(members) <= set(plan.loudness)})
     sums = {name: _merge(name, [part[name] for part, _ in parts], plan, hop_power.get(name))
             for name in parts[0][0]}
     return Scan(tracks=sums, gram=gram)
@@ -192,8 +203,8 @@ def _scan_range(tracks: Mapping[str, np.ndarray], plan: _Plan, start: int,
                 stop: int) -> tuple[dict[str, _Partial], list[np.ndarray]]:
     rate = plan.rate
     channels = {name: x.shape[0] for name, x in tracks.items()}
-    if plan.with_mix:
-        channels["mix"] = 2
+    channels.update({name: max(channels[m] for m in members)
+                     for name, members in plan.groups.items()})
     k_sections = k_weighting_sections(rate)
     weighting = {name: SosStream(k_sections, channels=channels[name]) for name in plan.loudness}
     side = {name: SosStream(low_pass(SIDE_LOW_HZ, rate, order=4), channels=1)
@@ -212,23 +223,39 @@ def _scan_range(tracks: Mapping[str, np.ndarray], plan: _Plan, start: int,
         audio = {name: x[:, a:b] for name, x in tracks.items()}
         if weighting:
             grams.append(_hop_gram([stream.process(audio[name])
-                                    for name, stream in weighting.items()], hop))
-        if plan.with_mix:
-            audio["mix"] = _sum(audio.values())
+                                    for name, stream in weighting.items()], hop,
+                                   plan.gram_channels))
+        _add_groups(audio, plan)
         for name, partial in partials.items():
             _collect(partial, name, audio[name], plan, a, b, side.get(name), low.get(name),
                      side_stop)
     return partials, grams
 
 
-def _hop_gram(weighted: list[np.ndarray], hop: int) -> np.ndarray:
-    """(hops, tracks, tracks): per hop, the energy of every pair of weighted tracks.
+def _add_groups(audio: dict[str, np.ndarray], plan: _Plan) -> None:
+    """Each group's chunk: the sum of its members' chunks (stereo if any member is)."""
+    for name, members in plan.groups.items():
+        if len(members) == 1:
+            audio[name] = audio[members[0]]
+            continue
+        width = max(audio[m].shape[0] for m in members)
+        total = np.zeros((width, audio[members[0]].shape[1]), dtype=np.float32)
+        for member in members:
+            total += audio[member]
+        audio[name] = total
+
+
+def _hop_gram(weighted: list[np.ndarray], hop: int, channels: int) -> np.ndarray:
+    """(hops, tracks, tracks): per hop, the energy of every pair of weighted tracks, a
+    mono track counted in each of `channels` channels.
 
     Products are summed in float32 by BLAS (relative error ~1e-7 per entry, 2.5x faster
     than float64); the entries are kept in float64 for the sums taken from them."""
     hops = weighted[0].shape[1] // hop
-    stacked = np.stack([w[:, :hops * hop] for w in weighted])
-    tracks, channels = stacked.shape[:2]
+    tracks = len(weighted)
+    stacked = np.empty((tracks, channels, hops * hop), dtype=np.float32)
+    for row, w in zip(stacked, weighted, strict=True):
+        row[:] = w[:, :hops * hop]
     rows = stacked.reshape(tracks, channels, hops, hop).transpose(2, 0, 1, 3)
     rows = rows.reshape(hops, tracks, channels * hop)
     return (rows @ rows.transpose(0, 2, 1)).astype(np.float64)
@@ -237,8 +264,8 @@ def _hop_gram(weighted: list[np.ndarray], hop: int) -> np.ndarray:
 def _warm_up(tracks, plan: _Plan, a: int, b: int, weighting, side, low,
              side_stop: int) -> None:
     audio = {name: x[:, a:b] for name, x in tracks.items()}
-    if side and plan.with_mix:
-        audio["mix"] = _sum(audio.values())
+    if side or low:
+        _add_groups(audio, plan)
     for name, stream in weighting.items():
         stream.process(audio[name])
     for name, stream in side.items():
@@ -247,14 +274,6 @@ def _warm_up(tracks, plan: _Plan, a: int, b: int, weighting, side, low,
             stream.process((x[0] - x[1])[np.newaxis] * np.float32(0.5))
     for name, stream in low.items():
         stream.process(audio[name].mean(axis=0, keepdims=True))
-
-
-def _sum(arrays) -> np.ndarray:
-    arrays = iter(arrays)
-    total = next(arrays).copy()
-    for x in arrays:
-        total += x
-    return total
 
 
 def _collect(partial: _Partial, name: str, x: np.ndarray, plan: _Plan, a: int, b: int,

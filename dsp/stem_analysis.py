@@ -16,7 +16,7 @@ from scipy import signal
 
 from dsp.analysis import TrackAnalysis, track_analysis
 from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
-from dsp.meter import SILENCE_LUFS, loudness_from_hops, window_power
+from dsp.meter import SILENCE_LUFS, integrated_from_hops, loudness_from_hops, window_power
 from dsp.scan import Gram, TrackSums, scan
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "resonances"]
@@ -33,18 +33,28 @@ class Harshness:
 
 @dataclass(frozen=True, eq=False)
 class SessionAnalysis:
+    """Measured per part (the sum of the part's files), plus each file's loudness."""
+
     sample_rate: int
     tracks: Mapping[str, TrackAnalysis]
+    """Each part (role) as the sum of its files."""
     mix: TrackAnalysis
     level_vs_rest_lu: Mapping[str, float]
+    """Each part and layer group (drums, instruments) against the rest where it plays."""
     kick_bass_overlap: float | None
     low_mid_crowders: tuple[str, ...]
     low_mid_share: Mapping[str, float]
     harshness: Mapping[str, Harshness]
     gram: Gram | None
-    """The stems' K-weighted hop energies, kept so a later analysis can reuse them."""
+    """The files' K-weighted hop energies, kept so a later analysis can reuse them."""
     low_band_power: Mapping[str, np.ndarray]
-    """Kick and bass energy below 150 Hz per 20 ms, kept for the same reason."""
+    """Kick and bass parts' energy below 150 Hz per 20 ms, kept for the same reason."""
+    parts: Mapping[str, tuple[str, ...]]
+    """Each part's files (StemSet names), in order."""
+    file_lufs: Mapping[str, float]
+    """Each file's integrated loudness as it plays in the mix (a mono file in both channels)."""
+    file_level_vs_rest_lu: Mapping[str, float]
+    """Each file against everything else in the mix, where the file plays."""
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -79,14 +89,16 @@ def _level_vs_rest(part: np.ndarray, rest: np.ndarray) -> float:
 
 
 def _groups(stems: StemSet) -> dict[str, tuple[str, ...]]:
-    roles = stems.roles
-    groups = {role: (role,) for role in roles}
+    """Each part's files, and the layers that gather parts (drums, instruments)."""
+    parts = {role: tuple(s.name for s in stems.part(role)) for role in stems.parts}
+    groups = dict(parts)
+    roles = stems.parts
     drums = tuple(r for r in roles if r in DRUM_ROLES)
     if len(drums) > 1 or (drums and "drums" not in roles):
-        groups["drums"] = drums
+        groups["drums"] = tuple(s.name for s in stems.layer_stems("drums"))
     instruments = tuple(r for r in roles if r not in VOCAL_ROLES + ("mix",))
     if "instruments" not in roles and instruments and len(instruments) < len(roles):
-        groups["instruments"] = instruments
+        groups["instruments"] = tuple(s.name for s in stems.layer_stems("instruments"))
     return groups
 
 
@@ -105,49 +117,51 @@ def _band_energy(track: TrackAnalysis, low_hz: float, high_hz: float) -> float:
 
 def analyse_session(stems: StemSet, *,
                     reuse: tuple[StemSet, SessionAnalysis] | None = None) -> SessionAnalysis:
-    """Everything measured between stems.
+    """Everything measured between parts, each part being the sum of its files.
 
     Loudness figures carry no true peak (NaN): the mix is mastered, and mastering measures
     the true peak of what it is given. `reuse` is an earlier stem set and its analysis:
-    stems whose audio is the very same array keep their measurements, and when every stem
-    is either that or the old audio times a constant (moves that only changed levels),
-    nothing is K-weighted again — the old measurements are scaled — and only the new mix is scanned.
+    files whose audio is the very same array keep their K-weighted energies, and when every
+    file is either that or the old audio times a constant (moves that only changed levels),
+    nothing is K-weighted again — the old energies are scaled. A part whose files all
+    changed by one gain keeps its measurements, scaled; other parts and the mix are
+    scanned for their spectra again.
     """
     rate = stems.sample_rate
-    arrays = {s.role: s.samples for s in stems.stems}
+    arrays = {s.name: s.samples for s in stems.stems}
+    groups = _groups(stems)
+    parts = {role: groups[role] for role in stems.parts}
     gains = _level_changes(stems, reuse) if reuse is not None else {}
-    known = {role: reuse[1].tracks[role] for role in gains} if reuse is not None else {}
+    part_gains = _part_gains(parts, reuse[1].parts, gains) if reuse is not None else {}
+    rescale = (reuse is not None and reuse[1].gram is not None and len(gains) == len(arrays)
+               and len(reuse[1].gram.names) == len(arrays))
     several = len(arrays) > 1
-    rescale = reuse is not None and reuse[1].gram is not None and len(gains) == len(arrays)
-    low_band = ("kick", "bass") if {"kick", "bass"} <= arrays.keys() else ()
-    if rescale:
-        old = reuse[1]
-        sums = scan(arrays, rate, with_mix=several, loudness=(), detailed=["mix"] * several)
-        gram = old.gram.scaled(gains)
-        low_power = {role: power * gains[role] ** 2
-                     for role, power in old.low_band_power.items()}
-        tracks = {role: _rescaled(known[role], gains[role]) for role in arrays}
-    else:
-        unchanged = [role for role, gain in gains.items() if gain == 1.0]
-        sums = scan(arrays, rate, with_mix=several, low_band=low_band,
-                    detailed=[r for r in arrays if r not in unchanged] + ["mix"] * several)
-        gram = sums.gram
-        low_power = {role: sums.tracks[role].low_band_power for role in low_band}
-        tracks = {role: known[role] if role in unchanged else
-                  _track(sums.tracks[role], gram.of([role]), rate) for role in arrays}
+    mix = {"mix": tuple(arrays)} if several else {}
+    low_parts = ("kick", "bass") if {"kick", "bass"} <= parts.keys() else ()
+    sums = scan(arrays, rate, groups={**parts, **mix}, stereo=True,
+                loudness=() if rescale else None,
+                detailed=[r for r in parts if r not in part_gains] + list(mix),
+                low_band=[r for r in low_parts if r not in part_gains])
+    gram = reuse[1].gram.scaled(gains) if rescale else sums.gram
+    old = reuse[1] if reuse is not None else None
+    low_power = {role: old.low_band_power[role] * part_gains[role] ** 2
+                 if role in part_gains else sums.tracks[role].low_band_power
+                 for role in low_parts}
+    tracks = {role: _rescaled(old.tracks[role], part_gains[role]) if role in part_gains
+              else _track(sums.tracks[role], gram.of(members), rate)
+              for role, members in parts.items()}
     levels = {}
-    if several:
-        for name, members in {**{r: (r,) for r in arrays}, **_groups(stems)}.items():
+    if len(parts) > 1:
+        for name, members in groups.items():
             levels[name] = _level_vs_rest(window_power(gram.of(members), rate, _BLOCK_S),
                                           window_power(gram.without(members), rate, _BLOCK_S))
-        mix_track = _track(sums.tracks["mix"], gram.total(), rate)
-    else:
-        mix_track = tracks[next(iter(arrays))]
+    mix_track = (_track(sums.tracks["mix"], gram.total(), rate) if several
+                 else tracks[stems.parts[0]])
     mix_low_mid = _band_energy(mix_track, 150.0, 400.0)
     shares = {role: _band_energy(t, 150.0, 400.0) / max(mix_low_mid, 1e-20)
               for role, t in tracks.items()}
     crowders = tuple(r for r, share in sorted(shares.items(), key=lambda kv: -kv[1])
-                     if share > 0.2 and r != "mix" and several)
+                     if share > 0.2 and r != "mix" and len(parts) > 1)
     harsh = {role: Harshness(t.band_share_db["presence"], resonances(t, 1500.0, 10000.0))
              for role, t in tracks.items()}
     return SessionAnalysis(
@@ -156,7 +170,33 @@ def analyse_session(stems: StemSet, *,
         kick_bass_overlap=_kick_bass_overlap(low_power), low_mid_crowders=crowders,
         low_mid_share=MappingProxyType(shares), harshness=MappingProxyType(harsh),
         gram=gram, low_band_power=MappingProxyType(low_power),
+        parts=MappingProxyType(parts), **_file_levels(gram, rate),
     )
+
+
+def _file_levels(gram: Gram, rate: int) -> dict[str, Mapping[str, float]]:
+    lufs, versus = {}, {}
+    for name in gram.names:
+        own = gram.of([name])
+        lufs[name] = integrated_from_hops(own, rate)
+        if len(gram.names) > 1:
+            versus[name] = _level_vs_rest(window_power(own, rate, _BLOCK_S),
+                                          window_power(gram.without([name]), rate, _BLOCK_S))
+    return {"file_lufs": MappingProxyType(lufs),
+            "file_level_vs_rest_lu": MappingProxyType(versus)}
+
+
+def _part_gains(parts: Mapping[str, tuple[str, ...]], old_parts: Mapping[str, tuple[str, ...]],
+                gains: Mapping[str, float]) -> dict[str, float]:
+    """For each part with the same files as before, all changed by one plain gain, that
+    gain."""
+    found = {}
+    for role, members in parts.items():
+        if old_parts.get(role) == members and all(m in gains for m in members):
+            values = [gains[m] for m in members]
+            if max(values) - min(values) <= 1e-6 * max(values):
+                found[role] = values[0]
+    return found
 
 
 def _track(sums: TrackSums, hop_power: np.ndarray, rate: int) -> TrackAnalysis:
@@ -165,18 +205,19 @@ def _track(sums: TrackSums, hop_power: np.ndarray, rate: int) -> TrackAnalysis:
 
 def _level_changes(stems: StemSet,
                    reuse: tuple[StemSet, SessionAnalysis]) -> dict[str, float]:
-    """For each stem that is the earlier stem's audio times a constant, that constant
-    (1.0 for the very same array); stems that changed otherwise are left out."""
+    """For each file that is the earlier file's audio times a constant, that constant
+    (1.0 for the very same array); files that changed otherwise are left out."""
     old_stems, old = reuse
+    known = set(old.gram.names) if old.gram is not None else set()
     gains = {}
     for stem in stems.stems:
-        previous = old_stems.get(stem.role)
-        if previous is None or stem.role not in old.tracks:
+        previous = old_stems.get(stem.name)
+        if previous is None or stem.name not in known or previous.role != stem.role:
             continue
         if previous.samples is stem.samples:
-            gains[stem.role] = 1.0
+            gains[stem.name] = 1.0
         elif (gain := _plain_gain(previous.samples, stem.samples)) is not None:
-            gains[stem.role] = gain
+            gains[stem.name] = gain
     return gains
 
 

@@ -104,7 +104,7 @@ def _analyze(args) -> int:
     from dsp.stem_analysis import analyse_session
 
     paths = parse_stem_args(args.stems)
-    stems, checks = load_stems(paths, true_peaks=True)
+    stems, checks = load_stems(list(paths.items()), true_peaks=True)
     analysis = analyse_session(stems)
     findings = diagnose(analysis)
     if args.json:
@@ -189,7 +189,7 @@ def _master(args) -> int:
     from dsp.pipeline import load_stems, render
 
     mix = Path(args.mix).expanduser()
-    stems, _ = load_stems({"mix": mix}, progress=_progress)
+    stems, _ = load_stems([("mix", mix)], progress=_progress)
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)
     result = render(stems, [], settings, reference=reference, progress=_progress)
@@ -209,7 +209,7 @@ def _fix(args) -> int:
     if not heard.intents:
         raise BadInput(f"I couldn't find a mix complaint in {args.say!r} — try e.g. "
                        "\"the vocal is too low\"")
-    stems, _ = load_stems(paths, progress=_progress)
+    stems, _ = load_stems(list(paths.items()), progress=_progress)
     analysis = analyse_session(stems)
     requests = [FixRequest(i.layer, i.problem, i.severity) for i in heard.intents]
     plan = plan_fixes(requests, analysis)

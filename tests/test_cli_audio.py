@@ -37,7 +37,7 @@ def test_fix_writes_every_output_on_target(vocal_and_beat, capsys):
     assert code == 0
     summary = json.loads(capsys.readouterr().out)
     for name in ("master.wav", "master-16bit.wav", "premaster.wav", "report.json",
-                 "report.md", "stems/vocal.wav", "stems/instruments.wav"):
+                 "report.md", "stems/v.wav", "stems/b.wav"):
         assert (out / name).exists(), name
     master = load_audio(out / "master.wav")
     assert master.subtype == "PCM_24" and master.sample_rate == 44100

@@ -575,7 +575,8 @@ class Engine:
 
             stems = stems_cache
             if stems is None:
-                stems, _ = load_stems(paths, progress=lambda s, f: progress(s, 0.4 * f))
+                stems, _ = load_stems(list(paths.items()),
+                                      progress=lambda s, f: progress(s, 0.4 * f))
             progress("analysing", 0.5)
             current = base if base is not None else stems
             analysis = known or analyse_session(current)

@@ -68,16 +68,16 @@ def test_check_reports_silence_clipping_and_nan(tmp_path):
     assert check.nonfinite_samples == 10 and check.ok
 
 
-def test_harmonise_resamples_pads_and_upmixes(tmp_path):
+def test_harmonise_resamples_and_pads_and_keeps_mono_mono(tmp_path):
     sf.write(tmp_path / "a.wav", tone(2.0, 48000).T, 48000)
     sf.write(tmp_path / "b.wav", tone(2.0, 48000).T, 48000)
     sf.write(tmp_path / "c.wav", tone(1.5, 44100, channels=1, freq=1000).T, 44100)
     files = {r: load_audio(tmp_path / f"{n}.wav") for r, n in
              (("keys", "a"), ("guitars", "b"), ("fx", "c"))}
-    stems = harmonise(files)
+    stems = harmonise(list(files.items()))
     assert stems.sample_rate == 48000 and stems.frames == 96000
-    fx = stems.get("fx").samples
-    assert fx.shape == (2, 96000)
+    fx = stems.get("c").samples
+    assert fx.shape == (1, 96000)
     spectrum = np.abs(np.fft.rfft(fx[0, :72000]))
     assert np.argmax(spectrum) * 48000 / 72000 == pytest.approx(1000, abs=2)
     codes = {n.code for n in stems.notices}
@@ -89,7 +89,7 @@ def test_drums_layer_means_the_split_kit(song):
 
     from dsp.audio import AudioFile
 
-    files = {r: AudioFile(Path(f"{r}.wav"), x, 44100, "WAV", "PCM_24") for r, x in song.items()}
+    files = [(r, AudioFile(Path(f"{r}.wav"), x, 44100, "WAV", "PCM_24")) for r, x in song.items()]
     stems = harmonise(files)
     assert {s.role for s in stems.layer_stems("drums")} == {"kick", "snare", "cymbals"}
     assert "vocal" not in {s.role for s in stems.layer_stems("instruments")}

@@ -216,15 +216,15 @@ def test_harmonise_reusing_arrays_gives_the_same_stems_without_copies():
                  "bass": noise(2, RATE - 100, level=0.1, seed=1),
                  "fx": noise(2, RATE, level=0.1, seed=2)}
     originals["fx"][0, 3] = np.nan
-    copied = harmonise({r: audio_file(x.copy()) for r, x in originals.items()})
+    copied = harmonise([(r, audio_file(x.copy())) for r, x in originals.items()])
     files = {r: audio_file(x.copy()) for r, x in originals.items()}
-    reused = harmonise(files, reuse_arrays=True)
-    for stem in copied.stems:
-        assert np.array_equal(reused.get(stem.role).samples, stem.samples)
+    reused = harmonise(list(files.items()), reuse_arrays=True)
+    for stem, again in zip(copied.stems, reused.stems, strict=True):
+        assert np.array_equal(again.samples, stem.samples)
     assert reused.notices == copied.notices
-    assert np.shares_memory(reused.get("keys").samples, files["keys"].samples)
+    assert np.shares_memory(reused.part("keys")[0].samples, files["keys"].samples)
     kept = {r: audio_file(x.copy()) for r, x in originals.items()}
-    harmonise(kept)
+    harmonise(list(kept.items()))
     for role, x in originals.items():
         assert np.array_equal(kept[role].samples, x, equal_nan=True)
 

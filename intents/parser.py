@@ -16,15 +16,11 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from intents.model import Clarification, Correction, Intent, Understanding
-from intents.text import Token, clause_bounds, sentence_ids, tokenize, words_of
-from intents.vocabulary import Cue, Vocabulary, vocabulary
+from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize
+from intents.vocabulary import IGNORED, Cue, Vocabulary, vocabulary
 
 __all__ = ["parse", "route_for", "stems_for", "understand"]
 
-_QUESTION_STARTS = frozenset({"what", "how", "why", "should", "can", "do", "does", "is",
-                              "which", "when", "where", "could", "would", "will", "are"})
-_NEGATION_WINDOW = 4
-_PRONOUNS = frozenset({"it", "they", "them", "that", "this", "those", "these"})
 
 
 @dataclass(frozen=True)
@@ -69,7 +65,7 @@ def parse(text: str) -> list[Intent]:
 
 
 def _correct(tokens: list[Token], vocab: Vocabulary) -> tuple[list[str], list[Correction]]:
-    known = {w for p in vocab.layer_phrases for w in p} | {w for p in vocab.cue_phrases for w in p}
+    known = vocab.known_words
     words, corrections = [], []
     for token in tokens:
         word = token.word
@@ -78,8 +74,8 @@ def _correct(tokens: list[Token], vocab: Vocabulary) -> tuple[list[str], list[Co
             layer_words = [p for p, layer in vocab.layer_phrases.items()
                            if layer == vocab.misspellings[word] and len(p) == 1]
             fixed = layer_words[0][0] if layer_words else None
-        elif (word not in known and word not in vocab.never_correct and word.isalpha()
-              and len(word) >= vocab.fuzzy_min_length):
+        elif (word not in known and stem(word) not in known and word.isalpha()
+              and word not in vocab.never_correct and len(word) >= vocab.fuzzy_min_length):
             match = process.extractOne(word, vocab.fuzzy_words,
                                        scorer=OSA.normalized_similarity,
                                        score_cutoff=vocab.fuzzy_cutoff / 100.0)
@@ -105,28 +101,34 @@ def _proper(tokens: list[Token], start: int, end: int, title: bool,
         for k in range(max(start, 1), end))
 
 
-def _lookup(words, clauses, i, n, vocab) -> _Mention | None:
+def _lookup(words, keys, clauses, i, n, vocab) -> _Mention | None:
     if clauses[i + n - 1] != clauses[i]:
         return None
     key = tuple(words[i:i + n])
     if key in vocab.cue_phrases:
         return _Mention(i, i + n, cue=vocab.cue_phrases[key])
+    # a word typed in its bare form matches only its own entry: "bit" is not "bitey"
+    stems = tuple(keys[i:i + n])
+    cue = vocab.cue_keys.get(stems) if stems != key else None
+    if cue is not None:
+        return _Mention(i, i + n, cue=cue)
     if key in vocab.layer_phrases:
         return _Mention(i, i + n, layer=vocab.layer_phrases[key])
     return None
 
 
-def _longest(words, clauses, i, vocab, blocked) -> _Mention | None:
-    for n in range(min(vocab.max_phrase, len(words) - i), 0, -1):
+def _longest(words, keys, clauses, i, vocab, blocked) -> _Mention | None:
+    longest = max(vocab.starts.get(words[i], 0), vocab.starts.get(keys[i], 0))
+    for n in range(min(longest, len(words) - i), 0, -1):
         if any(blocked[i:i + n]):
             continue
-        found = _lookup(words, clauses, i, n, vocab)
+        found = _lookup(words, keys, clauses, i, n, vocab)
         if found:
             return found
     return None
 
 
-def _match(tokens: list[Token], words: list[str], clauses: list[int],
+def _match(tokens: list[Token], words: list[str], keys: list[str], clauses: list[int],
            vocab: Vocabulary) -> list[_Mention]:
     """Longest phrases first; a longer phrase starting inside a shorter one wins."""
     title = _title_case(tokens)
@@ -140,12 +142,12 @@ def _match(tokens: list[Token], words: list[str], clauses: list[int],
     mentions: list[_Mention] = []
     i = 0
     while i < len(words):
-        found = _longest(words, clauses, i, vocab, blocked)
+        found = _longest(words, keys, clauses, i, vocab, blocked)
         if found and found.cue and _proper(tokens, found.start, found.end, title, names):
             found = None
         if found:
             rival = next((r for j in range(found.start + 1, found.end)
-                          if (r := _longest(words, clauses, j, vocab, blocked))
+                          if (r := _longest(words, keys, clauses, j, vocab, blocked))
                           and r.end > found.end and r.end - r.start > found.end - found.start),
                          None)
             if rival is not None:
@@ -161,10 +163,11 @@ def _match(tokens: list[Token], words: list[str], clauses: list[int],
             i += 1
     for gap in gaps:
         inner = [m for m in mentions if m.layer and gap.inner[0] <= m.start < gap.inner[1]]
-        pronoun = any(w in _PRONOUNS for w in words[gap.inner[0]:gap.inner[1]])
+        pronoun = any(w in vocab.sets["pronouns"] for w in words[gap.inner[0]:gap.inner[1]])
         if not gap.cue.needs_object or inner or pronoun:
             mentions.append(gap)
-    return sorted(mentions, key=lambda m: m.start)
+    return sorted((m for m in mentions if not (m.cue and m.cue.problem == IGNORED)),
+                  key=lambda m: m.start)
 
 
 def _coordinated(words: list[str], cue: _Mention, vocab: Vocabulary) -> list[_Mention]:
@@ -186,8 +189,10 @@ def _coordinated(words: list[str], cue: _Mention, vocab: Vocabulary) -> list[_Me
 
 def _gap_cues(words, clauses, vocab) -> list[_Mention]:
     found = []
+    heads = {head[0] for head, _, _ in vocab.gap_cues}
+    starts = [i for i, w in enumerate(words) if w in heads]
     for head, tail, cue in vocab.gap_cues:
-        for i in range(len(words) - len(head) + 1):
+        for i in starts:
             if tuple(words[i:i + len(head)]) != head:
                 continue
             after = i + len(head)
@@ -198,9 +203,59 @@ def _gap_cues(words, clauses, vocab) -> list[_Mention]:
     return found
 
 
+def _in_context(words: list[str], mentions: list[_Mention],
+                vocab: Vocabulary) -> list[_Mention]:
+    """Words whose part depends on the rest of the message: "the lead" beside backing
+    vocals is the vocal, beside a guitar solo the guitar."""
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    named = [m.layer for m in mentions if m.layer]
+    out = []
+    for i, word in enumerate(words):
+        rule = vocab.context.get(word)
+        if rule is None or i in taken or i == 0 or words[i - 1] not in rule["after"]:
+            continue
+        if i + 1 < len(words) and words[i + 1] in rule["not_before"]:
+            continue
+        layer = next((rule["by_part"][n] for n in named if n in rule["by_part"]),
+                     rule["default"])
+        out.append(_Mention(i, i + 1, layer=layer))
+    return out
+
+
+def _denied_part(words: list[str], start: int, sets) -> bool:
+    """"not the kick": a part named only to be ruled out."""
+    k = start - 1
+    while k >= 0 and words[k] in sets["determiners"]:
+        k -= 1
+    return k >= 0 and words[k] in sets["negators"]
+
+
+def _lists(words, sentences, clauses, mentions, sets) -> dict[_Mention, tuple[_Mention, ...]]:
+    """Named lists of parts ("the guitars, drum kit, and strings"): each member maps to
+    the whole list, and the list's clauses merge so a cue after it reaches every member."""
+    parts = [m for m in mentions if m.layer and not _denied_part(words, m.start, sets)]
+    groups: list[list[_Mention]] = []
+    for m in parts:
+        last = groups[-1][-1] if groups else None
+        if (last is not None and sentences[last.start] == sentences[m.start]
+                and all(w in sets["list_words"] for w in words[last.end:m.start])):
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    out: dict[_Mention, tuple[_Mention, ...]] = {}
+    for group in groups:
+        if len(group) < 2 or len({m.layer for m in group}) < 2:
+            continue
+        for k in range(group[0].start, group[-1].start):
+            clauses[k] = clauses[group[-1].start]
+        for m in group:
+            out[m] = tuple(group)
+    return out
+
+
 def _negated(start: int, words: list[str], clauses: list[int], covered: list[bool],
-             negators: frozenset[str]) -> bool:
-    for k in range(start - 1, max(start - _NEGATION_WINDOW, 0) - 1, -1):
+             negators: frozenset[str], window: int) -> bool:
+    for k in range(start - 1, max(start - window, 0) - 1, -1):
         if clauses[k] != clauses[start]:
             break
         if words[k] in negators and not covered[k]:
@@ -208,12 +263,12 @@ def _negated(start: int, words: list[str], clauses: list[int], covered: list[boo
     return False
 
 
-def _severity(words: list[str], lo: int, hi: int, rules) -> str:
+def _severity(words: list[str], lo: int, hi: int, sets) -> str:
     """Intensity words just before or inside the cue: "way too low", "a bit boomy"."""
     window = set(words[lo:hi])
-    if window & set(rules["severity"]["mild"]):
+    if window & sets["mild"]:
         return "mild"
-    if window & set(rules["severity"]["strong"]):
+    if window & sets["strong"]:
         return "strong"
     return "normal"
 
@@ -229,48 +284,70 @@ class _Reader:
         self.words, self.corrections = _correct(self.tokens, vocab)
         self.clauses = clause_bounds(text, self.tokens)
         self.sentences = sentence_ids(text, self.tokens)
-        self.mentions = _match(self.tokens, self.words, self.clauses, vocab)
+        self.keys = [stem(w) for w in self.words]
+        self.mentions = _match(self.tokens, self.words, self.keys, self.clauses, vocab)
+        self.mentions = sorted(self.mentions + _in_context(self.words, self.mentions, vocab),
+                               key=lambda m: m.start)
+        self.sets = vocab.sets
+        self.whole = vocab.whole_song_layer
+        self.groups = _lists(self.words, self.sentences, self.clauses, self.mentions,
+                             self.sets)
         self.covered = [False] * len(self.words)
         for m in self.mentions:
             if m.cue:
                 for k in range(m.start, m.end):
                     self.covered[k] = True
-        self.negators = frozenset(self.rules["negation"]["negators"])
-        self.praise = tuple(words_of(p) for p in self.rules["negation"]["praise"])
-        self.mono_words = frozenset(self.rules["mono_context"]["words"])
+        self.by_clause: dict[int, list[_Mention]] = {}
+        self.by_sentence: dict[int, list[_Mention]] = {}
+        for m in self.mentions:
+            self.by_clause.setdefault(self.clauses[m.start], []).append(m)
+            self.by_sentence.setdefault(self.sentences[m.start], []).append(m)
+        self.clause_start: dict[int, int] = {}
+        self.sentence_span: dict[int, list[int]] = {}
+        for k, (c, sentence) in enumerate(zip(self.clauses, self.sentences, strict=True)):
+            self.clause_start.setdefault(c, k)
+            self.sentence_span.setdefault(sentence, [k, k])[1] = k + 1
+        self.negators = self.sets["negators"]
+        self.window = int(self.rules["negation"]["window"])
+        self.praise = vocab.praise
+        self.mono_words = self.sets["mono"]
 
     def layers_in(self, clause: int) -> list[_Mention]:
-        out = []
-        for m in self.mentions:
-            if m.layer and self.clauses[m.start] == clause:
-                if _negated(m.start, self.words, self.clauses, self.covered, self.negators) \
-                        and not any(c.cue and self.clauses[c.start] == clause
-                                    for c in self.mentions):
-                    continue
-                out.append(m)
-        return out
+        here = self.by_clause.get(clause, [])
+        has_cue = any(c.cue for c in here)
+        return [m for m in here if m.layer and (has_cue or not _negated(
+            m.start, self.words, self.clauses, self.covered, self.negators,
+                       self.window))]
 
     def named(self, mentions: list[_Mention]) -> list[_Mention]:
         return [m for m in mentions if m.layer not in self.vocab.weak_layers]
 
-    def clause_words(self, clause: int) -> set[str]:
-        return {w for w, c in zip(self.words, self.clauses, strict=True) if c == clause}
+    def clause_list(self, clause: int) -> list[str]:
+        start = self.clause_start.get(clause)
+        if start is None:
+            return []
+        end = start
+        while end < len(self.words) and self.clauses[end] == clause:
+            end += 1
+        return self.words[start:end]
 
     def sentence_words(self, sentence: int) -> set[str]:
-        return {w for w, s in zip(self.words, self.sentences, strict=True) if s == sentence}
+        lo, hi = self.sentence_span[sentence]
+        return set(self.words[lo:hi])
 
     def is_praise(self, clause: int) -> bool:
-        words = [w for w, c in zip(self.words, self.clauses, strict=True) if c == clause]
-        said_of = set(self.rules["negation"]["praise_after"])
+        words = self.clause_list(clause)
+        said_of = self.sets["praise_after"]
+        firsts = {p[0] for p in self.praise}
         return any(tuple(words[i:i + len(p)]) == p and (p[0] in said_of or
                                                         set(words[max(i - 2, 0):i]) & said_of)
-                   for p in self.praise for i in range(len(words) - len(p) + 1))
+                   for i, w in enumerate(words) if w in firsts
+                   for p in self.praise if p[0] == w)
 
     def conditional(self, cue: _Mention) -> bool:
-        words = set(self.rules["conditional"]["words"])
-        clause = self.clauses[cue.start]
-        return any(self.words[k] in words and self.clauses[k] == clause
-                   for k in range(0, cue.start))
+        words = self.sets["conditional"]
+        lo = self.clause_start[self.clauses[cue.start]]
+        return any(self.words[k] in words for k in range(lo, cue.start))
 
     def read(self) -> Understanding:
         found: list[_Found] = []
@@ -281,14 +358,15 @@ class _Reader:
         for clause in range(last_clause + 1):
             layers = self.layers_in(clause)
             named = self.named(layers)
-            cues = [m for m in self.mentions if m.cue and self.clauses[m.start] == clause]
+            cues = [m for m in self.by_clause.get(clause, []) if m.cue]
             if not cues:
                 if named and pending and not self.is_praise(clause):
                     for problem, severity in pending:
-                        found.append(self._make(named[0], problem, named[0], clause, severity))
+                        for member in self.groups.get(named[0], (named[0],)):
+                            found.append(self._make(member, problem, member, clause, severity))
                     pending = []
                 if layers and not self.is_praise(clause):
-                    carry = (named or layers)[-1]
+                    carry = self._carried(named or layers)
                 continue
             pending = []
             if self.is_praise(clause):
@@ -296,26 +374,40 @@ class _Reader:
             for cue in cues:
                 self._read_cue(cue, clause, layers, named, carry, found, unclear, pending)
             if layers:
-                carry = (named or layers)[-1]
+                carry = self._carried(named or layers)
         return self._finish(found, unclear)
+
+    def _carried(self, layers: list[_Mention]) -> _Mention:
+        """The part a clause was about: its last subject, not the object of a preposition."""
+        prepositions = self.sets["prepositions"]
+        determiners = self.sets["determiners"]
+        for mention in reversed(layers):
+            k = mention.start - 1
+            while k >= 0 and self.words[k] in determiners:
+                k -= 1
+            if k < 0 or self.words[k] not in prepositions:
+                return mention
+        return layers[-1]
 
     def _read_cue(self, cue, clause, layers, named, carry, found, unclear, pending) -> None:
         problem = cue.cue.problem
-        negated = _negated(cue.start, self.words, self.clauses, self.covered, self.negators)
-        severity = _severity(self.words, max(cue.start - 3, 0), cue.end, self.rules)
+        negated = _negated(cue.start, self.words, self.clauses, self.covered, self.negators,
+                       self.window)
+        severity = _severity(self.words, max(cue.start - 3, 0), cue.end, self.sets)
         if cue.cue.denied_quality:
             if not negated:
                 return
         elif negated:
             pending.append((problem, severity))
             return
-        if self.conditional(cue) and problem not in self.rules["conditional"]["keep"]:
+        if self.conditional(cue) and problem not in self.sets["conditional_keep"]:
             return
-        if problem == "masking":
-            self._masking(cue, severity, found, unclear)
+        if problem in self.rules["sentence_wide"]:
+            self._sentence_wide(cue, severity, found, unclear)
             return
         layer = self._layer_for(cue, layers, named, carry)
-        found.append(self._make(layer, problem, cue, clause, severity, layers))
+        for member in self.groups.get(layer, (layer,)):
+            found.append(self._make(member, problem, cue, clause, severity, layers))
 
     def _layer_for(self, cue, layers, named, carry) -> _Mention | None:
         if cue.inner:
@@ -345,8 +437,8 @@ class _Reader:
         """The nearest part before the cue that is not the object of a preposition,
         looking first at the stretch since the previous cue in the clause."""
         clause = self.clauses[cue.start]
-        previous = max((m.end for m in self.mentions if m.cue and m.end <= cue.start
-                        and self.clauses[m.start] == clause), default=-1)
+        previous = max((m.end for m in self.by_clause.get(clause, [])
+                        if m.cue and m.end <= cue.start), default=-1)
         recent = [m for m in before if m.start >= previous] or before
         grammar = self.rules["grammar"]
         for mention in reversed(recent):
@@ -357,36 +449,39 @@ class _Reader:
                 return mention
         return recent[0]
 
-    def _masking(self, cue, severity, found, unclear) -> None:
+    def _sentence_wide(self, cue, severity, found, unclear) -> None:
         sentence = self.sentences[cue.start]
-        parts = [m for m in self.mentions if m.layer and self.sentences[m.start] == sentence
-                 and m.layer not in self.vocab.weak_layers]
+        parts = [m for m in self.by_sentence.get(sentence, [])
+                 if m.layer and m.layer not in self.vocab.weak_layers]
+        problem = cue.cue.problem
         distinct = list(dict.fromkeys(m.layer for m in parts))
-        if len(distinct) > 2 and "instruments" in distinct:
-            parts = [m for m in parts if m.layer != "instruments"]
-            distinct.remove("instruments")
+        if len(distinct) > 2:
+            crowd = set(self.rules["sentence_wide"][problem]["drop_when_crowded"])
+            parts = [m for m in parts if m.layer not in crowd]
+            distinct = [d for d in distinct if d not in crowd]
         if len(distinct) >= 2:
             seen = set()
             for m in parts:
                 if m.layer not in seen:
                     seen.add(m.layer)
-                    found.append(_Found(m.layer, "masking", m.start, cue, m,
+                    found.append(_Found(m.layer, problem, m.start, cue, m,
                                         self.clauses[cue.start], sentence, severity))
         elif not distinct:
-            candidates = tuple(self.rules["no_layer"]["ask"]["masking"])
-            unclear.append(Clarification("masking", candidates, self._span_text(cue, None),
+            candidates = tuple(self.rules["no_layer"]["ask"][problem])
+            unclear.append(Clarification(problem, candidates, self._span_text(cue, None),
                                          self._chars(cue, None)))
 
     def _make(self, layer_mention, problem, cue, clause, severity, layers=()) -> _Found:
         layer = layer_mention.layer if layer_mention else None
-        if layer == "fx" and problem in self.rules["reverb_on_part"]:
-            others = [m for m in self.named(list(layers)) if m.layer != "fx"]
+        on_part = self.rules["reverb_on_part"]
+        if layer == on_part["layer"] and problem in on_part["problems"]:
+            others = [m for m in self.named(list(layers)) if m.layer != layer]
             if others:
                 layer_mention, layer = others[0], others[0].layer
-                problem = self.rules["reverb_on_part"][problem]
+                problem = on_part["problems"][problem]
         if cue.cue and cue.cue.mono_sensitive and (
                 self.sentence_words(self.sentences[cue.start]) & self.mono_words):
-            problem = "mono_collapse"
+            problem = self.rules["mono_context"]["problem"]
         return _Found(layer, problem, cue.start, cue, layer_mention, clause,
                       self.sentences[cue.start], severity, said=problem)
 
@@ -395,21 +490,22 @@ class _Reader:
         for item in found:
             if item.layer is None:
                 if item.problem in self.rules["no_layer"]["whole_song"]:
-                    item.layer = "mix"
+                    item.layer = self.whole
                 else:
                     candidates = self.rules["no_layer"]["ask"].get(
-                        item.problem, ["mix"])
+                        item.problem, [self.whole])
                     unclear.append(Clarification(item.problem, tuple(candidates),
                                                  self._span_text(item.cue, None),
                                                  self._chars(item.cue, None)))
                     continue
-            if item.layer == "mix":
+            if item.layer == self.whole:
                 item.problem = self.rules["whole_song_problems"].get(item.problem, item.problem)
             remapped = self.rules["remap"].get(f"{item.layer}.{item.problem}")
             if remapped:
                 item.layer, item.problem = remapped.split(".")
             resolved.append(item)
         resolved = self._dominate(resolved)
+        resolved = self._parts_over_whole(resolved)
         resolved.sort(key=lambda f: f.position)
         intents, seen = [], set()
         for item in resolved:
@@ -427,23 +523,27 @@ class _Reader:
         return Understanding(self.text, kind, tuple(intents), unique_unclear,
                              tuple(self.corrections), topic)
 
+    def _parts_over_whole(self, items: list[_Found]) -> list[_Found]:
+        """"The low end is muddy, the bass and keys turn to mush": a problem said of named
+        parts in a sentence is theirs, not the whole song's as well."""
+        on_parts = {(item.sentence, item.said) for item in items if item.layer != self.whole}
+        return [item for item in items
+                if item.layer != self.whole or (item.sentence, item.said) not in on_parts]
+
     def _dominate(self, items: list[_Found]) -> list[_Found]:
         drop = set()
         for rule_problem, rule in self.rules["dominance"].items():
-            for winner in items:
-                if winner.problem != rule_problem:
-                    continue
-                scope = "sentence" if rule["scope"] == "sentence" else "clause"
-                for i, other in enumerate(items):
-                    if (other.layer == winner.layer and other.said in rule["over"]
-                            and getattr(other, scope) == getattr(winner, scope)):
-                        drop.add(i)
+            scope = "sentence" if rule["scope"] == "sentence" else "clause"
+            winners = {(w.layer, getattr(w, scope)) for w in items if w.problem == rule_problem}
+            drop |= {i for i, other in enumerate(items) if other.said in rule["over"]
+                     and (other.layer, getattr(other, scope)) in winners}
         return [item for i, item in enumerate(items) if i not in drop]
 
     def _kind(self, intents, unclear) -> tuple[str, str | None]:
         if intents or unclear:
             return "complaint", None
-        asks = "?" in self.text or (bool(self.words) and self.words[0] in _QUESTION_STARTS)
+        asks = "?" in self.text or (bool(self.words)
+                                    and self.words[0] in self.sets["question_starts"])
         if not asks:
             return "other", None
         for topic, phrases in self.vocab.questions.items():

@@ -1,26 +1,26 @@
-"""Normalising and tokenising user text, keeping character spans into the original."""
+"""Normalising and tokenising user text, keeping character spans into the original.
+
+Contractions, clause words and the word-form rules are data (intents/data/text.toml);
+`stem` gives every word form one key so "muddiness", "muddied" and "muddy" meet.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
-__all__ = ["Token", "clause_bounds", "sentence_ids", "tokenize", "words_of"]
+__all__ = ["MAX_CHARS", "Token", "clause_bounds", "keys_of", "sentence_ids", "stem",
+           "tokenize", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
-_BREAK = re.compile(r"[,;:!?.()\[\]{}\"“”|/]+|\s[-–—]+\s|\.\.\.")
-_SENTENCE_END = re.compile(r"[.!?]+")
-_CLAUSE_WORDS = frozenset({"but", "while", "whereas", "although", "though", "however", "yet",
-                           "except", "otherwise", "also"})
-_EXPANSIONS = {
-    "can't": ("cannot",), "cant": ("cannot",), "won't": ("will", "not"),
-    "ain't": ("is", "not"), "it's": ("it", "is"), "its": ("its",), "i'm": ("i", "am"),
-    "r": ("are",), "u": ("you",), "ur": ("your",), "da": ("the",), "tha": ("the",),
-    "abit": ("a", "bit"), "alot": ("a", "lot"), "isnt": ("is", "not"),
-    "doesnt": ("does", "not"), "dont": ("do", "not"), "didnt": ("did", "not"),
-    "wont": ("will", "not"), "arent": ("are", "not"), "wasnt": ("was", "not"),
-}
+_BREAK = re.compile(r"[,;:!?.()\[\]{}\"“”|/…]+|\s[-–—]+\s|\.\.\.")
+_PATH = re.compile(r"(?<!\S)(?:https?://|file://|www\.|~/|\./|/|[A-Za-z]:\\)\S*|\S*[/\\]\S*[/\\]\S*")
+"""File paths and links are names, not words: "test_missing_path/nope.wav" says nothing."""
+_SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n\s*\n")
 MAX_CHARS = 20_000
 """Longer messages are read up to here: nobody describes a mix in a novel."""
 
@@ -33,28 +33,61 @@ class Token:
     raw: str
 
 
+@dataclass(frozen=True)
+class _Rules:
+    contractions: dict[str, tuple[str, ...]]
+    negative_ending: str
+    dropped_endings: tuple[str, ...]
+    clause_words: frozenset[str]
+    min_stem: int
+    endings: tuple[str, ...]
+    keep: frozenset[str]
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = tomllib.loads(resources.files("intents").joinpath("data/text.toml")
+                         .read_text(encoding="utf-8"))
+    stemming = data["stemming"]
+    return _Rules(
+        contractions={k: tuple(v.split()) for k, v in data["contractions"].items()},
+        negative_ending=data["endings"]["negative"],
+        dropped_endings=tuple(data["endings"]["dropped"]),
+        clause_words=frozenset(data["clauses"]["words"]),
+        min_stem=int(stemming["min_stem"]),
+        endings=tuple(sorted(stemming["endings"], key=len, reverse=True)),
+        keep=frozenset(stemming["keep"]),
+    )
+
+
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("`", "'")
-    return text
+    return unicodedata.normalize("NFKC", text).replace("’", "'").replace("`", "'")
 
 
-def _expand(raw: str) -> tuple[str, ...]:
+def _expand(raw: str, rules: _Rules) -> tuple[str, ...]:
     word = raw.lower()
-    if word in _EXPANSIONS:
-        return _EXPANSIONS[word]
-    if word.endswith("n't") and len(word) > 3:
-        return (word[:-3], "not")
-    if word.endswith("'s") or word.endswith("'re") or word.endswith("'ve") \
-            or word.endswith("'ll") or word.endswith("'d"):
+    if word in rules.contractions:
+        return rules.contractions[word]
+    ending = rules.negative_ending
+    if word.endswith(ending) and len(word) > len(ending):
+        return (word[:-len(ending)], "not")
+    if any(word.endswith(e) for e in rules.dropped_endings):
         return (word.split("'")[0],)
     return (word,)
 
 
 def tokenize(text: str) -> list[Token]:
+    rules = _rules()
     text = _fold(text[:MAX_CHARS])
     tokens: list[Token] = []
+    paths = [(m.start(), m.end()) for m in _PATH.finditer(text)]
+    p = 0
     for match in _WORD.finditer(text):
-        for word in _expand(match.group()):
+        while p < len(paths) and paths[p][1] <= match.start():
+            p += 1
+        if p < len(paths) and paths[p][0] <= match.start():
+            continue
+        for word in _expand(match.group(), rules):
             tokens.append(Token(word, match.start(), match.end(), match.group()))
     merged: list[Token] = []
     for token in tokens:
@@ -66,9 +99,36 @@ def tokenize(text: str) -> list[Token]:
     return merged
 
 
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """The key a word form shares with its relatives (muddiness, muddied -> muddy)."""
+    rules = _rules()
+    if len(word) <= 3 or word in rules.keep or not word.isalpha():
+        return word
+    base = word
+    for ending in rules.endings:
+        if word.endswith(ending) and len(word) - len(ending) >= rules.min_stem:
+            if ending == "s" and word[-2] in "sui":
+                continue
+            base = word[:-len(ending)]
+            break
+    if base.endswith("i"):
+        base = base[:-1] + "y"
+    if len(base) > 3 and base[-1] == base[-2] and base[-1] not in "lsze":
+        base = base[:-1]
+    if len(base) > 3 and base.endswith("e") and not base.endswith("ee"):
+        base = base[:-1]
+    return base
+
+
 def words_of(phrase: str) -> tuple[str, ...]:
     """A vocabulary phrase as the tuple of words the tokenizer would produce."""
     return tuple(t.word for t in tokenize(phrase.replace("-", " ")))
+
+
+def keys_of(phrase: str) -> tuple[str, ...]:
+    """A vocabulary phrase as word-form keys (see `stem`)."""
+    return tuple(stem(w) for w in words_of(phrase))
 
 
 def _break_points(text: str, pattern: re.Pattern[str]) -> list[int]:
@@ -78,6 +138,7 @@ def _break_points(text: str, pattern: re.Pattern[str]) -> list[int]:
 def clause_bounds(text: str, tokens: list[Token]) -> list[int]:
     """Clause number of every token: punctuation and contrast words start a new clause."""
     breaks = _break_points(text, _BREAK)
+    clause_words = _rules().clause_words
     ids, clause, b = [], 0, 0
     for i, token in enumerate(tokens):
         moved = False
@@ -86,7 +147,7 @@ def clause_bounds(text: str, tokens: list[Token]) -> list[int]:
             moved = True
         if moved and i:
             clause += 1
-        if token.word in _CLAUSE_WORDS and i:
+        if token.word in clause_words and i:
             clause += 1
         ids.append(clause)
     return ids

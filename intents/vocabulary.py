@@ -13,9 +13,9 @@ from importlib import resources
 from types import MappingProxyType
 
 from intents.model import IntentError
-from intents.text import words_of
+from intents.text import keys_of, stem, words_of
 
-__all__ = ["LAYERS", "PROBLEMS", "Cue", "Vocabulary", "vocabulary"]
+__all__ = ["IGNORED", "LAYERS", "PROBLEMS", "Cue", "Vocabulary", "vocabulary"]
 
 LAYERS = ("vocal", "backing_vocals", "kick", "bass", "snare", "drums", "cymbals", "guitars",
           "keys", "fx", "instruments", "mix")
@@ -42,6 +42,9 @@ class Vocabulary:
     case_sensitive: MappingProxyType[str, str]
     weak_layers: frozenset[str]
     cue_phrases: MappingProxyType[tuple[str, ...], Cue]
+    cue_keys: MappingProxyType[tuple[str, ...], Cue]
+    """Cues by word-form keys, only where every spelling behind a key means one problem."""
+    vague: frozenset[tuple[str, ...]]
     gap_cues: tuple[tuple[tuple[str, ...], tuple[str, ...], Cue], ...]
     misspellings: MappingProxyType[str, str]
     fuzzy_words: tuple[str, ...]
@@ -52,7 +55,26 @@ class Vocabulary:
     stems: MappingProxyType[str, tuple[str, ...]]
     questions: MappingProxyType[str, tuple[tuple[str, ...], ...]]
     lack_nouns: MappingProxyType[tuple[str, ...], str]
+    context: MappingProxyType[str, dict]
+    known_words: frozenset[str]
+    """Every word and word-form key of the vocabulary: never "corrected" as a typo."""
+    praise: tuple[tuple[str, ...], ...]
+    sets: MappingProxyType[str, frozenset[str]]
+    """The rules' word lists as sets, by name (see `_WORD_SETS`)."""
+    whole_song_layer: str
+    starts: MappingProxyType[str, int]
+    """The longest phrase (in words) that each first word or key can start."""
     max_phrase: int
+
+
+_WORD_SETS = {
+    "negators": ("negation", "negators"), "praise_after": ("negation", "praise_after"),
+    "determiners": ("grammar", "determiners"), "prepositions": ("grammar", "prepositions"),
+    "list_words": ("grammar", "list_words"), "pronouns": ("grammar", "pronouns"),
+    "conditional": ("conditional", "words"), "conditional_keep": ("conditional", "keep"),
+    "mono": ("mono_context", "words"), "mild": ("severity", "mild"),
+    "strong": ("severity", "strong"), "question_starts": ("questions", "starts"),
+}
 
 
 def _read(name: str) -> dict:
@@ -134,6 +156,43 @@ def _cues(table: dict, denied: dict) -> tuple[dict, list]:
     return contiguous, gaps
 
 
+IGNORED = ""
+"""The problem of an `[ignore]` phrase: matched so it blocks shorter cues, then dropped."""
+
+
+def _lexicon(table: dict) -> list[tuple[str, str]]:
+    """(phrase, problem) pairs from the descriptor families, graded words after intensifiers."""
+    pairs: list[tuple[str, str]] = []
+    intensifiers = table.get("intensifiers", [])
+    for problem, entry in table.items():
+        if problem in ("intensifiers", "vague", "ignore"):
+            continue
+        _check(problem in PROBLEMS, f"lexicon.toml [{problem}]", f"unknown problem id {problem!r}")
+        pairs += [(phrase, problem) for phrase in entry.get("descriptors", [])]
+        pairs += [(f"{word} {graded}", problem) for graded in entry.get("graded", [])
+                  for word in intensifiers]
+    pairs += [(phrase, IGNORED) for phrase in table.get("ignore", {}).get("phrases", [])]
+    return pairs
+
+
+def _keyed(surface: dict[tuple[str, ...], Cue]) -> dict[tuple[str, ...], Cue]:
+    by_key: dict[tuple[str, ...], Cue] = {}
+    clashing: set[tuple[str, ...]] = set()
+    for words, cue in surface.items():
+        key = tuple(stem(w) for w in words)
+        known = by_key.setdefault(key, cue)
+        if known.problem != cue.problem:
+            clashing.add(key)
+    return {key: cue for key, cue in by_key.items() if key not in clashing}
+
+
+def _starts(phrases: list[tuple[str, ...]]) -> dict[str, int]:
+    out: dict[str, int] = {}
+    for phrase in phrases:
+        out[phrase[0]] = max(out.get(phrase[0], 0), len(phrase))
+    return out
+
+
 def _stems(table: dict) -> dict[str, tuple[str, ...]]:
     out = {}
     for key, stems in table.items():
@@ -142,9 +201,9 @@ def _stems(table: dict) -> dict[str, tuple[str, ...]]:
         layer, _, problem = key.partition(".")
         _check(layer in LAYERS + ("*",) and problem in PROBLEMS + ("*",),
                f"stems.toml {key!r}", "keys are layer.problem, with * for any")
-        for stem in stems:
-            _check(stem == "{layer}" or stem in LAYERS, f"stems.toml {key!r}",
-                   f"unknown stem {stem!r}")
+        for name in stems:
+            _check(name == "{layer}" or name in LAYERS, f"stems.toml {key!r}",
+                   f"unknown stem {name!r}")
         out[key] = tuple(stems)
     return out
 
@@ -161,6 +220,11 @@ def _validate_rules(rules: dict) -> None:
     for problem, candidates in rules["no_layer"]["ask"].items():
         _check(problem in PROBLEMS and all(c in LAYERS for c in candidates),
                "rules.toml [no_layer.ask]", f"bad entry {problem!r}")
+    for word, rule in rules.get("context", {}).items():
+        layers = [rule.get("default")] + list(rule.get("by_part", {}).items())
+        _check(all(x in LAYERS for pair in layers[1:] for x in pair) and layers[0] in LAYERS
+               and {"after", "not_before"} <= rule.keys(), f"rules.toml [context.{word}]",
+               "needs after, not_before, a default layer and by_part = {layer = layer}")
     for word, layer in rules["no_layer"]["own_layer"].items():
         _check(layer in LAYERS, "rules.toml [no_layer.own_layer]", f"bad layer for {word!r}")
 
@@ -172,14 +236,25 @@ def vocabulary() -> Vocabulary:
     _validate_rules(rules)
     phrases, exact, weak, misspelt = _layers(layer_table)
     cues, gaps = _cues(cue_table, rules["denied_quality"])
+    # typos are corrected towards the core vocabulary only: the descriptor families are
+    # too large to fuzz against ("rushing" is not "crushing")
+    single = {w for p in list(phrases) + list(cues) for w in p}
+    lexicon = _read("lexicon.toml")
+    for phrase, problem in _lexicon(lexicon):
+        words = words_of(phrase)
+        _check(bool(words), "lexicon.toml", f"empty phrase {phrase!r}")
+        cues.setdefault(words, Cue(problem))
     lack_cues, lack_nouns = _lack_cues(rules["lack_frame"])
     for words, cue in lack_cues.items():
         known = cues.get(words)
         if known is None or known.problem == cue.problem:
             cues[words] = cue
     fuzzy = rules["fuzzy"]
-    single = {w for p in list(phrases) + list(cues) for w in p}
     fuzzy_words = tuple(sorted(w for w in single if len(w) >= fuzzy["min_length"]))
+    known = {w for p in list(phrases) + list(cues) for w in p}
+    keyed = _keyed(cues)
+    weak_layers = [layer for layer, entry in layer_table.items() if entry.get("weak")]
+    _check(len(weak_layers) == 1, "layers.toml", "exactly one layer is the whole song (weak)")
     questions = {topic: tuple(words_of(p) for p in words)
                  for topic, words in stem_table.get("questions", {}).items()}
     return Vocabulary(
@@ -187,6 +262,8 @@ def vocabulary() -> Vocabulary:
         case_sensitive=MappingProxyType(exact),
         weak_layers=frozenset(weak),
         cue_phrases=MappingProxyType(cues),
+        cue_keys=MappingProxyType(keyed),
+        vague=frozenset(keys_of(p) for p in lexicon.get("vague", {}).get("descriptors", [])),
         gap_cues=tuple(gaps),
         misspellings=MappingProxyType(misspelt),
         fuzzy_words=fuzzy_words,
@@ -197,5 +274,12 @@ def vocabulary() -> Vocabulary:
         stems=MappingProxyType(_stems(stem_table)),
         questions=MappingProxyType(questions),
         lack_nouns=MappingProxyType(lack_nouns),
+        context=MappingProxyType(rules.get("context", {})),
+        known_words=frozenset(known | {stem(w) for w in known}),
+        praise=tuple(words_of(p) for p in rules["negation"]["praise"]),
+        sets=MappingProxyType({name: frozenset(rules[a][b])
+                               for name, (a, b) in _WORD_SETS.items()}),
+        starts=MappingProxyType(_starts(list(phrases) + list(cues) + list(keyed))),
+        whole_song_layer=weak_layers[0],
         max_phrase=max(len(p) for p in list(phrases) + list(cues)),
     )

@@ -28,9 +28,9 @@ def main(argv: list[str]) -> None:
     for case in parts["tune"]:
         got, choices = predict(case.text)
         if got != case.gold:
-            print(f"\n{case.text}\n  gold {sorted(case.gold)}\n  got  {sorted(got)}"
-                  f"\n  missing {sorted(case.gold - got)}  extra {sorted(got - case.gold)}"
-                  + (f"\n  offered {sorted(choices & case.gold)}" if choices & case.gold else ""))
+            print(f"\n{case.text[:400]}\n  missing {sorted(case.gold - got)}  "
+                  f"extra {sorted(got - case.gold)}"
+                  + (f"  offered {sorted(choices & case.gold)}" if choices & case.gold else ""))
 
 
 if __name__ == "__main__":

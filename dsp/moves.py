@@ -68,36 +68,66 @@ class Move:
             params[key] = value
         return replace(self, params=params)
 
+    def action(self) -> str:
+        """What the move does, as a sentence with its numbers: 'Turn the vocal up 8.6 dB'."""
+        return _ACTIONS[self.op](_part(self.stem), self.params)
+
     def describe(self) -> str:
-        """One line a musician can read: '{stem}: +8.3 dB gain — reason'."""
-        return f"{self.stem}: {_op_words(self)} — {self.reason}"
+        """The action and why: 'Turn the vocal up 8.6 dB — it sat 9.1 LU under the rest'."""
+        return f"{self.action()} — {self.reason}" if self.reason else self.action()
 
 
 def _hz(value: float) -> str:
     return f"{value / 1000:.1f} kHz" if value >= 1000 else f"{value:.0f} Hz"
 
 
-def _op_words(move: Move) -> str:
-    p = move.params
-    words = {
-        "gain": lambda: f"{p['gain_db']:+.1f} dB level",
-        "high_pass": lambda: f"high-pass at {_hz(p['cutoff_hz'])}",
-        "low_shelf": lambda: f"low shelf {p['gain_db']:+.1f} dB below {_hz(p['cutoff_hz'])}",
-        "high_shelf": lambda: f"high shelf {p['gain_db']:+.1f} dB above {_hz(p['cutoff_hz'])}",
-        "bell": lambda: f"EQ {p['gain_db']:+.1f} dB at {_hz(p['freq_hz'])}",
-        "deess": lambda: f"de-ess up to {p['max_reduction_db']:.1f} dB around {_hz(p['freq_hz'])}",
-        "compress": lambda: f"compress {p['ratio']:.1f}:1 above {p['threshold_db']:.0f} dBFS",
-        "transient": lambda: f"transients {p['attack_db']:+.1f} dB",
-        "parallel_compress": lambda: f"parallel compression, {p['mix'] * 100:.0f}% blend",
-        "duck": lambda: f"duck {p['depth_db']:.1f} dB when the {p['trigger']} hits",
-        "mono_below": lambda: f"mono below {_hz(p['cutoff_hz'])}",
-        "phase_repair": lambda: "repair the stereo phase",
-        "width": lambda: f"stereo width {p['side_gain_db']:+.1f} dB",
-        "reverb_send": lambda: f"reverb at {p['wet_db']:.0f} dB",
-        "expand": lambda: f"expander {p['ratio']:.1f}:1 under {p['threshold_db']:.0f} dBFS",
-        "saturate": lambda: f"saturation {p['drive_db']:.1f} dB drive",
-    }
-    return words[move.op]()
+def _db(value: float) -> str:
+    """A size in dB without a sign ('3.1 dB'); never '-0.0'."""
+    return f"{abs(float(value)):.1f} dB"
+
+
+def _part(stem: str) -> str:
+    return "the whole mix" if stem == "mix" else "the " + stem.replace("_", " ")
+
+
+def _up_down(part: str, gain_db: float) -> str:
+    if abs(gain_db) < 0.05:
+        return f"Leave {part} where it is"
+    return f"Turn {part} {'up' if gain_db > 0 else 'down'} {_db(gain_db)}"
+
+
+def _boost_cut(gain_db: float) -> str:
+    return "Lift" if gain_db > 0 else "Cut"
+
+
+_ACTIONS = {
+    "gain": lambda part, p: _up_down(part, p["gain_db"]),
+    "high_pass": lambda part, p: f"Roll off {part} below {_hz(p['cutoff_hz'])}",
+    "low_shelf": lambda part, p: (f"{_boost_cut(p['gain_db'])} the lows of {part} below "
+                                  f"{_hz(p['cutoff_hz'])} by {_db(p['gain_db'])}"),
+    "high_shelf": lambda part, p: (f"{_boost_cut(p['gain_db'])} the highs of {part} above "
+                                   f"{_hz(p['cutoff_hz'])} by {_db(p['gain_db'])}"),
+    "bell": lambda part, p: (f"{_boost_cut(p['gain_db'])} {part} at {_hz(p['freq_hz'])} "
+                             f"by {_db(p['gain_db'])}"),
+    "deess": lambda part, p: (f"Tame {part} around {_hz(p['freq_hz'])} when it gets loud, "
+                              f"by up to {_db(p['max_reduction_db'])}"),
+    "compress": lambda part, p: (f"Even out {part}: compress {p['ratio']:.1f}:1 above "
+                                 f"{p['threshold_db']:.0f} dBFS"),
+    "transient": lambda part, p: (f"{'Sharpen' if p['attack_db'] >= 0 else 'Soften'} the hits "
+                                  f"of {part} by {_db(p['attack_db'])}"),
+    "parallel_compress": lambda part, p: (f"Thicken {part} with parallel compression "
+                                          f"({p['mix'] * 100:.0f}% blend)"),
+    "duck": lambda part, p: (f"Dip {part} by up to {_db(p['depth_db'])} when the "
+                             f"{str(p['trigger']).replace('_', ' ')} plays"),
+    "mono_below": lambda part, p: f"Make {part} mono below {_hz(p['cutoff_hz'])}",
+    "phase_repair": lambda part, p: f"Repair the stereo phase of {part}",
+    "width": lambda part, p: (f"{'Widen' if p['side_gain_db'] > 0 else 'Narrow'} {part} by "
+                              f"{_db(p['side_gain_db'])} of side level"),
+    "reverb_send": lambda part, p: f"Add reverb to {part}, {abs(p['wet_db']):.0f} dB under it",
+    "expand": lambda part, p: (f"Pull down the tails of {part} below {p['threshold_db']:.0f} "
+                               f"dBFS ({p['ratio']:.1f}:1)"),
+    "saturate": lambda part, p: f"Warm {part} with gentle saturation ({_db(p['drive_db'])} drive)",
+}
 
 
 @dataclass(frozen=True)

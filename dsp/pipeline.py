@@ -9,7 +9,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 from pathlib import Path
 
@@ -21,7 +21,7 @@ from dsp.audio import AudioFile, load_audio
 from dsp.check import FileCheck, StemSet, check_audio, harmonise
 from dsp.errors import AudioContentError, Cancelled
 from dsp.mastering import MasterResult, MasterSettings, master
-from dsp.meter import Loudness, measure_loudness
+from dsp.meter import Loudness, measure_loudness, true_peak_dbtp
 from dsp.mixing import mix_stems
 from dsp.moves import Move, Plan
 from dsp.processing import apply_moves
@@ -80,6 +80,9 @@ class RenderResult:
     before: SessionAnalysis
     after: SessionAnalysis
     moves: tuple[Move, ...]
+    original: Loudness
+    """The user's own mix as given (the original stems summed at unity, or their stereo
+    file), with its true peak: what every "before" figure of the whole song describes."""
 
     @cached_property
     def master_analysis(self) -> TrackAnalysis:
@@ -97,6 +100,8 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
     report = progress or _quiet
     report("analysing", 0.02)
     before = before or analyse_session(stems)
+    original = replace(before.mix.loudness,
+                       true_peak_dbtp=true_peak_dbtp(stems.mixdown(), stems.sample_rate))
     _check_cancel(cancel)
     report("applying moves", 0.1)
     bus_moves = [m for m in moves if m.stem == "mix"]
@@ -116,7 +121,7 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
     report("done", 1.0)
     return RenderResult(stems=fixed, premaster=premaster, headroom_db=headroom,
                         master=mastered, before=before, after=after,
-                        moves=tuple(moves))
+                        moves=tuple(moves), original=original)
 
 
 @dataclass(frozen=True)

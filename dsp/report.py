@@ -11,11 +11,13 @@ if TYPE_CHECKING:
     from dsp.moves import Plan
     from dsp.pipeline import RenderResult
 
-__all__ = ["build_report", "comparison_rows", "render_markdown"]
+__all__ = ["GLOSSARY", "build_report", "comparison_rows", "render_markdown"]
 
 
 def _num(value: float, digits: int = 1) -> float | None:
-    return round(float(value), digits) if value is not None and math.isfinite(value) else None
+    if value is None or not math.isfinite(value):
+        return None
+    return round(float(value), digits) + 0.0  # + 0.0: never print "-0.0"
 
 
 def comparison_rows(result: RenderResult) -> list[dict]:
@@ -42,15 +44,14 @@ def comparison_rows(result: RenderResult) -> list[dict]:
                      "after": _num(100 * after.kick_bass_overlap, 0)})
     rows.append({"label": "mono loss", "unit": "dB", "before": _num(before.mix.mono_loss_db),
                  "after": _num(after.mix.mono_loss_db)})
-    master_before, master_after = result.master.before, result.master.after
+    original, mastered = result.original, result.master.after
     rows += [
-        {"label": "loudness", "unit": "LUFS",
-         "before": _num(master_before.integrated_lufs),
-         "after": _num(master_after.integrated_lufs)},
-        {"label": "true peak", "unit": "dBTP", "before": _num(master_before.true_peak_dbtp),
-         "after": _num(master_after.true_peak_dbtp)},
-        {"label": "LRA", "unit": "LU", "before": _num(master_before.loudness_range_lu),
-         "after": _num(master_after.loudness_range_lu)},
+        {"label": "loudness", "unit": "LUFS", "before": _num(original.integrated_lufs),
+         "after": _num(mastered.integrated_lufs)},
+        {"label": "true peak", "unit": "dBTP", "before": _num(original.true_peak_dbtp),
+         "after": _num(mastered.true_peak_dbtp)},
+        {"label": "LRA", "unit": "LU", "before": _num(original.loudness_range_lu),
+         "after": _num(mastered.loudness_range_lu)},
     ]
     return rows
 
@@ -88,7 +89,7 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
                    "source": target.source},
         "sample_rate": result.stems.sample_rate,
         "duration_s": round(result.stems.frames / result.stems.sample_rate, 3),
-        "moves": [m.to_dict() for m in result.moves],
+        "moves": [{**m.to_dict(), "action": m.action()} for m in result.moves],
         "notes": list(plan.notes),
         "warnings": list(result.master.warnings),
         "mastering_tone": list(result.master.tone_moves),
@@ -111,8 +112,7 @@ def render_markdown(report: dict) -> str:
              f"loudness range {written['loudness_range_lu']} LU.", "", "## Moves", ""]
     if report["moves"]:
         for i, move in enumerate(report["moves"], 1):
-            params = ", ".join(f"{k}={v}" for k, v in move["params"].items())
-            lines.append(f"{i}. **{move['stem']}** {move['op']} ({params}) — {move['reason']}")
+            lines.append(f"{i}. {move['action']} — {move['reason']}")
     else:
         lines.append("No mix moves: mastering only.")
     if report["mastering_tone"]:
@@ -124,4 +124,18 @@ def render_markdown(report: dict) -> str:
     for title, key in (("Notes", "notes"), ("Warnings", "warnings")):
         if report[key]:
             lines += ["", f"## {title}", ""] + [f"- {n}" for n in report[key]]
+    lines += ["", "## Words used here", ""] + [f"- **{term}**: {meaning}"
+                                               for term, meaning in GLOSSARY]
     return "\n".join(lines) + "\n"
+
+
+GLOSSARY = (
+    ("LUFS", "loudness as people hear it, measured the ITU-R BS.1770 way over the whole "
+             "song; streaming services play songs at about -14 LUFS"),
+    ("LU", "a difference in loudness: +3 LU is as much louder as +3 dB of level"),
+    ("dBTP", "true peak: the highest point of the waveform between the samples, measured "
+             "oversampled; at or under -1 dBTP a file survives conversion to MP3/AAC "
+             "without clipping"),
+    ("LRA", "loudness range: how far the quiet and loud parts of the song are apart, in LU"),
+    ("dBFS", "level relative to digital full scale (0 dBFS is the largest sample value)"),
+)

@@ -198,24 +198,37 @@ def _master(args) -> int:
 
 
 def _fix(args) -> int:
-    from dsp.moves import FixRequest
+    """The chat's decision path without the questions: the same words and stems give the
+    same plan (moozix_tui.engine.decide); a part-less complaint is resolved by measurement."""
+    from dsp.diagnosis import diagnose
     from dsp.pipeline import load_stems, render
-    from dsp.recipes import plan_fixes
     from dsp.stem_analysis import analyse_session
     from intents import understand
+    from moozix_tui.engine.decide import complaint, complaints_heard, plan, resolve_unclear
 
     paths = parse_stem_args(args.stems)
     heard = understand(args.say)
-    if not heard.intents:
-        raise BadInput(f"I couldn't find a mix complaint in {args.say!r} — try e.g. "
+    if not heard.intents and not heard.unclear:
+        raise BadInput(f"I couldn't find anything about the sound in {args.say!r} — try e.g. "
                        "\"the vocal is too low\"")
     stems, _ = load_stems(list(paths.items()), progress=_progress)
     analysis = analyse_session(stems)
-    requests = [FixRequest(i.layer, i.problem, i.severity) for i in heard.intents]
-    plan = plan_fixes(requests, analysis)
+    complaints, notes = complaints_heard(heard), []
+    for unclear in heard.unclear:
+        layer = resolve_unclear(unclear.problem, unclear.candidates, analysis,
+                                diagnose(analysis))
+        if layer is None:
+            notes.append(f"\"{unclear.evidence}\": nothing measured stands out for "
+                         f"{unclear.problem.replace('_', ' ')}, so I left it alone")
+            continue
+        complaints.append(complaint(layer, unclear.problem, evidence=unclear.evidence))
+        notes.append(f"\"{unclear.evidence}\" named no part: the measurement points to the "
+                     f"{layer.replace('_', ' ')}, so that is what I fixed")
+    planned = plan(complaints, analysis)
+    planned = type(planned)(planned.moves, (*notes, *planned.notes))
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)
-    result = render(stems, plan.moves, settings, before=analysis, reference=reference,
+    result = render(stems, planned.moves, settings, before=analysis, reference=reference,
                     progress=_progress)
     inputs = list(paths.values()) + ([Path(args.reference)] if args.reference else [])
-    return _finish(args, result, plan, inputs)
+    return _finish(args, result, planned, inputs)

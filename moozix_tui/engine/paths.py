@@ -12,7 +12,8 @@ import shlex
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
-__all__ = ["AUDIO_SUFFIXES", "RoleHint", "find_paths"]
+__all__ = ["AUDIO_SUFFIXES", "RoleHint", "closest_name", "find_paths", "looks_like_path",
+           "parse_path"]
 
 AUDIO_SUFFIXES = (".wav", ".wave", ".flac", ".aif", ".aiff", ".mp3", ".ogg")
 _ASSIGN = re.compile(r"^([A-Za-z_ ]{2,20})\s*[=:]\s*(.+)$")
@@ -20,17 +21,59 @@ _ASSIGN = re.compile(r"^([A-Za-z_ ]{2,20})\s*[=:]\s*(.+)$")
 RoleHint = tuple[str | None, Path]
 
 
-def _candidate(token: str) -> Path | None:
-    token = token.strip().strip(",;")
+def parse_path(text: str) -> Path | None:
+    """One path as typed or pasted — quoted or not, `~`, `file://` — whether or not it
+    exists yet (an export folder may not). None when the text can't be a path."""
+    token = text.strip().strip(",;")
+    if token[:1] in ("'", '"'):
+        parts = _split(token)
+        token = parts[0] if len(parts) == 1 else token.strip("'\"")
     if token.startswith("file://"):
         token = unquote(urlparse(token).path)
-    if not token or len(token) > 4096:
+    if not token or len(token) > 4096 or "\0" in token:
         return None
     try:
-        path = Path(token).expanduser()
-        return path if path.exists() else None
+        return Path(token).expanduser()
     except (OSError, ValueError, RuntimeError):
         return None
+
+
+def _candidate(token: str) -> Path | None:
+    path = parse_path(token)
+    try:
+        return path if path is not None and path.exists() else None
+    except (OSError, ValueError):
+        return None
+
+
+def looks_like_path(text: str) -> bool:
+    """A message that is meant as a file or folder: a path separator or an audio suffix,
+    and no spaces outside the path itself."""
+    token = text.strip().strip("'\"")
+    if not token or len(token) > 4096:
+        return False
+    if "=" in token.split("/")[0]:
+        token = token.split("=", 1)[1]
+    has_sep = (token.startswith(("/", "~", "./", "../", "file://"))
+               or (" " not in token and "/" in token))
+    return has_sep or token.lower().endswith(AUDIO_SUFFIXES)
+
+
+def closest_name(path: Path) -> Path | None:
+    """The existing file or folder whose name is nearest to a path that doesn't exist,
+    looking in the nearest folder that does."""
+    import difflib
+
+    folder = path.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    try:
+        names = [p.name for p in folder.iterdir() if not p.name.startswith(".")]
+    except OSError:
+        return None
+    wanted = path.name if path.parent == folder else path.relative_to(folder).parts[0]
+    match = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
+    return folder / match[0] if match else None
 
 
 def _split(text: str) -> list[str]:

@@ -40,7 +40,7 @@ class SessionState:
     intents: list[dict] = field(default_factory=list)
     pending: dict | None = None
     needed: list[str] = field(default_factory=list)
-    stems: dict[str, dict] = field(default_factory=dict)
+    files: list[dict] = field(default_factory=list)   # {path, role, status, note}
     stereo_only: bool = False
     target: str = "streaming"
     style: str = "balanced"
@@ -53,10 +53,16 @@ class SessionState:
     summary: dict | None = None
     outputs: list[str] = field(default_factory=list)
     demo: bool = False
+    queued: list[str] = field(default_factory=list)   # typed while a job ran, in order
+    replaced: list[dict] = field(default_factory=list)  # file swaps, newest last, for undo
+    replanned_from: list[str] | None = None   # the plan before the stems changed
+    last_change: str = "moves"   # "files" right after a file was replaced (undo puts it back)
 
     @classmethod
     def from_dict(cls, data: dict) -> SessionState:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        if "stems" in data and "files" not in data:  # version 1 kept one file per part
+            known["files"] = [{**info, "role": role} for role, info in data["stems"].items()]
         return cls(**known)
 
 

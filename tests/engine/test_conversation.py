@@ -110,9 +110,12 @@ def test_bad_files_are_explained(chat, tmp_path, name, content, words):
     assert slot.status == "error"
 
 
-def test_missing_path_is_read_as_conversation(chat, tmp_path):
-    answer = chat.say(str(tmp_path / "nope.wav"))
-    assert "didn't catch" in answer
+def test_a_mistyped_path_gets_not_found_and_the_closest_name(chat, tmp_path):
+    (tmp_path / "Lead Vox.wav").write_bytes(b"")
+    answer = chat.say(str(tmp_path / "Lead Vx.wav"))
+    assert answer.startswith("Not found:") and "Lead Vx.wav" in answer
+    assert f"`{tmp_path / 'Lead Vox.wav'}`" in answer
+    assert "didn't catch" not in answer
 
 
 def test_resume_restores_everything(chat, buried_vocal_files, tmp_path):

@@ -1,0 +1,68 @@
+"""The one decision path from words and stems to a plan, shared by the chat and `moozix fix`.
+
+The chat gathers complaints over several messages (and can ask back); the command line
+has one sentence and cannot ask. Both turn complaints into fix requests here and plan
+them here, so the same words and stems give the same plan.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+
+from moozix_tui.engine.needs import host_stem
+
+__all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "whole_song_problem"]
+
+# tone words for a named part become the whole song's tonal balance when the part is "mix"
+_WHOLE_SONG_TONE = ("muddy", "harsh", "dull", "thin")
+
+
+def whole_song_problem(problem: str) -> str:
+    return "tonal_balance" if problem in _WHOLE_SONG_TONE else problem
+
+
+def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: str = "",
+              route: str | None = None) -> dict:
+    """A complaint as the session stores it."""
+    from intents import route_for
+
+    if layer == "mix":
+        problem = whole_song_problem(problem)
+    return {"layer": layer, "problem": problem, "severity": severity,
+            "route": route or route_for(layer), "evidence": evidence, "done": False}
+
+
+def complaints_heard(heard) -> list[dict]:
+    return [complaint(i.layer, i.problem, severity=i.severity, evidence=i.evidence,
+                      route=i.route) for i in heard.intents]
+
+
+def resolve_unclear(problem: str, candidates: Sequence[str], analysis,
+                    findings: Sequence) -> str | None:
+    """The part a part-less complaint most likely means, by measurement: the candidate with
+    the strongest finding of that problem, else (for muddy and harsh) the loaded candidate
+    that carries most of the mix's low mids or the brightest presence band. None when no
+    loaded candidate can be measured."""
+    for finding in findings:  # diagnose() ranks the worst first
+        if finding.problem == problem and finding.layer in candidates:
+            return finding.layer
+    loaded = [c for c in candidates if c in analysis.tracks]
+    if problem == "muddy" and loaded:
+        return max(loaded, key=lambda c: analysis.low_mid_share.get(c, 0.0))
+    if problem == "harsh" and loaded:
+        return max(loaded, key=lambda c: analysis.harshness[c].presence_share_db
+                   if c in analysis.harshness else -math.inf)
+    return None
+
+
+def plan(complaints: Sequence[dict], analysis):
+    """The moves for these complaints, sized from the analysis (dsp.recipes). A part with
+    no stem of its own that lives inside a loaded one (the hats in the drums) is worked
+    on in that stem."""
+    from dsp.moves import FixRequest
+    from dsp.recipes import plan_fixes
+
+    roles = set(analysis.tracks)
+    return plan_fixes([FixRequest(host_stem(c["layer"], roles) or c["layer"], c["problem"],
+                                  c["severity"]) for c in complaints], analysis)

@@ -1,0 +1,143 @@
+"""Reading a message that is not a command: complaints, questions, answers to a question
+the assistant asked, and what to do next (ask for stems, or measure and plan)."""
+
+from __future__ import annotations
+
+import re
+
+from moozix_tui.engine import flow
+from moozix_tui.engine.decide import complaint, complaints_heard
+from moozix_tui.engine.model import Turn
+from moozix_tui.engine.needs import covered, host_stem, missing_stems
+from moozix_tui.engine.plan_edits import explicit_gain
+from moozix_tui.engine.present import part_word, stem_request
+from moozix_tui.engine.session import Session
+from moozix_tui.engine.wording import answer_question, md_literal, restate
+
+__all__ = ["answer_pending", "listen"]
+
+_DB_REQUEST = re.compile(r"(\d+(?:\.\d+)?)\s*db", re.IGNORECASE)
+_WHOLE_SONG_WORDS = ("whole", "everything", "overall", "entire", "all of it", "the song",
+                     "the mix", "the track")
+
+
+def listen(session: Session, text: str) -> Turn:
+    from intents import understand
+
+    heard = understand(text)
+    replies = []
+    if heard.corrections:
+        fixes = ", ".join(f"“{md_literal(c.typed)}” as *{c.understood}*"
+                          for c in heard.corrections)
+        replies.append(f"(I read {fixes}.)")
+    if heard.kind == "question" and not heard.intents:
+        return session.reply(replies + [answer_question(heard.topic)])
+    if heard.intents:
+        _remember(session, complaints_heard(heard))
+        replies.append("Here's what I heard:\n\n" + "\n".join(
+            restate(i.layer, i.problem, i.route, i.evidence) for i in heard.intents))
+        replies += _hosted_notes(session, [i.layer for i in heard.intents])
+        if heard.unclear:
+            replies.append(_ask(session, heard.unclear[0]))
+            return session.reply(replies, "question")
+        return after_complaint(session, replies, text)
+    if heard.unclear:
+        replies.append(_ask(session, heard.unclear[0]))
+        return session.reply(replies, "question")
+    replies.append("I didn't catch a mix problem there. Tell me what sounds wrong — e.g. "
+                   "*the vocal is buried*, *the kick and bass are fighting*, *it's too "
+                   "quiet next to Spotify* — or say `help`.")
+    return session.reply(replies)
+
+
+def _remember(session: Session, heard: list[dict]) -> None:
+    """New complaints join the list (a repeat of an open one is not added twice), and the
+    stems they need join the checklist."""
+    from intents import stems_for
+
+    state = session.state
+    for item in heard:
+        if any(k["layer"] == item["layer"] and k["problem"] == item["problem"]
+               and not k.get("done") for k in state.intents):
+            continue
+        state.intents.append(item)
+        for stem in stems_for(item["layer"], item["problem"]):
+            if stem not in state.needed:
+                state.needed.append(stem)
+
+
+def _hosted_notes(session: Session, layers: list[str]) -> list[str]:
+    """Say where a part without its own stem will be worked on (the hats in the drums)."""
+    roles = session.roles()
+    notes = []
+    for layer in dict.fromkeys(layers):
+        host = host_stem(layer, roles)
+        if host:
+            notes.append(f"The {part_word(layer)} live inside your **{part_word(host)}** stem, "
+                         f"so I'll work on that stem, in the range where the "
+                         f"{part_word(layer)} sit.")
+    return notes
+
+
+def _ask(session: Session, clarification) -> str:
+    """'Muddy where?' — offering only the parts that are loaded (when any are), plus the
+    whole song."""
+    roles = session.roles() - {"mix"}
+    candidates = [c for c in clarification.candidates if c != "mix"]
+    if roles:
+        loaded = [c for c in candidates if covered(c, roles)]
+        candidates = loaded or sorted(roles)
+    session.state.pending = {"problem": clarification.problem, "candidates": candidates,
+                             "evidence": clarification.evidence}
+    options = ", ".join(part_word(c) for c in candidates)
+    word = clarification.problem.replace("_", " ")
+    return (f"**{word.capitalize()} where** — {options}, or the whole song? "
+            "(If you can name the part, I can fix the part.)")
+
+
+def answer_pending(session: Session, text: str) -> Turn | None:
+    """The answer to 'muddy where?', or None when the message is something else."""
+    from intents import stem_role
+
+    lowered = text.lower()
+    layer = "mix" if any(w in lowered for w in _WHOLE_SONG_WORDS) else stem_role(text)
+    if layer is None:
+        return None
+    pending = session.state.pending
+    session.state.pending = None
+    item = complaint(layer, pending["problem"], evidence=text)
+    _remember(session, [item])
+    replies = ["Got it:\n\n" + restate(item["layer"], item["problem"], item["route"], text)]
+    replies += _hosted_notes(session, [layer])
+    return after_complaint(session, replies, text)
+
+
+def after_complaint(session: Session, replies: list[str], text: str) -> Turn:
+    state = session.state
+    asked = _DB_REQUEST.search(text)
+    if asked and state.analysed:
+        return _explicit_gain(session, replies, float(asked.group(1)))
+    pending = [i["layer"] for i in state.intents if not i.get("done")]
+    missing = missing_stems(pending, state.needed, session.roles(),
+                            stereo_only=state.stereo_only)
+    if missing and not state.stereo_only:
+        replies.append(stem_request(missing, state.files))
+        return session.reply(replies, "checklist")
+    return flow.start_analysis(session, replies)
+
+
+def _explicit_gain(session: Session, replies: list[str], asked_db: float) -> Turn:
+    state = session.state
+    intent = state.intents[-1]
+    if intent["problem"] not in ("too_quiet", "too_loud"):
+        return flow.start_analysis(session, replies)
+    intent["done"] = True
+    move, planned = explicit_gain(intent["layer"], intent["problem"], asked_db)
+    state.moves = state.moves[:state.applied] + [move]
+    state.applied = len(state.moves)
+    said = f"Added {planned:+.1f} dB on the {part_word(intent['layer'])}."
+    if abs(planned) < asked_db:
+        said = (f"Added {planned:+.1f} dB on the {part_word(intent['layer'])} — you asked for "
+                f"{asked_db:g} dB, and {abs(planned):g} dB is the most I move a part in one "
+                "step. Say it again for more.")
+    return flow.plan_changed(session, "\n\n".join(replies + [said]))

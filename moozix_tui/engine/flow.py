@@ -1,0 +1,169 @@
+"""Measure, plan, render, export: starting the jobs and taking their outcomes back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from moozix_tui.engine import jobs
+from moozix_tui.engine.model import Turn
+from moozix_tui.engine.needs import missing_stems
+from moozix_tui.engine.present import (
+    move_lines,
+    normalised,
+    part_word,
+    plan_text,
+    stem_request,
+    summary_text,
+)
+from moozix_tui.engine.session import Session
+from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
+
+__all__ = ["plan_changed", "replay", "start_analysis", "start_export", "start_render"]
+
+
+def start_analysis(session: Session, replies: list[str], *, then_render: bool = False) -> Turn:
+    state = session.state
+    sources = session.selected_sources()
+    if not sources:
+        pending = [i["layer"] for i in state.intents if not i.get("done")]
+        missing = missing_stems(pending, state.needed, set(), stereo_only=False) or ["mix"]
+        replies.append(stem_request(missing, state.files))
+        return session.reply(replies, "checklist")
+    complaints = [i for i in state.intents if not i.get("done")]
+    result = session.result
+    # the last render measured its stems, and the originals keep their analysis until
+    # the files change: a new complaint plans on those, with no new pass over the audio
+    known = (result.after if result is not None
+             else session.analysis if session.stems is not None else None)
+    work = jobs.analyse(sources, complaints, stems=session.stems,
+                        base=result.stems if result is not None else None, known=known,
+                        then_render=then_render)
+    state.phase = "analysing"
+    replies.append("Listening to the stems and measuring…")
+    job = session.new_job("analyse", "Analysing your stems", work)
+    return session.reply(replies, job=job)
+
+
+def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
+    state = session.state
+    session.stems = outcome.stems
+    if outcome.of_original or session.analysis is None:
+        # renders always start from the original stems, so "before" is their analysis
+        session.analysis = outcome.analysis
+    state.analysed = True
+    state.last_change = "moves"
+    for intent in state.intents:
+        intent["done"] = True
+    plan = outcome.plan
+    earlier = state.moves[:state.applied]
+    state.moves = earlier + [m.to_dict() for m in plan.moves]
+    state.applied = len(state.moves)
+    state.notes = list(dict.fromkeys((*state.notes, *plan.notes)))
+    state.phase = "plan"
+    parts = []
+    if outcome.stems.notices:
+        parts.append("**About your files**\n\n" + "\n".join(
+            f"- {md_literal(n.message)}" for n in outcome.stems.notices))
+    measured = {m.source: m for m in reversed(plan.moves)}
+    if measured:
+        parts.append("**What I measured**\n\n" + "\n".join(
+            f"- **{_complaint_words(source)}**: {md_literal(m.reason)}"
+            for source, m in reversed(measured.items())))
+    named = {(i["layer"], i["problem"]) for i in state.intents}
+    extra = [f for f in outcome.findings if (f.layer, f.problem) not in named]
+    if extra:
+        parts.append("**Also worth a look**\n\n" + "\n".join(
+            f"- {part_word(f.layer)}: {md_literal(f.evidence)}" for f in extra[:4]))
+    if plan.notes:
+        parts.append("\n".join(f"> {md_literal(n)}" for n in plan.notes))
+    if state.replanned_from is not None:
+        before = state.replanned_from
+        state.replanned_from = None
+        parts.append("**The stems changed, so I planned again from the full set.** Before: "
+                     + ("; ".join(before) or "no moves") + ".")
+    if outcome.then_render:
+        return start_render(session, parts)
+    parts.append(plan_text(state.moves[:state.applied]))
+    return session.reply(parts, "plan")
+
+
+def _complaint_words(source: str) -> str:
+    layer, _, problem = source.partition("/")
+    return f"{part_word(layer)}, {PROBLEM_WORDS.get(problem, problem.replace('_', ' '))}"
+
+
+def start_render(session: Session, replies: list[str]) -> Turn:
+    from dsp.moves import Move
+
+    if session.stems is None:
+        return start_analysis(session, replies, then_render=True)
+    state = session.state
+    moves = [Move.from_dict(m) for m in state.moves[:state.applied]]
+    work = jobs.render(session.stems, session.analysis, moves, session.settings(),
+                       reference_path=state.reference,
+                       preview_folder=session.store.folder / "preview",
+                       protect=session.input_paths())
+    state.phase = "rendering"
+    replies.append(f"Rendering {len(moves)} move{'s' if len(moves) != 1 else ''} and the "
+                   "master… (you can keep typing; `cancel` stops it)")
+    job = session.new_job("render", "Rendering the mix and master", work)
+    return session.reply(replies, job=job)
+
+
+def finished_render(session: Session, outcome: jobs.RenderOutcome) -> Turn:
+    from dsp.report import comparison_rows
+
+    result, previews = outcome.result, outcome.previews
+    session.result, session.previews = result, previews
+    state = session.state
+    state.phase = "rendered"
+    rows = comparison_rows(result)
+    state.summary = {
+        "rows": rows,
+        "spectrum_hz": [round(float(x), 1) for x in result.before.mix.spectrum_hz],
+        "before_db": normalised(result.before.mix.spectrum_db),
+        "after_db": normalised(result.master_analysis.spectrum_db),
+        "outputs": [str(previews.before), str(previews.after)],
+    }
+    return session.reply([summary_text(rows, result.master.warnings, previews)], "summary")
+
+
+def replay(session: Session, text: str) -> Turn:
+    """After undo/redo/more/less: render again if a result is on screen, else show the plan."""
+    state = session.state
+    if state.phase == "rendered":
+        if session.stems is not None:
+            return start_render(session, [text])
+        return start_analysis(session, [text], then_render=True)
+    return session.reply([text, plan_text(state.moves[:state.applied])], "plan")
+
+
+def plan_changed(session: Session, text: str) -> Turn:
+    session.state.last_change = "moves"
+    return replay(session, text)
+
+
+def start_export(session: Session, folder: Path) -> Turn:
+    state = session.state
+    if session.result is None:
+        if state.phase == "rendered":
+            return start_analysis(session, ["Re-rendering first…"], then_render=True)
+        return session.reply(["Nothing rendered yet — say `go` once the plan looks right."])
+    work = jobs.export(folder, session.result, state.notes, session.input_paths())
+    job = session.new_job("export", "Writing the master and report", work)
+    return session.reply([f"Exporting to {md_code(str(folder))}…"], job=job)
+
+
+def finished_export(session: Session, exported) -> Turn:
+    state = session.state
+    state.outputs = [str(p) for p in exported.paths]
+    files = ", ".join(md_code(p.name) for p in exported.paths if p.parent == exported.folder)
+    return session.reply([
+        f"**Exported** to {md_code(str(exported.folder))}: {files}, and every processed stem "
+        f"in {md_code('stems/')}. The written master measures "
+        f"**{exported.written_lufs:.1f} LUFS** and **{exported.written_true_peak_dbtp:.1f} "
+        "dBTP**."], "summary")
+
+
+def plan_lines(session: Session) -> list[str]:
+    return move_lines(session.state.moves[:session.state.applied])

@@ -1,0 +1,190 @@
+"""The chat's commands (help, go, undo, export, target…), one function each, dispatched
+from COMMANDS. Each takes the session and the command's value and returns a Turn."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from moozix_tui.engine import flow, intake
+from moozix_tui.engine.commands import style_name, target_name
+from moozix_tui.engine.demo import demo_ready
+from moozix_tui.engine.model import Turn
+from moozix_tui.engine.paths import parse_path
+from moozix_tui.engine.plan_edits import SCALE_LESS, SCALE_MORE, find_move, rescaled
+from moozix_tui.engine.present import status_text
+from moozix_tui.engine.session import Session, is_number
+from moozix_tui.engine.store import SessionState
+from moozix_tui.engine.wording import HELP, md_code, md_literal
+
+__all__ = ["COMMANDS", "default_export_folder"]
+
+
+def _help(session: Session, _value) -> Turn:
+    return session.reply([HELP])
+
+
+def _status(session: Session, _value) -> Turn:
+    state = session.state
+    return session.reply([status_text(state, state.moves[:state.applied],
+                                      session.store.folder)])
+
+
+def _reset(session: Session, _value) -> Turn:
+    session.state = SessionState(created=session.state.created, demo=session.state.demo)
+    session.forget_audio()
+    if session.state.demo and demo_ready():
+        intake.fill_demo(session)
+    return session.reply(["Fresh start (same session folder). What sounds wrong?"])
+
+
+def _cancel(session: Session, _value) -> Turn:
+    if session.job is None:
+        return session.reply(["Nothing is running."])
+    session.job.cancel_event.set()
+    return session.reply(["Cancelling… nothing will be written."])
+
+
+def _stereo_only(session: Session, _value) -> Turn:
+    session.state.stereo_only = True
+    text = ("No problem. **What a stereo mix allows**: overall loudness, broad tone, "
+            "peak control, and gentle moves in the range a part lives in. **What it "
+            "can't do**: turn one part up or down on its own, pull the kick away from the "
+            "bass, or remove reverb from one instrument — every move touches everything "
+            "in that range.")
+    if "mix" not in session.roles():
+        return session.reply([text, "Give me the stereo mix file (path or **ctrl+o**) and I'll "
+                                    "do what it honestly allows."])
+    return flow.start_analysis(session, [text])
+
+
+def _approve(session: Session, _value) -> Turn:
+    state = session.state
+    if state.phase == "plan" and state.moves:
+        return flow.start_render(session, [])
+    if state.intents and session.selected_sources():
+        if state.analysed and not any(not i.get("done") for i in state.intents):
+            return flow.start_render(session, [])
+        return flow.start_analysis(session, [])
+    if state.files and not state.intents:
+        return session.reply(["I have your files. What sounds wrong? (Or say *the whole song "
+                              "is too quiet* to just master it.)"])
+    return session.reply(["Tell me what sounds wrong first, then give me the stems."])
+
+
+def _rescale(session: Session, factor: float, word: str) -> Turn:
+    state = session.state
+    if not state.applied:
+        return session.reply(["There's no plan to change yet."])
+    state.moves = rescaled(state.moves[:state.applied], factor)
+    return flow.plan_changed(session, f"Made every move {word}.")
+
+
+def _more(session: Session, _value) -> Turn:
+    return _rescale(session, SCALE_MORE, f"stronger (×{SCALE_MORE:g})")
+
+
+def _less(session: Session, _value) -> Turn:
+    return _rescale(session, SCALE_LESS, f"gentler (×{SCALE_LESS:g})")
+
+
+def _skip(session: Session, value) -> Turn:
+    from dsp.moves import Move
+
+    state = session.state
+    active = state.moves[:state.applied]
+    index = find_move(active, value)
+    if index is None:
+        return session.reply([f"Which move? Say `skip 1` to `skip {len(active)}` (see "
+                              "`status`)." if active else "No moves to skip."])
+    dropped = active.pop(index)
+    state.moves, state.applied = active, len(active)
+    return flow.plan_changed(session, f"Dropped move {index + 1}: "
+                                      f"{Move.from_dict(dropped).action()}.")
+
+
+def _undo(session: Session, _value) -> Turn:
+    from dsp.moves import Move
+
+    state = session.state
+    if state.replaced and state.last_change == "files":
+        state.last_change = "moves"
+        return intake.undo_replacement(session)
+    if state.applied == 0:
+        return session.reply(["Nothing to undo."])
+    state.applied -= 1
+    move = Move.from_dict(state.moves[state.applied])
+    return flow.replay(session, f"Undid: {move.action()}. `redo` brings it back.")
+
+
+def _redo(session: Session, _value) -> Turn:
+    from dsp.moves import Move
+
+    state = session.state
+    if state.applied >= len(state.moves):
+        return session.reply(["Nothing to redo."])
+    state.applied += 1
+    move = Move.from_dict(state.moves[state.applied - 1])
+    return flow.replay(session, f"Redid: {move.action()}.")
+
+
+def _direction(session: Session, text: str) -> Turn:
+    if session.state.phase == "rendered":
+        return flow.replay(session, text)
+    return session.reply([text])
+
+
+def _target(session: Session, value) -> Turn:
+    from dsp.errors import DspError
+    from dsp.mastering import resolve_target
+
+    name = target_name(value or "")
+    try:
+        target = resolve_target(float(name) if is_number(name) else name)
+    except DspError as exc:
+        return session.reply([md_literal(str(exc))], "error")
+    session.state.target = target.name if target.name != "custom" else f"{target.lufs:g}"
+    return _direction(session, f"Target: **{md_literal(target.label or target.name)}** — "
+                               f"{target.lufs:g} LUFS, ceiling {target.ceiling_dbtp:g} dBTP.")
+
+
+def _style(session: Session, value) -> Turn:
+    style = style_name(value or "")
+    if style is None:
+        return session.reply(["Styles: `balanced`, `warm`, `bright`, `punchy`."])
+    session.state.style = style
+    return _direction(session, f"Style: **{style}**.")
+
+
+def _reference(session: Session, value) -> Turn:
+    path = parse_path(value or "")
+    if path is None or not path.is_file():
+        return session.reply([f"I can't find {md_code(value or '')} — give the path of a "
+                              "finished track to match."], "error")
+    session.state.reference = str(path)
+    return _direction(session, f"Reference: {md_code(path.name)} — I'll match its broad tone "
+                               "(and its loudness unless you set a target).")
+
+
+def default_export_folder(session: Session) -> Path:
+    """Where a musician looks: ~/Music/Moozix/<session> ($MOOZIX_EXPORT_DIR overrides)."""
+    root = os.environ.get("MOOZIX_EXPORT_DIR")
+    base = Path(root).expanduser() if root else Path.home() / "Music" / "Moozix"
+    return base / session.store.folder.name
+
+
+def _export(session: Session, value) -> Turn:
+    folder = parse_path(value) if value else default_export_folder(session)
+    if folder is None:
+        return session.reply([f"I can't use {md_code(value)} as a folder — give a path like "
+                              f"{md_code('~/Music/my song')}."], "error")
+    return flow.start_export(session, folder)
+
+
+COMMANDS: dict[str, Callable[[Session, str | None], Turn]] = {
+    "help": _help, "status": _status, "reset": _reset, "cancel": _cancel,
+    "stereo_only": _stereo_only, "approve": _approve, "more": _more, "less": _less,
+    "skip": _skip, "undo": _undo, "redo": _redo, "target": _target, "style": _style,
+    "reference": _reference, "export": _export,
+}

@@ -1,0 +1,145 @@
+"""Files coming in: which part each is, checking them, and what changes when they do.
+
+A session holds any number of files, many per part. A file the user gives again under
+the same name in the same part replaces the old one (said, and undoable); anything else
+is added beside what is there. Nothing is dropped without a word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from moozix_tui.engine import flow, jobs
+from moozix_tui.engine.demo import demo_files
+from moozix_tui.engine.model import Turn
+from moozix_tui.engine.needs import missing_stems
+from moozix_tui.engine.paths import RoleHint
+from moozix_tui.engine.present import move_lines, part_word, stem_request
+from moozix_tui.engine.session import Session
+from moozix_tui.engine.wording import md_code, md_literal
+
+__all__ = ["add", "fill_demo", "finished_check", "undo_replacement"]
+
+
+def fill_demo(session: Session) -> None:
+    session.state.files = [{"path": str(path), "role": role, "status": "ok",
+                            "note": "demo stem"} for role, path in demo_files().items()]
+
+
+def _role(hint: str | None, path: Path) -> str | None:
+    from intents import LAYERS, stem_role
+
+    if hint:
+        named = hint if hint in LAYERS else stem_role(hint)
+        if named:
+            return named
+    return stem_role(path.name)
+
+
+def add(session: Session, found: list[RoleHint]) -> Turn:
+    assigned, unknown = [], []
+    for hint, path in found:
+        role = _role(hint, path)
+        (unknown if role is None else assigned).append((role, path))
+    replies = []
+    if unknown:
+        names = ", ".join(md_code(p.name) for _, p in unknown)
+        replies.append(f"I couldn't tell which part {names} "
+                       f"{'is' if len(unknown) == 1 else 'are'} — nothing of "
+                       f"{'it' if len(unknown) == 1 else 'them'} is in the mix yet. Name "
+                       f"{'it' if len(unknown) == 1 else 'each'} like "
+                       f"{md_code('keys=' + str(unknown[0][1]))}.")
+    if not assigned:
+        return session.reply(replies, "error")
+    replies.append(_take(session, assigned))
+    job = session.new_job("check", "Checking your files",
+                          lambda progress, cancel: jobs.check_files(assigned, progress))
+    return session.reply(replies, job=job)
+
+
+def _take(session: Session, assigned: list[tuple[str, Path]]) -> str:
+    """Put the files in the session (status 'checking') and say what happened to each."""
+    state = session.state
+    lines = []
+    for role, path in assigned:
+        same = next((f for f in state.files if Path(f["path"]) == path), None)
+        if same is not None:
+            same.update(role=role, status="checking", note="")
+            lines.append(f"- {part_word(role)} ← {md_code(path.name)} (again: checking it anew)")
+            continue
+        namesake = next((f for f in state.files if f["role"] == role
+                         and Path(f["path"]).name == path.name), None)
+        entry = {"path": str(path), "role": role, "status": "checking", "note": ""}
+        if namesake is not None:
+            state.replaced.append({"old": dict(namesake), "new": str(path)})
+            state.last_change = "files"
+            state.files[state.files.index(namesake)] = entry
+            lines.append(f"- {part_word(role)}: {md_code(namesake['path'])} → "
+                         f"{md_code(str(path))} (replaced; `undo` puts the old one back)")
+        else:
+            state.files.append(entry)
+            lines.append(f"- {part_word(role)} ← {md_code(path.name)}")
+    _files_changed(session)
+    return "Checking:\n\n" + "\n".join(lines)
+
+
+def _files_changed(session: Session) -> None:
+    """The audio changed: measurements go, and a plan made on the old set is made again
+    on the new one once the files are checked."""
+    state = session.state
+    session.forget_audio()
+    if state.moves:
+        state.replanned_from = [line.split(". ", 1)[1] for line in
+                                move_lines(state.moves[:state.applied])]
+        state.moves, state.applied = [], 0
+        state.summary = None
+        for intent in state.intents:
+            intent["done"] = False
+
+
+def undo_replacement(session: Session) -> Turn:
+    state = session.state
+    swap = state.replaced.pop()
+    index = next((i for i, f in enumerate(state.files) if f["path"] == swap["new"]), None)
+    if index is None:
+        return session.reply(["That file is no longer in the session."])
+    state.files[index] = swap["old"]
+    _files_changed(session)
+    text = (f"Put {md_code(swap['old']['path'])} back in place of "
+            f"{md_code(swap['new'])}.")
+    return _next_step(session, [text])
+
+
+def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
+    state = session.state
+    lines = []
+    for res in results:
+        slot = next((f for f in state.files if Path(f["path"]) == res.path), None)
+        if slot is None:
+            continue
+        if res.error:
+            slot.update(status="error", note=res.error)
+            lines.append(f"- ✗ **{part_word(res.role)}** {md_code(res.path.name)}: "
+                         f"{md_literal(res.error)} — it is left out of the mix.")
+        else:
+            slot.update(status="warning" if res.problems else "ok",
+                        note="; ".join(res.problems))
+            detail = "; ".join(md_literal(p) for p in res.problems) or "looks good"
+            lines.append(f"- ✓ **{part_word(res.role)}** {md_code(res.path.name)}: {detail}")
+    return _next_step(session, ["\n".join(lines)])
+
+
+def _next_step(session: Session, replies: list[str]) -> Turn:
+    state = session.state
+    if any(f.get("status") == "checking" for f in state.files):
+        return session.reply(replies, "checklist")
+    pending = [i["layer"] for i in state.intents if not i.get("done")]
+    missing = missing_stems(pending, state.needed, session.roles(),
+                            stereo_only=state.stereo_only)
+    if pending and not missing:
+        return flow.start_analysis(session, replies)
+    if pending:
+        replies.append(stem_request(missing, state.files))
+    else:
+        replies.append("What sounds wrong in it?")
+    return session.reply(replies, "checklist")

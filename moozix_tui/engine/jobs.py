@@ -1,0 +1,129 @@
+"""The long work a chat turn starts: pure functions the UI runs in a worker thread.
+
+Each returns its outcome and touches no session state; the engine takes the outcome
+back on the UI thread (flow.py). The DSP core is imported here, inside the work.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["AnalyseOutcome", "FileResult", "RenderOutcome", "analyse", "check_files", "export",
+           "load_sources", "render"]
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class FileResult:
+    role: str
+    path: Path
+    problems: tuple[str, ...]
+    error: str | None
+
+
+def check_files(assigned: Sequence[tuple[str, Path]], progress: Progress) -> list[FileResult]:
+    """Load and check each file on its own, so one bad file never hides the others."""
+    from dsp.audio import load_audio
+    from dsp.check import check_audio
+    from dsp.errors import DspError
+
+    results = []
+    for n, (role, path) in enumerate(assigned):
+        progress(f"checking {path.name}", n / max(len(assigned), 1))
+        try:
+            check = check_audio(load_audio(path))
+        except DspError as exc:
+            results.append(FileResult(role, path, (), str(exc)))
+            continue
+        errors = [x.message for x in check.notices if x.level == "error"]
+        problems = [x.message for x in check.notices if x.level != "error"]
+        results.append(FileResult(role, path, tuple(problems), "; ".join(errors) or None))
+    progress("checked", 1.0)
+    return results
+
+
+def load_sources(sources: Sequence[tuple[str, Path]], progress: Progress):
+    """Every (part, file) into one StemSet at one rate and length."""
+    from dsp.pipeline import load_stems
+
+    stems, _ = load_stems(list(sources), progress=progress)
+    return stems
+
+
+@dataclass(frozen=True, eq=False)
+class AnalyseOutcome:
+    stems: object                 # the original files as a StemSet
+    analysis: object              # what the plan was sized on
+    findings: tuple
+    plan: object
+    of_original: bool             # the analysis is of the original files (the "before")
+    then_render: bool
+
+
+def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
+            stems=None, base=None, known=None, then_render: bool = False
+            ) -> Callable[[Progress, threading.Event], AnalyseOutcome]:
+    """Load (unless `stems` are loaded already), measure (unless `known`), plan."""
+
+    def work(progress: Progress, cancel: threading.Event) -> AnalyseOutcome:
+        from dsp.diagnosis import diagnose
+        from dsp.stem_analysis import analyse_session
+        from moozix_tui.engine.decide import plan
+
+        loaded = stems if stems is not None else load_sources(
+            sources, lambda s, f: progress(s, 0.4 * f))
+        progress("analysing", 0.5)
+        analysis = known or analyse_session(base if base is not None else loaded)
+        progress("planning", 0.9)
+        return AnalyseOutcome(loaded, analysis, tuple(diagnose(analysis)),
+                              plan(complaints, analysis),
+                              of_original=base is None and known is None,
+                              then_render=then_render)
+
+    return work
+
+
+@dataclass(frozen=True, eq=False)
+class RenderOutcome:
+    result: object                # dsp RenderResult
+    previews: object              # dsp Previews, measured as written
+
+
+def render(stems, analysis, moves, settings, *, reference_path: str | None,
+           preview_folder: Path, protect: Sequence[Path]
+           ) -> Callable[[Progress, threading.Event], RenderOutcome]:
+    def work(progress: Progress, cancel: threading.Event) -> RenderOutcome:
+        from dsp.audio import load_audio
+        from dsp.pipeline import render as render_mix
+        from dsp.previews import write_previews
+
+        reference = None
+        if reference_path:
+            ref = load_audio(reference_path)
+            reference = (ref.samples, ref.sample_rate)
+        result = render_mix(stems, moves, settings, before=analysis, reference=reference,
+                            progress=lambda s, f: progress(s, 0.8 * f), cancel=cancel)
+        progress("measuring the master", 0.82)
+        result.master_analysis  # noqa: B018 - measured here, off the UI thread
+        progress("writing previews at matched loudness", 0.88)
+        previews = write_previews(preview_folder, stems.mixdown(), result.master.samples,
+                                  stems.sample_rate, protect=protect)
+        return RenderOutcome(result, previews)
+
+    return work
+
+
+def export(folder: Path, result, notes: Sequence[str], inputs: Sequence[Path]
+           ) -> Callable[[Progress, threading.Event], object]:
+    def work(progress: Progress, cancel: threading.Event):
+        from dsp.moves import Plan
+        from dsp.pipeline import export as export_files
+
+        return export_files(folder, result, plan=Plan(tuple(result.moves), tuple(notes)),
+                            inputs=inputs, progress=progress)
+
+    return work

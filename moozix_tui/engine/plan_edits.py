@@ -1,0 +1,46 @@
+"""Edits to the plan: stronger, gentler, drop a move, an explicit level. Pure: moves in
+(as the dicts the session stores), moves out."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+__all__ = ["MAX_EXPLICIT_GAIN_DB", "SCALE_LESS", "SCALE_MORE", "explicit_gain", "find_move",
+           "rescaled"]
+
+SCALE_MORE, SCALE_LESS = 1.3, 0.7
+MAX_EXPLICIT_GAIN_DB = 12.0
+
+
+def rescaled(moves: Sequence[dict], factor: float) -> list[dict]:
+    from dsp.moves import Move
+
+    return [Move.from_dict(m).scaled(factor).to_dict() for m in moves]
+
+
+def find_move(moves: Sequence[dict], which: str | None) -> int | None:
+    """The index of the move a user means by 'skip 2', 'skip #2' or 'skip the vocal cut'."""
+    if not which:
+        return None
+    said = which.strip().lstrip("#")
+    if said.isdigit():
+        index = int(said) - 1
+        return index if 0 <= index < len(moves) else None
+    words = [w for w in said.lower().split() if w not in ("the", "a", "move", "on")]
+    for i, move in enumerate(moves):
+        text = f"{move['stem']} {move['op']} {move['reason']}".lower()
+        if words and all(w in text or (w == "cut" and move["op"] == "bell") for w in words):
+            return i
+    return None
+
+
+def explicit_gain(layer: str, problem: str, asked_db: float) -> tuple[dict, float]:
+    """A level move for 'make the vocal 2 dB louder': (move, the dB actually planned).
+    More than MAX_EXPLICIT_GAIN_DB in one step is capped, and the caller says so."""
+    from dsp.moves import Move
+
+    sign = 1.0 if problem in ("too_quiet", "quiet_master") else -1.0
+    planned = round(sign * min(abs(asked_db), MAX_EXPLICIT_GAIN_DB), 1)
+    move = Move(layer, "gain", {"gain_db": planned}, f"you asked for {sign * asked_db:+g} dB",
+                f"{layer}/{problem}")
+    return move.to_dict(), planned

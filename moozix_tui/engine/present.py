@@ -1,0 +1,106 @@
+"""What the assistant writes: plans, stem checklists, summaries, status. Pure text.
+
+Numbers are shown as measured; user text and file names go through md_literal/md_code.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from moozix_tui.engine.wording import LAYER_WORDS, md_code, md_literal, restate
+
+__all__ = ["fmt", "group_files", "move_lines", "normalised", "plan_text", "stem_request",
+           "status_text", "summary_text"]
+
+NEXT_STEPS = ("Say `go` to render · `more` / `less` · `skip N` · or tell me another "
+              "problem.")
+
+
+def fmt(value: float | None, digits: int = 1) -> str:
+    """A measured figure for the screen: '–' when there is none, never '-0.0'."""
+    if value is None:
+        return "–"
+    return f"{round(float(value), digits) + 0.0:.{digits}f}"
+
+
+def normalised(db: Iterable[float]) -> list[float]:
+    values = [float(x) for x in db]
+    top = max(values)
+    return [round(x - top, 1) + 0.0 for x in values]
+
+
+def part_word(role: str) -> str:
+    return LAYER_WORDS.get(role, role.replace("_", " "))
+
+
+def move_lines(moves: Sequence[dict], *, reasons: bool = False) -> list[str]:
+    """Numbered moves in plain words: '1. Turn the vocal up 8.6 dB', with the why if asked."""
+    from dsp.moves import Move
+
+    lines = []
+    for i, data in enumerate(moves, 1):
+        move = Move.from_dict(data)
+        lines.append(f"{i}. {move.describe() if reasons else move.action()}")
+    return lines
+
+
+def plan_text(moves: Sequence[dict]) -> str:
+    lines = move_lines(moves, reasons=True)
+    if not lines:
+        return "No moves in the plan: I'll only master."
+    return "**The plan**\n\n" + "\n".join(lines) + "\n\n" + NEXT_STEPS
+
+
+def group_files(files: Sequence[dict]) -> dict[str, list[dict]]:
+    """Files by part, in the order the parts first appeared."""
+    groups: dict[str, list[dict]] = {}
+    for info in files:
+        groups.setdefault(info["role"], []).append(info)
+    return groups
+
+
+def stem_request(missing: Sequence[str], files: Sequence[dict]) -> str:
+    have = [f"- [x] **{part_word(role)}** — "
+            + ", ".join(md_literal(Path(i["path"]).name) for i in infos)
+            for role, infos in group_files([f for f in files
+                                            if f.get("status") != "error"]).items()]
+    lines = [f"- [ ] **{part_word(r)}** (`{r}`)" for r in missing]
+    return ("**Stems I need** (the part and what competes with it):\n\n"
+            + "\n".join(have + lines)
+            + "\n\nType or paste their paths (a folder works too; `vocal=path` names a "
+              "part), or press **ctrl+o** to pick files. Only have the stereo mix? Say "
+              "*I only have the stereo mix*. Say `go` to work with what's there.")
+
+
+def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str:
+    table = ["| | before | after |", "|---|---|---|"] + [
+        f"| {r['label']} | {fmt(r['before'])} {r['unit']} | {fmt(r['after'])} {r['unit']} |"
+        for r in rows]
+    parts = ["**Before → after** (before: your mix as you gave it; after: the master)",
+             "\n".join(table)]
+    parts += [f"> {md_literal(w)}" for w in warnings]
+    if previews is not None:
+        parts.append(
+            f"Previews at matched loudness ({fmt(previews.before_written.integrated_lufs)} and "
+            f"{fmt(previews.after_written.integrated_lufs)} LUFS as written, true peaks "
+            f"{fmt(previews.before_written.true_peak_dbtp)} and "
+            f"{fmt(previews.after_written.true_peak_dbtp)} dBTP): "
+            f"{md_code(str(previews.before))} (your mix) and {md_code(str(previews.after))} "
+            "(the master).")
+    parts.append("Say `export` (or `export ~/some/folder`) for the final files, `undo` to "
+                 "step back, or tell me what still bothers you.")
+    return "\n\n".join(parts)
+
+
+def status_text(state, moves: Sequence[dict], folder: Path) -> str:
+    complaints = [restate(i["layer"], i["problem"], i["route"], i["evidence"])
+                  for i in state.intents] or ["- nothing yet"]
+    stems = [f"- {part_word(role)}: " + ", ".join(
+        f"{md_literal(Path(i['path']).name)} ({i.get('status')})" for i in infos)
+        for role, infos in group_files(state.files).items()] or ["- none yet"]
+    plan = move_lines(moves) or ["no moves yet"]
+    return ("**Complaints**\n\n" + "\n".join(complaints) + "\n\n**Stems**\n\n"
+            + "\n".join(stems) + f"\n\n**Target** {md_literal(state.target)} · **style** "
+            f"{state.style}\n\n**Plan**\n\n" + "\n".join(plan)
+            + f"\n\nSession folder: {md_code(str(folder))}")

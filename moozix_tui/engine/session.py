@@ -1,0 +1,100 @@
+"""One chat session: its saved state, its folder, and what lives only in memory.
+
+The saved state (`SessionState`, in store.py) is everything needed to resume; the
+in-memory part (decoded stems, analyses, the last render, the running job) is
+rebuilt on demand and dropped whenever the files change.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+from pathlib import Path
+
+from moozix_tui.engine.model import Job, Reply, Turn
+from moozix_tui.engine.store import SessionState, SessionStore
+
+__all__ = ["Session", "is_number"]
+
+
+def is_number(text: str) -> bool:
+    try:
+        float(text)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+class Session:
+    """State plus the helpers every handler needs: say, turn, start a job, save."""
+
+    def __init__(self, store: SessionStore, state: SessionState) -> None:
+        self.store = store
+        self.state = state
+        self.job: Job | None = None
+        self.stems = None          # dsp StemSet of the original files, once loaded
+        self.analysis = None       # their SessionAnalysis (the "before" of every render)
+        self.result = None         # the last RenderResult
+        self.previews = None       # the last written previews (dsp Previews)
+        self._ids = itertools.count(1)
+
+    # -- replies and saving ---------------------------------------------------------------
+    def say(self, markdown: str, kind: str = "text", role: str = "assistant") -> Reply:
+        reply = Reply(role, markdown, kind)
+        self.state.history.append(reply.to_dict())
+        return reply
+
+    def turn(self, *replies: Reply, job: Job | None = None) -> Turn:
+        self.save()
+        return Turn(tuple(replies), job)
+
+    def reply(self, parts: list[str], kind: str = "text", *, job: Job | None = None) -> Turn:
+        """Several paragraphs as one assistant message."""
+        return self.turn(self.say("\n\n".join(p for p in parts if p), kind), job=job)
+
+    def save(self) -> None:
+        self.store.save(self.state)
+
+    def new_job(self, kind: str, label: str, work: Callable) -> Job:
+        job = Job(f"{kind}-{next(self._ids)}", kind, label, work)
+        self.job = job
+        return job
+
+    @property
+    def busy(self) -> bool:
+        return self.job is not None
+
+    # -- files ----------------------------------------------------------------------------
+    def usable_files(self) -> list[dict]:
+        return [f for f in self.state.files if f.get("status") not in ("error", "checking")]
+
+    def roles(self) -> set[str]:
+        return {f["role"] for f in self.usable_files()}
+
+    def input_paths(self) -> list[Path]:
+        paths = [Path(f["path"]) for f in self.state.files]
+        if self.state.reference:
+            paths.append(Path(self.state.reference))
+        return paths
+
+    def selected_sources(self) -> list[tuple[str, Path]]:
+        """(role, path) of every file the render uses: all parts, or only the stereo mix
+        when the user works from it (a stereo mix beside stems would count everything twice)."""
+        files = [(f["role"], Path(f["path"])) for f in self.usable_files()]
+        mix = [s for s in files if s[0] == "mix"]
+        parts = [s for s in files if s[0] != "mix"]
+        if self.state.stereo_only and mix:
+            return mix
+        return parts or mix
+
+    def forget_audio(self) -> None:
+        """The files changed: decoded audio, analyses and the last render no longer apply."""
+        self.stems = self.analysis = self.result = self.previews = None
+        self.state.analysed = False
+
+    def settings(self):
+        from dsp.mastering import MasterSettings, resolve_target
+
+        target = self.state.target
+        return MasterSettings(resolve_target(float(target) if is_number(target) else target),
+                              self.state.style)

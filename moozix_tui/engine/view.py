@@ -1,0 +1,34 @@
+"""The read-only snapshot the UI draws: stems grouped by part, direction, plan, summary."""
+
+from __future__ import annotations
+
+from moozix_tui.engine.model import Reply, SessionView, StemSlot, SummaryCard, SummaryRow
+from moozix_tui.engine.needs import covered
+from moozix_tui.engine.present import move_lines
+from moozix_tui.engine.session import Session
+
+__all__ = ["build_view"]
+
+
+def build_view(session: Session) -> SessionView:
+    s = session.state
+    order = list(dict.fromkeys(f["role"] for f in s.files))
+    slots = [StemSlot(f["role"], f.get("status", "ok"), f.get("path"), f.get("note", ""))
+             for role in order for f in s.files if f["role"] == role]
+    roles = session.roles()
+    slots += [StemSlot(role, "missing") for role in s.needed
+              if role not in order and not covered(role, roles)]
+    summary = None
+    if s.summary:
+        summary = SummaryCard(
+            rows=tuple(SummaryRow(**row) for row in s.summary["rows"]),
+            spectrum_hz=tuple(s.summary["spectrum_hz"]),
+            spectrum_before_db=tuple(s.summary["before_db"]),
+            spectrum_after_db=tuple(s.summary["after_db"]),
+            outputs=tuple(s.summary["outputs"]),
+        )
+    return SessionView(
+        session_dir=session.store.folder, stems=tuple(slots), target=s.target, style=s.style,
+        plan=tuple(move_lines(s.moves[:s.applied])), applied_moves=s.applied,
+        can_undo=s.applied > 0, can_redo=s.applied < len(s.moves), busy=session.busy,
+        summary=summary, history=tuple(Reply.from_dict(r) for r in s.history))

@@ -1,0 +1,172 @@
+"""What the chat says is what it did: each test names a claim the chat once got wrong.
+
+Expectations come from the files as written (read back with soundfile, measured with
+pyloudnorm) or from the inputs themselves, never from the engine's own figures.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pyloudnorm
+import pytest
+import soundfile as sf
+
+from moozix_tui.engine import Engine
+
+
+def _lufs(path) -> float:
+    data, rate = sf.read(path)
+    return pyloudnorm.Meter(rate).integrated_loudness(data)
+
+
+def _rows(chat) -> dict:
+    return {r.label: r for r in chat.engine.view.summary.rows}
+
+
+def test_previews_are_the_users_mix_and_the_master_at_matched_loudness(
+        chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    reply = chat.say("go")
+    before, after = chat.engine.view.summary.outputs
+    assert "matched loudness" in reply
+    assert _lufs(before) == pytest.approx(_lufs(after), abs=0.2)
+    original, rate = sf.read(folder / "mix.wav")   # what the user's stems sum to
+    written, _ = sf.read(before)
+    original, written = original - original.mean(axis=0), written - written.mean(axis=0)  # DC
+    # before.wav is the user's mix turned down, not the re-levelled pre-master
+    scale = np.dot(written.ravel(), original.ravel()) / np.dot(original.ravel(), original.ravel())
+    residual = written - scale * original
+    assert np.sqrt(np.mean(residual**2)) < 1e-3 * np.sqrt(np.mean(written**2))
+    for path in (before, after):
+        data, _ = sf.read(path)
+        assert np.abs(data).max() < 10 ** (-1 / 20)  # under -1 dBFS: nothing clipped
+
+
+def test_before_is_the_users_mix_and_stays_put_through_undo_and_redo(
+        chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.say("go")
+    mix, rate = sf.read(folder / "mix.wav")
+    truth = pyloudnorm.Meter(rate).integrated_loudness(mix)
+    first = _rows(chat)
+    assert first["loudness"].before == pytest.approx(truth, abs=0.15)
+    chat.say("undo")
+    chat.say("redo")
+    again = _rows(chat)
+    for label in ("loudness", "true peak", "LRA"):
+        assert again[label].before == first[label].before
+
+
+def test_the_plan_is_made_again_when_stems_arrive(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    first = chat.say(f"vocal={folder / 'Lead Vox.wav'}")
+    assert "The plan" in first
+    lonely = list(chat.engine.state.moves)
+    replanned = chat.say(f"instruments={folder / 'beat.wav'}")
+    assert "planned again from the full set" in replanned
+    assert chat.engine.state.moves != lonely
+    chat.say("go")
+    # sized against the beat now: the vocal ends near the rest, as the plan promises
+    assert -2 <= _rows(chat)["vocal vs rest"].after <= 4
+
+
+def test_messages_typed_during_a_job_are_handled_in_order_afterwards(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    turn = chat.engine.handle(f"{folder / 'Lead Vox.wav'}")
+    assert turn.job is not None and chat.engine.busy
+    queued = chat.engine.handle("the vocal is too quiet").replies[0].markdown
+    assert "Noted" in queued
+    assert chat.engine.state.intents == []          # not read yet: the job is running
+    outcome = turn.job.run(lambda stage, f: None, threading.Event())
+    after = chat.drain(chat.engine.finish(turn.job, outcome))
+    text = "\n".join(r.markdown for r in after)
+    assert "Here's what I heard" in text and "lead vocal" in text
+    assert [i["layer"] for i in chat.engine.state.intents] == ["vocal"]
+
+
+def test_a_file_under_the_same_name_replaces_the_old_one_says_so_and_undo_restores(
+        chat, buried_vocal_files, tmp_path):
+    folder = buried_vocal_files
+    chat.say(f"vocal={folder / 'Lead Vox.wav'}")
+    newer = tmp_path / "Lead Vox.wav"
+    newer.write_bytes((folder / "Lead Vox.wav").read_bytes())
+    reply = chat.say(f"vocal={newer}")
+    assert "replaced" in reply and str(folder / "Lead Vox.wav") in reply
+    assert [f["path"] for f in chat.engine.state.files] == [str(newer)]
+    chat.say("undo")
+    assert [f["path"] for f in chat.engine.state.files] == [str(folder / "Lead Vox.wav")]
+
+
+def test_a_second_file_for_a_part_is_added_beside_the_first(chat, buried_vocal_files,
+                                                              tmp_path):
+    folder = buried_vocal_files
+    chat.say(f"vocal={folder / 'Lead Vox.wav'}")
+    double = tmp_path / "Vox Dbl.wav"
+    double.write_bytes((folder / "Lead Vox.wav").read_bytes())
+    chat.say(str(double))
+    assert sorted(f["path"] for f in chat.engine.state.files) == sorted(
+        [str(folder / "Lead Vox.wav"), str(double)])
+
+
+def test_an_explicit_gain_says_what_was_planned_not_what_was_asked(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    reply = chat.say("make the vocal 20 dB louder")
+    planned = chat.engine.state.moves[-1]["params"]["gain_db"]
+    assert planned == 12.0
+    assert "+12.0 dB" in reply and "Added +20" not in reply
+
+
+def test_export_takes_a_quoted_path_with_spaces_and_brackets(chat, buried_vocal_files,
+                                                              tmp_path):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.say("go")
+    target = tmp_path / "my song" / "Mästered [v1]"
+    chat.say(f'export "{target}"')
+    assert (target / "master.wav").exists()
+    assert not (tmp_path / '"').exists()
+
+
+def test_resume_after_a_kill_mid_render_says_it_was_interrupted(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.engine.handle("go")             # the render job is never run: the process died
+    resumed = Engine.resume(chat.engine.store.folder)
+    text = "\n".join(r.markdown for r in resumed.greeting().replies)
+    assert "interrupted" in text and "go" in text
+
+
+def test_screens_and_report_use_words_not_ids(chat, buried_vocal_files, tmp_path):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    plan = chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    assert "too_quiet" not in plan and "gain_db" not in plan
+    assert "Turn the vocal up" in plan
+    chat.say("go")
+    chat.say(f"export {tmp_path / 'out'}")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "gain_db" not in report and "Turn the vocal up" in report
+    assert "LUFS" in report.split("## Words used here")[1]
+    assert "-0.0" not in report
+
+
+def test_hats_inside_a_drums_stem_are_worked_on_there(chat, song, tmp_path):
+    drums = song["kick"] + song["snare"] + song["cymbals"]
+    sf.write(tmp_path / "drums.wav", drums.T, 44100)
+    sf.write(tmp_path / "bass.wav", song["bass"].T, 44100)
+    chat.say(f"{tmp_path / 'drums.wav'} {tmp_path / 'bass.wav'}")
+    reply = chat.say("the hats are harsh")
+    assert "only have the stereo mix" not in reply
+    assert "live inside your **drums** stem" in reply
+    assert {m["stem"] for m in chat.engine.state.moves} == {"drums"}

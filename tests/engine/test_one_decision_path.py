@@ -1,0 +1,53 @@
+"""The chat and `moozix fix` are two faces of one decision path: same words, same stems,
+same plan."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from moozix_tui.cli import main
+
+SAYINGS = ["the vocal is too low", "the vocal is buried and the beat is too loud",
+           "make the vocal louder"]
+
+
+@pytest.mark.parametrize("saying", SAYINGS)
+def test_cli_and_chat_plan_the_same_moves(saying, chat, buried_vocal_files, tmp_path, capsys):
+    folder = buried_vocal_files
+    stems = [f"vocal={folder / 'Lead Vox.wav'}", f"instruments={folder / 'beat.wav'}"]
+    assert main(["fix", "--say", saying, *stems, "--out", str(tmp_path / "out"),
+                 "--json"]) == 0
+    cli_moves = json.loads(capsys.readouterr().out)["moves"]
+    chat.say(saying)
+    chat.say(" ".join(stems))
+    assert chat.engine.state.moves == cli_moves
+    assert cli_moves  # each saying is a complaint with something to do
+
+
+def test_fix_resolves_a_part_less_complaint_by_measurement(song, tmp_path, capsys):
+    import numpy as np
+    import soundfile as sf
+
+    from dsp.filters import apply_sos, bell
+
+    for role in ("bass", "keys", "vocal"):
+        audio = song[role]
+        if role == "keys":   # the fault: +8 dB at 250 Hz on the keys only
+            audio = apply_sos(audio, bell(250.0, 8.0, 1.0, 44100)).astype(np.float32)
+        sf.write(tmp_path / f"{role}.wav", audio.T, 44100)
+    stems = [str(tmp_path / f"{r}.wav") for r in ("bass", "keys", "vocal")]
+    code = main(["fix", "--say", "it's muddy", *stems, "--out", str(tmp_path / "out"), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert any(m["stem"] == "keys" for m in out["moves"])
+    assert any("measurement points to the keys" in n for n in out["notes"])
+
+
+def test_fix_exits_2_only_when_nothing_is_about_sound(buried_vocal_files, tmp_path, capsys):
+    folder = buried_vocal_files
+    code = main(["fix", "--say", "nice weather today", str(folder / "mix.wav"),
+                 "--out", str(tmp_path / "o")])
+    assert code == 2
+    assert "about the sound" in capsys.readouterr().err

@@ -8,20 +8,24 @@ from intents.model import (
     SEVERITIES,
     Clarification,
     Correction,
+    Guess,
     Intent,
     IntentError,
     Understanding,
 )
 from intents.parser import parse, route_for, stems_for, understand
 from intents.roles import stem_role
-from intents.vocabulary import LAYERS, PROBLEMS
+from intents.vocabulary import LAYERS, MASTER_PROBLEMS, PROBLEMS, WHOLE_SONG_PROBLEMS
 
 __all__ = [
     "LAYERS",
+    "MASTER_PROBLEMS",
     "PROBLEMS",
+    "WHOLE_SONG_PROBLEMS",
     "SEVERITIES",
     "Clarification",
     "Correction",
+    "Guess",
     "Intent",
     "IntentError",
     "Understanding",

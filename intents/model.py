@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["SEVERITIES", "Clarification", "Correction", "Intent", "IntentError", "Understanding"]
+__all__ = ["SEVERITIES", "Clarification", "Correction", "Guess", "Intent", "IntentError",
+           "Understanding"]
 
 SEVERITIES = ("mild", "normal", "strong")
 
@@ -44,6 +45,22 @@ class Clarification:
 
 
 @dataclass(frozen=True)
+class Guess:
+    """A close reading offered as a choice when no intent is certain."""
+
+    layer: str
+    problem: str
+    route: str
+    evidence: str
+    score: float
+    """0..1: how much the words support this reading (for ranking, not a probability)."""
+
+    def to_dict(self) -> dict:
+        return {"layer": self.layer, "problem": self.problem, "route": self.route,
+                "evidence": self.evidence, "score": self.score}
+
+
+@dataclass(frozen=True)
 class Correction:
     typed: str
     understood: str
@@ -60,10 +77,16 @@ class Understanding:
     unclear: tuple[Clarification, ...] = ()
     corrections: tuple[Correction, ...] = ()
     topic: str | None = None
+    guesses: tuple[Guess, ...] = ()
+    """Ranked closest readings, only when `intents` is empty (never a dead end)."""
+    vague: bool = False
+    """A whole-song complaint that names no problem ("sounds amateur", "something's off"):
+    the chat measures the song and proposes what it finds."""
 
     def to_dict(self) -> dict:
         return {"text": self.text, "kind": self.kind,
                 "intents": [i.to_dict() for i in self.intents],
                 "unclear": [c.to_dict() for c in self.unclear],
                 "corrections": [c.to_dict() for c in self.corrections],
-                "topic": self.topic}
+                "topic": self.topic, "guesses": [g.to_dict() for g in self.guesses],
+                "vague": self.vague}

@@ -15,9 +15,10 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from intents.guessing import guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize
-from intents.vocabulary import IGNORED, Cue, Vocabulary, vocabulary
+from intents.vocabulary import IGNORED, WHOLE_SONG_PROBLEMS, Cue, Vocabulary, vocabulary
 
 __all__ = ["parse", "route_for", "stems_for", "understand"]
 
@@ -499,7 +500,7 @@ class _Reader:
                                                  self._chars(item.cue, None)))
                     continue
             if item.layer == self.whole:
-                item.problem = self.rules["whole_song_problems"].get(item.problem, item.problem)
+                item.problem = WHOLE_SONG_PROBLEMS[item.problem]
             remapped = self.rules["remap"].get(f"{item.layer}.{item.problem}")
             if remapped:
                 item.layer, item.problem = remapped.split(".")
@@ -518,10 +519,42 @@ class _Reader:
                 severity=item.severity, stems=stems_for(item.layer, item.problem),
                 evidence=self._span_text(item.cue, item.layer_mention),
                 span=self._chars(item.cue, item.layer_mention)))
+        vague = not intents and is_vague(self)
+        offered = () if intents else guesses(self, vague)
         kind, topic = self._kind(intents, unclear)
+        if vague or (kind == "other"
+                     and any(g.score > self.rules["guesses"]["prior"] for g in offered)):
+            kind = "complaint"
         unique_unclear = tuple({c.problem: c for c in unclear}.values())
         return Understanding(self.text, kind, tuple(intents), unique_unclear,
-                             tuple(self.corrections), topic)
+                             tuple(self.corrections), topic, offered, vague)
+
+    # the reader's view for intents.guessing
+
+    def negated_at(self, start: int) -> bool:
+        return _negated(start, self.words, self.clauses, self.covered, self.negators,
+                        self.window)
+
+    def route(self, layer: str) -> str:
+        return route_for(layer)
+
+    def nearest_part_at(self, at: int) -> _Mention | None:
+        sentence = self.sentences[at]
+        parts = [m for m in self.by_sentence.get(sentence, []) if m.layer]
+        named = self.named(parts) or parts
+        return min(named, key=lambda m: abs(m.start - at), default=None)
+
+    def nearest_part(self, cue: _Mention) -> _Mention | None:
+        return self.nearest_part_at(cue.start)
+
+    def complaint_parts(self) -> list[_Mention]:
+        """Parts named outside praise and outside "not the kick"."""
+        return [m for m in self.mentions if m.layer
+                and not self.is_praise(self.clauses[m.start])
+                and not _denied_part(self.words, m.start, self.sets)]
+
+    def evidence(self, cue: _Mention, part: _Mention | None) -> str:
+        return self._span_text(cue, part)
 
     def _parts_over_whole(self, items: list[_Found]) -> list[_Found]:
         """"The low end is muddy, the bass and keys turn to mush": a problem said of named

@@ -15,7 +15,8 @@ from types import MappingProxyType
 from intents.model import IntentError
 from intents.text import keys_of, stem, words_of
 
-__all__ = ["IGNORED", "LAYERS", "PROBLEMS", "Cue", "Vocabulary", "vocabulary"]
+__all__ = ["IGNORED", "LAYERS", "MASTER_PROBLEMS", "PROBLEMS", "WHOLE_SONG_PROBLEMS", "Cue",
+           "Vocabulary", "vocabulary"]
 
 LAYERS = ("vocal", "backing_vocals", "kick", "bass", "snare", "drums", "cymbals", "guitars",
           "keys", "fx", "instruments", "mix")
@@ -62,6 +63,8 @@ class Vocabulary:
     sets: MappingProxyType[str, frozenset[str]]
     """The rules' word lists as sets, by name (see `_WORD_SETS`)."""
     whole_song_layer: str
+    fuzzy_cues: tuple[str, ...]
+    """One-word problem words long enough to guess a near-miss spelling from."""
     starts: MappingProxyType[str, int]
     """The longest phrase (in words) that each first word or key can start."""
     max_phrase: int
@@ -229,6 +232,15 @@ def _validate_rules(rules: dict) -> None:
         _check(layer in LAYERS, "rules.toml [no_layer.own_layer]", f"bad layer for {word!r}")
 
 
+_WHOLE = _read("rules.toml")["whole_song_problems"]
+WHOLE_SONG_PROBLEMS: MappingProxyType[str, str] = MappingProxyType(
+    {problem: _WHOLE.get(problem, problem) for problem in PROBLEMS})
+"""The id each problem takes when said of the whole song ("the mix is muddy" is
+tonal_balance, "the song is too quiet" is quiet_master); others keep their id."""
+MASTER_PROBLEMS = frozenset(_WHOLE.values())
+"""Problems that only the whole song has: fixed by mastering from the stereo mix."""
+
+
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
     layer_table, cue_table = _read("layers.toml"), _read("cues.toml")
@@ -281,5 +293,7 @@ def vocabulary() -> Vocabulary:
                                for name, (a, b) in _WORD_SETS.items()}),
         starts=MappingProxyType(_starts(list(phrases) + list(cues) + list(keyed))),
         whole_song_layer=weak_layers[0],
+        fuzzy_cues=tuple(sorted(p[0] for p, cue in cues.items() if len(p) == 1 and cue.problem
+                                and len(p[0]) >= fuzzy["min_cue_length"])),
         max_phrase=max(len(p) for p in list(phrases) + list(cues)),
     )

@@ -29,6 +29,10 @@ def _json_line(text: str) -> str:
         obj["unclear"] = [c.to_dict() for c in u.unclear]
     if u.corrections:
         obj["corrections"] = [c.to_dict() for c in u.corrections]
+    if u.guesses:
+        obj["guesses"] = [g.to_dict() for g in u.guesses]
+    if u.vague:
+        obj["vague"] = True
     obj["kind"] = u.kind
     if u.topic:
         obj["topic"] = u.topic
@@ -49,6 +53,10 @@ def _readable(text: str) -> str:
         lines.append(f"    evidence: {i.evidence!r}; stems to ask for: {', '.join(i.stems)}")
     for c in u.unclear:
         lines.append(f"unclear: {c.problem} — where? {', '.join(c.candidates)}")
+    if u.vague:
+        lines.append("a vague whole-song complaint: measure the song to find what is wrong")
+    for n, g in enumerate(u.guesses, 1):
+        lines.append(f"guess {n}: {g.layer} / {g.problem}  (score {g.score}, from {g.evidence!r})")
     if not lines:
         lines.append(f"no mix complaint found ({u.kind}"
                      + (f", topic {u.topic})" if u.topic else ")"))

@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 from intents import (
     LAYERS,
     PROBLEMS,
+    WHOLE_SONG_PROBLEMS,
     parse,
     stem_role,
     stems_for,
@@ -29,10 +30,7 @@ COUNTER = [(p, e) for p, entry in CUES.items() for e in entry.get("counter_examp
 @pytest.mark.parametrize(("problem", "text"), EXAMPLES)
 def test_every_rule_example_reads_as_its_problem(problem, text):
     problems = {i.problem for i in parse(text)}
-    whole_song = {"muddy": "tonal_balance", "harsh": "tonal_balance", "dull": "tonal_balance",
-                  "thin": "tonal_balance", "too_quiet": "quiet_master",
-                  "too_loud": "loud_master", "over_compressed": "loud_master"}
-    assert problem in problems or whole_song.get(problem) in problems
+    assert problem in problems or WHOLE_SONG_PROBLEMS[problem] in problems
 
 
 @pytest.mark.parametrize(("problem", "text"), COUNTER)

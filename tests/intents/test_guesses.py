@@ -1,0 +1,63 @@
+"""Never a dead end: guesses when no intent is certain, and vague whole-song complaints."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from intents import MASTER_PROBLEMS, PROBLEMS, WHOLE_SONG_PROBLEMS, understand
+from moozix_tui.cli import main
+
+VAGUE = ["sounds amateur", "it's not radio ready", "something's off with my mix",
+         "it just sounds bad", "my mix sounds cheap and unprofessional"]
+
+
+@pytest.mark.parametrize("text", VAGUE)
+def test_vague_whole_song_complaints_are_flagged_with_whole_song_guesses(text):
+    u = understand(text)
+    assert u.vague and u.kind == "complaint" and u.intents == ()
+    assert u.guesses and all(g.layer == "mix" and g.route == "master" for g in u.guesses)
+
+
+@pytest.mark.parametrize("text", ["the mix doesn't sound bad at all", "hello there",
+                                  "the vocal is too quiet"])
+def test_not_vague(text):
+    assert not understand(text).vague
+
+
+def test_a_misspelt_problem_word_is_the_first_guess():
+    u = understand("the hats are kinda piercingg")
+    assert u.intents == ()
+    assert (u.guesses[0].layer, u.guesses[0].problem) == ("cymbals", "harsh")
+    assert u.guesses[0].evidence == "piercingg"
+    scores = [g.score for g in u.guesses]
+    assert scores == sorted(scores, reverse=True) and len(u.guesses) <= 4
+
+
+def test_a_named_part_without_a_problem_word_offers_readings_of_that_part():
+    u = understand("what about the snare")
+    assert {g.layer for g in u.guesses} == {"snare"}
+
+
+def test_no_guesses_when_an_intent_is_certain_or_nothing_is_about_sound():
+    assert understand("the vocal is too quiet").guesses == ()
+    assert understand("nice weather today").guesses == ()
+    assert understand("the vocal sounds great").guesses == ()
+
+
+def test_json_carries_guesses_and_vague(capsys):
+    assert main(["parse", "--json", "sounds amateur"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["vague"] is True and out["guesses"][0]["layer"] == "mix"
+    d = understand("sounds amateur").to_dict()
+    assert {"text", "kind", "intents", "unclear", "corrections", "topic", "guesses",
+            "vague"} <= d.keys()
+
+
+def test_whole_song_problem_ids():
+    assert set(WHOLE_SONG_PROBLEMS) == set(PROBLEMS)
+    assert WHOLE_SONG_PROBLEMS["muddy"] == "tonal_balance"
+    assert WHOLE_SONG_PROBLEMS["too_quiet"] == "quiet_master"
+    assert WHOLE_SONG_PROBLEMS["narrow"] == "narrow"
+    assert MASTER_PROBLEMS == {"quiet_master", "loud_master", "tonal_balance"}

@@ -14,7 +14,7 @@ from moozix_tui.engine.present import part_word, stem_request
 from moozix_tui.engine.session import Session
 from moozix_tui.engine.wording import answer_question, md_literal, restate
 
-__all__ = ["answer_pending", "listen"]
+__all__ = ["answer_pending", "choose", "diagnose_song", "listen", "offer"]
 
 _DB_REQUEST = re.compile(r"(\d+(?:\.\d+)?)\s*db", re.IGNORECASE)
 _WHOLE_SONG_WORDS = ("whole", "everything", "overall", "entire", "all of it", "the song",
@@ -43,6 +43,13 @@ def listen(session: Session, text: str) -> Turn:
         return after_complaint(session, replies, text)
     if heard.unclear:
         replies.append(_ask(session, heard.unclear[0]))
+        return session.reply(replies, "question")
+    if heard.vague:
+        return diagnose_song(session, replies)
+    if heard.guesses:
+        choices = [{"layer": g.layer, "problem": g.problem, "evidence": g.evidence}
+                   for g in heard.guesses[:3]]
+        replies.append("I'm not sure I got that. Did you mean:\n\n" + offer(session, choices))
         return session.reply(replies, "question")
     replies.append("I didn't catch a mix problem there. Tell me what sounds wrong — e.g. "
                    "*the vocal is buried*, *the kick and bass are fighting*, *it's too "
@@ -91,14 +98,103 @@ def _ask(session: Session, clarification) -> str:
                              "evidence": clarification.evidence}
     options = ", ".join(part_word(c) for c in candidates)
     word = clarification.problem.replace("_", " ")
-    return (f"**{word.capitalize()} where** — {options}, or the whole song? "
-            "(If you can name the part, I can fix the part.)")
+    question = (f"**{word.capitalize()} where** — {options}, or the whole song? "
+                "(If you can name the part, I can fix the part.)")
+    measured = _measured_default(session, clarification.problem, candidates)
+    if measured:
+        layer, why = measured
+        session.state.pending["default"] = layer
+        question += f"\n\nBy the measurement, {why} — say `yes` to fix the {part_word(layer)}."
+    return question
+
+
+def _measured_default(session: Session, problem: str,
+                      candidates: list[str]) -> tuple[str, str] | None:
+    """The part the measurement points to, when the stems are measured already."""
+    from moozix_tui.engine.decide import resolve_unclear
+
+    analysis = session.analysis
+    if analysis is None:
+        return None
+    layer = resolve_unclear(problem, candidates, analysis, ())
+    if layer is None:
+        return None
+    if problem == "muddy":
+        share = analysis.low_mid_share.get(layer, 0.0)
+        return layer, (f"the {part_word(layer)} carry {100 * share:.0f}% of the mix's "
+                       "150–400 Hz energy, more than any other candidate")
+    return layer, f"the {part_word(layer)} stand out most in that range"
+
+
+def offer(session: Session, choices: list[dict]) -> str:
+    """Numbered readings to pick from; the answer comes back through answer_pending."""
+    from moozix_tui.engine.wording import PROBLEM_WORDS
+
+    session.state.pending = {"choices": choices}
+    lines = [f"{n}. **{part_word(c['layer'])}** — {PROBLEM_WORDS.get(c['problem'], c['problem'])}"
+             + (f" ({md_literal(c['evidence'])})" if c.get("evidence") else "")
+             for n, c in enumerate(choices, 1)]
+    lines.append(f"{len(choices) + 1}. something else")
+    numbers = ", ".join(str(n) for n in range(1, len(choices) + 1))
+    return "\n".join(lines) + (f"\n\nSay {numbers} (several are fine), or describe it in "
+                                "your own words.")
+
+
+def diagnose_song(session: Session, replies: list[str]) -> Turn:
+    """A complaint that names nothing ('it sounds amateur'): measure, then offer what the
+    measurement finds, worst first."""
+    if not session.selected_sources():
+        session.state.pending = {"diagnose": True}
+        replies.append("Let me measure it and tell you what stands out. Give me the stems "
+                       "(paste a folder, or **ctrl+o**) or just the stereo mix.")
+        return session.reply(replies, "question")
+    session.state.pending = None
+    return flow.start_analysis(session, replies, diagnose=True)
+
+
+def choose(session: Session, text: str) -> Turn | None:
+    """'1', '1 and 3', 'all', 'yes' after a list of choices or a measured default."""
+    pending = session.state.pending or {}
+    said = text.lower()
+    if "default" in pending and said.strip(" .!") in ("yes", "y", "yep", "ok", "sure", "go",
+                                                       "do it", "yes please"):
+        picked = [complaint(pending["default"], pending["problem"],
+                            evidence=pending.get("evidence", ""))]
+    elif "choices" in pending:
+        choices = pending["choices"]
+        numbers = [int(n) for n in re.findall(r"\d+", said)]
+        if said.strip(" .!") in ("all", "all of them", "both", "everything"):
+            numbers = list(range(1, len(choices) + 1))
+        if not numbers:
+            return None
+        if any(n == len(choices) + 1 for n in numbers):
+            session.state.pending = None
+            return session.reply(["Tell me in your own words what sounds wrong."])
+        picked = [complaint(choices[n - 1]["layer"], choices[n - 1]["problem"],
+                            evidence=choices[n - 1].get("evidence", ""))
+                  for n in numbers if 1 <= n <= len(choices)]
+        if not picked:
+            return None
+    else:
+        return None
+    session.state.pending = None
+    _remember(session, picked)
+    replies = ["Got it:\n\n" + "\n".join(restate(c["layer"], c["problem"], c["route"],
+                                                   c["evidence"]) for c in picked)]
+    replies += _hosted_notes(session, [c["layer"] for c in picked])
+    return after_complaint(session, replies, text)
 
 
 def answer_pending(session: Session, text: str) -> Turn | None:
-    """The answer to 'muddy where?', or None when the message is something else."""
+    """The answer to 'muddy where?' or to numbered choices, or None when the message is
+    something else."""
     from intents import stem_role
 
+    chosen = choose(session, text)
+    if chosen is not None:
+        return chosen
+    if "problem" not in (session.state.pending or {}):
+        return None
     lowered = text.lower()
     layer = "mix" if any(w in lowered for w in _WHOLE_SONG_WORDS) else stem_role(text)
     if layer is None:

@@ -31,6 +31,7 @@ __all__ = ["Engine", "StateError", "preload_dsp"]
 
 _WHILE_BUSY = ("cancel", "status", "help")   # answered at once, even while a job runs
 _FINISHED = {"check": intake.finished_check, "analyse": flow.finished_analyse,
+             "diagnose": flow.finished_diagnose,
              "render": flow.finished_render, "export": flow.finished_export}
 
 
@@ -145,6 +146,10 @@ class Engine:
     def _read(self, text: str) -> Turn:
         session = self.session
         command = read_command(text)
+        if session.state.pending and (command is None or command.name == "approve"):
+            chosen = dialogue.choose(session, text)
+            if chosen is not None:
+                return chosen
         if command is not None:
             return COMMANDS[command.name](session, command.value)
         paths = find_paths(text)

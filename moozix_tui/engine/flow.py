@@ -21,7 +21,8 @@ from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
 __all__ = ["plan_changed", "replay", "start_analysis", "start_export", "start_render"]
 
 
-def start_analysis(session: Session, replies: list[str], *, then_render: bool = False) -> Turn:
+def start_analysis(session: Session, replies: list[str], *, then_render: bool = False,
+                   diagnose: bool = False) -> Turn:
     state = session.state
     sources = session.selected_sources()
     if not sources:
@@ -29,7 +30,7 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
         missing = missing_stems(pending, state.needed, set(), stereo_only=False) or ["mix"]
         replies.append(stem_request(missing, state.files))
         return session.reply(replies, "checklist")
-    complaints = [i for i in state.intents if not i.get("done")]
+    complaints = [] if diagnose else [i for i in state.intents if not i.get("done")]
     result = session.result
     # the last render measured its stems, and the originals keep their analysis until
     # the files change: a new complaint plans on those, with no new pass over the audio
@@ -40,7 +41,7 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
                         then_render=then_render)
     state.phase = "analysing"
     replies.append("Listening to the stems and measuring…")
-    job = session.new_job("analyse", "Analysing your stems", work)
+    job = session.new_job("diagnose" if diagnose else "analyse", "Analysing your stems", work)
     return session.reply(replies, job=job)
 
 
@@ -85,6 +86,28 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         return start_render(session, parts)
     parts.append(plan_text(state.moves[:state.applied]))
     return session.reply(parts, "plan")
+
+
+def finished_diagnose(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
+    """What the measurement finds, worst first, offered as choices."""
+    from moozix_tui.engine.dialogue import offer
+
+    session.stems = outcome.stems
+    if outcome.of_original or session.analysis is None:
+        session.analysis = outcome.analysis
+    session.state.analysed = True
+    session.state.phase = "plan" if session.state.moves else "listen"
+    found = [f for f in outcome.findings if f.severity in ("normal", "strong")] or \
+        list(outcome.findings)
+    if not found:
+        return session.reply([
+            "I measured every part against typical ranges and nothing stands out: levels, "
+            "low mids, brightness, stereo and dynamics all sit where mixes usually do. Tell "
+            "me what you hear — or say *the whole song is too quiet* to master it."])
+    choices = [{"layer": f.layer, "problem": f.problem, "evidence": f.evidence}
+               for f in found[:4]]
+    return session.reply(["**What stands out when I measure it** (furthest from typical "
+                          "first):\n\n" + offer(session, choices)], "question")
 
 
 def _complaint_words(source: str) -> str:

@@ -133,6 +133,10 @@ def _next_step(session: Session, replies: list[str]) -> Turn:
     state = session.state
     if any(f.get("status") == "checking" for f in state.files):
         return session.reply(replies, "checklist")
+    if (state.pending or {}).get("diagnose") and session.selected_sources():
+        from moozix_tui.engine.dialogue import diagnose_song
+
+        return diagnose_song(session, replies)
     pending = [i["layer"] for i in state.intents if not i.get("done")]
     missing = missing_stems(pending, state.needed, session.roles(),
                             stereo_only=state.stereo_only)

@@ -81,5 +81,5 @@ def restate(layer: str, problem: str, route: str, evidence: str) -> str:
     if route == "master":
         why = "mastering: a whole-song problem, the stereo mix is enough"
     else:
-        why = "mixing: you named the part, so I'll fix the part from its stem"
+        why = "mixing: you named the part, and a part is fixed best from its own stem"
     return f"- **{part}** — {what} · *{why}* (“{md_literal(evidence)}”)"

@@ -1,0 +1,55 @@
+"""A complaint never hits a dead end: unclear words get numbered choices, a vague
+'it sounds bad' gets a measured diagnosis, 'muddy where?' gets a measured default."""
+
+from __future__ import annotations
+
+import numpy as np
+import soundfile as sf
+
+from dsp.filters import apply_sos, bell
+
+
+def _muddy_keys_song(song, folder):
+    """The injected fault: +8 dB at 250 Hz on the keys only."""
+    for role in ("bass", "keys", "vocal"):
+        audio = song[role]
+        if role == "keys":
+            audio = apply_sos(audio, bell(250.0, 8.0, 1.0, 44100)).astype(np.float32)
+        sf.write(folder / f"{role}.wav", audio.T, 44100)
+    return " ".join(str(folder / f"{r}.wav") for r in ("bass", "keys", "vocal"))
+
+
+def test_muddy_where_offers_the_measured_part_and_yes_takes_it(chat, song, tmp_path):
+    chat.say(_muddy_keys_song(song, tmp_path))
+    chat.say("the whole song is too quiet")          # measures the stems
+    question = chat.say("it's muddy")
+    assert "Muddy where" in question and "say `yes` to fix the keys" in question
+    chat.say("yes")
+    assert ("keys", "muddy") in {(i["layer"], i["problem"]) for i in chat.engine.state.intents}
+    assert any(m["stem"] == "keys" for m in chat.engine.state.moves)
+
+
+def test_muddy_where_offers_only_loaded_parts(chat, song, tmp_path):
+    chat.say(_muddy_keys_song(song, tmp_path))
+    question = chat.say("it's muddy")
+    assert "guitars" not in question and "kick" not in question
+    assert "keys" in question and "whole song" in question
+
+
+def test_a_vague_complaint_gets_a_measured_diagnosis_with_choices(chat, song, tmp_path):
+    stems = _muddy_keys_song(song, tmp_path)
+    asked = chat.say("it just sounds bad")
+    assert "measure" in asked
+    found = chat.say(stems)
+    assert "What stands out" in found and "1." in found
+    chat.say("1")
+    assert chat.engine.state.intents, "picking a finding makes it a complaint"
+
+
+def test_words_with_no_certain_reading_get_numbered_choices(chat):
+    reply = chat.say("the vocal is kind of papery")
+    if "Here's what I heard" in reply:        # understood outright: nothing to choose
+        return
+    assert "1." in reply and "something else" in reply
+    chat.say("1")
+    assert chat.engine.state.intents

@@ -146,7 +146,7 @@ class Engine:
     def _read(self, text: str) -> Turn:
         session = self.session
         command = read_command(text)
-        if session.state.pending and (command is None or command.name == "approve"):
+        if session.state.pending:   # '1', 'yes', 'all' answer the question just asked
             chosen = dialogue.choose(session, text)
             if chosen is not None:
                 return chosen

@@ -193,6 +193,10 @@ def answer_pending(session: Session, text: str) -> Turn | None:
     chosen = choose(session, text)
     if chosen is not None:
         return chosen
+    if "unplaced" in (session.state.pending or {}):
+        from moozix_tui.engine.intake import place_unplaced
+
+        return place_unplaced(session, text)
     if "problem" not in (session.state.pending or {}):
         return None
     lowered = text.lower()

@@ -18,7 +18,7 @@ from moozix_tui.engine.present import move_lines, part_word, stem_request
 from moozix_tui.engine.session import Session
 from moozix_tui.engine.wording import md_code, md_literal
 
-__all__ = ["add", "fill_demo", "finished_check", "undo_replacement"]
+__all__ = ["add", "fill_demo", "finished_check", "place_unplaced", "undo_replacement"]
 
 
 def fill_demo(session: Session) -> None:
@@ -44,11 +44,12 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
     replies = []
     if unknown:
         names = ", ".join(md_code(p.name) for _, p in unknown)
-        replies.append(f"I couldn't tell which part {names} "
-                       f"{'is' if len(unknown) == 1 else 'are'} — nothing of "
-                       f"{'it' if len(unknown) == 1 else 'them'} is in the mix yet. Name "
-                       f"{'it' if len(unknown) == 1 else 'each'} like "
-                       f"{md_code('keys=' + str(unknown[0][1]))}.")
+        one = len(unknown) == 1
+        session.state.pending = {"unplaced": [str(p) for _, p in unknown]}
+        replies.append(f"I couldn't tell which part {names} {'is' if one else 'are'}, so "
+                       f"{'it is' if one else 'they are'} not in the mix yet. Which part "
+                       f"{'is it' if one else 'are they'}? Say e.g. *keys* (for all of "
+                       f"them), or name each like {md_code('keys=' + str(unknown[0][1]))}.")
     if not assigned:
         return session.reply(replies, "error")
     replies.append(_take(session, assigned))
@@ -95,6 +96,19 @@ def _files_changed(session: Session) -> None:
         state.summary = None
         for intent in state.intents:
             intent["done"] = False
+
+
+def place_unplaced(session: Session, text: str) -> Turn | None:
+    """'keys' after 'which part are they?': the waiting files join that part."""
+    from intents import LAYERS, stem_role
+
+    said = text.strip().lower().strip(".!")
+    role = said if said in LAYERS else stem_role(said)
+    if role is None:
+        return None
+    paths = session.state.pending["unplaced"]
+    session.state.pending = None
+    return add(session, [(role, Path(p)) for p in paths])
 
 
 def undo_replacement(session: Session) -> Turn:

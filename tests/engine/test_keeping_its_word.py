@@ -7,6 +7,7 @@ pyloudnorm) or from the inputs themselves, never from the engine's own figures.
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 import numpy as np
 import pyloudnorm
@@ -170,3 +171,32 @@ def test_hats_inside_a_drums_stem_are_worked_on_there(chat, song, tmp_path):
     assert "only have the stereo mix" not in reply
     assert "live inside your **drums** stem" in reply
     assert {m["stem"] for m in chat.engine.state.moves} == {"drums"}
+
+
+def test_a_daw_folder_keeps_every_file_and_asks_about_the_unknown_one(chat, song, tmp_path):
+    folder = tmp_path / "export"
+    folder.mkdir()
+    sf.write(folder / "Guitar 1.wav", song["keys"].T, 44100)
+    sf.write(folder / "Guitar 2.wav", (song["keys"] * 0.5).T, 44100)
+    sf.write(folder / "Lead Vox.wav", song["vocal"].T, 44100)
+    sf.write(folder / "take 7.wav", song["bass"].T, 44100)
+    (folder / "notes.txt").write_text("not audio")
+    reply = chat.say(str(folder))
+    assert "take 7.wav" in reply and "Which part" in reply
+    assert sorted(Path(f["path"]).name for f in chat.engine.state.files) == [
+        "Guitar 1.wav", "Guitar 2.wav", "Lead Vox.wav"]
+    chat.say("bass")
+    assert {Path(f["path"]).name: f["role"] for f in chat.engine.state.files}["take 7.wav"] \
+        == "bass"
+    chat.say("the guitars are too loud")
+    chat.say("go")
+    # the render's mix holds every file: its energy is the sum of all four inputs
+    import dsp.meter
+
+    stems = chat.engine.session.stems
+    assert len(stems.stems) == 4
+    total = sum(sf.read(folder / n)[0] for n in ("Guitar 1.wav", "Guitar 2.wav",
+                                                  "Lead Vox.wav", "take 7.wav"))
+    mix = stems.mixdown().T
+    assert dsp.meter.amplitude_db(np.sqrt(np.mean(mix**2))) == pytest.approx(
+        dsp.meter.amplitude_db(np.sqrt(np.mean(total**2))), abs=0.05)

@@ -94,12 +94,24 @@ def _title_case(tokens: list[Token]) -> bool:
     return capitalised >= 0.5 * max(len(tokens), 1)
 
 
-def _proper(tokens: list[Token], start: int, end: int, title: bool,
+_OPENERS = frozenset('.!?:;"“”(‘\'—–-…*')
+
+
+def _proper(text: str, tokens: list[Token], start: int, end: int, title: bool,
             names: frozenset[str]) -> bool:
-    """A cue spelt with capitals mid-sentence is a name ("Red Hot Chili Peppers")."""
-    return not title and any(
-        tokens[k].raw[:1].isupper() and tokens[k].word not in names
-        for k in range(max(start, 1), end))
+    """A cue spelt with capitals mid-sentence is a name ("Red Hot Chili Peppers"); a
+    capital after a full stop, colon or quote starts a sentence, and capitals
+    throughout ("ULTRA loud") are shouting."""
+    if title:
+        return False
+    for k in range(max(start, 1), end):
+        raw = tokens[k].raw
+        if not raw[:1].isupper() or tokens[k].word in names or (raw.isupper() and len(raw) > 1):
+            continue
+        before = text[max(tokens[k].start - 4, 0):tokens[k].start].rstrip()
+        if before and before[-1] not in _OPENERS:
+            return True
+    return False
 
 
 def _lookup(words, keys, clauses, i, n, vocab) -> _Mention | None:
@@ -129,8 +141,8 @@ def _longest(words, keys, clauses, i, vocab, blocked) -> _Mention | None:
     return None
 
 
-def _match(tokens: list[Token], words: list[str], keys: list[str], clauses: list[int],
-           vocab: Vocabulary) -> list[_Mention]:
+def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
+           clauses: list[int], vocab: Vocabulary) -> list[_Mention]:
     """Longest phrases first; a longer phrase starting inside a shorter one wins."""
     title = _title_case(tokens)
     names = frozenset(vocab.rules["names"]["always_capitalised"])
@@ -144,7 +156,7 @@ def _match(tokens: list[Token], words: list[str], keys: list[str], clauses: list
     i = 0
     while i < len(words):
         found = _longest(words, keys, clauses, i, vocab, blocked)
-        if found and found.cue and _proper(tokens, found.start, found.end, title, names):
+        if found and found.cue and _proper(text, tokens, found.start, found.end, title, names):
             found = None
         if found:
             rival = next((r for j in range(found.start + 1, found.end)
@@ -286,7 +298,7 @@ class _Reader:
         self.clauses = clause_bounds(text, self.tokens)
         self.sentences = sentence_ids(text, self.tokens)
         self.keys = [stem(w) for w in self.words]
-        self.mentions = _match(self.tokens, self.words, self.keys, self.clauses, vocab)
+        self.mentions = _match(text, self.tokens, self.words, self.keys, self.clauses, vocab)
         self.mentions = sorted(self.mentions + _in_context(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
         self.sets = vocab.sets
@@ -309,6 +321,7 @@ class _Reader:
             self.clause_start.setdefault(c, k)
             self.sentence_span.setdefault(sentence, [k, k])[1] = k + 1
         self.negators = self.sets["negators"]
+        self._fault: bool | None = None
         self.window = int(self.rules["negation"]["window"])
         self.praise = vocab.praise
         self.mono_words = self.sets["mono"]
@@ -392,8 +405,7 @@ class _Reader:
 
     def _read_cue(self, cue, clause, layers, named, carry, found, unclear, pending) -> None:
         problem = cue.cue.problem
-        negated = _negated(cue.start, self.words, self.clauses, self.covered, self.negators,
-                       self.window)
+        negated = self.negated_at(cue.start) or self._negation_carried(cue)
         severity = _severity(self.words, max(cue.start - 3, 0), cue.end, self.sets)
         if cue.cue.denied_quality:
             if not negated:
@@ -406,9 +418,46 @@ class _Reader:
         if problem in self.rules["sentence_wide"]:
             self._sentence_wide(cue, severity, found, unclear)
             return
+        if self._device_fault():
+            return
         layer = self._layer_for(cue, layers, named, carry)
         for member in self.groups.get(layer, (layer,)):
             found.append(self._make(member, problem, cue, clause, severity, layers))
+
+    def _negation_carried(self, cue: _Mention) -> bool:
+        """"not over-compressed or too harsh": a negation reaches across "or" to the next
+        problem word."""
+        k = cue.start - 1
+        while k >= 0 and self.words[k] in self.sets["mild"] | self.sets["strong"] | {"too"}:
+            k -= 1
+        if k < 0 or self.words[k] not in self.rules["negation"]["carried_by"]:
+            return False
+        previous = next((m for m in self.by_clause.get(self.clauses[k], [])
+                         if m.cue and m.end == k), None)
+        return previous is not None and (self.negated_at(previous.start)
+                                         or self._negation_carried(previous))
+
+    def _device_fault(self) -> bool:
+        """A message about an export, a download or a player: no mix complaint in it."""
+        if self._fault is None:
+            faults = self.vocab.device_faults
+            self._fault = any(tuple(self.words[i:i + n]) in faults
+                              for n in {len(p) for p in faults}
+                              for i in range(len(self.words) - n + 1))
+        return self._fault
+
+    def _attached(self, cue: _Mention, named: list[_Mention]) -> _Mention | None:
+        """A part the problem words are said of directly: "the boominess on the drums"."""
+        grammar = self.sets
+        k = cue.end
+        if k < len(self.words) and self.words[k] in self.rules["grammar"]["owner"]:
+            k += 1
+            while k < len(self.words) and self.words[k] in grammar["determiners"]:
+                k += 1
+            owner = next((m for m in named if m.start == k), None)
+            if owner is not None:
+                return owner
+        return None
 
     def _layer_for(self, cue, layers, named, carry) -> _Mention | None:
         if cue.inner:
@@ -421,6 +470,9 @@ class _Reader:
             return after[0]
         if before:
             return self._subject(cue, before)
+        attached = self._attached(cue, named)
+        if attached is not None:
+            return attached
         cue_text = " ".join(self.words[cue.start:cue.end])
         own = self.rules["no_layer"]["own_layer"].get(cue_text)
         if own:
@@ -454,6 +506,10 @@ class _Reader:
         sentence = self.sentences[cue.start]
         parts = [m for m in self.by_sentence.get(sentence, [])
                  if m.layer and m.layer not in self.vocab.weak_layers]
+        # parts this sentence already complains about otherwise are not the ones clashing
+        taken = {f.layer for f in found if f.sentence == sentence}
+        if len({m.layer for m in parts if m.layer not in taken}) >= 2:
+            parts = [m for m in parts if m.layer not in taken]
         problem = cue.cue.problem
         distinct = list(dict.fromkeys(m.layer for m in parts))
         if len(distinct) > 2:
@@ -501,6 +557,8 @@ class _Reader:
                     continue
             if item.layer == self.whole:
                 item.problem = WHOLE_SONG_PROBLEMS[item.problem]
+            else:
+                item.problem = self.rules["part_problems"].get(item.problem, item.problem)
             remapped = self.rules["remap"].get(f"{item.layer}.{item.problem}")
             if remapped:
                 item.layer, item.problem = remapped.split(".")
@@ -522,7 +580,7 @@ class _Reader:
         vague = not intents and is_vague(self)
         offered = () if intents else guesses(self, vague)
         kind, topic = self._kind(intents, unclear)
-        if vague or (kind == "other"
+        if vague or (kind == "other" and not self._device_fault()
                      and any(g.score > self.rules["guesses"]["prior"] for g in offered)):
             kind = "complaint"
         unique_unclear = tuple({c.problem: c for c in unclear}.values())

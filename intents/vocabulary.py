@@ -64,6 +64,7 @@ class Vocabulary:
     """The rules' word lists as sets, by name (see `_WORD_SETS`)."""
     whole_song_layer: str
     fuzzy_cues: tuple[str, ...]
+    device_faults: frozenset[tuple[str, ...]]
     """One-word problem words long enough to guess a near-miss spelling from."""
     starts: MappingProxyType[str, int]
     """The longest phrase (in words) that each first word or key can start."""
@@ -163,18 +164,21 @@ IGNORED = ""
 """The problem of an `[ignore]` phrase: matched so it blocks shorter cues, then dropped."""
 
 
-def _lexicon(table: dict) -> list[tuple[str, str]]:
-    """(phrase, problem) pairs from the descriptor families, graded words after intensifiers."""
-    pairs: list[tuple[str, str]] = []
+def _lexicon(table: dict) -> list[tuple[str, Cue]]:
+    """Phrases and their cues from the descriptor families; graded words count only
+    after an intensifier; `object_after` phrases name the part after them."""
+    pairs: list[tuple[str, Cue]] = []
     intensifiers = table.get("intensifiers", [])
     for problem, entry in table.items():
         if problem in ("intensifiers", "vague", "ignore"):
             continue
         _check(problem in PROBLEMS, f"lexicon.toml [{problem}]", f"unknown problem id {problem!r}")
-        pairs += [(phrase, problem) for phrase in entry.get("descriptors", [])]
-        pairs += [(f"{word} {graded}", problem) for graded in entry.get("graded", [])
+        pairs += [(phrase, Cue(problem, object_after=True))
+                  for phrase in entry.get("object_after", [])]
+        pairs += [(phrase, Cue(problem)) for phrase in entry.get("descriptors", [])]
+        pairs += [(f"{word} {graded}", Cue(problem)) for graded in entry.get("graded", [])
                   for word in intensifiers]
-    pairs += [(phrase, IGNORED) for phrase in table.get("ignore", {}).get("phrases", [])]
+    pairs += [(phrase, Cue(IGNORED)) for phrase in table.get("ignore", {}).get("phrases", [])]
     return pairs
 
 
@@ -247,15 +251,15 @@ def vocabulary() -> Vocabulary:
     rules, stem_table = _read("rules.toml"), _read("stems.toml")
     _validate_rules(rules)
     phrases, exact, weak, misspelt = _layers(layer_table)
+    lexicon = _read("lexicon.toml")
     cues, gaps = _cues(cue_table, rules["denied_quality"])
     # typos are corrected towards the core vocabulary only: the descriptor families are
     # too large to fuzz against ("rushing" is not "crushing")
     single = {w for p in list(phrases) + list(cues) for w in p}
-    lexicon = _read("lexicon.toml")
-    for phrase, problem in _lexicon(lexicon):
+    for phrase, cue in _lexicon(lexicon):
         words = words_of(phrase)
         _check(bool(words), "lexicon.toml", f"empty phrase {phrase!r}")
-        cues.setdefault(words, Cue(problem))
+        cues.setdefault(words, cue)
     lack_cues, lack_nouns = _lack_cues(rules["lack_frame"])
     for words, cue in lack_cues.items():
         known = cues.get(words)
@@ -293,6 +297,7 @@ def vocabulary() -> Vocabulary:
                                for name, (a, b) in _WORD_SETS.items()}),
         starts=MappingProxyType(_starts(list(phrases) + list(cues) + list(keyed))),
         whole_song_layer=weak_layers[0],
+        device_faults=frozenset(words_of(p) for p in rules["device_faults"]["phrases"]),
         fuzzy_cues=tuple(sorted(p[0] for p, cue in cues.items() if len(p) == 1 and cue.problem
                                 and len(p[0]) >= fuzzy["min_cue_length"])),
         max_phrase=max(len(p) for p in list(phrases) + list(cues)),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from typing import TYPE_CHECKING
 
 from dsp.meter import Loudness
@@ -12,6 +13,14 @@ if TYPE_CHECKING:
     from dsp.pipeline import RenderResult
 
 __all__ = ["GLOSSARY", "build_report", "comparison_rows", "render_markdown"]
+
+
+_MARKUP = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def _md(text: str) -> str:
+    """A file name as literal Markdown text (a name may hold `|`, `*` or `_`)."""
+    return _MARKUP.sub(r"\\\1", str(text))
 
 
 def _num(value: float, digits: int = 1) -> float | None:
@@ -81,15 +90,38 @@ def _tone_rows(result: RenderResult) -> list[dict]:
     return rows
 
 
+def _touched(result: RenderResult) -> list[list[str]]:
+    """For each move, the files it processed ("mix" moves process the summed bus)."""
+    return [["mix"] if move.stem == "mix" else [s.name for s in result.stems.select(move.stem)]
+            for move in result.moves]
+
+
+def _files(result: RenderResult, touched: list[list[str]], written: list[str]) -> list[dict]:
+    """Every source, grouped by part: where it came from, where it was written, and the
+    moves (1-based) that processed it."""
+    stems = result.stems
+    ordered = [stem for role in stems.parts for stem in stems.part(role)]
+    where = dict(zip((s.name for s in stems.stems), written, strict=False))
+    return [{"part": stem.role, "name": stem.name,
+             "sources": [path.name for path in stem.sources],
+             "output": where.get(stem.name),
+             "moves": [i for i, names in enumerate(touched, 1) if stem.name in names]}
+            for stem in ordered]
+
+
 def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
                  outputs: dict) -> dict:
+    """`outputs["stems"]` lists the written stem files in the order of result.stems."""
     target = result.master.target
+    touched = _touched(result)
     return {
         "target": {"name": target.name, "lufs": target.lufs, "ceiling_dbtp": target.ceiling_dbtp,
                    "source": target.source},
         "sample_rate": result.stems.sample_rate,
         "duration_s": round(result.stems.frames / result.stems.sample_rate, 3),
-        "moves": [{**m.to_dict(), "action": m.action()} for m in result.moves],
+        "moves": [{**m.to_dict(), "action": m.action(), "files": names}
+                  for m, names in zip(result.moves, touched, strict=True)],
+        "files": _files(result, touched, outputs.get("stems", [])),
         "notes": list(plan.notes),
         "warnings": list(result.master.warnings),
         "mastering_tone": list(result.master.tone_moves),
@@ -112,9 +144,17 @@ def render_markdown(report: dict) -> str:
              f"loudness range {written['loudness_range_lu']} LU.", "", "## Moves", ""]
     if report["moves"]:
         for i, move in enumerate(report["moves"], 1):
-            lines.append(f"{i}. {move['action']} — {move['reason']}")
+            files = ", ".join(_md(name) for name in move["files"]) or "no file of that name"
+            lines.append(f"{i}. {move['action']} — {move['reason']} (files: {files})")
     else:
         lines.append("No mix moves: mastering only.")
+    lines += ["", "## Files", "", "| part | file | from | written as | moves |",
+              "|---|---|---|---|---|"]
+    for file in report["files"]:
+        moves = ", ".join(str(i) for i in file["moves"]) or "—"
+        lines.append(f"| {file['part']} | {_md(file['name'])} | "
+                     f"{_md(' + '.join(file['sources'])) or '—'} | "
+                     f"{_md(file['output'] or '—')} | {moves} |")
     if report["mastering_tone"]:
         lines += ["", "Mastering tone: " + "; ".join(report["mastering_tone"]) + "."]
     lines += ["", "## Before and after", "", "| measurement | before | after |", "|---|---|---|"]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
-__all__ = ["add_parsers", "parse_stem_args"]
+__all__ = ["StemArgs", "add_parsers", "parse_stem_args"]
 
 EXIT_OK, EXIT_INTERNAL, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -20,30 +22,76 @@ class BadInput(Exception):
     """A command-line argument the user has to change."""
 
 
-def parse_stem_args(items: list[str]) -> dict[str, Path]:
-    """ROLE=PATH or a path whose role comes from its file name."""
+@dataclass(frozen=True)
+class StemArgs:
+    sources: tuple[tuple[str, Path], ...]
+    """(part, file) for every audio file given, any number per part."""
+    notes: tuple[str, ...]
+    """What was left out and why (a folder's notes and MIDI, a mix beside the stems)."""
+
+    @property
+    def paths(self) -> list[Path]:
+        return [path for _, path in self.sources]
+
+
+def parse_stem_args(items: list[str]) -> StemArgs:
+    """ROLE=PATH, a PATH whose part comes from its file name, or a folder (every audio file
+    in it; ROLE=FOLDER puts them all in that part). Any number of files per part; a file
+    whose part can't be told stops the command with how to name it."""
+    from dsp.intake import audio_files_in
     from intents import LAYERS, stem_role
 
     roles = list(LAYERS)
-    stems: dict[str, Path] = {}
+    sources: list[tuple[str, Path]] = []
+    unknown: list[Path] = []
+    notes: list[str] = []
     for item in items:
-        role, sep, path = item.partition("=")
+        role, sep, rest = item.partition("=")
         named = (role if role in roles else stem_role(role)) if sep else None
-        if sep and named:
-            chosen, file = named, Path(path).expanduser()
-        elif sep and "/" not in role and "." not in role:
+        if sep and not named and "/" not in role and "." not in role:
             raise BadInput(f"unknown stem role {role!r} — roles: {', '.join(roles)}")
-        else:
-            file = Path(item).expanduser()
-            chosen = stem_role(file.name)
+        path = Path(rest if named else item).expanduser()
+        files = [path]
+        if path.is_dir():
+            listing = audio_files_in(path)
+            if not listing.audio:
+                raise BadInput(f"no audio files in {path} — give WAV, FLAC, AIFF, OGG or MP3 "
+                               "files")
+            files = list(listing.audio)
+            if listing.skipped:
+                notes.append(f"{path.name}: left out {len(listing.skipped)} files that are "
+                             f"not audio ({', '.join(p.name for p in listing.skipped[:5])}"
+                             f"{'…' if len(listing.skipped) > 5 else ''})")
+        for file in files:
+            chosen = named or stem_role(file.name)
             if chosen is None:
-                raise BadInput(f"can't tell which part {file.name} is — name it as ROLE=PATH, "
-                               f"roles: {', '.join(roles)}")
-        if chosen in stems:
-            raise BadInput(f"two files for {chosen}: {stems[chosen].name} and {file.name} — "
-                           "give each part once")
-        stems[chosen] = file
-    return stems
+                unknown.append(file)
+            else:
+                sources.append((chosen, file))
+    if unknown:
+        names = ", ".join(p.name for p in unknown)
+        raise BadInput(f"can't tell which part {names} {'is' if len(unknown) == 1 else 'are'}"
+                       f" — name each as ROLE=PATH (e.g. guitars={unknown[0]}), "
+                       f"roles: {', '.join(roles)}")
+    seen: dict[Path, str] = {}
+    for _, file in sources:
+        key = file.resolve()
+        if key in seen:
+            raise BadInput(f"{file.name} is given twice — give each file once")
+        seen[key] = file.name
+    return _without_mix_beside_stems(sources, notes)
+
+
+def _without_mix_beside_stems(sources: list[tuple[str, Path]], notes: list[str]) -> StemArgs:
+    """A bounced mix next to the stems would play everything twice: it is left out, and
+    the note says so."""
+    mixes = [path for role, path in sources if role == "mix"]
+    if mixes and len(mixes) < len(sources):
+        notes.append(f"left out {', '.join(p.name for p in mixes)}: it looks like the whole "
+                     "mix, and the stems are here — give it alone to master it, or name it "
+                     "as a part (e.g. fx=PATH)")
+        sources = [(role, path) for role, path in sources if role != "mix"]
+    return StemArgs(tuple(sources), tuple(notes))
 
 
 def _progress(stage: str, fraction: float) -> None:
@@ -67,9 +115,13 @@ def _add_master_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print a JSON summary on stdout")
 
 
+_STEM_HELP = ("ROLE=PATH, PATH or FOLDER (the part comes from the file name); a part may "
+              "have many files")
+
+
 def add_parsers(subparsers) -> None:
     analyze = subparsers.add_parser("analyze", help="check stems and diagnose the mix")
-    analyze.add_argument("stems", nargs="+", metavar="STEM", help="ROLE=PATH or PATH")
+    analyze.add_argument("stems", nargs="+", metavar="STEM", help=_STEM_HELP)
     analyze.add_argument("--json", action="store_true")
     analyze.set_defaults(run=lambda a: _guarded(_analyze, a))
 
@@ -80,7 +132,7 @@ def add_parsers(subparsers) -> None:
 
     fix = subparsers.add_parser("fix", help="understand a complaint, fix the stems, master")
     fix.add_argument("--say", required=True, metavar="TEXT", help="what sounds wrong")
-    fix.add_argument("stems", nargs="+", metavar="STEM", help="ROLE=PATH or PATH")
+    fix.add_argument("stems", nargs="+", metavar="STEM", help=_STEM_HELP)
     _add_master_options(fix)
     fix.set_defaults(run=lambda a: _guarded(_fix, a))
 
@@ -103,8 +155,8 @@ def _analyze(args) -> int:
     from dsp.pipeline import load_stems
     from dsp.stem_analysis import analyse_session
 
-    paths = parse_stem_args(args.stems)
-    stems, checks = load_stems(list(paths.items()), true_peaks=True)
+    given = _stem_args(args)
+    stems, checks = load_stems(given.sources, true_peaks=True)
     analysis = analyse_session(stems)
     findings = diagnose(analysis)
     if args.json:
@@ -116,6 +168,10 @@ def _analyze(args) -> int:
                        "clipped_samples": c.clipped_samples,
                        "notices": [n.message for n in c.notices]} for c in checks],
             "notices": [n.message for n in stems.notices],
+            "parts": {role: [{"name": s.name, "sources": [p.name for p in s.sources],
+                              "lufs": _rounded(analysis.file_lufs[s.name]),
+                              "vs_rest_lu": _rounded(analysis.file_level_vs_rest_lu.get(s.name))}
+                             for s in stems.part(role)] for role in stems.parts},
             "level_vs_rest_lu": {k: round(v, 2) for k, v in analysis.level_vs_rest_lu.items()},
             "findings": [{"layer": f.layer, "problem": f.problem, "severity": f.severity,
                           "evidence": f.evidence} for f in findings]}))
@@ -128,10 +184,23 @@ def _analyze(args) -> int:
             print(f"  {notice.level}: {notice.message}")
     for notice in stems.notices:
         print(f"{notice.level}: {notice.message}")
+    for role in stems.parts:
+        print(f"{role}: {', '.join(s.name for s in stems.part(role))}")
     print("findings:" if findings else "findings: nothing stands out against typical ranges")
     for finding in findings:
         print(f"  {finding.layer} / {finding.problem} ({finding.severity}): {finding.evidence}")
     return EXIT_OK
+
+
+def _stem_args(args) -> StemArgs:
+    given = parse_stem_args(args.stems)
+    for note in given.notes:
+        sys.stderr.write(f"moozix: note: {note}\n")
+    return given
+
+
+def _rounded(value: float | None) -> float | None:
+    return round(value, 2) if value is not None and math.isfinite(value) else None
 
 
 def _settings(args):
@@ -206,12 +275,12 @@ def _fix(args) -> int:
     from intents import understand
     from moozix_tui.engine.decide import complaint, complaints_heard, plan, resolve_unclear
 
-    paths = parse_stem_args(args.stems)
+    given = _stem_args(args)
     heard = understand(args.say)
     if not heard.intents and not heard.unclear:
         raise BadInput(f"I couldn't find anything about the sound in {args.say!r} — try e.g. "
                        "\"the vocal is too low\"")
-    stems, _ = load_stems(list(paths.items()), progress=_progress)
+    stems, _ = load_stems(given.sources, progress=_progress)
     analysis = analyse_session(stems)
     complaints, notes = complaints_heard(heard), []
     for unclear in heard.unclear:
@@ -230,5 +299,5 @@ def _fix(args) -> int:
     settings = _settings_with_reference(args, reference)
     result = render(stems, planned.moves, settings, before=analysis, reference=reference,
                     progress=_progress)
-    inputs = list(paths.values()) + ([Path(args.reference)] if args.reference else [])
+    inputs = given.paths + ([Path(args.reference)] if args.reference else [])
     return _finish(args, result, planned, inputs)

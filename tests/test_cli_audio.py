@@ -100,3 +100,68 @@ def test_unknown_role_and_out_equal_to_input(vocal_and_beat, capsys):
     target = vocal_and_beat / "v.wav"
     assert main(["master", str(target), "--out", str(target)]) == 2
     assert "input" in capsys.readouterr().err
+
+
+@pytest.fixture(scope="module")
+def daw_export(song, tmp_path_factory):
+    """A DAW export folder: several files per part, a split-stereo pair, a bounced mix,
+    and files that are not audio."""
+    folder = tmp_path_factory.mktemp("export")
+    keys = song["keys"]
+    files = {"Gtr DI": keys[:1] * 0.6, "Guitar 2": keys[::-1] * 0.5,
+             "Lead Vox": song["vocal"], "Vox Dbl": song["vocal"][1:] * 0.3,
+             "OH L": song["cymbals"][:1], "OH R": song["cymbals"][1:],
+             "Kick In": song["kick"], "Bass DI": song["bass"][:1],
+             "Mix": sum(song.values()) * 0.5}
+    for name, x in files.items():
+        sf.write(folder / f"{name}.wav", x.T, 44100, subtype="PCM_24")
+    (folder / "notes.txt").write_text("v3 mix notes")
+    (folder / "._Kick In.wav").write_bytes(b"\0" * 64)
+    return folder
+
+
+def test_a_whole_folder_is_one_session_grouped_by_part(daw_export, capsys):
+    assert main(["analyze", str(daw_export), "--json"]) == 0
+    captured = capsys.readouterr()
+    data = json.loads(captured.out)
+    parts = {role: [f["name"] for f in files] for role, files in data["parts"].items()}
+    assert parts == {"bass": ["Bass DI"], "cymbals": ["OH"], "guitars": ["Gtr DI", "Guitar 2"],
+                     "kick": ["Kick In"], "vocal": ["Lead Vox", "Vox Dbl"]}
+    assert data["parts"]["cymbals"][0]["sources"] == ["OH L.wav", "OH R.wav"]
+    assert "notes.txt" in captured.err and "Mix.wav" in captured.err
+    assert len(data["files"]) == 8
+
+
+def test_repeated_roles_fix_every_file_of_the_part(daw_export, tmp_path, capsys):
+    before = {p.name: digest(p) for p in daw_export.glob("*.wav")}
+    out = tmp_path / "out"
+    args = ["fix", "--say", "the guitars are way too loud", "--out", str(out), "--json",
+            f"guitars={daw_export / 'Gtr DI.wav'}", f"guitars={daw_export / 'Guitar 2.wav'}",
+            f"vocal={daw_export / 'Lead Vox.wav'}", str(daw_export / "Kick In.wav"),
+            str(daw_export / "Bass DI.wav")]
+    assert main(args) == 0
+    summary = json.loads(capsys.readouterr().out)
+    for name in ("Gtr DI", "Guitar 2", "Lead Vox", "Kick In", "Bass DI"):
+        assert (out / "stems" / f"{name}.wav").exists(), name
+    report = json.loads((out / "report.json").read_text())
+    guitar_moves = [m for m in report["moves"] if m["stem"] == "guitars"]
+    assert guitar_moves and all(m["files"] == ["Gtr DI", "Guitar 2"] for m in guitar_moves)
+    assert any(m["params"].get("gain_db", 0) < 0 for m in guitar_moves)
+    di = next(f for f in report["files"] if f["name"] == "Gtr DI")
+    assert di["part"] == "guitars" and di["sources"] == ["Gtr DI.wav"] and di["moves"]
+    assert "| guitars | Gtr DI | Gtr DI.wav | stems/Gtr DI.wav |" in \
+        (out / "report.md").read_text()
+    assert summary["moves"]
+    assert {p.name: digest(p) for p in daw_export.glob("*.wav")} == before
+
+
+def test_a_file_whose_part_cannot_be_told_is_never_skipped(daw_export, tmp_path, capsys):
+    take = tmp_path / "Take 7.wav"
+    sf.write(take, sf.read(daw_export / "Kick In.wav")[0], 44100)
+    assert main(["analyze", str(daw_export / "Lead Vox.wav"), str(take)]) == 2
+    err = capsys.readouterr().err
+    assert "Take 7.wav" in err and "ROLE=PATH" in err
+    assert main(["analyze", f"guitars={take}", str(daw_export / "Lead Vox.wav")]) == 0
+    capsys.readouterr()
+    assert main(["analyze", f"keys={take}", f"guitars={take}"]) == 2
+    assert "twice" in capsys.readouterr().err

@@ -24,14 +24,17 @@ from dsp.analysis import BANDS, band_share_db, spectrum
 from dsp.errors import Cancelled, DspError
 from dsp.filters import apply_sos, bell, high_pass, high_shelf, low_shelf, one_pole
 from dsp.meter import (
+    SCREEN_DB,
     Loudness,
+    TruePeaks,
     hop_frames,
     integrated_from_hops,
     k_weight,
     measure_loudness,
     oversampled_peaks,
     power_sums,
-    true_peak_dbtp,
+    precise_peaks,
+    true_peaks,
 )
 
 __all__ = [
@@ -252,11 +255,13 @@ def master(
         sections += ref_sections
         tone_words += ref_words
     with ThreadPoolExecutor(max_workers=1) as pool:
-        input_peak = (pool.submit(true_peak_dbtp, samples)
+        input_peak = (pool.submit(true_peaks, samples)
                       if np.isnan(before.true_peak_dbtp) else None)
         toned = apply_sos(samples, *sections)
         if input_peak is not None:
-            before = replace(before, true_peak_dbtp=input_peak.result())
+            measured_peaks = input_peak.result()
+            before = replace(before, true_peak_dbtp=measured_peaks.standard_dbtp,
+                             precise_peak_dbtp=measured_peaks.precise_dbtp)
     if settings.style == "punchy":
         toned = _punch(toned, sample_rate)
     _check(cancel)
@@ -271,9 +276,12 @@ def master(
         _check(cancel)
         report("loudness", 0.3 + 0.5 * attempt / _MAX_RENDERS)
         gain_db, curve, held_back = _search_gain(model, gain_db, target.lufs + model_error_lu)
+        while model.refine(toned, gain_db, curve):
+            gain_db, curve, held_back = _search_gain(model, gain_db,
+                                                     target.lufs + model_error_lu)
         result = model.render(toned, gain_db, curve)
         with ThreadPoolExecutor(max_workers=1) as pool:
-            peak = pool.submit(true_peak_dbtp, result)
+            peak = pool.submit(true_peaks, result)
             achieved = measure_loudness(result, sample_rate, true_peak=False)
         miss = target.lufs - achieved.integrated_lufs
         if held_back or abs(miss) <= _TOLERANCE_LU:
@@ -287,8 +295,9 @@ def master(
             "parts, which would flatten the drums; a louder master needs a mix with "
             "controlled peaks (tame the kick, snare and low end first)")
     report("ceiling", 0.9)
-    result, peak_dbtp, trim_db = _enforce_ceiling(result, peak.result(), target.ceiling_dbtp)
-    after = replace(achieved.scaled(trim_db), true_peak_dbtp=peak_dbtp)
+    result, peaks, trim_db = _enforce_ceiling(result, peak.result(), target.ceiling_dbtp)
+    after = replace(achieved.scaled(trim_db), true_peak_dbtp=peaks.standard_dbtp,
+                    precise_peak_dbtp=peaks.precise_dbtp)
     report("done", 1.0)
     return MasterResult(
         samples=result, sample_rate=sample_rate, before=before,
@@ -328,6 +337,29 @@ class _LoudnessModel:
         peaks = padded.reshape(count, self.block).max(axis=1)
         peaks[1:] = np.maximum(peaks[1:], peaks[:-1])
         self.peaks = peaks
+        self.refined = np.zeros(count, bool)
+
+    def refine(self, toned: np.ndarray, gain_db: float, curve: np.ndarray) -> bool:
+        """Re-measure precisely (see dsp.meter.true_peaks) every block that `curve` brings
+        within SCREEN_DB of the ceiling and that is not refined yet, and raise its peak to
+        what the long filter finds. True when any block's peak rose: the curve must be
+        searched again, since the 4x envelope under-reads clicks by up to ~0.6 dB."""
+        level = self.peaks[:len(curve)] * curve * np.float32(10.0 ** (gain_db / 20.0))
+        near = (level >= self.ceiling * 10.0 ** (-SCREEN_DB / 20.0)) & ~self.refined[:len(curve)]
+        blocks = np.flatnonzero(near)
+        if blocks.size == 0:
+            return False
+        self.refined[blocks] = True
+        starts = np.unique(np.concatenate((blocks, np.maximum(blocks - 1, 0)))) * self.block
+        where = (starts[:, None] + np.arange(self.block)).ravel()
+        where = where[where < self.frames]
+        values = precise_peaks(toned, where)
+        own = np.zeros_like(self.peaks)
+        np.maximum.at(own, where // self.block, values)
+        raised = np.maximum(own, np.concatenate(([0.0], own[:-1])).astype(np.float32))
+        rose = bool((raised > self.peaks).any())
+        np.maximum(self.peaks, raised, out=self.peaks)
+        return rose
 
     def curve(self, gain_db: float) -> np.ndarray:
         return limiter_gain(self.peaks * np.float32(10.0 ** (gain_db / 20.0)), self.ceiling,
@@ -366,15 +398,16 @@ def _search_gain(model: _LoudnessModel, gain_db: float,
     return gain_db, curve, False
 
 
-def _enforce_ceiling(samples: np.ndarray, peak_dbtp: float,
-                     ceiling_dbtp: float) -> tuple[np.ndarray, float, float]:
+def _enforce_ceiling(samples: np.ndarray, peaks: TruePeaks,
+                     ceiling_dbtp: float) -> tuple[np.ndarray, TruePeaks, float]:
     """Last guard: the gain curve is smooth but not band-limited, so trim by what the
-    measured true peak (`peak_dbtp`) overshoots.
+    higher of the two measured true peaks overshoots.
 
-    Returns the samples, their true peak in dBTP and the trim in dB (0 or negative)."""
+    Returns the samples, their true peaks and the trim in dB (0 or negative)."""
     limit_dbtp = ceiling_dbtp - 0.02
-    if peak_dbtp <= limit_dbtp:
-        return samples, peak_dbtp, 0.0
-    trim_db = limit_dbtp - peak_dbtp
+    highest = max(peaks.standard_dbtp, peaks.precise_dbtp)
+    if highest <= limit_dbtp:
+        return samples, peaks, 0.0
+    trim_db = limit_dbtp - highest
     samples = samples * np.float32(10.0 ** (trim_db / 20.0))
-    return samples, true_peak_dbtp(samples), trim_db
+    return samples, true_peaks(samples), trim_db

@@ -17,6 +17,7 @@ from scipy import signal
 from dsp.filters import apply_sos
 
 __all__ = [
+    "SCREEN_DB",
     "SILENCE_LUFS",
     "Loudness",
     "amplitude_db",
@@ -31,11 +32,14 @@ __all__ = [
     "loudness_range_lu",
     "measure_loudness",
     "oversampled_peaks",
+    "TruePeaks",
+    "precise_peaks",
     "power_sums",
     "sample_peak",
     "sample_peak_dbfs",
     "short_term_lufs",
     "true_peak_dbtp",
+    "true_peaks",
     "window_power",
 ]
 
@@ -51,13 +55,17 @@ class Loudness:
     loudness_range_lu: float
     max_short_term_lufs: float
     true_peak_dbtp: float
+    """BS.1770-4 Annex 2: 4x oversampling with a 48-tap filter (under-reads transients)."""
     sample_peak_dbfs: float
+    precise_peak_dbtp: float = float("nan")
+    """The same peak through a long interpolation filter at 16x (see true_peaks)."""
 
     def scaled(self, gain_db: float) -> Loudness:
         """The figures of the same audio after a plain gain change (range unchanged)."""
         return replace(self, integrated_lufs=self.integrated_lufs + gain_db,
                        max_short_term_lufs=self.max_short_term_lufs + gain_db,
                        true_peak_dbtp=self.true_peak_dbtp + gain_db,
+                       precise_peak_dbtp=self.precise_peak_dbtp + gain_db,
                        sample_peak_dbfs=self.sample_peak_dbfs + gain_db)
 
 
@@ -253,6 +261,94 @@ def oversampled_peaks(samples: np.ndarray, *, factor: int = _OVERSAMPLE) -> np.n
     return envelope
 
 
+_PRECISE_FACTOR = 16
+_PRECISE_HALF = 32
+"""Samples each side of an interpolated point: 64 taps per phase."""
+SCREEN_DB = 1.5
+"""How far the 48-tap 4x estimate can under-read a peak (0.6 dB measured on clicks, hats
+and square waves), with room to spare: only samples within this of the top are refined."""
+_PRECISE_CHUNK = 1 << 14
+
+
+@lru_cache(maxsize=1)
+def _precise_kernel() -> np.ndarray:
+    """(65, 16): column p turns the 65 samples centred on sample m into the value at
+    m + p/16, by a Kaiser-windowed sinc cut off at the original Nyquist frequency."""
+    length = 2 * _PRECISE_HALF * _PRECISE_FACTOR + 1
+    taps = signal.firwin(length, 1.0 / _PRECISE_FACTOR, window=("kaiser", 9.0))
+    taps *= _PRECISE_FACTOR
+    centre = _PRECISE_HALF * _PRECISE_FACTOR
+    kernel = np.zeros((2 * _PRECISE_HALF + 1, _PRECISE_FACTOR))
+    for row, d in enumerate(range(-_PRECISE_HALF, _PRECISE_HALF + 1)):
+        for phase in range(_PRECISE_FACTOR):
+            index = centre + phase - _PRECISE_FACTOR * d
+            if 0 <= index < length:
+                kernel[row, phase] = taps[index]
+    return kernel.astype(np.float32)
+
+
+def precise_peaks(samples: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """For each sample index in `where`, the largest |value| over channels from it to the
+    next sample through the long 16x filter."""
+    samples = _as_2d(samples).astype(np.float32, copy=False)
+    kernel = _precise_kernel()
+    offsets = np.arange(-_PRECISE_HALF, _PRECISE_HALF + 1)
+    n = samples.shape[1]
+    refined = np.zeros(where.size, np.float32)
+    for channel in samples:
+        for start in range(0, where.size, _PRECISE_CHUNK):
+            rows = where[start:start + _PRECISE_CHUNK]
+            index = rows[:, None] + offsets
+            windows = np.where((index >= 0) & (index < n), channel[np.clip(index, 0, n - 1)],
+                               np.float32(0.0))
+            view = refined[start:start + _PRECISE_CHUNK]
+            np.maximum(view, np.abs(windows @ kernel).max(axis=1), out=view)
+    return refined
+
+
+@dataclass(frozen=True, eq=False)
+class TruePeaks:
+    """True peak two ways, and where the audio comes near it (see true_peaks)."""
+    standard_dbtp: float
+    precise_dbtp: float
+    near_top: np.ndarray
+    """Indices of the samples re-measured precisely (within SCREEN_DB of the top)."""
+    near_top_peaks: np.ndarray
+    """Their precise peaks: the largest |value| from each to the next sample, linear."""
+
+
+def true_peaks(samples: np.ndarray) -> TruePeaks:
+    """True peak by BS.1770-4 Annex 2 (4x, 48-tap filter) and precisely.
+
+    The 48-tap interpolator rolls off early and 4x misses the tip of a click: on bright,
+    transient material it under-reads by 0.2-0.6 dB. The precise figure re-measures every
+    sample near the top (within SCREEN_DB of the 4x peak) at 16x through 64 taps per
+    phase, which agrees with ideal (FFT) interpolation to ~0.01 dB. The rest of the audio
+    cannot hold the peak; a block of the 4x pass is searched for those samples only when
+    its peak reaches the floor so far, so this costs little more than the 4x pass."""
+    samples = _as_2d(samples).astype(np.float32, copy=False)
+    n = samples.shape[1]
+    screen = np.float32(10.0 ** (-SCREEN_DB / 20.0))
+    standard = sample_peak(samples)
+    rows: list[np.ndarray] = []
+    for first, block in _interpolated_rows(samples, _OVERSAMPLE):
+        loudest = sample_peak(block)
+        standard = max(standard, loudest)
+        if loudest >= standard * screen:
+            np.abs(block, out=block)
+            hits = np.flatnonzero(block.reshape(-1) >= standard * screen)
+            rows.append(first + _ROW * (hits // block.shape[1]))
+    floor = standard * screen
+    starts = np.unique(np.concatenate(rows)) if rows else np.empty(0, np.intp)
+    where = (starts[:, None] + np.arange(_ROW)).ravel()
+    where = where[where < n]
+    refined = precise_peaks(samples, where)
+    keep = refined >= floor
+    where, refined = where[keep], refined[keep]
+    precise = max(float(refined.max(initial=0.0)), sample_peak(samples))
+    return TruePeaks(amplitude_db(standard), amplitude_db(precise), where, refined)
+
+
 def amplitude_db(value: float) -> float:
     """A linear amplitude in dB (full scale = 0 dB); silence is -inf."""
     return float(20.0 * np.log10(value)) if value > 0 else float("-inf")
@@ -278,12 +374,15 @@ def sample_peak_dbfs(samples: np.ndarray) -> float:
 
 def measure_loudness(samples: np.ndarray, sample_rate: int, *,
                      true_peak: bool = True) -> Loudness:
-    """Every loudness figure from one K-weighting pass (true peak is NaN when skipped)."""
+    """Every loudness figure from one K-weighting pass; both true peaks (BS.1770 and
+    precise) unless skipped, when they are NaN."""
     samples = _as_2d(samples)
     loudness = loudness_from_hops(hop_power(k_weight(samples, sample_rate), sample_rate),
                                   sample_rate, peak=sample_peak(samples))
     if true_peak:
-        return replace(loudness, true_peak_dbtp=true_peak_dbtp(samples))
+        peaks = true_peaks(samples)
+        return replace(loudness, true_peak_dbtp=peaks.standard_dbtp,
+                       precise_peak_dbtp=peaks.precise_dbtp)
     return loudness
 
 

@@ -21,7 +21,7 @@ from dsp.audio import AudioFile, load_audio
 from dsp.check import FileCheck, StemSet, check_audio, harmonise
 from dsp.errors import AudioContentError, Cancelled
 from dsp.mastering import MasterResult, MasterSettings, master
-from dsp.meter import Loudness, measure_loudness, true_peak_dbtp
+from dsp.meter import Loudness, measure_loudness, true_peaks
 from dsp.mixing import mix_stems
 from dsp.moves import Move, Plan
 from dsp.processing import apply_moves
@@ -100,8 +100,9 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
     report = progress or _quiet
     report("analysing", 0.02)
     before = before or analyse_session(stems)
-    original = replace(before.mix.loudness,
-                       true_peak_dbtp=true_peak_dbtp(stems.mixdown(), stems.sample_rate))
+    peaks = true_peaks(stems.mixdown())
+    original = replace(before.mix.loudness, true_peak_dbtp=peaks.standard_dbtp,
+                       precise_peak_dbtp=peaks.precise_dbtp)
     _check_cancel(cancel)
     report("applying moves", 0.1)
     bus_moves = [m for m in moves if m.stem == "mix"]
@@ -135,6 +136,8 @@ class ExportResult:
     report_md: Path
     written_lufs: float
     written_true_peak_dbtp: float
+    """BS.1770 (4x); written_precise_peak_dbtp is the long 16x filter's figure."""
+    written_precise_peak_dbtp: float
 
     @property
     def paths(self) -> tuple[Path, ...]:
@@ -191,4 +194,5 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
     return ExportResult(folder=folder, master=master_path, master_16bit=master16,
                         premaster=premaster, stems=stem_paths, report_json=json_path,
                         report_md=md_path, written_lufs=loudness.integrated_lufs,
-                        written_true_peak_dbtp=loudness.true_peak_dbtp)
+                        written_true_peak_dbtp=loudness.true_peak_dbtp,
+                        written_precise_peak_dbtp=loudness.precise_peak_dbtp)

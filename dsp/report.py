@@ -57,8 +57,11 @@ def comparison_rows(result: RenderResult) -> list[dict]:
     rows += [
         {"label": "loudness", "unit": "LUFS", "before": _num(original.integrated_lufs),
          "after": _num(mastered.integrated_lufs)},
-        {"label": "true peak", "unit": "dBTP", "before": _num(original.true_peak_dbtp),
-         "after": _num(mastered.true_peak_dbtp)},
+        {"label": "true peak", "unit": "dBTP",
+         "before": _num(original.true_peak_dbtp, 2), "after": _num(mastered.true_peak_dbtp, 2)},
+        {"label": "true peak (precise, 16x)", "unit": "dBTP",
+         "before": _num(original.precise_peak_dbtp, 2),
+         "after": _num(mastered.precise_peak_dbtp, 2)},
         {"label": "LRA", "unit": "LU", "before": _num(original.loudness_range_lu),
          "after": _num(mastered.loudness_range_lu)},
     ]
@@ -128,6 +131,7 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
         "measurements": comparison_rows(result),
         "written_master": {"integrated_lufs": _num(written.integrated_lufs, 2),
                            "true_peak_dbtp": _num(written.true_peak_dbtp, 2),
+                           "precise_peak_dbtp": _num(written.precise_peak_dbtp, 2),
                            "loudness_range_lu": _num(written.loudness_range_lu, 1)},
         "outputs": outputs,
     }
@@ -140,7 +144,8 @@ def render_markdown(report: dict) -> str:
              f"Target: **{target['name']}** ({target['lufs']:g} LUFS, ceiling "
              f"{target['ceiling_dbtp']:g} dBTP) — {target['source']}", "",
              f"Written master: {written['integrated_lufs']} LUFS integrated, "
-             f"{written['true_peak_dbtp']} dBTP true peak (4x oversampled), "
+             f"true peak {written['true_peak_dbtp']} dBTP by BS.1770 (4x oversampled) and "
+             f"{written['precise_peak_dbtp']} dBTP by a long 16x interpolation filter, "
              f"loudness range {written['loudness_range_lu']} LU.", "", "## Moves", ""]
     if report["moves"]:
         for i, move in enumerate(report["moves"], 1):

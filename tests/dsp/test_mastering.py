@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from reference import bright_transients, ideal_peak_dbtp
 
 from dsp.audio import load_audio
 from dsp.errors import DspError
@@ -17,7 +18,7 @@ from dsp.mastering import (
     master,
     resolve_target,
 )
-from dsp.meter import integrated_lufs, oversampled_peaks, true_peak_dbtp
+from dsp.meter import integrated_lufs, oversampled_peaks, true_peak_dbtp, true_peaks
 from dsp.synth import make_mix
 from dsp.writing import write_wav
 
@@ -31,13 +32,29 @@ def quiet_mix(song) -> np.ndarray:
 @pytest.mark.parametrize("style", STYLES)
 @pytest.mark.parametrize("target", sorted(TARGETS))
 def test_every_target_and_style_hits_loudness_under_ceiling(quiet_mix, target, style):
+    """Judged on the result's samples: loudness within 0.06 LU (none of these targets
+    needs more limiting than allowed, so giving up with a warning is a failure too) and
+    the true peak under the ceiling by the BS.1770 meter and by the long 16x filter
+    (checked against scipy and FFT interpolation in test_meter)."""
     result = master(quiet_mix, 44100, MasterSettings(resolve_target(target), style))
-    assert result.after.true_peak_dbtp <= TARGETS[target].ceiling_dbtp + 1e-6
-    if result.warnings:
-        assert "stopped at" in result.warnings[0]
-        assert result.after.integrated_lufs < TARGETS[target].lufs
-    else:
-        assert result.after.integrated_lufs == pytest.approx(TARGETS[target].lufs, abs=0.3)
+    assert result.warnings == ()
+    assert integrated_lufs(result.samples, 44100) == pytest.approx(TARGETS[target].lufs,
+                                                                   abs=0.06)
+    peaks = true_peaks(result.samples)
+    assert max(peaks.standard_dbtp, peaks.precise_dbtp) <= TARGETS[target].ceiling_dbtp
+
+
+@pytest.mark.parametrize("target", ["streaming", "club"])
+def test_bright_transients_stay_under_the_ceiling_by_ideal_interpolation(target):
+    """Hats, clicks and a square synth: the 48-tap 4x meter under-reads them by ~0.5 dB,
+    so a limiter driven by it alone overshoots a -1 dBTP promise."""
+    material = np.tile(bright_transients(44100), (1, 2)) * np.float32(0.3)
+    result = master(material, 44100, MasterSettings(resolve_target(target)))
+    assert integrated_lufs(result.samples, 44100) == pytest.approx(TARGETS[target].lufs,
+                                                                   abs=0.06)
+    assert ideal_peak_dbtp(result.samples, 16) <= TARGETS[target].ceiling_dbtp + 0.01
+    assert result.after.precise_peak_dbtp == pytest.approx(ideal_peak_dbtp(result.samples, 16),
+                                                           abs=0.02)
 
 
 def test_streaming_master_survives_24_bit_export(quiet_mix, tmp_path):

@@ -14,6 +14,7 @@ from scipy import signal as scipy_signal
 from dsp.meter import (
     _oversampling_filter,
     integrated_lufs,
+    k_weighting_sections,
     loudness_range_lu,
     measure_loudness,
     oversampled_peaks,
@@ -123,3 +124,61 @@ def test_precise_true_peak_of_sines_with_known_crest() -> None:
         tone = (sine(-6.0, 1, rate, freq=rate / divisor, phase=phase) * fade).astype(np.float32)
         assert sample_peak_dbfs(tone) < -6.1
         assert true_peaks(tone).precise_dbtp == pytest.approx(-6.0, abs=0.02)
+
+
+def test_k_weighting_matches_the_bs1770_table_at_48k() -> None:
+    """ITU-R BS.1770-4, Tables 1 and 2: the pre-filter and RLB coefficients at 48 kHz."""
+    shelf, high_pass = k_weighting_sections(48000)
+    assert shelf[:3] == pytest.approx([1.53512485958697, -2.69169618940638,
+                                       1.19839281085285], abs=1e-7)
+    assert shelf[3:] == pytest.approx([1.0, -1.69065929318241, 0.73248077421585], abs=1e-7)
+    assert high_pass[:3] == pytest.approx([1.0, -2.0, 1.0], abs=1e-12)
+    assert high_pass[3:] == pytest.approx([1.0, -1.99004745483398, 0.99007225036621],
+                                          abs=1e-7)
+
+
+def pink_noise(seconds: float, rate: int, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    n = int(seconds * rate)
+    spectrum = np.fft.rfft(rng.standard_normal((2, n)), axis=1)
+    freqs = np.fft.rfftfreq(n, 1 / rate)
+    spectrum[:, 1:] /= np.sqrt(freqs[1:])
+    spectrum[:, 0] = 0
+    noise = np.fft.irfft(spectrum, n, axis=1)
+    return (noise * 0.1 / noise.std()).astype(np.float32)
+
+
+@pytest.mark.parametrize("rate", [44100, 48000])
+def test_low_sines_and_pink_noise_match_pyloudnorm(rate: int) -> None:
+    """Low frequencies are where the high-pass stage decides the figure."""
+    meter = pyloudnorm.Meter(rate)
+    signals = [sine(-20, 10, rate, freq=f) for f in (40.0, 60.0, 100.0)]
+    signals.append(pink_noise(10, rate))
+    for x in signals:
+        theirs = meter.integrated_loudness(x.T.astype(np.float64))
+        assert integrated_lufs(x, rate) == pytest.approx(theirs, abs=0.06)
+
+
+def test_absolute_gate_at_minus_70() -> None:
+    """10 s at -65 LUFS then 10 s at -72: the relative gate (-75) would keep both, so only
+    the absolute gate at -70 leaves the loudness at -65; 10 s at -72 alone is silence."""
+    rate = 48000
+    assert integrated_lufs(np.hstack([sine(-65, 10, rate), sine(-72, 10, rate)]),
+                           rate) == pytest.approx(-65.0, abs=0.05)
+    assert integrated_lufs(sine(-69, 10, rate), rate) == pytest.approx(-69.0, abs=0.05)
+    assert integrated_lufs(sine(-72, 10, rate), rate) == float("-inf")
+
+
+def test_loudness_range_of_a_ramp_worked_by_hand() -> None:
+    """A 1 kHz sine rising steadily from -40 to -10 LUFS over 60 s.
+
+    Short-term (3 s) windows are centred from 1.5 s to 58.5 s, so their loudness runs
+    evenly from a = -39.25 to b = -10.75 LUFS. Their mean power is
+    (10^(b/10) - 10^(a/10)) / ((b - a) ln10 / 10), i.e. -18.93 LUFS; the relative gate sits
+    20 LU under it at -38.93. What stays is spread evenly over [-38.93, -10.75], and the
+    10th to 95th percentile spans 85% of it: 0.85 x 28.18 = 23.95 LU."""
+    rate = 48000
+    t = np.arange(60 * rate) / rate
+    tone = 10 ** ((-40 + 30 * t / 60) / 20) * np.sin(2 * np.pi * 1000 * t)
+    assert loudness_range_lu(np.vstack([tone, tone]).astype(np.float32),
+                             rate) == pytest.approx(23.95, abs=0.2)

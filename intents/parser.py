@@ -179,8 +179,12 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
         pronoun = any(w in vocab.sets["pronouns"] for w in words[gap.inner[0]:gap.inner[1]])
         if not gap.cue.needs_object or inner or pronoun:
             mentions.append(gap)
-    return sorted((m for m in mentions if not (m.cue and m.cue.problem == IGNORED)),
-                  key=lambda m: m.start)
+    mentions = sorted((m for m in mentions if not (m.cue and m.cue.problem == IGNORED)),
+                      key=lambda m: m.start)
+    cue_at = {m.start: m for m in mentions if m.cue}
+    return [m for m in mentions if not (
+        m.cue and tuple(words[m.start:m.end]) in vocab.excess
+        and (nxt := cue_at.get(m.end)) is not None and nxt.cue.problem != m.cue.problem)]
 
 
 def _coordinated(words: list[str], cue: _Mention, vocab: Vocabulary) -> list[_Mention]:
@@ -469,7 +473,10 @@ class _Reader:
         if cue.cue.object_after and after:
             return after[0]
         if before:
-            return self._subject(cue, before)
+            subject = self._subject(cue, before)
+            whole = [m for m in layers if m not in named and subject.start < m.start < cue.start
+                     and self.sets["whole_subjects"] & set(self.words[m.start:m.end])]
+            return whole[-1] if whole else subject
         attached = self._attached(cue, named)
         if attached is not None:
             return attached
@@ -590,8 +597,11 @@ class _Reader:
     # the reader's view for intents.guessing
 
     def negated_at(self, start: int) -> bool:
-        return _negated(start, self.words, self.clauses, self.covered, self.negators,
-                        self.window)
+        if _negated(start, self.words, self.clauses, self.covered, self.negators, self.window):
+            return True
+        lo = max(self.clause_start[self.clauses[start]], start - 12)
+        return any(tuple(self.words[k:k + len(p)]) == p for p in self.vocab.clause_negators
+                   for k in range(lo, start - len(p) + 1))
 
     def route(self, layer: str) -> str:
         return route_for(layer)

@@ -65,6 +65,8 @@ class Vocabulary:
     whole_song_layer: str
     fuzzy_cues: tuple[str, ...]
     device_faults: frozenset[tuple[str, ...]]
+    clause_negators: tuple[tuple[str, ...], ...]
+    excess: frozenset[tuple[str, ...]]
     """One-word problem words long enough to guess a near-miss spelling from."""
     starts: MappingProxyType[str, int]
     """The longest phrase (in words) that each first word or key can start."""
@@ -75,6 +77,7 @@ _WORD_SETS = {
     "negators": ("negation", "negators"), "praise_after": ("negation", "praise_after"),
     "determiners": ("grammar", "determiners"), "prepositions": ("grammar", "prepositions"),
     "list_words": ("grammar", "list_words"), "pronouns": ("grammar", "pronouns"),
+    "whole_subjects": ("grammar", "whole_subjects"),
     "conditional": ("conditional", "words"), "conditional_keep": ("conditional", "keep"),
     "mono": ("mono_context", "words"), "mild": ("severity", "mild"),
     "strong": ("severity", "strong"), "question_starts": ("questions", "starts"),
@@ -297,6 +300,8 @@ def vocabulary() -> Vocabulary:
                                for name, (a, b) in _WORD_SETS.items()}),
         starts=MappingProxyType(_starts(list(phrases) + list(cues) + list(keyed))),
         whole_song_layer=weak_layers[0],
+        clause_negators=tuple(words_of(p) for p in rules["negation"]["clause_negators"]),
+        excess=frozenset(words_of(p) for p in rules["negation"]["excess"]),
         device_faults=frozenset(words_of(p) for p in rules["device_faults"]["phrases"]),
         fuzzy_cues=tuple(sorted(p[0] for p, cue in cues.items() if len(p) == 1 and cue.problem
                                 and len(p[0]) >= fuzzy["min_cue_length"])),

@@ -127,6 +127,12 @@ def _lookup(words, keys, clauses, i, n, vocab) -> _Mention | None:
         return _Mention(i, i + n, cue=cue)
     if key in vocab.layer_phrases:
         return _Mention(i, i + n, layer=vocab.layer_phrases[key])
+    last = key[-1]
+    if last.endswith("s") and len(last) > 3:
+        for singular in (last[:-1], last[:-2]):
+            layer = vocab.layer_phrases.get(key[:-1] + (singular,))
+            if layer is not None:
+                return _Mention(i, i + n, layer=layer)
     return None
 
 
@@ -182,9 +188,20 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     mentions = sorted((m for m in mentions if not (m.cue and m.cue.problem == IGNORED)),
                       key=lambda m: m.start)
     cue_at = {m.start: m for m in mentions if m.cue}
-    return [m for m in mentions if not (
-        m.cue and tuple(words[m.start:m.end]) in vocab.excess
-        and (nxt := cue_at.get(m.end)) is not None and nxt.cue.problem != m.cue.problem)]
+    return [m for m in mentions if not _names_a_problem(m, words, cue_at, vocab)]
+
+
+def _names_a_problem(m: _Mention, words: list[str], cue_at: dict[int, _Mention],
+                     vocab: Vocabulary) -> bool:
+    """"too much sibilance", "tone down the boominess": an amount or a request whose
+    object is another problem word is that problem, not loudness."""
+    if not m.cue or not (tuple(words[m.start:m.end]) in vocab.excess or m.cue.object_after):
+        return False
+    k = m.end
+    while k < len(words) and k - m.end < 4 and words[k] in vocab.sets["fillers"]:
+        k += 1
+    nxt = cue_at.get(k)
+    return nxt is not None and nxt.cue.problem != m.cue.problem
 
 
 def _coordinated(words: list[str], cue: _Mention, vocab: Vocabulary) -> list[_Mention]:
@@ -422,6 +439,8 @@ class _Reader:
         if problem in self.rules["sentence_wide"]:
             self._sentence_wide(cue, severity, found, unclear)
             return
+        if self._active(cue, named):
+            problem = self.rules["voice"]["active"]
         if self._device_fault():
             return
         layer = self._layer_for(cue, layers, named, carry)
@@ -440,6 +459,23 @@ class _Reader:
                          if m.cue and m.end == k), None)
         return previous is not None and (self.negated_at(previous.start)
                                          or self._negation_carried(previous))
+
+    def _active(self, cue: _Mention, named: list[_Mention]) -> bool:
+        """"which overwhelmed the vocals": a participle with no "be" before it and its
+        object right after it is active ("buried by the beat" is not)."""
+        voice = self.rules["voice"]
+        first = self.words[cue.start]
+        if cue.cue.problem != voice["passive"] or not first.endswith(tuple(voice["endings"])):
+            return False
+        k = cue.start - 1
+        while k >= 0 and self.words[k] in self.sets["be_between"]:
+            k -= 1
+        if k >= 0 and self.words[k] in self.sets["be"]:
+            return False
+        k = cue.end
+        while k < len(self.words) and self.words[k] in self.sets["determiners"]:
+            k += 1
+        return any(m.start == k for m in named)
 
     def _device_fault(self) -> bool:
         """A message about an export, a download or a player: no mix complaint in it."""

@@ -77,7 +77,8 @@ _WORD_SETS = {
     "negators": ("negation", "negators"), "praise_after": ("negation", "praise_after"),
     "determiners": ("grammar", "determiners"), "prepositions": ("grammar", "prepositions"),
     "list_words": ("grammar", "list_words"), "pronouns": ("grammar", "pronouns"),
-    "whole_subjects": ("grammar", "whole_subjects"),
+    "whole_subjects": ("grammar", "whole_subjects"), "fillers": ("negation", "fillers"),
+    "be": ("voice", "be"), "be_between": ("voice", "between"),
     "conditional": ("conditional", "words"), "conditional_keep": ("conditional", "keep"),
     "mono": ("mono_context", "words"), "mild": ("severity", "mild"),
     "strong": ("severity", "strong"), "question_starts": ("questions", "starts"),
@@ -298,7 +299,8 @@ def vocabulary() -> Vocabulary:
         praise=tuple(words_of(p) for p in rules["negation"]["praise"]),
         sets=MappingProxyType({name: frozenset(rules[a][b])
                                for name, (a, b) in _WORD_SETS.items()}),
-        starts=MappingProxyType(_starts(list(phrases) + list(cues) + list(keyed))),
+        starts=MappingProxyType(_starts(list(phrases) + list(cues) + list(keyed)
+                                        + [p[:-1] + (p[-1] + "s",) for p in phrases])),
         whole_song_layer=weak_layers[0],
         clause_negators=tuple(words_of(p) for p in rules["negation"]["clause_negators"]),
         excess=frozenset(words_of(p) for p in rules["negation"]["excess"]),

@@ -24,6 +24,14 @@ class AudioFile:
     sample_rate: int
     format: str
     subtype: str
+    declared_frames: int = 0
+    """How many frames the file's header promises; more than `frames` when the data was
+    cut short (an interrupted export or copy). 0 means "as many as were decoded"."""
+
+    @property
+    def truncated_s(self) -> float:
+        """Seconds the header promises beyond the decoded audio (0.0 for a whole file)."""
+        return max(self.declared_frames - self.frames, 0) / self.sample_rate
 
     @property
     def channels(self) -> int:
@@ -58,6 +66,7 @@ def load_audio(path: str | Path) -> AudioFile:
                     f"{name} has {channels} channels — export it as stereo or mono"
                 )
             samples = _read_channels_first(handle)
+            declared = max(handle.frames, _header_frames(path, fmt) or 0)
     except (sf.LibsndfileError, RuntimeError, OSError) as exc:
         kinds = ", ".join(ext.lstrip(".").upper() for ext in SUPPORTED_EXTENSIONS)
         raise AudioFileError(
@@ -69,7 +78,7 @@ def load_audio(path: str | Path) -> AudioFile:
             f"{MIN_DURATION_S:g} s; export the full track"
         )
     return AudioFile(path=path, samples=samples, sample_rate=int(rate), format=fmt,
-                     subtype=subtype)
+                     subtype=subtype, declared_frames=declared)
 
 
 _BLOCK_FRAMES = 1 << 16
@@ -83,13 +92,53 @@ def _read_channels_first(handle: sf.SoundFile) -> np.ndarray:
     block = np.empty((_BLOCK_FRAMES, handle.channels), dtype=np.float32)
     done = 0
     while done < handle.frames:
-        got = handle.read(out=block).shape[0]
+        try:
+            got = handle.read(out=block).shape[0]
+        except sf.LibsndfileError:
+            if done == 0:
+                raise
+            break  # a compressed stream cut short: keep what decoded; the check says so
         if got == 0:
             break
         for channel, decoded in zip(samples, block[:got].T, strict=True):
             channel[done:done + got] = decoded
         done += got
     return np.ascontiguousarray(samples[:, :done])
+
+
+_HEADER_BYTES = 1 << 16
+
+
+def _header_frames(path: Path, fmt: str) -> int | None:
+    """Frames the WAV 'data' chunk or the AIFF 'COMM' chunk declares. libsndfile quietly
+    shortens its frame count to the bytes present, so a cut-off file reads as a shorter
+    whole one; only the header still tells. None when the header can't say (RF64, other
+    formats), where the decoder's own count stands."""
+    with path.open("rb") as handle:
+        head = handle.read(_HEADER_BYTES)
+    if fmt == "WAV" and head[:4] == b"RIFF":
+        chunks = _chunks(head, 12, "<")
+        fmt_chunk, data = chunks.get(b"fmt "), chunks.get(b"data")
+        if fmt_chunk is None or data is None or data[1] == 0xFFFFFFFF:
+            return None
+        block_align = int.from_bytes(head[fmt_chunk[0] + 12:fmt_chunk[0] + 14], "little")
+        return data[1] // block_align if block_align else None
+    if fmt == "AIFF" and head[:4] == b"FORM":
+        comm = _chunks(head, 12, ">").get(b"COMM")
+        if comm is None:
+            return None
+        return int.from_bytes(head[comm[0] + 2:comm[0] + 6], "big")
+    return None
+
+
+def _chunks(head: bytes, start: int, order: str) -> dict[bytes, tuple[int, int]]:
+    """RIFF/IFF chunk ids in the first bytes of a file: id -> (data offset, declared size)."""
+    found, pos = {}, start
+    while pos + 8 <= len(head):
+        size = int.from_bytes(head[pos + 4:pos + 8], "little" if order == "<" else "big")
+        found.setdefault(head[pos:pos + 4], (pos + 8, size))
+        pos += 8 + size + (size & 1)
+    return found
 
 
 def _short(exc: BaseException) -> str:

@@ -47,6 +47,7 @@ DRUM_ROLES = ("kick", "snare", "cymbals", "drums")
 VOCAL_ROLES = ("vocal", "backing_vocals")
 _CLIP_LEVEL = 0.999
 _CLIP_RUN = 3
+_TRUNCATION_S = 0.01
 _ONSET_TOLERANCE_S = 0.05
 _HOPS_PER_BLOCK = 10
 _MIX_CHUNK = 1 << 15
@@ -111,6 +112,12 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
         notices.append(Notice("warning", "nonfinite",
                               f"{name} has {nonfinite} broken samples (NaN/Inf) — "
                               "they will be replaced with silence"))
+    if audio.truncated_s > _TRUNCATION_S:
+        notices.append(Notice("warning", "truncated",
+                              f"{name} stops at {audio.duration_s:.2f} s but its header "
+                              f"says {audio.duration_s + audio.truncated_s:.2f} s — the file "
+                              "was cut short (an interrupted export or copy?); only the "
+                              "audio that is there is used. Export or copy it again"))
     if silent:
         notices.append(Notice("error", "silent",
                               f"{name} is silent — check you exported the right track"))

@@ -47,7 +47,9 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
                progress: Progress | None = None) -> tuple[StemSet, tuple[FileCheck, ...]]:
     """Read and check every (part, file) source (both cores), any number per part; refuse
     the set if any file is unusable. `true_peaks` adds each file's true peak to its check
-    (see check_audio).
+    (see check_audio). The set's notices hold every file check's notices (NaN/Inf
+    repaired, clipped, truncated…) and then harmonising's (rate converted, padded…), so
+    whoever shows a render or its report shows what analysis showed.
 
     Each file is read and checked by the same worker, so while one measures (much of which
     holds the GIL) the other can be decoding (which does not). The stems take over the
@@ -68,7 +70,9 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
         raise AudioContentError("; ".join(errors))
     report("harmonising", 0.8)
     files = [(role, audio) for (role, _), (audio, _) in zip(sources, loaded, strict=True)]
-    return harmonise(files, reuse_arrays=True), checks
+    stems = harmonise(files, reuse_arrays=True)
+    found = tuple(n for c in checks for n in c.notices)
+    return stems.replace(notices=found + stems.notices), checks
 
 
 @dataclass(frozen=True, eq=False)

@@ -126,6 +126,8 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
                   for m, names in zip(result.moves, touched, strict=True)],
         "files": _files(result, touched, outputs.get("stems", [])),
         "notes": list(plan.notes),
+        "input_notices": [{"level": n.level, "message": n.message}
+                          for n in result.stems.notices],
         "warnings": list(result.master.warnings),
         "mastering_tone": list(result.master.tone_moves),
         "measurements": comparison_rows(result),
@@ -166,9 +168,12 @@ def render_markdown(report: dict) -> str:
     for row in report["measurements"]:
         lines.append(f"| {row['label']} | {row['before']} {row['unit']} | "
                      f"{row['after']} {row['unit']} |")
-    for title, key in (("Notes", "notes"), ("Warnings", "warnings")):
-        if report[key]:
-            lines += ["", f"## {title}", ""] + [f"- {n}" for n in report[key]]
+    if report["notes"]:
+        lines += ["", "## Notes", ""] + [f"- {n}" for n in report["notes"]]
+    warnings = [f"{n['level']}: {n['message']}" for n in report["input_notices"]]
+    warnings += report["warnings"]
+    if warnings:
+        lines += ["", "## Warnings", ""] + [f"- {n}" for n in warnings]
     lines += ["", "## Words used here", ""] + [f"- **{term}**: {meaning}"
                                                for term, meaning in GLOSSARY]
     return "\n".join(lines) + "\n"

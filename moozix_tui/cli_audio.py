@@ -180,8 +180,6 @@ def _analyze(args) -> int:
         print(f"{check.path.name}: {check.format} {check.subtype}, {check.sample_rate} Hz, "
               f"{check.channels} ch, {check.duration_s:.1f} s, peak {check.peak_dbfs:.1f} dBFS, "
               f"true peak {check.true_peak_dbtp:.1f} dBTP")
-        for notice in check.notices:
-            print(f"  {notice.level}: {notice.message}")
     for notice in stems.notices:
         print(f"{notice.level}: {notice.message}")
     for role in stems.parts:

@@ -165,3 +165,27 @@ def test_a_file_whose_part_cannot_be_told_is_never_skipped(daw_export, tmp_path,
     capsys.readouterr()
     assert main(["analyze", f"keys={take}", f"guitars={take}"]) == 2
     assert "twice" in capsys.readouterr().err
+
+
+def test_fix_report_carries_the_input_warnings_analyze_shows(vocal_and_beat, tmp_path,
+                                                             capsys):
+    """NaNs repaired and a truncated file: the same notices in analyze and in the report."""
+    broken = sf.read(vocal_and_beat / "v.wav")[0].astype(np.float32)
+    broken[1000:1010, 0] = np.nan
+    sf.write(tmp_path / "v.wav", broken, 44100, subtype="FLOAT")
+    sf.write(tmp_path / "b.wav", sf.read(vocal_and_beat / "b.wav")[0], 44100,
+             subtype="PCM_24")
+    cut = tmp_path / "b.wav"
+    with cut.open("r+b") as handle:
+        handle.truncate(cut.stat().st_size * 3 // 4)
+    stems = [f"vocal={tmp_path / 'v.wav'}", f"beat={cut}"]
+    assert main(["analyze", *stems, "--json"]) == 0
+    analyzed = json.loads(capsys.readouterr().out)["notices"]
+    assert any("NaN" in n for n in analyzed) and any("cut short" in n for n in analyzed)
+    assert main(["fix", "--say", "the vocal is too quiet", *stems, "--out",
+                 str(tmp_path / "out"), "--json"]) == 0
+    capsys.readouterr()
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert [n["message"] for n in report["input_notices"]] == analyzed
+    markdown = (tmp_path / "out" / "report.md").read_text()
+    assert all(n in markdown for n in analyzed)

@@ -112,3 +112,21 @@ def test_written_files_get_the_usual_mode_not_mkstemps_0600(tmp_path):
     os.umask(mask)
     out = write_wav(tmp_path / "x.wav", tone(), 44100)
     assert stat.S_IMODE(out.stat().st_mode) == 0o666 & ~mask
+
+
+@pytest.mark.parametrize(("fmt", "subtype"), [("wav", "PCM_24"), ("wav", "FLOAT"),
+                                              ("aiff", "PCM_16"), ("flac", "PCM_16")])
+def test_a_file_cut_short_is_reported_as_truncated(tmp_path, fmt, subtype):
+    """The header says 8 s, the data holds about half: libsndfile quietly reads a shorter
+    whole file, so only the header tells."""
+    path = tmp_path / f"cut.{fmt}"
+    sf.write(path, tone(seconds=8.0).T, 44100, subtype=subtype)
+    whole = check_audio(load_audio(path))
+    assert not [n for n in whole.notices if n.code == "truncated"]
+    with path.open("r+b") as handle:
+        handle.truncate(path.stat().st_size // 2)
+    audio = load_audio(path)
+    assert audio.duration_s < 5.0
+    notice = next(n for n in check_audio(audio).notices if n.code == "truncated")
+    assert notice.level == "warning" and "8.00 s" in notice.message
+    assert f"cut.{fmt}" in notice.message

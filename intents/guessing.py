@@ -25,10 +25,16 @@ def is_vague(reader) -> bool:
     keys = reader.keys
     for i in range(len(keys)):
         for n in range(min(longest, len(keys) - i), 0, -1):
-            if tuple(keys[i:i + n]) in vague and not reader.negated_at(i) \
-                    and not reader.is_praise(reader.clauses[i]):
+            if tuple(keys[i:i + n]) in vague and _said(reader, i):
                 return True
-    return False
+    if any(m.layer and m.layer != reader.whole for m in reader.mentions):
+        return False
+    return any(w in reader.vocab.judgements and _said(reader, i)
+               for i, w in enumerate(reader.words))
+
+
+def _said(reader, i: int) -> bool:
+    return not reader.negated_at(i) and not reader.is_praise(reader.clauses[i])
 
 
 def guesses(reader, vague: bool) -> tuple[Guess, ...]:

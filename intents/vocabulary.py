@@ -46,6 +46,7 @@ class Vocabulary:
     cue_keys: MappingProxyType[tuple[str, ...], Cue]
     """Cues by word-form keys, only where every spelling behind a key means one problem."""
     vague: frozenset[tuple[str, ...]]
+    judgements: frozenset[str]
     gap_cues: tuple[tuple[tuple[str, ...], tuple[str, ...], Cue], ...]
     misspellings: MappingProxyType[str, str]
     fuzzy_words: tuple[str, ...]
@@ -260,6 +261,12 @@ def vocabulary() -> Vocabulary:
     # typos are corrected towards the core vocabulary only: the descriptor families are
     # too large to fuzz against ("rushing" is not "crushing")
     single = {w for p in list(phrases) + list(cues) for w in p}
+    for problem, entry in lexicon.items():
+        if isinstance(entry, dict) and entry.get("requests"):
+            more, more_gaps = _cues({problem: {"requests": entry["requests"]}}, {})
+            gaps += more_gaps
+            for words, cue in more.items():
+                cues.setdefault(words, cue)
     for phrase, cue in _lexicon(lexicon):
         words = words_of(phrase)
         _check(bool(words), "lexicon.toml", f"empty phrase {phrase!r}")
@@ -284,6 +291,7 @@ def vocabulary() -> Vocabulary:
         cue_phrases=MappingProxyType(cues),
         cue_keys=MappingProxyType(keyed),
         vague=frozenset(keys_of(p) for p in lexicon.get("vague", {}).get("descriptors", [])),
+        judgements=frozenset(lexicon.get("vague", {}).get("judgements", [])),
         gap_cues=tuple(gaps),
         misspellings=MappingProxyType(misspelt),
         fuzzy_words=fuzzy_words,

@@ -6,10 +6,11 @@ mono fold-down), the peak and the side energy below 120 Hz; for kick and bass, t
 low-band energy per 20 ms. Measured stem by stem over whole arrays, each stem is read
 from memory a dozen times, and the mix and every group of stems is K-weighted again.
 Here every chunk of every stem is K-weighted once while it sits in cache, and what is
-kept of it is, per hop, the energy of every pair of stems (a Gram matrix, one batched BLAS
-product). The K-filter is linear, so the loudness of the mix, of any group of stems and
-of the rest of the mix without any of them are sums of those entries — exact, with no
-further pass — and a stem that only changed gain scales its row and column.
+kept of it is, per hop, the energy of each file against each part (the sum of the part's
+files) and its own energy (see Gram; one batched BLAS product, linear in the number of
+files). The K-filter is linear, so the loudness of the mix, of any part or group of parts,
+of one file and of the rest of the mix without any of them are sums of those entries —
+exact, with no further pass — and parts that only changed gain scale their entries.
 
 Hops, spectrum segments (two hops) and low-band frames (a fifth of a hop) share one
 grid, and chunks start on it, so a chunked pass gives the same sums as a whole one. The
@@ -115,33 +116,71 @@ class _Plan:
     low_band: frozenset[str]
     groups: Mapping[str, tuple[str, ...]]
     gram_channels: int
+    blocks: tuple[tuple[int, ...], ...]
 
 
 @dataclass(frozen=True, eq=False)
 class Gram:
-    """Per 100 ms hop, the energy of every pair of K-weighted tracks, summed over channels:
-    power[h, i, j] = sum over hop h of w_i * w_j. The hop power of any sum of tracks is the
-    sum of the entries of its members."""
+    """Per 100 ms hop, energies of K-weighted tracks and of blocks of them (a block is a
+    part: the sum of its files), summed over channels:
+    cross[h, i, b] = sum over hop h of w_i * W_b, with W_b the sum of block b's tracks, and
+    own[h, i] = sum of w_i * w_i. The hop power of any union of blocks, of the rest of the
+    mix without it, of one track and of the rest without that track are sums of these —
+    exact, and at a cost linear in the number of tracks (blocks are few)."""
 
     names: tuple[str, ...]
-    power: np.ndarray
+    blocks: tuple[tuple[int, ...], ...]
+    """Each block's tracks, as indices into names; the blocks partition the tracks."""
+    cross: np.ndarray
+    own: np.ndarray
+
+    def _block_power(self) -> np.ndarray:
+        """(hops, blocks, blocks): energy of every pair of blocks."""
+        return np.stack([self.cross[:, list(block), :].sum(axis=1) for block in self.blocks],
+                        axis=1)
+
+    def _blocks_of(self, members: Collection[str]) -> list[int] | None:
+        chosen = {i for i, name in enumerate(self.names) if name in members}
+        picked = [b for b, block in enumerate(self.blocks) if chosen & set(block)]
+        if sum(len(self.blocks[b]) for b in picked) != len(chosen):
+            return None
+        return picked
 
     def of(self, members: Collection[str]) -> np.ndarray:
-        """Hop power of the sum of `members`."""
-        index = [i for i, name in enumerate(self.names) if name in members]
-        return self.power[:, index][:, :, index].sum(axis=(1, 2))
+        """Hop power of the sum of `members`: whole blocks, or one track."""
+        picked = self._blocks_of(members)
+        if picked is None:
+            return self.own[:, self._single(members)]
+        return self._block_power()[:, picked][:, :, picked].sum(axis=(1, 2))
 
     def without(self, members: Collection[str]) -> np.ndarray:
-        """Hop power of the sum of every track but `members`."""
-        return self.of([name for name in self.names if name not in members])
+        """Hop power of the sum of every track but `members` (whole blocks, or one track)."""
+        picked = self._blocks_of(members)
+        if picked is None:
+            i = self._single(members)
+            return self.total() - 2 * self.cross[:, i, :].sum(axis=1) + self.own[:, i]
+        rest = [b for b in range(len(self.blocks)) if b not in picked]
+        return self._block_power()[:, rest][:, :, rest].sum(axis=(1, 2))
+
+    def _single(self, members: Collection[str]) -> int:
+        index = [i for i, name in enumerate(self.names) if name in members]
+        if len(index) != 1:
+            raise ValueError(f"Gram sums whole blocks or one track, not {sorted(members)}")
+        return index[0]
 
     def total(self) -> np.ndarray:
-        return self.power.sum(axis=(1, 2))
+        return self.cross.sum(axis=(1, 2))
 
     def scaled(self, gains: Mapping[str, float]) -> Gram:
-        """The matrix after some tracks changed level by a plain gain (linear factors)."""
+        """The energies after tracks changed level by plain gains (linear factors), one
+        gain for all tracks of a block."""
         factors = np.array([gains.get(name, 1.0) for name in self.names])
-        return Gram(self.names, self.power * np.outer(factors, factors))
+        per_block = np.array([factors[block[0]] for block in self.blocks])
+        for block, factor in zip(self.blocks, per_block, strict=True):
+            if not np.allclose(factors[list(block)], factor, rtol=1e-6):
+                raise ValueError("Gram.scaled needs one gain per block")
+        return Gram(self.names, self.blocks, self.cross * np.outer(factors, per_block),
+                    self.own * factors ** 2)
 
 
 @dataclass(frozen=True, eq=False)
@@ -155,16 +194,18 @@ def scan(tracks: Mapping[str, np.ndarray], sample_rate: int, *,
          detailed: Collection[str] | None = None,
          loudness: Collection[str] | None = None,
          low_band: Collection[str] = (),
+         blocks: Sequence[Sequence[str]] | None = None,
          stereo: bool = False,
          workers: int = 2) -> Scan:
     """Sums for every track, and for every group (the sum of its member tracks).
 
     `detailed` tracks and groups get spectrum, energies, peak and side energy (default:
     all); `loudness` tracks are K-weighted into the Gram matrix (default: all tracks) and
-    get their hop power, as does each group all of whose members are. With `stereo`, a
-    mono track counts in both channels in the Gram, as it plays in a stereo mix. All tracks
-    must have the same length. A group may share a name with a track only when that track
-    is its one member.
+    get their hop power, as does each group made of whole `blocks` (a partition of the
+    loudness tracks; default: each track alone — see Gram). With `stereo`, a mono track
+    counts in both channels in the Gram, as it plays in a stereo mix. All tracks must have
+    the same length. A group may share a name with a track only when that track is its one
+    member.
     """
     names = tuple(tracks)
     groups = {name: tuple(members) for name, members in (groups or {}).items()
@@ -173,13 +214,18 @@ def scan(tracks: Mapping[str, np.ndarray], sample_rate: int, *,
     if clash:
         raise ValueError(f"groups {clash} are named like tracks they are not")
     frames = next(iter(tracks.values())).shape[1]
+    weighted = names if loudness is None else tuple(n for n in names if n in loudness)
+    blocks = [tuple(block) for block in blocks] if blocks is not None else \
+        [(name,) for name in weighted]
+    if sorted(n for block in blocks for n in block) != sorted(weighted):
+        raise ValueError("scan blocks must partition the loudness tracks")
     plan = _Plan(
         rate=sample_rate, frames=frames,
         detailed=frozenset(names) | frozenset(groups) if detailed is None
         else frozenset(detailed),
-        loudness=names if loudness is None else tuple(n for n in names if n in loudness),
-        low_band=frozenset(low_band), groups=groups,
+        loudness=weighted, low_band=frozenset(low_band), groups=groups,
         gram_channels=2 if stereo else max(x.shape[0] for x in tracks.values()),
+        blocks=tuple(tuple(weighted.index(n) for n in block) for block in blocks),
     )
     chunk = _HOPS_PER_CHUNK * hop_frames(sample_rate)
     chunks = -(-frames // chunk)
@@ -189,7 +235,9 @@ def scan(tracks: Mapping[str, np.ndarray], sample_rate: int, *,
         parts = list(pool.map(lambda r: _scan_range(tracks, plan, *r), ranges))
     gram = None
     if plan.loudness:
-        gram = Gram(plan.loudness, np.concatenate([g for part, grams in parts for g in grams]))
+        gram = Gram(plan.loudness, plan.blocks,
+                    np.concatenate([g[0] for part, grams in parts for g in grams]),
+                    np.concatenate([g[1] for part, grams in parts for g in grams]))
     hop_power = {name: gram.of([name]) for name in plan.loudness} if gram else {}
     if gram is not None:
         hop_power.update({name: gram.of(members) for name, members in groups.items()
@@ -222,9 +270,9 @@ def _scan_range(tracks: Mapping[str, np.ndarray], plan: _Plan, start: int,
         b = min(a + _HOPS_PER_CHUNK * hop, stop)
         audio = {name: x[:, a:b] for name, x in tracks.items()}
         if weighting:
-            grams.append(_hop_gram([stream.process(audio[name])
-                                    for name, stream in weighting.items()], hop,
-                                   plan.gram_channels))
+            grams.append(_hop_energies([stream.process(audio[name])
+                                        for name, stream in weighting.items()], hop,
+                                       plan.gram_channels, plan.blocks))
         _add_groups(audio, plan)
         for name, partial in partials.items():
             _collect(partial, name, audio[name], plan, a, b, side.get(name), low.get(name),
@@ -245,9 +293,10 @@ def _add_groups(audio: dict[str, np.ndarray], plan: _Plan) -> None:
         audio[name] = total
 
 
-def _hop_gram(weighted: list[np.ndarray], hop: int, channels: int) -> np.ndarray:
-    """(hops, tracks, tracks): per hop, the energy of every pair of weighted tracks, a
-    mono track counted in each of `channels` channels.
+def _hop_energies(weighted: list[np.ndarray], hop: int, channels: int,
+                  blocks: tuple[tuple[int, ...], ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Per hop, each weighted track against each block's sum (hops, tracks, blocks), and
+    each track's own energy (hops, tracks); a mono track counted in each of `channels`.
 
     Products are summed in float32 by BLAS (relative error ~1e-7 per entry, 2.5x faster
     than float64); the entries are kept in float64 for the sums taken from them."""
@@ -258,7 +307,13 @@ def _hop_gram(weighted: list[np.ndarray], hop: int, channels: int) -> np.ndarray
         row[:] = w[:, :hops * hop]
     rows = stacked.reshape(tracks, channels, hops, hop).transpose(2, 0, 1, 3)
     rows = rows.reshape(hops, tracks, channels * hop)
-    return (rows @ rows.transpose(0, 2, 1)).astype(np.float64)
+    if all(len(block) == 1 for block in blocks):
+        sums = rows[:, [block[0] for block in blocks]]
+    else:
+        sums = np.stack([rows[:, list(block)].sum(axis=1) for block in blocks], axis=1)
+    cross = (rows @ sums.transpose(0, 2, 1)).astype(np.float64)
+    own = np.einsum("htk,htk->ht", rows, rows, dtype=np.float64)
+    return cross, own
 
 
 def _warm_up(tracks, plan: _Plan, a: int, b: int, weighting, side, low,

@@ -134,12 +134,13 @@ def analyse_session(stems: StemSet, *,
     gains = _level_changes(stems, reuse) if reuse is not None else {}
     part_gains = _part_gains(parts, reuse[1].parts, gains) if reuse is not None else {}
     rescale = (reuse is not None and reuse[1].gram is not None and len(gains) == len(arrays)
-               and len(reuse[1].gram.names) == len(arrays))
+               and len(reuse[1].gram.names) == len(arrays) and len(part_gains) == len(parts))
     several = len(arrays) > 1
     mix = {"mix": tuple(arrays)} if several else {}
     low_parts = ("kick", "bass") if {"kick", "bass"} <= parts.keys() else ()
     sums = scan(arrays, rate, groups={**parts, **mix}, stereo=True,
                 loudness=() if rescale else None,
+                blocks=() if rescale else list(parts.values()),
                 detailed=[r for r in parts if r not in part_gains] + list(mix),
                 low_band=[r for r in low_parts if r not in part_gains])
     gram = reuse[1].gram.scaled(gains) if rescale else sums.gram

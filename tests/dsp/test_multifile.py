@@ -14,10 +14,11 @@ from dsp.audio import AudioFile
 from dsp.check import _unique_names, harmonise
 from dsp.intake import audio_files_in, pair_rules, split_stereo_pairs
 from dsp.mastering import MasterSettings, resolve_target
+from dsp.meter import hop_power, k_weight, window_power
 from dsp.moves import Move
 from dsp.pipeline import load_stems, render
 from dsp.processing import apply_moves
-from dsp.stem_analysis import analyse_session
+from dsp.stem_analysis import _level_vs_rest, analyse_session
 
 RATE = 44100
 
@@ -118,6 +119,25 @@ def test_each_part_is_measured_as_the_sum_of_its_files(files, stems):
         meter.integrated_loudness(as_played(dbl).T.astype(np.float64)), abs=0.1)
     assert analysis.parts["guitars"] == ("Gtr DI", "Guitar 2")
     assert set(analysis.level_vs_rest_lu) >= {"guitars", "vocal", "drums", "instruments"}
+
+
+def test_a_file_and_a_part_against_the_rest_match_measuring_the_rest_directly(stems):
+    """Both come from sums of the per-hop energies; here each is K-weighted on its own."""
+    analysis = analyse_session(stems)
+    mix = stems.mixdown()
+
+    def versus_rest(audio):
+        audio = as_played(audio)
+        return _level_vs_rest(
+            window_power(hop_power(k_weight(audio, RATE), RATE), RATE, 0.4),
+            window_power(hop_power(k_weight(mix - audio, RATE), RATE), RATE, 0.4))
+
+    for name in ("Vox Dbl", "Gtr DI", "OH"):
+        assert analysis.file_level_vs_rest_lu[name] == pytest.approx(
+            versus_rest(stems.get(name).samples), abs=0.01), name
+    guitars = stems.mixdown(stems.part("guitars"))
+    assert analysis.level_vs_rest_lu["guitars"] == pytest.approx(versus_rest(guitars),
+                                                                 abs=0.01)
 
 
 def test_a_move_on_a_part_touches_each_file_and_a_named_file_only_itself(stems):

@@ -6,13 +6,18 @@ worker thread and talk back only through messages.
 
 from __future__ import annotations
 
+import shlex
 import sys
 from pathlib import Path
+from typing import TypeVar
 
 from textual import on, work
 from textual.app import App, ComposeResult
+from textual.binding import Binding
 from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widget import Widget
 from textual.widgets import Footer, Header, Input, ProgressBar
 
 from moozix_tui.engine import Engine, Job, Reply, StateError, Turn, preload_dsp
@@ -21,10 +26,13 @@ from moozix_tui.screens.file_picker import FilePicker
 from moozix_tui.screens.help import HelpScreen
 from moozix_tui.widgets.chat_log import ChatLog
 from moozix_tui.widgets.prompt import Prompt
-from moozix_tui.widgets.side_panel import SidePanel
+from moozix_tui.widgets.side_panel import SidePanel, SidePanelScroll
 from moozix_tui.widgets.summary_card import SummaryCard
 
-__all__ = ["MoozixApp", "run_app"]
+__all__ = ["MoozixApp", "goodbye", "run_app"]
+
+W = TypeVar("W", bound=Widget)
+_MAIN_SCREEN_ACTIONS = ("say", "scroll_chat", "toggle_card", "open_files", "cancel_job")
 
 
 class MoozixCommands(Provider):
@@ -55,15 +63,27 @@ class MoozixApp(App[int]):
     SUB_TITLE = "say what sounds wrong"
     CSS_PATH = "app.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {MoozixCommands}
     BINDINGS = [
-        ("ctrl+o", "open_files", "Files"),
-        ("ctrl+z", "say('undo')", "Undo"),
-        ("ctrl+y", "say('redo')", "Redo"),
-        ("ctrl+e", "say('export')", "Export"),
-        ("f1", "help", "Help"),
-        ("escape", "cancel_job", "Cancel"),
-        ("ctrl+q", "quit", "Quit"),
+        Binding("ctrl+o", "open_files", "Files", tooltip="pick audio files"),
+        # priority: the prompt's own ctrl+e (end of line) would swallow it while typing
+        Binding("ctrl+e", "say('export')", "Export", priority=True,
+                tooltip="write the master and report"),
+        Binding("ctrl+z", "say('undo')", "Undo", tooltip="undo the last move"),
+        Binding("ctrl+y", "say('redo')", "Redo", show=False, tooltip="redo"),
+        # priority again: the prompt binds PgUp/PgDn to scrolling itself, which does nothing
+        Binding("pageup", "scroll_chat('page_up')", "Scroll", key_display="PgUp/PgDn",
+                priority=True, tooltip="scroll the chat a page"),
+        Binding("pagedown", "scroll_chat('page_down')", "", show=False, priority=True),
+        Binding("ctrl+home", "scroll_chat('home')", "Top", show=False, key_display="ctrl+home",
+                tooltip="the chat's first message"),
+        Binding("ctrl+end", "scroll_chat('end')", "End", show=False, key_display="ctrl+end",
+                tooltip="the newest message"),
+        Binding("f2", "toggle_card", "Card", tooltip="fold or unfold before → after"),
+        Binding("f1", "help", "Help", tooltip="this help"),
+        Binding("escape", "cancel_job", "Cancel", tooltip="stop the running job"),
+        Binding("ctrl+q", "quit", "Quit", tooltip="quit; `moozix --resume` brings you back"),
     ]
 
     def __init__(self, engine: Engine) -> None:
@@ -76,18 +96,27 @@ class MoozixApp(App[int]):
             with Vertical(id="left"):
                 yield ChatLog()
                 yield SummaryCard()
-            yield SidePanel()
+            with SidePanelScroll():
+                yield SidePanel()
         yield ProgressBar(id="progress", show_eta=False)
         yield Prompt(id="prompt")
-        yield Footer()
+        yield Footer(compact=True)
+
+    def part(self, kind: type[W]) -> W:
+        """A widget of the main screen, also while a dialog (help, picker) is on top."""
+        return self.screen_stack[0].query_one(kind)
+
+    @property
+    def closing(self) -> bool:
+        return not self.screen_stack  # a job can end after the screens are gone
 
     def on_mount(self) -> None:
-        log = self.query_one(ChatLog)
+        log = self.part(ChatLog)
         history = self.engine.view.history
         for reply in history:
             log.add(reply)
         self.show_turn(self.engine.greeting())
-        self.query_one(Prompt).focus()
+        self.part(Prompt).focus()
         self.preload_dsp()
 
     @work(thread=True, group="preload")
@@ -95,17 +124,20 @@ class MoozixApp(App[int]):
         preload_dsp()
 
     def show_turn(self, turn: Turn) -> None:
-        log = self.query_one(ChatLog)
+        if self.closing:
+            return
+        log = self.part(ChatLog)
         for reply in turn.replies:
             log.add(reply)
         view = self.engine.view
-        self.query_one(SidePanel).show(view)
-        self.query_one(SummaryCard).show(view.summary)
+        self.part(SidePanel).show(view)
+        self.part(SummaryCard).show(view.summary)
         if turn.job is not None:
             self.start_job(turn.job)
+        self.refresh_bindings()
 
     def start_job(self, job: Job) -> None:
-        bar = self.query_one("#progress", ProgressBar)
+        bar = self.part(ProgressBar)
         bar.add_class("-busy")
         bar.update(total=100, progress=0)
         self.run_job(job)
@@ -121,7 +153,9 @@ class MoozixApp(App[int]):
 
     @on(JobProgress)
     def show_progress(self, message: JobProgress) -> None:
-        self.query_one("#progress", ProgressBar).update(progress=100 * message.fraction)
+        if self.closing:
+            return
+        self.part(ProgressBar).update(progress=100 * message.fraction)
         self.sub_title = f"{message.job.label}: {message.stage}"
 
     @on(JobFinished)
@@ -135,21 +169,24 @@ class MoozixApp(App[int]):
         self.show_turn(self.engine.fail(message.job, message.error))
 
     def job_done(self) -> None:
-        self.query_one("#progress", ProgressBar).remove_class("-busy")
+        if self.closing:
+            return
+        self.part(ProgressBar).remove_class("-busy")
         self.sub_title = "say what sounds wrong"
 
     @on(Input.Submitted, "#prompt")
     def send_message(self, event: Input.Submitted) -> None:
         text = event.value.strip()
-        prompt = self.query_one(Prompt)
+        prompt = self.part(Prompt)
         prompt.value = ""
         if text:
             prompt.remember(text)
+            self.part(SummaryCard).fold()
             self.action_say(text)
 
     def action_say(self, text: str) -> None:
         turn = self.engine.handle(text)
-        self.query_one(ChatLog).add(Reply("user", text))
+        self.part(ChatLog).add(Reply("user", text))
         self.show_turn(turn)
 
     def action_open_files(self) -> None:
@@ -161,6 +198,26 @@ class MoozixApp(App[int]):
 
     def action_help(self) -> None:
         self.push_screen(HelpScreen())
+
+    def action_scroll_chat(self, where: str) -> None:
+        log = self.part(ChatLog)
+        {"page_up": log.scroll_page_up, "page_down": log.scroll_page_down,
+         "home": log.scroll_home, "end": log.scroll_end}[where](animate=False)
+
+    def action_toggle_card(self) -> None:
+        card = self.part(SummaryCard)
+        card.fold(not card.has_class("-folded"))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if self.closing:
+            return True
+        if isinstance(self.screen, ModalScreen) and action in _MAIN_SCREEN_ACTIONS:
+            return False  # a dialog's own keys (its PgUp, its ctrl+e) come first
+        if action == "cancel_job":
+            return self.engine.busy
+        if action == "toggle_card":
+            return self.part(SummaryCard).card is not None
+        return True
 
     def action_cancel_job(self) -> None:
         if self.engine.busy:
@@ -176,4 +233,13 @@ def run_app(*, demo: bool = False, resume: str | None = None,
         print(f"moozix: {exc}", file=sys.stderr)
         return 2
     MoozixApp(engine).run()
+    print(goodbye(engine.store.folder, sessions_dir))
     return 0
+
+
+def goodbye(folder: Path, sessions_dir: str | None = None) -> str:
+    """What the terminal says after the app closes: where the session is and how to return."""
+    where = f" --sessions-dir {shlex.quote(sessions_dir)}" if sessions_dir else ""
+    return (f"Session saved in {folder}\n"
+            f"Come back to it with:  moozix{where} --resume\n"
+            f"(or, after starting others:  moozix{where} --resume {shlex.quote(folder.name)})")

@@ -1,4 +1,9 @@
-"""Picking stems from disk: a directory tree that shows only folders and audio files."""
+"""Picking stems from disk: a folder tree of audio files, a way up, and a path box.
+
+Enter on a file adds it to the list (again removes it), Enter on a folder opens it;
+ctrl+up or the "Up" button goes to the parent folder; a path typed or pasted in the box
+opens that folder or adds those files (read the same way the chat reads paths).
+"""
 
 from __future__ import annotations
 
@@ -10,9 +15,10 @@ from textual import on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, DirectoryTree, Label, Static
+from textual.widgets import Button, DirectoryTree, Input, Label, Static
 
-from moozix_tui.engine.paths import AUDIO_SUFFIXES
+from moozix_tui.engine.paths import AUDIO_SUFFIXES, find_paths
+from moozix_tui.widgets.prompt import PathSuggester
 
 __all__ = ["AudioTree", "FilePicker"]
 
@@ -23,31 +29,80 @@ class AudioTree(DirectoryTree):
                 and (p.is_dir() or p.suffix.lower() in AUDIO_SUFFIXES)]
 
 
-class FilePicker(ModalScreen[list[Path]]):
-    """Select one or more audio files (Enter on each), then Add."""
+def _folder_named(text: str) -> Path | None:
+    typed = Path(text.strip().strip("'\"")).expanduser()
+    return typed.resolve() if typed.is_dir() else None
 
-    BINDINGS = [("escape", "dismiss_empty", "Cancel")]
+
+class FilePicker(ModalScreen[list[Path]]):
+    """Select one or more audio files, then Add."""
+
+    BINDINGS = [("escape", "dismiss_empty", "Cancel"), ("ctrl+up", "up", "Parent folder")]
     DEFAULT_CSS = """
     FilePicker { align: center middle; }
-    FilePicker > Vertical { width: 90%; height: 85%; border: thick $primary; background: $surface; }
+    FilePicker > Vertical { width: 90%; height: 90%; border: thick $primary; background: $surface; }
+    FilePicker #where { height: 1; text-wrap: nowrap; text-overflow: ellipsis; color: $text-muted; }
     FilePicker AudioTree { height: 1fr; }
-    FilePicker #chosen { height: auto; max-height: 6; color: $text-muted; }
+    FilePicker #chosen { height: auto; max-height: 4; color: $text-muted; }
     FilePicker Horizontal { height: auto; align-horizontal: right; }
+    FilePicker #up { margin-right: 1; }
     """
 
     def __init__(self, start: Path | None = None) -> None:
         super().__init__()
-        self.start = start or Path.home()
+        self.start = (start or Path.home()).resolve()
         self.chosen: list[Path] = []
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Pick stems: Enter adds a file to the list; then press Add.")
+            yield Label("Enter on a file adds it · Enter on a folder opens it · "
+                        "ctrl+up: parent folder · or type/paste a path below")
+            yield Static(id="where", markup=False)
             yield AudioTree(str(self.start))
-            yield Static(id="chosen")
+            yield Input(placeholder="a folder or file path (Enter)", id="path",
+                        suggester=PathSuggester())
+            yield Static(id="chosen", markup=False)
             with Horizontal():
+                yield Button("↑ Up", id="up")
                 yield Button("Cancel", id="cancel")
                 yield Button("Add", id="add", variant="primary")
+
+    def on_mount(self) -> None:
+        self.show_folder(self.start)
+        self.query_one(AudioTree).focus()
+
+    @property
+    def folder(self) -> Path:
+        return Path(self.query_one(AudioTree).path)
+
+    def show_folder(self, folder: Path) -> None:
+        self.query_one(AudioTree).path = folder
+        self.query_one("#where", Static).update(Text(f"in {folder}"))
+
+    @on(Button.Pressed, "#up")
+    def action_up(self) -> None:
+        self.show_folder(self.folder.parent)
+
+    @on(Input.Submitted, "#path")
+    def open_typed_path(self, event: Input.Submitted) -> None:
+        text = event.value.strip()
+        if not text:
+            return
+        folder = _folder_named(text)
+        if folder is not None:
+            self.show_folder(folder)
+            event.input.value = ""
+            return
+        files = [p for _, p in find_paths(text) if p.is_file()]
+        if not files:
+            self.query_one("#where", Static).update(
+                Text(f"not found: {text} (still in {self.folder})", style="red"))
+            return
+        for path in files:
+            if path not in self.chosen:
+                self.chosen.append(path)
+        event.input.value = ""
+        self.show_chosen()
 
     @on(DirectoryTree.FileSelected)
     def toggle_file(self, event: DirectoryTree.FileSelected) -> None:
@@ -56,6 +111,9 @@ class FilePicker(ModalScreen[list[Path]]):
             self.chosen.remove(path)
         else:
             self.chosen.append(path)
+        self.show_chosen()
+
+    def show_chosen(self) -> None:
         self.query_one("#chosen", Static).update(Text("\n".join(p.name for p in self.chosen)))
 
     @on(Button.Pressed, "#add")

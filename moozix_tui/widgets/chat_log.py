@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.containers import VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from moozix_tui.engine import Reply
@@ -28,6 +30,9 @@ class AssistantMessage(Markdown):
 
     DEFAULT_CSS = """
     AssistantMessage { margin: 1 4 0 0; padding: 0 1; border: round $primary; }
+    /* tables as compact as the card's: one line a row, no rules between rows */
+    AssistantMessage MarkdownTableContent { grid-gutter: 0 1; keyline: none; }
+    AssistantMessage > *:last-child { margin-bottom: 0; }
     """
     TITLE = "moozix"
 
@@ -44,9 +49,16 @@ class NoticeMessage(AssistantMessage):
 
 
 class ChatLog(VerticalScroll):
+    """Stays at the newest turn; a reply taller than the view is shown from its top, so its
+    first lines (what I heard, the plan) are what the musician sees, not its last."""
+
     DEFAULT_CSS = """
     ChatLog { height: 1fr; padding: 0 1; }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.newest: Widget | None = None
 
     def on_mount(self) -> None:
         self.anchor()
@@ -58,4 +70,23 @@ class ChatLog(VerticalScroll):
             widget = NoticeMessage(reply.markdown)
         else:
             widget = AssistantMessage(reply.markdown)
+        self.newest = widget
+        self.anchor()
         self.mount(widget)
+        if isinstance(widget, UserMessage):
+            self.call_after_refresh(self.show_newest)
+
+    @on(Markdown.TableOfContentsUpdated)
+    def reply_laid_out(self, event: Markdown.TableOfContentsUpdated) -> None:
+        if event.markdown is self.newest:
+            self.call_after_refresh(self.show_newest)
+
+    def show_newest(self) -> None:
+        newest = self.newest
+        if newest is None or not newest.is_mounted:
+            return
+        if newest.outer_size.height > self.scrollable_content_region.height:
+            self.scroll_to_widget(newest, top=True, animate=False, immediate=True)
+            self.release_anchor()
+        else:
+            self.scroll_end(animate=False, immediate=True)

@@ -1,50 +1,94 @@
-"""The side panel: stem checklist, direction, plan and where the session lives."""
+"""The side panel: stem checklist, direction, plan and where the session lives.
+
+Laid out for its own width, so a value never breaks mid-way: words wrap only between
+values ("up 8.6 dB" stays whole, under the move's first word), and what still does not
+fit ends in an ellipsis.
+"""
 
 from __future__ import annotations
 
+import re
+import textwrap
 from pathlib import Path
 
 from rich.text import Text
+from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from moozix_tui.engine import SessionView
 
-__all__ = ["SidePanel"]
+__all__ = ["SidePanel", "SidePanelScroll", "fit", "render_view", "wrap_values"]
 
 _ICONS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "red"),
           "checking": ("…", "cyan"), "missing": ("○", "dim")}
+_NBSP = "\u00a0"
+# a number and its unit are one value: never wrapped apart
+_VALUE = re.compile(r"(?<=\d) (?=(?:dB|dBTP|dBFS|Hz|kHz|LU|LUFS|ms|s|%)\b)")
+_LEAD_WORD = re.compile(r"(?<=[a-z]) (?=[+-]?\d)")  # "up 9.2 dB", "at 214 Hz" stay together
 
 
-def render_view(view: SessionView) -> Text:
+def fit(text: str, width: int) -> str:
+    """One line of at most `width` cells, ending in … when cut."""
+    if len(text) <= width:
+        return text
+    return text[:max(width - 1, 0)] + "…"
+
+
+def fit_tail(text: str, width: int) -> str:
+    """Like fit, but keeps the end (for paths, whose last part matters most)."""
+    if len(text) <= width:
+        return text
+    return "…" + text[len(text) - max(width - 1, 0):]
+
+
+def wrap_values(text: str, width: int, indent: str = "", hang: str = "  ") -> list[str]:
+    """Wrap between words, never inside a value ("+8.6 dB", "up 9.2 dB", "at 214 Hz")."""
+    glued = _LEAD_WORD.sub(_NBSP, _VALUE.sub(_NBSP, text))
+    lines = textwrap.wrap(glued, width=max(width, 8), initial_indent=indent,
+                          subsequent_indent=indent + hang, break_long_words=False,
+                          break_on_hyphens=False)
+    return [fit(line.replace(_NBSP, " "), width) for line in lines] or [indent]
+
+
+def render_view(view: SessionView, width: int = 33) -> Text:
     text = Text()
-    text.append("Stems\n", style="bold")
+
+    def line(content: str, style: str = "") -> None:
+        text.append(content + "\n", style=style)
+
+    line("Stems", "bold")
     if not view.stems:
-        text.append("  none yet\n", style="dim")
+        line("  none yet", "dim")
     for slot in view.stems:
         icon, colour = _ICONS.get(slot.status, ("?", "white"))
         text.append(f" {icon} ", style=colour)
         text.append(slot.role, style="bold")
-        if slot.path:
-            text.append(f"  {Path(slot.path).name}")
-        text.append("\n")
+        name = f"  {Path(slot.path).name}" if slot.path else ""
+        line(fit(name, width - 3 - len(slot.role)))
         if slot.note and slot.status in ("warning", "error"):
-            text.append(f"   {slot.note[:120]}\n", style=colour)
-    text.append("\nDirection\n", style="bold")
-    text.append(f"  target {view.target} · style {view.style}\n")
-    text.append("\nPlan\n", style="bold")
+            for part in wrap_values(slot.note[:120], width, "   "):
+                line(part, colour)
+    line("")
+    line("Direction", "bold")
+    line(fit(f"  target  {view.target}", width))
+    line(fit(f"  style   {view.style}", width))
+    line("")
+    line("Plan", "bold")
     if not view.plan:
-        text.append("  no moves yet\n", style="dim")
-    for line in view.plan:
-        text.append(f"  {line[:200]}\n")
-    text.append("\nSession\n", style="bold")
+        line("  no moves yet", "dim")
+    for move in view.plan:  # "1. Turn the vocal up 9.2 dB": wrapped under its words
+        number = move.split(" ", 1)[0]
+        for part in wrap_values(move[:200], width, "  ", " " * (len(number) + 1)):
+            line(part)
+    line("")
+    line("Session", "bold")
     folder = Path(view.session_dir)
-    text.append(f"  {_home_relative(folder.parent)}/\n  {folder.name}\n", style="dim")
+    line(fit_tail(f"  {_home_relative(folder.parent)}/", width), "dim")
+    text.append(fit_tail(f"  {folder.name}", width), style="dim")
     return text
 
 
 def _home_relative(path: Path) -> str:
-    """~/… for paths under the home folder; the session's own folder name gets a line of
-    its own, so a narrow panel never splits it."""
     try:
         return f"~/{path.relative_to(Path.home())}"
     except ValueError:
@@ -52,9 +96,30 @@ def _home_relative(path: Path) -> str:
 
 
 class SidePanel(Static):
+    """The panel's text, re-laid out whenever its width changes."""
+
     DEFAULT_CSS = """
-    SidePanel { width: 36; height: 1fr; padding: 0 1; border-left: tall $panel; }
+    SidePanel { width: 1fr; height: auto; text-wrap: nowrap; text-overflow: ellipsis; }
     """
 
+    def __init__(self) -> None:
+        super().__init__(markup=False)
+        self.view: SessionView | None = None
+
     def show(self, view: SessionView) -> None:
-        self.update(render_view(view))
+        self.view = view
+        self.refresh(layout=True)
+
+    def render(self) -> Text:
+        if self.view is None:
+            return Text()
+        return render_view(self.view, max(self.content_size.width, 12))
+
+
+class SidePanelScroll(VerticalScroll, can_focus=False):
+    """Scrolls the panel when its checklist and plan outgrow the screen."""
+
+    DEFAULT_CSS = """
+    SidePanelScroll { width: 36; height: 1fr; padding: 0 1; border-left: tall $panel;
+                      scrollbar-size-vertical: 1; }
+    """

@@ -1,19 +1,65 @@
-"""The before/after card: key measurements and the spectrum of both versions."""
+"""The before/after card: key measurements and the spectrum of both versions.
+
+Once the musician moves on (types again), the card folds: on a tall screen nothing
+changes, on a short one it shrinks to a single line so the newest reply has the room.
+F2 unfolds it again.
+"""
 
 from __future__ import annotations
 
+import math
+
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Horizontal
-from textual.widgets import DataTable
+from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
 from moozix_tui.engine import SummaryCard as CardData
+from moozix_tui.engine.numbers import number
 
-__all__ = ["SummaryCard"]
+__all__ = ["SummaryCard", "hz_label", "hz_ticks"]
 
 
 def _cell(value: float | None, unit: str) -> str:
-    return "–" if value is None else f"{value:.1f} {unit}"
+    return "–" if value is None else f"{number(value)} {unit}"
+
+
+def hz_label(hz: float) -> str:
+    """Axis label for a frequency: 100, 1k, 10k, 2.5k."""
+    if hz >= 1000:
+        return f"{hz / 1000:g}k"
+    return f"{hz:g}"
+
+
+def hz_ticks(low_hz: float, high_hz: float) -> list[float]:
+    """Decade ticks (and 3x in-between) inside the plotted range, on a log axis."""
+    ticks = []
+    for decade in range(int(math.floor(math.log10(max(low_hz, 1.0)))),
+                        int(math.ceil(math.log10(max(high_hz, 1.0)))) + 1):
+        for step in (1, 3):
+            hz = step * 10.0 ** decade
+            if low_hz <= hz <= high_hz:
+                ticks.append(hz)
+    return ticks
+
+
+def db_ticks(values: list[float]) -> list[float]:
+    """Every 10 dB (or 5 dB for a small range) across the plotted values."""
+    low, high = min(values), max(values)
+    step = 10.0 if high - low > 20 else 5.0
+    first = math.ceil(low / step) * step
+    return [first + i * step for i in range(int((high - first) // step) + 1)]
+
+
+def fold_line(card: CardData) -> Text:
+    """The whole card on one line: 'vocal vs rest -7.6 → 1.0 LU · …'."""
+    text = Text("before → after ", style="bold")
+    for i, row in enumerate(card.rows):
+        if i:
+            text.append(" · ", style="dim")
+        text.append(f"{row.label} {number(row.before)} → {number(row.after)} {row.unit}")
+    return text
 
 
 class SummaryCard(Horizontal):
@@ -22,29 +68,55 @@ class SummaryCard(Horizontal):
     SummaryCard.-shown { display: block; }
     SummaryCard DataTable { width: auto; max-width: 50; height: 12; }
     SummaryCard PlotextPlot { width: 1fr; height: 12; min-width: 20; }
+    SummaryCard #fold { display: none; width: 1fr; height: 1;
+                        text-wrap: nowrap; text-overflow: ellipsis; }
     """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.card: CardData | None = None
 
     def compose(self) -> ComposeResult:
         yield DataTable(show_cursor=False, zebra_stripes=True)
         yield PlotextPlot()
+        yield Static(id="fold", markup=False)
 
     def on_mount(self) -> None:
         self.border_title = "before → after"
         self.query_one(DataTable).add_columns("measurement", "before", "after")
 
+    def fold(self, folded: bool = True) -> None:
+        self.set_class(folded, "-folded")
+
     def show(self, card: CardData | None) -> None:
+        """Show the newest result; a new result always arrives unfolded."""
         self.set_class(card is not None, "-shown")
-        if card is None:
+        if card is None or card == self.card:
+            self.card = card
             return
+        self.card = card
+        self.fold(False)
         table = self.query_one(DataTable)
         table.clear()
         for row in card.rows:
-            table.add_row(row.label, _cell(row.before, row.unit), _cell(row.after, row.unit))
+            table.add_row(Text(row.label), _cell(row.before, row.unit), _cell(row.after, row.unit))
+        self.query_one("#fold", Static).update(fold_line(card))
+        self._plot(card)
+
+    def _plot(self, card: CardData) -> None:
+        # the axis is log10(Hz) drawn by hand: plotext's own log scale re-applies itself on
+        # every build, so the second draw (any resize) lost the curves and crashed
         plot = self.query_one(PlotextPlot)
         plt = plot.plt
         plt.clear_data()
-        plt.xscale("log")
-        plt.plot(list(card.spectrum_hz), list(card.spectrum_before_db), label="before")
-        plt.plot(list(card.spectrum_hz), list(card.spectrum_after_db), label="after")
+        x = [math.log10(max(hz, 1.0)) for hz in card.spectrum_hz]
+        plt.plot(x, list(card.spectrum_before_db), label="before")
+        plt.plot(x, list(card.spectrum_after_db), label="after")
+        if x:
+            ticks = hz_ticks(min(card.spectrum_hz), max(card.spectrum_hz))
+            plt.xticks([math.log10(t) for t in ticks], [hz_label(t) for t in ticks])
+            levels = db_ticks([*card.spectrum_before_db, *card.spectrum_after_db])
+            plt.yticks(levels, [number(v, 0) for v in levels])
         plt.title("spectrum, dB")
+        plt.xlabel("Hz")
         plot.refresh()

@@ -1,0 +1,110 @@
+"""Keys from the prompt: the chat scrolls, ctrl+e exports while typing, the file picker
+leaves its start folder and takes a typed path, and quitting says how to come back."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input, Static
+
+from moozix_tui import app as app_module
+from moozix_tui.app import MoozixApp, run_app
+from moozix_tui.engine import Engine
+from moozix_tui.screens.file_picker import AudioTree, FilePicker
+from moozix_tui.widgets.chat_log import ChatLog, UserMessage
+from moozix_tui.widgets.prompt import Prompt
+from tests.support.pilot import idle, say, wait_for
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    return MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+
+
+async def test_chat_scrolls_from_the_prompt(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(4):
+            await say(pilot, "help")
+        log = app.query_one(ChatLog)
+        prompt = app.query_one(Prompt)
+        await wait_for(pilot, lambda: log.max_scroll_y > 2 * log.size.height, "a long chat")
+        prompt.value = "half-typed"
+        await pilot.press("ctrl+end")
+        await wait_for(pilot, lambda: log.scroll_y == log.max_scroll_y, "ctrl+end: the newest")
+        await pilot.press("pageup")
+        await wait_for(pilot, lambda: log.scroll_y < log.max_scroll_y, "PgUp scrolled up")
+        up = log.scroll_y
+        await pilot.press("pageup")
+        await wait_for(pilot, lambda: log.scroll_y < up, "PgUp again")
+        await pilot.press("pagedown")
+        await wait_for(pilot, lambda: log.scroll_y > up - 1, "PgDn scrolled down")
+        await pilot.press("ctrl+home")
+        await wait_for(pilot, lambda: log.scroll_y == 0, "ctrl+home: the first message")
+        await pilot.press("ctrl+end")
+        await wait_for(pilot, lambda: log.scroll_y == log.max_scroll_y, "ctrl+end: the newest")
+        assert app.focused is prompt and prompt.value == "half-typed"
+        await pilot.press("home")  # Home stays the prompt's: start of the line
+        assert prompt.cursor_position == 0
+
+
+async def test_ctrl_e_exports_while_typing(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        prompt = app.query_one(Prompt)
+        prompt.focus()
+        await pilot.press("h", "i")
+        await pilot.press("ctrl+e")
+        await wait_for(pilot, lambda: any(str(m.render()) == "export"
+                                          for m in app.query(UserMessage)),
+                       "ctrl+e sent export")
+        assert prompt.value == "hi"
+
+
+def _picker(app) -> FilePicker:
+    assert isinstance(app.screen, FilePicker)
+    return app.screen
+
+
+async def test_file_picker_goes_up_and_takes_a_typed_path(app, buried_vocal_files,
+                                                          monkeypatch):
+    folder = buried_vocal_files
+    start = folder / "deeper"
+    start.mkdir(exist_ok=True)
+    monkeypatch.chdir(start)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilePicker), "the picker")
+        picker = _picker(app)
+        tree = picker.query_one(AudioTree)
+        assert Path(tree.path) == start.resolve()
+        await pilot.press("ctrl+up")
+        await wait_for(pilot, lambda: Path(tree.path) == folder.resolve(), "up one folder")
+        box = picker.query_one("#path", Input)
+        box.focus()
+        box.value = str(start)  # a folder: the tree opens it
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: Path(tree.path) == start.resolve(), "typed folder")
+        box.value = f'"{folder / "Lead Vox.wav"}"'  # a pasted, quoted file: added
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: picker.chosen == [(folder / "Lead Vox.wav")],
+                       "typed file chosen")
+        box.value = str(folder / "no such take.wav")
+        await pilot.press("enter")
+        where = str(picker.query_one("#where", Static).render())
+        assert "not found" in where and "no such take.wav" in where
+        picker.query_one("#add").press()
+        await wait_for(pilot, lambda: not isinstance(app.screen, FilePicker), "picker closed")
+        await wait_for(pilot, lambda: any(s.path and s.path.endswith("Lead Vox.wav")
+                                          for s in app.engine.view.stems), "file handed over")
+        await idle(pilot)
+
+
+def test_quitting_prints_how_to_come_back(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    monkeypatch.setattr(app_module.MoozixApp, "run", lambda self: None)
+    assert run_app(sessions_dir=str(tmp_path / "my sessions")) == 0
+    out = capsys.readouterr().out
+    folder = next((tmp_path / "my sessions").iterdir())
+    assert str(folder) in out
+    assert f"moozix --sessions-dir '{tmp_path / 'my sessions'}' --resume" in out

@@ -1,0 +1,61 @@
+"""The before/after card: frequencies on the spectrum's axis in Hz, never a "-0.0"."""
+
+from __future__ import annotations
+
+import pytest
+from textual.app import App
+from textual.widgets import DataTable, Static
+from textual_plotext import PlotextPlot
+
+from moozix_tui.engine import SummaryCard as CardData
+from moozix_tui.engine import SummaryRow
+from moozix_tui.engine.numbers import number
+from moozix_tui.widgets.summary_card import SummaryCard
+from tests.support.pilot import wait_for
+
+
+@pytest.mark.parametrize(("value", "digits", "signed", "shown"), [
+    (-0.04, 1, False, "0.0"), (-0.049, 1, True, "0.0"), (0.04, 1, True, "0.0"),
+    (-0.05001, 1, False, "-0.1"), (1.25, 1, True, "+1.2"), (-7.6, 1, False, "-7.6"),
+    (-0.4, 0, False, "0"), (None, 1, False, "–"), (float("nan"), 1, False, "–"),
+])
+def test_number_never_shows_a_negative_zero(value, digits, signed, shown):
+    assert number(value, digits, signed=signed) == shown
+
+
+class CardApp(App):
+    def compose(self):
+        yield SummaryCard()
+
+
+def card_data() -> CardData:
+    hz = tuple(float(20 * 1.2 ** i) for i in range(38))  # 20 Hz … ~20 kHz
+    flat = tuple(-0.04 for _ in hz)  # top of the normalised spectrum, rounds to -0.0
+    tilted = tuple(-0.3 * i for i in range(len(hz)))
+    return CardData(rows=(SummaryRow("mono loss", -0.04, 0.2, "dB"),
+                          SummaryRow("vocal vs rest", -7.6, -0.01, "LU")),
+                    spectrum_hz=hz, spectrum_before_db=flat, spectrum_after_db=tilted,
+                    outputs=())
+
+
+async def test_card_shows_hz_and_no_negative_zero():
+    app = CardApp()
+    async with app.run_test(size=(120, 40)) as pilot:
+        card = app.query_one(SummaryCard)
+        card.show(card_data())
+        table = card.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 2, "the table filled")
+        cells = [str(table.get_cell_at((r, c))) for r in range(2) for c in range(3)]
+        assert "0.0 dB" in cells and "0.0 LU" in cells
+        assert not any("-0.0" in cell for cell in cells), cells
+        assert "-0.0" not in str(card.query_one("#fold", Static).render())
+        plot = card.query_one(PlotextPlot)
+        await wait_for(pilot, lambda: plot.size.width > 20, "the plot laid out")
+        drawn = str(plot.render())
+        assert "Hz" in drawn
+        for label in ("100", "1k", "10k"):
+            assert f" {label} " in drawn or f" {label}\n" in drawn, drawn
+        assert "-0" not in drawn.replace("-0.3", "")
+        await pilot.resize_terminal(100, 40)  # drawn again at a new size, curves intact
+        await wait_for(pilot, lambda: plot.size.width < 80, "the plot re-laid out")
+        assert "1k" in str(plot.render()) and "before" in str(plot.render())

@@ -29,8 +29,11 @@ def is_vague(reader) -> bool:
                 return True
     if any(m.layer and m.layer != reader.whole for m in reader.mentions):
         return False
-    return any(w in reader.vocab.judgements and _said(reader, i)
-               for i, w in enumerate(reader.words))
+    about = reader.vocab.about_sound
+    sound_clauses = {reader.clauses[m.start] for m in reader.mentions if m.layer}
+    sound_clauses |= {reader.clauses[i] for i, w in enumerate(reader.words) if w in about}
+    return any(w in reader.vocab.judgements and reader.clauses[i] in sound_clauses
+               and _said(reader, i) for i, w in enumerate(reader.words))
 
 
 def _said(reader, i: int) -> bool:

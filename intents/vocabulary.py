@@ -47,6 +47,7 @@ class Vocabulary:
     """Cues by word-form keys, only where every spelling behind a key means one problem."""
     vague: frozenset[tuple[str, ...]]
     judgements: frozenset[str]
+    about_sound: frozenset[str]
     gap_cues: tuple[tuple[tuple[str, ...], tuple[str, ...], Cue], ...]
     misspellings: MappingProxyType[str, str]
     fuzzy_words: tuple[str, ...]
@@ -292,6 +293,7 @@ def vocabulary() -> Vocabulary:
         cue_keys=MappingProxyType(keyed),
         vague=frozenset(keys_of(p) for p in lexicon.get("vague", {}).get("descriptors", [])),
         judgements=frozenset(lexicon.get("vague", {}).get("judgements", [])),
+        about_sound=frozenset(lexicon.get("vague", {}).get("about_sound", [])),
         gap_cues=tuple(gaps),
         misspellings=MappingProxyType(misspelt),
         fuzzy_words=fuzzy_words,

@@ -10,7 +10,8 @@ from intents import MASTER_PROBLEMS, PROBLEMS, WHOLE_SONG_PROBLEMS, understand
 from moozix_tui.cli import main
 
 VAGUE = ["sounds amateur", "it's not radio ready", "something's off with my mix",
-         "it just sounds bad", "my mix sounds cheap and unprofessional"]
+         "it just sounds bad", "my mix sounds cheap and unprofessional",
+         "the song sounds weird"]
 
 
 @pytest.mark.parametrize("text", VAGUE)
@@ -21,7 +22,7 @@ def test_vague_whole_song_complaints_are_flagged_with_whole_song_guesses(text):
 
 
 @pytest.mark.parametrize("text", ["the mix doesn't sound bad at all", "hello there",
-                                  "the vocal is too quiet"])
+                                  "the vocal is too quiet", "this is a bad day"])
 def test_not_vague(text):
     assert not understand(text).vague
 

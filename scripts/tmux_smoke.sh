@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Smoke test as a person would: start `moozix demo` in tmux, type a complaint, read the screen.
-# Usage: scripts/tmux_smoke.sh [path/to/moozix]   (exit 0 = the screen showed the journey)
+# Usage: scripts/tmux_smoke.sh [moozix command, default `moozix`]  (exit 0 = the screen showed
+# the journey; run from the checkout whose code "python -m moozix_tui" should use)
 set -u
 moozix=${1:-moozix}
 session="moozix-smoke-$$"
@@ -9,7 +10,7 @@ cleanup() { tmux kill-session -t "$session" 2>/dev/null; rm -rf "$home"; }
 trap cleanup EXIT
 
 command -v tmux >/dev/null || { echo "tmux is not installed"; exit 2; }
-tmux new-session -d -s "$session" -x 120 -y 36 "MOOZIX_HOME=$home $moozix demo"
+tmux new-session -d -s "$session" -x 120 -y 36 -c "$PWD" "MOOZIX_HOME=$home $moozix demo"
 
 wait_for() {  # wait_for TEXT SECONDS
     for _ in $(seq 1 $(( $2 * 4 ))); do

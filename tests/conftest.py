@@ -19,6 +19,15 @@ def pytest_terminal_summary(terminalreporter) -> None:
         terminalreporter.write_line(figure)
 
 
+@pytest.fixture(autouse=True)
+def own_moozix_home(tmp_path, monkeypatch) -> Path:
+    """Every test keeps its sessions and demo cache in its own temporary folder, never in the
+    user's home or a folder shared with another test or another run."""
+    home = tmp_path / "moozix-home"
+    monkeypatch.setenv("MOOZIX_HOME", str(home))
+    return home
+
+
 @pytest.fixture(scope="session")
 def song() -> dict[str, np.ndarray]:
     from dsp.synth import make_song

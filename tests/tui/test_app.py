@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from pilot_wait import settled
 from textual.widgets import Markdown
 
 from dsp.audio import load_audio
@@ -31,12 +32,7 @@ async def send(pilot, text: str) -> None:
 
 
 async def settle(pilot) -> None:
-    for _ in range(200):
-        await pilot.pause(0.05)
-        await pilot.app.workers.wait_for_complete()
-        if not pilot.app.engine.busy:
-            break
-    await pilot.pause(0.05)
+    await settled(pilot)
 
 
 def chat_text(app) -> str:
@@ -106,13 +102,12 @@ async def test_prompt_accepts_input_while_a_job_runs(app):
     async with app.run_test(size=(100, 30)) as pilot:
         app.engine.session.job = job
         app.start_job(job)
-        await pilot.pause(0.1)
+        await pilot.pause()
         prompt = app.query_one(Prompt)
         prompt.focus()
         await pilot.press("h", "i")
         assert prompt.value == "hi"
         await pilot.press("enter")
-        await pilot.pause(0.1)
         assert "Noted" in chat_text(app) and "didn't catch" not in chat_text(app)
         release.set()
         await settle(pilot)
@@ -127,7 +122,7 @@ async def test_resume_after_quitting(tmp_path, monkeypatch):
         await send(pilot, "the kick and bass are fighting")
     again = MoozixApp(Engine.resume("latest", sessions_dir=tmp_path / "s"))
     async with again.run_test() as pilot:
-        await pilot.pause(0.1)
+        await pilot.pause()
         text = chat_text(again)
         assert "the kick and bass are fighting" in text and "Welcome back" in text
 

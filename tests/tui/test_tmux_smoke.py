@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 @pytest.mark.skipif(shutil.which("tmux") is None, reason="tmux is not installed")
 def test_demo_journey_in_a_real_terminal():
-    moozix = Path(sys.executable).with_name("moozix")
-    result = subprocess.run(["bash", str(ROOT / "scripts" / "tmux_smoke.sh"), str(moozix)],
-                            capture_output=True, text=True, timeout=300)
+    moozix = f"{sys.executable} -m moozix_tui"  # this checkout's code, not an installed copy
+    result = subprocess.run(["bash", str(ROOT / "scripts" / "tmux_smoke.sh"), moozix],
+                            capture_output=True, text=True, timeout=300, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -1,0 +1,19 @@
+"""The engine asks for the stems a complaint needs before planning on the ones it has."""
+
+from __future__ import annotations
+
+
+def test_kick_complaint_over_vocal_and_beat_asks_for_kick_and_bass(chat, buried_vocal_files):
+    """With only a vocal and a beat loaded, "the kick is muddy" has no kick stem to fix and
+    no bass to compare it with: the engine must ask for both, not plan on the beat."""
+    folder = buried_vocal_files
+    chat.start()
+    chat.drain(chat.engine.add_files([folder / "Lead Vox.wav", folder / "beat.wav"]))
+    assert {s.role for s in chat.engine.view.stems if s.status == "ok"} == {"vocal",
+                                                                             "instruments"}
+    turn = chat.engine.handle("the kick is muddy")
+    assert turn.job is None, "a job started instead of asking for the kick and bass stems"
+    missing = {s.role for s in chat.engine.view.stems if s.status == "missing"}
+    assert {"kick", "bass"} <= missing
+    assert "Stems I need" in "\n".join(r.markdown for r in turn.replies)
+    assert chat.engine.view.plan == ()

@@ -209,7 +209,7 @@ def _coordinated(words: list[str], cue: _Mention, vocab: Vocabulary) -> list[_Me
     if not (cue.cue and cue.cue.lack_frame):
         return []
     out, at = [], cue.end
-    while at < len(words) and words[at] in ("and", "or"):
+    while at < len(words) and words[at] in vocab.sets["lack_joins"]:
         noun = next((n for n in vocab.lack_nouns
                      if tuple(words[at + 1:at + 1 + len(n)]) == n), None)
         if noun is None:
@@ -230,7 +230,8 @@ def _gap_cues(words, clauses, vocab) -> list[_Mention]:
             if tuple(words[i:i + len(head)]) != head:
                 continue
             after = i + len(head)
-            for j in range(after, min(after + 4, len(words) - len(tail) + 1)):
+            for j in range(after, min(after + vocab.rules["gaps"]["most_words"],
+                                      len(words) - len(tail) + 1)):
                 if tuple(words[j:j + len(tail)]) == tail and clauses[j] == clauses[i]:
                     found.append(_Mention(i, j + len(tail), cue=cue, inner=(after, j)))
                     break
@@ -427,7 +428,8 @@ class _Reader:
     def _read_cue(self, cue, clause, layers, named, carry, found, unclear, pending) -> None:
         problem = cue.cue.problem
         negated = self.negated_at(cue.start) or self._negation_carried(cue)
-        severity = _severity(self.words, max(cue.start - 3, 0), cue.end, self.sets)
+        reach = self.rules["negation"]["severity_window"]
+        severity = _severity(self.words, max(cue.start - reach, 0), cue.end, self.sets)
         if cue.cue.denied_quality:
             if not negated:
                 return
@@ -451,7 +453,7 @@ class _Reader:
         """"not over-compressed or too harsh": a negation reaches across "or" to the next
         problem word."""
         k = cue.start - 1
-        while k >= 0 and self.words[k] in self.sets["mild"] | self.sets["strong"] | {"too"}:
+        while k >= 0 and self.words[k] in self.sets["intensity"]:
             k -= 1
         if k < 0 or self.words[k] not in self.rules["negation"]["carried_by"]:
             return False

@@ -1,33 +1,46 @@
-"""Guessing a stem's part from its file name ("Lead Vox_final v3.wav" -> vocal)."""
+"""Guessing a stem's part from its file name ("Lead Vox_final v3.wav" -> vocal).
+
+The words are data: layers.toml's part words plus files.toml's abbreviations,
+"no vocals" pairs and mix words.
+"""
 
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
 from pathlib import PurePath
 
-from intents.vocabulary import vocabulary
+from intents.model import IntentError
+from intents.vocabulary import LAYERS, vocabulary
 
 __all__ = ["stem_role"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _NUMBER = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
-_NO_VOCAL = (("no", "vocals"), ("no", "vocal"), ("no", "vox"), ("without", "vocals"),
-             ("minus", "vocals"), ("no", "voice"))
-_MIX_WORDS = frozenset({"mix", "mixdown", "master", "rough", "bounce", "stereo", "premaster",
-                        "fullmix", "final"})
-_EXTRA = {"ohl": "cymbals", "ohr": "cymbals", "oh": "cymbals", "bgv": "backing_vocals",
-          "bv": "backing_vocals", "bvs": "backing_vocals", "vx": "vocal", "vox": "vocal",
-          "ld": None, "kik": "kick", "kck": "kick", "snr": "snare", "sn": "snare",
-          "bs": "bass", "gtr": "guitars", "gt": "guitars", "pno": "keys", "kbd": "keys",
-          "syn": "keys", "verb": "fx", "rvb": "fx", "dly": "fx", "perc": "drums",
-          "tom": "drums", "toms": "drums", "inst": "instruments", "instr": "instruments",
-          "instrumental": "instruments"}
+
+
+@lru_cache(maxsize=1)
+def _files() -> dict:
+    data = tomllib.loads(resources.files("intents").joinpath("data/files.toml")
+                         .read_text(encoding="utf-8"))
+    for word, layer in [*data["abbreviations"].items(), ("no_vocal_layer",
+                                                         data["no_vocal_layer"])]:
+        if layer and layer not in LAYERS:
+            raise IntentError(f"intents/data/files.toml [abbreviations] {word}: "
+                              f"unknown layer {layer!r}")
+    ending = "|".join(map(re.escape, data["extensions"]))
+    return {"abbreviations": data["abbreviations"], "mix_words": frozenset(data["mix_words"]),
+            "no_vocal_layer": data["no_vocal_layer"],
+            "no_vocal": {tuple(p.split()) for p in data["no_vocal"]},
+            "extension": re.compile(rf"\.({ending})$", re.IGNORECASE)}
 
 
 def _words(filename: str) -> list[str]:
     stem = PurePath(filename.replace("\\", "/")).name
-    stem = re.sub(r"\.(wav|wave|flac|aif|aiff|mp3|ogg|m4a)$", "", stem, flags=re.IGNORECASE)
+    stem = _files()["extension"].sub("", stem)
     stem = _CAMEL.sub(" ", stem).lower()
     stem = _NUMBER.sub(" ", stem)
     return [w for w in _SPLIT.split(stem) if w]
@@ -35,20 +48,22 @@ def _words(filename: str) -> list[str]:
 
 def stem_role(filename: str) -> str | None:
     """The layer a file name points at, or None when nothing in it names a part."""
+    files = _files()
     words = _words(filename)
     pairs = set(zip(words, words[1:], strict=False))
-    if pairs & set(_NO_VOCAL):
-        return "instruments"
-    phrases = vocabulary().layer_phrases
+    if pairs & files["no_vocal"]:
+        return files["no_vocal_layer"]
+    vocab = vocabulary()
+    phrases, whole = vocab.layer_phrases, vocab.whole_song_layer
     best: tuple[int, int, str] | None = None
     for n in (3, 2, 1):
         for i in range(len(words) - n + 1):
             key = tuple(words[i:i + n])
-            layer = phrases.get(key) or (_EXTRA.get(key[0]) if n == 1 else None)
-            if layer and layer != "mix" and (best is None or n > best[0]):
+            layer = phrases.get(key) or (files["abbreviations"].get(key[0]) if n == 1 else None)
+            if layer and layer != whole and (best is None or n > best[0]):
                 best = (n, i, layer)
         if best:
             return best[2]
-    if set(words) & _MIX_WORDS:
-        return "mix"
+    if set(words) & files["mix_words"]:
+        return whole
     return None

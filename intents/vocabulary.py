@@ -24,7 +24,6 @@ PROBLEMS = ("too_quiet", "too_loud", "muddy", "harsh", "dull", "thin", "weak", "
             "narrow", "mono_collapse", "too_much_reverb", "too_dry", "inconsistent",
             "over_compressed", "distorted", "quiet_master", "loud_master", "tonal_balance")
 GAP = "*"
-_DIRECTIONS = frozenset({"up", "down", "back"})
 
 
 @dataclass(frozen=True)
@@ -81,6 +80,7 @@ _WORD_SETS = {
     "list_words": ("grammar", "list_words"), "pronouns": ("grammar", "pronouns"),
     "whole_subjects": ("grammar", "whole_subjects"), "fillers": ("negation", "fillers"),
     "be": ("voice", "be"), "be_between": ("voice", "between"),
+    "lack_joins": ("lack_frame_joins", "words"),
     "conditional": ("conditional", "words"), "conditional_keep": ("conditional", "keep"),
     "mono": ("mono_context", "words"), "mild": ("severity", "mild"),
     "strong": ("severity", "strong"), "question_starts": ("questions", "starts"),
@@ -135,7 +135,7 @@ def _lack_cues(frame_table: dict) -> tuple[dict, dict]:
     return cues, nouns
 
 
-def _cues(table: dict, denied: dict) -> tuple[dict, list]:
+def _cues(table: dict, denied: dict, directions: frozenset[str]) -> tuple[dict, list]:
     contiguous: dict[tuple[str, ...], Cue] = {}
     gaps: list[tuple[tuple[str, ...], tuple[str, ...], Cue]] = []
     for problem, entry in table.items():
@@ -153,7 +153,7 @@ def _cues(table: dict, denied: dict) -> tuple[dict, list]:
                 head, tail = words_of(cue_words[0]), words_of(cue_words[1])
                 _check(bool(head and tail), where, f"gap phrase {phrase!r} needs words around *")
                 # "turn * up" needs a part or "it" in the gap; "drowned * in reverb" does not
-                gaps.append((head, tail, Cue(problem, needs_object=tail[-1] in _DIRECTIONS)))
+                gaps.append((head, tail, Cue(problem, needs_object=tail[-1] in directions)))
                 continue
             words = words_of(phrase)
             _check(bool(words), where, f"empty phrase {phrase!r}")
@@ -258,13 +258,14 @@ def vocabulary() -> Vocabulary:
     _validate_rules(rules)
     phrases, exact, weak, misspelt = _layers(layer_table)
     lexicon = _read("lexicon.toml")
-    cues, gaps = _cues(cue_table, rules["denied_quality"])
+    directions = frozenset(rules["gaps"]["directions"])
+    cues, gaps = _cues(cue_table, rules["denied_quality"], directions)
     # typos are corrected towards the core vocabulary only: the descriptor families are
     # too large to fuzz against ("rushing" is not "crushing")
     single = {w for p in list(phrases) + list(cues) for w in p}
     for problem, entry in lexicon.items():
         if isinstance(entry, dict) and entry.get("requests"):
-            more, more_gaps = _cues({problem: {"requests": entry["requests"]}}, {})
+            more, more_gaps = _cues({problem: {"requests": entry["requests"]}}, {}, directions)
             gaps += more_gaps
             for words, cue in more.items():
                 cues.setdefault(words, cue)
@@ -308,7 +309,10 @@ def vocabulary() -> Vocabulary:
         known_words=frozenset(known | {stem(w) for w in known}),
         praise=tuple(words_of(p) for p in rules["negation"]["praise"]),
         sets=MappingProxyType({name: frozenset(rules[a][b])
-                               for name, (a, b) in _WORD_SETS.items()}),
+                               for name, (a, b) in _WORD_SETS.items()}
+                              | {"intensity": frozenset(rules["severity"]["mild"]
+                                                        + rules["severity"]["strong"]
+                                                        + rules["severity"]["neutral"])}),
         starts=MappingProxyType(_starts(list(phrases) + list(cues) + list(keyed)
                                         + [p[:-1] + (p[-1] + "s",) for p in phrases])),
         whole_song_layer=weak_layers[0],

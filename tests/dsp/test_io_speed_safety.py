@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import shutil
 import subprocess
@@ -17,7 +18,7 @@ import dsp.audio
 import dsp.check
 import dsp.writing
 from dsp.audio import AudioFile, load_audio
-from dsp.check import _clipped_samples, check_audio, harmonise
+from dsp.check import check_audio, harmonise
 from dsp.errors import OutputPathError
 from dsp.meter import hop_power, sample_peak_dbfs, window_power
 from dsp.writing import write_wav
@@ -179,7 +180,29 @@ def reference_check(samples: np.ndarray, rate: int) -> tuple:
     hop_db = 10.0 * np.log10(loudest) if loudest > 0 else float("-inf")
     peak = sample_peak_dbfs(clean)
     return (nonfinite, peak, bool(peak < -90.0 or hop_db <= -70.0),
-            _clipped_samples(clean), float(np.abs(clean.mean(axis=1)).max()))
+            clipped_in_runs(clean), float(np.abs(clean.mean(axis=1)).max()))
+
+
+def clipped_in_runs(samples: np.ndarray, level: float = 0.999, run: int = 3) -> int:
+    """The rule as the check states it, one sample at a time: samples in runs of 3 or more
+    at full scale (|x| >= 0.999) are clipped; shorter runs are legal peaks."""
+    total = 0
+    for row in samples:
+        for hot, group in itertools.groupby((np.abs(row) >= level).tolist()):
+            length = sum(1 for _ in group)
+            total += length if hot and length >= run else 0
+    return total
+
+
+def test_clip_count_is_the_hand_counted_runs_of_three_or_more():
+    x = np.zeros((2, 1000), np.float32)
+    x[0, 100:105] = 1.0      # a run of 5: clipped
+    x[0, 200] = 1.0          # an isolated peak: legal
+    x[0, 300:302] = -1.0     # a run of 2: legal
+    x[1, 400:403] = -1.0     # a run of 3: clipped
+    x[1, 500:504] = 0.9995   # a run of 4 within 0.001 of full scale: clipped
+    x[1, 600:610] = 0.998    # a run of 10 below the clip level: not clipped
+    assert check_audio(audio_file(x)).clipped_samples == 5 + 3 + 4
 
 
 def audio_file(samples: np.ndarray, rate: int = RATE) -> AudioFile:

@@ -104,3 +104,18 @@ def test_summary_shows_what_a_mud_fix_did_to_the_part_itself(song):
     assert mix_share["after"] > mix_share["before"]
     bass = rows["bass 150–400 Hz"]
     assert bass["unit"] == "dBFS" and bass["after"] <= bass["before"] - 0.5
+
+
+def test_level_against_the_rest_counts_only_where_the_part_plays():
+    """A vocal at 0.5 for 4 s, then a breath 40 dB down for 4 s, over a steady 0.25 beat (both
+    1 kHz, so K-weighting treats them alike): where the vocal plays it is 20 log10(0.5/0.25)
+    = 6.02 dB over the beat. Counting the breath as playing would halve its mean power
+    (3.0 dB)."""
+    t = np.arange(8 * RATE) / RATE
+    tone = np.sin(2 * np.pi * 1000.0 * t)
+    vocal = np.where(t < 4.0, 0.5, 0.5 * 10 ** (-40 / 20)) * tone
+    beat = 0.25 * np.sin(2 * np.pi * 1000.0 * t + 1.0)
+    song = {"vocal": np.stack([vocal, vocal]).astype(np.float32),
+            "beat": np.stack([beat, beat]).astype(np.float32)}
+    level = analyse_session(stem_set(song)).level_vs_rest_lu["vocal"]
+    assert level == pytest.approx(20 * np.log10(0.5 / 0.25), abs=0.4)

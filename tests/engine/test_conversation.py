@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import re
+from html import unescape
 
 import pytest
 import soundfile as sf
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from markdown_it import MarkdownIt
 
 from dsp.audio import load_audio
 from dsp.meter import integrated_lufs, true_peak_dbtp
@@ -143,10 +146,18 @@ def test_corrupt_state_is_kept_aside(chat):
 
 
 def test_markup_emoji_and_long_text_are_literal(chat):
-    chat.say("the [bold]vocal[/] is **too quiet** 🎤 " + "x" * 5000)
+    heard = chat.say("the [bold]vocal[/] is **too quiet** 🎤 " + "x" * 5000)
     shown = chat.engine.view.history
     assert shown[-2].markdown.startswith("the [bold]vocal[/]")
     assert "\\*\\*" not in shown[-2].markdown
+    # the reply quotes the words it understood; rendered as Markdown (by the parser Textual
+    # uses) they read exactly as typed: nothing turned bold, no markup swallowed
+    assert "vocal[/] is **too quiet" in as_rendered_text(heard)
+
+
+def as_rendered_text(markdown: str) -> str:
+    html = MarkdownIt("gfm-like").render(markdown)
+    return unescape(re.sub(r"<[^>]+>", "", html))
 
 
 def test_demo_session_walks_the_journey(tmp_path, monkeypatch):
@@ -171,8 +182,36 @@ def test_demo_session_walks_the_journey(tmp_path, monkeypatch):
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
-def test_path_finding_never_crashes(text):
-    find_paths(text)
+def test_path_finding_never_crashes_and_finds_only_what_exists(text):
+    assert all(path.exists() for _, path in find_paths(text))
+
+
+FILE_NAMES = st.text(st.characters(categories=("L", "N"), include_characters=" -_[]()&,'!#"),
+                     min_size=1, max_size=40).filter(lambda name: name == name.strip(" '"))
+
+
+@pytest.fixture(scope="module")
+def names_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("named files")
+
+
+@settings(max_examples=60, deadline=None)
+@given(name=FILE_NAMES)
+def test_path_finding_picks_exactly_the_named_file(names_folder, name):
+    """Whatever the file is called (spaces, brackets, quotes, accents), a pasted or quoted
+    path picks that file, and only it, from a folder that also holds a near namesake."""
+    path = names_folder / f"{name}.wav"
+    decoy = names_folder / f"{name} (2).wav"
+    path.write_bytes(b"")
+    decoy.write_bytes(b"")
+    try:
+        want = [path.resolve()]
+        assert [p for _, p in find_paths(str(path))] == want
+        assert [p for _, p in find_paths(f'use "{path}" for the vocal')] == want
+        assert find_paths(f'vocal="{path}"') == [("vocal", path.resolve())]
+    finally:
+        path.unlink()
+        decoy.unlink()
 
 
 def test_path_finding_handles_quotes_tilde_uris_and_folders(buried_vocal_files, monkeypatch):
@@ -201,9 +240,11 @@ def test_cancelled_render_leaves_the_plan_alone(chat, buried_vocal_files):
     cancel = threading.Event()
     cancel.set()
     try:
-        turn.job.run(lambda stage, f: None, cancel)
+        outcome = turn.job.run(lambda stage, f: None, cancel)
     except Exception as exc:  # noqa: BLE001 - the UI hands every failure to the engine
         reply = chat.engine.fail(turn.job, exc).replies[0].markdown
+    else:
+        pytest.fail(f"the cancelled render ran to the end and returned {outcome!r}")
     assert "Cancelled" in reply
     assert chat.engine.state.moves == moves and chat.engine.view.summary is None
 

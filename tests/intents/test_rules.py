@@ -122,7 +122,13 @@ def test_any_text_parses_deterministically(text):
                                  "quiet", "not", "bass", "muddy", ",", "\n", "808"]),
                 max_size=40))
 def test_markup_and_control_characters(words):
-    understand(" ".join(words))
+    """Markup and control characters are just text: every quote the chat shows back is the
+    user's own characters, piece by piece, from the span it names."""
+    text = " ".join(words)
+    for intent in understand(text).intents:
+        start, stop = intent.span
+        for piece in intent.evidence.split(" ... "):
+            assert piece and piece in text[start:stop], (intent, text)
 
 
 def test_huge_message_is_bounded():

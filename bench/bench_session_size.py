@@ -6,7 +6,8 @@ files per part, mono and stereo, an "OH L"/"OH R" split-stereo pair and a "Guita
 FOLDER` on each as a child process (this checkout's code), and reports wall time and
 peak RSS against the decoded audio (float32, as the files decode: mono stays mono).
 A least-squares line through the three sizes gives the fixed base and the cost per
-file, from which a 64-file and a 96 kHz session are extrapolated.
+file, from which a 64-file and a 96 kHz session are extrapolated (at 96 kHz every
+per-sample cost doubles, the fixed part's too, start-up included: an upper bound).
 
 Run by hand:  .venv/bin/python bench/bench_session_size.py [--runs N]
 """
@@ -81,8 +82,10 @@ def decoded_mb(folder: Path) -> float:
                (sf.info(p) for p in folder.glob("*.wav"))) / 1e6
 
 
-def run(folder: Path, out: Path) -> tuple[float, float]:
-    """Wall seconds and peak RSS (MB) of `moozix fix` on the folder, this checkout's code."""
+def run(folder: Path, out: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds (user + system, all threads) and peak RSS (MB) of `moozix
+    fix` on the folder, this checkout's code. CPU time says how the work grows even on a
+    busy machine, where wall time says more about the neighbours."""
     cmd = [sys.executable, "-m", "moozix_tui", "fix", "--say", "the guitars are too loud",
            str(folder), "--out", str(out)]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
@@ -93,7 +96,7 @@ def run(folder: Path, out: Path) -> tuple[float, float]:
     elapsed = time.perf_counter() - start
     if status != 0:
         raise SystemExit(f"moozix fix failed: {proc.stderr.read().decode()[-800:]}")
-    return elapsed, usage.ru_maxrss / 1024
+    return elapsed, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
 def line(xs: list[float], ys: list[float]) -> tuple[float, float]:
@@ -112,26 +115,30 @@ def main() -> None:
         audio_mb = decoded_mb(folder)
         results = [run(folder, OUT / f"fix-{count}") for _ in range(runs)]
         seconds = statistics.median(r[0] for r in results)
-        peak = max(r[1] for r in results)
-        rows.append((count, audio_mb, seconds, peak))
-        print(f"{count} files: decoded {audio_mb:.0f} MB, {seconds:.1f} s "
-              f"(runs {', '.join(f'{r[0]:.1f}' for r in results)}), peak RSS {peak:.0f} MB",
-              flush=True)
-    base_mb, per_mb = line([r[1] for r in rows], [r[3] for r in rows])
+        cpu = statistics.median(r[1] for r in results)
+        peak = max(r[2] for r in results)
+        rows.append((count, audio_mb, seconds, cpu, peak))
+        print(f"{count} files: decoded {audio_mb:.0f} MB, {seconds:.1f} s wall "
+              f"(runs {', '.join(f'{r[0]:.1f}' for r in results)}), {cpu:.1f} s CPU, "
+              f"peak RSS {peak:.0f} MB", flush=True)
+    base_mb, per_mb = line([r[1] for r in rows], [r[4] for r in rows])
     start_s, per_file_s = line([r[0] for r in rows], [r[2] for r in rows])
+    start_cpu, per_file_cpu = line([r[0] for r in rows], [r[3] for r in rows])
     mb_per_file = rows[-1][1] / rows[-1][0]
     print(f"\nmemory: peak RSS = {base_mb:.0f} MB + {per_mb:.2f} x decoded audio; "
-          f"time: {start_s:.1f} s + {per_file_s:.2f} s per file "
-          f"(4 min, 48 kHz; {mb_per_file:.0f} MB decoded per file on average)")
-    print("\n| files | decoded audio | time | x real time | peak RSS | RSS / decoded |")
+          f"wall: {start_s:.1f} s + {per_file_s:.2f} s per file; CPU: {start_cpu:.1f} s + "
+          f"{per_file_cpu:.2f} s per file (4 min, 48 kHz; {mb_per_file:.0f} MB decoded per "
+          "file on average)")
+    print("\n| files | decoded audio | wall time | CPU time | peak RSS | RSS / decoded |")
     print("|---|---|---|---|---|---|")
-    for count, audio_mb, seconds, peak in rows:
-        print(f"| {count} | {audio_mb:.0f} MB | {seconds:.1f} s | {DURATION_S / seconds:.0f}x "
+    for count, audio_mb, seconds, cpu, peak in rows:
+        print(f"| {count} | {audio_mb:.0f} MB | {seconds:.1f} s | {cpu:.1f} s "
               f"| {peak:.0f} MB | {peak / audio_mb:.2f} |")
     for label, files, scale in (("64 files, 48 kHz", 64, 1), ("24 files, 96 kHz", 24, 2)):
         audio = files * mb_per_file * scale
         print(f"| {label} (extrapolated) | {audio:.0f} MB | "
-              f"~{start_s + per_file_s * files * scale:.0f} s | | "
+              f"~{start_s * scale + per_file_s * files * scale:.0f} s | "
+              f"~{start_cpu * scale + per_file_cpu * files * scale:.0f} s | "
               f"~{base_mb + per_mb * audio:.0f} MB | |")
 
 

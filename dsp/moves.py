@@ -38,6 +38,8 @@ class FixRequest:
 @dataclass(frozen=True)
 class Move:
     stem: str
+    """A part (each of its files), a layer ("drums"), one file's name, or "mix" (the bus);
+    see StemSet.select."""
     op: str
     params: Mapping[str, float | str]
     reason: str

@@ -88,9 +88,9 @@ def _level_vs_rest(part: np.ndarray, rest: np.ndarray) -> float:
     return float(10 * np.log10(part[active].mean() / rest[active].mean()))
 
 
-def _groups(stems: StemSet) -> dict[str, tuple[str, ...]]:
-    """Each part's files, and the layers that gather parts (drums, instruments)."""
-    parts = {role: tuple(s.name for s in stems.part(role)) for role in stems.parts}
+def _groups(stems: StemSet, parts: Mapping[str, tuple[str, ...]]) -> dict[str, tuple[str, ...]]:
+    """What is measured against the rest: each part's files, and the layers that gather
+    parts (drums is the whole kit even when one part is called drums; instruments)."""
     groups = dict(parts)
     roles = stems.parts
     drums = tuple(r for r in roles if r in DRUM_ROLES)
@@ -129,8 +129,8 @@ def analyse_session(stems: StemSet, *,
     """
     rate = stems.sample_rate
     arrays = {s.name: s.samples for s in stems.stems}
-    groups = _groups(stems)
-    parts = {role: groups[role] for role in stems.parts}
+    parts = {role: tuple(s.name for s in stems.part(role)) for role in stems.parts}
+    groups = _groups(stems, parts)
     gains = _level_changes(stems, reuse) if reuse is not None else {}
     part_gains = _part_gains(parts, reuse[1].parts, gains) if reuse is not None else {}
     rescale = (reuse is not None and reuse[1].gram is not None and len(gains) == len(arrays)

@@ -41,6 +41,7 @@ def files(song):
         ("cymbals", audio("OH R", cymbals[1:] * 0.8)),
         ("kick", audio("Kick In", song["kick"] * 0.7)),
         ("kick", audio("Kick Out", song["kick"][1:] * 0.3)),
+        ("drums", audio("Drum Room", song["snare"] * 0.3 + song["cymbals"] * 0.5)),
         ("bass", audio("bass", song["bass"])),
     ]
 

@@ -581,6 +581,8 @@ class _Reader:
             if others:
                 layer_mention, layer = others[0], others[0].layer
                 problem = on_part["problems"][problem]
+        elif problem in on_part["problems"] and any(m.layer == on_part["layer"] for m in layers):
+            problem = on_part["problems"][problem]
         if cue.cue and cue.cue.mono_sensitive and (
                 self.sentence_words(self.sentences[cue.start]) & self.mono_words):
             problem = self.rules["mono_context"]["problem"]

@@ -60,6 +60,7 @@ def _rules() -> _Rules:
     )
 
 
+@lru_cache(maxsize=4)
 def _fold(text: str) -> str:
     return unicodedata.normalize("NFKC", text).replace("’", "'").replace("`", "'")
 
@@ -71,7 +72,7 @@ def _expand(raw: str, rules: _Rules) -> tuple[str, ...]:
     ending = rules.negative_ending
     if word.endswith(ending) and len(word) > len(ending):
         return (word[:-len(ending)], "not")
-    if any(word.endswith(e) for e in rules.dropped_endings):
+    if "'" in word and any(word.endswith(e) for e in rules.dropped_endings):
         return (word.split("'")[0],)
     return (word,)
 

@@ -396,6 +396,8 @@ class _Reader:
             named = self.named(layers)
             cues = [m for m in self.by_clause.get(clause, []) if m.cue]
             if not cues:
+                if named and not pending and self._focus(clause):
+                    pending = [(f.said, f.severity) for f in found if f.clause == clause - 1]
                 if named and pending and not self.is_praise(clause):
                     for problem, severity in pending:
                         for member in self.groups.get(named[0], (named[0],)):
@@ -412,6 +414,12 @@ class _Reader:
             if layers:
                 carry = self._carried(named or layers)
         return self._finish(found, unclear)
+
+    def _focus(self, clause: int) -> bool:
+        """"harsh up top, especially the cymbals": a clause opening on a focus word names
+        the parts the previous clause's problems are about."""
+        words = self.clause_list(clause)
+        return bool(words) and words[0] in self.sets["focus"]
 
     def _carried(self, layers: list[_Mention]) -> _Mention:
         """The part a clause was about: its last subject, not the object of a preposition."""

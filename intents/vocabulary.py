@@ -80,7 +80,7 @@ _WORD_SETS = {
     "list_words": ("grammar", "list_words"), "pronouns": ("grammar", "pronouns"),
     "whole_subjects": ("grammar", "whole_subjects"), "fillers": ("negation", "fillers"),
     "be": ("voice", "be"), "be_between": ("voice", "between"),
-    "lack_joins": ("lack_frame_joins", "words"),
+    "lack_joins": ("lack_frame_joins", "words"), "focus": ("grammar", "focus"),
     "conditional": ("conditional", "words"), "conditional_keep": ("conditional", "keep"),
     "mono": ("mono_context", "words"), "mild": ("severity", "mild"),
     "strong": ("severity", "strong"), "question_starts": ("questions", "starts"),

@@ -42,6 +42,11 @@ CASES = [
     ("the highs are brittle", [("mix", "tonal_balance")]),
     ("the low end is muddy, the bass and keys turn into mush", [("bass", "muddy"),
                                                                ("keys", "muddy")]),
+    # a focus word hands the previous clause's problem to the parts it names
+    ("the high end is super harsh, especially the cymbals", [("cymbals", "harsh")]),
+    ("the mix is muddy, mostly the guitars and keys", [("guitars", "muddy"), ("keys", "muddy")]),
+    # reverb named beside a part: "too much" is that part's reverb
+    ("the reverb is too much on the vocals", [("vocal", "too_much_reverb")]),
     # faults of an export or a player are no mix complaint
     ("after exporting to mp3 the bass is distorted", []),
 ]

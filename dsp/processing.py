@@ -67,12 +67,30 @@ def _deess(x, rate, p):
     return x - band * (1 - keep)
 
 
+_FAST_MS, _SLOW_MS = 0.5, 20.0
+_LOOKAHEAD_MS = 1.0
+_SPAN_DB = 6.0
+"""How far the fast envelope must rise over the slow one for the full attack gain."""
+
+
+def _follower(rect: np.ndarray, rate: int, ms: float) -> np.ndarray:
+    return one_pole(rect, float(np.exp(-1.0 / max(ms * rate / 1000, 1.0))))
+
+
 def _transient(x, rate, p):
-    mono = x.mean(axis=0)
-    fast = envelope(mono, rate, 1.0, 30.0)
-    slow = envelope(mono, rate, 15.0, 250.0)
-    onset = np.clip((fast / np.maximum(slow, 1e-9) - 1.0) * 4.0, 0.0, 1.0)
-    gain_db = p["attack_db"] * onset + p["sustain_db"] * (1.0 - onset)
+    """A differential-envelope transient designer: where a fast follower (0.5 ms) runs
+    above a slow one (20 ms) a hit is starting and gets `attack_db`; where it falls below,
+    the hit is ringing out and gets `sustain_db`. The gain is read 1 ms ahead so the
+    front edge itself is lifted, not the millisecond after it."""
+    rect = np.abs(x).max(axis=0)
+    fast, slow = _follower(rect, rate, _FAST_MS), _follower(rect, rate, _SLOW_MS)
+    ratio_db = 20.0 * np.log10((fast + 1e-6) / (slow + 1e-6))
+    ahead = int(_LOOKAHEAD_MS * rate / 1000)
+    if ahead:
+        ratio_db = np.concatenate((ratio_db[ahead:], np.full(ahead, ratio_db[-1])))
+    gain_db = (p["attack_db"] * np.clip(ratio_db / _SPAN_DB, 0.0, 1.0)
+               + p["sustain_db"] * np.clip(-ratio_db / _SPAN_DB, 0.0, 1.0))
+    gain_db = _follower(gain_db.astype(np.float32), rate, 0.3)
     return x * _db(gain_db).astype(np.float32)
 
 

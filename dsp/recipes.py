@@ -168,28 +168,51 @@ def _thin(ctx: _Context) -> None:
 
 def _weak(ctx: _Context) -> None:
     layer = ctx.layer if ctx.layer != MIX else "drums"
-    stem = ctx.target(layer)
-    if stem is None:
+    if ctx.target(layer) is None:
         ctx.add(MIX, "transient", "brings the attack forward on the whole mix (gently: the "
                                   "drums are printed in with everything else)",
                 attack_db=round(2.0 * ctx.scale, 1), sustain_db=0.0)
         _note_if_stereo(ctx, MIX)
         return
-    role = next(iter(ctx.stems_of(layer)))
-    crest = ctx.analysis.tracks[role].crest_db
-    attack = float(np.clip(20.0 - crest, 3.0, 8.0)) * ctx.scale
-    ctx.add(stem, "transient", f"crest factor {crest:.1f} dB: the hits have lost their "
-                               "front edge", attack_db=round(attack, 1), sustain_db=-1.0)
-    if crest >= 14.0:
-        ctx.add(stem, "parallel_compress", "the hits are sharp but light: parallel compression "
-                                           "thickens their body",
-                threshold_db=-30.0, ratio=4.0, mix=round(min(0.3 * ctx.scale, 0.6), 2))
+    _restore_attack(ctx, ctx.stems_of(layer))
     low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-6.0, 0.0))
     current = ctx.analysis.level_vs_rest_lu.get(layer)
     if current is not None and np.isfinite(current) and current < low:
-        ctx.add(stem, "gain", f"{layer} sits {current:+.1f} LU against the rest; typical "
-                              f"{low:+.0f}…{high:+.0f} LU",
+        ctx.add(ctx.target(layer), "gain", f"{layer} sits {current:+.1f} LU against the rest; "
+                                           f"typical {low:+.0f}…{high:+.0f} LU",
                 gain_db=round(float(np.clip((low + high) / 2 - current, 0, 10)), 1))
+
+
+_ATTACK_PER_DB = 1.5
+"""Transient-designer attack per dB of missing crest factor: the designer lifts only the
+first milliseconds, so it takes about 1.5 dB of attack gain to win back 1 dB of crest
+(measured on kick, snare and hats crushed at 20:1 with a 0.1 ms attack)."""
+
+
+def _restore_attack(ctx: _Context, parts: Sequence[str]) -> None:
+    """A transient move on each part sized by how far its crest factor (peak to RMS) sits
+    under the typical range of uncompressed parts of its kind."""
+    typical = ctx.ranges["crest_db"]
+    calm = []
+    for role in parts:
+        low, high = typical.get(role, typical["drums"])
+        crest = ctx.analysis.tracks[role].crest_db
+        centre = (low + high) / 2
+        if crest < low:
+            attack = float(np.clip(_ATTACK_PER_DB * (centre - crest), 3.0, 12.0)) * ctx.scale
+            ctx.add(role, "transient", f"{role} crest factor (peak to RMS) {crest:.1f} dB, "
+                                       f"under the typical {low:g}…{high:g} dB of an "
+                                       f"uncompressed {role}: the hits have lost their front "
+                                       f"edge; sized to bring it back toward {centre:g} dB",
+                    attack_db=round(attack, 1), sustain_db=-1.0)
+        else:
+            calm.append(f"{role} {crest:.1f} dB (typical {low:g}…{high:g})")
+            ctx.add(role, "transient", f"{role} crest factor {crest:.1f} dB is already "
+                                       f"typical ({low:g}…{high:g} dB): a small lift only",
+                    attack_db=round(2.0 * ctx.scale, 1), sustain_db=0.0)
+    if calm:
+        ctx.notes.append("The hits measure as sharp as uncompressed drums usually are ("
+                         + "; ".join(calm) + "), so I only lifted their attack a little.")
 
 
 def _masking(ctx: _Context) -> None:
@@ -290,9 +313,13 @@ def _inconsistent(ctx: _Context) -> None:
 
 
 def _over_compressed(ctx: _Context) -> None:
-    stem = ctx.target(ctx.layer) or MIX
-    ctx.add(stem, "transient", "restores some of the attack the compression took",
-            attack_db=round(3.0 * ctx.scale, 1), sustain_db=-1.0)
+    stem = ctx.target(ctx.layer)
+    if stem is None:
+        ctx.add(MIX, "transient", "restores some of the attack the compression took",
+                attack_db=round(3.0 * ctx.scale, 1), sustain_db=-1.0)
+        _note_if_stereo(ctx, MIX)
+    else:
+        _restore_attack(ctx, ctx.stems_of(ctx.layer))
     ctx.notes.append(f"Compression can't be undone: I brought back some attack on the "
                      f"{ctx.layer}, but an uncompressed export would be better.")
 

@@ -9,7 +9,7 @@ from importlib import resources
 
 from dsp.stem_analysis import SessionAnalysis
 
-__all__ = ["Finding", "diagnose", "reference_ranges"]
+__all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "reference_ranges"]
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,79 @@ class Finding:
 def reference_ranges() -> dict:
     text = resources.files("dsp").joinpath("data/reference_ranges.toml").read_text("utf-8")
     return tomllib.loads(text)
+
+
+@dataclass(frozen=True)
+class Measure:
+    """The measurement of record for a complaint: what sized its moves, and what a
+    before/after row shows, measured again on the rendered audio."""
+    label: str
+    value: float
+    unit: str
+    typical: tuple[float, float] | None
+
+
+_BAND_WORDS = {"low_mid": "150–400 Hz share", "presence": "2–8 kHz share",
+               "air": "8–20 kHz share", "low": "60–150 Hz share"}
+_TONE_BAND = {"muddy": "low_mid", "boomy": "low", "harsh": "presence", "dull": "air",
+              "thin": "low"}
+
+
+def _parts_of(layer: str, analysis: SessionAnalysis) -> tuple[str, ...]:
+    roles = analysis.roles
+    if layer in roles:
+        return (layer,)
+    if layer == "drums":
+        return tuple(r for r in roles if r in ("kick", "snare", "cymbals"))
+    if layer == "instruments":
+        return tuple(r for r in roles if r not in ("vocal", "backing_vocals", "mix"))
+    return ()
+
+
+def complaint_measures(layer: str, problem: str,
+                       analysis: SessionAnalysis) -> tuple[Measure, ...]:
+    """The figures a complaint about `layer` is judged by, each with its typical range
+    where there is one (reference_ranges.toml). Call it on the analysis before and after
+    a render for a before/after row; empty when nothing measurable stands for it."""
+    ranges = reference_ranges()
+    levels = analysis.level_vs_rest_lu
+    if problem in ("too_quiet", "too_loud") and layer in levels:
+        return (Measure(f"{layer} vs rest", levels[layer], "LU",
+                        _pair(ranges["level_vs_rest_lu"].get(layer))),)
+    if problem in ("too_much_reverb", "too_dry") and "fx" in levels:
+        return (Measure("fx (reverb return) vs rest", levels["fx"], "LU",
+                        _pair(ranges["level_vs_rest_lu"]["fx"])),)
+    if problem in ("weak", "over_compressed"):
+        parts = _parts_of("drums" if layer == "mix" else layer, analysis)
+        return tuple(Measure(f"{part} crest factor", analysis.tracks[part].crest_db, "dB",
+                             _pair(ranges["crest_db"].get(part, ranges["crest_db"]["drums"])))
+                     for part in parts)
+    if problem in _TONE_BAND:
+        band = _TONE_BAND[problem]
+        shares = ranges.get(f"{band}_share_db", {})
+        if layer == "mix" or not _parts_of(layer, analysis):
+            mix_range = ranges["mix"].get(f"{band}_share_db")
+            return (Measure(f"mix {_BAND_WORDS[band]}", analysis.mix.band_share_db[band], "dB",
+                            _pair(mix_range)),)
+        return tuple(Measure(f"{part} {_BAND_WORDS[band]}",
+                             analysis.tracks[part].band_share_db[band], "dB",
+                             _pair(shares.get(part)))
+                     for part in _parts_of(layer, analysis))
+    if problem == "mono_collapse":
+        return (Measure("mix mono loss", analysis.mix.mono_loss_db, "dB",
+                        _pair(ranges["mix"]["mono_loss_db"])),)
+    if problem == "masking" and analysis.kick_bass_overlap is not None \
+            and layer in ("kick", "bass"):
+        return (Measure("kick/bass overlap", 100 * analysis.kick_bass_overlap, "%",
+                        (0.0, 50.0)),)
+    if problem == "tonal_balance":
+        return (Measure("mix tilt", analysis.mix.tilt_db_per_octave, "dB/oct",
+                        _pair(ranges["mix"]["tilt_db_per_octave"])),)
+    return ()
+
+
+def _pair(values) -> tuple[float, float] | None:
+    return (float(values[0]), float(values[1])) if values is not None else None
 
 
 def _severity(distance: float) -> str:

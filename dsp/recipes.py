@@ -20,6 +20,8 @@ __all__ = ["plan_fixes"]
 
 WIDE_ROLES = ("guitars", "keys", "fx", "backing_vocals")
 MIX = "mix"
+RETURN = "fx"
+"""The part a reverb or delay return is loaded as."""
 _MONO_BELOW_HZ = 150.0
 """The mono split passes half the level at its cutoff, so to clear the sides below 120 Hz
 (what the analysis measures) it sits a third of an octave higher."""
@@ -60,8 +62,8 @@ class _Context:
         self.moves.append(Move(stem, op, params, reason, self.source))
 
 
-def _level(ctx: _Context, louder: bool) -> None:
-    layer = ctx.layer
+def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
+    layer = layer or ctx.layer
     stem = ctx.target(layer)
     if stem is None:
         _stereo_only(ctx)
@@ -281,18 +283,24 @@ def _narrow(ctx: _Context) -> None:
 
 
 def _reverb(ctx: _Context) -> None:
-    if "fx" in ctx.analysis.roles:
-        ctx.add("fx", "gain", "turns the reverb return down",
-                gain_db=-round(4.0 * ctx.scale, 1))
+    if RETURN in ctx.analysis.roles:
+        _level(ctx, louder=False, layer=RETURN)
         return
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "expand", "an expander pulls down the reverb tails between phrases",
             threshold_db=-40.0, ratio=round(1.5 + 0.5 * ctx.scale, 1), release_ms=80.0)
-    ctx.notes.append("The reverb is printed into the audio, so I can only shorten its tails; "
-                     "a dry stem plus its reverb return would let me rebalance it properly.")
+    where = f"the {ctx.layer}" if stem != MIX else "the mix"
+    ctx.notes.append(f"The reverb is printed into {where}, with no reverb return to turn "
+                     "down, so all I can honestly do is pull its tails down between phrases "
+                     "(which also shortens the natural decay). Send the dry stem and its "
+                     "reverb return (or the reverb as its own 'fx' stem) and I'll set the "
+                     "balance by measurement.")
 
 
 def _dry(ctx: _Context) -> None:
+    if RETURN in ctx.analysis.roles and ctx.layer in (MIX, RETURN):
+        _level(ctx, louder=True, layer=RETURN)
+        return
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "reverb_send", "adds a short room so the part sits in a space",
             wet_db=round(-18.0 + 3.0 * (ctx.scale - 1), 1), room_size=0.35, predelay_ms=20.0)

@@ -6,6 +6,7 @@ import math
 import re
 from typing import TYPE_CHECKING
 
+from dsp.diagnosis import complaint_measures
 from dsp.meter import Loudness
 
 if TYPE_CHECKING:
@@ -42,6 +43,7 @@ def comparison_rows(result: RenderResult) -> list[dict]:
                          "before": _num(before.level_vs_rest_lu[layer]),
                          "after": _num(after.level_vs_rest_lu[layer])})
     rows += _tone_rows(result)
+    rows = _complaint_rows(result, rows)
     bands = (("low_mid", "150–400 Hz share"), ("presence", "2–8 kHz share"))
     for band, label in bands:
         rows.append({"label": label, "unit": "dB",
@@ -66,6 +68,25 @@ def comparison_rows(result: RenderResult) -> list[dict]:
          "after": _num(mastered.loudness_range_lu)},
     ]
     return rows
+
+
+def _complaint_rows(result: RenderResult, rows: list[dict]) -> list[dict]:
+    """Each complaint's measurement of record (see dsp.diagnosis.complaint_measures),
+    before and after, with its typical range, ahead of the standing rows."""
+    found, seen = [], set()
+    for source in dict.fromkeys(move.source for move in result.moves):
+        layer, _, problem = source.partition("/")
+        before = complaint_measures(layer, problem, result.before)
+        after = {m.label: m for m in complaint_measures(layer, problem, result.after)}
+        for measure in before:
+            if measure.label in seen or measure.label not in after:
+                continue
+            seen.add(measure.label)
+            found.append({"label": measure.label, "unit": measure.unit,
+                          "before": _num(measure.value),
+                          "after": _num(after[measure.label].value),
+                          "typical": list(measure.typical) if measure.typical else None})
+    return found + [row for row in rows if row["label"] not in seen]
 
 
 _TONE_BANDS = {"muddy": ("low_mid", "150–400 Hz"), "harsh": ("presence", "2–8 kHz"),
@@ -164,10 +185,13 @@ def render_markdown(report: dict) -> str:
                      f"{_md(file['output'] or '—')} | {moves} |")
     if report["mastering_tone"]:
         lines += ["", "Mastering tone: " + "; ".join(report["mastering_tone"]) + "."]
-    lines += ["", "## Before and after", "", "| measurement | before | after |", "|---|---|---|"]
+    lines += ["", "## Before and after", "", "| measurement | before | after | typical |",
+              "|---|---|---|---|"]
     for row in report["measurements"]:
-        lines.append(f"| {row['label']} | {row['before']} {row['unit']} | "
-                     f"{row['after']} {row['unit']} |")
+        typical = row.get("typical")
+        span = f"{typical[0]:g} to {typical[1]:g} {row['unit']}" if typical else ""
+        lines.append(f"| {_md(row['label'])} | {row['before']} {row['unit']} | "
+                     f"{row['after']} {row['unit']} | {span} |")
     if report["notes"]:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in report["notes"]]
     warnings = [f"{n['level']}: {n['message']}" for n in report["input_notices"]]

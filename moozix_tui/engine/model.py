@@ -61,6 +61,8 @@ class SummaryRow:
     before: float | None
     after: float | None
     unit: str
+    typical: tuple[float, float] | None = None
+    """The typical range of a complaint's measurement of record (dsp.report rows)."""
 
 
 @dataclass(frozen=True)

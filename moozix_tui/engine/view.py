@@ -21,7 +21,9 @@ def build_view(session: Session) -> SessionView:
     summary = None
     if s.summary:
         summary = SummaryCard(
-            rows=tuple(SummaryRow(**row) for row in s.summary["rows"]),
+            rows=tuple(SummaryRow(**{**row, "typical": tuple(row["typical"])
+                                     if row.get("typical") else None})
+                       for row in s.summary["rows"]),
             spectrum_hz=tuple(s.summary["spectrum_hz"]),
             spectrum_before_db=tuple(s.summary["before_db"]),
             spectrum_after_db=tuple(s.summary["after_db"]),

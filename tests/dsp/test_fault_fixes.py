@@ -11,7 +11,17 @@ from __future__ import annotations
 import numpy as np
 import pyloudnorm
 import pytest
-from faults import band_db, band_share_db, boost, crest_db, fake_stereo, gain, squash, stem_set
+from faults import (
+    band_db,
+    band_share_db,
+    boost,
+    crest_db,
+    fake_stereo,
+    gain,
+    reverb_return,
+    squash,
+    stem_set,
+)
 
 from dsp.analysis import analyse_track
 from dsp.mixing import mix_stems
@@ -86,6 +96,28 @@ def test_weak_drums_get_level_and_attack(song):
     assert crest_after >= crest_before + 3.0
     assert crest_after >= crest_db(sum(song[r] for r in DRUMS)) - 1.5
     assert any("crest factor" in m.reason and "typical" in m.reason for m in plan.moves)
+
+
+def test_a_hot_reverb_return_comes_back_to_a_normal_balance(song):
+    """The return injected 10 dB over a normal balance: judged against the injected
+    return itself (within 3 dB of it), not by the analyser that sized the move."""
+    normal = reverb_return(song)
+    fixed, _, plan = fix({**song, "fx": gain(normal, 10)}, ("mix", "too_much_reverb"))
+    left = 20 * np.log10(np.sqrt(np.mean(fixed.get("fx").samples.astype(np.float64) ** 2))
+                         / np.sqrt(np.mean(normal.astype(np.float64) ** 2)))
+    assert abs(left) <= 3.0
+    assert "LU against the rest" in plan.moves[0].reason
+
+
+def test_a_normal_reverb_return_gets_a_nudge_and_the_measurement(song):
+    fixed, _, plan = fix({**song, "fx": reverb_return(song)}, ("mix", "too_much_reverb"))
+    assert [abs(m.params["gain_db"]) for m in plan.moves] == [pytest.approx(1.0)]
+    assert any("doesn't back a big move" in note and "LU" in note for note in plan.notes)
+
+
+def test_baked_in_reverb_asks_for_the_dry_stem_and_the_return(song, clean):
+    plan = plan_fixes([FixRequest("vocal", "too_much_reverb")], clean)
+    assert any("dry stem" in note and "return" in note for note in plan.notes)
 
 
 def test_anti_phase_stem_survives_mono(song):
@@ -181,3 +213,22 @@ def test_every_problem_has_a_recipe_that_renders(song, clean, layer, problem):
     assert premaster.shape == (2, 44100 * 3) and np.isfinite(premaster).all()
     change = np.sqrt(np.mean((premaster - untouched) ** 2) / np.mean(untouched ** 2))
     assert change > 10 ** (-80 / 20), f"the moves {plan.moves} left the mix as it was"
+
+
+def test_the_report_shows_the_complaints_measurement_before_and_after(song):
+    """The hot return's row: the injected +10 dB over a -15 LU balance set by pyloudnorm,
+    then measured again on the rendered stems, with the typical range beside it."""
+    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.pipeline import render
+    from dsp.report import comparison_rows
+
+    stems = stem_set({**song, "fx": gain(reverb_return(song), 10)})
+    analysis = analyse_session(stems)
+    plan = plan_fixes([FixRequest("mix", "too_much_reverb")], analysis)
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
+                    before=analysis)
+    row = comparison_rows(result)[0]
+    assert row["label"] == "fx (reverb return) vs rest" and row["unit"] == "LU"
+    assert row["before"] == pytest.approx(-5.0, abs=2.0)
+    assert row["after"] == pytest.approx(-15.0, abs=3.0)
+    assert row["typical"] == [-20.0, -10.0]

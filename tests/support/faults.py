@@ -51,3 +51,19 @@ def band_share_db(x: np.ndarray, low_hz: float, high_hz: float, rate: int = 4410
 
 def crest_db(x: np.ndarray) -> float:
     return float(20 * np.log10(np.abs(x).max() / np.sqrt(np.mean(x**2))))
+
+
+def reverb_return(song: dict[str, np.ndarray], rate: int = 44100,
+                  vs_rest_lu: float = -15.0) -> np.ndarray:
+    """A reverb return (wet only) fed by the vocal and keys, set `vs_rest_lu` under the
+    dry parts by pyloudnorm: the middle of a normal balance."""
+    import pedalboard
+    import pyloudnorm
+
+    send = (song["vocal"] + song["keys"]).astype(np.float32)
+    wet = pedalboard.Reverb(room_size=0.8, wet_level=1.0, dry_level=0.0).process(send, rate)
+    meter = pyloudnorm.Meter(rate)
+    rest = np.sum(list(song.values()), axis=0)
+    now = (meter.integrated_loudness(wet.T.astype(np.float64))
+           - meter.integrated_loudness(rest.T.astype(np.float64)))
+    return gain(wet, vs_rest_lu - now)

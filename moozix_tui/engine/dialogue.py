@@ -48,7 +48,7 @@ def listen(session: Session, text: str) -> Turn:
         return diagnose_song(session, replies)
     if heard.guesses:
         choices = [{"layer": g.layer, "problem": g.problem, "evidence": g.evidence}
-                   for g in heard.guesses[:3]]
+                   for g in heard.guesses[:4]]
         replies.append("I'm not sure I got that. Did you mean:\n\n" + offer(session, choices))
         return session.reply(replies, "question")
     replies.append("I didn't catch a mix problem there. Tell me what sounds wrong — e.g. "

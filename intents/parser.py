@@ -10,6 +10,7 @@ intents/data; this module only applies them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from rapidfuzz import process
@@ -65,13 +66,26 @@ def parse(text: str) -> list[Intent]:
     return list(understand(text).intents)
 
 
+_STRETCHED = re.compile(r"([a-z])\1\1+")
+
+
+def _unstretched(word: str, known) -> str | None:
+    """"SOOOO harsh", "loooud", "muddddy": a letter held for emphasis, read as the known
+    word with that letter once or twice."""
+    plains = [_STRETCHED.sub(repeat, word) for repeat in (r"\1", r"\1\1")]
+    return next((p for p in plains if p in known), None) or next(
+        (p for p in plains if stem(p) in known), None)
+
+
 def _correct(tokens: list[Token], vocab: Vocabulary) -> tuple[list[str], list[Correction]]:
     known = vocab.known_words
     words, corrections = [], []
     for token in tokens:
         word = token.word
         fixed = None
-        if word in vocab.misspellings:
+        if _STRETCHED.search(word):
+            fixed = _unstretched(word, known | vocab.sets["strong"])
+        elif word in vocab.misspellings:
             layer_words = [p for p, layer in vocab.layer_phrases.items()
                            if layer == vocab.misspellings[word] and len(p) == 1]
             fixed = layer_words[0][0] if layer_words else None

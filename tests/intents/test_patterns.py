@@ -47,6 +47,9 @@ CASES = [
     ("the mix is muddy, mostly the guitars and keys", [("guitars", "muddy"), ("keys", "muddy")]),
     # reverb named beside a part: "too much" is that part's reverb
     ("the reverb is too much on the vocals", [("vocal", "too_much_reverb")]),
+    # letters held for emphasis
+    ("the mastering is SOOOO harsh", [("mix", "tonal_balance")]),
+    ("the bass is muddddy", [("bass", "muddy")]),
     # faults of an export or a player are no mix complaint
     ("after exporting to mp3 the bass is distorted", []),
 ]

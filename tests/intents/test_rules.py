@@ -22,9 +22,12 @@ from intents import (
 )
 from moozix_tui.cli import main
 
-CUES = tomllib.loads(resources.files("intents").joinpath("data/cues.toml").read_text())
-EXAMPLES = [(p, e) for p, entry in CUES.items() for e in entry.get("examples", [])]
-COUNTER = [(p, e) for p, entry in CUES.items() for e in entry.get("counter_examples", [])]
+FAMILIES = [tomllib.loads(resources.files("intents").joinpath(f"data/{name}").read_text())
+            for name in ("cues.toml", "lexicon.toml")]
+EXAMPLES = [(p, e) for table in FAMILIES for p, entry in table.items() if isinstance(entry, dict)
+            for e in entry.get("examples", [])]
+COUNTER = [(p, e) for table in FAMILIES for p, entry in table.items() if isinstance(entry, dict)
+           for e in entry.get("counter_examples", [])]
 
 
 @pytest.mark.parametrize(("problem", "text"), EXAMPLES)

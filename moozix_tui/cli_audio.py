@@ -197,6 +197,14 @@ def _stem_args(args) -> StemArgs:
     return given
 
 
+def _warn_about_inputs(stems) -> None:
+    """The same check warnings `analyze` prints (repaired NaN/Inf, clipping, converted
+    rates, padded or truncated files), on stderr; the report carries them too."""
+    for notice in stems.notices:
+        if notice.level != "error":
+            sys.stderr.write(f"moozix: {notice.level}: {notice.message}\n")
+
+
 def _rounded(value: float | None) -> float | None:
     return round(value, 2) if value is not None and math.isfinite(value) else None
 
@@ -257,6 +265,7 @@ def _master(args) -> int:
 
     mix = Path(args.mix).expanduser()
     stems, _ = load_stems([("mix", mix)], progress=_progress)
+    _warn_about_inputs(stems)
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)
     result = render(stems, [], settings, reference=reference, progress=_progress)
@@ -271,26 +280,17 @@ def _fix(args) -> int:
     from dsp.pipeline import load_stems, render
     from dsp.stem_analysis import analyse_session
     from intents import understand
-    from moozix_tui.engine.decide import complaint, complaints_heard, plan, resolve_unclear
+    from moozix_tui.engine.decide import plan, without_questions
 
     given = _stem_args(args)
     heard = understand(args.say)
-    if not heard.intents and not heard.unclear:
+    if not (heard.intents or heard.unclear or heard.vague or heard.guesses):
         raise BadInput(f"I couldn't find anything about the sound in {args.say!r} — try e.g. "
                        "\"the vocal is too low\"")
     stems, _ = load_stems(given.sources, progress=_progress)
+    _warn_about_inputs(stems)
     analysis = analyse_session(stems)
-    complaints, notes = complaints_heard(heard), []
-    for unclear in heard.unclear:
-        layer = resolve_unclear(unclear.problem, unclear.candidates, analysis,
-                                diagnose(analysis))
-        if layer is None:
-            notes.append(f"\"{unclear.evidence}\": nothing measured stands out for "
-                         f"{unclear.problem.replace('_', ' ')}, so I left it alone")
-            continue
-        complaints.append(complaint(layer, unclear.problem, evidence=unclear.evidence))
-        notes.append(f"\"{unclear.evidence}\" named no part: the measurement points to the "
-                     f"{layer.replace('_', ' ')}, so that is what I fixed")
+    complaints, notes = without_questions(heard, analysis, diagnose(analysis))
     planned = plan(complaints, analysis)
     planned = type(planned)(planned.moves, (*notes, *planned.notes))
     reference = _reference(args)

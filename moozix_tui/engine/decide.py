@@ -12,7 +12,8 @@ from collections.abc import Sequence
 
 from moozix_tui.engine.needs import host_stem
 
-__all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "whole_song_problem"]
+__all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "whole_song_problem",
+           "without_questions"]
 
 # tone words for a named part become the whole song's tonal balance when the part is "mix"
 _WHOLE_SONG_TONE = ("muddy", "harsh", "dull", "thin")
@@ -54,6 +55,39 @@ def resolve_unclear(problem: str, candidates: Sequence[str], analysis,
         return max(loaded, key=lambda c: analysis.harshness[c].presence_share_db
                    if c in analysis.harshness else -math.inf)
     return None
+
+
+def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], list[str]]:
+    """Complaints for a caller that cannot ask back (`moozix fix`), and notes saying how
+    each unclear reading was settled: a part-less problem goes to the part the measurement
+    points to; a vague 'it sounds bad' takes the worst measured findings; loose readings
+    (guesses) are kept only where a measurement backs them."""
+    complaints, notes = complaints_heard(heard), []
+    for unclear in heard.unclear:
+        layer = resolve_unclear(unclear.problem, unclear.candidates, analysis, findings)
+        if layer is None:
+            notes.append(f"\"{unclear.evidence}\": nothing measured stands out for "
+                         f"{unclear.problem.replace('_', ' ')}, so I left it alone")
+            continue
+        complaints.append(complaint(layer, unclear.problem, evidence=unclear.evidence))
+        notes.append(f"\"{unclear.evidence}\" named no part: the measurement points to the "
+                     f"{layer.replace('_', ' ')}, so that is what I fixed")
+    if complaints or not (heard.vague or heard.guesses):
+        return complaints, notes
+    strong = [f for f in findings if f.severity in ("normal", "strong")]
+    if heard.vague:
+        picked = strong[:3]
+        why = "named no problem, so I fixed what the measurement finds furthest from typical"
+    else:
+        readings = {(g.layer, g.problem) for g in heard.guesses}
+        picked = [f for f in strong if (f.layer, f.problem) in readings][:2]
+        why = "was not clear to me; I fixed only the readings a measurement backs"
+    for finding in picked:
+        complaints.append(complaint(finding.layer, finding.problem, evidence=finding.evidence))
+    found = "; ".join(f"{f.layer.replace('_', ' ')} {f.problem.replace('_', ' ')} "
+                      f"({f.evidence})" for f in picked) or "nothing stood out"
+    notes.append(f"\"{heard.text}\" {why}: {found}")
+    return complaints, notes
 
 
 def plan(complaints: Sequence[dict], analysis):

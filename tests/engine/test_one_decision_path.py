@@ -51,3 +51,30 @@ def test_fix_exits_2_only_when_nothing_is_about_sound(buried_vocal_files, tmp_pa
                  "--out", str(tmp_path / "o")])
     assert code == 2
     assert "about the sound" in capsys.readouterr().err
+
+
+def test_fix_on_a_vague_complaint_fixes_what_the_measurement_finds(buried_vocal_files, tmp_path,
+                                                                   capsys):
+    folder = buried_vocal_files   # the injected fault: the vocal 9 dB down
+    code = main(["fix", "--say", "it just sounds bad", f"vocal={folder / 'Lead Vox.wav'}",
+                 f"instruments={folder / 'beat.wav'}", "--out", str(tmp_path / "o"), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert any(m["stem"] == "vocal" and m["op"] == "gain" and m["params"]["gain_db"] > 4
+               for m in out["moves"])
+    assert any("named no problem" in n for n in out["notes"])
+
+
+def test_fix_and_master_print_the_input_warnings(song, tmp_path, capsys):
+    import numpy as np
+    import soundfile as sf
+
+    hot = np.clip(song["vocal"] * 8.0, -1.0, 1.0)          # clipped on purpose
+    sf.write(tmp_path / "vocal.wav", hot.T, 44100, subtype="PCM_16")
+    sf.write(tmp_path / "bass.wav", song["bass"].T, 48000)  # another rate
+    main(["fix", "--say", "the vocal is too loud", str(tmp_path / "vocal.wav"),
+          str(tmp_path / "bass.wav"), "--out", str(tmp_path / "o")])
+    err = capsys.readouterr().err
+    assert "clip" in err and "48000" in err
+    main(["master", str(tmp_path / "vocal.wav"), "--out", str(tmp_path / "m")])
+    assert "clip" in capsys.readouterr().err

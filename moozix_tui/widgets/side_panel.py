@@ -59,15 +59,24 @@ def render_view(view: SessionView, width: int = 33) -> Text:
     line("Stems", "bold")
     if not view.stems:
         line("  none yet", "dim")
+    parts: dict[str, list] = {}
     for slot in view.stems:
-        icon, colour = _ICONS.get(slot.status, ("?", "white"))
-        text.append(f" {icon} ", style=colour)
-        text.append(slot.role, style="bold")
-        name = f"  {Path(slot.path).name}" if slot.path else ""
-        line(fit(name, width - 3 - len(slot.role)))
-        if slot.note and slot.status in ("warning", "error"):
-            for part in wrap_values(slot.note[:120], width, "   "):
-                line(part, colour)
+        parts.setdefault(slot.role, []).append(slot)
+    for role, slots in parts.items():  # a part with several files: its name, then each file
+        single = len(slots) == 1
+        if not single:
+            line(fit(f" {role} · {len(slots)} files", width), "bold")
+        for slot in slots:
+            icon, colour = _ICONS.get(slot.status, ("?", "white"))
+            text.append(f" {icon} " if single else f"   {icon} ", style=colour)
+            label = slot.role if single else ""
+            text.append(label, style="bold")
+            name = Path(slot.path).name if slot.path else ""
+            room = width - 3 - len(label) - (0 if single else 2)
+            line(fit(f"  {name}" if single else name, room))
+            if slot.note and slot.status in ("warning", "error"):
+                for part in wrap_values(slot.note[:120], width, "   "):
+                    line(part, colour)
     line("")
     line("Direction", "bold")
     line(fit(f"  target  {view.target}", width))

@@ -120,10 +120,25 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
                                     f"{layer} sits {level:+.1f} LU against the rest; "
                                     f"typical {low:+.0f}…{high:+.0f} LU", level, (low, high),
                                     source))
+        elif level > high + 1.0 and layer == "fx":
+            findings.append(Finding(layer, "too_much_reverb", _severity(level - high),
+                                    f"the reverb return sits {level:+.1f} LU against the dry "
+                                    f"parts where they play; typical {low:+.0f}…{high:+.0f} LU",
+                                    level, (low, high), source))
         elif level > high + 1.0:
             findings.append(Finding(layer, "too_loud", _severity(level - high),
                                     f"{layer} sits {level:+.1f} LU against the rest; "
                                     f"typical {low:+.0f}…{high:+.0f} LU", level, (low, high),
+                                    source))
+    for role, track in analysis.tracks.items():
+        if role not in ranges["crest_db"]:
+            continue
+        low, high = ranges["crest_db"][role]
+        if track.crest_db < low - 1.0:
+            findings.append(Finding(role, "over_compressed", _severity(low - track.crest_db),
+                                    f"{role} crest factor (peak to RMS) {track.crest_db:.1f} "
+                                    f"dB; uncompressed {role} is typically {low:g}…{high:g} "
+                                    "dB: the hits are squashed", track.crest_db, (low, high),
                                     source))
     mix = analysis.mix
     checks = (
@@ -156,4 +171,15 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
                                 f"kick and bass share {analysis.kick_bass_overlap:.0%} of "
                                 "their energy below 150 Hz", analysis.kick_bass_overlap,
                                 (0.0, 0.5), source))
-    return tuple(findings)
+    return tuple(sorted(findings, key=_rank))
+
+
+_SEVERITY_ORDER = {"strong": 0, "normal": 1, "mild": 2}
+
+
+def _rank(finding: Finding) -> tuple[int, float]:
+    """Worst first: by severity, then by how far outside its typical range the finding
+    sits, in widths of that range (so LU, dB and shares compare)."""
+    low, high = finding.reference
+    outside = max(low - finding.measured, finding.measured - high, 0.0)
+    return _SEVERITY_ORDER[finding.severity], -outside / max(high - low, 1e-9)

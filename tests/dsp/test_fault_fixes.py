@@ -232,3 +232,20 @@ def test_the_report_shows_the_complaints_measurement_before_and_after(song):
     assert row["before"] == pytest.approx(-5.0, abs=2.0)
     assert row["after"] == pytest.approx(-15.0, abs=3.0)
     assert row["typical"] == [-20.0, -10.0]
+
+
+def test_diagnosis_without_a_complaint_hears_the_injected_faults_worst_first(song):
+    """Drums crushed at 20:1 and a return 10 dB hot: both are findings at normal or strong
+    severity; the clean song has nothing strong."""
+    from dsp.diagnosis import diagnose
+
+    broken = {**song, **{r: squash(song[r]) for r in DRUMS}, "fx": gain(reverb_return(song), 10)}
+    findings = diagnose(analyse_session(stem_set(broken)))
+    heard = {(f.layer, f.problem): f.severity for f in findings}
+    assert heard[("kick", "over_compressed")] in ("normal", "strong")
+    assert heard[("fx", "too_much_reverb")] in ("normal", "strong")
+    order = {"strong": 0, "normal": 1, "mild": 2}
+    assert [order[f.severity] for f in findings] == sorted(order[f.severity] for f in findings)
+    clean = diagnose(analyse_session(stem_set({**song, "fx": reverb_return(song)})))
+    assert not [f for f in clean if f.severity == "strong"]
+    assert not [f for f in clean if f.problem in ("over_compressed", "too_much_reverb")]

@@ -20,6 +20,12 @@ __all__ = ["plan_fixes"]
 
 WIDE_ROLES = ("guitars", "keys", "fx", "backing_vocals")
 MIX = "mix"
+_HOSTS = {"kick": ("drums", "instruments"), "snare": ("drums", "instruments"),
+          "cymbals": ("drums", "instruments"), "backing_vocals": ("vocal",),
+          "bass": ("instruments",), "keys": ("instruments",), "guitars": ("instruments",)}
+_LOW_MID_HELPERS = ("bass", "keys", "guitars", "fx")
+_CARRIES = 0.1
+"""A part holding this share of the mix's 150–400 Hz energy joins a mud cut unnamed."""
 RETURN = "fx"
 """The part a reverb or delay return is loaded as."""
 _MONO_BELOW_HZ = 150.0
@@ -57,6 +63,13 @@ class _Context:
         if not stems:
             return None
         return layer if len(stems) > 1 or layer in stems else stems[0]
+
+    def host(self, layer: str) -> str | None:
+        """The loaded stem a part without its own stem lives in (hats in 'drums', backing
+        vocals in 'vocal'), or None."""
+        if self.stems_of(layer):
+            return None
+        return next((h for h in _HOSTS.get(layer, ()) if h in self.analysis.roles), None)
 
     def add(self, stem: str, op: str, reason: str, **params: float | str) -> None:
         self.moves.append(Move(stem, op, params, reason, self.source))
@@ -102,16 +115,22 @@ def _low_mid_centre(ctx: _Context, role: str) -> float:
 
 
 def _muddy(ctx: _Context) -> None:
-    stem = ctx.target(ctx.layer)
-    if stem is None:
+    named = ctx.stems_of(ctx.layer) or tuple(filter(None, [ctx.host(ctx.layer)]))
+    if not named:
         _stereo_only(ctx)
         return
+    _note_host(ctx, named[0])
     low, high = ctx.ranges["mix"]["low_mid_share_db"]
     share = ctx.analysis.mix.band_share_db["low_mid"]
     excess = share - (low + high) / 2
     depth = float(np.clip(2.0 + 1.5 * excess, 1.0, 6.0)) * ctx.scale
-    helpers = [r for r in ("bass", "keys", "guitars", "fx") if r in ctx.analysis.roles]
-    targets = list(dict.fromkeys([*ctx.stems_of(ctx.layer), *helpers]))
+    helpers = [r for r in _LOW_MID_HELPERS if r in ctx.analysis.roles and r not in named
+               and ctx.analysis.low_mid_share.get(r, 0.0) >= _CARRIES]
+    if helpers:
+        carried = ", ".join(f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers)
+        ctx.notes.append(f"You named the {ctx.layer}, but {carried} measurably carry the mix's "
+                         "150–400 Hz energy too, so I cut there as well.")
+    targets = list(dict.fromkeys([*named, *helpers]))
     for role in targets:
         share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
         cut = depth
@@ -129,6 +148,10 @@ def _muddy(ctx: _Context) -> None:
 def _harsh(ctx: _Context) -> None:
     stem = ctx.target(ctx.layer)
     role = stem if stem in ctx.analysis.tracks else None
+    host = ctx.host(ctx.layer) if stem is None else None
+    if host is not None:
+        _harsh_inside(ctx, host)
+        return
     if stem is None:
         _stereo_only(ctx)
         return
@@ -152,6 +175,29 @@ def _harsh(ctx: _Context) -> None:
     ctx.add(stem, "bell", f"the {ctx.layer} ring near {freq / 1000:.1f} kHz, {excess:.1f} dB "
                           "above the surrounding spectrum",
             freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
+
+
+def _harsh_inside(ctx: _Context, host: str) -> None:
+    """The named part lives inside a loaded stem (hats in the drums): a dynamic cut on that
+    stem at the presence peak its spectrum shows, acting only while the band flares."""
+    low_hz = 4000.0 if ctx.layer == "cymbals" else 2000.0
+    peaks = ctx.analysis.harshness[host].peaks
+    freq, excess = next(((f, d) for f, d in peaks if low_hz <= f <= 10000), (6000.0, 0.0))
+    reduction = float(np.clip(3.0 + excess, 3.0, 9.0)) * ctx.scale
+    ctx.add(host, "deess", f"the {ctx.layer} inside the {host} ring near {freq / 1000:.1f} kHz "
+                           f"({excess:.1f} dB above the {host} stem's own spectral trend): "
+                           "a dynamic cut there, only while it flares",
+            freq_hz=round(freq), q=1.2, threshold_db=-36.0,
+            max_reduction_db=round(reduction, 1))
+    _note_host(ctx, host)
+
+
+def _note_host(ctx: _Context, stem: str) -> None:
+    if stem != ctx.layer and ctx.host(ctx.layer) == stem:
+        ctx.notes.append(f"There is no {ctx.layer} stem: the {ctx.layer} live inside the "
+                         f"{stem} stem, so I worked there, in the band the measurement points "
+                         f"to; a separate {ctx.layer} stem would leave the rest of the {stem} "
+                         "alone.")
 
 
 def _dull(ctx: _Context) -> None:

@@ -249,3 +249,25 @@ def test_diagnosis_without_a_complaint_hears_the_injected_faults_worst_first(son
     clean = diagnose(analyse_session(stem_set({**song, "fx": reverb_return(song)})))
     assert not [f for f in clean if f.severity == "strong"]
     assert not [f for f in clean if f.problem in ("over_compressed", "too_much_reverb")]
+
+
+def test_harsh_hats_inside_a_drums_stem_are_cut_there(song):
+    """Hats boosted 8 dB at 5 kHz inside one drums stem: the cut goes on the drums stem
+    (not the whole mix), and its 2–8 kHz share (plain FFT) ends within 1.5 dB of the
+    unbroken drums and under the broken ones."""
+    rest = {r: x for r, x in song.items() if r not in DRUMS}
+    clean = song["kick"] + song["snare"] + song["cymbals"]
+    broken = song["kick"] + song["snare"] + boost(song["cymbals"], 5000, 8)
+    fixed, _, plan = fix({**rest, "drums": broken}, ("cymbals", "harsh"))
+    assert [(m.stem, m.op) for m in plan.moves] == [("drums", "deess")]
+    assert any("inside the drums stem" in note for note in plan.notes)
+    after = band_share_db(fixed.get("drums").samples, 2000, 8000)
+    assert after < band_share_db(broken, 2000, 8000)
+    assert abs(after - band_share_db(clean, 2000, 8000)) <= 1.5
+
+
+def test_muddy_names_the_parts_it_also_cut(song):
+    broken = {**song, **{r: boost(song[r], 250, 7) for r in ("bass", "keys")}}
+    _, _, plan = fix(broken, ("bass", "muddy"))
+    assert {m.stem for m in plan.moves} >= {"bass", "keys"}
+    assert any("measurably carry" in note and "keys" in note for note in plan.notes)

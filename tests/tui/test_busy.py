@@ -1,0 +1,85 @@
+"""Work while a render runs: files picked with ctrl+o wait their turn (the running job and
+its stems untouched) and are handled when it ends; Esc stops the running job."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from textual.widgets import Input
+
+from moozix_tui.app import MoozixApp
+from moozix_tui.engine import Engine, Job
+from moozix_tui.screens.file_picker import FilePicker
+from moozix_tui.widgets.summary_card import SummaryCard
+from tests.support.pilot import chat_text, idle, say, type_line, wait_for
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    return MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+
+
+@pytest.fixture
+def held_renders(monkeypatch):
+    """Renders wait for the test to let them go, so 'during the render' is certain."""
+    gate = threading.Event()
+    run = Job.run
+
+    def held(self, progress, cancel=None):
+        if self.kind == "render":
+            assert gate.wait(30), "the test never let the render go"
+        return run(self, progress, cancel)
+
+    monkeypatch.setattr(Job, "run", held)
+    yield gate
+    gate.set()
+
+
+async def start_render(pilot, folder) -> Job:
+    app = pilot.app
+    await say(pilot, "the vocal is way too low")
+    await say(pilot, f'"{folder / "Lead Vox.wav"}" "{folder / "beat.wav"}"')
+    await type_line(pilot, "go")
+    await wait_for(pilot, lambda: app.engine.busy and app.engine.session.job.kind == "render",
+                   "the render running")
+    return app.engine.session.job
+
+
+async def test_files_picked_during_a_render_wait_their_turn(app, buried_vocal_files,
+                                                            held_renders):
+    folder = buried_vocal_files
+    async with app.run_test(size=(100, 30)) as pilot:
+        render = await start_render(pilot, folder)
+        stems_before = app.engine.view.stems
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilePicker), "the picker")
+        box = app.screen.query_one("#path", Input)
+        box.focus()
+        box.value = str(folder / "mix.wav")
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: app.screen.chosen, "mix.wav chosen")
+        app.screen.query_one("#add").press()
+        await wait_for(pilot, lambda: not isinstance(app.screen, FilePicker), "picker closed")
+        # the render is still the job, its stems as they were
+        assert app.engine.session.job is render and not render.cancel_event.is_set()
+        assert app.engine.view.stems == stems_before
+        assert "mix.wav" not in str([s.path for s in stems_before])
+        held_renders.set()
+        await idle(pilot)
+        previews = app.engine.view.session_dir / "preview"
+        assert (previews / "after.wav").exists(), "the render ran to its end"
+        assert any(s.path and s.path.endswith("mix.wav") for s in app.engine.view.stems), \
+            "the picked file was handled after the render"
+
+
+async def test_escape_stops_the_running_render(app, buried_vocal_files, held_renders):
+    async with app.run_test(size=(100, 30)) as pilot:
+        render = await start_render(pilot, buried_vocal_files)
+        await pilot.press("escape")
+        await wait_for(pilot, render.cancel_event.is_set, "the render asked to stop")
+        held_renders.set()
+        await idle(pilot)
+        assert "Cancelled" in chat_text(app)
+        assert app.query_one(SummaryCard).card is None, "a stopped render shows no result"

@@ -41,11 +41,12 @@ class FilePicker(ModalScreen[list[Path]]):
     DEFAULT_CSS = """
     FilePicker { align: center middle; }
     FilePicker > Vertical { width: 90%; height: 90%; border: thick $primary; background: $surface; }
+    FilePicker > Vertical > Label { width: 1fr; }
     FilePicker #where { height: 1; text-wrap: nowrap; text-overflow: ellipsis; color: $text-muted; }
     FilePicker AudioTree { height: 1fr; }
     FilePicker #chosen { height: auto; max-height: 4; color: $text-muted; }
     FilePicker Horizontal { height: auto; align-horizontal: right; }
-    FilePicker #up { margin-right: 1; }
+    FilePicker Button { margin-left: 2; }
     """
 
     def __init__(self, start: Path | None = None) -> None:
@@ -63,9 +64,9 @@ class FilePicker(ModalScreen[list[Path]]):
                         suggester=PathSuggester())
             yield Static(id="chosen", markup=False)
             with Horizontal():
-                yield Button("↑ Up", id="up")
-                yield Button("Cancel", id="cancel")
-                yield Button("Add", id="add", variant="primary")
+                yield Button("↑ Up", id="up", compact=True)
+                yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Add", id="add", variant="primary", compact=True)
 
     def on_mount(self) -> None:
         self.show_folder(self.start)

@@ -142,7 +142,9 @@ class MoozixApp(App[int]):
         bar.update(total=100, progress=0)
         self.run_job(job)
 
-    @work(thread=True, exclusive=True, group="job")
+    # not exclusive: the engine runs one job at a time (what arrives meanwhile is queued),
+    # and "exclusive" would cancel a finished job's worker in the instant before it returns
+    @work(thread=True, group="job")
     def run_job(self, job: Job) -> None:
         try:
             outcome = job.run(lambda stage, f: self.post_message(JobProgress(job, stage, f)))

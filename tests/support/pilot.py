@@ -9,6 +9,7 @@ from textual.widgets import Markdown
 
 from moozix_tui.widgets.chat_log import ChatLog
 from moozix_tui.widgets.prompt import Prompt
+from tests.support.pilot_wait import settled
 
 
 async def wait_for(pilot, condition: Callable[[], bool], what: str, tries: int = 400) -> None:
@@ -20,16 +21,6 @@ async def wait_for(pilot, condition: Callable[[], bool], what: str, tries: int =
     raise AssertionError(f"never happened: {what}")
 
 
-async def idle(pilot) -> None:
-    """Until no job runs and the screen has caught up with the last reply."""
-    await wait_for(pilot, lambda: not pilot.app.engine.busy, "the job to finish", 1500)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await wait_for(pilot, lambda: not pilot.app.engine.busy, "the job to finish", 1500)
-    await pilot.wait_for_scheduled_animations()
-    await pilot.pause()
-
-
 async def type_line(pilot, text: str) -> None:
     prompt = pilot.app.query_one(Prompt)
     prompt.focus()
@@ -39,7 +30,7 @@ async def type_line(pilot, text: str) -> None:
 
 async def say(pilot, text: str) -> None:
     await type_line(pilot, text)
-    await idle(pilot)
+    await settled(pilot)
 
 
 def chat_text(app) -> str:

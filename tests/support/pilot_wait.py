@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 from textual.widgets import Input, Markdown
+from textual.worker import WorkerCancelled
 
 
 async def settled(pilot, timeout_s: float = 120.0) -> None:
@@ -20,7 +21,10 @@ async def settled(pilot, timeout_s: float = 120.0) -> None:
         input_.cursor_blink = False
     deadline = time.monotonic() + timeout_s
     while True:
-        await app.workers.wait_for_complete()
+        try:
+            await app.workers.wait_for_complete()
+        except WorkerCancelled:
+            pass  # superseded on purpose (a path suggestion, a folder listing): not a failure
         await pilot.wait_for_scheduled_animations()
         unparsed = [m for m in app.screen.query(Markdown) if m.source.strip() and not m.children]
         if not unparsed and not app.engine.busy:

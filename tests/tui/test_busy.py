@@ -12,12 +12,12 @@ from moozix_tui.app import MoozixApp
 from moozix_tui.engine import Engine, Job
 from moozix_tui.screens.file_picker import FilePicker
 from moozix_tui.widgets.summary_card import SummaryCard
-from tests.support.pilot import chat_text, idle, say, type_line, wait_for
+from tests.support.pilot import chat_text, say, type_line, wait_for
+from tests.support.pilot_wait import settled
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+def app(tmp_path):
     return MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
 
 
@@ -67,7 +67,7 @@ async def test_files_picked_during_a_render_wait_their_turn(app, buried_vocal_fi
         assert app.engine.view.stems == stems_before
         assert "mix.wav" not in str([s.path for s in stems_before])
         held_renders.set()
-        await idle(pilot)
+        await settled(pilot)
         previews = app.engine.view.session_dir / "preview"
         assert (previews / "after.wav").exists(), "the render ran to its end"
         assert any(s.path and s.path.endswith("mix.wav") for s in app.engine.view.stems), \
@@ -80,6 +80,6 @@ async def test_escape_stops_the_running_render(app, buried_vocal_files, held_ren
         await pilot.press("escape")
         await wait_for(pilot, render.cancel_event.is_set, "the render asked to stop")
         held_renders.set()
-        await idle(pilot)
+        await settled(pilot)
         assert "Cancelled" in chat_text(app)
         assert app.query_one(SummaryCard).card is None, "a stopped render shows no result"

@@ -14,12 +14,12 @@ from moozix_tui.engine import Engine
 from moozix_tui.screens.file_picker import AudioTree, FilePicker
 from moozix_tui.widgets.chat_log import ChatLog, UserMessage
 from moozix_tui.widgets.prompt import Prompt
-from tests.support.pilot import idle, say, wait_for
+from tests.support.pilot import say, wait_for
+from tests.support.pilot_wait import settled
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+def app(tmp_path):
     return MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
 
 
@@ -97,11 +97,10 @@ async def test_file_picker_goes_up_and_takes_a_typed_path(app, buried_vocal_file
         await wait_for(pilot, lambda: not isinstance(app.screen, FilePicker), "picker closed")
         await wait_for(pilot, lambda: any(s.path and s.path.endswith("Lead Vox.wav")
                                           for s in app.engine.view.stems), "file handed over")
-        await idle(pilot)
+        await settled(pilot)
 
 
 def test_quitting_prints_how_to_come_back(tmp_path, monkeypatch, capsys):
-    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
     monkeypatch.setattr(app_module.MoozixApp, "run", lambda self: None)
     assert run_app(sessions_dir=str(tmp_path / "my sessions")) == 0
     out = capsys.readouterr().out

@@ -18,8 +18,7 @@ from tests.support.pilot import fully_visible, say, wait_for
 
 
 @pytest.fixture
-def app(tmp_path, monkeypatch):
-    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+def app(tmp_path):
     return MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
 
 

@@ -10,8 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from moozix_tui.engine.needs import host_stem
-
 __all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "whole_song_problem",
            "without_questions"]
 
@@ -91,12 +89,10 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
 
 
 def plan(complaints: Sequence[dict], analysis):
-    """The moves for these complaints, sized from the analysis (dsp.recipes). A part with
-    no stem of its own that lives inside a loaded one (the hats in the drums) is worked
-    on in that stem."""
+    """The moves for these complaints, sized from the analysis (dsp.recipes, which also
+    works on a part inside the stem that holds it and says so)."""
     from dsp.moves import FixRequest
     from dsp.recipes import plan_fixes
 
-    roles = set(analysis.tracks)
-    return plan_fixes([FixRequest(host_stem(c["layer"], roles) or c["layer"], c["problem"],
-                                  c["severity"]) for c in complaints], analysis)
+    return plan_fixes([FixRequest(c["layer"], c["problem"], c["severity"])
+                       for c in complaints], analysis)

@@ -8,7 +8,7 @@ import re
 from moozix_tui.engine import flow
 from moozix_tui.engine.decide import complaint, complaints_heard
 from moozix_tui.engine.model import Turn
-from moozix_tui.engine.needs import covered, host_stem, missing_stems
+from moozix_tui.engine.needs import covered, missing_stems
 from moozix_tui.engine.plan_edits import explicit_gain
 from moozix_tui.engine.present import part_word, stem_request
 from moozix_tui.engine.session import Session
@@ -36,7 +36,6 @@ def listen(session: Session, text: str) -> Turn:
         _remember(session, complaints_heard(heard))
         replies.append("Here's what I heard:\n\n" + "\n".join(
             restate(i.layer, i.problem, i.route, i.evidence) for i in heard.intents))
-        replies += _hosted_notes(session, [i.layer for i in heard.intents])
         if heard.unclear:
             replies.append(_ask(session, heard.unclear[0]))
             return session.reply(replies, "question")
@@ -71,19 +70,6 @@ def _remember(session: Session, heard: list[dict]) -> None:
         for stem in stems_for(item["layer"], item["problem"]):
             if stem not in state.needed:
                 state.needed.append(stem)
-
-
-def _hosted_notes(session: Session, layers: list[str]) -> list[str]:
-    """Say where a part without its own stem will be worked on (the hats in the drums)."""
-    roles = session.roles()
-    notes = []
-    for layer in dict.fromkeys(layers):
-        host = host_stem(layer, roles)
-        if host:
-            notes.append(f"The {part_word(layer)} live inside your **{part_word(host)}** stem, "
-                         f"so I'll work on that stem, in the range where the "
-                         f"{part_word(layer)} sit.")
-    return notes
 
 
 def _ask(session: Session, clarification) -> str:
@@ -181,7 +167,6 @@ def choose(session: Session, text: str) -> Turn | None:
     _remember(session, picked)
     replies = ["Got it:\n\n" + "\n".join(restate(c["layer"], c["problem"], c["route"],
                                                    c["evidence"]) for c in picked)]
-    replies += _hosted_notes(session, [c["layer"] for c in picked])
     return after_complaint(session, replies, text)
 
 
@@ -208,7 +193,6 @@ def answer_pending(session: Session, text: str) -> Turn | None:
     item = complaint(layer, pending["problem"], evidence=text)
     _remember(session, [item])
     replies = ["Got it:\n\n" + restate(item["layer"], item["problem"], item["route"], text)]
-    replies += _hosted_notes(session, [layer])
     return after_complaint(session, replies, text)
 
 

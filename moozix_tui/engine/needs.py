@@ -9,7 +9,9 @@ __all__ = ["DRUM_PARTS", "VOCAL_PARTS", "covered", "host_stem", "missing_stems"]
 DRUM_PARTS = ("kick", "snare", "cymbals", "drums")
 VOCAL_PARTS = ("vocal", "backing_vocals")
 
-# a part that usually lives inside a bigger stem when it has none of its own
+# a part that a loaded stem holds well enough that the chat need not ask for its own stem
+# (the hats in the drums); dsp.recipes also falls back to 'instruments', which the chat
+# asks past, since a beat holds the kick or bass too mixed-in to fix them well
 _HOSTS = {"kick": "drums", "snare": "drums", "cymbals": "drums", "backing_vocals": "vocal"}
 
 

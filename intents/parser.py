@@ -80,27 +80,34 @@ def _unstretched(word: str, known) -> str | None:
 def _correct(tokens: list[Token], vocab: Vocabulary) -> tuple[list[str], list[Correction]]:
     known = vocab.known_words
     words, corrections = [], []
+    memo: dict[str, str | None] = {}
     for token in tokens:
         word = token.word
-        fixed = None
-        if _STRETCHED.search(word):
-            fixed = _unstretched(word, known | vocab.sets["strong"])
-        elif word in vocab.misspellings:
-            layer_words = [p for p, layer in vocab.layer_phrases.items()
-                           if layer == vocab.misspellings[word] and len(p) == 1]
-            fixed = layer_words[0][0] if layer_words else None
-        elif (word not in known and stem(word) not in known and word.isalpha()
-              and word not in vocab.never_correct and len(word) >= vocab.fuzzy_min_length):
-            match = process.extractOne(word, vocab.fuzzy_words,
-                                       scorer=OSA.normalized_similarity,
-                                       score_cutoff=vocab.fuzzy_cutoff / 100.0)
-            if match is not None:
-                fixed = match[0]
+        if word in memo:
+            fixed = memo[word]
+        else:
+            fixed = memo[word] = _fixed(word, known, vocab)
         if fixed and fixed != word:
             corrections.append(Correction(token.raw, fixed))
             word = fixed
         words.append(word)
     return words, corrections
+
+
+def _fixed(word: str, known, vocab: Vocabulary) -> str | None:
+    """The vocabulary word a typed word stands for, or None when it is fine as typed."""
+    if _STRETCHED.search(word):
+        return _unstretched(word, known | vocab.sets["strong"])
+    if word in vocab.misspellings:
+        layer_words = [p for p, layer in vocab.layer_phrases.items()
+                       if layer == vocab.misspellings[word] and len(p) == 1]
+        return layer_words[0][0] if layer_words else None
+    if (word not in known and stem(word) not in known and word.isalpha()
+            and word not in vocab.never_correct and len(word) >= vocab.fuzzy_min_length):
+        match = process.extractOne(word, vocab.fuzzy_words, scorer=OSA.normalized_similarity,
+                                   score_cutoff=vocab.fuzzy_cutoff / 100.0)
+        return match[0] if match is not None else None
+    return None
 
 
 def _title_case(tokens: list[Token]) -> bool:

@@ -16,13 +16,13 @@ from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
 from moozix_tui.engine import SummaryCard as CardData
-from moozix_tui.engine.numbers import number
+from moozix_tui.engine.present import fmt
 
 __all__ = ["SummaryCard", "hz_label", "hz_ticks"]
 
 
 def _cell(value: float | None, unit: str) -> str:
-    return "–" if value is None else f"{number(value)} {unit}"
+    return "–" if value is None else f"{fmt(value)} {unit}"
 
 
 def hz_label(hz: float) -> str:
@@ -58,7 +58,7 @@ def fold_line(card: CardData) -> Text:
     for i, row in enumerate(card.rows):
         if i:
             text.append(" · ", style="dim")
-        text.append(f"{row.label} {number(row.before)} → {number(row.after)} {row.unit}")
+        text.append(f"{row.label} {fmt(row.before)} → {fmt(row.after)} {row.unit}")
     return text
 
 
@@ -116,7 +116,7 @@ class SummaryCard(Horizontal):
             ticks = hz_ticks(min(card.spectrum_hz), max(card.spectrum_hz))
             plt.xticks([math.log10(t) for t in ticks], [hz_label(t) for t in ticks])
             levels = db_ticks([*card.spectrum_before_db, *card.spectrum_after_db])
-            plt.yticks(levels, [number(v, 0) for v in levels])
+            plt.yticks(levels, [fmt(v, 0) for v in levels])
         plt.title("spectrum, dB")
         plt.xlabel("Hz")
         plot.refresh()

@@ -89,6 +89,7 @@ def test_severity_words():
     assert parse("the snare is way too loud")[0].severity == "strong"
     assert parse("the snare is a bit too loud")[0].severity == "mild"
     assert parse("the snare is too loud")[0].severity == "normal"
+    assert parse("I think the vocal might be quiet")[0].severity == "mild"
 
 
 def test_stems_follow_the_taxonomy():

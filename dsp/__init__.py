@@ -16,6 +16,7 @@ _EXPORTS = {
     "atomic": ("atomic_write_bytes",),
     "meter": ("Loudness", "measure_loudness", "integrated_lufs", "short_term_lufs",
               "loudness_range_lu", "true_peak_dbtp", "sample_peak_dbfs"),
+    "intake": ("FolderListing", "audio_files_in", "split_stereo_pairs"),
     "check": ("Notice", "FileCheck", "check_audio", "Stem", "StemSet", "harmonise"),
     "analysis": ("BANDS", "TrackAnalysis", "analyse_track"),
     "stem_analysis": ("Harshness", "SessionAnalysis", "analyse_session"),

@@ -144,7 +144,7 @@ def _width(x, side_gain_db):
 
 
 def apply_move(x: np.ndarray, rate: int, move: Move, stems: StemSet) -> np.ndarray:
-    """One move on one (2, frames) array."""
+    """One move on one (channels, frames) array."""
     p = move.params
     op = move.op
     if op == "gain":

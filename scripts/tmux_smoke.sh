@@ -22,11 +22,11 @@ wait_for() {  # wait_for TEXT SECONDS
     return 1
 }
 
-wait_for "demo song is ready" 60 || exit 1
+wait_for "demo song is ready" 300 || exit 1
 tmux send-keys -t "$session" "the vocal is too low" Enter
-wait_for "lead vocal" 30 || exit 1
-wait_for "The plan" 60 || exit 1
+wait_for "lead vocal" 120 || exit 1
+wait_for "The plan" 300 || exit 1
 tmux send-keys -t "$session" "go" Enter
-wait_for "before → after" 90 || exit 1
+wait_for "before → after" 300 || exit 1
 tmux send-keys -t "$session" C-q
 echo "tmux smoke: complaint understood, plan shown, render summarised"

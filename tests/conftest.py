@@ -7,6 +7,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 import soundfile as sf
+from hypothesis import HealthCheck, settings
+
+# The same examples on every machine and every run (a failure is reproducible, and a
+# fresh checkout is never red by chance), and no "too slow" failures on a busy machine.
+settings.register_profile("suite", derandomize=True, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("suite")
 
 SAMPLE_RATE = 44100
 

@@ -146,13 +146,13 @@ def test_corrupt_state_is_kept_aside(chat):
 
 
 def test_markup_emoji_and_long_text_are_literal(chat):
-    heard = chat.say("the [bold]vocal[/] is **too quiet** 🎤 " + "x" * 5000)
+    heard = chat.say("the [bold]vocal[/] is _way_ **too quiet** 🎤 " + "x" * 5000)
     shown = chat.engine.view.history
     assert shown[-2].markdown.startswith("the [bold]vocal[/]")
     assert "\\*\\*" not in shown[-2].markdown
     # the reply quotes the words it understood; rendered as Markdown (by the parser Textual
     # uses) they read exactly as typed: nothing turned bold, no markup swallowed
-    assert "vocal[/] is **too quiet" in as_rendered_text(heard)
+    assert "vocal[/] is _way_ **too quiet" in as_rendered_text(heard)
 
 
 def as_rendered_text(markdown: str) -> str:

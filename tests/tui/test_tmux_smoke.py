@@ -16,5 +16,5 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_demo_journey_in_a_real_terminal():
     moozix = f"{sys.executable} -m moozix_tui"  # this checkout's code, not an installed copy
     result = subprocess.run(["bash", str(ROOT / "scripts" / "tmux_smoke.sh"), moozix],
-                            capture_output=True, text=True, timeout=300, cwd=ROOT)
+                            capture_output=True, text=True, timeout=1200, cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr

@@ -207,8 +207,7 @@ class MoozixApp(App[int]):
          "home": log.scroll_home, "end": log.scroll_end}[where](animate=False)
 
     def action_toggle_card(self) -> None:
-        card = self.part(SummaryCard)
-        card.fold(not card.has_class("-folded"))
+        self.part(SummaryCard).toggle()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if self.closing:

@@ -2,7 +2,7 @@
 
 Once the musician moves on (types again), the card folds: on a tall screen nothing
 changes, on a short one it shrinks to a single line so the newest reply has the room.
-F2 unfolds it again.
+F2 (toggle) folds what is shown in full and unfolds what is shown folded, at any height.
 """
 
 from __future__ import annotations
@@ -88,6 +88,11 @@ class SummaryCard(Horizontal):
     def fold(self, folded: bool = True) -> None:
         self.set_class(folded, "-folded")
 
+    def toggle(self) -> None:
+        shown_folded = self.query_one("#fold").styles.display != "none"
+        self.set_class(False, "-folded")
+        self.set_class(not shown_folded, "-collapsed")
+
     def show(self, card: CardData | None) -> None:
         """Show the newest result; a new result always arrives unfolded."""
         self.set_class(card is not None, "-shown")
@@ -95,7 +100,7 @@ class SummaryCard(Horizontal):
             self.card = card
             return
         self.card = card
-        self.fold(False)
+        self.set_class(False, "-folded", "-collapsed")
         table = self.query_one(DataTable)
         table.clear()
         for row in card.rows:

@@ -7,8 +7,9 @@ from textual.app import App
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
+from moozix_tui.app import MoozixApp
+from moozix_tui.engine import Engine, SummaryRow
 from moozix_tui.engine import SummaryCard as CardData
-from moozix_tui.engine import SummaryRow
 from moozix_tui.engine.present import fmt
 from moozix_tui.widgets.summary_card import SummaryCard
 from tests.support.pilot import wait_for
@@ -58,3 +59,16 @@ async def test_card_shows_hz_and_no_negative_zero():
         await pilot.resize_terminal(100, 40)  # drawn again at a new size, curves intact
         await wait_for(pilot, lambda: plot.size.width < 80, "the plot re-laid out")
         assert "1k" in str(plot.render()) and "before" in str(plot.render())
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 40)])
+async def test_f2_folds_and_unfolds_the_card_at_any_height(tmp_path, size):
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=size) as pilot:
+        card = app.query_one(SummaryCard)
+        card.show(card_data())
+        await wait_for(pilot, lambda: card.outer_size.height > 3, "the card in full")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: card.outer_size.height == 1, "F2 folds it to a line")
+        await pilot.press("f2")
+        await wait_for(pilot, lambda: card.outer_size.height > 3, "F2 again: in full")

@@ -10,24 +10,15 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-__all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "whole_song_problem",
-           "without_questions"]
-
-# tone words for a named part become the whole song's tonal balance when the part is "mix"
-_WHOLE_SONG_TONE = ("muddy", "harsh", "dull", "thin")
-
-
-def whole_song_problem(problem: str) -> str:
-    return "tonal_balance" if problem in _WHOLE_SONG_TONE else problem
-
+__all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "without_questions"]
 
 def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: str = "",
               route: str | None = None) -> dict:
     """A complaint as the session stores it."""
-    from intents import route_for
+    from intents import WHOLE_SONG_PROBLEMS, route_for
 
-    if layer == "mix":
-        problem = whole_song_problem(problem)
+    if layer == "mix":   # "muddy" said of the whole song is its tonal balance, and so on
+        problem = WHOLE_SONG_PROBLEMS.get(problem, problem)
     return {"layer": layer, "problem": problem, "severity": severity,
             "route": route or route_for(layer), "evidence": evidence, "done": False}
 

@@ -12,10 +12,12 @@ import shlex
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+from dsp.intake import SUPPORTED_EXTENSIONS, audio_files_in
+
 __all__ = ["AUDIO_SUFFIXES", "RoleHint", "closest_name", "find_paths", "looks_like_path",
            "parse_path"]
 
-AUDIO_SUFFIXES = (".wav", ".wave", ".flac", ".aif", ".aiff", ".mp3", ".ogg")
+AUDIO_SUFFIXES = SUPPORTED_EXTENSIONS   # what dsp can read
 _ASSIGN = re.compile(r"^([A-Za-z_ ]{2,20})\s*[=:]\s*(.+)$")
 
 RoleHint = tuple[str | None, Path]
@@ -84,11 +86,8 @@ def _split(text: str) -> list[str]:
 
 
 def _expand(path: Path) -> list[Path]:
-    if path.is_dir():
-        return sorted(p for p in path.iterdir()
-                      if p.is_file() and p.suffix.lower() in AUDIO_SUFFIXES
-                      and not p.name.startswith("."))
-    return [path]
+    """A folder is the audio files in it, in the order a musician reads them."""
+    return list(audio_files_in(path).audio) if path.is_dir() else [path]
 
 
 def find_paths(text: str) -> list[RoleHint]:

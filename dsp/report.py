@@ -43,12 +43,12 @@ def comparison_rows(result: RenderResult) -> list[dict]:
                          "before": _num(before.level_vs_rest_lu[layer]),
                          "after": _num(after.level_vs_rest_lu[layer])})
     rows += _tone_rows(result)
-    rows = _complaint_rows(result, rows)
-    bands = (("low_mid", "150–400 Hz share"), ("presence", "2–8 kHz share"))
+    bands = (("low_mid", "mix 150–400 Hz share"), ("presence", "mix 2–8 kHz share"))
     for band, label in bands:
         rows.append({"label": label, "unit": "dB",
                      "before": _num(before.mix.band_share_db[band]),
                      "after": _num(after.mix.band_share_db[band])})
+    rows = _complaint_rows(result, rows)   # a complaint's own row replaces a standing twin
     if before.kick_bass_overlap is not None and after.kick_bass_overlap is not None:
         rows.append({"label": "kick/bass overlap", "unit": "%",
                      "before": _num(100 * before.kick_bass_overlap, 0),

@@ -100,7 +100,7 @@ def test_summary_shows_what_a_mud_fix_did_to_the_part_itself(song):
     result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
                     before=analysis)
     rows = {row["label"]: row for row in comparison_rows(result)}
-    mix_share = rows["150–400 Hz share"]
+    mix_share = rows["mix 150–400 Hz share"]
     assert mix_share["after"] > mix_share["before"]
     bass = rows["bass 150–400 Hz"]
     assert bass["unit"] == "dBFS" and bass["after"] <= bass["before"] - 0.5

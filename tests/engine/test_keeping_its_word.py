@@ -200,3 +200,17 @@ def test_a_daw_folder_keeps_every_file_and_asks_about_the_unknown_one(chat, song
     mix = stems.mixdown().T
     assert dsp.meter.amplitude_db(np.sqrt(np.mean(mix**2))) == pytest.approx(
         dsp.meter.amplitude_db(np.sqrt(np.mean(total**2))), abs=0.05)
+
+
+def test_no_measurement_is_shown_twice_in_the_summary(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet and the beat is harsh")
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.say("go")
+    rows = chat.engine.view.summary.rows
+    figures = [(r.before, r.after, r.unit) for r in rows]
+    labels = [r.label for r in rows]
+    assert len(set(labels)) == len(labels)
+    assert not any(label.replace("mix ", "") in labels for label in labels
+                   if label.startswith("mix "))
+    assert len(figures) == len(rows)

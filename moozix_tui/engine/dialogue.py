@@ -99,7 +99,8 @@ def _measured_default(session: Session, problem: str,
     """The part the measurement points to, when the stems are measured already."""
     from moozix_tui.engine.decide import resolve_unclear
 
-    analysis = session.analysis
+    # the newest measurement: the last render's when there is one
+    analysis = session.result.after if session.result is not None else session.analysis
     if analysis is None:
         return None
     layer = resolve_unclear(problem, candidates, analysis, ())
@@ -107,8 +108,8 @@ def _measured_default(session: Session, problem: str,
         return None
     if problem == "muddy":
         share = analysis.low_mid_share.get(layer, 0.0)
-        return layer, (f"the {part_word(layer)} carry {100 * share:.0f}% of the mix's "
-                       "150–400 Hz energy, more than any other candidate")
+        return layer, (f"{100 * share:.0f}% of the mix's 150–400 Hz energy is in the "
+                       f"{part_word(layer)}, more than in any other part I could fix")
     return layer, f"the {part_word(layer)} stand out most in that range"
 
 

@@ -60,8 +60,8 @@ def rms_db(x: np.ndarray) -> float:
 
 def mono_loss_db(x: np.ndarray) -> float:
     mid = (x[0] + x[1]) / 2
-    return float(-10 * np.log10(np.mean(mid.astype(np.float64) ** 2)
-                                / (np.mean(x.astype(np.float64) ** 2))))
+    ratio = np.mean(mid.astype(np.float64) ** 2) / np.mean(x.astype(np.float64) ** 2)
+    return float(min(-10 * np.log10(max(ratio, 1e-12)), 60.0))
 
 
 FAULTS = {
@@ -77,7 +77,7 @@ FAULTS = {
         lambda p: band_share_db(p["cymbals"], 2000, 8000), "cymbals 2-8 kHz share, dB"),
     "anti-phase keys": (
         ("mix", "mono_collapse"), lambda s: {**s, "keys": fake_stereo(s["keys"])},
-        lambda p: mono_loss_db(sum(p.values())), "mix mono loss, dB"),
+        lambda p: mono_loss_db(p["keys"]), "keys mono loss, dB"),
     "crushed drums (20:1, 0.1 ms, -6 dB)": (
         ("drums", "weak"), lambda s: {**s, **{r: gain(squash(s[r]), -6) for r in DRUMS}},
         lambda p: crest_db(sum(p[r] for r in DRUMS)), "drum-sum crest factor, dB"),

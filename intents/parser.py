@@ -621,6 +621,8 @@ class _Reader:
     def _finish(self, found: list[_Found], unclear: list[Clarification]) -> Understanding:
         resolved: list[_Found] = []
         for item in found:
+            if item.layer == self.whole and self._band_only(item):
+                item.layer = None
             if item.layer is None:
                 if item.problem in self.rules["no_layer"]["whole_song"]:
                     item.layer = self.whole
@@ -662,6 +664,19 @@ class _Reader:
         unique_unclear = tuple({c.problem: c for c in unclear}.values())
         return Understanding(self.text, kind, tuple(intents), unique_unclear,
                              tuple(self.corrections), topic, offered, vague)
+
+    def _band_only(self, item: _Found) -> bool:
+        """A band word ("the low end") is the only place named for a part's problem."""
+        if item.problem not in self.sets["band_problems"] or item.layer_mention is None:
+            return False
+        named = [m for m in self.by_sentence.get(item.sentence, []) if m.layer]
+        return all(self._band_word(m) for m in named)
+
+    def _band_word(self, m: _Mention) -> bool:
+        words = self.words[m.start:m.end]
+        while words and words[0] in self.sets["determiners"]:
+            words = words[1:]
+        return " ".join(words) in self.sets["band_words"]
 
     # the reader's view for intents.guessing
 

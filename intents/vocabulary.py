@@ -84,6 +84,7 @@ _WORD_SETS = {
     "conditional": ("conditional", "words"), "conditional_keep": ("conditional", "keep"),
     "mono": ("mono_context", "words"), "mild": ("severity", "mild"),
     "strong": ("severity", "strong"), "question_starts": ("questions", "starts"),
+    "band_words": ("band_only", "words"), "band_problems": ("band_only", "problems"),
 }
 
 
@@ -122,16 +123,17 @@ def _layers(table: dict) -> tuple[dict, dict, set, dict]:
     return phrases, exact, weak, misspelt
 
 
-def _lack_cues(frame_table: dict) -> tuple[dict, dict]:
+def _frame_cues(frame_table: dict, name: str, lack: bool) -> tuple[dict, dict]:
+    """Every frame + noun pair of a rules.toml frame table as a cue."""
     nouns = {}
     for noun, problem in frame_table["nouns"].items():
-        _check(problem in PROBLEMS, f"rules.toml [lack_frame.nouns] {noun!r}",
+        _check(problem in PROBLEMS, f"rules.toml [{name}.nouns] {noun!r}",
                f"unknown problem id {problem!r}")
         nouns[words_of(noun)] = problem
     cues = {}
     for frame in frame_table["frames"]:
         for noun, problem in nouns.items():
-            cues[words_of(frame) + noun] = Cue(problem, lack_frame=True)
+            cues[words_of(frame) + noun] = Cue(problem, lack_frame=lack)
     return cues, nouns
 
 
@@ -273,8 +275,9 @@ def vocabulary() -> Vocabulary:
         words = words_of(phrase)
         _check(bool(words), "lexicon.toml", f"empty phrase {phrase!r}")
         cues.setdefault(words, cue)
-    lack_cues, lack_nouns = _lack_cues(rules["lack_frame"])
-    for words, cue in lack_cues.items():
+    lack_cues, lack_nouns = _frame_cues(rules["lack_frame"], "lack_frame", lack=True)
+    excess_cues, _ = _frame_cues(rules["excess_frame"], "excess_frame", lack=False)
+    for words, cue in (lack_cues | excess_cues).items():
         known = cues.get(words)
         if known is None or known.problem == cue.problem:
             cues[words] = cue

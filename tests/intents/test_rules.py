@@ -69,6 +69,36 @@ def test_problem_without_a_part_asks_where():
     assert {"bass", "kick", "guitars", "keys", "mix"} <= set(u.unclear[0].candidates)
 
 
+RULES = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())
+BAND_ONLY = RULES["band_only"]
+EXCESS = RULES["excess_frame"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), EXCESS["examples"])
+def test_a_remedy_that_takes_away_names_the_excess(text, layer, problem):
+    assert (layer, problem) in {(i.layer, i.problem) for i in parse(text)}
+
+
+@pytest.mark.parametrize("text", EXCESS["counter_examples"])
+def test_a_remedy_word_that_praises_or_reports_is_no_complaint(text):
+    assert parse(text) == []
+
+
+@pytest.mark.parametrize("text", BAND_ONLY["examples"])
+def test_a_band_word_alone_asks_which_part(text):
+    u = understand(text)
+    assert u.intents == ()
+    assert [(c.problem, "bass" in c.candidates, "mix" in c.candidates) for c in u.unclear] == [
+        ("muddy", True, True)]
+
+
+@pytest.mark.parametrize("text", BAND_ONLY["counter_examples"])
+def test_a_band_word_beside_a_part_or_the_song_is_not_asked(text):
+    u = understand(text)
+    assert u.unclear == ()
+    assert {i.problem for i in u.intents} & {"muddy", "tonal_balance"}
+
+
 def test_whole_song_problem_without_a_part_is_the_mix():
     assert [(i.layer, i.problem) for i in parse("it's way too compressed")] == [
         ("mix", "loud_master")]

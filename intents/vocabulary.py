@@ -131,10 +131,25 @@ def _frame_cues(frame_table: dict, name: str, lack: bool) -> tuple[dict, dict]:
                f"unknown problem id {problem!r}")
         nouns[words_of(noun)] = problem
     cues = {}
+    # "lacking in the high end", "tame the harshness": the noun may take an article
+    articles = [()] + [words_of(a) for a in frame_table.get("articles", [])]
     for frame in frame_table["frames"]:
         for noun, problem in nouns.items():
-            cues[words_of(frame) + noun] = Cue(problem, lack_frame=lack)
+            for article in articles:
+                cues.setdefault(words_of(frame) + article + noun, Cue(problem, lack_frame=lack))
     return cues, nouns
+
+
+def _comparative_cues(table: dict) -> dict:
+    """"more prominent than", "far less audible than": the subject is louder / quieter."""
+    cues = {}
+    for direction, problem in table["problems"].items():
+        _check(problem in PROBLEMS, f"rules.toml [comparative] {direction!r}",
+               f"unknown problem id {problem!r}")
+        for frame in table[direction]:
+            for word in table["words"]:
+                cues[words_of(frame) + words_of(word) + words_of(table["than"])] = Cue(problem)
+    return cues
 
 
 def _cues(table: dict, denied: dict, directions: frozenset[str]) -> tuple[dict, list]:
@@ -277,6 +292,8 @@ def vocabulary() -> Vocabulary:
         cues.setdefault(words, cue)
     lack_cues, lack_nouns = _frame_cues(rules["lack_frame"], "lack_frame", lack=True)
     excess_cues, _ = _frame_cues(rules["excess_frame"], "excess_frame", lack=False)
+    for words, cue in _comparative_cues(rules["comparative"]).items():
+        cues[words] = cue
     for words, cue in (lack_cues | excess_cues).items():
         known = cues.get(words)
         if known is None or known.problem == cue.problem:

@@ -72,7 +72,7 @@ def test_problem_without_a_part_asks_where():
 RULES = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())
 BAND_ONLY = RULES["band_only"]
 # frames whose examples name the part and problem they must give
-FRAMES = ("excess_frame", "comparative")
+FRAMES = ("lack_frame", "excess_frame", "comparative")
 
 
 @pytest.mark.parametrize(("text", "layer", "problem"),

@@ -467,6 +467,8 @@ class _Reader:
             return
         if self.conditional(cue) and problem not in self.sets["conditional_keep"]:
             return
+        if self._about_craft(cue):
+            return
         if problem in self.rules["sentence_wide"]:
             self._sentence_wide(cue, severity, found, unclear)
             return
@@ -477,6 +479,14 @@ class _Reader:
         layer = self._layer_for(cue, layers, named, carry)
         for member in self.groups.get(layer, (layer,)):
             found.append(self._make(member, problem, cue, clause, severity, layers))
+
+    def _about_craft(self, cue: _Mention) -> bool:
+        """"The songwriting is weak": a problem word whose subject is the writing or the
+        playing, with no part named between them, judges the music, not the mix."""
+        start = self.clause_start[self.clauses[cue.start]]
+        craft = [k for k in range(start, cue.start) if self.words[k] in self.sets["craft"]]
+        return bool(craft) and not any(m.layer and craft[-1] < m.start < cue.start
+                                       for m in self.by_clause.get(self.clauses[cue.start], []))
 
     def _negation_carried(self, cue: _Mention) -> bool:
         """"not over-compressed or too harsh": a negation reaches across "or" to the next

@@ -84,7 +84,8 @@ _WORD_SETS = {
     "conditional": ("conditional", "words"), "conditional_keep": ("conditional", "keep"),
     "mono": ("mono_context", "words"), "mild": ("severity", "mild"),
     "strong": ("severity", "strong"), "question_starts": ("questions", "starts"),
-    "band_words": ("band_only", "words"), "band_problems": ("band_only", "problems"),
+    "craft": ("craft", "subjects"), "band_words": ("band_only", "words"),
+    "band_problems": ("band_only", "problems"),
 }
 
 

@@ -71,6 +71,16 @@ def test_problem_without_a_part_asks_where():
 
 RULES = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())
 BAND_ONLY = RULES["band_only"]
+@pytest.mark.parametrize("text", RULES["craft"]["examples"])
+def test_the_writing_or_playing_judged_is_no_mix_complaint(text):
+    assert parse(text) == []
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), RULES["craft"]["counter_examples"])
+def test_a_part_named_beside_the_writing_keeps_its_complaint(text, layer, problem):
+    assert (layer, problem) in {(i.layer, i.problem) for i in parse(text)}
+
+
 # frames whose examples name the part and problem they must give
 FRAMES = ("lack_frame", "excess_frame", "comparative")
 

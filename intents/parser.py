@@ -424,7 +424,7 @@ class _Reader:
                         for member in self.groups.get(named[0], (named[0],)):
                             found.append(self._make(member, problem, member, clause, severity))
                     pending = []
-                if layers and not self.is_praise(clause):
+                if layers and not self.is_praise(clause) and not self._time_clause(clause, named):
                     carry = self._carried(named or layers)
                 continue
             pending = []
@@ -435,6 +435,13 @@ class _Reader:
             if layers:
                 carry = self._carried(named or layers)
         return self._finish(found, unclear)
+
+    def _time_clause(self, clause: int, named: list[_Mention]) -> bool:
+        """"as the song progresses": a clause that says when, naming only the whole song."""
+        words = self.clause_list(clause)
+        if words and words[0] in self.sets["time_joins"]:
+            words = words[1:]
+        return not named and bool(words) and words[0] in self.sets["time_openers"]
 
     def _focus(self, clause: int) -> bool:
         """"harsh up top, especially the cymbals": a clause opening on a focus word names
@@ -564,11 +571,24 @@ class _Reader:
         weak_before = [m for m in layers if m.start < cue.start and m not in named]
         if weak_before:
             return weak_before[0]
+        antecedent = self._antecedent(cue)
+        if antecedent is not None:
+            return antecedent
         if carry is not None:
             return carry
         if after:
             return after[0]
         return next((m for m in layers if m not in named), None)
+
+    def _antecedent(self, cue: _Mention) -> _Mention | None:
+        """"the vocal is nice but it gets buried": a pronoun before the problem word stands
+        for the part its sentence named last, even in a praised clause."""
+        start = self.clause_start[self.clauses[cue.start]]
+        if not any(w in self.sets["pronouns"] for w in self.words[start:cue.start]):
+            return None
+        earlier = self.named([m for m in self.by_sentence.get(self.sentences[cue.start], [])
+                              if m.layer and m.start < start])
+        return self._carried(earlier) if earlier else None
 
     def _subject(self, cue: _Mention, before: list[_Mention]) -> _Mention:
         """The nearest part before the cue that is not the object of a preposition,

@@ -85,7 +85,8 @@ _WORD_SETS = {
     "mono": ("mono_context", "words"), "mild": ("severity", "mild"),
     "strong": ("severity", "strong"), "question_starts": ("questions", "starts"),
     "craft": ("craft", "subjects"), "band_words": ("band_only", "words"),
-    "band_problems": ("band_only", "problems"),
+    "band_problems": ("band_only", "problems"), "time_openers": ("grammar", "time_openers"),
+    "time_joins": ("grammar", "time_joins"),
 }
 
 

@@ -24,6 +24,9 @@ class FixRequest:
     layer: str
     problem: str
     severity: str = "normal"
+    file: str | None = None
+    """One file of the part the complaint singles out ("the DI guitar"), by its StemSet
+    name; None for the whole part."""
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITY_SCALE:

@@ -9,6 +9,7 @@ move stays small and the plan says so: the musician's ears win, but gently.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -83,6 +84,10 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
         return
     low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-9.0, -3.0))
     current = ctx.analysis.level_vs_rest_lu.get(layer)
+    one_file = ctx.request.file if layer == ctx.layer else None
+    if one_file in ctx.analysis.file_level_vs_rest_lu:   # that file against everything else
+        stem, layer = one_file, one_file
+        current = ctx.analysis.file_level_vs_rest_lu[one_file]
     if current is None or not np.isfinite(current):
         ctx.add(stem, "gain", "no other stem to compare with: a modest step",
                 gain_db=round((2.0 if louder else -2.0) * ctx.scale, 1))
@@ -464,6 +469,20 @@ _RECIPES: dict[str, Callable[[_Context], None]] = {
 RECIPE_PROBLEMS = tuple(_RECIPES)
 
 
+def _onto_one_file(moves: list[Move], first: int, request: FixRequest,
+                   notes: list[str]) -> None:
+    """A complaint about one file of a part: the part's moves go to that file alone (a
+    level move was already sized on the file itself)."""
+    moved = False
+    for i in range(first, len(moves)):
+        if moves[i].stem == request.layer:
+            moves[i] = replace(moves[i], stem=request.file)
+            moved = True
+    if moved:
+        notes.append(f"You singled out {request.file}: the {request.layer} moves go to that "
+                     "file only (sized on what the part measures).")
+
+
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Plan:
     moves: list[Move] = []
     notes: list[str] = []
@@ -474,6 +493,9 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
             continue
         ctx = _Context(request, analysis)
         ctx.moves = moves
+        first = len(moves)
         recipe(ctx)
+        if request.file is not None:
+            _onto_one_file(moves, first, request, ctx.notes)
         notes.extend(n for n in ctx.notes if n not in notes)
     return Plan(moves=tuple(moves), notes=tuple(notes))

@@ -8,9 +8,11 @@ them here, so the same words and stems give the same plan.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Sequence
 
-__all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "without_questions"]
+__all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "single_out",
+           "without_questions"]
 
 def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: str = "",
               route: str | None = None) -> dict:
@@ -24,8 +26,32 @@ def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: s
 
 
 def complaints_heard(heard) -> list[dict]:
-    return [complaint(i.layer, i.problem, severity=i.severity, evidence=i.evidence,
-                      route=i.route) for i in heard.intents]
+    return [{**complaint(i.layer, i.problem, severity=i.severity, evidence=i.evidence,
+                         route=i.route), "said": heard.text} for i in heard.intents]
+
+
+_WORD = re.compile(r"[a-z0-9]+")
+_SAME = {"left": "l", "right": "r", "first": "1", "1st": "1", "second": "2", "2nd": "2",
+         "third": "3", "3rd": "3", "fourth": "4", "4th": "4", "double": "dbl",
+         "doubles": "dbl", "overhead": "oh", "overheads": "oh", "gtr": "guitar",
+         "guitars": "guitar", "gtrs": "guitar", "vox": "vocal", "vocals": "vocal",
+         "voc": "vocal", "bgvs": "bgv", "vocs": "vocal", "snr": "snare", "kik": "kick"}
+
+
+def _words(text: str) -> set[str]:
+    return {_SAME.get(w, w) for w in _WORD.findall(text.lower())}
+
+
+def single_out(said: str, names: Sequence[str]) -> str | None:
+    """The one file of a part a complaint names ("the DI guitar" -> "Gtr DI", "the second
+    BGV" -> "BGV 2"): a word that only that file's name has. None unless exactly one does."""
+    if len(names) < 2:
+        return None
+    words = {name: _words(name) for name in names}
+    shared = set.intersection(*words.values())
+    heard = _words(said)
+    hits = [name for name, own in words.items() if (own - shared) & heard]
+    return hits[0] if len(hits) == 1 else None
 
 
 def resolve_unclear(problem: str, candidates: Sequence[str], analysis,
@@ -85,5 +111,6 @@ def plan(complaints: Sequence[dict], analysis):
     from dsp.moves import FixRequest
     from dsp.recipes import plan_fixes
 
-    return plan_fixes([FixRequest(c["layer"], c["problem"], c["severity"])
+    return plan_fixes([FixRequest(c["layer"], c["problem"], c["severity"],
+                                  single_out(c.get("said", ""), analysis.parts.get(c["layer"], ())))
                        for c in complaints], analysis)

@@ -213,3 +213,19 @@ def test_no_measurement_is_shown_twice_in_the_summary(chat, song, tmp_path):
     labels = [r.label for r in chat.engine.view.summary.rows]
     assert len(set(labels)) == len(labels)
     assert sum("2–8 kHz share" in label and "drums" not in label for label in labels) == 1
+
+
+def test_a_complaint_about_one_file_moves_that_file_only(chat, song, tmp_path):
+    for name, audio in (("Guitar 1.wav", song["keys"]), ("Gtr DI.wav", song["keys"] * 2.0),
+                        ("Lead Vox.wav", song["vocal"]), ("Bass.wav", song["bass"])):
+        sf.write(tmp_path / name, audio.T, 44100)
+    chat.say(" ".join(f'"{tmp_path / n}"' for n in ("Guitar 1.wav", "Gtr DI.wav",
+                                                   "Lead Vox.wav", "Bass.wav")))
+    chat.say("the DI guitar is too loud")
+    moves = chat.engine.state.moves
+    assert moves and {m["stem"] for m in moves} == {"Gtr DI"}
+    assert all(m["params"]["gain_db"] < 0 for m in moves if m["op"] == "gain")
+    chat.say("undo")
+    chat.say("the guitars are too loud")
+    assert {m["stem"] for m in chat.engine.state.moves[:chat.engine.state.applied]} \
+        == {"guitars"}

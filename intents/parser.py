@@ -18,7 +18,7 @@ from rapidfuzz.distance import OSA
 
 from intents.guessing import guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
-from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize
+from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
 from intents.vocabulary import IGNORED, WHOLE_SONG_PROBLEMS, Cue, Vocabulary, vocabulary
 
 __all__ = ["parse", "route_for", "stems_for", "understand"]
@@ -278,6 +278,28 @@ def _in_context(words: list[str], mentions: list[_Mention],
     return out
 
 
+def _quantities(words: list[str], mentions: list[_Mention],
+                vocab: Vocabulary) -> list[_Mention]:
+    """"more guitar please", "less kick": an amount asked of a part right after it."""
+    table = vocab.rules["quantity"]
+    taken = {k for m in mentions if m.cue for k in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        if not m.layer or m.layer in vocab.weak_layers:
+            continue
+        k = m.start
+        while k > 0 and words[k - 1] in table["skip"]:
+            k -= 1
+        for direction, problem in table["problems"].items():
+            frame = next((f for f in map(words_of, table[direction])
+                          if tuple(words[k - len(f):k]) == f), None)
+            if frame and not taken & set(range(k - len(frame), m.start)):
+                out.append(_Mention(k - len(frame), k,
+                                    cue=Cue(problem, object_after=True)))
+                break
+    return out
+
+
 def _denied_part(words: list[str], start: int, sets) -> bool:
     """"not the kick": a part named only to be ruled out."""
     k = start - 1
@@ -343,6 +365,8 @@ class _Reader:
         self.keys = [stem(w) for w in self.words]
         self.mentions = _match(text, self.tokens, self.words, self.keys, self.clauses, vocab)
         self.mentions = sorted(self.mentions + _in_context(self.words, self.mentions, vocab),
+                               key=lambda m: m.start)
+        self.mentions = sorted(self.mentions + _quantities(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
         self.sets = vocab.sets
         self.whole = vocab.whole_song_layer
@@ -513,7 +537,8 @@ class _Reader:
         object right after it is active ("buried by the beat" is not)."""
         voice = self.rules["voice"]
         first = self.words[cue.start]
-        if cue.cue.problem != voice["passive"] or not first.endswith(tuple(voice["endings"])):
+        if cue.cue.problem != voice["passive"] or not first.endswith(tuple(voice["endings"])) \
+                or first in self.sets["not_participles"]:
             return False
         k = cue.start - 1
         while k >= 0 and self.words[k] in self.sets["be_between"]:

@@ -86,7 +86,7 @@ _WORD_SETS = {
     "strong": ("severity", "strong"), "question_starts": ("questions", "starts"),
     "craft": ("craft", "subjects"), "band_words": ("band_only", "words"),
     "band_problems": ("band_only", "problems"), "time_openers": ("grammar", "time_openers"),
-    "time_joins": ("grammar", "time_joins"),
+    "time_joins": ("grammar", "time_joins"), "not_participles": ("voice", "not_participles"),
 }
 
 

@@ -172,7 +172,11 @@ class Engine:
 
     def add_files(self, paths: Sequence[Path]) -> Turn:
         if self.session.busy:
-            return self.handle(" ".join(f'"{p}"' for p in paths))
+            session = self.session
+            session.state.queued.append(" ".join(f'"{p}"' for p in paths))
+            names = ", ".join(md_code(Path(p).name) for p in paths)
+            return session.reply([f"Noted — I'll add {names} as soon as the current step is "
+                                  "done (`cancel` stops it)."])
         return intake.add(self.session, [(None, Path(p)) for p in paths])
 
     # -- jobs coming back ------------------------------------------------------------------

@@ -16,7 +16,7 @@ from moozix_tui.engine.present import (
     summary_text,
 )
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
+from moozix_tui.engine.wording import md_code, md_literal
 
 __all__ = ["plan_changed", "replay", "start_analysis", "start_export", "start_render"]
 
@@ -65,11 +65,6 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     if outcome.stems.notices:
         parts.append("**About your files**\n\n" + "\n".join(
             f"- {md_literal(n.message)}" for n in outcome.stems.notices))
-    measured = {m.source: m for m in reversed(plan.moves)}
-    if measured:
-        parts.append("**What I measured**\n\n" + "\n".join(
-            f"- **{_complaint_words(source)}**: {md_literal(m.reason)}"
-            for source, m in reversed(measured.items())))
     named = {(i["layer"], i["problem"]) for i in state.intents}
     extra = [f for f in outcome.findings if (f.layer, f.problem) not in named]
     if extra:
@@ -108,11 +103,6 @@ def finished_diagnose(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
                for f in found[:4]]
     return session.reply(["**What stands out when I measure it** (furthest from typical "
                           "first):\n\n" + offer(session, choices)], "question")
-
-
-def _complaint_words(source: str) -> str:
-    layer, _, problem = source.partition("/")
-    return f"{part_word(layer)}, {PROBLEM_WORDS.get(problem, problem.replace('_', ' '))}"
 
 
 def start_render(session: Session, replies: list[str]) -> Turn:

@@ -74,11 +74,14 @@ def stem_request(missing: Sequence[str], files: Sequence[dict]) -> str:
 
 
 def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str:
-    table = ["| | before | after |", "|---|---|---|"] + [
-        f"| {r['label']} | {fmt(r['before'])} {r['unit']} | {fmt(r['after'])} {r['unit']} |"
-        for r in rows]
-    parts = ["**Before → after** (before: your mix as you gave it; after: the master)",
-             "\n".join(table)]
+    """The render in a few sentences; the card beside the chat holds every row."""
+    by_label = {r["label"]: r for r in rows}
+    lead = [r for r in rows if r.get("typical") is not None][:3] or rows[:2]
+    shown = [*lead, *(by_label[k] for k in ("loudness", "true peak") if k in by_label)]
+    figures = " · ".join(f"{r['label']} {fmt(r['before'])} → {fmt(r['after'])} {r['unit']}"
+                         for r in dict((r["label"], r) for r in shown).values())
+    parts = ["**Before → after** (before: your mix as you gave it; after: the master): "
+             + figures + ". Every figure is in the card below (**F2** folds it)."]
     parts += [f"> {md_literal(w)}" for w in warnings]
     if previews is not None:
         parts.append(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from moozix_tui.engine.model import Reply, SessionView, StemSlot, SummaryCard, SummaryRow
-from moozix_tui.engine.needs import covered
+from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.present import move_lines
 from moozix_tui.engine.session import Session
 
@@ -15,9 +15,9 @@ def build_view(session: Session) -> SessionView:
     order = list(dict.fromkeys(f["role"] for f in s.files))
     slots = [StemSlot(f["role"], f.get("status", "ok"), f.get("path"), f.get("note", ""))
              for role in order for f in s.files if f["role"] == role]
-    roles = session.roles()
-    slots += [StemSlot(role, "missing") for role in s.needed
-              if role not in order and not covered(role, roles)]
+    pending = [i["layer"] for i in s.intents if not i.get("done")]
+    slots += [StemSlot(role, "missing") for role in missing_stems(
+        pending, s.needed, session.roles(), stereo_only=s.stereo_only) if role not in order]
     summary = None
     if s.summary:
         summary = SummaryCard(

@@ -229,3 +229,25 @@ def test_a_complaint_about_one_file_moves_that_file_only(chat, song, tmp_path):
     chat.say("the guitars are too loud")
     assert {m["stem"] for m in chat.engine.state.moves[:chat.engine.state.applied]} \
         == {"guitars"}
+
+
+def test_only_stems_the_chat_still_asks_for_show_as_missing(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    assert {s.role for s in chat.engine.view.stems if s.status == "missing"} == \
+        {"vocal", "instruments"}
+    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.say("the vocal is muddy")   # asks for bass, guitars, keys too, but can go ahead
+    assert not [s for s in chat.engine.view.stems if s.status == "missing"]
+
+
+def test_files_picked_during_a_job_are_named_in_the_reply_and_added_after(
+        chat, buried_vocal_files):
+    folder = buried_vocal_files
+    turn = chat.engine.handle(str(folder / "Lead Vox.wav"))
+    reply = chat.engine.add_files([folder / "beat.wav"]).replies[0].markdown
+    assert "Noted" in reply and "beat.wav" in reply
+    outcome = turn.job.run(lambda stage, f: None, threading.Event())
+    chat.drain(chat.engine.finish(turn.job, outcome))
+    assert sorted(Path(f["path"]).name for f in chat.engine.state.files) == [
+        "Lead Vox.wav", "beat.wav"]

@@ -324,11 +324,22 @@ def _mono(ctx: _Context) -> None:
                          "when folded); I left the stereo image alone.")
 
 
+_MONO_CORRELATION = 0.98
+"""Above this left/right correlation a part is mono: it has no side signal to widen."""
+
+
 def _narrow(ctx: _Context) -> None:
     targets = [r for r in WIDE_ROLES if r in ctx.analysis.roles]
     if ctx.layer not in (MIX,) and ctx.target(ctx.layer):
         targets = [ctx.target(ctx.layer)]
     for role in targets or [MIX]:
+        track = ctx.analysis.tracks.get(role, ctx.analysis.mix if role == MIX else None)
+        if track is not None and track.correlation > _MONO_CORRELATION:
+            ctx.notes.append(f"The {role} is mono (left/right correlation "
+                             f"{track.correlation:.2f}): there is no side signal to widen, so "
+                             "I left its width alone. A double-tracked take, or a stereo "
+                             "version of the part, is what would make it wide.")
+            continue
         ctx.add(role, "width", "widens the side signal; the centre stays put",
                 side_gain_db=round(3.0 * ctx.scale, 1))
 
@@ -435,6 +446,12 @@ def _stereo_only(ctx: _Context) -> None:
     elif problem == "too_loud" and layer in ("vocal", "backing_vocals"):
         ctx.add(MIX, "bell", "dips the vocal range a little (affects everything there)",
                 freq_hz=2500.0, gain_db=-round(1.5 * scale, 1), q=0.9)
+    elif layer == MIX and problem in ("too_quiet", "too_loud"):
+        ctx.notes.append("The whole song's loudness is set by the mastering target (say "
+                         "`target` and a name or a LUFS figure); no mix move needed for it.")
+    elif layer == MIX and problem == "masking":
+        ctx.notes.append("Tell me which parts fight (e.g. 'the kick and bass fight') and I'll "
+                         "measure and separate them; 'the mix' alone doesn't say which.")
     elif problem in ("too_quiet", "too_loud", "masking"):
         ctx.notes.append(f"With only the stereo mix I can't change the {layer} level on its "
                          "own.")

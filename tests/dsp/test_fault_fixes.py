@@ -180,14 +180,10 @@ NOTHING_TO_DO = {
     *((layer, problem) for layer in LAYERS
       for problem in ("quiet_master", "loud_master", "tonal_balance")),
     ("mix", "too_quiet"), ("mix", "too_loud"), ("mix", "masking"),
+    # a centred (dual-mono) part has no side signal: widening it cannot change a sample
+    ("vocal", "narrow"), ("bass", "narrow"),
 }
-# planned, but a width move on a centred (dual-mono) part cannot change a sample
-WIDTH_ON_MONO = pytest.mark.xfail(strict=True, reason="width planned on a centred mono part "
-                                  "changes nothing; the plan should say so instead")
-RENDERED = [pytest.param(layer, problem, marks=WIDTH_ON_MONO)
-            if (layer, problem) in {("vocal", "narrow"), ("bass", "narrow")}
-            else (layer, problem)
-            for layer in LAYERS for problem in ALL_PROBLEMS
+RENDERED = [(layer, problem) for layer in LAYERS for problem in ALL_PROBLEMS
             if (layer, problem) not in NOTHING_TO_DO]
 
 
@@ -271,3 +267,9 @@ def test_muddy_names_the_parts_it_also_cut(song):
     _, _, plan = fix(broken, ("bass", "muddy"))
     assert {m.stem for m in plan.moves} >= {"bass", "keys"}
     assert any("measurably carry" in note and "keys" in note for note in plan.notes)
+
+
+def test_notes_for_the_whole_mix_never_claim_only_a_stereo_mix(clean):
+    for problem in ("too_quiet", "too_loud", "masking"):
+        plan = plan_fixes([FixRequest("mix", problem)], clean)
+        assert plan.notes and not any("only the stereo mix" in n for n in plan.notes)

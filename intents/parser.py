@@ -606,10 +606,12 @@ class _Reader:
         return next((m for m in layers if m not in named), None)
 
     def _antecedent(self, cue: _Mention) -> _Mention | None:
-        """"the vocal is nice but it gets buried": a pronoun before the problem word stands
-        for the part its sentence named last, even in a praised clause."""
+        """"the vocal is nice but it gets buried": a pronoun before the problem word, or no
+        subject at all ("..., but disappears"), stands for the part its sentence named last,
+        even in a praised clause."""
         start = self.clause_start[self.clauses[cue.start]]
-        if not any(w in self.sets["pronouns"] for w in self.words[start:cue.start]):
+        opening = [w for w in self.words[start:cue.start] if w not in self.sets["time_joins"]]
+        if opening and not any(w in self.sets["pronouns"] for w in opening):
             return None
         earlier = self.named([m for m in self.by_sentence.get(self.sentences[cue.start], [])
                               if m.layer and m.start < start])

@@ -104,25 +104,30 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
     report = progress or _quiet
     report("analysing", 0.02)
     before = before or analyse_session(stems)
-    peaks = true_peaks(stems.mixdown())
+    # the user's own mix's true peak, for the "before" figures: measured on a spare thread
+    # while the moves are applied and mixed (numpy and BLAS release the GIL)
+    with ThreadPoolExecutor(max_workers=1) as spare:
+        original_peaks = spare.submit(lambda: true_peaks(stems.mixdown()))
+        _check_cancel(cancel)
+        report("applying moves", 0.1)
+        bus_moves = [m for m in moves if m.stem == "mix"]
+        fixed = apply_moves(stems, [m for m in moves if m.stem != "mix"])
+        _check_cancel(cancel)
+        report("mixing", 0.25)
+        premaster, headroom = mix_stems(fixed, mix_moves=bus_moves)
+        _check_cancel(cancel)
+        report("measuring the new balance", 0.3)
+        after = analyse_session(fixed, reuse=(stems, before))
+        _check_cancel(cancel)
+        mastered = master(premaster, stems.sample_rate, settings, reference=reference,
+                          measured=None if bus_moves else after.mix.loudness.scaled(headroom),
+                          progress=lambda stage, f: report(f"mastering: {stage}",
+                                                           0.45 + 0.45 * f),
+                          cancel=cancel)
+        _check_cancel(cancel)
+        peaks = original_peaks.result()
     original = replace(before.mix.loudness, true_peak_dbtp=peaks.standard_dbtp,
                        precise_peak_dbtp=peaks.precise_dbtp)
-    _check_cancel(cancel)
-    report("applying moves", 0.1)
-    bus_moves = [m for m in moves if m.stem == "mix"]
-    fixed = apply_moves(stems, [m for m in moves if m.stem != "mix"])
-    _check_cancel(cancel)
-    report("mixing", 0.25)
-    premaster, headroom = mix_stems(fixed, mix_moves=bus_moves)
-    _check_cancel(cancel)
-    report("measuring the new balance", 0.3)
-    after = analyse_session(fixed, reuse=(stems, before))
-    _check_cancel(cancel)
-    mastered = master(premaster, stems.sample_rate, settings, reference=reference,
-                      measured=None if bus_moves else after.mix.loudness.scaled(headroom),
-                      progress=lambda stage, f: report(f"mastering: {stage}", 0.45 + 0.45 * f),
-                      cancel=cancel)
-    _check_cancel(cancel)
     report("done", 1.0)
     return RenderResult(stems=fixed, premaster=premaster, headroom_db=headroom,
                         master=mastered, before=before, after=after,

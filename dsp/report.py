@@ -61,7 +61,7 @@ def comparison_rows(result: RenderResult) -> list[dict]:
          "after": _num(mastered.integrated_lufs)},
         {"label": "true peak", "unit": "dBTP",
          "before": _num(original.true_peak_dbtp, 2), "after": _num(mastered.true_peak_dbtp, 2)},
-        {"label": "true peak (precise, 16x)", "unit": "dBTP",
+        {"label": "precise true peak", "unit": "dBTP",
          "before": _num(original.precise_peak_dbtp, 2),
          "after": _num(mastered.precise_peak_dbtp, 2)},
         {"label": "LRA", "unit": "LU", "before": _num(original.loudness_range_lu),

@@ -40,18 +40,25 @@ def matched_gains_db(before: Loudness, after: Loudness, *,
     """Gains (dB, both <= 0) that bring two signals to one loudness with neither true peak
     over the ceiling: the common level is the lowest that every constraint allows."""
     common = min(before.integrated_lufs, after.integrated_lufs,
-                 before.integrated_lufs + ceiling_dbtp - before.true_peak_dbtp,
-                 after.integrated_lufs + ceiling_dbtp - after.true_peak_dbtp)
+                 before.integrated_lufs + ceiling_dbtp - _peak(before),
+                 after.integrated_lufs + ceiling_dbtp - _peak(after))
     return common - before.integrated_lufs, common - after.integrated_lufs
 
 
-def write_previews(folder: str | Path, original: np.ndarray, master: np.ndarray,
-                   sample_rate: int, *, protect: Iterable[Path] = ()) -> Previews:
-    """before.wav (the user's own mix) and after.wav (the master) at matched loudness."""
+def _peak(loudness: Loudness) -> float:
+    """The higher of the two true-peak readings (the precise one may be NaN if not taken)."""
+    return float(np.nanmax([loudness.true_peak_dbtp, loudness.precise_peak_dbtp]))
+
+
+def write_previews(folder: str | Path, original: np.ndarray, original_loudness: Loudness,
+                   master: np.ndarray, master_loudness: Loudness, sample_rate: int, *,
+                   protect: Iterable[Path] = ()) -> Previews:
+    """before.wav (the user's own mix) and after.wav (the master) at matched loudness.
+    The loudness of each is what the render already measured; the files as written are
+    measured again, since that is what the figures shown describe."""
     folder = Path(folder)
     protect = list(protect)
-    before_gain, after_gain = matched_gains_db(measure_loudness(original, sample_rate),
-                                               measure_loudness(master, sample_rate))
+    before_gain, after_gain = matched_gains_db(original_loudness, master_loudness)
     written = []
     for name, samples, gain_db in (("before.wav", original, before_gain),
                                    ("after.wav", master, after_gain)):

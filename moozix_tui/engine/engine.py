@@ -134,7 +134,7 @@ class Engine:
         if not text:
             return Turn()
         session = self.session
-        command = read_command(text)
+        command = read_command(text) if session.busy else None   # _read reads it otherwise
         if session.busy and (command is None or command.name not in _WHILE_BUSY):
             session.state.history.append(Reply("user", text).to_dict())
             session.state.queued.append(text)

@@ -8,7 +8,6 @@ from moozix_tui.engine import jobs
 from moozix_tui.engine.model import Turn
 from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.present import (
-    move_lines,
     normalised,
     part_word,
     plan_text,
@@ -127,7 +126,7 @@ def finished_render(session: Session, outcome: jobs.RenderOutcome) -> Turn:
     from dsp.report import comparison_rows
 
     result, previews = outcome.result, outcome.previews
-    session.result, session.previews = result, previews
+    session.result = result
     state = session.state
     state.phase = "rendered"
     rows = comparison_rows(result)
@@ -177,6 +176,3 @@ def finished_export(session: Session, exported) -> Turn:
         f"**{exported.written_lufs:.1f} LUFS** and **{exported.written_true_peak_dbtp:.1f} "
         "dBTP**."], "summary")
 
-
-def plan_lines(session: Session) -> list[str]:
-    return move_lines(session.state.moves[:session.state.applied])

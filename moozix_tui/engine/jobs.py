@@ -110,7 +110,8 @@ def render(stems, analysis, moves, settings, *, reference_path: str | None,
         progress("measuring the master", 0.82)
         result.master_analysis  # noqa: B018 - measured here, off the UI thread
         progress("writing previews at matched loudness", 0.88)
-        previews = write_previews(preview_folder, stems.mixdown(), result.master.samples,
+        previews = write_previews(preview_folder, stems.mixdown(), result.original,
+                                  result.master.samples, result.master.after,
                                   stems.sample_rate, protect=protect)
         return RenderOutcome(result, previews)
 

@@ -35,7 +35,6 @@ class Session:
         self.stems = None          # dsp StemSet of the original files, once loaded
         self.analysis = None       # their SessionAnalysis (the "before" of every render)
         self.result = None         # the last RenderResult
-        self.previews = None       # the last written previews (dsp Previews)
         self._ids = itertools.count(1)
 
     # -- replies and saving ---------------------------------------------------------------
@@ -89,7 +88,7 @@ class Session:
 
     def forget_audio(self) -> None:
         """The files changed: decoded audio, analyses and the last render no longer apply."""
-        self.stems = self.analysis = self.result = self.previews = None
+        self.stems = self.analysis = self.result = None
         self.state.analysed = False
 
     def settings(self):

@@ -31,25 +31,29 @@ def complaints_heard(heard) -> list[dict]:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
-_SAME = {"left": "l", "right": "r", "first": "1", "1st": "1", "second": "2", "2nd": "2",
-         "third": "3", "3rd": "3", "fourth": "4", "4th": "4", "double": "dbl",
-         "doubles": "dbl", "overhead": "oh", "overheads": "oh", "gtr": "guitar",
-         "guitars": "guitar", "gtrs": "guitar", "vox": "vocal", "vocals": "vocal",
-         "voc": "vocal", "bgvs": "bgv", "vocs": "vocal", "snr": "snare", "kik": "kick"}
+# how people say a take's number or side, and how file names write it
+_ORDINALS = {"left": "l", "right": "r", "first": "1", "1st": "1", "second": "2", "2nd": "2",
+             "third": "3", "3rd": "3", "fourth": "4", "4th": "4", "double": "dbl",
+             "doubles": "dbl"}
 
 
-def _words(text: str) -> set[str]:
-    return {_SAME.get(w, w) for w in _WORD.findall(text.lower())}
+def _words(text: str, layer: str) -> set[str]:
+    """Words that can tell one file of a part from another: the part's own words
+    ('guitar', 'gtr', 'vox', read by intents.stem_role) say nothing about which file."""
+    from intents import stem_role
+
+    return {_ORDINALS.get(w, w) for w in _WORD.findall(text.lower())
+            if stem_role(w) != layer}
 
 
-def single_out(said: str, names: Sequence[str]) -> str | None:
+def single_out(said: str, names: Sequence[str], layer: str) -> str | None:
     """The one file of a part a complaint names ("the DI guitar" -> "Gtr DI", "the second
     BGV" -> "BGV 2"): a word that only that file's name has. None unless exactly one does."""
     if len(names) < 2:
         return None
-    words = {name: _words(name) for name in names}
+    words = {name: _words(name, layer) for name in names}
     shared = set.intersection(*words.values())
-    heard = _words(said)
+    heard = _words(said, layer)
     hits = [name for name, own in words.items() if (own - shared) & heard]
     return hits[0] if len(hits) == 1 else None
 
@@ -112,5 +116,6 @@ def plan(complaints: Sequence[dict], analysis):
     from dsp.recipes import plan_fixes
 
     return plan_fixes([FixRequest(c["layer"], c["problem"], c["severity"],
-                                  single_out(c.get("said", ""), analysis.parts.get(c["layer"], ())))
+                                  single_out(c.get("said", ""), analysis.parts.get(c["layer"], ()),
+                                             c["layer"]))
                        for c in complaints], analysis)

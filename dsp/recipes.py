@@ -141,7 +141,7 @@ def _muddy(ctx: _Context) -> None:
         cut = depth
         centre = _low_mid_centre(ctx, role)
         ctx.add(role, "bell", f"150–400 Hz is {share:.1f} dB of the mix's energy (typical "
-                              f"{low:g}…{high:g}); {role} carries {share_of_mix:.0%} of it, "
+                              f"{low:g}…{high:g}); {share_of_mix:.0%} of it is in the {role}, "
                               f"centred near {centre:.0f} Hz",
                 freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
     if share <= high:
@@ -313,7 +313,7 @@ def _mono(ctx: _Context) -> None:
     for role in candidates:
         side_low = ctx.analysis.tracks[role].side_low_db
         if side_low > high:
-            ctx.add(role, "mono_below", f"{role} carries side energy below 120 Hz at "
+            ctx.add(role, "mono_below", f"side energy below 120 Hz in the {role} sits at "
                                         f"{side_low:.0f} dB of its level (a centred low end "
                                         f"stays under {high:g} dB); it cancels in mono, so "
                                         f"everything under {_MONO_BELOW_HZ:g} Hz goes to "

@@ -121,17 +121,23 @@ def _low_mid_centre(ctx: _Context, role: str) -> float:
 
 def _muddy(ctx: _Context) -> None:
     named = ctx.stems_of(ctx.layer) or tuple(filter(None, [ctx.host(ctx.layer)]))
-    if not named:
+    helpers = [r for r in _LOW_MID_HELPERS if r in ctx.analysis.roles and r not in named
+               and ctx.analysis.low_mid_share.get(r, 0.0) >= _CARRIES]
+    if not named and not helpers:
         _stereo_only(ctx)
         return
-    _note_host(ctx, named[0])
+    if named:
+        _note_host(ctx, named[0])
     low, high = ctx.ranges["mix"]["low_mid_share_db"]
     share = ctx.analysis.mix.band_share_db["low_mid"]
     excess = share - (low + high) / 2
     depth = float(np.clip(2.0 + 1.5 * excess, 1.0, 6.0)) * ctx.scale
-    helpers = [r for r in _LOW_MID_HELPERS if r in ctx.analysis.roles and r not in named
-               and ctx.analysis.low_mid_share.get(r, 0.0) >= _CARRIES]
-    if helpers:
+    if not named:
+        carried = ", ".join(f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers)
+        ctx.notes.append(f"There's no {ctx.layer} stem among your files, so I cut where the "
+                         f"mix's 150–400 Hz energy measurably is: {carried}. Add the "
+                         f"{ctx.layer} stem and I'll work on it too.")
+    elif helpers:
         carried = ", ".join(f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers)
         ctx.notes.append(f"You named the {ctx.layer}, but {carried} measurably carry the mix's "
                          "150–400 Hz energy too, so I cut there as well.")
@@ -438,6 +444,7 @@ def _stereo_only(ctx: _Context) -> None:
     """No stem for the part: do what a stereo file honestly allows, and say so."""
     layer, problem = ctx.layer, ctx.request.problem
     scale = ctx.scale
+    moves_before, notes_before = len(ctx.moves), len(ctx.notes)
     if problem == "too_quiet" and layer in ("vocal", "backing_vocals"):
         ctx.add(MIX, "bell", "lifts the range where the words live (affects everything there)",
                 freq_hz=2500.0, gain_db=round(2.0 * scale, 1), q=0.9)
@@ -453,8 +460,10 @@ def _stereo_only(ctx: _Context) -> None:
         ctx.notes.append("Tell me which parts fight (e.g. 'the kick and bass fight') and I'll "
                          "measure and separate them; 'the mix' alone doesn't say which.")
     elif problem in ("too_quiet", "too_loud", "masking"):
-        ctx.notes.append(f"With only the stereo mix I can't change the {layer} level on its "
-                         "own.")
+        missing = (f"There's no {layer} stem among your files" if _parts_loaded(ctx)
+                   else "With only the stereo mix")
+        ctx.notes.append(f"{missing}, so I can't change the {layer} level on its own. Add "
+                         f"the {layer} stem and I'll set it against the rest.")
     elif problem == "muddy":
         ctx.add(MIX, "bell", "a broad low-mid cut on the whole mix",
                 freq_hz=250.0, gain_db=-round(2.5 * scale, 1), q=0.9)
@@ -464,9 +473,26 @@ def _stereo_only(ctx: _Context) -> None:
         ctx.add(MIX, "deess", f"a dynamic cut near {freq / 1000:.1f} kHz on the whole mix",
                 freq_hz=round(freq), q=1.5, threshold_db=-30.0,
                 max_reduction_db=round(3.0 * scale, 1))
+    parts = _parts_loaded(ctx)
+    if len(ctx.moves) == moves_before:
+        if len(ctx.notes) == notes_before:
+            missing = (f"There's no {layer} stem among your files" if parts
+                       else "With only the stereo mix")
+            ctx.notes.append(f"{missing}, I can't work on the {layer} on its own. Add the "
+                             f"{layer} stem and I'll fix it.")
+        return
+    if parts:
+        ctx.notes.append(f"There's no {layer} stem among your files ({', '.join(parts)}), so "
+                         "this works on the whole mix and touches every part in the same range. "
+                         f"Add the {layer} stem and I can fix it on its own.")
+        return
     ctx.notes.append(f"You named the {layer}, but I only have the stereo mix: anything I do "
                      f"there touches every part in the same range. Upload the {layer} stem "
                      "(and the rest as one 'instruments' stem) and I can fix it properly.")
+
+
+def _parts_loaded(ctx: _Context) -> list[str]:
+    return sorted(r for r in ctx.analysis.roles if r != MIX)
 
 
 def _note_if_stereo(ctx: _Context, stem: str) -> None:

@@ -273,3 +273,25 @@ def test_notes_for_the_whole_mix_never_claim_only_a_stereo_mix(clean):
     for problem in ("too_quiet", "too_loud", "masking"):
         plan = plan_fixes([FixRequest("mix", problem)], clean)
         assert plan.notes and not any("only the stereo mix" in n for n in plan.notes)
+
+
+def test_muddy_part_without_its_stem_is_cut_where_the_low_mids_are(song):
+    """'The guitars are muddy' with no guitars stem: the injected build-up on bass and keys
+    is where the cut goes, and no note pretends the session is a stereo mix."""
+    assert "guitars" not in song
+    broken = {**song, **{r: boost(song[r], 250, 7) for r in ("bass", "keys")}}
+    fixed, premaster, plan = fix(broken, ("guitars", "muddy"))
+    assert {m.stem for m in plan.moves} >= {"bass", "keys"}
+    assert "mix" not in {m.stem for m in plan.moves}
+    unbroken = band_share_db(stem_set(song).mixdown(), 150, 400)
+    before = band_share_db(stem_set(broken).mixdown(), 150, 400)
+    assert abs(band_share_db(premaster, 150, 400) - unbroken) < abs(before - unbroken)
+    assert any("no guitars stem" in n for n in plan.notes)
+    assert not any("only have the stereo mix" in n for n in plan.notes)
+
+
+@pytest.mark.parametrize("problem", ["too_quiet", "harsh"])
+def test_a_missing_part_beside_other_stems_is_not_called_a_stereo_mix(clean, problem):
+    plan = plan_fixes([FixRequest("guitars", problem)], clean)
+    assert any("no guitars stem among your files" in n for n in plan.notes)
+    assert not any("stereo mix" in n for n in plan.notes)

@@ -10,11 +10,21 @@ from moozix_tui.engine.session import Session
 __all__ = ["build_view"]
 
 
+def _slot(file: dict, used: set[str]) -> StemSlot:
+    """A usable file the render leaves out (the stereo mix beside its stems) says so."""
+    status = file.get("status", "ok")
+    if status in ("ok", "warning") and str(file.get("path")) not in used:
+        why = ("the stems are mixed instead" if file["role"] == "mix"
+               else "you chose to work from the stereo mix")
+        return StemSlot(file["role"], "unused", file.get("path"), f"not in the render: {why}")
+    return StemSlot(file["role"], status, file.get("path"), file.get("note", ""))
+
+
 def build_view(session: Session) -> SessionView:
     s = session.state
     order = list(dict.fromkeys(f["role"] for f in s.files))
-    slots = [StemSlot(f["role"], f.get("status", "ok"), f.get("path"), f.get("note", ""))
-             for role in order for f in s.files if f["role"] == role]
+    used = {str(path) for _, path in session.selected_sources()}
+    slots = [_slot(f, used) for role in order for f in s.files if f["role"] == role]
     pending = [i["layer"] for i in s.intents if not i.get("done")]
     slots += [StemSlot(role, "missing") for role in missing_stems(
         pending, s.needed, session.roles(), stereo_only=s.stereo_only) if role not in order]

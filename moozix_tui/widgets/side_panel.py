@@ -20,7 +20,8 @@ from moozix_tui.engine import SessionView
 __all__ = ["SidePanel", "SidePanelScroll", "fit", "render_view", "wrap_values"]
 
 _ICONS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "red"),
-          "checking": ("…", "cyan"), "missing": ("○", "dim")}
+          "checking": ("…", "cyan"), "missing": ("○", "dim"),
+          "unused": ("–", "dim")}
 _NBSP = "\u00a0"
 # a number and its unit are one value: never wrapped apart
 _VALUE = re.compile(r"(?<=\d) (?=(?:dB|dBTP|dBFS|Hz|kHz|LU|LUFS|ms|s|%)\b)")
@@ -74,7 +75,7 @@ def render_view(view: SessionView, width: int = 33) -> Text:
             name = Path(slot.path).name if slot.path else ""
             room = width - 3 - len(label) - (0 if single else 2)
             line(fit(f"  {name}" if single else name, room))
-            if slot.note and slot.status in ("warning", "error"):
+            if slot.note and slot.status in ("warning", "error", "unused"):
                 for part in wrap_values(slot.note[:120], width, "   "):
                     line(part, colour)
     line("")

@@ -251,3 +251,15 @@ def test_files_picked_during_a_job_are_named_in_the_reply_and_added_after(
     chat.drain(chat.engine.finish(turn.job, outcome))
     assert sorted(Path(f["path"]).name for f in chat.engine.state.files) == [
         "Lead Vox.wav", "beat.wav"]
+
+
+def test_a_stereo_mix_beside_its_stems_is_shown_as_left_out(chat, song_files):
+    """The render mixes the stems and leaves mix.wav out (it would count every part twice):
+    the view must not show it as in the mix, and says why."""
+    chat.say(" ".join(str(p) for p in song_files.values()))
+    slots = {Path(s.path).name: s for s in chat.engine.view.stems if s.path}
+    assert slots["mix.wav"].status == "unused" and slots["vocal.wav"].status == "ok"
+    assert "stems are mixed instead" in slots["mix.wav"].note
+    chat.say("I only have the stereo mix")
+    slots = {Path(s.path).name: s for s in chat.engine.view.stems if s.path}
+    assert slots["mix.wav"].status == "ok" and slots["vocal.wav"].status == "unused"

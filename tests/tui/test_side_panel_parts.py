@@ -19,3 +19,14 @@ def test_several_files_of_a_part_are_listed_under_it():
     assert lines[at + 1].strip() == "✓ Guitar L.wav"
     assert lines[at + 2].strip() == "✓ Gtr DI.wav"
     assert " ✓ vocal  Lead Vox.wav" in lines
+
+
+
+def test_a_file_left_out_of_the_render_is_not_ticked():
+    slots = (StemSlot("mix", "unused", "/x/mix.wav", "not in the render: the stems are mixed"),
+             StemSlot("vocal", "ok", "/x/Lead Vox.wav"))
+    view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
+                       False, None, ())
+    lines = render_view(view).plain.splitlines()
+    assert " – mix  mix.wav" in lines
+    assert any("not in the render" in line for line in lines)

@@ -2,8 +2,8 @@
 
 Run by hand:  .venv/bin/python scripts/intent_scores.py [--misses]
 
-Only the tune part's misses are ever printed: rules are edited while looking at
-those, and the check part stays a measurement of phrasings nobody tuned on.
+Only the tune parts' misses (public + dev, and mined) are ever printed: rules are edited
+while looking at those, and the check parts stay a measurement of phrasings nobody tuned on.
 """
 
 from __future__ import annotations
@@ -14,18 +14,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests" / "support"))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from intent_scoring import DEV, PUBLIC, describe, load, predict, score, split  # noqa: E402
+from intent_scoring import DEV, MINED, PUBLIC, describe, load, predict, score, split  # noqa: E402
 
 
 def main(argv: list[str]) -> None:
     public, dev = load(PUBLIC), load(DEV)
-    parts = split(public + dev)
+    parts, mined = split(public + dev), split(load(MINED))
     print(describe("public", score(public)))
     print(describe("tune", score(parts["tune"])))
     print(describe("check", score(parts["check"])))
+    print(describe("mined tune", score(mined["tune"])))
+    print(describe("mined check", score(mined["check"])))
     if "--misses" not in argv:
         return
-    for case in parts["tune"]:
+    for case in parts["tune"] + mined["tune"]:
         got, choices = predict(case.text)
         if got != case.gold:
             print(f"\n{case.text[:400]}\n  missing {sorted(case.gold - got)}  "

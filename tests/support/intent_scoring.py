@@ -15,6 +15,9 @@ from pathlib import Path
 DATA = Path(__file__).resolve().parents[1] / "data"
 PUBLIC = DATA / "intents_public.jsonl"
 DEV = DATA / "intents_dev.jsonl"
+MINED = DATA / "intents_mined.jsonl"
+"""Real sentences mined from forum, review and Q&A pages for the vocabulary work; split
+by the same hash, scored apart from the public and dev files."""
 CHECK_SHARE = 30
 """Percent of the labelled phrasings held out as the check part."""
 

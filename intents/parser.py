@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from intents.grammar import find, grammar, wish_opened
 from intents.guessing import guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
@@ -78,7 +79,7 @@ def _unstretched(word: str, known) -> str | None:
 
 
 def _correct(tokens: list[Token], vocab: Vocabulary) -> tuple[list[str], list[Correction]]:
-    known = vocab.known_words
+    known = vocab.known_words | grammar().known
     words, corrections = [], []
     memo: dict[str, str | None] = {}
     for token in tokens:
@@ -300,6 +301,31 @@ def _quantities(words: list[str], mentions: list[_Mention],
     return out
 
 
+def _wishes(words: list[str], clauses: list[int], mentions: list[_Mention],
+            determiners: frozenset[str]) -> list[_Mention]:
+    """A good quality or a comparative wished for ("could be tighter", "make the hats
+    quieter", "get the vocal to sit on top") is the problem its absence means; the wish
+    replaces any reading of the same words."""
+    g = grammar()
+    parts = {k for m in mentions if m.layer for k in range(m.start, m.end)}
+    parts |= {k for k, w in enumerate(words) if w in determiners}
+    wishes = [_Mention(start, end, cue=Cue(g.wished[tuple(words[start:end])]))
+              for start, end in find(words, g.wished)
+              if clauses[start] == clauses[end - 1]
+              and wish_opened(words, clauses, start, end, parts, g)]
+    # a longer wish holding a shorter one wins ("less in your face" over "in your face")
+    wishes.sort(key=lambda w: (w.start, -w.end))
+    longest: list[_Mention] = []
+    for w in wishes:
+        if not longest or w.start >= longest[-1].end:
+            longest.append(w)
+    if not longest:
+        return mentions
+    taken = {k for w in longest for k in range(w.start, w.end)}
+    kept = [m for m in mentions if not (m.cue and taken.intersection(range(m.start, m.end)))]
+    return sorted(kept + longest, key=lambda m: m.start)
+
+
 def _denied_part(words: list[str], start: int, sets) -> bool:
     """"not the kick": a part named only to be ruled out."""
     k = start - 1
@@ -308,15 +334,24 @@ def _denied_part(words: list[str], start: int, sets) -> bool:
     return k >= 0 and words[k] in sets["negators"]
 
 
-def _lists(words, sentences, clauses, mentions, sets) -> dict[_Mention, tuple[_Mention, ...]]:
+_LIST_MARKS = frozenset(",&+ \t\n")
+"""Characters that may stand between the members of a list besides its words."""
+
+
+def _lists(text, tokens, words, sentences, clauses, mentions,
+           sets) -> dict[_Mention, tuple[_Mention, ...]]:
     """Named lists of parts ("the guitars, drum kit, and strings"): each member maps to
-    the whole list, and the list's clauses merge so a cue after it reaches every member."""
+    the whole list, and the list's clauses merge so a cue after it reaches every member.
+    Only commas join a list: "love the guitar tone; the hats are piercing" is two clauses."""
     parts = [m for m in mentions if m.layer and not _denied_part(words, m.start, sets)]
     groups: list[list[_Mention]] = []
     for m in parts:
         last = groups[-1][-1] if groups else None
         if (last is not None and sentences[last.start] == sentences[m.start]
-                and all(w in sets["list_words"] for w in words[last.end:m.start])):
+                and all(w in sets["list_words"] for w in words[last.end:m.start])
+                and _LIST_MARKS.issuperset(
+                    re.sub(r"[^\W_]+", " ", text[tokens[last.end - 1].end:
+                                                  tokens[m.start].start]))):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -368,11 +403,16 @@ class _Reader:
                                key=lambda m: m.start)
         self.mentions = sorted(self.mentions + _quantities(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
+        self.mentions = _wishes(self.words, self.clauses, self.mentions,
+                                vocab.sets["determiners"])
         self.sets = vocab.sets
         self.whole = vocab.whole_song_layer
-        self.groups = _lists(self.words, self.sentences, self.clauses, self.mentions,
-                             self.sets)
+        self.groups = _lists(self.text, self.tokens, self.words, self.sentences, self.clauses,
+                             self.mentions, self.sets)
         self.covered = [False] * len(self.words)
+        # "not a fan of", "can't stand": negators that deny nothing
+        for start, end in find(self.words, grammar().not_denying):
+            self.covered[start:end] = [True] * (end - start)
         for m in self.mentions:
             if m.cue:
                 for k in range(m.start, m.end):
@@ -534,11 +574,20 @@ class _Reader:
 
     def _active(self, cue: _Mention, named: list[_Mention]) -> bool:
         """"which overwhelmed the vocals": a participle with no "be" before it and its
-        object right after it is active ("buried by the beat" is not)."""
+        object right after it is active ("buried by the beat" is not), and so is an -ing
+        form with its object ("is drowning everything"; "is drowning" alone is not)."""
         voice = self.rules["voice"]
         first = self.words[cue.start]
-        if cue.cue.problem != voice["passive"] or not first.endswith(tuple(voice["endings"])) \
-                or first in self.sets["not_participles"]:
+        if cue.cue.problem != voice["passive"] or first in self.sets["not_participles"]:
+            return False
+        if first.endswith(tuple(voice["progressive"])) and cue.end - cue.start == 1:
+            # "the kick is drowning everything": an -ing form with an object is active
+            k = cue.end
+            while k < len(self.words) and self.words[k] in self.sets["determiners"]:
+                k += 1
+            return any(m.start == k for m in self.mentions if m.layer) or (
+                k < len(self.words) and self.words[k] in self.sets["pronouns"])
+        if not first.endswith(tuple(voice["endings"])):
             return False
         k = cue.start - 1
         while k >= 0 and self.words[k] in self.sets["be_between"]:
@@ -562,14 +611,16 @@ class _Reader:
     def _attached(self, cue: _Mention, named: list[_Mention]) -> _Mention | None:
         """A part the problem words are said of directly: "the boominess on the drums"."""
         grammar = self.sets
+        owner = self.rules["grammar"]["owner"]
         k = cue.end
-        if k < len(self.words) and self.words[k] in self.rules["grammar"]["owner"]:
-            k += 1
+        # "compressing the daylights out of your vocal": the cue may end on the owner word
+        if self.words[k - 1] in owner or (k < len(self.words) and self.words[k] in owner):
+            k += self.words[k - 1] not in owner
             while k < len(self.words) and self.words[k] in grammar["determiners"]:
                 k += 1
-            owner = next((m for m in named if m.start == k), None)
-            if owner is not None:
-                return owner
+            part = next((m for m in named if m.start == k), None)
+            if part is not None:
+                return part
         return None
 
     def _layer_for(self, cue, layers, named, carry) -> _Mention | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MAX_CHARS", "Token", "clause_bounds", "keys_of", "sentence_ids", "stem",
+__all__ = ["MAX_CHARS", "Token", "clause_bounds", "clause_words", "keys_of", "sentence_ids", "stem",
            "tokenize", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
@@ -42,6 +42,9 @@ class _Rules:
     min_stem: int
     endings: tuple[str, ...]
     keep: frozenset[str]
+    rewrites: dict[tuple[str, ...], tuple[str, ...]]
+    rewrite_longest: int
+    rewrite_firsts: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +52,11 @@ def _rules() -> _Rules:
     data = tomllib.loads(resources.files("intents").joinpath("data/text.toml")
                          .read_text(encoding="utf-8"))
     stemming = data["stemming"]
+    rewrites = {tuple(k.split()): tuple(v.split()) for k, v in data["rewrites"].items()}
+    for old, new in rewrites.items():
+        if len(new) not in (1, len(old)):
+            raise ValueError(f"intents/data/text.toml [rewrites] {' '.join(old)!r}: "
+                             "the new words are one word or as many as the old")
     return _Rules(
         contractions={k: tuple(v.split()) for k, v in data["contractions"].items()},
         negative_ending=data["endings"]["negative"],
@@ -57,6 +65,9 @@ def _rules() -> _Rules:
         min_stem=int(stemming["min_stem"]),
         endings=tuple(sorted(stemming["endings"], key=len, reverse=True)),
         keep=frozenset(stemming["keep"]),
+        rewrites=rewrites,
+        rewrite_longest=max((len(k) for k in rewrites), default=0),
+        rewrite_firsts=frozenset(k[0] for k in rewrites),
     )
 
 
@@ -77,6 +88,10 @@ def _expand(raw: str, rules: _Rules) -> tuple[str, ...]:
     return (word,)
 
 
+def clause_words() -> frozenset[str]:
+    return _rules().clause_words
+
+
 def tokenize(text: str) -> list[Token]:
     rules = _rules()
     text = _fold(text[:MAX_CHARS])
@@ -90,14 +105,34 @@ def tokenize(text: str) -> list[Token]:
             continue
         for word in _expand(match.group(), rules):
             tokens.append(Token(word, match.start(), match.end(), match.group()))
-    merged: list[Token] = []
-    for token in tokens:
-        if token.word == "not" and merged and merged[-1].word == "can":
-            last = merged.pop()
-            merged.append(Token("cannot", last.start, token.end, last.raw))
+    return _rewritten(tokens, rules)
+
+
+def _rewritten(tokens: list[Token], rules: _Rules) -> list[Token]:
+    """Word sequences read as one form ("could not" -> "cannot"), keeping the spans."""
+    out: list[Token] = []
+    firsts = rules.rewrite_firsts
+    i = 0
+    while i < len(tokens):
+        if tokens[i].word not in firsts:
+            out.append(tokens[i])
+            i += 1
             continue
-        merged.append(token)
-    return merged
+        for n in range(min(rules.rewrite_longest, len(tokens) - i), 1, -1):
+            new = rules.rewrites.get(tuple(t.word for t in tokens[i:i + n]))
+            if new is None:
+                continue
+            old = tokens[i:i + n]
+            if len(new) == 1:
+                out.append(Token(new[0], old[0].start, old[-1].end, old[0].raw))
+            else:
+                out.extend(Token(w, t.start, t.end, t.raw) for w, t in zip(new, old, strict=True))
+            i += n
+            break
+        else:
+            out.append(tokens[i])
+            i += 1
+    return out
 
 
 @lru_cache(maxsize=65536)
@@ -122,6 +157,7 @@ def stem(word: str) -> str:
     return base
 
 
+@lru_cache(maxsize=8192)
 def words_of(phrase: str) -> tuple[str, ...]:
     """A vocabulary phrase as the tuple of words the tokenizer would produce."""
     return tuple(t.word for t in tokenize(phrase.replace("-", " ")))

@@ -43,6 +43,8 @@ class _Context:
         self.moves: list[Move] = []
         self.notes: list[str] = []
         self.ranges = reference_ranges()
+        self.named: frozenset[str] = frozenset({request.layer})
+        """Every part the user named with this same problem (each gets its own request)."""
 
     @property
     def layer(self) -> str:
@@ -73,6 +75,10 @@ class _Context:
         return next((h for h in _HOSTS.get(layer, ()) if h in self.analysis.roles), None)
 
     def add(self, stem: str, op: str, reason: str, **params: float | str) -> None:
+        """Plan a move, unless the very same move is already planned (two complaints that
+        lead to one cut must not make it twice as deep)."""
+        if any(m.stem == stem and m.op == op and m.params == params for m in self.moves):
+            return
         self.moves.append(Move(stem, op, params, reason, self.source))
 
 
@@ -122,7 +128,7 @@ def _low_mid_centre(ctx: _Context, role: str) -> float:
 def _muddy(ctx: _Context) -> None:
     named = ctx.stems_of(ctx.layer) or tuple(filter(None, [ctx.host(ctx.layer)]))
     helpers = [r for r in _LOW_MID_HELPERS if r in ctx.analysis.roles and r not in named
-               and ctx.analysis.low_mid_share.get(r, 0.0) >= _CARRIES]
+               and r not in ctx.named and ctx.analysis.low_mid_share.get(r, 0.0) >= _CARRIES]
     if not named and not helpers:
         _stereo_only(ctx)
         return
@@ -139,8 +145,9 @@ def _muddy(ctx: _Context) -> None:
                          f"{ctx.layer} stem and I'll work on it too.")
     elif helpers:
         carried = ", ".join(f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers)
-        ctx.notes.append(f"You named the {ctx.layer}, but {carried} measurably carry the mix's "
-                         "150–400 Hz energy too, so I cut there as well.")
+        verb = "carries" if len(helpers) == 1 else "carry"
+        ctx.notes.append(f"You named the {ctx.layer}, but {carried} measurably {verb} the "
+                         "mix's 150–400 Hz energy too, so I cut there as well.")
     targets = list(dict.fromkeys([*named, *helpers]))
     for role in targets:
         share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
@@ -536,6 +543,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
             continue
         ctx = _Context(request, analysis)
         ctx.moves = moves
+        ctx.named = frozenset(r.layer for r in requests if r.problem == request.problem)
         first = len(moves)
         recipe(ctx)
         if request.file is not None:

@@ -94,13 +94,33 @@ def _without_mix_beside_stems(sources: list[tuple[str, Path]], notes: list[str])
     return StemArgs(tuple(sources), tuple(notes))
 
 
-def _progress(stage: str, fraction: float) -> None:
-    width = 24
-    filled = int(width * min(max(fraction, 0.0), 1.0))
-    sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {stage:<32}")
-    if fraction >= 1.0:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+class _Progress:
+    """A one-line progress bar on stderr, drawn only on a terminal; a message written while a
+    bar is open first ends its line, so the two never run together."""
+
+    def __init__(self) -> None:
+        self.line_open = False
+
+    def __call__(self, stage: str, fraction: float) -> None:
+        if not sys.stderr.isatty():
+            return
+        width = 24
+        filled = int(width * min(max(fraction, 0.0), 1.0))
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {stage:<32}")
+        self.line_open = fraction < 1.0
+        if not self.line_open:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+
+    def say(self, message: str) -> None:
+        if self.line_open:
+            sys.stderr.write("\n")
+            self.line_open = False
+        sys.stderr.write(f"moozix: {message}\n")
+        sys.stderr.flush()
+
+
+_progress = _Progress()
 
 
 def _add_master_options(parser: argparse.ArgumentParser) -> None:
@@ -143,10 +163,10 @@ def _guarded(command, args) -> int:
     try:
         return command(args)
     except (BadInput, DspError) as exc:
-        sys.stderr.write(f"\nmoozix: {exc}\n")
+        _progress.say(str(exc))
         return EXIT_BAD_INPUT
     except Exception as exc:  # noqa: BLE001 - the CLI's last line of defence
-        sys.stderr.write(f"\nmoozix: internal error: {type(exc).__name__}: {exc}\n")
+        _progress.say(f"internal error: {type(exc).__name__}: {exc}")
         return EXIT_INTERNAL
 
 
@@ -193,7 +213,7 @@ def _analyze(args) -> int:
 def _stem_args(args) -> StemArgs:
     given = parse_stem_args(args.stems)
     for note in given.notes:
-        sys.stderr.write(f"moozix: note: {note}\n")
+        _progress.say(f"note: {note}")
     return given
 
 
@@ -202,7 +222,7 @@ def _warn_about_inputs(stems) -> None:
     rates, padded or truncated files), on stderr; the report carries them too."""
     for notice in stems.notices:
         if notice.level != "error":
-            sys.stderr.write(f"moozix: {notice.level}: {notice.message}\n")
+            _progress.say(f"{notice.level}: {notice.message}")
 
 
 def _rounded(value: float | None) -> float | None:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import hashlib
+import io
 import json
+import sys
 
 import numpy as np
 import pytest
@@ -189,3 +191,32 @@ def test_fix_report_carries_the_input_warnings_analyze_shows(vocal_and_beat, tmp
     assert [n["message"] for n in report["input_notices"]] == analyzed
     markdown = (tmp_path / "out" / "report.md").read_text()
     assert all(n in markdown for n in analyzed)
+
+
+class _Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_a_warning_during_progress_starts_its_own_line(monkeypatch):
+    from moozix_tui.cli_audio import _Progress
+
+    terminal = _Terminal()
+    monkeypatch.setattr(sys, "stderr", terminal)
+    progress = _Progress()
+    progress("loading", 0.5)
+    progress.say("warning: snare starts 627 ms after the others")
+    lines = terminal.getvalue().split("\n")
+    assert lines[1] == "moozix: warning: snare starts 627 ms after the others"
+    assert lines[0].lstrip("\r").startswith("[############............] loading")
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(monkeypatch):
+    from moozix_tui.cli_audio import _Progress
+
+    piped = io.StringIO()
+    monkeypatch.setattr(sys, "stderr", piped)
+    progress = _Progress()
+    progress("loading", 0.5)
+    progress.say("note: left out mix.wav")
+    assert piped.getvalue() == "moozix: note: left out mix.wav\n"

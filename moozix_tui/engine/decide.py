@@ -15,14 +15,16 @@ __all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "single_o
            "without_questions"]
 
 def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: str = "",
-              route: str | None = None) -> dict:
-    """A complaint as the session stores it."""
+              route: str | None = None, measured: bool = False) -> dict:
+    """A complaint as the session stores it; `measured` when the measurement, not the
+    user's words, picked the part."""
     from intents import WHOLE_SONG_PROBLEMS, route_for
 
     if layer == "mix":   # "muddy" said of the whole song is its tonal balance, and so on
         problem = WHOLE_SONG_PROBLEMS.get(problem, problem)
     return {"layer": layer, "problem": problem, "severity": severity,
-            "route": route or route_for(layer), "evidence": evidence, "done": False}
+            "route": route or route_for(layer), "evidence": evidence, "done": False,
+            "measured": measured}
 
 
 def complaints_heard(heard) -> list[dict]:

@@ -33,9 +33,9 @@ def listen(session: Session, text: str) -> Turn:
     if heard.kind == "question" and not heard.intents:
         return session.reply(replies + [answer_question(heard.topic)])
     if heard.intents:
-        _remember(session, complaints_heard(heard))
-        replies.append("Here's what I heard:\n\n" + "\n".join(
-            restate(i.layer, i.problem, i.route, i.evidence) for i in heard.intents))
+        said = complaints_heard(heard)
+        _remember(session, said)
+        replies.append("Here's what I heard:\n\n" + "\n".join(restate(c) for c in said))
         if heard.unclear:
             replies.append(_ask(session, heard.unclear[0]))
             return session.reply(replies, "question")
@@ -146,7 +146,7 @@ def choose(session: Session, text: str) -> Turn | None:
     if "default" in pending and said.strip(" .!") in ("yes", "y", "yep", "ok", "sure", "go",
                                                        "do it", "yes please"):
         picked = [complaint(pending["default"], pending["problem"],
-                            evidence=pending.get("evidence", ""))]
+                            evidence=pending.get("evidence", ""), measured=True)]
     elif "choices" in pending:
         choices = pending["choices"]
         numbers = [int(n) for n in re.findall(r"\d+", said)]
@@ -158,7 +158,8 @@ def choose(session: Session, text: str) -> Turn | None:
             session.state.pending = None
             return session.reply(["Tell me in your own words what sounds wrong."])
         picked = [complaint(choices[n - 1]["layer"], choices[n - 1]["problem"],
-                            evidence=choices[n - 1].get("evidence", ""))
+                            evidence=choices[n - 1].get("evidence", ""),
+                            measured=choices[n - 1].get("measured", False))
                   for n in numbers if 1 <= n <= len(choices)]
         if not picked:
             return None
@@ -166,8 +167,7 @@ def choose(session: Session, text: str) -> Turn | None:
         return None
     session.state.pending = None
     _remember(session, picked)
-    replies = ["Got it:\n\n" + "\n".join(restate(c["layer"], c["problem"], c["route"],
-                                                   c["evidence"]) for c in picked)]
+    replies = ["Got it:\n\n" + "\n".join(restate(c) for c in picked)]
     return after_complaint(session, replies, text)
 
 
@@ -193,7 +193,7 @@ def answer_pending(session: Session, text: str) -> Turn | None:
     session.state.pending = None
     item = complaint(layer, pending["problem"], evidence=text)
     _remember(session, [item])
-    replies = ["Got it:\n\n" + restate(item["layer"], item["problem"], item["route"], text)]
+    replies = ["Got it:\n\n" + restate({**item, "evidence": text})]
     return after_complaint(session, replies, text)
 
 

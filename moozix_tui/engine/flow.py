@@ -98,8 +98,8 @@ def finished_diagnose(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
             "I measured every part against typical ranges and nothing stands out: levels, "
             "low mids, brightness, stereo and dynamics all sit where mixes usually do. Tell "
             "me what you hear — or say *the whole song is too quiet* to master it."])
-    choices = [{"layer": f.layer, "problem": f.problem, "evidence": f.evidence}
-               for f in found[:4]]
+    choices = [{"layer": f.layer, "problem": f.problem, "evidence": f.evidence,
+                "measured": True} for f in found[:4]]
     return session.reply(["**What stands out when I measure it** (furthest from typical "
                           "first):\n\n" + offer(session, choices)], "question")
 

@@ -97,13 +97,18 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
 
 
 def status_text(state, moves: Sequence[dict], folder: Path) -> str:
-    complaints = [restate(i["layer"], i["problem"], i["route"], i["evidence"])
-                  for i in state.intents] or ["- nothing yet"]
+    complaints = [restate(i) for i in state.intents] or ["- nothing yet"]
     stems = [f"- {part_word(role)}: " + ", ".join(
         f"{md_literal(Path(i['path']).name)} ({i.get('status')})" for i in infos)
         for role, infos in group_files(state.files).items()] or ["- none yet"]
     plan = move_lines(moves) or ["no moves yet"]
+    rendered = ""
+    if state.summary:
+        rendered = ("\n\n**Last render** (before: your mix as you gave it; after: the "
+                    "master)\n\n" + "\n".join(
+                        f"- {r['label']}: {fmt(r['before'])} → {fmt(r['after'])} {r['unit']}"
+                        for r in state.summary["rows"]))
     return ("**Complaints**\n\n" + "\n".join(complaints) + "\n\n**Stems**\n\n"
             + "\n".join(stems) + f"\n\n**Target** {md_literal(state.target)} · **style** "
-            f"{state.style}\n\n**Plan**\n\n" + "\n".join(plan)
+            f"{state.style}\n\n**Plan**\n\n" + "\n".join(plan) + rendered
             + f"\n\nSession folder: {md_code(str(folder))}")

@@ -75,11 +75,15 @@ def answer_question(topic: str | None) -> str:
     return _ANSWERS.get(topic or "", _ANSWERS["mix_vs_master"])
 
 
-def restate(layer: str, problem: str, route: str, evidence: str) -> str:
-    part = LAYER_WORDS.get(layer, layer)
-    what = PROBLEM_WORDS.get(problem, problem.replace("_", " "))
-    if route == "master":
+def restate(item: dict) -> str:
+    """One complaint as the chat says it back: part, problem, why that route, and the
+    words (or the measurement) it came from."""
+    part = LAYER_WORDS.get(item["layer"], item["layer"])
+    what = PROBLEM_WORDS.get(item["problem"], item["problem"].replace("_", " "))
+    if item["route"] == "master":
         why = "mastering: a whole-song problem, the stereo mix is enough"
+    elif item.get("measured"):
+        why = "mixing: the measurement points to this part, and it is fixed on its own stem"
     else:
         why = "mixing: you named the part, and a part is fixed best from its own stem"
-    return f"- **{part}** — {what} · *{why}* (“{md_literal(evidence)}”)"
+    return f"- **{part}** — {what} · *{why}* (“{md_literal(item['evidence'])}”)"

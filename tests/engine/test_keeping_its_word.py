@@ -263,3 +263,25 @@ def test_a_stereo_mix_beside_its_stems_is_shown_as_left_out(chat, song_files):
     chat.say("I only have the stereo mix")
     slots = {Path(s.path).name: s for s in chat.engine.view.stems if s.path}
     assert slots["mix.wav"].status == "ok" and slots["vocal.wav"].status == "unused"
+
+
+def test_a_part_the_measurement_picked_is_not_said_to_be_named_by_the_user(chat,
+                                                                         buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("it just sounds amateur")
+    offered = chat.say(f'"{folder / "Lead Vox.wav"}" "{folder / "beat.wav"}"')
+    assert "1. **lead vocal** — too quiet" in offered
+    picked = chat.say("1")
+    assert "the measurement points to this part" in picked
+    assert "you named the part" not in picked
+
+
+def test_what_did_you_change_lists_the_moves_and_the_last_render(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f'vocal="{folder / "Lead Vox.wav"}" instruments="{folder / "beat.wav"}"')
+    chat.say("go")
+    answer = chat.say("what did you change?")
+    assert "Turn the vocal up" in answer
+    row = next(r for r in chat.engine.view.summary.rows if r.label == "vocal vs rest")
+    assert f"vocal vs rest: {row.before:.1f} → {row.after:.1f} LU" in answer

@@ -4,7 +4,13 @@ plain FFT band energies, peak-to-RMS), and every master's loudness by pyloudnorm
 true peak by BS.1770 and precisely (16x, long filter; --fft adds band-limited FFT
 interpolation at 16x, slow).
 
-Run by hand:  .venv/bin/python bench/bench_faults.py [--fft] [fault words...]
+With --diagnose: no complaint and no fix; each broken song (and each clean one) goes
+through `dsp.diagnosis.diagnose`, on the generated songs and, when fluidsynth is installed,
+on sampled arrangements (bench/sampled.py: FluidR3 GM drums and parts, an espeak-ng lead,
+48 kHz, with an overdriven guitar part), and the table says whether the injected fault
+was found and at what severity, and what was found on the clean songs.
+
+Run by hand:  .venv/bin/python bench/bench_faults.py [--fft] [--diagnose] [fault words...]
 (figures go into the README; words pick fault classes, e.g. "reverb crushed")
 """
 
@@ -36,16 +42,16 @@ DURATION_S = 20.0
 DRUMS = ("kick", "snare", "cymbals")
 
 
-def loudness(x: np.ndarray) -> float:
+def loudness(x: np.ndarray, rate: int = RATE) -> float:
     import pyloudnorm
 
-    return pyloudnorm.Meter(RATE).integrated_loudness(x.T.astype(np.float64))
+    return pyloudnorm.Meter(rate).integrated_loudness(x.T.astype(np.float64))
 
 
-def vs_rest(parts: dict[str, np.ndarray], members: tuple[str, ...]) -> float:
+def vs_rest(parts: dict[str, np.ndarray], members: tuple[str, ...], rate: int = RATE) -> float:
     part = sum(parts[r] for r in members)
     rest = sum(x for r, x in parts.items() if r not in members)
-    return loudness(part) - loudness(rest)
+    return loudness(part, rate) - loudness(rest, rate)
 
 
 def band_db(x: np.ndarray, low: float, high: float) -> float:
@@ -65,7 +71,8 @@ def mono_loss_db(x: np.ndarray) -> float:
 
 
 FAULTS = {
-    # name: (complaint, break(song) -> broken, measure(parts) -> value, unit)
+    # name: (complaint, break(song) -> broken, measure(parts) -> value, unit); generated
+    # songs at 44.1 kHz (the --diagnose mode breaks songs at any rate with BREAKS below)
     "buried vocal (-9 dB)": (
         ("vocal", "too_quiet"), lambda s: {**s, "vocal": gain(s["vocal"], -9)},
         lambda p: vs_rest(p, ("vocal",)), "vocal vs rest, LU (pyloudnorm)"),
@@ -87,6 +94,130 @@ FAULTS = {
 }
 
 
+MUDDY_PARTS = ("bass", "keys", "guitars")
+BREAKS = {
+    # name: (break(song, rate) -> broken, the findings (layer, problem) that name it)
+    "buried vocal (-9 dB)": (
+        lambda s, r: {**s, "vocal": gain(s["vocal"], -9)}, {("vocal", "too_quiet")}),
+    "muddy parts (+7 dB @ 250 Hz)": (
+        lambda s, r: {**s, **{p: boost(s[p], 250, 7, r) for p in MUDDY_PARTS if p in s}},
+        {(p, "muddy") for p in ("mix", *MUDDY_PARTS)}),
+    "harsh hats (+8 dB @ 5 kHz)": (
+        lambda s, r: {**s, "cymbals": boost(s["cymbals"], 5000, 8, r)},
+        {("cymbals", "harsh")}),
+    "harsh hats inside a drums stem": (
+        lambda s, r: {**{p: x for p, x in s.items() if p not in DRUMS},
+                      "drums": s["kick"] + s["snare"] + boost(s["cymbals"], 5000, 8, r)},
+        {("cymbals", "harsh"), ("drums", "harsh")}),
+    "anti-phase keys": (
+        lambda s, r: {**s, "keys": fake_stereo(s["keys"])},
+        {("keys", "mono_collapse"), ("mix", "mono_collapse")}),
+    "crushed drums (20:1, 0.1 ms, -6 dB)": (
+        lambda s, r: {**s, **{p: gain(squash(s[p], r), -6) for p in DRUMS}},
+        {(p, q) for p in (*DRUMS, "drums", "mix") for q in ("over_compressed", "weak")}),
+    "reverb return +10 dB": (
+        lambda s, r: {**s, "fx": gain(s["fx"], 10)}, {("fx", "too_much_reverb")}),
+}
+ARRANGEMENTS = ((33, 0, 29), (34, 4, 27), (35, 89, 25))
+"""GM programs (bass, keys, guitars) of the sampled songs: fingered bass, piano and
+overdriven guitar; picked bass, e-piano and clean guitar; fretless bass, pad and steel
+acoustic."""
+
+
+def songs() -> list[tuple[str, dict[str, np.ndarray], int]]:
+    """(label, parts with a reverb return, rate): the generated songs and, when fluidsynth
+    is installed, the sampled arrangements."""
+    from dsp.synth import make_song
+
+    out = []
+    for seed in SEEDS:
+        song = make_song(duration_s=DURATION_S, sample_rate=RATE, seed=seed)
+        out.append((f"generated {seed}", {**song, "fx": reverb_return(song)}, RATE))
+    sys.path.insert(0, str(ROOT / "bench"))
+    import sampled
+
+    if not sampled.available():
+        return out
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        base = sampled.build(Path(tmp), DURATION_S)
+        for programs in ARRANGEMENTS:
+            song = _balanced({**base, **_sampled_parts(sampled, programs)}, sampled.RATE)
+            song["fx"] = reverb_return(song, sampled.RATE)
+            out.append((f"sampled {'/'.join(map(str, programs))}", song, sampled.RATE))
+    return out
+
+
+def _sampled_parts(sampled, programs: tuple[int, int, int]) -> dict[str, np.ndarray]:
+    """Bass, keys and a strummed guitar rendered by fluidsynth with the given programs; the
+    guitar 6 dB under the keys' render level."""
+    import subprocess
+    import tempfile
+
+    frames = int(DURATION_S * sampled.RATE)
+    bars = int(DURATION_S / (4 * 60 / sampled.BPM)) + 1
+    parts = sampled._parts(bars)
+    bar, step = 4 * sampled.TICKS, sampled.TICKS // 4
+    shapes = ((45, 52, 57, 60), (41, 48, 53, 57), (48, 55, 60, 64), (43, 50, 55, 59))
+    strums = [(b * bar + s * step, 2 * step, n, 90) for b in range(bars)
+              for s in range(0, 16, 2) for n in shapes[b % 4]]
+    notes = {"bass": (parts["bass"][0], 0, programs[0]), "keys": (parts["keys"][0], 1, programs[1]),
+             "guitars": (strums, 2, programs[2])}
+    out = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for role, (events, channel, program) in notes.items():
+            mid, wav = Path(tmp) / f"{role}.mid", Path(tmp) / f"{role}.wav"
+            mid.write_bytes(sampled._midi(events, channel, program))
+            subprocess.run(["fluidsynth", "-ni", "-g", "0.6", "-r", str(sampled.RATE), "-F",
+                            str(wav), str(sampled.SOUNDFONT), str(mid)], check=True,
+                           capture_output=True)
+            out[role] = sampled._read(wav, frames)
+    out["guitars"] = gain(out["guitars"], -6)
+    return out
+
+
+BALANCE_LU = {"kick": -6.0, "snare": -6.0, "cymbals": -14.0, "bass": -6.0, "keys": -8.0,
+              "guitars": -6.0, "vocal": 1.0}
+"""Where the sampled parts are set against the rest (pyloudnorm, whole song): a balanced
+mix, so that its clean version is a fair test of false findings."""
+
+
+def _balanced(song: dict[str, np.ndarray], rate: int) -> dict[str, np.ndarray]:
+    song = dict(song)
+    for _ in range(3):
+        for role, target in BALANCE_LU.items():
+            song[role] = gain(song[role], target - vs_rest(song, (role,), rate))
+    return song
+
+
+def diagnose_all(words: list[str]) -> None:
+    from dsp.diagnosis import diagnose
+    from dsp.stem_analysis import analyse_session
+
+    chosen = {n: f for n, f in BREAKS.items() if not words or any(w in n for w in words)}
+    material = songs()
+    labels = [label for label, _, _ in material]
+    print(f"{len(material)} songs x {DURATION_S:.0f} s: {', '.join(labels)}")
+    print("| fault injected | " + " | ".join(labels) + " |")
+    print("|---|" + "---|" * len(labels))
+    for name, (breaker, expected) in chosen.items():
+        cells = []
+        for _, song, rate in material:
+            findings = diagnose(analyse_session(stem_set(breaker(song, rate), rate)))
+            hits = [f for f in findings if (f.layer, f.problem) in expected]
+            rank = next((i for i, f in enumerate(findings) if f in hits), None)
+            cells.append(f"{hits[0].severity} (#{rank + 1} of {len(findings)})" if hits
+                         else f"not found ({len(findings)} others)")
+        print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
+    cells = []
+    for _, song, rate in material:
+        findings = diagnose(analyse_session(stem_set(song, rate)))
+        cells.append(", ".join(f"{f.layer} {f.problem.replace('_', ' ')} ({f.severity})"
+                               for f in findings) or "nothing")
+    print("| clean (false findings) | " + " | ".join(cells) + " |")
+
+
 def main() -> None:
     from dsp.mastering import MasterSettings, resolve_target
     from dsp.meter import true_peaks
@@ -97,6 +228,9 @@ def main() -> None:
     from dsp.synth import make_song
 
     words = [w for w in sys.argv[1:] if not w.startswith("--")]
+    if "--diagnose" in sys.argv:
+        diagnose_all(words)
+        return
     fft = "--fft" in sys.argv
     chosen = {n: f for n, f in FAULTS.items() if not words or any(w in n for w in words)}
     settings = MasterSettings(resolve_target("streaming"))

@@ -15,6 +15,7 @@ __all__ = [
     "TrackAnalysis",
     "analyse_track",
     "band_share_db",
+    "smoothed_db",
     "spectrum",
     "track_analysis",
 ]
@@ -100,7 +101,7 @@ def _tilt(freqs: np.ndarray, psd: np.ndarray) -> float:
     return float(slope)
 
 
-def _smoothed_db(freqs: np.ndarray, psd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def smoothed_db(freqs: np.ndarray, psd: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """1/6-octave smoothed spectrum from 20 Hz to 20 kHz for plots and resonance search."""
     centres = 20.0 * 2.0 ** (np.arange(0, 60) / 6.0)
     centres = centres[centres < min(20000.0, freqs[-1])]
@@ -136,7 +137,7 @@ def track_analysis(sums: TrackSums, sample_rate: int, loudness: Loudness) -> Tra
     peak = sums.peak
     crest = 20.0 * np.log10(peak / rms) if rms > 0 and peak > 0 else 0.0
     correlation, mono_loss, side_low = _stereo(sums)
-    hz, db = _smoothed_db(freqs, psd)
+    hz, db = smoothed_db(freqs, psd)
     return TrackAnalysis(
         loudness=loudness,
         crest_db=float(crest),

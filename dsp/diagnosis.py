@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dsp.stem_analysis import SessionAnalysis
+from dsp.stem_analysis import (
+    LOW_MID_BAND_HZ,
+    LOW_MID_FIT_HZ,
+    SessionAnalysis,
+    band_excess_db,
+)
+from dsp.wording import signed, signed_range
 
 __all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "reference_ranges"]
 
@@ -117,18 +123,18 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
             continue
         if level < low - 1.0:
             findings.append(Finding(layer, "too_quiet", _severity(low - level),
-                                    f"{layer} sits {level:+.1f} LU against the rest; "
-                                    f"typical {low:+.0f}…{high:+.0f} LU", level, (low, high),
+                                    f"{layer} sits {signed(level)} LU against the rest; "
+                                    f"typical {signed_range(low, high)} LU", level, (low, high),
                                     source))
         elif level > high + 1.0 and layer == "fx":
             findings.append(Finding(layer, "too_much_reverb", _severity(level - high),
-                                    f"the reverb return sits {level:+.1f} LU against the dry "
-                                    f"parts where they play; typical {low:+.0f}…{high:+.0f} LU",
+                                    f"the reverb return sits {signed(level)} LU against the dry "
+                                    f"parts where they play; typical {signed_range(low, high)} LU",
                                     level, (low, high), source))
         elif level > high + 1.0:
             findings.append(Finding(layer, "too_loud", _severity(level - high),
-                                    f"{layer} sits {level:+.1f} LU against the rest; "
-                                    f"typical {low:+.0f}…{high:+.0f} LU", level, (low, high),
+                                    f"{layer} sits {signed(level)} LU against the rest; "
+                                    f"typical {signed_range(low, high)} LU", level, (low, high),
                                     source))
     for role, track in analysis.tracks.items():
         if role not in ranges["crest_db"]:
@@ -142,8 +148,6 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
                                     source))
     mix = analysis.mix
     checks = (
-        ("low_mid_share_db", mix.band_share_db["low_mid"], "muddy",
-         "150–400 Hz holds {v:.1f} dB of the mix's energy"),
         ("mono_loss_db", mix.mono_loss_db, "mono_collapse",
          "the mix loses {v:.1f} dB when folded to mono"),
         ("tilt_db_per_octave", mix.tilt_db_per_octave, "tonal_balance",
@@ -155,16 +159,16 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
         low, high = ranges["mix"][key]
         if value > high + 0.5 or (key == "tilt_db_per_octave" and value < low - 0.5):
             distance = value - high if value > high else low - value
-            layer = "mix"
-            findings.append(Finding(layer, "tonal_balance" if problem == "muddy" else problem,
-                                    _severity(distance * 2),
+            findings.append(Finding("mix", problem, _severity(distance * 2),
                                     words.format(v=value) + f"; typical {low:g}…{high:g}",
                                     value, (low, high), source))
+    findings += _muddy(analysis, ranges)
+    findings += _harsh(analysis, ranges)
     for role, track in analysis.tracks.items():
         if role != "mix" and track.mono_loss_db > 6.0:
             findings.append(Finding(role, "mono_collapse", "strong",
                                     f"{role} loses {track.mono_loss_db:.1f} dB in mono "
-                                    f"(correlation {track.correlation:+.2f})",
+                                    f"(correlation {signed(track.correlation, 2)})",
                                     track.mono_loss_db, (0.0, 1.5), source))
     if analysis.kick_bass_overlap is not None and analysis.kick_bass_overlap > 0.5:
         findings.append(Finding("bass", "masking", "normal",
@@ -172,6 +176,56 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
                                 "their energy below 150 Hz", analysis.kick_bass_overlap,
                                 (0.0, 0.5), source))
     return tuple(sorted(findings, key=_rank))
+
+
+_CARRIES = 0.1
+"""A part holding this share of the mix's 150–400 Hz energy is named in a build-up."""
+
+
+def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
+    """Low-mid build-up: the mix's 150–400 Hz against the mix's own trend over 60 Hz–2 kHz
+    (a part's own spectrum cannot tell mud from an instrument that lives there: the same
+    +7 dB at 250 Hz moved one part 4 dB, while clean parts of one kind spanned 20 dB). Each
+    part that carries a measurable share of it is named, the biggest carrier first."""
+    low, high = ranges["low_mid_excess_db"]["mix"]
+    mix = analysis.mix
+    excess = band_excess_db(mix.spectrum_hz, mix.spectrum_db, LOW_MID_BAND_HZ, LOW_MID_FIT_HZ)
+    if excess <= high + 0.5:
+        return []
+    severity = _severity(2 * (excess - high))
+    build_up = (f"the mix's 150–400 Hz stands {signed(excess)} dB against its own trend "
+                f"over 60 Hz–2 kHz (typical {signed_range(low, high)} dB)")
+    source = ranges["source"]
+    carriers = sorted((r for r in analysis.tracks
+                       if analysis.low_mid_share.get(r, 0.0) >= _CARRIES),
+                      key=lambda r: -analysis.low_mid_share[r])
+    if len(analysis.tracks) < 2 or not carriers:
+        return [Finding("mix", "muddy", severity, build_up, excess, (low, high), source)]
+    return [Finding(role, "muddy", severity,
+                    f"{build_up}; the {role} carry {analysis.low_mid_share[role]:.0%} of it",
+                    excess, (low, high), source) for role in carriers]
+
+
+def _harsh(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
+    """Edge where cymbals ring: 2–8 kHz against the part's own 1–16 kHz trend, measured
+    where the cymbals play alone (inside a whole-kit stem too)."""
+    findings = []
+    typical = ranges["presence_excess_db"]
+    for role, harsh in analysis.harshness.items():
+        if role not in typical:
+            continue
+        low, high = typical[role]
+        if harsh.excess_db <= high + 0.5:
+            continue
+        inside = role != "cymbals" and "cymbals" not in analysis.tracks
+        layer = "cymbals" if inside else role
+        where = f"the cymbals inside the {role} stem" if inside else f"the {role}"
+        findings.append(Finding(
+            layer, "harsh", _severity(2 * (harsh.excess_db - high)),
+            f"{where}: 2–8 kHz stands {signed(harsh.excess_db)} dB against their own 1–16 kHz "
+            f"trend where they ring alone (typical {signed_range(low, high)} dB)",
+            harsh.excess_db, (float(low), float(high)), ranges["source"]))
+    return findings
 
 
 _SEVERITY_ORDER = {"strong": 0, "normal": 1, "mild": 2}

@@ -16,6 +16,7 @@ import numpy as np
 from dsp.diagnosis import reference_ranges
 from dsp.moves import SEVERITY_SCALE, FixRequest, Move, Plan
 from dsp.stem_analysis import SessionAnalysis
+from dsp.wording import signed, signed_range
 
 __all__ = ["plan_fixes"]
 
@@ -103,17 +104,18 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
     needed = goal - current
     if (needed > 0) == louder and abs(needed) >= 1.0:
         gain = float(np.clip(needed, -12.0, 12.0))
-        ctx.add(stem, "gain", f"{layer} measured {current:+.1f} LU against the rest; typical "
-                              f"{low:+.0f}…{high:+.0f} LU, so move it to about {goal:+.1f} LU",
+        ctx.add(stem, "gain", f"{layer} measured {signed(current)} LU against the rest; "
+                              f"typical {signed_range(low, high)} LU, so move it to about "
+                              f"{signed(goal)} LU",
                 gain_db=round(gain, 1))
         return
     small = 1.0 * ctx.scale * (1 if louder else -1)
-    ctx.add(stem, "gain", f"{layer} already measures {current:+.1f} LU against the rest "
-                          f"(typical {low:+.0f}…{high:+.0f} LU): a small nudge only",
+    ctx.add(stem, "gain", f"{layer} already measures {signed(current)} LU against the rest "
+                          f"(typical {signed_range(low, high)} LU): a small nudge only",
             gain_db=round(small, 1))
     ctx.notes.append(f"The measurement doesn't back a big move on the {layer}: it sits "
-                     f"{current:+.1f} LU against the rest, inside or near the typical "
-                     f"{low:+.0f}…{high:+.0f} LU. I made a {abs(small):.1f} dB nudge; say "
+                     f"{signed(current)} LU against the rest, inside or near the typical "
+                     f"{signed_range(low, high)} LU. I made a {abs(small):.1f} dB nudge; say "
                      "'more' if you still hear it.")
 
 
@@ -244,8 +246,8 @@ def _weak(ctx: _Context) -> None:
     low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-6.0, 0.0))
     current = ctx.analysis.level_vs_rest_lu.get(layer)
     if current is not None and np.isfinite(current) and current < low:
-        ctx.add(ctx.target(layer), "gain", f"{layer} sits {current:+.1f} LU against the rest; "
-                                           f"typical {low:+.0f}…{high:+.0f} LU",
+        ctx.add(ctx.target(layer), "gain", f"{layer} sits {signed(current)} LU against the rest; "
+                                           f"typical {signed_range(low, high)} LU",
                 gain_db=round(float(np.clip((low + high) / 2 - current, 0, 10)), 1))
 
 
@@ -315,8 +317,9 @@ def _mono(ctx: _Context) -> None:
         track = ctx.analysis.tracks[role]
         if track.correlation < -0.3:
             ctx.add(role, "phase_repair", f"{role} is out of phase with itself (correlation "
-                                          f"{track.correlation:+.2f}, {track.mono_loss_db:.1f} "
-                                          "dB lost in mono)", mode="flip_right")
+                                          f"{signed(track.correlation, 2)}, "
+                                          f"{track.mono_loss_db:.1f} dB lost in mono)",
+                    mode="flip_right")
             fixed = True
         elif track.mono_loss_db > 3.0:
             ctx.add(role, "width", f"{role} loses {track.mono_loss_db:.1f} dB in mono",
@@ -420,11 +423,11 @@ def _tonal(ctx: _Context) -> None:
     low, high = ctx.ranges["mix"]["tilt_db_per_octave"]
     tilt = mix.tilt_db_per_octave
     if tilt > high:
-        ctx.add(MIX, "high_shelf", f"the mix tilts {tilt:+.1f} dB/octave, brighter than the "
+        ctx.add(MIX, "high_shelf", f"the mix tilts {signed(tilt)} dB/octave, brighter than the "
                                    f"typical {low:g}…{high:g}",
                 cutoff_hz=5000.0, gain_db=-round(min(tilt - high + 1.0, 4.0) * ctx.scale, 1))
     elif tilt < low:
-        ctx.add(MIX, "high_shelf", f"the mix tilts {tilt:+.1f} dB/octave, darker than the "
+        ctx.add(MIX, "high_shelf", f"the mix tilts {signed(tilt)} dB/octave, darker than the "
                                    f"typical {low:g}…{high:g}",
                 cutoff_hz=5000.0, gain_db=round(min(low - tilt + 1.0, 4.0) * ctx.scale, 1))
     lm_low, lm_high = ctx.ranges["mix"]["low_mid_share_db"]
@@ -435,7 +438,7 @@ def _tonal(ctx: _Context) -> None:
                 freq_hz=250.0, gain_db=-round(min(share - lm_high + 1.0, 4.0) * ctx.scale, 1),
                 q=0.8)
     if not ctx.moves:
-        ctx.notes.append(f"The overall tone measures inside the typical range (tilt {tilt:+.1f} "
+        ctx.notes.append(f"The overall tone measures inside the typical range (tilt {signed(tilt)} "
                          "dB/octave); the mastering style can still warm or brighten it.")
 
 

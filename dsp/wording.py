@@ -1,0 +1,17 @@
+"""Numbers as the chat and the reports print them."""
+
+from __future__ import annotations
+
+__all__ = ["signed", "signed_range"]
+
+
+def signed(value: float, digits: int = 1) -> str:
+    """A signed figure ('+3.1', '-0.4', '+0.0'): never '-0.0', which rounding a small
+    negative number to `digits` would otherwise print."""
+    rounded = round(float(value), digits) + 0.0
+    return f"{rounded:+.{digits}f}"
+
+
+def signed_range(low: float, high: float, digits: int = 0) -> str:
+    """A typical range with its signs ('-20…-10', '-1…+3')."""
+    return f"{signed(low, digits)}…{signed(high, digits)}"

@@ -1,0 +1,71 @@
+"""Diagnosis with no complaint: faults injected into a generated song, of a known size, are
+findings at normal or strong severity on the parts they were put in; the unbroken song
+gets no such finding."""
+
+from __future__ import annotations
+
+import pytest
+from faults import band_db, boost, reverb_return, stem_set
+
+from dsp.diagnosis import diagnose
+from dsp.stem_analysis import analyse_session
+
+DRUMS = ("kick", "snare", "cymbals")
+HEARD = ("normal", "strong")
+
+
+@pytest.fixture(scope="module")
+def mixed(song):
+    return {**song, "fx": reverb_return(song)}
+
+
+def findings_of(song, problem):
+    return {f.layer: f for f in diagnose(analyse_session(stem_set(song))) if f.problem == problem}
+
+
+def test_low_mid_build_up_is_found_on_the_parts_that_carry_it(mixed):
+    """+7 dB at 250 Hz (Q 1) on every part: the bell's mean over 150–400 Hz is about 5 dB,
+    so the mix's low mids stand out from its own trend — a build-up at normal or
+    strong severity, named on the parts that hold most of the mix's 150–400 Hz energy
+    (the vocal and snare of this song, by plain FFT); the unbroken song has none."""
+    broken = {role: boost(x, 250, 7) for role, x in mixed.items()}
+    muddy = findings_of(broken, "muddy")
+    carriers = sorted(mixed, key=lambda r: -band_db(mixed[r], 150, 400))[:2]
+    assert set(carriers) <= muddy.keys()
+    assert all(f.severity in HEARD for f in muddy.values())
+    assert "150–400 Hz" in muddy[carriers[0]].evidence
+    assert not findings_of(mixed, "muddy")
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["own stem", "inside a drums stem"])
+def test_harsh_hats_are_heard_in_their_stem_and_inside_a_kit(mixed, inside):
+    """Hats +8 dB at 5 kHz: a harsh finding on the cymbals, whether they have their own stem
+    or live in one drums stem with the kick and snare; none on the unbroken song."""
+    hats = boost(mixed["cymbals"], 5000, 8)
+    broken = {**mixed, "cymbals": hats}
+    clean = mixed
+    if inside:
+        rest = {r: x for r, x in mixed.items() if r not in DRUMS}
+        broken = {**rest, "drums": mixed["kick"] + mixed["snare"] + hats}
+        clean = {**rest, "drums": sum(mixed[r] for r in DRUMS)}
+    harsh = findings_of(broken, "harsh")
+    assert harsh["cymbals"].severity in HEARD
+    assert ("inside the drums stem" in harsh["cymbals"].evidence) == inside
+    assert not findings_of(clean, "harsh")
+
+
+def test_findings_lead_with_the_worst(mixed):
+    """Several faults at once: strong before normal before mild, and within a severity the
+    finding further outside its typical range (in widths of that range) first."""
+    broken = {**mixed, "vocal": mixed["vocal"] * 10 ** (-12 / 20),
+              "cymbals": boost(mixed["cymbals"], 5000, 8)}
+    findings = diagnose(analyse_session(stem_set(broken)))
+    order = {"strong": 0, "normal": 1, "mild": 2}
+
+    def outside(f):
+        low, high = f.reference
+        return max(low - f.measured, f.measured - high, 0.0) / (high - low)
+
+    keys = [(order[f.severity], -outside(f)) for f in findings]
+    assert keys == sorted(keys)
+    assert findings[0].layer == "vocal" and findings[0].severity == "strong"

@@ -185,8 +185,9 @@ _CARRIES = 0.1
 def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
     """Low-mid build-up: the mix's 150–400 Hz against the mix's own trend over 60 Hz–2 kHz
     (a part's own spectrum cannot tell mud from an instrument that lives there: the same
-    +7 dB at 250 Hz moved one part 4 dB, while clean parts of one kind spanned 20 dB). Each
-    part that carries a measurable share of it is named, the biggest carrier first."""
+    +7 dB at 250 Hz moved one part 4 dB, while clean GM programs of one kind spanned
+    10–30 dB). Each part that carries a measurable share of it is named, the biggest
+    carrier first."""
     low, high = ranges["low_mid_excess_db"]["mix"]
     mix = analysis.mix
     excess = band_excess_db(mix.spectrum_hz, mix.spectrum_db, LOW_MID_BAND_HZ, LOW_MID_FIT_HZ)

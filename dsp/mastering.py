@@ -45,6 +45,7 @@ __all__ = [
     "MasterTarget",
     "master",
     "resolve_target",
+    "style_tone_moves",
 ]
 
 Progress = Callable[[str, float], None]
@@ -153,6 +154,11 @@ def _style_sections(style: str, sample_rate: int) -> tuple[list[np.ndarray], lis
         sections += [bell(70.0, 1.0, 1.0, sample_rate), bell(3000.0, 0.8, 0.9, sample_rate)]
         words += ["+1 dB at 70 Hz (kick weight)", "+0.8 dB at 3 kHz (attack)"]
     return sections, words
+
+
+def style_tone_moves(style: str) -> tuple[str, ...]:
+    """What a style does to the master's tone, in the words the report uses."""
+    return tuple(_style_sections(style, 48000)[1][1:])
 
 
 _REFERENCE_CURVE = {

@@ -153,8 +153,12 @@ def _style(session: Session, value) -> Turn:
     style = style_name(value or "")
     if style is None:
         return session.reply(["Styles: `balanced`, `warm`, `bright`, `punchy`."])
+    from dsp.mastering import style_tone_moves
+
     session.state.style = style
-    return _direction(session, f"Style: **{style}**.")
+    tone = style_tone_moves(style)
+    does = ("the master's tone: " + ", ".join(tone)) if tone else "no tone shaping on the master"
+    return _direction(session, f"Style: **{style}** — {does}.")
 
 
 def _reference(session: Session, value) -> Turn:

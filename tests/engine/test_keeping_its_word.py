@@ -285,3 +285,14 @@ def test_what_did_you_change_lists_the_moves_and_the_last_render(chat, buried_vo
     assert "Turn the vocal up" in answer
     row = next(r for r in chat.engine.view.summary.rows if r.label == "vocal vs rest")
     assert f"vocal vs rest: {row.before:.1f} → {row.after:.1f} LU" in answer
+
+
+def test_a_style_says_what_the_render_then_does_to_the_tone(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f'vocal="{folder / "Lead Vox.wav"}" instruments="{folder / "beat.wav"}"')
+    said = chat.say("make it warmer")
+    chat.say("go")
+    done = chat.engine.session.result.master.tone_moves
+    shaping = [move for move in done if not move.startswith("high-pass")]
+    assert shaping and all(move in said for move in shaping)

@@ -8,6 +8,14 @@ until audio work actually starts.
 from __future__ import annotations
 
 import importlib
+import os
+
+# numpy's OpenBLAS keeps a pool of worker threads that spin while they wait for work.
+# dsp's matrix products are small (the true-peak interpolators, the scan's energies) and
+# dsp runs its own threads, one per core, so a second pool only burns the cores they need:
+# `moozix fix` on the benchmark session took 11.4 s of CPU with BLAS on two threads and
+# 4.9 s on one. Read once, when numpy loads: the CLI and the app import dsp before numpy.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 _EXPORTS = {
     "errors": ("DspError", "AudioFileError", "AudioContentError", "OutputPathError", "Cancelled"),

@@ -26,7 +26,6 @@ from dsp.filters import apply_sos, bell, high_pass, high_shelf, low_shelf, one_p
 from dsp.meter import (
     SCREEN_DB,
     Loudness,
-    TruePeaks,
     hop_frames,
     integrated_from_hops,
     k_weight,
@@ -36,6 +35,7 @@ from dsp.meter import (
     precise_peaks,
     true_peaks,
 )
+from dsp.writing import MASTER_BIT_DEPTH, on_pcm_grid
 
 __all__ = [
     "STYLES",
@@ -131,9 +131,12 @@ class MasterSettings:
 @dataclass(frozen=True, eq=False)
 class MasterResult:
     samples: np.ndarray
+    """On the 24-bit grid of master.wav (see dsp.writing.on_pcm_grid)."""
     sample_rate: int
     before: Loudness
+    """The input's loudness; its true peak is not measured (NaN unless the caller gave it)."""
     after: Loudness
+    """Measured on `samples`, both true peaks included."""
     gain_db: float
     max_reduction_db: float
     warnings: tuple[str, ...]
@@ -245,7 +248,10 @@ def master(
     per try instead of a pass over the audio. Only the final gain is rendered at full
     rate and measured exactly; if that misses by more than the tolerance, the model is
     corrected by the miss and the search repeats. `measured` is the input's loudness
-    when the caller already has it (a NaN true peak is measured here).
+    when the caller already has it; the input's true peak is not needed, and not measured.
+
+    The result is rounded to the 24-bit grid master.wav is written on, and every figure in
+    `after` is measured on those samples: they are the file's, bit for bit.
     """
     report = progress or (lambda stage, fraction: None)
     samples = np.asarray(samples, dtype=np.float32)
@@ -260,14 +266,7 @@ def master(
                                                       reference[1])
         sections += ref_sections
         tone_words += ref_words
-    with ThreadPoolExecutor(max_workers=1) as pool:
-        input_peak = (pool.submit(true_peaks, samples)
-                      if np.isnan(before.true_peak_dbtp) else None)
-        toned = apply_sos(samples, *sections)
-        if input_peak is not None:
-            measured_peaks = input_peak.result()
-            before = replace(before, true_peak_dbtp=measured_peaks.standard_dbtp,
-                             precise_peak_dbtp=measured_peaks.precise_dbtp)
+    toned = apply_sos(samples, *sections)
     if settings.style == "punchy":
         toned = _punch(toned, sample_rate)
     _check(cancel)
@@ -285,7 +284,7 @@ def master(
         while model.refine(toned, gain_db, curve):
             gain_db, curve, held_back = _search_gain(model, gain_db,
                                                      target.lufs + model_error_lu)
-        result = model.render(toned, gain_db, curve)
+        result = on_pcm_grid(model.render(toned, gain_db, curve), MASTER_BIT_DEPTH)
         with ThreadPoolExecutor(max_workers=1) as pool:
             peak = pool.submit(true_peaks, result)
             achieved = measure_loudness(result, sample_rate, true_peak=False)
@@ -301,9 +300,11 @@ def master(
             "parts, which would flatten the drums; a louder master needs a mix with "
             "controlled peaks (tame the kick, snare and low end first)")
     report("ceiling", 0.9)
-    result, peaks, trim_db = _enforce_ceiling(result, peak.result(), target.ceiling_dbtp)
-    after = replace(achieved.scaled(trim_db), true_peak_dbtp=peaks.standard_dbtp,
+    peaks = peak.result()
+    after = replace(achieved, true_peak_dbtp=peaks.standard_dbtp,
                     precise_peak_dbtp=peaks.precise_dbtp)
+    result, after, trim_db = _enforce_ceiling(result, after, sample_rate,
+                                               target.ceiling_dbtp)
     report("done", 1.0)
     return MasterResult(
         samples=result, sample_rate=sample_rate, before=before,
@@ -404,16 +405,17 @@ def _search_gain(model: _LoudnessModel, gain_db: float,
     return gain_db, curve, False
 
 
-def _enforce_ceiling(samples: np.ndarray, peaks: TruePeaks,
-                     ceiling_dbtp: float) -> tuple[np.ndarray, TruePeaks, float]:
+def _enforce_ceiling(samples: np.ndarray, measured: Loudness, sample_rate: int,
+                     ceiling_dbtp: float) -> tuple[np.ndarray, Loudness, float]:
     """Last guard: the gain curve is smooth but not band-limited, so trim by what the
     higher of the two measured true peaks overshoots.
 
-    Returns the samples, their true peaks and the trim in dB (0 or negative)."""
+    Returns the samples (on the 24-bit grid), their measured figures and the trim in dB
+    (0 or negative)."""
     limit_dbtp = ceiling_dbtp - 0.02
-    highest = max(peaks.standard_dbtp, peaks.precise_dbtp)
+    highest = max(measured.true_peak_dbtp, measured.precise_peak_dbtp)
     if highest <= limit_dbtp:
-        return samples, peaks, 0.0
+        return samples, measured, 0.0
     trim_db = limit_dbtp - highest
-    samples = samples * np.float32(10.0 ** (trim_db / 20.0))
-    return samples, true_peaks(samples), trim_db
+    samples = on_pcm_grid(samples * np.float32(10.0 ** (trim_db / 20.0)), MASTER_BIT_DEPTH)
+    return samples, measure_loudness(samples, sample_rate), trim_db

@@ -27,7 +27,7 @@ from dsp.moves import Move, Plan
 from dsp.processing import apply_moves
 from dsp.report import build_report, render_markdown
 from dsp.stem_analysis import SessionAnalysis, analyse_session
-from dsp.writing import write_wav
+from dsp.writing import MASTER_BIT_DEPTH, write_wav
 
 __all__ = ["ExportResult", "Progress", "RenderResult", "export", "load_stems", "render"]
 
@@ -156,7 +156,9 @@ class ExportResult:
 
 def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
            inputs: Iterable[Path] = (), progress: Progress | None = None) -> ExportResult:
-    """Write every output atomically, and measure the master as written, not as computed.
+    """Write every output atomically, and measure the master as written, not as computed:
+    it is read back, and its figures are those mastering measured only if it decodes to the
+    very samples they were measured on; otherwise it is measured again.
 
     Three threads for two cores: one reads the master back and measures it as soon as it
     is on disk, while the others write the rest, each spending part of a file on fsync.
@@ -167,7 +169,7 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
     ensure_not_input(folder, inputs)
     rate = result.stems.sample_rate
     report("writing the master, premaster and stems", 0.1)
-    jobs = [(folder / "master.wav", result.master.samples, 24, False),
+    jobs = [(folder / "master.wav", result.master.samples, MASTER_BIT_DEPTH, False),
             (folder / "master-16bit.wav", result.master.samples, 16, True),
             (folder / "premaster.wav", result.premaster, 24, False)]
     jobs += [(folder / "stems" / f"{stem.name}.wav", stem.samples, 24, False)
@@ -179,6 +181,8 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
 
     def measure(written: Future[Path]) -> Loudness:
         audio = load_audio(written.result())
+        if audio.sample_rate == rate and np.array_equal(audio.samples, result.master.samples):
+            return result.master.after  # measured on these very samples (see master)
         return measure_loudness(audio.samples, audio.sample_rate)
 
     with ThreadPoolExecutor(max_workers=3) as pool:

@@ -18,8 +18,10 @@ import soundfile as sf
 from dsp.atomic import atomic_write, ensure_not_input
 from dsp.errors import OutputPathError
 
-__all__ = ["write_wav"]
+__all__ = ["MASTER_BIT_DEPTH", "on_pcm_grid", "write_wav"]
 
+MASTER_BIT_DEPTH = 24
+"""master.wav's format: the master is rounded to this grid before it is measured."""
 _SUBTYPES = {16: "PCM_16", 24: "PCM_24", 32: "FLOAT"}
 _BLOCK_FRAMES = 1 << 17
 _PCM_DTYPES = {16: np.dtype("<i2"), 24: np.dtype("<i4")}
@@ -97,13 +99,33 @@ def _pcm_block(block: np.ndarray, bit_depth: int,
         first, second = noise
         scaled += (first.random(scaled.shape, dtype=np.float32)
                    - second.random(scaled.shape, dtype=np.float32))
+    _round_to_codes(scaled, full_scale)
+    ints = np.empty(scaled.shape, dtype=_PCM_DTYPES[bit_depth])
+    np.copyto(ints, scaled, casting="unsafe")
+    return np.ascontiguousarray(ints.view(_INT24)["low"]) if bit_depth == 24 else ints
+
+
+def _round_to_codes(scaled: np.ndarray, full_scale: np.float32) -> None:
+    """In place: NaN as 0, rounded to nearest, clipped to the codes a PCM word holds."""
     if np.isnan(scaled).any():
         np.nan_to_num(scaled, copy=False)
     np.rint(scaled, out=scaled)
     np.clip(scaled, -full_scale, full_scale - 1, out=scaled)
-    ints = np.empty(scaled.shape, dtype=_PCM_DTYPES[bit_depth])
-    np.copyto(ints, scaled, casting="unsafe")
-    return np.ascontiguousarray(ints.view(_INT24)["low"]) if bit_depth == 24 else ints
+
+
+def on_pcm_grid(samples: np.ndarray, bit_depth: int) -> np.ndarray:
+    """`samples` (float32, overwritten) as write_wav stores them without dither at
+    `bit_depth` and a decoder reads them back: every value a multiple of one step, so a
+    figure measured on the result is the written file's, bit for bit."""
+    full_scale = np.float32(2 ** (bit_depth - 1))
+    samples = np.asarray(samples, dtype=np.float32)
+    for block in np.atleast_2d(samples):
+        for start in range(0, block.size, _BLOCK_FRAMES):
+            part = block[start:start + _BLOCK_FRAMES]
+            part *= full_scale
+            _round_to_codes(part, full_scale)
+            part /= full_scale
+    return samples
 
 
 def _tpdf_streams(seed: int, count: int) -> tuple[np.random.Generator, np.random.Generator]:

@@ -7,6 +7,7 @@ import itertools
 import os
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -259,3 +260,31 @@ def test_loudest_hop_is_the_same_summed_a_second_at_a_time(frames):
     hops = hop_power(samples, RATE)
     loudest = float(window_power(hops, RATE, 0.4).max(initial=0.0))
     assert dsp.check._loudest_hop_db(samples, RATE) == 10.0 * np.log10(loudest)
+
+
+@pytest.mark.parametrize("bits", [16, 24])
+def test_pcm_grid_is_what_the_written_file_decodes_to(tmp_path, bits):
+    """The master is measured on on_pcm_grid's samples: libsndfile must read them back from
+    the file write_wav makes, bit for bit (loud, quiet, clipped and NaN samples)."""
+    samples = noise(2, 50_000, level=0.7, seed=bits)
+    samples[:, 100:110] = np.float32(1.5)
+    samples[:, 200:210] = np.float32(-1.5)
+    samples[0, 300] = np.nan
+    samples[1, 400:500] *= np.float32(1e-6)
+    path = write_wav(tmp_path / "x.wav", samples, RATE, bit_depth=bits)
+    decoded = load_audio(path).samples
+    grid = dsp.writing.on_pcm_grid(samples.copy(), bits)
+    assert np.array_equal(decoded, grid)
+    assert not np.array_equal(grid, samples)
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_dsp_keeps_numpy_blas_on_one_thread():
+    """OpenBLAS worker threads spin while they wait; dsp runs its own threads, so with
+    BLAS threads too the cores go to spinning (2.3x the CPU time on `moozix fix`)."""
+    code = ("import os, dsp, numpy as np; x = np.ones((256, 256), np.float32); x @ x; "
+            "print(len(os.listdir('/proc/self/task')))")
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
+                         text=True, check=True, cwd=Path(__file__).resolve().parents[2])
+    assert int(out.stdout) == 1

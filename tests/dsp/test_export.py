@@ -1,0 +1,46 @@
+"""What export reports about the master is a measurement of the file it wrote."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import numpy as np
+import pyloudnorm
+import pytest
+
+from dsp.audio import load_audio
+from dsp.mastering import MasterSettings, resolve_target
+from dsp.meter import measure_loudness, true_peaks
+from dsp.moves import Plan
+from dsp.pipeline import export, load_stems, render
+
+
+@pytest.fixture(scope="module")
+def rendered(song_files):
+    roles = ("kick", "snare", "bass", "keys", "vocal")
+    stems, _ = load_stems([(role, song_files[role]) for role in roles])
+    return render(stems, [], MasterSettings(resolve_target("streaming")))
+
+
+def test_reported_figures_are_the_written_masters(rendered, tmp_path):
+    exported = export(tmp_path / "out", rendered, plan=Plan())
+    audio = load_audio(exported.master)
+    measured = measure_loudness(audio.samples, audio.sample_rate)
+    assert exported.written_lufs == measured.integrated_lufs
+    assert exported.written_true_peak_dbtp == measured.true_peak_dbtp
+    assert exported.written_precise_peak_dbtp == measured.precise_peak_dbtp
+    theirs = pyloudnorm.Meter(audio.sample_rate).integrated_loudness(
+        audio.samples.T.astype(np.float64))
+    assert exported.written_lufs == pytest.approx(theirs, abs=0.06)
+
+
+def test_a_master_that_is_not_what_was_measured_is_measured_again(rendered, tmp_path):
+    """Samples off the 24-bit grid (here 6 dB down) are not the file mastering measured:
+    the written file's own figures are reported."""
+    quieter = rendered.master.samples * np.float32(0.5)
+    changed = replace(rendered, master=replace(rendered.master, samples=quieter))
+    exported = export(tmp_path / "out", changed, plan=Plan())
+    assert exported.written_lufs == pytest.approx(
+        rendered.master.after.integrated_lufs - 6.02, abs=0.01)
+    assert exported.written_precise_peak_dbtp == pytest.approx(
+        true_peaks(load_audio(exported.master).samples).precise_dbtp, abs=1e-9)

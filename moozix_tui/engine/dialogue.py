@@ -9,13 +9,19 @@ from moozix_tui.engine import flow
 from moozix_tui.engine.decide import complaint, complaints_heard
 from moozix_tui.engine.model import Turn
 from moozix_tui.engine.needs import covered, missing_stems
-from moozix_tui.engine.plan_edits import explicit_gain
-from moozix_tui.engine.present import part_word, stem_request
+from moozix_tui.engine.plan_edits import (
+    LOUDEST_TARGET_LUFS,
+    QUIETEST_TARGET_LUFS,
+    explicit_gain,
+    new_target,
+)
+from moozix_tui.engine.present import fmt, part_word, stem_request
 from moozix_tui.engine.session import Session
 from moozix_tui.engine.wording import answer_question, md_literal, restate
 
 __all__ = ["answer_pending", "choose", "diagnose_song", "listen", "offer"]
 
+_MASTER_LEVEL = ("quiet_master", "loud_master")
 _DB_REQUEST = re.compile(r"(\d+(?:\.\d+)?)\s*db", re.IGNORECASE)
 _WHOLE_SONG_WORDS = ("whole", "everything", "overall", "entire", "all of it", "the song",
                      "the mix", "the track")
@@ -34,6 +40,12 @@ def listen(session: Session, text: str) -> Turn:
         return session.reply(replies + [answer_question(heard.topic)])
     if heard.intents:
         said = complaints_heard(heard)
+        level = [c for c in said if c["layer"] == "mix" and c["problem"] in _MASTER_LEVEL]
+        if level and session.result is not None:   # the master exists: louder is a new target
+            said = [c for c in said if c not in level]
+            replies.append(_retarget(session, level[0]))
+            if not said:
+                return flow.replay(session, "\n\n".join(replies))
         _remember(session, said)
         replies.append("Here's what I heard:\n\n" + "\n".join(restate(c) for c in said))
         if heard.unclear:
@@ -54,6 +66,33 @@ def listen(session: Session, text: str) -> Turn:
                    "*the vocal is buried*, *the kick and bass are fighting*, *it's too "
                    "quiet next to Spotify* — or say `help`.")
     return session.reply(replies)
+
+
+def _retarget(session: Session, item: dict) -> str:
+    """'Louder' or 'quieter' about a master the user has heard: step the loudness target
+    from what the master measures, and say what that costs."""
+    from dsp.mastering import TARGETS
+
+    streaming = TARGETS["streaming"].lufs
+    measured = session.result.master.after.integrated_lufs
+    louder = item["problem"] == "quiet_master"
+    goal = new_target(measured, item["severity"], louder)
+    if goal is None:
+        if louder:
+            return (f"The master already measures {fmt(measured)} LUFS, as loud as I take a "
+                    f"master ({LOUDEST_TARGET_LUFS:g} LUFS): more limiting would flatten it.")
+        return (f"The master already measures {fmt(measured)} LUFS, the quietest target I "
+                f"offer ({QUIETEST_TARGET_LUFS:g} LUFS).")
+    session.state.target = f"{goal:g}"
+    if not louder:
+        return (f"The master measures {fmt(measured)} LUFS. Lowering the target to {goal:g} "
+                "LUFS: less limiting, more room for the peaks.")
+    said = (f"The master measures {fmt(measured)} LUFS. Raising the target to {goal:g} LUFS: "
+            "louder and denser, with more limiting on the peaks.")
+    if goal > streaming:
+        said += (f" Spotify and YouTube play masters at about {streaming:g} LUFS and turn "
+                 "louder ones down, so there it will sound no louder, only more limited.")
+    return said
 
 
 def _remember(session: Session, heard: list[dict]) -> None:

@@ -5,11 +5,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["MAX_EXPLICIT_GAIN_DB", "SCALE_LESS", "SCALE_MORE", "explicit_gain", "find_move",
-           "rescaled"]
+__all__ = ["LOUDEST_TARGET_LUFS", "MAX_EXPLICIT_GAIN_DB", "QUIETEST_TARGET_LUFS", "SCALE_LESS",
+           "SCALE_MORE", "explicit_gain", "find_move", "new_target", "rescaled"]
 
 SCALE_MORE, SCALE_LESS = 1.3, 0.7
 MAX_EXPLICIT_GAIN_DB = 12.0
+LOUDEST_TARGET_LUFS = -7.0
+"""Past this, limiting flattens any music; a louder ask stops here and says so."""
+QUIETEST_TARGET_LUFS = -24.0
+_TARGET_STEP_LU = {"mild": 1.0, "normal": 2.0, "strong": 3.0}
+
+
+def new_target(master_lufs: float, severity: str, louder: bool) -> float | None:
+    """The loudness target for 'louder' / 'quieter' said about a master that measures
+    `master_lufs`: a step of 1, 2 or 3 LU by how strongly it was said, to a whole LUFS
+    figure; None when the master is already at the limit that way."""
+    step = _TARGET_STEP_LU.get(severity, 2.0) * (1 if louder else -1)
+    goal = float(round(master_lufs + step))
+    goal = min(max(goal, QUIETEST_TARGET_LUFS), LOUDEST_TARGET_LUFS)
+    if (goal < master_lufs + 0.5) if louder else (goal > master_lufs - 0.5):
+        return None
+    return goal
 
 
 def rescaled(moves: Sequence[dict], factor: float) -> list[dict]:

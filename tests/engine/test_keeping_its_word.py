@@ -296,3 +296,29 @@ def test_a_style_says_what_the_render_then_does_to_the_tone(chat, buried_vocal_f
     done = chat.engine.session.result.master.tone_moves
     shaping = [move for move in done if not move.startswith("high-pass")]
     assert shaping and all(move in said for move in shaping)
+
+
+def test_louder_after_a_master_raises_the_target_and_the_master_measures_louder(
+        chat, buried_vocal_files):
+    chat.say("the whole song is too quiet")
+    chat.say(f'"{buried_vocal_files / "mix.wav"}"')
+    chat.say("go")
+    first = chat.engine.session.result.master.samples
+    said = chat.say("louder")
+    assert "Raising the target to -12 LUFS" in said
+    second = chat.engine.session.result.master.samples
+    meter = pyloudnorm.Meter(44100)
+    gained = meter.integrated_loudness(second.T) - meter.integrated_loudness(first.T)
+    assert gained == pytest.approx(2.0, abs=0.3)
+    said = chat.say("it's way too loud now")
+    assert "Lowering the target to -15 LUFS" in said
+
+
+@pytest.mark.parametrize(("lufs", "severity", "louder", "expected"), [
+    (-14.0, "normal", True, -12.0), (-14.04, "mild", True, -13.0), (-14.0, "strong", False, -17.0),
+    (-7.2, "normal", True, None), (-8.0, "strong", True, -7.0), (-23.5, "normal", False, -24.0),
+])
+def test_a_new_target_steps_from_the_measured_master(lufs, severity, louder, expected):
+    from moozix_tui.engine.plan_edits import new_target
+
+    assert new_target(lufs, severity, louder) == expected

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from moozix_tui.engine import flow
+from moozix_tui.engine.commands import asks_for_diagnosis
 from moozix_tui.engine.decide import complaint, complaints_heard
 from moozix_tui.engine.model import Turn
 from moozix_tui.engine.needs import covered, missing_stems
@@ -55,7 +56,7 @@ def listen(session: Session, text: str) -> Turn:
     if heard.unclear:
         replies.append(_ask(session, heard.unclear[0]))
         return session.reply(replies, "question")
-    if heard.vague:
+    if heard.vague or asks_for_diagnosis(text):
         return diagnose_song(session, replies)
     if heard.guesses:
         choices = [{"layer": g.layer, "problem": g.problem, "evidence": g.evidence}

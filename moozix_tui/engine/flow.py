@@ -39,8 +39,9 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
                         base=result.stems if result is not None else None, known=known,
                         then_render=then_render)
     state.phase = "analysing"
-    replies.append("Listening to the stems and measuring…")
-    job = session.new_job("diagnose" if diagnose else "analyse", "Analysing your stems", work)
+    what = "the stereo mix" if [r for r, _ in sources] == ["mix"] else "the stems"
+    replies.append(f"Listening to {what} and measuring…")
+    job = session.new_job("diagnose" if diagnose else "analyse", f"Analysing {what}", work)
     return session.reply(replies, job=job)
 
 

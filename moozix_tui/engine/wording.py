@@ -29,6 +29,7 @@ HELP = """**Tell me what sounds wrong**, in your own words:
 
 - "the vocal is too low" · "the 808 is muddy" · "hats are piercing"
 - "the drums feel weak" · "it falls apart in mono" · "the whole song is too quiet"
+- not sure? Ask "what's wrong with it?" and I'll measure it and tell you what stands out
 
 **Give me audio** by typing or pasting paths (quotes, `~`, folders and `file://` all work),
 `vocal=~/song/vox.wav` to name a part, or **ctrl+o** to pick files. No stems? Say
@@ -55,7 +56,8 @@ _ANSWERS = {
     "loudness": (
         "**Loudness.** Streaming services turn everything to about −14 LUFS, Apple Music to "
         "−16; broadcast uses −23 (EBU R128). I measure loudness the BS.1770 way and keep "
-        "true peaks at or under −1 dBTP, measured 4× oversampled on the written file. Say "
+        "true peaks at or under −1 dBTP, measured on the written file both the BS.1770 way "
+        "(4× oversampled) and with a finer reconstruction that catches what it misses. Say "
         "`target apple`, `target -16` or `club` to choose."),
     "help": HELP,
 }

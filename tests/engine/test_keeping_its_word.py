@@ -322,3 +322,14 @@ def test_a_new_target_steps_from_the_measured_master(lufs, severity, louder, exp
     from moozix_tui.engine.plan_edits import new_target
 
     assert new_target(lufs, severity, louder) == expected
+
+
+@pytest.mark.parametrize("ask", ["does it sound ok to you?", "What's wrong with my mix?",
+                                 "how can I make this sound better", "any tips?"])
+def test_asking_for_an_opinion_gets_the_measured_findings(chat, buried_vocal_files, ask):
+    """The vocal was exported 9 dB down: asked what it thinks, the assistant measures and
+    offers that first."""
+    folder = buried_vocal_files
+    chat.say(f'"{folder / "Lead Vox.wav"}" "{folder / "beat.wav"}"')
+    answer = chat.say(ask)
+    assert "1. **lead vocal** — too quiet" in answer

@@ -89,8 +89,8 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
             f"{fmt(previews.after_written.integrated_lufs)} LUFS as written, true peaks "
             f"{fmt(previews.before_written.true_peak_dbtp)} and "
             f"{fmt(previews.after_written.true_peak_dbtp)} dBTP): "
-            f"{md_code(str(previews.before))} (your mix) and {md_code(str(previews.after))} "
-            "(the master).")
+            f"{md_code(previews.before.name)} (your mix) and {md_code(previews.after.name)} (the "
+            f"master) in {md_code(str(previews.before.parent))}.")
     parts.append("Say `export` (or `export ~/some/folder`) for the final files, `undo` to "
                  "step back, or tell me what still bothers you.")
     return "\n\n".join(parts)

@@ -195,7 +195,7 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
         return []
     severity = _severity(2 * (excess - high))
     build_up = (f"the mix's 150–400 Hz stands {signed(excess)} dB against its own trend "
-                f"over 60 Hz–2 kHz (typical {signed_range(low, high)} dB)")
+                f"over 60 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
     source = ranges["source"]
     carriers = sorted((r for r in analysis.tracks
                        if analysis.low_mid_share.get(r, 0.0) >= _CARRIES),
@@ -224,7 +224,7 @@ def _harsh(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
         findings.append(Finding(
             layer, "harsh", _severity(2 * (harsh.excess_db - high)),
             f"{where}: 2–8 kHz stands {signed(harsh.excess_db)} dB against their own 1–16 kHz "
-            f"trend where they ring alone (typical {signed_range(low, high)} dB)",
+            f"trend where they ring alone (typical {signed_range(low, high, 1)} dB)",
             harsh.excess_db, (float(low), float(high)), ranges["source"]))
     return findings
 

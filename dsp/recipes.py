@@ -184,6 +184,8 @@ def _harsh(ctx: _Context) -> None:
                 freq_hz=round(freq), q=1.5, threshold_db=-30.0,
                 max_reduction_db=round(reduction, 1))
         return
+    if _harsh_beyond_typical(ctx, stem, freq):
+        return
     cut = float(np.clip(2.0 + excess, 2.0, 9.0)) * ctx.scale
     presence = ctx.analysis.mix.band_share_db["presence"]
     p_low, p_high = ctx.ranges["mix"]["presence_share_db"]
@@ -195,6 +197,30 @@ def _harsh(ctx: _Context) -> None:
     ctx.add(stem, "bell", f"the {ctx.layer} ring near {freq / 1000:.1f} kHz, {excess:.1f} dB "
                           "above the surrounding spectrum",
             freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
+
+
+_BAND_MEAN_PER_DB = 0.45
+"""How much of a bell's gain (Q about 1, centred in 2–8 kHz) shows in the 2–8 kHz mean
+against the 1–16 kHz trend: +8 dB at 5 kHz on hats raised it 3.6–3.7 dB."""
+
+
+def _harsh_beyond_typical(ctx: _Context, stem: str, freq: float) -> bool:
+    """A part whose 2–8 kHz edge has a typical range (cymbals, a kit) and stands above it:
+    one cut at its peak, sized to bring the edge back to the top of that range."""
+    typical = ctx.ranges["presence_excess_db"].get(stem)
+    if typical is None or stem not in ctx.analysis.harshness:
+        return False
+    low, high = typical
+    measured = ctx.analysis.harshness[stem].excess_db
+    if measured <= high:
+        return False
+    cut = float(np.clip((measured - high) / _BAND_MEAN_PER_DB, 2.0, 9.0)) * ctx.scale
+    ctx.add(stem, "bell", f"the {ctx.layer}' 2–8 kHz stands {signed(measured)} dB against "
+                          f"their own 1–16 kHz trend (typical {signed_range(low, high, 1)} dB); "
+                          f"a cut near {freq / 1000:.1f} kHz sized to bring it back to "
+                          f"{signed(high)} dB",
+            freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
+    return True
 
 
 def _harsh_inside(ctx: _Context, host: str) -> None:

@@ -67,12 +67,15 @@ def test_muddy_low_end_is_cleared(song):
 
 
 def test_harsh_hats_are_tamed(song):
+    """Hats +8 dB at 5 kHz in their own stem: the cut is sized from how far their edge
+    stands above typical, and their 2–8 kHz share (plain FFT) ends within 1.5 dB of the
+    unbroken hats'."""
     broken = {**song, "cymbals": boost(song["cymbals"], 5000, 8)}
     fixed, premaster, plan = fix(broken, ("cymbals", "harsh"))
     unbroken = stem_set(song).mixdown()
     assert abs(band_share_db(premaster, 2000, 8000) - band_share_db(unbroken, 2000, 8000)) <= 2.0
     clean_share = band_share_db(song["cymbals"], 2000, 8000)
-    assert abs(band_share_db(fixed.get("cymbals").samples, 2000, 8000) - clean_share) <= 2.0
+    assert abs(band_share_db(fixed.get("cymbals").samples, 2000, 8000) - clean_share) <= 1.5
     assert 4000 <= plan.moves[0].params["freq_hz"] <= 7000
 
 

@@ -84,6 +84,7 @@ def _retarget(session: Session, item: dict) -> str:
                     f"master ({LOUDEST_TARGET_LUFS:g} LUFS): more limiting would flatten it.")
         return (f"The master already measures {fmt(measured)} LUFS, the quietest target I "
                 f"offer ({QUIETEST_TARGET_LUFS:g} LUFS).")
+    session.state.remember_direction()
     session.state.target = f"{goal:g}"
     if not louder:
         return (f"The master measures {fmt(measured)} LUFS. Lowering the target to {goal:g} "

@@ -52,7 +52,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         # renders always start from the original stems, so "before" is their analysis
         session.analysis = outcome.analysis
     state.analysed = True
-    state.last_change = "moves"
+    state.undo_log.append("moves")
     for intent in state.intents:
         intent["done"] = True
     plan = outcome.plan
@@ -152,7 +152,7 @@ def replay(session: Session, text: str) -> Turn:
 
 
 def plan_changed(session: Session, text: str) -> Turn:
-    session.state.last_change = "moves"
+    session.state.undo_log.append("moves")
     return replay(session, text)
 
 

@@ -108,9 +108,12 @@ def _undo(session: Session, _value) -> Turn:
     from dsp.moves import Move
 
     state = session.state
-    if state.replaced and state.last_change == "files":
-        state.last_change = "moves"
+    newest = state.undo_log.pop() if state.undo_log else "moves"
+    if newest == "files" and state.replaced:
         return intake.undo_replacement(session)
+    if newest == "direction" and state.directions:
+        state.__dict__.update(state.directions.pop())
+        return _direction(session, f"Back to {_direction_words(state)}.")
     if state.applied == 0:
         return session.reply(["Nothing to undo."])
     state.applied -= 1
@@ -129,6 +132,17 @@ def _redo(session: Session, _value) -> Turn:
     return flow.replay(session, f"Redid: {move.action()}.")
 
 
+def _direction_words(state) -> str:
+    from dsp.mastering import resolve_target
+
+    target = resolve_target(float(state.target) if is_number(state.target) else state.target)
+    words = (f"target **{md_literal(target.label or target.name)}** ({target.lufs:g} LUFS), "
+             f"style **{state.style}**")
+    if state.reference:
+        words += f", reference {md_code(Path(state.reference).name)}"
+    return words
+
+
 def _direction(session: Session, text: str) -> Turn:
     if session.state.phase == "rendered":
         return flow.replay(session, text)
@@ -144,6 +158,7 @@ def _target(session: Session, value) -> Turn:
         target = resolve_target(float(name) if is_number(name) else name)
     except DspError as exc:
         return session.reply([md_literal(str(exc))], "error")
+    session.state.remember_direction()
     session.state.target = target.name if target.name != "custom" else f"{target.lufs:g}"
     return _direction(session, f"Target: **{md_literal(target.label or target.name)}** — "
                                f"{target.lufs:g} LUFS, ceiling {target.ceiling_dbtp:g} dBTP.")
@@ -155,6 +170,7 @@ def _style(session: Session, value) -> Turn:
         return session.reply(["Styles: `balanced`, `warm`, `bright`, `punchy`."])
     from dsp.mastering import style_tone_moves
 
+    session.state.remember_direction()
     session.state.style = style
     tone = style_tone_moves(style)
     does = ("the master's tone: " + ", ".join(tone)) if tone else "no tone shaping on the master"
@@ -166,6 +182,7 @@ def _reference(session: Session, value) -> Turn:
     if path is None or not path.is_file():
         return session.reply([f"I can't find {md_code(value or '')} — give the path of a "
                               "finished track to match."], "error")
+    session.state.remember_direction()
     session.state.reference = str(path)
     return _direction(session, f"Reference: {md_code(path.name)} — I'll match its broad tone "
                                "(and its loudness unless you set a target).")

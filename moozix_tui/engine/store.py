@@ -55,8 +55,17 @@ class SessionState:
     demo: bool = False
     queued: list[str] = field(default_factory=list)   # typed while a job ran, in order
     replaced: list[dict] = field(default_factory=list)  # file swaps, newest last, for undo
+    directions: list[dict] = field(default_factory=list)  # target/style/reference, for undo
     replanned_from: list[str] | None = None   # the plan before the stems changed
-    last_change: str = "moves"   # "files" right after a file was replaced (undo puts it back)
+    undo_log: list[str] = field(default_factory=list)
+    """What each change was, newest last ("moves", "files" or "direction"): `undo` takes
+    back the newest; with the log empty it steps back through the applied moves."""
+
+    def remember_direction(self) -> None:
+        """Keep the target, style and reference as they are, so `undo` can bring them back."""
+        self.directions.append({"target": self.target, "style": self.style,
+                                "reference": self.reference})
+        self.undo_log.append("direction")
 
     @classmethod
     def from_dict(cls, data: dict) -> SessionState:

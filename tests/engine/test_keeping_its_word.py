@@ -312,6 +312,21 @@ def test_louder_after_a_master_raises_the_target_and_the_master_measures_louder(
     assert gained == pytest.approx(2.0, abs=0.3)
     said = chat.say("it's way too loud now")
     assert "Lowering the target to -15 LUFS" in said
+    said = chat.say("undo")
+    assert "Back to target" in said and "(-12 LUFS)" in said
+    said = chat.say("undo")
+    assert "(-14 LUFS)" in said
+    back = chat.engine.session.result.master.samples
+    assert meter.integrated_loudness(back.T) == pytest.approx(
+        meter.integrated_loudness(first.T), abs=0.2)
+
+
+def test_undo_takes_back_a_style_before_anything_is_rendered(chat):
+    chat.say("style warm")
+    assert chat.engine.session.state.style == "warm"
+    assert "style **balanced**" in chat.say("undo")
+    assert chat.engine.session.state.style == "balanced"
+    assert "Nothing to undo" in chat.say("undo")
 
 
 @pytest.mark.parametrize(("lufs", "severity", "louder", "expected"), [

@@ -195,7 +195,7 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
     pairs: list[tuple[str, Cue]] = []
     intensifiers = table.get("intensifiers", [])
     for problem, entry in table.items():
-        if problem in ("intensifiers", "vague", "ignore"):
+        if problem in ("intensifiers", "vague", "ignore", "whole_song"):
             continue
         _check(problem in PROBLEMS, f"lexicon.toml [{problem}]", f"unknown problem id {problem!r}")
         pairs += [(phrase, Cue(problem, object_after=True))
@@ -207,7 +207,21 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
     return pairs
 
 
-def _keyed(surface: dict[tuple[str, ...], Cue]) -> dict[tuple[str, ...], Cue]:
+def _band_cues(table: dict, cues: dict[tuple[str, ...], Cue], whole: str) -> dict[str, str]:
+    """Cue phrases that name a band of the spectrum ("too much high end"): their own part
+    is the whole song when no part is named beside them."""
+    for problem in table["problems"]:
+        _check(problem in PROBLEMS, "lexicon.toml [whole_song]", f"unknown problem {problem!r}")
+    bands = [words_of(band) for band in table["bands"]]
+    return {" ".join(words): whole for words, cue in cues.items()
+            if cue.problem in table["problems"]
+            and any(len(words) > len(band) and words[-len(band):] == band for band in bands)}
+
+
+def _keyed(surface: dict[tuple[str, ...], Cue],
+           parts: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], Cue]:
+    """Cues by word-form key. A part's own name is never read as a form of a problem
+    word ("stabs" is the keys, though "stabbing" is harsh)."""
     by_key: dict[tuple[str, ...], Cue] = {}
     clashing: set[tuple[str, ...]] = set()
     for words, cue in surface.items():
@@ -215,6 +229,7 @@ def _keyed(surface: dict[tuple[str, ...], Cue]) -> dict[tuple[str, ...], Cue]:
         known = by_key.setdefault(key, cue)
         if known.problem != cue.problem:
             clashing.add(key)
+    clashing |= {tuple(stem(w) for w in words) for words in parts if words not in surface}
     return {key: cue for key, cue in by_key.items() if key not in clashing}
 
 
@@ -300,12 +315,15 @@ def vocabulary() -> Vocabulary:
         known = cues.get(words)
         if known is None or known.problem == cue.problem:
             cues[words] = cue
+    weak_layers = [layer for layer, entry in layer_table.items() if entry.get("weak")]
+    _check(len(weak_layers) == 1, "layers.toml", "exactly one layer is the whole song (weak)")
+    no_layer = rules["no_layer"]
+    rules = {**rules, "no_layer": {**no_layer, "own_layer": {
+        **_band_cues(lexicon["whole_song"], cues, weak_layers[0]), **no_layer["own_layer"]}}}
     fuzzy = rules["fuzzy"]
     fuzzy_words = tuple(sorted(w for w in single if len(w) >= fuzzy["min_length"]))
     known = {w for p in list(phrases) + list(cues) for w in p}
-    keyed = _keyed(cues)
-    weak_layers = [layer for layer, entry in layer_table.items() if entry.get("weak")]
-    _check(len(weak_layers) == 1, "layers.toml", "exactly one layer is the whole song (weak)")
+    keyed = _keyed(cues, phrases)
     questions = {topic: tuple(words_of(p) for p in words)
                  for topic, words in stem_table.get("questions", {}).items()}
     return Vocabulary(

@@ -1,0 +1,23 @@
+"""The descriptor lexicon's own rules: band-named tone words and the whole song."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from intents import parse
+
+WHOLE_SONG = tomllib.loads(resources.files("intents").joinpath("data/lexicon.toml")
+                           .read_text())["whole_song"]
+
+
+@pytest.mark.parametrize("text", WHOLE_SONG["said_of_the_song"])
+def test_a_band_named_tone_word_with_no_part_is_the_whole_songs_tone(text):
+    assert [(i.layer, i.problem) for i in parse(text)] == [("mix", "tonal_balance")]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), WHOLE_SONG["said_of_a_part"])
+def test_a_part_named_beside_a_band_named_tone_word_keeps_it(text, layer, problem):
+    assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]

@@ -42,5 +42,6 @@ def build_view(session: Session) -> SessionView:
     return SessionView(
         session_dir=session.store.folder, stems=tuple(slots), target=s.target, style=s.style,
         plan=tuple(move_lines(s.moves[:s.applied])), applied_moves=s.applied,
-        can_undo=s.applied > 0, can_redo=s.applied < len(s.moves), busy=session.busy,
+        can_undo=s.applied > 0 or bool(s.directions or s.replaced),
+        can_redo=s.applied < len(s.moves), busy=session.busy,
         summary=summary, history=tuple(Reply.from_dict(r) for r in s.history))

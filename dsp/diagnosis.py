@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from dsp.analysis import TrackAnalysis
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
     LOW_MID_FIT_HZ,
@@ -15,7 +16,8 @@ from dsp.stem_analysis import (
 )
 from dsp.wording import signed, signed_range
 
-__all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "reference_ranges"]
+__all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "low_mid_excess_db",
+           "reference_ranges"]
 
 
 @dataclass(frozen=True)
@@ -33,6 +35,13 @@ class Finding:
 def reference_ranges() -> dict:
     text = resources.files("dsp").joinpath("data/reference_ranges.toml").read_text("utf-8")
     return tomllib.loads(text)
+
+
+def low_mid_excess_db(track: TrackAnalysis) -> float:
+    """150–400 Hz against the track's own trend over 60 Hz–2 kHz: how a mix's low mids
+    build up (reference_ranges.toml [low_mid_excess_db])."""
+    return band_excess_db(track.spectrum_hz, track.spectrum_db, LOW_MID_BAND_HZ,
+                          LOW_MID_FIT_HZ)
 
 
 @dataclass(frozen=True)
@@ -81,16 +90,10 @@ def complaint_measures(layer: str, problem: str,
                              _pair(ranges["crest_db"].get(part, ranges["crest_db"]["drums"])))
                      for part in parts)
     if problem in _TONE_BAND:
-        band = _TONE_BAND[problem]
-        shares = ranges.get(f"{band}_share_db", {})
-        if layer == "mix" or not _parts_of(layer, analysis):
-            mix_range = ranges["mix"].get(f"{band}_share_db")
-            return (Measure(f"mix {_BAND_WORDS[band]}", analysis.mix.band_share_db[band], "dB",
-                            _pair(mix_range)),)
-        return tuple(Measure(f"{part} {_BAND_WORDS[band]}",
-                             analysis.tracks[part].band_share_db[band], "dB",
-                             _pair(shares.get(part)))
-                     for part in _parts_of(layer, analysis))
+        build_up = (Measure("mix 150–400 Hz over its trend", low_mid_excess_db(analysis.mix),
+                            "dB", _pair(ranges["low_mid_excess_db"]["mix"])),
+                    ) if problem == "muddy" else ()
+        return build_up + _band_measures(layer, problem, analysis, ranges)
     if problem == "mono_collapse":
         return (Measure("mix mono loss", analysis.mix.mono_loss_db, "dB",
                         _pair(ranges["mix"]["mono_loss_db"])),)
@@ -102,6 +105,17 @@ def complaint_measures(layer: str, problem: str,
         return (Measure("mix tilt", analysis.mix.tilt_db_per_octave, "dB/oct",
                         _pair(ranges["mix"]["tilt_db_per_octave"])),)
     return ()
+
+
+def _band_measures(layer: str, problem: str, analysis: SessionAnalysis,
+                   ranges: dict) -> tuple[Measure, ...]:
+    band = _TONE_BAND[problem]
+    if layer == "mix" or not _parts_of(layer, analysis):
+        return (Measure(f"mix {_BAND_WORDS[band]}", analysis.mix.band_share_db[band], "dB",
+                        _pair(ranges["mix"].get(f"{band}_share_db"))),)
+    return tuple(Measure(f"{part} {_BAND_WORDS[band]}",
+                         analysis.tracks[part].band_share_db[band], "dB", None)
+                 for part in _parts_of(layer, analysis))
 
 
 def _pair(values) -> tuple[float, float] | None:
@@ -189,8 +203,7 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
     10–30 dB). Each part that carries a measurable share of it is named, the biggest
     carrier first."""
     low, high = ranges["low_mid_excess_db"]["mix"]
-    mix = analysis.mix
-    excess = band_excess_db(mix.spectrum_hz, mix.spectrum_db, LOW_MID_BAND_HZ, LOW_MID_FIT_HZ)
+    excess = low_mid_excess_db(analysis.mix)
     if excess <= high + 0.5:
         return []
     severity = _severity(2 * (excess - high))

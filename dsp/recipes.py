@@ -13,7 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from dsp.diagnosis import reference_ranges
+from dsp.diagnosis import low_mid_excess_db, reference_ranges
 from dsp.moves import SEVERITY_SCALE, FixRequest, Move, Plan
 from dsp.stem_analysis import SessionAnalysis
 from dsp.wording import signed, signed_range
@@ -136,10 +136,9 @@ def _muddy(ctx: _Context) -> None:
         return
     if named:
         _note_host(ctx, named[0])
-    low, high = ctx.ranges["mix"]["low_mid_share_db"]
-    share = ctx.analysis.mix.band_share_db["low_mid"]
-    excess = share - (low + high) / 2
-    depth = float(np.clip(2.0 + 1.5 * excess, 1.0, 6.0)) * ctx.scale
+    low, high = ctx.ranges["low_mid_excess_db"]["mix"]
+    build_up = low_mid_excess_db(ctx.analysis.mix)
+    depth = float(np.clip(2.0 + 1.5 * (build_up - (low + high) / 2), 1.0, 6.0)) * ctx.scale
     if not named:
         carried = ", ".join(f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers)
         ctx.notes.append(f"There's no {ctx.layer} stem among your files, so I cut where the "
@@ -155,14 +154,16 @@ def _muddy(ctx: _Context) -> None:
         share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
         cut = depth
         centre = _low_mid_centre(ctx, role)
-        ctx.add(role, "bell", f"150–400 Hz is {share:.1f} dB of the mix's energy (typical "
-                              f"{low:g}…{high:g}); {share_of_mix:.0%} of it is in the {role}, "
-                              f"centred near {centre:.0f} Hz",
+        ctx.add(role, "bell", f"the mix's 150–400 Hz stands {signed(build_up)} dB against "
+                              f"its own trend (typical {signed_range(low, high, 1)}); "
+                              f"{share_of_mix:.0%} of it is in the {role}, centred near "
+                              f"{centre:.0f} Hz",
                 freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
-    if share <= high:
-        ctx.notes.append(f"The low mids measure {share:.1f} dB of the mix, inside the typical "
-                         f"{low:g}…{high:g}, so the measurement doesn't call for deep cuts: "
-                         f"I kept them to about {depth:.1f} dB.")
+    if build_up <= high:
+        ctx.notes.append(f"The mix's low mids stand {signed(build_up)} dB against its own "
+                         f"trend, inside the typical {signed_range(low, high, 1)} dB, so the "
+                         f"measurement doesn't call for deep cuts: I kept them to about "
+                         f"{depth:.1f} dB.")
 
 
 def _harsh(ctx: _Context) -> None:
@@ -456,13 +457,13 @@ def _tonal(ctx: _Context) -> None:
         ctx.add(MIX, "high_shelf", f"the mix tilts {signed(tilt)} dB/octave, darker than the "
                                    f"typical {low:g}…{high:g}",
                 cutoff_hz=5000.0, gain_db=round(min(low - tilt + 1.0, 4.0) * ctx.scale, 1))
-    lm_low, lm_high = ctx.ranges["mix"]["low_mid_share_db"]
-    share = mix.band_share_db["low_mid"]
-    if share > lm_high:
-        ctx.add(MIX, "bell", f"150–400 Hz holds {share:.1f} dB of the energy (typical "
-                             f"{lm_low:g}…{lm_high:g})",
-                freq_hz=250.0, gain_db=-round(min(share - lm_high + 1.0, 4.0) * ctx.scale, 1),
-                q=0.8)
+    lm_low, lm_high = ctx.ranges["low_mid_excess_db"]["mix"]
+    build_up = low_mid_excess_db(mix)
+    if build_up > lm_high:
+        ctx.add(MIX, "bell", f"150–400 Hz stands {signed(build_up)} dB against the mix's own "
+                             f"trend (typical {signed_range(lm_low, lm_high, 1)})",
+                freq_hz=250.0,
+                gain_db=-round(min(build_up - lm_high + 1.0, 4.0) * ctx.scale, 1), q=0.8)
     if not ctx.moves:
         ctx.notes.append(f"The overall tone measures inside the typical range (tilt {signed(tilt)} "
                          "dB/octave); the mastering style can still warm or brighten it.")

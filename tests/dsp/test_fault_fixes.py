@@ -265,6 +265,22 @@ def test_harsh_hats_inside_a_drums_stem_are_cut_there(song):
     assert abs(after - band_share_db(clean, 2000, 8000)) <= 1.5
 
 
+def test_a_mud_cut_is_as_deep_as_the_mix_s_build_up(song):
+    """The same complaint on the unbroken song and on one with +7 dB at 250 Hz on every
+    part (a mix-wide build-up of about 4 dB over its own trend): the cut on the bass is
+    at least 3 dB deeper on the broken one (1.5 dB of cut per dB of build-up), and its
+    reason names the build-up it was sized from."""
+    def cut(parts):
+        plan = plan_fixes([FixRequest("bass", "muddy")], analyse_session(stem_set(parts)))
+        move = next(m for m in plan.moves if m.stem == "bass")
+        return -move.params["gain_db"], move.reason
+
+    clean_cut, _ = cut(song)
+    broken_cut, reason = cut({r: boost(x, 250, 7) for r, x in song.items()})
+    assert broken_cut >= clean_cut + 3.0
+    assert "150–400 Hz stands" in reason and "against its own trend" in reason
+
+
 def test_muddy_names_the_parts_it_also_cut(song):
     broken = {**song, **{r: boost(song[r], 250, 7) for r in ("bass", "keys")}}
     _, _, plan = fix(broken, ("bass", "muddy"))

@@ -142,13 +142,15 @@ def _lookup(words, keys, clauses, i, n, vocab) -> _Mention | None:
     key = tuple(words[i:i + n])
     if key in vocab.cue_phrases:
         return _Mention(i, i + n, cue=vocab.cue_phrases[key])
+    # a part spelt exactly wins over a cue that only shares its word form ("the stabs"
+    # are keys, not "stab")
+    if key in vocab.layer_phrases:
+        return _Mention(i, i + n, layer=vocab.layer_phrases[key])
     # a word typed in its bare form matches only its own entry: "bit" is not "bitey"
     stems = tuple(keys[i:i + n])
     cue = vocab.cue_keys.get(stems) if stems != key else None
     if cue is not None:
         return _Mention(i, i + n, cue=cue)
-    if key in vocab.layer_phrases:
-        return _Mention(i, i + n, layer=vocab.layer_phrases[key])
     last = key[-1]
     if last.endswith("s") and len(last) > 3:
         for singular in (last[:-1], last[:-2]):
@@ -466,9 +468,17 @@ class _Reader:
                    for p in self.praise if p[0] == w)
 
     def conditional(self, cue: _Mention) -> bool:
+        """"crackles when I turn it up": a cue after "when" is a condition, unless the
+        clause states how a part is ("when the vocals are so muted")."""
         words = self.sets["conditional"]
         lo = self.clause_start[self.clauses[cue.start]]
-        return any(self.words[k] in words for k in range(lo, cue.start))
+        when = next((k for k in range(cue.start - 1, lo - 1, -1) if self.words[k] in words), None)
+        if when is None:
+            return False
+        stative = self.rules["conditional"]["stative"]
+        return not any(m.layer and when < m.start and m.end < cue.start
+                       and self.words[m.end] in stative
+                       for m in self.by_clause.get(self.clauses[cue.start], []))
 
     def read(self) -> Understanding:
         found: list[_Found] = []
@@ -632,6 +642,9 @@ class _Reader:
         after = [m for m in named if m.start >= cue.end]
         if cue.cue.object_after and after:
             return after[0]
+        modified = None if before else self._modified(cue)
+        if modified is not None:
+            return modified
         if before:
             subject = self._subject(cue, before)
             whole = [m for m in layers if m not in named and subject.start < m.start < cue.start
@@ -655,6 +668,24 @@ class _Reader:
         if after:
             return after[0]
         return next((m for m in layers if m not in named), None)
+
+    def _modified(self, cue: _Mention) -> _Mention | None:
+        """"a dull, distant vocal", "the muddy bass": words of tone between a determiner
+        and a part describe that part."""
+        if cue.cue.problem not in self.rules["grammar"]["attributive"]:
+            return None
+        joins = self.sets["lack_joins"]
+        k = cue.end
+        while k < len(self.words) and (self.covered[k] or self.words[k] in joins):
+            k += 1
+        part = next((m for m in self.named(self.by_sentence[self.sentences[cue.start]])
+                     if m.start == k and m.layer), None)
+        if part is None:
+            return None
+        j = cue.start - 1
+        while j >= 0 and (self.covered[j] or self.words[j] in joins):
+            j -= 1
+        return part if j >= 0 and self.words[j] in self.sets["determiners"] else None
 
     def _antecedent(self, cue: _Mention) -> _Mention | None:
         """"the vocal is nice but it gets buried": a pronoun before the problem word, or no
@@ -719,12 +750,23 @@ class _Reader:
                 layer_mention, layer = others[0], others[0].layer
                 problem = on_part["problems"][problem]
         elif problem in on_part["problems"] and any(m.layer == on_part["layer"] for m in layers):
-            problem = on_part["problems"][problem]
+            # "swamped in reverb": a part lost in the reverb has too much of it
+            inside = any(m.layer == on_part["layer"] and m.start >= cue.end
+                         and self._object_of(m, on_part["inside"]) for m in layers)
+            problem = on_part["inside_problems" if inside else "problems"].get(
+                problem, on_part["problems"][problem])
         if cue.cue and cue.cue.mono_sensitive and (
                 self.sentence_words(self.sentences[cue.start]) & self.mono_words):
             problem = self.rules["mono_context"]["problem"]
         return _Found(layer, problem, cue.start, cue, layer_mention, clause,
                       self.sentences[cue.start], severity, said=problem)
+
+    def _object_of(self, m: _Mention, prepositions: list[str]) -> bool:
+        """The part stands right after one of `prepositions` (through determiners)."""
+        k = m.start - 1
+        while k >= 0 and self.words[k] in self.sets["determiners"]:
+            k -= 1
+        return k >= 0 and self.words[k] in prepositions
 
     def _finish(self, found: list[_Found], unclear: list[Clarification]) -> Understanding:
         resolved: list[_Found] = []
@@ -821,7 +863,13 @@ class _Reader:
         parts in a sentence is theirs, not the whole song's as well."""
         on_parts = {(item.sentence, item.said) for item in items if item.layer != self.whole}
         return [item for item in items
-                if item.layer != self.whole or (item.sentence, item.said) not in on_parts]
+                if item.layer != self.whole or (item.sentence, item.said) not in on_parts
+                or self._whole_named(item.layer_mention)]
+
+    def _whole_named(self, m: _Mention | None) -> bool:
+        """"the whole mix sounds muddy" names the song itself, not a band of it."""
+        return m is not None and bool(
+            self.sets["whole_subjects"] & set(self.words[m.start:m.end]))
 
     def _dominate(self, items: list[_Found]) -> list[_Found]:
         drop = set()

@@ -79,6 +79,31 @@ REPORTS = [
     ("the kick is nowhere near loud enough", [("kick", "too_quiet")]),
 ]
 
+PHRASES = [
+    # tone words between a determiner and a part describe that part
+    ("the song has a boomy kick", [("kick", "muddy")]),
+    ("it ends up with a thin, brittle snare", [("snare", "thin"), ("snare", "harsh")]),
+    ("there is a muddy bass all through the record", [("bass", "muddy")]),
+    # ...but a subject before them keeps its problem
+    ("the kicks all have that distorted drum sound", [("kick", "distorted")]),
+    # a part lost in the reverb has too much of it; a quiet reverb is too little
+    ("the snare gets lost under all that delay", [("snare", "too_much_reverb")]),
+    ("the piano is drowned out by the reverb", [("keys", "too_much_reverb")]),
+    ("the reverb on the vocal is too quiet", [("vocal", "too_dry")]),
+    # "when" with a part stated is a reason; with a doer it is a condition
+    ("I can't enjoy it when the vocals are this buried", [("vocal", "too_quiet")]),
+    ("the bass crackles when I turn it up", [("bass", "distorted")]),
+    ("when the guitars come in, the vocal gets buried", [("vocal", "too_quiet")]),
+    # the whole song named beside its parts keeps its own complaint
+    ("the kick is boomy, the bass is boomy, the whole mix is boomy",
+     [("kick", "muddy"), ("bass", "muddy"), ("mix", "tonal_balance")]),
+    # trouble said to sit in a band is too much there
+    ("there are problems in the low mids on the guitars", [("guitars", "muddy")]),
+    ("the piano has some issues in the upper mids", [("keys", "harsh")]),
+    # a part spelt exactly is that part, not a problem word of the same form
+    ("the splash is way too loud", [("cymbals", "too_loud")]),
+]
+
 NEGATION = [
     # a negated opinion verb denies its clause; some negators deny nothing
     ("I don't think the vocal is too loud", []),
@@ -92,8 +117,8 @@ NEGATION = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CLAUSES + WISHES + REPORTS + NEGATION,
-                         ids=[c[0][:40] for c in CLAUSES + WISHES + REPORTS + NEGATION])
+@pytest.mark.parametrize(("text", "expected"), CLAUSES + WISHES + REPORTS + PHRASES + NEGATION,
+                         ids=[c[0][:40] for c in CLAUSES + WISHES + REPORTS + PHRASES + NEGATION])
 def test_clause_grammar(text, expected):
     assert sorted((i.layer, i.problem) for i in parse(text)) == sorted(expected)
 

@@ -9,15 +9,17 @@ hold a negator that denies nothing. The tables are data (rules.toml [desire],
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib import resources
 
 from intents.model import IntentError
 from intents.text import clause_words, words_of
 from intents.vocabulary import PROBLEMS, Vocabulary, vocabulary
 
-__all__ = ["Grammar", "find", "grammar"]
+__all__ = ["Grammar", "find", "grammar", "index", "reported", "wish_opened"]
 
 Phrase = tuple[str, ...]
 
@@ -38,6 +40,21 @@ class Grammar:
     result_after: frozenset[str]
     """A wish followed by one of these is the result of a remedy ("would be crisper with
     less reverb"): the remedy names the problem, not the wish."""
+    indexes: dict[str, dict[str, tuple[Phrase, ...]]]
+    """`find` indexes of `excess`, `wished`, `reported`, `graded`, `generic`, `not_denying`
+    and [negation] clause_negators."""
+    excess: dict[Phrase, str]
+    """A comparative said to be more than needed ("louder than it needs to be"): the
+    opposite problem of wishing for it."""
+    reported: dict[Phrase, str]
+    """A request reported as done ("the bass was turned up"): how the part now is."""
+    be: frozenset[str]
+    be_between: frozenset[str]
+    graded: dict[Phrase, str]
+    """Words that name a problem only beside an intensifier or, in a list, beside
+    another problem word ("low, thin and dull"): lexicon.toml `graded`."""
+    generic: tuple[Phrase, ...]
+    """"can cause", "may lead to": what follows in the clause is said in general."""
     known: frozenset[str]
     """Every word of these tables: never "corrected" as a typo ("tighter" is no "lighter")."""
 
@@ -46,25 +63,57 @@ def _phrases(items: Iterable[str]) -> frozenset[Phrase]:
     return frozenset(words_of(p) for p in items)
 
 
-def _compile(vocab: Vocabulary) -> Grammar:
-    table = vocab.rules["desire"]
-    comparatives = {words_of(p): problem for p, problem in table["comparatives"].items()}
-    for phrase, problem in comparatives.items():
+def _problems(table: dict, where: str) -> dict[Phrase, str]:
+    out = {}
+    for phrase, problem in table.items():
         if problem not in PROBLEMS:
-            raise IntentError(f"intents/data/rules.toml [desire.comparatives] "
-                             f"{' '.join(phrase)!r}: unknown problem {problem!r}")
+            raise IntentError(f"intents/data/{where} {phrase!r}: unknown problem {problem!r}")
+        out[words_of(phrase)] = problem
+    return out
+
+
+def _graded() -> dict[Phrase, str]:
+    lexicon = tomllib.loads(resources.files("intents").joinpath("data/lexicon.toml")
+                            .read_text(encoding="utf-8"))
+    return {words_of(word): problem for problem, entry in lexicon.items()
+            if isinstance(entry, dict) and problem in PROBLEMS
+            for word in entry.get("graded", [])}
+
+
+def _compile(vocab: Vocabulary) -> Grammar:
+    rules = vocab.rules
+    table = rules["desire"]
+    comparatives = _problems(table["comparatives"], "rules.toml [desire.comparatives]")
+    opposite = table["opposite"]
+    for problem, other in opposite.items():
+        if problem not in PROBLEMS or other not in PROBLEMS:
+            raise IntentError(f"intents/data/rules.toml [desire.opposite] {problem!r}: "
+                              "both sides must be problem ids")
+    excess = {phrase + words_of(than): opposite[problem]
+              for phrase, problem in comparatives.items() if problem in opposite
+              for than in table["excess_than"]}
+    reported = _problems(rules["reported"]["phrases"], "rules.toml [reported.phrases]")
     skip = _phrases(table["skip"])
     wished = {words_of(p): problem for p, problem in vocab.rules["denied_quality"].items()
               if words_of(p) not in skip}
     openers = _phrases(table["openers"])
+    graded, generic = _graded(), tuple(_phrases(rules["conditional"]["generic"]))
+    not_denying = tuple(_phrases(rules["negation"]["not_denying"]))
+    wished |= comparatives
     return Grammar(
+        indexes={"excess": index(excess), "wished": index(wished), "reported": index(reported),
+                 "graded": index(graded), "generic": index(generic),
+                 "not_denying": index(not_denying),
+                 "clause_negators": index(vocab.clause_negators)},
         openers=openers, if_words=frozenset(table["if_words"]),
         if_verbs=frozenset(table["if_verbs"]), reach=int(table["reach"]),
-        comparatives=comparatives, wished=wished | comparatives,
-        not_denying=tuple(sorted(_phrases(vocab.rules["negation"]["not_denying"]),
-                                 key=len, reverse=True)),
+        comparatives=comparatives, wished=wished, not_denying=not_denying,
         between=frozenset(table["between"]),
         result_after=frozenset(table["result_after"]),
+        excess=excess, reported=reported,
+        be=frozenset(rules["voice"]["be"]),
+        be_between=frozenset(rules["voice"]["between"] + rules["reported"]["between"]),
+        graded=graded, generic=generic,
         known=frozenset(w for p in list(openers) + list(comparatives) for w in p)
         | clause_words())
 
@@ -74,13 +123,20 @@ def grammar() -> Grammar:
     return _compile(vocabulary())
 
 
-def find(words: Sequence[str], phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
-    """Every (start, end) where one of `phrases` stands in `words`."""
+def index(phrases: Iterable[Phrase]) -> dict[str, tuple[Phrase, ...]]:
+    """Phrases by their first word, for `find`."""
     by_first: dict[str, list[Phrase]] = {}
     for phrase in phrases:
         by_first.setdefault(phrase[0], []).append(phrase)
-    return [(i, i + len(p)) for i, w in enumerate(words) for p in by_first.get(w, ())
-            if tuple(words[i:i + len(p)]) == p]
+    return {w: tuple(ps) for w, ps in by_first.items()}
+
+
+def find(words: Sequence[str], phrases: dict[str, tuple[Phrase, ...]],
+         lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Every (start, end) within words[lo:hi] where one of the indexed phrases stands."""
+    hi = len(words) if hi is None else hi
+    return [(i, i + len(p)) for i in range(lo, hi) for p in phrases.get(words[i], ())
+            if i + len(p) <= hi and tuple(words[i:i + len(p)]) == p]
 
 
 def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,
@@ -101,3 +157,11 @@ def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,
         if k not in parts and words[k] not in g.between and words[k] not in g.if_verbs:
             return False
     return False
+
+
+def reported(words: Sequence[str], at: int, g: Grammar) -> bool:
+    """A form of "be" stands before `at`, through adverbs: "was (deliberately) turned up"."""
+    k = at - 1
+    while k >= 0 and words[k] in g.be_between:
+        k -= 1
+    return k >= 0 and words[k] in g.be

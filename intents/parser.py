@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from intents.grammar import find, grammar, wish_opened
+from intents.grammar import find, grammar, reported, wish_opened
 from intents.guessing import guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
@@ -153,7 +153,7 @@ def _lookup(words, keys, clauses, i, n, vocab) -> _Mention | None:
         return _Mention(i, i + n, cue=cue)
     last = key[-1]
     if last.endswith("s") and len(last) > 3:
-        for singular in (last[:-1], last[:-2]):
+        for singular in (last[:-1], last[:-2], last[:-3] + "y"):
             layer = vocab.layer_phrases.get(key[:-1] + (singular,))
             if layer is not None:
                 return _Mention(i, i + n, layer=layer)
@@ -161,7 +161,9 @@ def _lookup(words, keys, clauses, i, n, vocab) -> _Mention | None:
 
 
 def _longest(words, keys, clauses, i, vocab, blocked) -> _Mention | None:
-    longest = max(vocab.starts.get(words[i], 0), vocab.starts.get(keys[i], 0))
+    word = words[i]
+    longest = max(vocab.starts.get(word, 0), vocab.starts.get(keys[i], 0),
+                  vocab.starts.get(word[:-3] + "y", 0) if word.endswith("ies") else 0)
     for n in range(min(longest, len(words) - i), 0, -1):
         if any(blocked[i:i + n]):
             continue
@@ -303,29 +305,61 @@ def _quantities(words: list[str], mentions: list[_Mention],
     return out
 
 
-def _wishes(words: list[str], clauses: list[int], mentions: list[_Mention],
-            determiners: frozenset[str]) -> list[_Mention]:
-    """A good quality or a comparative wished for ("could be tighter", "make the hats
-    quieter", "get the vocal to sit on top") is the problem its absence means; the wish
-    replaces any reading of the same words."""
+def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
+             determiners: frozenset[str]) -> list[_Mention]:
+    """What a wish, an excess or a reported request implies, replacing any reading of the
+    same words: a good quality or comparative wished for ("could be tighter", "make the
+    hats quieter", "get the vocal to sit on top") is the problem its absence means;
+    "louder than it needs to be" is too loud; "the bass was turned up" is too loud."""
     g = grammar()
     parts = {k for m in mentions if m.layer for k in range(m.start, m.end)}
     parts |= {k for k, w in enumerate(words) if w in determiners}
-    wishes = [_Mention(start, end, cue=Cue(g.wished[tuple(words[start:end])]))
-              for start, end in find(words, g.wished)
-              if clauses[start] == clauses[end - 1]
-              and wish_opened(words, clauses, start, end, parts, g)]
-    # a longer wish holding a shorter one wins ("less in your face" over "in your face")
-    wishes.sort(key=lambda w: (w.start, -w.end))
+
+    def wish(start: int, end: int) -> bool:
+        return clauses[start] == clauses[end - 1] and wish_opened(words, clauses, start, end,
+                                                                  parts, g)
+
+    found = [_Mention(start, end, cue=Cue(g.excess[tuple(words[start:end])]))
+             for start, end in find(words, g.indexes["excess"])]
+    found += [_Mention(start, end, cue=Cue(g.wished[tuple(words[start:end])]))
+              for start, end in find(words, g.indexes["wished"]) if wish(start, end)]
+    found += [_Mention(start, end, cue=Cue(g.reported[tuple(words[start:end])]))
+              for start, end in find(words, g.indexes["reported"])
+              if reported(words, start, g) and not wish(start, end)]
+    # the longest reading of overlapping words wins ("less in your face" over "in your face")
+    found.sort(key=lambda w: (w.start, -w.end))
     longest: list[_Mention] = []
-    for w in wishes:
+    for w in found:
         if not longest or w.start >= longest[-1].end:
             longest.append(w)
+        elif w.end - w.start > longest[-1].end - longest[-1].start:
+            longest[-1] = w
     if not longest:
         return mentions
     taken = {k for w in longest for k in range(w.start, w.end)}
     kept = [m for m in mentions if not (m.cue and taken.intersection(range(m.start, m.end)))]
     return sorted(kept + longest, key=lambda m: m.start)
+
+
+def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Mention],
+                     problems: frozenset[str]) -> list[_Mention]:
+    """"the snare was low, thin and dull": a word that names a problem only when graded
+    does so in a list beside another problem word."""
+    g = grammar()
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    plain = [m for m in mentions if m.cue and m.cue.problem and not m.cue.denied_quality]
+    starts, ends = {m.start for m in plain}, {m.end for m in plain}
+    joins = {"and", "or"}
+    out = []
+    for start, end in find(words, g.indexes["graded"]):
+        problem = g.graded[tuple(words[start:end])]
+        if problem not in problems or taken.intersection(range(start, end)):
+            continue
+        after = end + (end < len(words) and words[end] in joins)
+        before = start - (start > 0 and words[start - 1] in joins)
+        if after in starts or before in ends:
+            out.append(_Mention(start, end, cue=Cue(problem)))
+    return sorted(mentions + out, key=lambda m: m.start) if out else mentions
 
 
 def _denied_part(words: list[str], start: int, sets) -> bool:
@@ -405,15 +439,18 @@ class _Reader:
                                key=lambda m: m.start)
         self.mentions = sorted(self.mentions + _quantities(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
-        self.mentions = _wishes(self.words, self.clauses, self.mentions,
-                                vocab.sets["determiners"])
+        self.mentions = _implied(self.words, self.clauses, self.mentions,
+                                 vocab.sets["determiners"])
+        self.mentions = _graded_in_lists(
+            self.words, self.clauses, self.mentions,
+            frozenset(vocab.rules["grammar"]["graded_in_lists"]))
         self.sets = vocab.sets
         self.whole = vocab.whole_song_layer
         self.groups = _lists(self.text, self.tokens, self.words, self.sentences, self.clauses,
                              self.mentions, self.sets)
         self.covered = [False] * len(self.words)
         # "not a fan of", "can't stand": negators that deny nothing
-        for start, end in find(self.words, grammar().not_denying):
+        for start, end in find(self.words, grammar().indexes["not_denying"]):
             self.covered[start:end] = [True] * (end - start)
         for m in self.mentions:
             if m.cue:
@@ -430,6 +467,7 @@ class _Reader:
             self.clause_start.setdefault(c, k)
             self.sentence_span.setdefault(sentence, [k, k])[1] = k + 1
         self.negators = self.sets["negators"]
+        self.clause_negators = grammar().indexes["clause_negators"]
         self._fault: bool | None = None
         self.window = int(self.rules["negation"]["window"])
         self.praise = vocab.praise
@@ -548,6 +586,8 @@ class _Reader:
             return
         if self.conditional(cue) and problem not in self.sets["conditional_keep"]:
             return
+        if self._generic(cue):
+            return
         if self._about_craft(cue):
             return
         if problem in self.rules["sentence_wide"]:
@@ -555,11 +595,36 @@ class _Reader:
             return
         if self._active(cue, named):
             problem = self.rules["voice"]["active"]
+        elif self._passive(cue):
+            problem = self.rules["voice"]["passive"]
         if self._device_fault():
             return
         layer = self._layer_for(cue, layers, named, carry)
+        relation = self.rules["voice"]["whole_subject"]
+        if problem == relation["problem"] and (layer is None or layer.layer == self.whole):
+            # "the mix buries the vocals": the song over a part says the part is too quiet
+            target = self._object_after(cue, named)
+            if target is not None:
+                layer, problem = target, relation["object_problem"]
         for member in self.groups.get(layer, (layer,)):
             found.append(self._make(member, problem, cue, clause, severity, layers))
+
+    def _generic(self, cue: _Mention) -> bool:
+        """"heavy compression can cause pumping": said in general, not of this mix."""
+        lo = self.clause_start[self.clauses[cue.start]]
+        return bool(find(self.words, grammar().indexes["generic"], lo, cue.start))
+
+    def _object_after(self, cue: _Mention, named: list[_Mention],
+                      through: list[str] = ()) -> _Mention | None:
+        """The part right after the cue, through determiners and one of `through`."""
+        k = cue.end
+        if through:
+            if k >= len(self.words) or self.words[k] not in through:
+                return None
+            k += 1
+        while k < len(self.words) and self.words[k] in self.sets["determiners"]:
+            k += 1
+        return next((m for m in named if m.start == k), None)
 
     def _about_craft(self, cue: _Mention) -> bool:
         """"The songwriting is weak": a problem word whose subject is the writing or the
@@ -609,6 +674,19 @@ class _Reader:
             k += 1
         return any(m.start == k for m in named)
 
+    def _passive(self, cue: _Mention) -> bool:
+        """"the vocals are overpowered by the drums": an active participle after "be" with
+        its agent after it says the subject is under, not over."""
+        voice = self.rules["voice"]
+        first = self.words[cue.start]
+        if cue.cue.problem != voice["active"] or not first.endswith(tuple(voice["endings"])) \
+                or cue.end >= len(self.words) or self.words[cue.end] not in voice["agent"]:
+            return False
+        k = cue.start - 1
+        while k >= 0 and self.words[k] in self.sets["be_between"]:
+            k -= 1
+        return k >= 0 and self.words[k] in self.sets["be"]
+
     def _device_fault(self) -> bool:
         """A message about an export, a download or a player: no mix complaint in it."""
         if self._fault is None:
@@ -642,8 +720,13 @@ class _Reader:
         after = [m for m in named if m.start >= cue.end]
         if cue.cue.object_after and after:
             return after[0]
-        modified = None if before else self._modified(cue)
-        if modified is not None:
+        if cue.cue.lack_frame:
+            # "add some low end to the kick": a remedy's part follows it
+            target = self._object_after(cue, after, self.rules["grammar"]["remedy_owner"])
+            if target is not None:
+                return target
+        modified = self._modified(cue)
+        if modified is not None and not (before and self._possessed(cue)):
             return modified
         if before:
             subject = self._subject(cue, before)
@@ -665,27 +748,59 @@ class _Reader:
             return antecedent
         if carry is not None:
             return carry
+        song = self._song_for(cue)
+        if song is not None:
+            return song
         if after:
             return after[0]
         return next((m for m in layers if m not in named), None)
 
+    def _song_for(self, cue: _Mention) -> _Mention | None:
+        """The whole song, for a problem said of no part: "it's almost tinny, and ... the bass
+        is buried" (an unnamed "it"), "there's too much high end" (the problem words name a
+        band of the song). A band word with a [band_only] problem still asks which part."""
+        start = self.clause_start[self.clauses[cue.start]]
+        if set(self.words[start:cue.start]) & self.sets["song_pronouns"]:
+            return _Mention(cue.start, cue.end, layer=self.whole)
+        if cue.cue.problem in self.sets["band_problems"]:
+            return None
+        if any(self.vocab.layer_phrases.get(tuple(self.words[i:j])) == self.whole
+               for i in range(cue.start, cue.end) for j in range(i + 1, cue.end + 1)):
+            return _Mention(cue.start, cue.end, layer=self.whole)
+        return None
+
     def _modified(self, cue: _Mention) -> _Mention | None:
-        """"a dull, distant vocal", "the muddy bass": words of tone between a determiner
-        and a part describe that part."""
+        """"a dull, distant vocal", "the muddy bass", "..., distorted vocals, squished
+        drums": words of tone after a determiner or opening a clause, right before a part
+        (or the song), describe it."""
         if cue.cue.problem not in self.rules["grammar"]["attributive"]:
             return None
         joins = self.sets["lack_joins"]
         k = cue.end
         while k < len(self.words) and (self.covered[k] or self.words[k] in joins):
             k += 1
-        part = next((m for m in self.named(self.by_sentence[self.sentences[cue.start]])
+        part = next((m for m in self.by_sentence[self.sentences[cue.start]]
                      if m.start == k and m.layer), None)
         if part is None:
             return None
+        j = self._noun_phrase_start(cue)
+        opens = j < 0 or self.clauses[j] != self.clauses[cue.start]
+        return part if opens or self.words[j] in self.sets["determiners"] else None
+
+    def _noun_phrase_start(self, cue: _Mention) -> int:
+        """The word before the problem words that run up to `cue` ("a dull, distant")."""
+        joins = self.sets["lack_joins"]
         j = cue.start - 1
         while j >= 0 and (self.covered[j] or self.words[j] in joins):
             j -= 1
-        return part if j >= 0 and self.words[j] in self.sets["determiners"] else None
+        return j
+
+    def _possessed(self, cue: _Mention) -> bool:
+        """"the kicks all have that distorted drum sound": a subject's own sound."""
+        j = self._noun_phrase_start(cue)
+        while j >= 0 and self.words[j] in self.sets["determiners"]:
+            j -= 1
+        return j >= 0 and self.words[j] in self.rules["grammar"]["possession"]
 
     def _antecedent(self, cue: _Mention) -> _Mention | None:
         """"the vocal is nice but it gets buried": a pronoun before the problem word, or no
@@ -834,8 +949,7 @@ class _Reader:
         if _negated(start, self.words, self.clauses, self.covered, self.negators, self.window):
             return True
         lo = max(self.clause_start[self.clauses[start]], start - 12)
-        return any(tuple(self.words[k:k + len(p)]) == p for p in self.vocab.clause_negators
-                   for k in range(lo, start - len(p) + 1))
+        return bool(find(self.words, self.clause_negators, lo, start))
 
     def route(self, layer: str) -> str:
         return route_for(layer)

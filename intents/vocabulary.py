@@ -87,6 +87,7 @@ _WORD_SETS = {
     "craft": ("craft", "subjects"), "band_words": ("band_only", "words"),
     "band_problems": ("band_only", "problems"), "time_openers": ("grammar", "time_openers"),
     "time_joins": ("grammar", "time_joins"), "not_participles": ("voice", "not_participles"),
+    "song_pronouns": ("grammar", "song_pronouns"),
 }
 
 

@@ -104,6 +104,45 @@ PHRASES = [
     ("the splash is way too loud", [("cymbals", "too_loud")]),
 ]
 
+IMPLIED = [
+    # more than needed is the opposite of wishing for it
+    ("the hats are brighter than they need to be", [("cymbals", "harsh")]),
+    ("the vocal is louder than it should be", [("vocal", "too_loud")]),
+    ("the piano is wetter than it needs to be", [("keys", "too_much_reverb")]),
+    # a request reported as done says how the part now is
+    ("the bass was turned up way too much", [("bass", "too_loud")]),
+    ("the vocal is clearly pushed back", [("vocal", "too_quiet")]),
+    ("the kick needs to be turned up", [("kick", "too_quiet")]),
+    # graded words in a list beside problem words
+    ("the snare was low, thin and dull", [("snare", "too_quiet"), ("snare", "thin"),
+                                          ("snare", "dull")]),
+    ("the vocal is dry and muffled", [("vocal", "too_dry"), ("vocal", "dull")]),
+    ("the bass is loud and clear", []),
+    # said in general, not of this mix
+    ("heavy compression can cause pumping on the drums", []),
+    # voice: the song over a part, a part overpowered by another
+    ("the mix buries the vocals", [("vocal", "too_quiet")]),
+    ("the production swallows the guitars", [("guitars", "too_quiet")]),
+    ("the vocals are overpowered by the drums", [("vocal", "too_quiet")]),
+    ("the piano gets overpowered by the guitars", [("keys", "too_quiet")]),
+    # a remedy's part follows it; tone words before a part or opening a list item
+    ("I'd lower the hats a bit and add some low end to the kick",
+     [("cymbals", "too_loud"), ("kick", "thin")]),
+    ("muddy bass, harsh cymbals, weak kick", [("bass", "muddy"), ("cymbals", "harsh"),
+                                              ("kick", "weak")]),
+    ("the guitars drown out the thin vocal", [("guitars", "too_loud"), ("vocal", "thin")]),
+    # an unnamed "it", or problem words that name a band of the song: the whole song
+    ("It's a bit tinny, and the bass is buried", [("mix", "tonal_balance"),
+                                                  ("bass", "too_quiet")]),
+    ("there's way too much top end", [("mix", "tonal_balance")]),
+    # word forms and idioms of level
+    ("the melodies are buried", [("keys", "too_quiet")]),
+    ("the vocals don't sit above the band", [("vocal", "too_quiet")]),
+    ("the vocals are undermixed", [("vocal", "too_quiet")]),
+    ("I can only just hear the vocals", [("vocal", "too_quiet")]),
+    ("I can't hear myself in the mix", [("vocal", "too_quiet")]),
+]
+
 NEGATION = [
     # a negated opinion verb denies its clause; some negators deny nothing
     ("I don't think the vocal is too loud", []),
@@ -117,8 +156,10 @@ NEGATION = [
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), CLAUSES + WISHES + REPORTS + PHRASES + NEGATION,
-                         ids=[c[0][:40] for c in CLAUSES + WISHES + REPORTS + PHRASES + NEGATION])
+ALL = CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + NEGATION
+
+
+@pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])
 def test_clause_grammar(text, expected):
     assert sorted((i.layer, i.problem) for i in parse(text)) == sorted(expected)
 

@@ -42,7 +42,7 @@ class Grammar:
     less reverb"): the remedy names the problem, not the wish."""
     indexes: dict[str, dict[str, tuple[Phrase, ...]]]
     """`find` indexes of `excess`, `wished`, `reported`, `graded`, `generic`, `not_denying`
-    and [negation] clause_negators."""
+    and [negation] clause_negators and takes_back."""
     excess: dict[Phrase, str]
     """A comparative said to be more than needed ("louder than it needs to be"): the
     opposite problem of wishing for it."""
@@ -104,7 +104,8 @@ def _compile(vocab: Vocabulary) -> Grammar:
         indexes={"excess": index(excess), "wished": index(wished), "reported": index(reported),
                  "graded": index(graded), "generic": index(generic),
                  "not_denying": index(not_denying),
-                 "clause_negators": index(vocab.clause_negators)},
+                 "clause_negators": index(vocab.clause_negators),
+                 "takes_back": index(_phrases(rules["negation"]["takes_back"]))},
         openers=openers, if_words=frozenset(table["if_words"]),
         if_verbs=frozenset(table["if_verbs"]), reach=int(table["reach"]),
         comparatives=comparatives, wished=wished, not_denying=not_denying,

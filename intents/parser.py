@@ -374,17 +374,21 @@ _LIST_MARKS = frozenset(",&+ \t\n")
 """Characters that may stand between the members of a list besides its words."""
 
 
-def _lists(text, tokens, words, sentences, clauses, mentions,
-           sets) -> dict[_Mention, tuple[_Mention, ...]]:
+def _lists(text, tokens, words, sentences, clauses, mentions, sets,
+           weak) -> dict[_Mention, tuple[_Mention, ...]]:
     """Named lists of parts ("the guitars, drum kit, and strings"): each member maps to
     the whole list, and the list's clauses merge so a cue after it reaches every member.
-    Only commas join a list: "love the guitar tone; the hats are piercing" is two clauses."""
-    parts = [m for m in mentions if m.layer and not _denied_part(words, m.start, sets)]
+    Only commas and list words join a list ("love the guitar tone; the hats are piercing"
+    is two clauses, "the hats the whole time" no list), and the song is no member of one."""
+    parts = [m for m in mentions if m.layer and m.layer not in weak
+             and not _denied_part(words, m.start, sets)]
     groups: list[list[_Mention]] = []
     for m in parts:
         last = groups[-1][-1] if groups else None
+        between = text[tokens[last.end - 1].end:tokens[m.start].start] if last else ""
         if (last is not None and sentences[last.start] == sentences[m.start]
                 and all(w in sets["list_words"] for w in words[last.end:m.start])
+                and ("," in between or last.end < m.start)
                 and _LIST_MARKS.issuperset(
                     re.sub(r"[^\W_]+", " ", text[tokens[last.end - 1].end:
                                                   tokens[m.start].start]))):
@@ -447,7 +451,7 @@ class _Reader:
         self.sets = vocab.sets
         self.whole = vocab.whole_song_layer
         self.groups = _lists(self.text, self.tokens, self.words, self.sentences, self.clauses,
-                             self.mentions, self.sets)
+                             self.mentions, self.sets, vocab.weak_layers)
         self.covered = [False] * len(self.words)
         # "not a fan of", "can't stand": negators that deny nothing
         for start, end in find(self.words, grammar().indexes["not_denying"]):
@@ -578,6 +582,8 @@ class _Reader:
         negated = self.negated_at(cue.start) or self._negation_carried(cue)
         reach = self.rules["negation"]["severity_window"]
         severity = _severity(self.words, max(cue.start - reach, 0), cue.end, self.sets)
+        if severity == "normal" and self._asks_whether(cue):
+            severity = "mild"
         if cue.cue.denied_quality:
             if not negated:
                 return
@@ -586,7 +592,7 @@ class _Reader:
             return
         if self.conditional(cue) and problem not in self.sets["conditional_keep"]:
             return
-        if self._generic(cue):
+        if self._generic(cue) or self._narrated(cue):
             return
         if self._about_craft(cue):
             return
@@ -608,6 +614,25 @@ class _Reader:
                 layer, problem = target, relation["object_problem"]
         for member in self.groups.get(layer, (layer,)):
             found.append(self._make(member, problem, cue, clause, severity, layers))
+
+    def _narrated(self, cue: _Mention) -> bool:
+        """"she boosted the vocal presence": a level request in the past after its doer is
+        something done, not how the mix is."""
+        first = self.words[cue.start]
+        if cue.cue.problem not in (self.rules["voice"]["passive"], self.rules["voice"]["active"]) \
+                or not first.endswith("ed") or first in self.sets["not_participles"]:
+            return False
+        k = cue.start - 1
+        while k >= 0 and self.words[k] in grammar().be_between:
+            k -= 1
+        return k >= 0 and self.words[k] in self.rules["reported"]["narrators"]
+
+    def _asks_whether(self, cue: _Mention) -> bool:
+        """"is the snare too loud?": a yes/no question hedges its complaint."""
+        lo, hi = self.sentence_span[self.sentences[cue.start]]
+        end = self.tokens[hi - 1].end
+        return (self.words[lo] in self.rules["questions"]["whether"]
+                and self.text[end:end + 3].lstrip()[:1] == "?")
 
     def _generic(self, cue: _Mention) -> bool:
         """"heavy compression can cause pumping": said in general, not of this mix."""
@@ -898,6 +923,10 @@ class _Reader:
                                                  self._span_text(item.cue, None),
                                                  self._chars(item.cue, None)))
                     continue
+            band = self.rules["band_level"]
+            if item.layer == self.whole and item.problem in band["problems"] \
+                    and self._band_word(item.layer_mention, band["words"]):
+                item.problem = band["problems"][item.problem]
             if item.layer == self.whole:
                 item.problem = WHOLE_SONG_PROBLEMS[item.problem]
             else:
@@ -906,6 +935,7 @@ class _Reader:
             if remapped:
                 item.layer, item.problem = remapped.split(".")
             resolved.append(item)
+        resolved = self._taken_back(resolved)
         resolved = self._dominate(resolved)
         resolved = self._parts_over_whole(resolved)
         resolved.sort(key=lambda f: f.position)
@@ -937,11 +967,13 @@ class _Reader:
         named = [m for m in self.by_sentence.get(item.sentence, []) if m.layer]
         return all(self._band_word(m) for m in named)
 
-    def _band_word(self, m: _Mention) -> bool:
+    def _band_word(self, m: _Mention | None, bands=None) -> bool:
+        if m is None or m.layer is None:
+            return False
         words = self.words[m.start:m.end]
         while words and words[0] in self.sets["determiners"]:
             words = words[1:]
-        return " ".join(words) in self.sets["band_words"]
+        return " ".join(words) in (self.sets["band_words"] if bands is None else bands)
 
     # the reader's view for intents.guessing
 
@@ -971,6 +1003,15 @@ class _Reader:
 
     def evidence(self, cue: _Mention, part: _Mention | None) -> str:
         return self._span_text(cue, part)
+
+    def _taken_back(self, items: list[_Found]) -> list[_Found]:
+        """"... you would crank up the kick. This is not the case": a sentence that takes
+        back the one before it (and what comes before it in its own sentence)."""
+        back = {(self.sentences[start], start)
+                for start, _ in find(self.words, grammar().indexes["takes_back"])}
+        return [item for item in items
+                if not any(item.sentence == s - 1 or (item.sentence == s and item.position < at)
+                           for s, at in back)]
 
     def _parts_over_whole(self, items: list[_Found]) -> list[_Found]:
         """"The low end is muddy, the bass and keys turn to mush": a problem said of named

@@ -143,6 +143,24 @@ IMPLIED = [
     ("I can't hear myself in the mix", [("vocal", "too_quiet")]),
 ]
 
+DISCOURSE = [
+    # a band of the song too loud or too quiet is the song's tone
+    ("the top end is way too loud", [("mix", "tonal_balance")]),
+    ("the low end was turned up too far", [("mix", "tonal_balance")]),
+    # a sentence that takes back the one before; general and narrated statements
+    ("I thought the kick was too loud. That was not the case, it is fine.", []),
+    ("I worried the vocal would get buried, but this is not the case", []),
+    ("nobody complains that the snare is too loud", []),
+    ("I boosted the vocal and now it sounds harsh", [("vocal", "harsh")]),
+    # dynamics and openness said in other words
+    ("the master has no light and shade", [("mix", "loud_master")]),
+    ("the mix does not feel open at the top", [("mix", "tonal_balance")]),
+    ("the vocals are so muted", [("vocal", "too_quiet")]),
+    ("it is hard to follow the narrator over the music", [("vocal", "too_quiet")]),
+    # contractions keep "be": a passive with its agent after it
+    ("you're blasted by the hats the whole time", [("cymbals", "too_loud")]),
+]
+
 NEGATION = [
     # a negated opinion verb denies its clause; some negators deny nothing
     ("I don't think the vocal is too loud", []),
@@ -156,7 +174,7 @@ NEGATION = [
 ]
 
 
-ALL = CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + NEGATION
+ALL = CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + NEGATION
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])
@@ -178,3 +196,14 @@ def test_past_tense_reads_like_the_present_and_keeps_its_evidence():
     u = understand("I couldn't make out the lyrics at all")
     assert [(i.layer, i.problem) for i in u.intents] == [("vocal", "too_quiet")]
     assert "couldn't make out" in u.intents[0].evidence
+
+
+@pytest.mark.parametrize(("text", "severity"), [
+    ("is the snare too loud?", "mild"),
+    ("are the hats a little harsh?", "mild"),
+    ("is the kick way too boomy?", "strong"),
+    ("the snare is too loud", "normal"),
+    ("could you turn the snare down?", "normal"),
+])
+def test_asking_whether_hedges_the_complaint(text, severity):
+    assert [i.severity for i in parse(text)] == [severity]

@@ -41,8 +41,8 @@ class Grammar:
     """A wish followed by one of these is the result of a remedy ("would be crisper with
     less reverb"): the remedy names the problem, not the wish."""
     indexes: dict[str, dict[str, tuple[Phrase, ...]]]
-    """`find` indexes of `excess`, `wished`, `reported`, `graded`, `generic`, `not_denying`
-    and [negation] clause_negators and takes_back."""
+    """`find` indexes of `excess`, `wished`, `reported`, `graded`, `generic`, `not_denying`,
+    [negation] clause_negators and takes_back, [lack_frame] gap_frames and nouns."""
     excess: dict[Phrase, str]
     """A comparative said to be more than needed ("louder than it needs to be"): the
     opposite problem of wishing for it."""
@@ -53,6 +53,9 @@ class Grammar:
     graded: dict[Phrase, str]
     """Words that name a problem only beside an intensifier or, in a list, beside
     another problem word ("low, thin and dull"): lexicon.toml `graded`."""
+    lack_gap: int
+    lack_stops: frozenset[str]
+    lack_nouns: dict[Phrase, str]
     generic: tuple[Phrase, ...]
     """"can cause", "may lead to": what follows in the clause is said in general."""
     known: frozenset[str]
@@ -105,7 +108,11 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "graded": index(graded), "generic": index(generic),
                  "not_denying": index(not_denying),
                  "clause_negators": index(vocab.clause_negators),
-                 "takes_back": index(_phrases(rules["negation"]["takes_back"]))},
+                 "takes_back": index(_phrases(rules["negation"]["takes_back"])),
+                 "lack_gap": index(_phrases(rules["lack_frame"]["gap_frames"])),
+                 "lack_nouns": index(vocab.lack_nouns)},
+        lack_gap=int(rules["lack_frame"]["gap"]), lack_nouns=dict(vocab.lack_nouns),
+        lack_stops=frozenset(rules["lack_frame"]["gap_stops"]),
         openers=openers, if_words=frozenset(table["if_words"]),
         if_verbs=frozenset(table["if_verbs"]), reach=int(table["reach"]),
         comparatives=comparatives, wished=wished, not_denying=not_denying,

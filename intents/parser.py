@@ -341,6 +341,29 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
     return sorted(kept + longest, key=lambda m: m.start)
 
 
+def _lacks_across(words: list[str], clauses: list[int], mentions: list[_Mention],
+                  vocab: Vocabulary) -> list[_Mention]:
+    """"badly lacking in that tube-like sheen": a lack frame reaches its noun across a few
+    words that are neither parts nor problem words."""
+    g = grammar()
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    out = []
+    for start, end in find(words, g.indexes["lack_gap"]):
+        if taken.intersection(range(start, end)):
+            continue
+        for at in range(end + 1, min(end + g.lack_gap, len(words) - 1) + 1):
+            if at - 1 in taken or clauses[at] != clauses[start] or words[at - 1] in g.lack_stops:
+                break
+            noun = max((n for n in g.indexes["lack_nouns"].get(words[at], ())
+                        if tuple(words[at:at + len(n)]) == n), key=len, default=None)
+            if noun is not None:
+                found = _Mention(start, at + len(noun),
+                                 cue=Cue(g.lack_nouns[noun], lack_frame=True))
+                out += [found, *_coordinated(words, found, vocab)]
+                break
+    return sorted(mentions + out, key=lambda m: m.start) if out else mentions
+
+
 def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Mention],
                      problems: frozenset[str]) -> list[_Mention]:
     """"the snare was low, thin and dull": a word that names a problem only when graded
@@ -445,6 +468,7 @@ class _Reader:
                                key=lambda m: m.start)
         self.mentions = _implied(self.words, self.clauses, self.mentions,
                                  vocab.sets["determiners"])
+        self.mentions = _lacks_across(self.words, self.clauses, self.mentions, vocab)
         self.mentions = _graded_in_lists(
             self.words, self.clauses, self.mentions,
             frozenset(vocab.rules["grammar"]["graded_in_lists"]))

@@ -157,6 +157,13 @@ DISCOURSE = [
     ("the mix does not feel open at the top", [("mix", "tonal_balance")]),
     ("the vocals are so muted", [("vocal", "too_quiet")]),
     ("it is hard to follow the narrator over the music", [("vocal", "too_quiet")]),
+    # a lack frame reaches its noun across a few words, not across "and" or a part
+    ("the kick is missing that usual low end", [("kick", "thin")]),
+    ("the vocal lacks the kind of air I want", [("vocal", "dull")]),
+    ("the mix lacks any real sense of punch", [("mix", "weak")]),
+    ("the pads are lacking in that vintage sheen and warmth", [("keys", "dull"),
+                                                              ("keys", "thin")]),
+    ("the song lacks a chorus and the punch comes late", []),
     # contractions keep "be": a passive with its agent after it
     ("you're blasted by the hats the whole time", [("cymbals", "too_loud")]),
 ]

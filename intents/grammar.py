@@ -140,11 +140,13 @@ def index(phrases: Iterable[Phrase]) -> dict[str, tuple[Phrase, ...]]:
 
 
 def find(words: Sequence[str], phrases: dict[str, tuple[Phrase, ...]],
-         lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
-    """Every (start, end) within words[lo:hi] where one of the indexed phrases stands."""
-    hi = len(words) if hi is None else hi
+         lo: int = 0, hi: int | None = None, starts_only: bool = False) -> list[tuple[int, int]]:
+    """Every (start, end) where one of the indexed phrases stands within words[lo:hi], or
+    with `starts_only`, starts there."""
+    hi = len(words) if hi is None else min(hi, len(words))
+    end = len(words) if starts_only else hi
     return [(i, i + len(p)) for i in range(lo, hi) for p in phrases.get(words[i], ())
-            if i + len(p) <= hi and tuple(words[i:i + len(p)]) == p]
+            if i + len(p) <= end and tuple(words[i:i + len(p)]) == p]
 
 
 def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,

@@ -528,8 +528,10 @@ class _Reader:
         words = self.clause_list(clause)
         said_of = self.sets["praise_after"]
         firsts = {p[0] for p in self.praise}
+        wishes = self.sets["praise_wishes"]
         return any(tuple(words[i:i + len(p)]) == p and (p[0] in said_of or
                                                         set(words[max(i - 2, 0):i]) & said_of)
+                   and not set(words[max(i - 2, 0):i]) & wishes
                    for i, w in enumerate(words) if w in firsts
                    for p in self.praise if p[0] == w)
 
@@ -659,9 +661,12 @@ class _Reader:
                 and self.text[end:end + 3].lstrip()[:1] == "?")
 
     def _generic(self, cue: _Mention) -> bool:
-        """"heavy compression can cause pumping": said in general, not of this mix."""
+        """"heavy compression can cause pumping": said in general, not of this mix (the
+        cause right before "can cause" as much as the effect after it)."""
         lo = self.clause_start[self.clauses[cue.start]]
-        return bool(find(self.words, grammar().indexes["generic"], lo, cue.start))
+        generic = grammar().indexes["generic"]
+        return bool(find(self.words, generic, lo, cue.start)
+                    or find(self.words, generic, cue.end, cue.end + 2, starts_only=True))
 
     def _object_after(self, cue: _Mention, named: list[_Mention],
                       through: list[str] = ()) -> _Mention | None:
@@ -913,10 +918,10 @@ class _Reader:
             if others:
                 layer_mention, layer = others[0], others[0].layer
                 problem = on_part["problems"][problem]
-        elif problem in on_part["problems"] and any(m.layer == on_part["layer"] for m in layers):
+        elif problem in on_part["problems"] and (reverbs := self._reverb_of(
+                cue, layer_mention, layers, on_part)):
             # "swamped in reverb": a part lost in the reverb has too much of it
-            inside = any(m.layer == on_part["layer"] and m.start >= cue.end
-                         and self._object_of(m, on_part["inside"]) for m in layers)
+            inside = any(m.start >= cue.end for m in reverbs)
             problem = on_part["inside_problems" if inside else "problems"].get(
                 problem, on_part["problems"][problem])
         if cue.cue and cue.cue.mono_sensitive and (
@@ -924,6 +929,32 @@ class _Reader:
             problem = self.rules["mono_context"]["problem"]
         return _Found(layer, problem, cue.start, cue, layer_mention, clause,
                       self.sentences[cue.start], severity, said=problem)
+
+    def _reverb_of(self, cue, part, layers, on_part) -> list[_Mention]:
+        """The reverb a part's problem words are about: before them with no join between
+        ("the reverb on the vocal is overdone", "the reverb is too much on the vocals"),
+        or right after them through a preposition ("swamped in reverb", "lost under all
+        that delay"); not a reverb with a clause of its own ("the vocals sit too far
+        forward and the reverb is overdone")."""
+        out = []
+        for m in layers:
+            if m.layer != on_part["layer"]:
+                continue
+            if m.start < cue.start:
+                if not any(w in on_part["joins"] for w in self.words[m.end:cue.start]):
+                    out.append(m)
+                continue
+            k = cue.end
+            while k < len(self.words) and self.words[k] in on_part["particles"]:
+                k += 1
+            ends_inside = self.words[cue.end - 1] in on_part["inside"]
+            if ends_inside or (k < len(self.words) and self.words[k] in on_part["inside"]):
+                k += not ends_inside
+                while k < len(self.words) and self.words[k] in self.sets["determiners"]:
+                    k += 1
+                if m.start == k:
+                    out.append(m)
+        return out
 
     def _object_of(self, m: _Mention, prepositions: list[str]) -> bool:
         """The part stands right after one of `prepositions` (through determiners)."""

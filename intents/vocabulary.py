@@ -88,6 +88,7 @@ _WORD_SETS = {
     "band_problems": ("band_only", "problems"), "time_openers": ("grammar", "time_openers"),
     "time_joins": ("grammar", "time_joins"), "not_participles": ("voice", "not_participles"),
     "song_pronouns": ("grammar", "song_pronouns"),
+    "praise_wishes": ("negation", "praise_wishes"),
 }
 
 

@@ -164,6 +164,12 @@ DISCOURSE = [
     ("the pads are lacking in that vintage sheen and warmth", [("keys", "dull"),
                                                               ("keys", "thin")]),
     ("the song lacks a chorus and the punch comes late", []),
+    # a reverb with a clause of its own is not the part's reverb
+    ("the vocals sit way too far forward and the reverb on them is overdone",
+     [("vocal", "too_loud"), ("vocal", "too_much_reverb")]),
+    ("the guitars are crunchy and full, but the hats are brittle", [("cymbals", "harsh")]),
+    ("I'd love to hear more of the bass in the verses", [("bass", "too_quiet")]),
+    ("I can't really hear the harmonies", [("backing_vocals", "too_quiet")]),
     # contractions keep "be": a passive with its agent after it
     ("you're blasted by the hats the whole time", [("cymbals", "too_loud")]),
 ]

@@ -366,8 +366,8 @@ def _lacks_across(words: list[str], clauses: list[int], mentions: list[_Mention]
 
 def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Mention],
                      problems: frozenset[str]) -> list[_Mention]:
-    """"the snare was low, thin and dull": a word that names a problem only when graded
-    does so in a list beside another problem word."""
+    """"the snare sounds lean, boxy and dull": a word that names a problem only when
+    graded does so in a list beside another problem word."""
     g = grammar()
     taken = {k for m in mentions for k in range(m.start, m.end)}
     plain = [m for m in mentions if m.cue and m.cue.problem and not m.cue.denied_quality]

@@ -114,8 +114,8 @@ IMPLIED = [
     ("the vocal is clearly pushed back", [("vocal", "too_quiet")]),
     ("the kick needs to be turned up", [("kick", "too_quiet")]),
     # graded words in a list beside problem words
-    ("the snare was low, thin and dull", [("snare", "too_quiet"), ("snare", "thin"),
-                                          ("snare", "dull")]),
+    ("the snare sounds lean, boxy and dull", [("snare", "thin"), ("snare", "muddy"),
+                                              ("snare", "dull")]),
     ("the vocal is dry and muffled", [("vocal", "too_dry"), ("vocal", "dull")]),
     ("the bass is loud and clear", []),
     # said in general, not of this mix

@@ -12,12 +12,13 @@ from dataclasses import dataclass, replace
 from types import MappingProxyType
 
 import numpy as np
+from scipy import fft as scipy_fft
 from scipy import signal
 
 from dsp.analysis import TrackAnalysis, smoothed_db, track_analysis
 from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
 from dsp.meter import SILENCE_LUFS, integrated_from_hops, loudness_from_hops, window_power
-from dsp.scan import Gram, TrackSums, scan
+from dsp.scan import Gram, TrackSums, hann, scan
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "band_excess_db", "resonances"]
 
@@ -103,6 +104,8 @@ _CYMBAL_FRAME_S = 0.012
 _CYMBAL_FRAMES_KEPT = 0.15
 """Share of a drum part's short frames kept as 'cymbals alone': those where the highs
 outweigh everything under 1 kHz the most (kick and snare bodies absent)."""
+_CYMBAL_FRAMES_READ = 5000
+"""At most this many frames (a minute's worth), evenly spread over the song, are read."""
 
 
 def _cymbal_spectrum(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.ndarray] | None:
@@ -110,13 +113,15 @@ def _cymbal_spectrum(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.nda
     the snare's and kick's 2–8 kHz hide the hats (+8 dB on the hats moved a kit's 2–8 kHz
     share by 0.5 dB), but in the 12 ms frames where highs dominate most the hats' own
     shape shows (kit and hats-only stem measured within 0.8 dB of each other)."""
-    mono = samples.mean(axis=0) if samples.shape[0] > 1 else samples[0]
     frames = 1 << int(np.round(np.log2(_CYMBAL_FRAME_S * rate)))
-    count = len(mono) // frames
+    count = samples.shape[1] // frames
     if count < 8:
         return None
-    segments = mono[:count * frames].reshape(count, frames) * np.hanning(frames)
-    power = np.abs(np.fft.rfft(segments, axis=1)) ** 2
+    step = -(-count // _CYMBAL_FRAMES_READ)
+    channels = samples[:, :count * frames].reshape(samples.shape[0], count, frames)[:, ::step]
+    segments = channels.mean(axis=0, dtype=np.float32)
+    spectra = scipy_fft.rfft(segments * hann(frames), axis=1)
+    power = np.square(spectra.real) + np.square(spectra.imag)
     hz = np.fft.rfftfreq(frames, 1.0 / rate)
     low, high = power[:, hz < 1000].sum(axis=1), power[:, hz >= 2000].sum(axis=1)
     active = high > high.max() * 1e-3
@@ -124,7 +129,7 @@ def _cymbal_spectrum(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.nda
         return None
     ratio = high / (low + high + 1e-30)
     kept = active & (ratio >= np.quantile(ratio[active], 1.0 - _CYMBAL_FRAMES_KEPT))
-    return smoothed_db(hz, power[kept].mean(axis=0))
+    return smoothed_db(hz, power[kept].mean(axis=0, dtype=np.float64))
 
 
 def _harshness(role: str, track: TrackAnalysis, samples: np.ndarray | None,
@@ -241,6 +246,8 @@ def _part_audio(stems: StemSet, role: str) -> np.ndarray | None:
     if role not in _KIT_ROLES:
         return None
     files = [s.samples for s in stems.part(role)]
+    if len(files) == 1:
+        return files[0]
     width = max(f.shape[0] for f in files)
     total = np.zeros((width, files[0].shape[1]), dtype=np.float32)
     for f in files:

@@ -292,18 +292,31 @@ def _precise_kernel() -> np.ndarray:
 
 def precise_peaks(samples: np.ndarray, where: np.ndarray) -> np.ndarray:
     """For each sample index in `where`, the largest |value| over channels from it to the
-    next sample through the long 16x filter."""
+    next sample through the long 16x filter.
+
+    Each point's 65 samples are one row of a sliding-window view, copied whole (a row
+    gather); only points within 32 samples of either end are assembled index by index,
+    with zeros outside the signal."""
     samples = _as_2d(samples).astype(np.float32, copy=False)
     kernel = _precise_kernel()
-    offsets = np.arange(-_PRECISE_HALF, _PRECISE_HALF + 1)
+    width = 2 * _PRECISE_HALF + 1
     n = samples.shape[1]
+    where = np.asarray(where, dtype=np.intp)
+    inner = (where >= _PRECISE_HALF) & (where < n - _PRECISE_HALF)
     refined = np.zeros(where.size, np.float32)
     for channel in samples:
+        rows_of = np.lib.stride_tricks.sliding_window_view(channel, width) if n >= width \
+            else None
         for start in range(0, where.size, _PRECISE_CHUNK):
-            rows = where[start:start + _PRECISE_CHUNK]
-            index = rows[:, None] + offsets
-            windows = np.where((index >= 0) & (index < n), channel[np.clip(index, 0, n - 1)],
-                               np.float32(0.0))
+            points = where[start:start + _PRECISE_CHUNK]
+            central = inner[start:start + _PRECISE_CHUNK]
+            windows = np.empty((points.size, width), np.float32)
+            if rows_of is not None:
+                windows[central] = rows_of[points[central] - _PRECISE_HALF]
+            if not central.all():
+                index = points[~central, None] + np.arange(-_PRECISE_HALF, _PRECISE_HALF + 1)
+                windows[~central] = np.where((index >= 0) & (index < n),
+                                             channel[np.clip(index, 0, n - 1)], np.float32(0.0))
             view = refined[start:start + _PRECISE_CHUNK]
             np.maximum(view, np.abs(windows @ kernel).max(axis=1), out=view)
     return refined

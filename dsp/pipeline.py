@@ -44,7 +44,9 @@ def _check_cancel(cancel: threading.Event | None) -> None:
 
 
 def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
-               progress: Progress | None = None) -> tuple[StemSet, tuple[FileCheck, ...]]:
+               progress: Progress | None = None,
+               read: Callable[[Path], AudioFile] = load_audio,
+               ) -> tuple[StemSet, tuple[FileCheck, ...]]:
     """Read and check every (part, file) source (both cores), any number per part; refuse
     the set if any file is unusable. `true_peaks` adds each file's true peak to its check
     (see check_audio). The set's notices hold every file check's notices (NaN/Inf
@@ -52,14 +54,15 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
     whoever shows a render or its report shows what analysis showed.
 
     Each file is read and checked by the same worker, so while one measures (much of which
-    holds the GIL) the other can be decoding (which does not). The stems take over the
-    files' arrays: nothing here keeps the AudioFiles.
+    holds the GIL) the other can be decoding (which does not). `read` decodes a file
+    (ReadAhead.load takes files decoded ahead). The stems take over the files' arrays:
+    nothing here keeps the AudioFiles.
     """
     report = progress or _quiet
     report("loading", 0.0)
 
     def load_and_check(path: Path) -> tuple[AudioFile, FileCheck]:
-        audio = load_audio(path)
+        audio = read(path)
         return audio, check_audio(audio, true_peak=true_peaks)
 
     with ThreadPoolExecutor(max_workers=2) as pool:

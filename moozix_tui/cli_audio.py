@@ -171,12 +171,15 @@ def _guarded(command, args) -> int:
 
 
 def _analyze(args) -> int:
-    from dsp.diagnosis import diagnose
-    from dsp.pipeline import load_stems
-    from dsp.stem_analysis import analyse_session
+    from dsp.audio import ReadAhead
 
     given = _stem_args(args)
-    stems, checks = load_stems(given.sources, true_peaks=True)
+    with ReadAhead(given.paths) as early:
+        from dsp.diagnosis import diagnose
+        from dsp.pipeline import load_stems
+        from dsp.stem_analysis import analyse_session
+
+        stems, checks = load_stems(given.sources, true_peaks=True, read=early.load)
     analysis = analyse_session(stems)
     findings = diagnose(analysis)
     if args.json:
@@ -280,11 +283,14 @@ def _finish(args, result, plan, inputs) -> int:
 
 
 def _master(args) -> int:
-    from dsp.moves import Plan
-    from dsp.pipeline import load_stems, render
+    from dsp.audio import ReadAhead
 
     mix = Path(args.mix).expanduser()
-    stems, _ = load_stems([("mix", mix)], progress=_progress)
+    with ReadAhead([mix]) as early:
+        from dsp.moves import Plan
+        from dsp.pipeline import load_stems, render
+
+        stems, _ = load_stems([("mix", mix)], progress=_progress, read=early.load)
     _warn_about_inputs(stems)
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)
@@ -295,19 +301,23 @@ def _master(args) -> int:
 
 def _fix(args) -> int:
     """The chat's decision path without the questions: the same words and stems give the
-    same plan (moozix_tui.engine.decide); a part-less complaint is resolved by measurement."""
-    from dsp.diagnosis import diagnose
-    from dsp.pipeline import load_stems, render
-    from dsp.stem_analysis import analyse_session
-    from intents import understand
-    from moozix_tui.engine.decide import plan, without_questions
+    same plan (moozix_tui.engine.decide); a part-less complaint is resolved by measurement.
+    The files decode while the analysis modules load and the words are read."""
+    from dsp.audio import ReadAhead
 
     given = _stem_args(args)
-    heard = understand(args.say)
-    if not (heard.intents or heard.unclear or heard.vague or heard.guesses):
-        raise BadInput(f"I couldn't find anything about the sound in {args.say!r} — try e.g. "
-                       "\"the vocal is too low\"")
-    stems, _ = load_stems(given.sources, progress=_progress)
+    with ReadAhead(given.paths) as early:
+        from dsp.diagnosis import diagnose
+        from dsp.pipeline import load_stems, render
+        from dsp.stem_analysis import analyse_session
+        from intents import understand
+        from moozix_tui.engine.decide import plan, without_questions
+
+        heard = understand(args.say)
+        if not (heard.intents or heard.unclear or heard.vague or heard.guesses):
+            raise BadInput(f"I couldn't find anything about the sound in {args.say!r} — try "
+                           "e.g. \"the vocal is too low\"")
+        stems, _ = load_stems(given.sources, progress=_progress, read=early.load)
     _warn_about_inputs(stems)
     analysis = analyse_session(stems)
     complaints, notes = without_questions(heard, analysis, diagnose(analysis))

@@ -20,7 +20,7 @@ import dsp.check
 import dsp.writing
 from dsp.audio import AudioFile, load_audio
 from dsp.check import check_audio, harmonise
-from dsp.errors import OutputPathError
+from dsp.errors import AudioFileError, OutputPathError
 from dsp.meter import hop_power, sample_peak_dbfs, window_power
 from dsp.writing import write_wav
 
@@ -288,3 +288,17 @@ def test_dsp_keeps_numpy_blas_on_one_thread():
     out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True,
                          text=True, check=True, cwd=Path(__file__).resolve().parents[2])
     assert int(out.stdout) == 1
+
+
+def test_read_ahead_gives_what_load_audio_gives_and_its_errors(tmp_path):
+    good = write_wav(tmp_path / "good.wav", noise(2, 30_000), RATE)
+    broken = tmp_path / "broken.wav"
+    broken.write_text("not audio")
+    with dsp.audio.ReadAhead([good, broken]) as early:
+        first = early.load(good)
+        assert np.array_equal(first.samples, load_audio(good).samples)
+        with pytest.raises(AudioFileError, match="could not be read"):
+            early.load(broken)
+        again = early.load(good)  # asked twice: decoded again, not shared
+        assert again.samples is not first.samples
+        assert np.array_equal(again.samples, first.samples)

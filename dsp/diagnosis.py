@@ -216,7 +216,8 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
     if len(analysis.tracks) < 2 or not carriers:
         return [Finding("mix", "muddy", severity, build_up, excess, (low, high), source)]
     return [Finding(role, "muddy", severity,
-                    f"{build_up}; the {role} carry {analysis.low_mid_share[role]:.0%} of it",
+                    f"{build_up}; {analysis.low_mid_share[role]:.0%} of it is in the "
+                    f"{role.replace('_', ' ')}",
                     excess, (low, high), source) for role in carriers]
 
 

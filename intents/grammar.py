@@ -9,6 +9,7 @@ hold a negator that denies nothing. The tables are data (rules.toml [desire],
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from intents.model import IntentError
 from intents.text import clause_words, words_of
 from intents.vocabulary import PROBLEMS, Vocabulary, vocabulary
 
-__all__ = ["Grammar", "find", "grammar", "index", "reported", "wish_opened"]
+__all__ = ["Grammar", "find", "frequency_at", "grammar", "index", "reported", "wish_opened"]
 
 Phrase = tuple[str, ...]
 
@@ -58,6 +59,8 @@ class Grammar:
     lack_nouns: dict[Phrase, str]
     generic: tuple[Phrase, ...]
     """"can cause", "may lead to": what follows in the clause is said in general."""
+    frequencies: dict
+    """rules.toml [frequencies], with its frames indexed for `find`."""
     known: frozenset[str]
     """Every word of these tables: never "corrected" as a typo ("tighter" is no "lighter")."""
 
@@ -81,6 +84,41 @@ def _graded() -> dict[Phrase, str]:
     return {words_of(word): problem for problem, entry in lexicon.items()
             if isinstance(entry, dict) and problem in PROBLEMS
             for word in entry.get("graded", [])}
+
+
+def _frequencies(table: dict) -> dict:
+    for direction in ("excess", "lack"):
+        for low, high, problem in table[f"{direction}_bands"]:
+            if problem not in PROBLEMS or not 0 <= low < high:
+                raise IntentError(f"intents/data/rules.toml [frequencies] {direction}_bands: "
+                                  f"bad band {[low, high, problem]!r}")
+    return {**table, "excess_index": index(_phrases(table["excess"])),
+            "lack_index": index(_phrases(table["lack"]))}
+
+
+_NUMBER = re.compile(r"^(\d+)(hz|khz|k)?$")
+
+
+def frequency_at(words: Sequence[str], text_between: Sequence[str], i: int,
+                 table: dict) -> tuple[int, float] | None:
+    """The frequency in Hz that words[i] starts ("300 Hz", "3k", "2.5 kHz", "200-400Hz")
+    and the index after it, or None. `text_between[k]` is the text between words k-1 and k."""
+    match = _NUMBER.match(words[i])
+    if match is None:
+        return None
+    value, unit, end = float(match.group(1)), match.group(2), i + 1
+    if unit is None and end < len(words) and text_between[end] == "." \
+            and (decimal := _NUMBER.match(words[end])):
+        value = float(f"{match.group(1)}.{decimal.group(1)}")
+        unit, end = decimal.group(2), end + 1
+    if unit is None and end < len(words) and words[end] in table["units"]:
+        unit, end = words[end], end + 1
+    if unit is None and end < len(words) and text_between[end] in ("-", "–", " - ") \
+            and (upper := _NUMBER.match(words[end])) and upper.group(2):
+        unit, end = upper.group(2), end + 1
+    if unit is None or (unit == "k" and end < len(words) and words[end] in table["not_before"]):
+        return None
+    return end, value * table["units"][unit]
 
 
 def _compile(vocab: Vocabulary) -> Grammar:
@@ -122,6 +160,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         be=frozenset(rules["voice"]["be"]),
         be_between=frozenset(rules["voice"]["between"] + rules["reported"]["between"]),
         graded=graded, generic=generic,
+        frequencies=_frequencies(rules["frequencies"]),
         known=frozenset(w for p in list(openers) + list(comparatives) for w in p)
         | clause_words())
 

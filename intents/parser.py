@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from intents.grammar import find, grammar, reported, wish_opened
+from intents.grammar import find, frequency_at, grammar, reported, wish_opened
 from intents.guessing import guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
@@ -364,6 +364,38 @@ def _lacks_across(words: list[str], clauses: list[int], mentions: list[_Mention]
     return sorted(mentions + out, key=lambda m: m.start) if out else mentions
 
 
+def _frequency_cues(text: str, tokens: list[Token], words: list[str], clauses: list[int],
+                    mentions: list[_Mention]) -> list[_Mention]:
+    """"try cutting some 300 Hz from the guitars": a frequency after a remedy or an amount
+    names the problem of its band ([frequencies]), over any reading of the same words."""
+    table = grammar().frequencies
+    between = [""] + [text[tokens[k - 1].end:tokens[k].start] for k in range(1, len(tokens))]
+    out, i = [], 0
+    while i < len(words):
+        found = frequency_at(words, between, i, table) if words[i][:1].isdigit() else None
+        if found is None:
+            i += 1
+            continue
+        end, hz = found
+        lo = i
+        while lo > 0 and clauses[lo - 1] == clauses[i] and i - lo < table["reach"]:
+            lo -= 1
+        for direction in ("excess", "lack"):
+            frames = find(words, table[f"{direction}_index"], lo, i)
+            band = next((p for low, high, p in table[f"{direction}_bands"] if low <= hz < high),
+                        None)
+            if frames and band:
+                # a remedy either way: its part follows it ([grammar] remedy_owner)
+                out.append(_Mention(frames[-1][0], end, cue=Cue(band, lack_frame=True)))
+                break
+        i = end
+    if not out:
+        return mentions
+    covered = {k for m in out for k in range(m.start, m.end)}
+    kept = [m for m in mentions if not (m.cue and covered.intersection(range(m.start, m.end)))]
+    return sorted(kept + out, key=lambda m: m.start)
+
+
 def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Mention],
                      problems: frozenset[str]) -> list[_Mention]:
     """"the snare sounds lean, boxy and dull": a word that names a problem only when
@@ -469,6 +501,8 @@ class _Reader:
         self.mentions = _implied(self.words, self.clauses, self.mentions,
                                  vocab.sets["determiners"])
         self.mentions = _lacks_across(self.words, self.clauses, self.mentions, vocab)
+        self.mentions = _frequency_cues(text, self.tokens, self.words, self.clauses,
+                                        self.mentions)
         self.mentions = _graded_in_lists(
             self.words, self.clauses, self.mentions,
             frozenset(vocab.rules["grammar"]["graded_in_lists"]))

@@ -220,3 +220,27 @@ def test_past_tense_reads_like_the_present_and_keeps_its_evidence():
 ])
 def test_asking_whether_hedges_the_complaint(text, severity):
     assert [i.severity for i in parse(text)] == [severity]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), RULES["frequencies"]["examples"])
+def test_a_frequency_with_a_remedy_names_its_band(text, layer, problem):
+    assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]
+
+
+@pytest.mark.parametrize("text", RULES["frequencies"]["counter_examples"])
+def test_numbers_that_are_no_remedied_frequency(text):
+    assert parse(text) == []
+
+
+def test_frequency_forms_read_in_hz():
+    from intents.grammar import frequency_at, grammar
+    from intents.text import tokenize
+
+    table = grammar().frequencies
+    for phrase, hz in [("300 Hz", 300), ("3k", 3000), ("2.5 kHz", 2500), ("200-400Hz", 200),
+                       ("10khz", 10000)]:
+        tokens = tokenize(phrase)
+        words = [t.word for t in tokens]
+        between = [""] + [phrase[tokens[k - 1].end:tokens[k].start]
+                          for k in range(1, len(tokens))]
+        assert frequency_at(words, between, 0, table) == (len(words), hz)

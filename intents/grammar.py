@@ -54,6 +54,8 @@ class Grammar:
     graded: dict[Phrase, str]
     """Words that name a problem only beside an intensifier or, in a list, beside
     another problem word ("low, thin and dull"): lexicon.toml `graded`."""
+    intensifiers: frozenset[str]
+    """One-word intensifiers of lexicon.toml: "too dry and up front" grades both."""
     lack_gap: int
     lack_stops: frozenset[str]
     lack_nouns: dict[Phrase, str]
@@ -78,9 +80,12 @@ def _problems(table: dict, where: str) -> dict[Phrase, str]:
     return out
 
 
-def _graded() -> dict[Phrase, str]:
-    lexicon = tomllib.loads(resources.files("intents").joinpath("data/lexicon.toml")
-                            .read_text(encoding="utf-8"))
+def _lexicon() -> dict:
+    return tomllib.loads(resources.files("intents").joinpath("data/lexicon.toml")
+                         .read_text(encoding="utf-8"))
+
+
+def _graded(lexicon: dict) -> dict[Phrase, str]:
     return {words_of(word): problem for problem, entry in lexicon.items()
             if isinstance(entry, dict) and problem in PROBLEMS
             for word in entry.get("graded", [])}
@@ -138,7 +143,8 @@ def _compile(vocab: Vocabulary) -> Grammar:
     wished = {words_of(p): problem for p, problem in vocab.rules["denied_quality"].items()
               if words_of(p) not in skip}
     openers = _phrases(table["openers"])
-    graded, generic = _graded(), tuple(_phrases(rules["conditional"]["generic"]))
+    lexicon = _lexicon()
+    graded, generic = _graded(lexicon), tuple(_phrases(rules["conditional"]["generic"]))
     not_denying = tuple(_phrases(rules["negation"]["not_denying"]))
     wished |= comparatives
     return Grammar(
@@ -160,6 +166,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         be=frozenset(rules["voice"]["be"]),
         be_between=frozenset(rules["voice"]["between"] + rules["reported"]["between"]),
         graded=graded, generic=generic,
+        intensifiers=frozenset(w for w in lexicon.get("intensifiers", []) if " " not in w),
         frequencies=_frequencies(rules["frequencies"]),
         known=frozenset(w for p in list(openers) + list(comparatives) for w in p)
         | clause_words())

@@ -9,13 +9,22 @@ complaint. Weights and priors are data (rules.toml [guesses]).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from intents.grammar import find, grammar
 from intents.model import Guess
 from intents.vocabulary import WHOLE_SONG_PROBLEMS
 
 __all__ = ["guesses", "is_vague"]
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
 
 
 def is_vague(reader) -> bool:
@@ -74,6 +83,15 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
             problem = reader.vocab.cue_phrases[(match[0],)].problem
             offer(part.layer if part else whole, problem, token.raw,
                   rules["near_miss"] * match[1])
+    # a word that names a problem only when graded ("the vocal is dark") is weak evidence
+    graded = grammar().graded
+    for start, end in find(reader.words, grammar().indexes["graded"]):
+        if reader.covered[start] or reader.negated_at(start) \
+                or reader.is_praise(reader.clauses[start]):
+            continue
+        part = reader.nearest_part_at(start)
+        offer(part.layer if part else whole, graded[tuple(reader.words[start:end])],
+              reader.evidence(_Span(start, end), part), rules["graded"])
     for part in reader.complaint_parts():
         for rank, problem in enumerate(rules["priors"].get(part.layer, ())):
             offer(part.layer, problem, reader.evidence(part, None),

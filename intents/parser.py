@@ -399,20 +399,23 @@ def _frequency_cues(text: str, tokens: list[Token], words: list[str], clauses: l
 def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Mention],
                      problems: frozenset[str]) -> list[_Mention]:
     """"the snare sounds lean, boxy and dull": a word that names a problem only when
-    graded does so in a list beside another problem word."""
+    graded does so in a list beside another problem word, and after a graded one of any
+    problem ("too dry and up front")."""
     g = grammar()
     taken = {k for m in mentions for k in range(m.start, m.end)}
     plain = [m for m in mentions if m.cue and m.cue.problem and not m.cue.denied_quality]
     starts, ends = {m.start for m in plain}, {m.end for m in plain}
+    # "too dry and up front": an intensifier grades every word of its list
+    graded_ends = {m.end for m in plain if words[m.start] in g.intensifiers}
     joins = {"and", "or"}
     out = []
     for start, end in find(words, g.indexes["graded"]):
         problem = g.graded[tuple(words[start:end])]
-        if problem not in problems or taken.intersection(range(start, end)):
+        if taken.intersection(range(start, end)):
             continue
         after = end + (end < len(words) and words[end] in joins)
         before = start - (start > 0 and words[start - 1] in joins)
-        if after in starts or before in ends:
+        if before in graded_ends or problem in problems and (after in starts or before in ends):
             out.append(_Mention(start, end, cue=Cue(problem)))
     return sorted(mentions + out, key=lambda m: m.start) if out else mentions
 
@@ -656,6 +659,9 @@ class _Reader:
             return
         if self._about_craft(cue):
             return
+        if self._reciprocal(cue):
+            cue = replace(cue, cue=replace(cue.cue, problem=self.rules["reciprocal"]["becomes"]))
+            problem = cue.cue.problem
         if problem in self.rules["sentence_wide"]:
             self._sentence_wide(cue, severity, found, unclear)
             return
@@ -686,6 +692,19 @@ class _Reader:
         while k >= 0 and self.words[k] in grammar().be_between:
             k -= 1
         return k >= 0 and self.words[k] in self.rules["reported"]["narrators"]
+
+    def _reciprocal(self, cue: _Mention) -> bool:
+        """"the kick and bass need more separation": room between parts is masking."""
+        rule = self.rules["reciprocal"]
+        if cue.cue.problem not in rule["problems"]:
+            return False
+        sentence = self.by_sentence.get(self.sentences[cue.start], [])
+        if len({m.layer for m in self.named([m for m in sentence if m.layer])}) < 2:
+            return False
+        words = rule["words"]
+        span = self.words[cue.start:min(cue.end + rule["reach"], len(self.words))]
+        return any(tuple(span[k:k + len(w)]) == w for w in map(words_of, words)
+                   for k in range(len(span)))
 
     def _asks_whether(self, cue: _Mention) -> bool:
         """"is the snare too loud?": a yes/no question hedges its complaint."""

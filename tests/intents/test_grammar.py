@@ -118,6 +118,9 @@ IMPLIED = [
                                               ("snare", "dull")]),
     ("the vocal is dry and muffled", [("vocal", "too_dry"), ("vocal", "dull")]),
     ("the bass is loud and clear", []),
+    # an intensifier grades every word of its list
+    ("the vocal sounds too dry and up front", [("vocal", "too_dry"), ("vocal", "too_loud")]),
+    ("the hats are way too bright and hot", [("cymbals", "harsh"), ("cymbals", "too_loud")]),
     # said in general, not of this mix
     ("heavy compression can cause pumping on the drums", []),
     # voice: the song over a part, a part overpowered by another
@@ -174,6 +177,23 @@ DISCOURSE = [
     ("you're blasted by the hats the whole time", [("cymbals", "too_loud")]),
 ]
 
+MASKING = [
+    # room between two parts or more is masking; one part lacking it is unclear
+    ("there's no separation between the kick and bass", [("kick", "masking"),
+                                                         ("bass", "masking")]),
+    ("the kick and bass need more separation", [("kick", "masking"), ("bass", "masking")]),
+    ("there's not enough space between the vocal and the guitars",
+     [("vocal", "masking"), ("guitars", "masking")]),
+    ("the piano and guitar are stepping all over each other",
+     [("keys", "masking"), ("guitars", "masking")]),
+    ("the guitars and synths are all in the same range", [("guitars", "masking"),
+                                                          ("keys", "masking")]),
+    ("the vocal needs more separation from the guitars", [("vocal", "masking"),
+                                                          ("guitars", "masking")]),
+    ("the bass lacks separation", [("bass", "muddy")]),
+    ("the vocal is too loud, detached from the rest of the band", [("vocal", "too_loud")]),
+]
+
 NEGATION = [
     # a negated opinion verb denies its clause; some negators deny nothing
     ("I don't think the vocal is too loud", []),
@@ -187,7 +207,8 @@ NEGATION = [
 ]
 
 
-ALL = CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + NEGATION
+ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING
+       + NEGATION)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])
@@ -244,3 +265,10 @@ def test_frequency_forms_read_in_hz():
         between = [""] + [phrase[tokens[k - 1].end:tokens[k].start]
                           for k in range(1, len(tokens))]
         assert frequency_at(words, between, 0, table) == (len(words), hz)
+
+
+def test_a_graded_word_said_plainly_is_the_first_guess():
+    u = understand("the vocal sounds dark to me")
+    assert u.intents == ()
+    assert (u.guesses[0].layer, u.guesses[0].problem) == ("vocal", "dull")
+    assert "dark" in u.guesses[0].evidence

@@ -599,6 +599,11 @@ class _Reader:
                 if named and not pending and self._focus(clause):
                     pending = [(f.said, f.severity) for f in found if f.clause == clause - 1]
                 if named and pending and not self.is_praise(clause):
+                    if self._focus(clause):
+                        # "some of the instruments ..., especially the kick": the parts only
+                        collective = self.rules["grammar"]["focus_replaces"]
+                        found[:] = [f for f in found if not (
+                            f.clause == clause - 1 and f.layer in collective)]
                     for problem, severity in pending:
                         for member in self.groups.get(named[0], (named[0],)):
                             found.append(self._make(member, problem, member, clause, severity))
@@ -718,8 +723,10 @@ class _Reader:
         cause right before "can cause" as much as the effect after it)."""
         lo = self.clause_start[self.clauses[cue.start]]
         generic = grammar().indexes["generic"]
-        return bool(find(self.words, generic, lo, cue.start)
-                    or find(self.words, generic, cue.end, cue.end + 2, starts_only=True))
+        after = [start for start, _ in find(self.words, generic, cue.end, cue.end + 2,
+                                             starts_only=True)
+                 if self.clauses[start] == self.clauses[cue.start]]
+        return bool(find(self.words, generic, lo, cue.start) or after)
 
     def _object_after(self, cue: _Mention, named: list[_Mention],
                       through: list[str] = ()) -> _Mention | None:
@@ -825,6 +832,11 @@ class _Reader:
                 return inside[0]
         before = [m for m in named if m.start < cue.start]
         after = [m for m in named if m.start >= cue.end]
+        if cue.cue.object_after and self._pronoun_after(cue):
+            # "I can't hear them over the music": the pronoun's part, not the music
+            antecedent = self._named_before(cue) or carry
+            if antecedent is not None:
+                return antecedent
         if cue.cue.object_after and after:
             return after[0]
         if cue.cue.lack_frame:
@@ -876,6 +888,15 @@ class _Reader:
             return _Mention(cue.start, cue.end, layer=self.whole)
         return None
 
+    def _pronoun_after(self, cue: _Mention) -> bool:
+        return cue.end < len(self.words) and self.words[cue.end] in self.sets["pronouns"]
+
+    def _named_before(self, cue: _Mention) -> _Mention | None:
+        """The part its sentence named last before the cue."""
+        earlier = self.named([m for m in self.by_sentence.get(self.sentences[cue.start], [])
+                              if m.layer and m.end <= cue.start])
+        return self._carried(earlier) if earlier else None
+
     def _modified(self, cue: _Mention) -> _Mention | None:
         """"a dull, distant vocal", "the muddy bass", "..., distorted vocals, squished
         drums": words of tone after a determiner or opening a clause, right before a part
@@ -919,6 +940,8 @@ class _Reader:
             return None
         earlier = self.named([m for m in self.by_sentence.get(self.sentences[cue.start], [])
                               if m.layer and m.start < start])
+        if earlier and opening and opening[0] in self.rules["grammar"]["relatives"]:
+            return earlier[-1]
         return self._carried(earlier) if earlier else None
 
     def _subject(self, cue: _Mention, before: list[_Mention]) -> _Mention:
@@ -951,7 +974,15 @@ class _Reader:
             crowd = set(self.rules["sentence_wide"][problem]["drop_when_crowded"])
             parts = [m for m in parts if m.layer not in crowd]
             distinct = [d for d in distinct if d not in crowd]
-        if len(distinct) >= 2:
+        alone = self.rules["reciprocal"]["alone"]
+        if len(distinct) == 1 and any(
+                tuple(self.words[k:k + len(w)]) == w for w in map(words_of, alone)
+                for k in range(cue.start, min(cue.end + 2, len(self.words)))):
+            # "some instruments are masking each other": one part at odds with itself
+            m = next(m for m in parts if m.layer == distinct[0])
+            found.append(_Found(m.layer, problem, m.start, cue, m, self.clauses[cue.start],
+                                sentence, severity))
+        elif len(distinct) >= 2:
             seen = set()
             for m in parts:
                 if m.layer not in seen:

@@ -194,6 +194,22 @@ MASKING = [
     ("the vocal is too loud, detached from the rest of the band", [("vocal", "too_loud")]),
 ]
 
+REFERENCE = [
+    # a relative pronoun is the part right before it; an object pronoun its antecedent
+    ("the vocal is buried under the guitars, which are way too loud",
+     [("vocal", "too_quiet"), ("guitars", "too_loud")]),
+    ("the singer is great but I can't hear her over the drums", [("vocal", "too_quiet")]),
+    # a participle wished for; a place in the picture
+    ("the piano could have been turned down a bit", [("keys", "too_loud")]),
+    ("the drums sit in the foreground", [("drums", "too_loud")]),
+    # one part at odds with itself; a focus clause names the parts of a collective
+    ("the synths are all masking each other", [("keys", "masking")]),
+    ("some of the instruments sound boomy, especially the kick and the bass",
+     [("kick", "muddy"), ("bass", "muddy")]),
+    # "can cause" in a clause of its own says nothing of the cue before it
+    ("the snare has way too much reverb (which can cause mud)", [("snare", "too_much_reverb")]),
+]
+
 NEGATION = [
     # a negated opinion verb denies its clause; some negators deny nothing
     ("I don't think the vocal is too loud", []),
@@ -207,7 +223,7 @@ NEGATION = [
 ]
 
 
-ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING
+ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
        + NEGATION)
 
 

@@ -324,7 +324,11 @@ def vocabulary() -> Vocabulary:
         **_band_cues(lexicon["whole_song"], cues, weak_layers[0]), **no_layer["own_layer"]}}}
     fuzzy = rules["fuzzy"]
     fuzzy_words = tuple(sorted(w for w in single if len(w) >= fuzzy["min_length"]))
-    known = {w for p in list(phrases) + list(cues) for w in p}
+    vague = lexicon.get("vague", {})
+    # vague verdicts ("it isn't gelling") are vocabulary too: never "corrected" as typos
+    known = {w for p in list(phrases) + list(cues) for w in p} | {
+        w for p in vague.get("descriptors", []) for w in words_of(p)} | set(
+        vague.get("judgements", []) + vague.get("about_sound", []))
     keyed = _keyed(cues, phrases)
     questions = {topic: tuple(words_of(p) for p in words)
                  for topic, words in stem_table.get("questions", {}).items()}
@@ -334,9 +338,9 @@ def vocabulary() -> Vocabulary:
         weak_layers=frozenset(weak),
         cue_phrases=MappingProxyType(cues),
         cue_keys=MappingProxyType(keyed),
-        vague=frozenset(keys_of(p) for p in lexicon.get("vague", {}).get("descriptors", [])),
-        judgements=frozenset(lexicon.get("vague", {}).get("judgements", [])),
-        about_sound=frozenset(lexicon.get("vague", {}).get("about_sound", [])),
+        vague=frozenset(keys_of(p) for p in vague.get("descriptors", [])),
+        judgements=frozenset(vague.get("judgements", [])),
+        about_sound=frozenset(vague.get("about_sound", [])),
         gap_cues=tuple(gaps),
         misspellings=MappingProxyType(misspelt),
         fuzzy_words=fuzzy_words,

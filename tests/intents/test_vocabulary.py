@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from intents import parse
+from intents import parse, understand
 
 WHOLE_SONG = tomllib.loads(resources.files("intents").joinpath("data/lexicon.toml")
                            .read_text())["whole_song"]
@@ -21,3 +21,8 @@ def test_a_band_named_tone_word_with_no_part_is_the_whole_songs_tone(text):
 @pytest.mark.parametrize(("text", "layer", "problem"), WHOLE_SONG["said_of_a_part"])
 def test_a_part_named_beside_a_band_named_tone_word_keeps_it(text, layer, problem):
     assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]
+
+
+def test_a_vague_verdicts_words_are_not_corrected_as_typos():
+    u = understand("the mix just isn't gelling")
+    assert u.vague and u.corrections == ()

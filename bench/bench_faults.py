@@ -23,7 +23,9 @@ from pathlib import Path
 import numpy as np
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "support"))
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support"), str(ROOT / "bench")]
+"""This checkout's dsp (not whichever one the environment has installed), the test fault
+helpers and bench/sampled.py."""
 from faults import (  # noqa: E402
     band_share_db,
     boost,
@@ -133,7 +135,6 @@ def songs() -> list[tuple[str, dict[str, np.ndarray], int]]:
     for seed in SEEDS:
         song = make_song(duration_s=DURATION_S, sample_rate=RATE, seed=seed)
         out.append((f"generated {seed}", {**song, "fx": reverb_return(song)}, RATE))
-    sys.path.insert(0, str(ROOT / "bench"))
     import sampled
 
     if not sampled.available():

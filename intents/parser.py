@@ -440,9 +440,12 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
     is two clauses, "the hats the whole time" no list), and the song is no member of one."""
     parts = [m for m in mentions if m.layer and m.layer not in weak
              and not _denied_part(words, m.start, sets)]
+    cues = [m for m in mentions if m.cue]
     groups: list[list[_Mention]] = []
     for m in parts:
         last = groups[-1][-1] if groups else None
+        if last is not None and _own_predicates(last, m, cues, clauses, words, sets["be"]):
+            last = None
         between = text[tokens[last.end - 1].end:tokens[m.start].start] if last else ""
         if (last is not None and sentences[last.start] == sentences[m.start]
                 and all(w in sets["list_words"] for w in words[last.end:m.start])
@@ -462,6 +465,18 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
         for m in group:
             out[m] = tuple(group)
     return out
+
+
+def _own_predicates(first: _Mention, second: _Mention, cues: list[_Mention],
+                    clauses: list[int], words: list[str], be: frozenset[str]) -> bool:
+    """"the kick is lost under the bass, the hats are a touch bright": an object after its
+    clause's problem words and a subject with a verb and problem words of its own are no
+    list."""
+    return (second.end < len(words) and words[second.end] in be
+            and any(c.end <= first.start and clauses[c.start] == clauses[first.start]
+                    for c in cues)
+            and any(c.start >= second.end and clauses[c.start] == clauses[second.start]
+                    for c in cues))
 
 
 def _negated(start: int, words: list[str], clauses: list[int], covered: list[bool],
@@ -601,9 +616,8 @@ class _Reader:
                 if named and pending and not self.is_praise(clause):
                     if self._focus(clause):
                         # "some of the instruments ..., especially the kick": the parts only
-                        collective = self.rules["grammar"]["focus_replaces"]
                         found[:] = [f for f in found if not (
-                            f.clause == clause - 1 and f.layer in collective)]
+                            f.clause == clause - 1 and self._partial(f.layer_mention))]
                     for problem, severity in pending:
                         for member in self.groups.get(named[0], (named[0],)):
                             found.append(self._make(member, problem, member, clause, severity))
@@ -627,11 +641,21 @@ class _Reader:
             words = words[1:]
         return not named and bool(words) and words[0] in self.sets["time_openers"]
 
+    def _partial(self, m: _Mention | None) -> bool:
+        """"some of the instruments": a part said in part."""
+        if m is None:
+            return False
+        k = m.start - 1
+        while k >= 0 and (self.words[k] in self.sets["determiners"] or self.words[k] == "of"):
+            k -= 1
+        return k >= 0 and self.words[k] in self.rules["grammar"]["partial"]
+
     def _focus(self, clause: int) -> bool:
-        """"harsh up top, especially the cymbals": a clause opening on a focus word names
-        the parts the previous clause's problems are about."""
+        """"harsh up top, especially the cymbals" ("..., the kick especially"): a clause
+        opening or ending on a focus word names the parts the previous clause's problems
+        are about."""
         words = self.clause_list(clause)
-        return bool(words) and words[0] in self.sets["focus"]
+        return bool(words) and (words[0] in self.sets["focus"] or words[-1] in self.sets["focus"])
 
     def _carried(self, layers: list[_Mention]) -> _Mention:
         """The part a clause was about: its last subject, not the object of a preposition."""
@@ -1075,6 +1099,7 @@ class _Reader:
                 item.layer, item.problem = remapped.split(".")
             resolved.append(item)
         resolved = self._taken_back(resolved)
+        resolved = self._reverb_on_parts(resolved)
         resolved = self._dominate(resolved)
         resolved = self._parts_over_whole(resolved)
         resolved.sort(key=lambda f: f.position)
@@ -1142,6 +1167,13 @@ class _Reader:
 
     def evidence(self, cue: _Mention, part: _Mention | None) -> str:
         return self._span_text(cue, part)
+
+    def _reverb_on_parts(self, items: list[_Found]) -> list[_Found]:
+        """"pull the reverb back on the snare, it's a bit washy": the reverb's problem said
+        of a part in the same sentence is that part's, not the reverb's as well."""
+        fx = self.rules["reverb_on_part"]["layer"]
+        on_parts = {(i.sentence, i.problem) for i in items if i.layer not in (fx, self.whole)}
+        return [i for i in items if i.layer != fx or (i.sentence, i.problem) not in on_parts]
 
     def _taken_back(self, items: list[_Found]) -> list[_Found]:
         """"... you would crank up the kick. This is not the case": a sentence that takes

@@ -206,6 +206,15 @@ REFERENCE = [
     ("the synths are all masking each other", [("keys", "masking")]),
     ("some of the instruments sound boomy, especially the kick and the bass",
      [("kick", "muddy"), ("bass", "muddy")]),
+    # an object after its problem words and a subject with its own verb are no list
+    ("the kick is getting lost under the bass, the hats are a touch bright",
+     [("kick", "too_quiet"), ("cymbals", "harsh")]),
+    ("the vocal is buried under the guitars, drums and bass", [("vocal", "too_quiet")]),
+    # a trailing focus word; the reverb's problem said of a part is the part's
+    ("the drums need more punch, the kick especially", [("drums", "weak"), ("kick", "weak")]),
+    ("the low end is a bit much, especially the 808", [("bass", "too_loud")]),
+    ("I'd pull the reverb back on the snare, it's a bit washy", [("snare", "too_much_reverb")]),
+    ("is it me or is the bass completely missing?", [("bass", "too_quiet")]),
     # "can cause" in a clause of its own says nothing of the cue before it
     ("the snare has way too much reverb (which can cause mud)", [("snare", "too_much_reverb")]),
 ]

@@ -215,6 +215,8 @@ REFERENCE = [
     ("the low end is a bit much, especially the 808", [("bass", "too_loud")]),
     ("I'd pull the reverb back on the snare, it's a bit washy", [("snare", "too_much_reverb")]),
     ("is it me or is the bass completely missing?", [("bass", "too_quiet")]),
+    # "everything but the vocal" is one part although "but" and "except" start clauses
+    ("everything except the vocal is too loud", [("instruments", "too_loud")]),
     # "can cause" in a clause of its own says nothing of the cue before it
     ("the snare has way too much reverb (which can cause mud)", [("snare", "too_much_reverb")]),
 ]

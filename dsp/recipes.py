@@ -26,6 +26,8 @@ _HOSTS = {"kick": ("drums", "instruments"), "snare": ("drums", "instruments"),
           "cymbals": ("drums", "instruments"), "backing_vocals": ("vocal",),
           "bass": ("instruments",), "keys": ("instruments",), "guitars": ("instruments",)}
 _LOW_MID_HELPERS = ("bass", "keys", "guitars", "fx")
+_UNSUPPORTED_MUD_CUT_DB = 3.0
+"""The deepest mud cut when the mix's low mids measure inside their typical range."""
 _CARRIES = 0.1
 """A part holding this share of the mix's 150–400 Hz energy joins a mud cut unnamed."""
 RETURN = "fx"
@@ -138,7 +140,11 @@ def _muddy(ctx: _Context) -> None:
         _note_host(ctx, named[0])
     low, high = ctx.ranges["low_mid_excess_db"]["mix"]
     build_up = low_mid_excess_db(ctx.analysis.mix)
-    depth = float(np.clip(2.0 + 1.5 * (build_up - (low + high) / 2), 1.0, 6.0)) * ctx.scale
+    depth = float(np.clip(2.0 + 1.5 * (build_up - (low + high) / 2), 1.0, 6.0))
+    supported = build_up > high
+    if not supported:
+        depth = min(depth, _UNSUPPORTED_MUD_CUT_DB)
+    depth *= ctx.scale
     if not named:
         carried = ", ".join(f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers)
         ctx.notes.append(f"There's no {ctx.layer} stem among your files, so I cut where the "
@@ -159,11 +165,11 @@ def _muddy(ctx: _Context) -> None:
                               f"{share_of_mix:.0%} of it is in the {role}, centred near "
                               f"{centre:.0f} Hz",
                 freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
-    if build_up <= high:
+    if not supported:
         ctx.notes.append(f"The mix's low mids stand {signed(build_up)} dB against its own "
                          f"trend, inside the typical {signed_range(low, high, 1)} dB, so the "
-                         f"measurement doesn't call for deep cuts: I kept them to about "
-                         f"{depth:.1f} dB.")
+                         f"measurement doesn't call for deep cuts: I kept them to "
+                         f"{depth:.1f} dB. Say `more` if you still hear it.")
 
 
 def _harsh(ctx: _Context) -> None:

@@ -326,3 +326,11 @@ def test_two_parts_named_muddy_are_each_cut_once(song):
     both = band_db(fixed_both.get("bass").samples, 150, 400)
     assert both == pytest.approx(band_db(fixed_one.get("bass").samples, 150, 400), abs=0.1)
     assert not any("You named the bass, but" in n for n in plan.notes)
+
+
+def test_a_mud_complaint_the_mix_does_not_bear_out_gets_a_gentle_cut(song, clean):
+    """The unbroken song's low mids sit inside their typical range: 'the bass is muddy' gets
+    at most a 3 dB cut, and the note says so."""
+    plan = plan_fixes([FixRequest("bass", "muddy")], clean)
+    assert plan.moves and all(-3.0 <= m.params["gain_db"] < 0 for m in plan.moves)
+    assert any("doesn't call for deep cuts" in n and "more" in n for n in plan.notes)

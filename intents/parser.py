@@ -588,10 +588,15 @@ class _Reader:
                    for p in self.praise if p[0] == w)
 
     def conditional(self, cue: _Mention) -> bool:
-        """"crackles when I turn it up": a cue after "when" is a condition, unless the
-        clause states how a part is ("when the vocals are so muted")."""
+        """"crackles when I turn it up", "if you boost the bass": a cue after "when", or
+        after "if" and a doer, is a condition, unless the clause states how a part is
+        ("when the vocals are so muted")."""
         words = self.sets["conditional"]
+        rule = self.rules["conditional"]
         lo = self.clause_start[self.clauses[cue.start]]
+        if any(self.words[k] in rule["if_words"] and self.words[k + 1] in rule["if_doers"]
+               for k in range(lo, cue.start - 1)):
+            return True
         when = next((k for k in range(cue.start - 1, lo - 1, -1) if self.words[k] in words), None)
         if when is None:
             return False
@@ -684,7 +689,7 @@ class _Reader:
             return
         if self.conditional(cue) and problem not in self.sets["conditional_keep"]:
             return
-        if self._generic(cue) or self._narrated(cue):
+        if self._generic(cue) or self._narrated(cue) or self._hypothetical(cue):
             return
         if self._about_craft(cue):
             return
@@ -709,6 +714,29 @@ class _Reader:
                 layer, problem = target, relation["object_problem"]
         for member in self.groups.get(layer, (layer,)):
             found.append(self._make(member, problem, cue, clause, severity, layers))
+
+    def _hypothetical(self, cue: _Mention) -> bool:
+        """"without the reverb the vocal would sound dry": what would follow from a
+        condition ("if", "without", "unless") is no complaint about the mix as it is."""
+        rule = self.rules["hypothetical"]
+        s_lo, s_hi = self.sentence_span[self.sentences[cue.start]]
+        if self.words[cue.start] in rule["conditions"] and set(
+                self.words[cue.end:s_hi]) & set(rule["modals"]):
+            return True  # "without the reverb" is the condition itself
+        lo = self.clause_start[self.clauses[cue.start]]
+        k = cue.start - 1
+        if self.words[cue.start] not in rule["linking"]:
+            # the linking verb may open the problem words themselves ("sound dry")
+            while k >= lo and self.words[k] in rule["between"]:
+                k -= 1
+            if k < lo or self.words[k] not in rule["linking"]:
+                return False
+            k -= 1
+        while k >= lo and self.words[k] in rule["between"]:
+            k -= 1
+        if k < lo or self.words[k] not in rule["modals"]:
+            return False
+        return bool(set(self.words[s_lo:s_hi]) & set(rule["conditions"]))
 
     def _narrated(self, cue: _Mention) -> bool:
         """"she boosted the vocal presence": a level request in the past after its doer is
@@ -904,6 +932,11 @@ class _Reader:
         band of the song). A band word with a [band_only] problem still asks which part."""
         start = self.clause_start[self.clauses[cue.start]]
         if set(self.words[start:cue.start]) & self.sets["song_pronouns"]:
+            return _Mention(cue.start, cue.end, layer=self.whole)
+        lo, _ = self.sentence_span[self.sentences[cue.start]]
+        if set(self.words[lo:cue.start]) & self.sets["song_pronouns"] and not self.named(
+                [m for m in self.by_sentence.get(self.sentences[cue.start], []) if m.layer]):
+            # "it's not harsh, just a little bright": the sentence's "it", no part named
             return _Mention(cue.start, cue.end, layer=self.whole)
         if cue.cue.problem in self.sets["band_problems"]:
             return None

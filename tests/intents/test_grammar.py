@@ -230,6 +230,12 @@ NEGATION = [
     ("not a fan of how boomy the kick is", [("kick", "muddy")]),
     ("I can't stand how harsh the hats are", [("cymbals", "harsh")]),
     ("the hats are no longer harsh", []),
+    ("the piano is far from clear", [("keys", "muddy")]),
+    ("it's not harsh, just a little bright", [("mix", "tonal_balance")]),
+    # what would follow from a condition; what will follow stays a complaint
+    ("without the reverb the vocal would sound dry", []),
+    ("if you boost the bass it would get muddy", []),
+    ("if I turn it down, the kick will sound weak", [("kick", "weak")]),
     ("the vocal isn't buried anymore, but the bass is", [("bass", "too_quiet")]),
 ]
 

@@ -26,3 +26,13 @@ def test_a_part_named_beside_a_band_named_tone_word_keeps_it(text, layer, proble
 def test_a_vague_verdicts_words_are_not_corrected_as_typos():
     u = understand("the mix just isn't gelling")
     assert u.vague and u.corrections == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the snare got boxier after the new eq", ("snare", "muddy")),
+    ("the guitars are fizzier than on the demo", ("guitars", "harsh")),
+    ("this is the boomiest bass I have heard", ("bass", "muddy")),
+    ("the piano sounds tinnier on the remaster", ("keys", "thin")),
+])
+def test_comparatives_and_superlatives_read_through_their_word_form(text, expected):
+    assert expected in [(i.layer, i.problem) for i in parse(text)]

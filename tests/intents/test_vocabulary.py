@@ -7,7 +7,7 @@ from importlib import resources
 
 import pytest
 
-from intents import parse, understand
+from intents import parse, stem_role, understand
 
 WHOLE_SONG = tomllib.loads(resources.files("intents").joinpath("data/lexicon.toml")
                            .read_text())["whole_song"]
@@ -36,3 +36,12 @@ def test_a_vague_verdicts_words_are_not_corrected_as_typos():
 ])
 def test_comparatives_and_superlatives_read_through_their_word_form(text, expected):
     assert expected in [(i.layer, i.problem) for i in parse(text)]
+
+
+@pytest.mark.parametrize(("filename", "layer"), [
+    ("Gang Vocals.wav", "backing_vocals"), ("Upright Bass.wav", "bass"),
+    ("Plate Reverb.wav", "fx"), ("Open Hats.wav", "cymbals"), ("Hammond.wav", "keys"),
+    ("Hook Synth.wav", "keys"), ("MC verse.wav", "vocal"),
+])
+def test_new_part_words_name_stem_files_too(filename, layer):
+    assert stem_role(filename) == layer

@@ -621,8 +621,10 @@ class _Reader:
                 if named and pending and not self.is_praise(clause):
                     if self._focus(clause):
                         # "some of the instruments ..., especially the kick": the parts only
+                        bands = self.rules["band_level"]["words"]
                         found[:] = [f for f in found if not (
-                            f.clause == clause - 1 and self._partial(f.layer_mention))]
+                            f.clause == clause - 1 and (self._partial(f.layer_mention) or (
+                                self._band_word(f.layer_mention, bands))))]
                     for problem, severity in pending:
                         for member in self.groups.get(named[0], (named[0],)):
                             found.append(self._make(member, problem, member, clause, severity))
@@ -901,6 +903,13 @@ class _Reader:
             return modified
         if before:
             subject = self._subject(cue, before)
+            if self._after_preposition(subject):
+                # "it sounds detached, sitting on top of the instrumental like a cheap
+                # karaoke": only an object in this clause, so the sentence's subject
+                sentence_subject = self._named_before(cue)
+                if sentence_subject is not None and not self._after_preposition(
+                        sentence_subject):
+                    return sentence_subject
             whole = [m for m in layers if m not in named and subject.start < m.start < cue.start
                      and self.sets["whole_subjects"] & set(self.words[m.start:m.end])]
             return whole[-1] if whole else subject
@@ -1000,6 +1009,13 @@ class _Reader:
         if earlier and opening and opening[0] in self.rules["grammar"]["relatives"]:
             return earlier[-1]
         return self._carried(earlier) if earlier else None
+
+    def _after_preposition(self, m: _Mention) -> bool:
+        k = m.start - 1
+        while k >= 0 and self.words[k] in self.sets["determiners"]:
+            k -= 1
+        return (k >= 0 and self.clauses[k] == self.clauses[m.start]
+                and self.words[k] in self.sets["prepositions"])
 
     def _subject(self, cue: _Mention, before: list[_Mention]) -> _Mention:
         """The nearest part before the cue that is not the object of a preposition,
@@ -1122,7 +1138,7 @@ class _Reader:
             band = self.rules["band_level"]
             if item.layer == self.whole and item.problem in band["problems"] \
                     and self._band_word(item.layer_mention, band["words"]):
-                item.problem = band["problems"][item.problem]
+                item.problem = item.said = band["problems"][item.problem]
             if item.layer == self.whole:
                 item.problem = WHOLE_SONG_PROBLEMS[item.problem]
             else:

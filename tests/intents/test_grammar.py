@@ -215,6 +215,13 @@ REFERENCE = [
     ("the low end is a bit much, especially the 808", [("bass", "too_loud")]),
     ("I'd pull the reverb back on the snare, it's a bit washy", [("snare", "too_much_reverb")]),
     ("is it me or is the bass completely missing?", [("bass", "too_quiet")]),
+    # a clause whose only part is a prepositional object takes the sentence's subject
+    ("the vocal is clear now, but it sounds detached, sitting on top of the band like "
+     "a cheap karaoke track", [("vocal", "too_loud")]),
+    # a band turned up beside a loud part is the song's tone as well
+    ("the drums were too loud, and it sounded like the low end was clearly turned up",
+     [("drums", "too_loud"), ("mix", "tonal_balance")]),
+    ("the audio levels keep changing throughout the song", [("mix", "inconsistent")]),
     # "everything but the vocal" is one part although "but" and "except" start clauses
     ("everything except the vocal is too loud", [("instruments", "too_loud")]),
     # "can cause" in a clause of its own says nothing of the cue before it

@@ -385,8 +385,10 @@ def _frequency_cues(text: str, tokens: list[Token], words: list[str], clauses: l
             band = next((p for low, high, p in table[f"{direction}_bands"] if low <= hz < high),
                         None)
             if frames and band:
-                # a remedy either way: its part follows it ([grammar] remedy_owner)
-                out.append(_Mention(frames[-1][0], end, cue=Cue(band, lack_frame=True)))
+                # a remedy either way: its part follows it ([grammar] remedy_owner), or
+                # stands between ("a resonance in the toms around 150 Hz")
+                out.append(_Mention(frames[-1][0], end, cue=Cue(band, lack_frame=True),
+                                    inner=(frames[-1][1], i)))
                 break
         i = end
     if not out:
@@ -886,6 +888,14 @@ class _Reader:
                 return inside[0]
         before = [m for m in named if m.start < cue.start]
         after = [m for m in named if m.start >= cue.end]
+        k = cue.start - 1
+        while k >= 0 and self.words[k] in self.sets["intensity"]:
+            k -= 1
+        if k >= 0 and self.words[k] in self.rules["grammar"]["exclamatives"]:
+            # "how muffled the vocals are": the part right after the problem words
+            target = self._object_after(cue, after)
+            if target is not None:
+                return target
         if cue.cue.object_after and self._pronoun_after(cue):
             # "I can't hear them over the music": the pronoun's part, not the music
             antecedent = self._named_before(cue) or carry

@@ -222,6 +222,10 @@ REFERENCE = [
     ("the drums were too loud, and it sounded like the low end was clearly turned up",
      [("drums", "too_loud"), ("mix", "tonal_balance")]),
     ("the audio levels keep changing throughout the song", [("mix", "inconsistent")]),
+    # "how X the part is": the part after; a part inside a frequency remedy
+    ("love the synths, but I can't get past how muffled the vocals are", [("vocal", "dull")]),
+    ("the snare is too loud and there's a nasty resonance in the toms around 150 Hz",
+     [("snare", "too_loud"), ("drums", "muddy")]),
     # "everything but the vocal" is one part although "but" and "except" start clauses
     ("everything except the vocal is too loud", [("instruments", "too_loud")]),
     # "can cause" in a clause of its own says nothing of the cue before it

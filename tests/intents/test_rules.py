@@ -186,3 +186,12 @@ def test_huge_message_is_bounded():
     assert time.perf_counter() - start < 20
     assert {(i.layer, i.problem) for i in result.intents} == {("vocal", "too_quiet"),
                                                               ("bass", "muddy")}
+
+
+@pytest.mark.parametrize("text", ["the drums are too loud compared to everything else",
+                                  "the vocal sits too low compared to everything else"])
+def test_a_comparison_with_the_rest_carries_no_direction_of_its_own(text):
+    """'compared to everything else' only says what the part is set against; the part's
+    own words say which way (it used to add a second, opposite reading)."""
+    problems = {i.problem for i in parse(text)}
+    assert len(problems & {"too_loud", "too_quiet"}) == 1

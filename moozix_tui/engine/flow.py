@@ -97,8 +97,10 @@ def finished_diagnose(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     if not found:
         return session.reply([
             "I measured every part against typical ranges and nothing stands out: levels, "
-            "low mids, brightness, stereo and dynamics all sit where mixes usually do. Tell "
-            "me what you hear — or say *the whole song is too quiet* to master it."])
+            "low mids, brightness, stereo and dynamics all sit where mixes usually do. "
+            + ("Tell me what you hear, say *louder* or *quieter* to move the master's "
+               "loudness, or *export* for the final files." if session.state.summary else
+               "Tell me what you hear — or say *the whole song is too quiet* to master it.")])
     choices = [{"layer": f.layer, "problem": f.problem, "evidence": f.evidence,
                 "measured": True} for f in found[:4]]
     return session.reply(["**What stands out when I measure it** (furthest from typical "

@@ -28,7 +28,7 @@ def _help(session: Session, _value) -> Turn:
 def _status(session: Session, _value) -> Turn:
     state = session.state
     return session.reply([status_text(state, state.moves[:state.applied],
-                                      session.store.folder)])
+                                      session.store.folder, session.target_words())])
 
 
 def _reset(session: Session, _value) -> Turn:
@@ -113,7 +113,7 @@ def _undo(session: Session, _value) -> Turn:
         return intake.undo_replacement(session)
     if newest == "direction" and state.directions:
         state.__dict__.update(state.directions.pop())
-        return _direction(session, f"Back to {_direction_words(state)}.")
+        return _direction(session, f"Back to {_direction_words(session)}.")
     if state.applied == 0:
         return session.reply(["Nothing to undo."])
     state.applied -= 1
@@ -132,10 +132,8 @@ def _redo(session: Session, _value) -> Turn:
     return flow.replay(session, f"Redid: {move.action()}.")
 
 
-def _direction_words(state) -> str:
-    from dsp.mastering import resolve_target
-
-    target = resolve_target(float(state.target) if is_number(state.target) else state.target)
+def _direction_words(session: Session) -> str:
+    state, target = session.state, session.target()
     words = (f"target **{md_literal(target.label or target.name)}** ({target.lufs:g} LUFS), "
              f"style **{state.style}**")
     if state.reference:

@@ -96,7 +96,7 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
     return "\n\n".join(parts)
 
 
-def status_text(state, moves: Sequence[dict], folder: Path) -> str:
+def status_text(state, moves: Sequence[dict], folder: Path, target: str) -> str:
     complaints = [restate(i) for i in state.intents] or ["- nothing yet"]
     stems = [f"- {part_word(role)}: " + ", ".join(
         f"{md_literal(Path(i['path']).name)} ({i.get('status')})" for i in infos)
@@ -109,6 +109,6 @@ def status_text(state, moves: Sequence[dict], folder: Path) -> str:
                         f"- {r['label']}: {fmt(r['before'])} → {fmt(r['after'])} {r['unit']}"
                         for r in state.summary["rows"]))
     return ("**Complaints**\n\n" + "\n".join(complaints) + "\n\n**Stems**\n\n"
-            + "\n".join(stems) + f"\n\n**Target** {md_literal(state.target)} · **style** "
+            + "\n".join(stems) + f"\n\n**Target** {md_literal(target)} · **style** "
             f"{state.style}\n\n**Plan**\n\n" + "\n".join(plan) + rendered
             + f"\n\nSession folder: {md_code(str(folder))}")

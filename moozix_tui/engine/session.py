@@ -91,9 +91,22 @@ class Session:
         self.stems = self.analysis = self.result = None
         self.state.analysed = False
 
-    def settings(self):
-        from dsp.mastering import MasterSettings, resolve_target
+    def target(self):
+        """The loudness target the state names ('streaming', '-12')."""
+        from dsp.mastering import resolve_target
 
         target = self.state.target
-        return MasterSettings(resolve_target(float(target) if is_number(target) else target),
-                              self.state.style)
+        return resolve_target(float(target) if is_number(target) else target)
+
+    def target_words(self) -> str:
+        """The target with its number, short enough for the side panel: 'streaming, -14 LUFS'
+        or, for a number the user gave, '-12 LUFS'."""
+        target = self.target()
+        if target.name == "custom":
+            return f"{target.lufs:g} LUFS"
+        return f"{target.name}, {target.lufs:g} LUFS"
+
+    def settings(self):
+        from dsp.mastering import MasterSettings
+
+        return MasterSettings(self.target(), self.state.style)

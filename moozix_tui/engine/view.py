@@ -40,7 +40,8 @@ def build_view(session: Session) -> SessionView:
             outputs=tuple(s.summary["outputs"]),
         )
     return SessionView(
-        session_dir=session.store.folder, stems=tuple(slots), target=s.target, style=s.style,
+        session_dir=session.store.folder, stems=tuple(slots), target=session.target_words(),
+        style=s.style,
         plan=tuple(move_lines(s.moves[:s.applied])), applied_moves=s.applied,
         can_undo=s.applied > 0 or bool(s.directions or s.replaced),
         can_redo=s.applied < len(s.moves), busy=session.busy,

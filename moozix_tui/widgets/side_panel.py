@@ -80,7 +80,8 @@ def render_view(view: SessionView, width: int = 33) -> Text:
                     line(part, colour)
     line("")
     line("Direction", "bold")
-    line(fit(f"  target  {view.target}", width))
+    for part in wrap_values(f"target  {view.target}", width, "  ", " " * 8):  # its LUFS whole
+        line(part)
     line(fit(f"  style   {view.style}", width))
     line("")
     line("Plan", "bold")

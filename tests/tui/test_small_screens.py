@@ -70,7 +70,7 @@ async def test_side_panel_never_splits_a_value(app, buried_vocal_files):
         width = panel.content_size.width
         lines = [" ".join(line.split()) for line in str(panel.render()).splitlines()]
         assert max(len(line) for line in str(panel.render()).splitlines()) <= width
-        assert f"target {view.target}" in lines and f"style {view.style}" in lines
+        assert f"target {view.target}" in " ".join(lines) and f"style {view.style}" in lines
         for entry in view.plan:
             if len(entry) + 2 <= width:  # fits a line: shown whole
                 assert entry in lines, (entry, lines)

@@ -37,25 +37,28 @@ def _role(hint: str | None, path: Path) -> str | None:
 
 
 def add(session: Session, found: list[RoleHint]) -> Turn:
+    """Files whose part the name tells join the session; the others are checked first, so
+    the question 'which part is it?' is asked only about files that can be used."""
     assigned, unknown = [], []
     for hint, path in found:
         role = _role(hint, path)
         (unknown if role is None else assigned).append((role, path))
-    replies = []
+    replies = [_take(session, assigned)] if assigned else []
     if unknown:
-        names = ", ".join(md_code(p.name) for _, p in unknown)
-        one = len(unknown) == 1
         session.state.pending = {"unplaced": [str(p) for _, p in unknown]}
-        replies.append(f"I couldn't tell which part {names} {'is' if one else 'are'}, so "
-                       f"{'it is' if one else 'they are'} not in the mix yet. Which part "
-                       f"{'is it' if one else 'are they'}? Say e.g. *keys* (for all of "
-                       f"them), or name each like {md_code('keys=' + str(unknown[0][1]))}.")
-    if not assigned:
-        return session.reply(replies, "error")
-    replies.append(_take(session, assigned))
     job = session.new_job("check", "Checking your files",
-                          lambda progress, cancel: jobs.check_files(assigned, progress))
+                          lambda progress, cancel: jobs.check_files([*assigned, *unknown],
+                                                                    progress))
     return session.reply(replies, job=job)
+
+
+def _ask_part(paths: list[Path]) -> str:
+    names = ", ".join(md_code(p.name) for p in paths)
+    one = len(paths) == 1
+    return (f"I couldn't tell which part {names} {'is' if one else 'are'}, so "
+            f"{'it is' if one else 'they are'} not in the mix yet. Which part "
+            f"{'is it' if one else 'are they'}? Say e.g. *keys* (for all of "
+            f"them), or name each like {md_code('keys=' + str(paths[0]))}.")
 
 
 def _take(session: Session, assigned: list[tuple[str, Path]]) -> str:
@@ -127,7 +130,14 @@ def undo_replacement(session: Session) -> Turn:
 def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
     state = session.state
     lines = []
+    waiting = [Path(p) for p in (state.pending or {}).get("unplaced", [])]
     for res in results:
+        if res.role is None:  # its part is unknown: asked only if it can be used
+            if res.error and res.path in waiting:
+                waiting.remove(res.path)
+                lines.append(f"- ✗ {md_code(res.path.name)}: {md_literal(res.error)} — it "
+                             "is left out of the mix.")
+            continue
         slot = next((f for f in state.files if Path(f["path"]) == res.path), None)
         if slot is None:
             continue
@@ -140,7 +150,12 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
                         note="; ".join(res.problems))
             detail = "; ".join(md_literal(p) for p in res.problems) or "looks good"
             lines.append(f"- ✓ **{part_word(res.role)}** {md_code(res.path.name)}: {detail}")
-    return _next_step(session, ["\n".join(lines)])
+    replies = ["\n".join(lines)] if lines else []
+    if "unplaced" in (state.pending or {}):
+        state.pending = {"unplaced": [str(p) for p in waiting]} if waiting else None
+    if waiting:
+        return session.reply([*replies, _ask_part(waiting)], "question")
+    return _next_step(session, replies)
 
 
 def _next_step(session: Session, replies: list[str]) -> Turn:

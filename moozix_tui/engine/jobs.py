@@ -19,13 +19,13 @@ Progress = Callable[[str, float], None]
 
 @dataclass(frozen=True)
 class FileResult:
-    role: str
+    role: str | None  # None: a file whose part its name does not tell
     path: Path
     problems: tuple[str, ...]
     error: str | None
 
 
-def check_files(assigned: Sequence[tuple[str, Path]], progress: Progress) -> list[FileResult]:
+def check_files(assigned: Sequence[tuple[str | None, Path]], progress: Progress) -> list[FileResult]:
     """Load and check each file on its own, so one bad file never hides the others."""
     from dsp.audio import load_audio
     from dsp.check import check_audio
@@ -76,9 +76,9 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
 
         loaded = stems if stems is not None else load_sources(
             sources, lambda s, f: progress(s, 0.4 * f))
-        progress("analysing", 0.5)
+        progress("measuring each part", 0.5)
         analysis = known or analyse_session(base if base is not None else loaded)
-        progress("planning", 0.9)
+        progress("planning the moves", 0.9)
         return AnalyseOutcome(loaded, analysis, tuple(diagnose(analysis)),
                               plan(complaints, analysis),
                               of_original=base is None and known is None,

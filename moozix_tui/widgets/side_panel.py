@@ -63,14 +63,15 @@ def render_view(view: SessionView, width: int = 33) -> Text:
     parts: dict[str, list] = {}
     for slot in view.stems:
         parts.setdefault(slot.role, []).append(slot)
-    for role, slots in parts.items():  # a part with several files: its name, then each file
+    for key, slots in parts.items():  # a part with several files: its name, then each file
+        role = key.replace("_", " ")  # "backing vocals", as the chat says it
         single = len(slots) == 1
         if not single:
             line(fit(f" {role} · {len(slots)} files", width), "bold")
         for slot in slots:
             icon, colour = _ICONS.get(slot.status, ("?", "white"))
             text.append(f" {icon} " if single else f"   {icon} ", style=colour)
-            label = slot.role if single else ""
+            label = role if single else ""
             text.append(label, style="bold")
             name = Path(slot.path).name if slot.path else ""
             room = width - 3 - len(label) - (0 if single else 2)

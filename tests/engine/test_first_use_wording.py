@@ -28,3 +28,37 @@ def test_nothing_stands_out_after_a_master_offers_what_is_left(tmp_path, monkeyp
     answer = chat.say("what's wrong with it?")
     assert "nothing stands out" in answer
     assert "to master it" not in answer and "louder" in answer and "export" in answer
+
+
+def test_an_unreadable_file_of_unknown_part_is_reported_not_asked_about(chat, song, tmp_path):
+    """Asking which part a file is that cannot be read is a dead end: it is left out with
+    the reason, and only the readable stranger gets the question."""
+    import soundfile as sf
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    sf.write(folder / "Lead Vox.wav", song["vocal"].T, 44100)
+    sf.write(folder / "take 7.wav", song["bass"].T, 44100)
+    (folder / "broken.wav").write_text("not audio")
+    reply = chat.say(str(folder))
+    question = reply[reply.index("Which part"):] if "Which part" in reply else ""
+    before_question = reply.split("I couldn't tell")[-1].split("Which part")[0]
+    assert "take 7.wav" in before_question and "broken.wav" not in before_question
+    assert "broken.wav" in reply.split("I couldn't tell")[0]  # reported as unreadable
+    assert question
+    assert chat.engine.state.pending == {"unplaced": [str(folder / "take 7.wav")]}
+
+
+def test_progress_stages_say_more_than_the_job_title(chat, buried_vocal_files):
+    """The title bar shows '<job>: <stage>'; 'Analysing the stems: analysing' says nothing."""
+    import threading
+
+    chat.say(str(buried_vocal_files / "Lead Vox.wav"))
+    chat.say(str(buried_vocal_files / "beat.wav"))
+    turn = chat.engine.handle("the vocal is too low")
+    job = turn.job
+    assert job is not None and job.kind == "analyse"
+    stages: list[str] = []
+    job.run(lambda stage, fraction: stages.append(stage), threading.Event())
+    first_word = job.label.split()[0].lower()
+    assert stages and not any(stage.lower().startswith(first_word) for stage in stages)

@@ -30,3 +30,10 @@ def test_a_file_left_out_of_the_render_is_not_ticked():
     lines = render_view(view).plain.splitlines()
     assert " – mix  mix.wav" in lines
     assert any("not in the render" in line for line in lines)
+
+
+def test_a_part_is_named_in_words_not_as_an_identifier():
+    slots = (StemSlot("backing_vocals", "ok", "/x/BGV 2.wav"),)
+    view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
+                       False, None, ())
+    assert " ✓ backing vocals  BGV 2.wav" in render_view(view).plain.splitlines()

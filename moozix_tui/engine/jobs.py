@@ -25,7 +25,8 @@ class FileResult:
     error: str | None
 
 
-def check_files(assigned: Sequence[tuple[str | None, Path]], progress: Progress) -> list[FileResult]:
+def check_files(assigned: Sequence[tuple[str | None, Path]],
+                progress: Progress) -> list[FileResult]:
     """Load and check each file on its own, so one bad file never hides the others."""
     from dsp.audio import load_audio
     from dsp.check import check_audio

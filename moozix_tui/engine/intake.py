@@ -102,12 +102,14 @@ def _files_changed(session: Session) -> None:
 
 
 def place_unplaced(session: Session, text: str) -> Turn | None:
-    """'keys' after 'which part are they?': the waiting files join that part."""
-    from intents import LAYERS, stem_role
+    """'keys' after 'which part are they?': the waiting files join that part. A complaint
+    that names a part ('the kick is boomy') is a complaint, not the answer: the files
+    keep waiting."""
+    from intents import LAYERS, stem_role, understand
 
     said = text.strip().lower().strip(".!")
     role = said if said in LAYERS else stem_role(said)
-    if role is None:
+    if role is None or (said not in LAYERS and understand(text).intents):
         return None
     paths = session.state.pending["unplaced"]
     session.state.pending = None

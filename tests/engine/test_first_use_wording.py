@@ -62,3 +62,20 @@ def test_progress_stages_say_more_than_the_job_title(chat, buried_vocal_files):
     job.run(lambda stage, fraction: stages.append(stage), threading.Event())
     first_word = job.label.split()[0].lower()
     assert stages and not any(stage.lower().startswith(first_word) for stage in stages)
+
+
+def test_a_complaint_naming_a_part_does_not_answer_which_part_a_file_is(chat, song, tmp_path):
+    import soundfile as sf
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    sf.write(folder / "Lead Vox.wav", song["vocal"].T, 44100)
+    sf.write(folder / "take 7.wav", song["bass"].T, 44100)
+    assert "Which part" in chat.say(str(folder))
+    reply = chat.say("the kick is boomy")
+    assert "Here's what I heard" in reply
+    assert [i["layer"] for i in chat.engine.state.intents] == ["kick"]
+    assert str(folder / "take 7.wav") not in {f["path"] for f in chat.engine.state.files}
+    chat.say("bass")  # the plain answer still places it
+    assert {f["path"]: f["role"] for f in chat.engine.state.files}[
+        str(folder / "take 7.wav")] == "bass"

@@ -38,7 +38,8 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
     work = jobs.analyse(sources, complaints, stems=session.stems,
                         base=result.stems if result is not None else None, known=known,
                         then_render=then_render)
-    state.phase = "analysing"
+    if not diagnose:  # measuring to answer "what's wrong?" leaves the plan and master as they are
+        state.phase = "analysing"
     what = "the stereo mix" if [r for r, _ in sources] == ["mix"] else "the stems"
     replies.append(f"Listening to {what} and measuring…")
     job = session.new_job("diagnose" if diagnose else "analyse", f"Analysing {what}", work)
@@ -91,7 +92,6 @@ def finished_diagnose(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     if outcome.of_original or session.analysis is None:
         session.analysis = outcome.analysis
     session.state.analysed = True
-    session.state.phase = "plan" if session.state.moves else "listen"
     found = [f for f in outcome.findings if f.severity in ("normal", "strong")] or \
         list(outcome.findings)
     if not found:

@@ -133,9 +133,8 @@ def _redo(session: Session, _value) -> Turn:
 
 
 def _direction_words(session: Session) -> str:
-    state, target = session.state, session.target()
-    words = (f"target **{md_literal(target.label or target.name)}** ({target.lufs:g} LUFS), "
-             f"style **{state.style}**")
+    state = session.state
+    words = f"target **{md_literal(_target_words(session.target()))}**, style **{state.style}**"
     if state.reference:
         words += f", reference {md_code(Path(state.reference).name)}"
     return words
@@ -158,8 +157,15 @@ def _target(session: Session, value) -> Turn:
         return session.reply([md_literal(str(exc))], "error")
     session.state.remember_direction()
     session.state.target = target.name if target.name != "custom" else f"{target.lufs:g}"
-    return _direction(session, f"Target: **{md_literal(target.label or target.name)}** — "
-                               f"{target.lufs:g} LUFS, ceiling {target.ceiling_dbtp:g} dBTP.")
+    return _direction(session, f"Target: **{md_literal(_target_words(target))}**, ceiling "
+                               f"{target.ceiling_dbtp:g} dBTP.")
+
+
+def _target_words(target) -> str:
+    """'-14 LUFS (Streaming (Spotify…))' reads oddly; a number the user gave has no name."""
+    if target.name == "custom":
+        return f"{target.lufs:g} LUFS"
+    return f"{target.label or target.name}: {target.lufs:g} LUFS"
 
 
 def _style(session: Session, value) -> Turn:

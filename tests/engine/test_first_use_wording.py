@@ -79,3 +79,25 @@ def test_a_complaint_naming_a_part_does_not_answer_which_part_a_file_is(chat, so
     chat.say("bass")  # the plain answer still places it
     assert {f["path"]: f["role"] for f in chat.engine.state.files}[
         str(folder / "take 7.wav")] == "bass"
+
+
+def test_asking_whats_wrong_after_a_master_keeps_it_live(tmp_path, monkeypatch):
+    """'What's wrong with it?' after a render must not forget the master: a style change
+    afterwards renders again (it used to only relabel, and export wrote the old style)."""
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    from scripted_chat import Chat
+
+    from moozix_tui.engine import Engine, demo
+
+    real = demo.make_demo
+    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
+    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
+    chat.start()
+    chat.say("the vocal is too low")
+    chat.say("go")
+    balanced = chat.engine.session.result.master.tone_moves
+    chat.say("what's wrong with it?")
+    assert chat.engine.state.phase == "rendered"
+    chat.say("style warm")  # warm: a low shelf the balanced master does not have
+    assert chat.engine.session.result.master.tone_moves != balanced
+    assert "Back to target **Streaming" in chat.say("undo")  # not "target Custom"

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from rich.text import Text
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
@@ -61,7 +61,7 @@ class FilePicker(ModalScreen[list[Path]]):
             yield Static(id="where", markup=False)
             yield AudioTree(str(self.start))
             yield Input(placeholder="a folder or file path (Enter)", id="path",
-                        suggester=PathSuggester())
+                        suggester=PathSuggester(), select_on_focus=False)
             yield Static(id="chosen", markup=False)
             with Horizontal():
                 yield Button("↑ Up", id="up", compact=True)
@@ -71,6 +71,23 @@ class FilePicker(ModalScreen[list[Path]]):
     def on_mount(self) -> None:
         self.show_folder(self.start)
         self.query_one(AudioTree).focus()
+
+    def on_key(self, event: events.Key) -> None:
+        """Typing a path while the tree has focus goes to the path box (the tree has no
+        use for letters; they were lost)."""
+        box = self.query_one("#path", Input)
+        if self.focused is box or not event.is_printable or event.character in (None, " "):
+            return
+        event.stop()
+        box.focus()
+        box.insert_text_at_cursor(event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        box = self.query_one("#path", Input)
+        if self.focused is not box:
+            event.stop()
+            box.focus()
+            box.insert_text_at_cursor(event.text.strip())
 
     @property
     def folder(self) -> Path:

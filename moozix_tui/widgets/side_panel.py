@@ -127,6 +127,13 @@ class SidePanel(Static):
             return Text()
         return render_view(self.view, max(self.content_size.width, 12))
 
+    def get_content_height(self, container, viewport, width: int) -> int:
+        """Measured at the width being laid out (a wrapped value adds a line), not at the
+        width of the last render, so the last line is never cut off."""
+        if self.view is None:
+            return 0
+        return len(render_view(self.view, max(width, 12)).plain.splitlines())
+
 
 class SidePanelScroll(VerticalScroll, can_focus=False):
     """Scrolls the panel when its checklist and plan outgrow the screen."""

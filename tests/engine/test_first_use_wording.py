@@ -2,18 +2,12 @@
 
 from __future__ import annotations
 
-
-def test_the_side_panel_target_says_its_loudness(chat):
-    chat.start()
-    # streaming services normalise to about -14 LUFS (Spotify, YouTube)
-    assert chat.engine.view.target == "streaming, -14 LUFS"
-    chat.say("target -12")
-    assert chat.engine.view.target == "-12 LUFS"
-    assert "-12 LUFS" in chat.say("status").split("**Target**")[1].split("·")[0]
+import pytest
 
 
-def test_nothing_stands_out_after_a_master_offers_what_is_left(tmp_path, monkeypatch):
-    """Once the song is mastered, 'what's wrong with it?' must not offer to master it."""
+@pytest.fixture
+def mastered_demo(tmp_path, monkeypatch):
+    """The demo song (8 s) after 'the vocal is too low' and 'go'."""
     monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
     from scripted_chat import Chat
 
@@ -25,6 +19,21 @@ def test_nothing_stands_out_after_a_master_offers_what_is_left(tmp_path, monkeyp
     chat.start()
     chat.say("the vocal is too low")
     chat.say("go")
+    return chat
+
+
+def test_the_side_panel_target_says_its_loudness(chat):
+    chat.start()
+    # streaming services normalise to about -14 LUFS (Spotify, YouTube)
+    assert chat.engine.view.target == "streaming, -14 LUFS"
+    chat.say("target -12")
+    assert chat.engine.view.target == "-12 LUFS"
+    assert "-12 LUFS" in chat.say("status").split("**Target**")[1].split("·")[0]
+
+
+def test_nothing_stands_out_after_a_master_offers_what_is_left(mastered_demo):
+    """Once the song is mastered, 'what's wrong with it?' must not offer to master it."""
+    chat = mastered_demo
     answer = chat.say("what's wrong with it?")
     assert "nothing stands out" in answer
     assert "to master it" not in answer and "louder" in answer and "export" in answer
@@ -81,20 +90,10 @@ def test_a_complaint_naming_a_part_does_not_answer_which_part_a_file_is(chat, so
         str(folder / "take 7.wav")] == "bass"
 
 
-def test_asking_whats_wrong_after_a_master_keeps_it_live(tmp_path, monkeypatch):
+def test_asking_whats_wrong_after_a_master_keeps_it_live(mastered_demo):
     """'What's wrong with it?' after a render must not forget the master: a style change
     afterwards renders again (it used to only relabel, and export wrote the old style)."""
-    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
-    from scripted_chat import Chat
-
-    from moozix_tui.engine import Engine, demo
-
-    real = demo.make_demo
-    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
-    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
-    chat.start()
-    chat.say("the vocal is too low")
-    chat.say("go")
+    chat = mastered_demo
     balanced = chat.engine.session.result.master.tone_moves
     chat.say("what's wrong with it?")
     assert chat.engine.state.phase == "rendered"

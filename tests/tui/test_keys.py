@@ -107,3 +107,25 @@ def test_quitting_prints_how_to_come_back(tmp_path, monkeypatch, capsys):
     folder = next((tmp_path / "my sessions").iterdir())
     assert str(folder) in out
     assert f"moozix --sessions-dir '{tmp_path / 'my sessions'}' --resume" in out
+
+
+async def test_file_picker_takes_a_path_typed_or_pasted_without_clicking_the_box(
+        app, buried_vocal_files, monkeypatch):
+    """A newcomer opens the picker and types or pastes a folder at once: the letters reach
+    the path box (the tree had the focus and swallowed them)."""
+    from textual import events
+
+    folder = buried_vocal_files
+    monkeypatch.chdir(folder)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilePicker), "the picker")
+        picker = _picker(app)
+        box = picker.query_one("#path", Input)
+        assert picker.focused is picker.query_one(AudioTree)
+        await pilot.press(*"/tmp")
+        assert box.value == "/tmp" and picker.focused is box
+        box.value = ""
+        picker.query_one(AudioTree).focus()
+        picker.post_message(events.Paste(str(folder)))
+        await wait_for(pilot, lambda: box.value == str(folder), "the pasted path in the box")

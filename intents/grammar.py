@@ -48,6 +48,8 @@ class Grammar:
     """A comparative said to be more than needed ("louder than it needs to be"): the
     opposite problem of wishing for it."""
     reported: dict[Phrase, str]
+    versus: dict[Phrase, str]
+    """A comparative set against something ("brighter than the rest"): a report."""
     """A request reported as done ("the bass was turned up"): how the part now is."""
     be: frozenset[str]
     be_between: frozenset[str]
@@ -139,6 +141,8 @@ def _compile(vocab: Vocabulary) -> Grammar:
               for phrase, problem in comparatives.items() if problem in opposite
               for than in table["excess_than"]}
     reported = _problems(rules["reported"]["phrases"], "rules.toml [reported.phrases]")
+    versus = {words_of(word) + ("than",): opposite[comparatives[words_of(word)]]
+              for word in table["versus"]}
     skip = _phrases(table["skip"])
     wished = {words_of(p): problem for p, problem in vocab.rules["denied_quality"].items()
               if words_of(p) not in skip}
@@ -149,6 +153,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
     wished |= comparatives
     return Grammar(
         indexes={"excess": index(excess), "wished": index(wished), "reported": index(reported),
+                 "versus": index(versus),
                  "graded": index(graded), "generic": index(generic),
                  "not_denying": index(not_denying),
                  "clause_negators": index(vocab.clause_negators),
@@ -162,7 +167,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         comparatives=comparatives, wished=wished, not_denying=not_denying,
         between=frozenset(table["between"]),
         result_after=frozenset(table["result_after"]),
-        excess=excess, reported=reported,
+        excess=excess, reported=reported, versus=versus,
         be=frozenset(rules["voice"]["be"]),
         be_between=frozenset(rules["voice"]["between"] + rules["reported"]["between"]),
         graded=graded, generic=generic,

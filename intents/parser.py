@@ -323,6 +323,8 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
              for start, end in find(words, g.indexes["excess"])]
     found += [_Mention(start, end, cue=Cue(g.wished[tuple(words[start:end])]))
               for start, end in find(words, g.indexes["wished"]) if wish(start, end)]
+    found += [_Mention(start, end, cue=Cue(g.versus[tuple(words[start:end])]))
+              for start, end in find(words, g.indexes["versus"]) if not wish(start, end - 1)]
     found += [_Mention(start, end, cue=Cue(g.reported[tuple(words[start:end])]))
               for start, end in find(words, g.indexes["reported"])
               if reported(words, start, g) and not wish(start, end)]

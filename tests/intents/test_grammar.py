@@ -109,6 +109,10 @@ IMPLIED = [
     ("the hats are brighter than they need to be", [("cymbals", "harsh")]),
     ("the vocal is louder than it should be", [("vocal", "too_loud")]),
     ("the piano is wetter than it needs to be", [("keys", "too_much_reverb")]),
+    # a comparative set against another part reports; under an opener it wishes
+    ("the hats are way brighter than the rest", [("cymbals", "harsh")]),
+    ("the vocal is a bit quieter than the guitars", [("vocal", "too_quiet")]),
+    ("the hats could be brighter than the snare", [("cymbals", "dull")]),
     # a request reported as done says how the part now is
     ("the bass was turned up way too much", [("bass", "too_loud")]),
     ("the vocal is clearly pushed back", [("vocal", "too_quiet")]),

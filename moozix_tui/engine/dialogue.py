@@ -16,7 +16,7 @@ from moozix_tui.engine.plan_edits import (
     explicit_gain,
     new_target,
 )
-from moozix_tui.engine.present import fmt, part_word, stem_request
+from moozix_tui.engine.present import finding_line, fmt, part_word, stem_request
 from moozix_tui.engine.session import Session
 from moozix_tui.engine.wording import answer_question, md_literal, restate
 
@@ -156,11 +156,8 @@ def _measured_default(session: Session, problem: str,
 
 def offer(session: Session, choices: list[dict]) -> str:
     """Numbered readings to pick from; the answer comes back through answer_pending."""
-    from moozix_tui.engine.wording import PROBLEM_WORDS
-
     session.state.pending = {"choices": choices}
-    lines = [f"{n}. **{part_word(c['layer'])}** — {PROBLEM_WORDS.get(c['problem'], c['problem'])}"
-             + (f" ({md_literal(c['evidence'])})" if c.get("evidence") else "")
+    lines = [f"{n}. " + finding_line(c["layer"], c["problem"], c.get("evidence", ""))
              for n, c in enumerate(choices, 1)]
     lines.append(f"{len(choices) + 1}. something else")
     numbers = ", ".join(str(n) for n in range(1, len(choices) + 1))

@@ -8,8 +8,8 @@ from moozix_tui.engine import jobs
 from moozix_tui.engine.model import Turn
 from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.present import (
+    finding_line,
     normalised,
-    part_word,
     plan_text,
     stem_request,
     summary_text,
@@ -70,7 +70,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     extra = [f for f in outcome.findings if (f.layer, f.problem) not in named]
     if extra:
         parts.append("**Also worth a look**\n\n" + "\n".join(
-            f"- {part_word(f.layer)}: {md_literal(f.evidence)}" for f in extra[:4]))
+            f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra[:4]))
     if plan.notes:
         parts.append("\n".join(f"> {md_literal(n)}" for n in plan.notes))
     if state.replanned_from is not None:

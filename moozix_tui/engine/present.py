@@ -8,10 +8,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from moozix_tui.engine.wording import LAYER_WORDS, md_code, md_literal, restate
+from moozix_tui.engine.wording import LAYER_WORDS, PROBLEM_WORDS, md_code, md_literal, restate
 
-__all__ = ["fmt", "group_files", "move_lines", "normalised", "plan_text", "stem_request",
-           "status_text", "summary_text"]
+__all__ = ["finding_line", "fmt", "group_files", "move_lines", "normalised", "plan_text",
+           "stem_request", "status_text", "summary_text"]
 
 NEXT_STEPS = ("Say `go` to render · `more` / `less` · `skip N` · or tell me another "
               "problem.")
@@ -32,6 +32,12 @@ def normalised(db: Iterable[float]) -> list[float]:
 
 def part_word(role: str) -> str:
     return LAYER_WORDS.get(role, role.replace("_", " "))
+
+
+def finding_line(layer: str, problem: str, evidence: str = "") -> str:
+    """A measured finding: the part, what is wrong with it, then the numbers."""
+    what = PROBLEM_WORDS.get(problem, problem.replace("_", " "))
+    return f"**{part_word(layer)}** — {what}" + (f" ({md_literal(evidence)})" if evidence else "")
 
 
 def move_lines(moves: Sequence[dict], *, reasons: bool = False) -> list[str]:

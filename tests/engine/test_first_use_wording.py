@@ -100,3 +100,11 @@ def test_asking_whats_wrong_after_a_master_keeps_it_live(mastered_demo):
     chat.say("style warm")  # warm: a low shelf the balanced master does not have
     assert chat.engine.session.result.master.tone_moves != balanced
     assert "Back to target **Streaming" in chat.say("undo")  # not "target Custom"
+
+
+def test_also_worth_a_look_says_what_is_wrong_not_just_the_number(mastered_demo):
+    """'bass: bass sits -1.7 LU against the rest; typical -9…-3 LU' left the musician to
+    work out that the bass is too loud (-1.7 is above the -3 top of the range)."""
+    plan = next(r.markdown for r in mastered_demo.replies if "Also worth a look" in r.markdown)
+    line = next(x for x in plan.splitlines() if "bass sits" in x)
+    assert line.startswith("- **bass** — too loud (bass sits")

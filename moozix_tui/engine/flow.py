@@ -162,8 +162,15 @@ def start_export(session: Session, folder: Path) -> Turn:
     state = session.state
     if session.result is None:
         if state.phase == "rendered":
-            return start_analysis(session, ["Re-rendering first…"], then_render=True)
+            return start_analysis(session, ["The master is not kept between sessions, so I'm "
+                                            "rendering it again — say `export` once it's "
+                                            "done."], then_render=True)
         return session.reply(["Nothing rendered yet — say `go` once the plan looks right."])
+    if state.phase != "rendered":  # a complaint or direction since: the master is older
+        count = f"{state.applied} move{'s' if state.applied != 1 else ''}"
+        return session.reply([f"The master I have was rendered before your latest changes "
+                              f"(the plan now has {count}, {state.style} style). Say `go` to "
+                              "render them, then `export`."])
     work = jobs.export(folder, session.result, state.notes, session.input_paths())
     job = session.new_job("export", "Writing the master and report", work)
     return session.reply([f"Exporting to {md_code(str(folder))}…"], job=job)

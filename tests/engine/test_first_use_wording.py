@@ -108,3 +108,32 @@ def test_also_worth_a_look_says_what_is_wrong_not_just_the_number(mastered_demo)
     plan = next(r.markdown for r in mastered_demo.replies if "Also worth a look" in r.markdown)
     line = next(x for x in plan.splitlines() if "bass sits" in x)
     assert line.startswith("- **bass** — too loud (bass sits")
+
+
+def test_export_never_writes_a_master_older_than_the_plan(mastered_demo, tmp_path):
+    """A complaint after a render makes a new plan; 'export' before 'go' wrote the old
+    master and said nothing."""
+    chat = mastered_demo
+    plan = chat.say("the bass is too loud")
+    assert "The plan" in plan and chat.engine.state.applied == 2
+    said = chat.say(f"export {tmp_path / 'out'}")
+    assert "go" in said and not (tmp_path / "out" / "master.wav").exists()
+    chat.say("go")
+    chat.say(f"export {tmp_path / 'out'}")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "Turn the bass down" in report and "Turn the vocal up" in report
+
+
+def test_export_after_resume_says_to_export_once_the_render_is_done(mastered_demo, tmp_path):
+    from scripted_chat import Chat
+
+    from moozix_tui.engine import Engine
+
+    folder = mastered_demo.engine.session.store.folder
+    chat = Chat(Engine.resume(folder.name, sessions_dir=folder.parent))
+    said = chat.say(f"export {tmp_path / 'out'}")
+    # the render runs; nothing is exported by it, so the chat must not promise it was
+    assert not (tmp_path / "out" / "master.wav").exists()
+    assert "say `export` once" in said
+    chat.say(f"export {tmp_path / 'out'}")
+    assert (tmp_path / "out" / "master.wav").exists()

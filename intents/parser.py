@@ -1260,6 +1260,13 @@ class _Reader:
 
     def _dominate(self, items: list[_Found]) -> list[_Found]:
         drop = set()
+        for key_problem, opposites in self.rules["opposites"].items():
+            for layer, sentence in {(w.layer, w.sentence) for w in items
+                                    if w.problem == key_problem}:
+                here = {i for i, o in enumerate(items) if o.layer == layer
+                        and o.sentence == sentence and o.problem in opposites}
+                if {items[i].problem for i in here} == set(opposites):
+                    drop |= here
         for rule_problem, rule in self.rules["dominance"].items():
             scope = "sentence" if rule["scope"] == "sentence" else "clause"
             winners = {(w.layer, getattr(w, scope)) for w in items if w.problem == rule_problem}

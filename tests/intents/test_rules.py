@@ -195,3 +195,9 @@ def test_a_comparison_with_the_rest_carries_no_direction_of_its_own(text):
     own words say which way (it used to add a second, opposite reading)."""
     problems = {i.problem for i in parse(text)}
     assert len(problems & {"too_loud", "too_quiet"}) == 1
+
+
+def test_a_part_that_is_both_loud_and_quiet_in_one_sentence_is_uneven():
+    problems = {(i.layer, i.problem) for i in parse(
+        "The vocal jumps out in some lines and disappears in others.")}
+    assert problems == {("vocal", "inconsistent")}

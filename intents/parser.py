@@ -714,10 +714,12 @@ class _Reader:
         layer = self._layer_for(cue, layers, named, carry)
         relation = self.rules["voice"]["whole_subject"]
         if problem == relation["problem"] and (layer is None or layer.layer == self.whole):
-            # "the mix buries the vocals": the song over a part says the part is too quiet
+            # "the mix buries the vocals": the song over a part says the part is too quiet;
+            # "the song has way too much kick": an amount's object is what there is too much of
             target = self._object_after(cue, named)
             if target is not None:
-                layer, problem = target, relation["object_problem"]
+                amount = tuple(self.words[cue.start:cue.end]) in self.vocab.excess
+                layer, problem = target, problem if amount else relation["object_problem"]
         for member in self.groups.get(layer, (layer,)):
             found.append(self._make(member, problem, cue, clause, severity, layers))
 

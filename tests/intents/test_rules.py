@@ -201,3 +201,10 @@ def test_a_part_that_is_both_loud_and_quiet_in_one_sentence_is_uneven():
     problems = {(i.layer, i.problem) for i in parse(
         "The vocal jumps out in some lines and disappears in others.")}
     assert problems == {("vocal", "inconsistent")}
+
+
+@pytest.mark.parametrize("text", ["the song has way too much kick",
+                                  "the mix got way too much bass"])
+def test_too_much_of_a_part_in_the_song_is_that_part_too_loud(text):
+    """Not 'the song buries the kick': an amount's object is what there is too much of."""
+    assert {i.problem for i in parse(text)} == {"too_loud"}

@@ -66,6 +66,8 @@ class MoozixApp(App[int]):
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {MoozixCommands}
     BINDINGS = [
+        # first, so the footer shows it whole on 80 columns while a job runs
+        Binding("escape", "cancel_job", "Cancel", tooltip="stop the running job"),
         Binding("ctrl+o", "open_files", "Files", tooltip="pick audio files"),
         # priority: the prompt's own ctrl+e (end of line) would swallow it while typing
         Binding("ctrl+e", "say('export')", "Export", priority=True,
@@ -82,7 +84,6 @@ class MoozixApp(App[int]):
                 tooltip="the newest message"),
         Binding("f2", "toggle_card", "Card", tooltip="fold or unfold before → after"),
         Binding("f1", "help", "Help", tooltip="this help"),
-        Binding("escape", "cancel_job", "Cancel", tooltip="stop the running job"),
         Binding("ctrl+q", "quit", "Quit", tooltip="quit; `moozix --resume` brings you back"),
     ]
 

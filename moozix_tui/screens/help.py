@@ -33,6 +33,8 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         bindings = [b if isinstance(b, Binding) else Binding(*b) for b in self.app.BINDINGS]
+        # Cancel leads the footer (whole on 80 columns during a job); here it goes last
+        bindings.sort(key=lambda b: b.action == "cancel_job")
         keys = keys_markdown(bindings,
                              lambda b: self.app.get_key_display(b).replace("^", "ctrl+"))
         with VerticalScroll():

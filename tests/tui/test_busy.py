@@ -83,3 +83,27 @@ async def test_escape_stops_the_running_render(app, buried_vocal_files, held_ren
         await settled(pilot)
         assert "Cancelled" in chat_text(app)
         assert app.query_one(SummaryCard).card is None, "a stopped render shows no result"
+
+
+async def test_esc_cancel_is_on_screen_during_a_second_render_at_80_columns(
+        app, buried_vocal_files, held_renders):
+    """With the card's F2 in the footer too, 'esc Cancel' was cut to 'esc Canc' at 80
+    columns, just when it matters: it comes first while a job runs."""
+    from textual.widgets._footer import FooterKey
+
+    folder = buried_vocal_files
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_render(pilot, folder)
+        held_renders.set()
+        await settled(pilot)
+        held_renders.clear()
+        await type_line(pilot, "louder")
+        await wait_for(pilot, lambda: app.engine.busy, "the second render running")
+        await wait_for(pilot, lambda: any(k.action == "cancel_job" for k in
+                                          app.query(FooterKey)), "Cancel in the footer")
+        await pilot.pause()
+        cancel = next(k for k in app.query(FooterKey) if k.action == "cancel_job")
+        footer = cancel.parent
+        assert cancel.region.right <= footer.region.right - len("^p palette")
+        held_renders.set()
+        await settled(pilot)

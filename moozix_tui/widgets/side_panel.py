@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from moozix_tui.engine import SessionView
 
-__all__ = ["SidePanel", "SidePanelScroll", "fit", "render_view", "wrap_values"]
+__all__ = ["SidePanel", "SidePanelScroll", "fit", "render_view", "short_note", "wrap_values"]
 
 _ICONS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "red"),
           "checking": ("…", "cyan"), "missing": ("○", "dim"),
@@ -51,6 +51,17 @@ def wrap_values(text: str, width: int, indent: str = "", hang: str = "  ") -> li
     return [fit(line.replace(_NBSP, " "), width) for line in lines] or [indent]
 
 
+def short_note(note: str, width: int, most: int = 3) -> list[str]:
+    """A file's note in at most `most` lines: what is wrong, without the details in
+    brackets or the advice after a dash (the chat has those in full)."""
+    gist = re.sub(r"\s*\([^)]*\)", "", note).split(" — ")[0].split("; ")[0].strip()
+    lines = wrap_values(gist, width, "   ")
+    if len(lines) > most or gist != note.strip():
+        lines = lines[:most]
+        lines[-1] = fit(lines[-1], width - 1) + ("" if lines[-1].endswith("…") else "…")
+    return lines
+
+
 def render_view(view: SessionView, width: int = 33) -> Text:
     text = Text()
 
@@ -77,7 +88,7 @@ def render_view(view: SessionView, width: int = 33) -> Text:
             room = width - 3 - len(label) - (0 if single else 2)
             line(fit(f"  {name}" if single else name, room))
             if slot.note and slot.status in ("warning", "error", "unused"):
-                for part in wrap_values(slot.note[:120], width, "   "):
+                for part in short_note(slot.note, width):
                     line(part, colour)
     line("")
     line("Direction", "bold")

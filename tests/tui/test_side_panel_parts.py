@@ -37,3 +37,16 @@ def test_a_part_is_named_in_words_not_as_an_identifier():
     view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
                        False, None, ())
     assert " ✓ backing vocals  BGV 2.wav" in render_view(view).plain.splitlines()
+
+
+def test_a_long_error_note_is_its_gist_not_cut_mid_sentence():
+    note = ("broken.wav could not be read as audio (Error opening '/x/My Song Export/broken.wav"
+            "': Format not recognised.) — export it as WAV, FLAC, AIF, AIFF, OGG, MP3")
+    slots = (StemSlot("kick", "error", "/x/broken.wav", note),)
+    view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
+                       False, None, ())
+    lines = render_view(view, width=27).plain.splitlines()
+    at = next(i for i, line in enumerate(lines) if "broken.wav could" in line)
+    shown = " ".join(x.strip() for x in lines[at:at + 2])
+    assert shown == "broken.wav could not be read as audio…"
+    assert lines[at + 2] == ""  # then the Direction block: no half sentence left over

@@ -66,7 +66,7 @@ class SummaryCard(Horizontal):
     DEFAULT_CSS = """
     SummaryCard { height: 14; border: round $accent; display: none; }
     SummaryCard.-shown { display: block; }
-    SummaryCard DataTable { width: auto; max-width: 50; height: 12; }
+    SummaryCard DataTable { width: auto; max-width: 100%; height: 12; }
     SummaryCard PlotextPlot { width: 1fr; height: 12; min-width: 20; }
     SummaryCard #fold { display: none; width: 1fr; height: 1;
                         text-wrap: nowrap; text-overflow: ellipsis; }

@@ -72,3 +72,23 @@ async def test_f2_folds_and_unfolds_the_card_at_any_height(tmp_path, size):
         await wait_for(pilot, lambda: card.outer_size.height == 1, "F2 folds it to a line")
         await pilot.press("f2")
         await wait_for(pilot, lambda: card.outer_size.height > 3, "F2 again: in full")
+
+
+async def test_a_long_row_label_leaves_every_after_figure_whole_at_100_columns(tmp_path):
+    """A stereo-only render's 'mix 150–400 Hz over its trend' row made the table wider
+    than its 50-cell cap: the after column was cut ('-5.4 d', '-16.0' with no unit)."""
+    from moozix_tui.engine import Engine
+
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "s"))
+    rows = (SummaryRow("mix 150–400 Hz over its trend", 1.6, 1.6, "dB"),
+            SummaryRow("mix 150–400 Hz", -34.9, -23.9, "dBFS"),
+            SummaryRow("loudness", -27.3, -16.0, "LUFS"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        card = app.part(SummaryCard)
+        card.show(CardData(rows=rows, spectrum_hz=(), spectrum_before_db=(),
+                           spectrum_after_db=(), outputs=()))
+        table = card.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3 and table.size.width > 0,
+                       "the table laid out")
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width

@@ -48,6 +48,7 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
 
 def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     state = session.state
+    fresh = outcome.stems is not session.stems  # loaded now: its notes are news
     session.stems = outcome.stems
     if outcome.of_original or session.analysis is None:
         # renders always start from the original stems, so "before" is their analysis
@@ -63,7 +64,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     state.notes = list(dict.fromkeys((*state.notes, *plan.notes)))
     state.phase = "plan"
     parts = []
-    if outcome.stems.notices:
+    if fresh and outcome.stems.notices:
         parts.append("**About your files**\n\n" + "\n".join(
             f"- {md_literal(n.message)}" for n in outcome.stems.notices))
     named = {(i["layer"], i["problem"]) for i in state.intents}

@@ -137,3 +137,21 @@ def test_export_after_resume_says_to_export_once_the_render_is_done(mastered_dem
     assert "say `export` once" in said
     chat.say(f"export {tmp_path / 'out'}")
     assert (tmp_path / "out" / "master.wav").exists()
+
+
+def test_notes_about_the_files_are_said_once_per_set_of_files(chat, song, tmp_path):
+    """'OH L and OH R are a left/right pair' came back with every new complaint."""
+    import soundfile as sf
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    sf.write(folder / "Lead Vox.wav", song["vocal"].T, 44100)
+    sf.write(folder / "OH L.wav", song["cymbals"][0], 44100)
+    sf.write(folder / "OH R.wav", song["cymbals"][1], 44100)
+    sf.write(folder / "Bass.wav", song["bass"].T, 44100)
+    sf.write(folder / "Keys.wav", song["keys"].T, 44100)
+    chat.say(str(folder))
+    first = chat.say("the vocal is too low")
+    assert "About your files" in first and "left/right pair" in first
+    second = chat.say("the bass is too loud")
+    assert "The plan" in second and "About your files" not in second

@@ -155,3 +155,16 @@ def test_notes_about_the_files_are_said_once_per_set_of_files(chat, song, tmp_pa
     assert "About your files" in first and "left/right pair" in first
     second = chat.say("the bass is too loud")
     assert "The plan" in second and "About your files" not in second
+
+
+@pytest.mark.parametrize("said", ["make it sound more pro", "can you make it better",
+                                  "idk it just sounds kinda amatuer"])
+def test_a_wish_for_a_better_song_measures_it_instead_of_a_dead_end(chat, said):
+    """These got 'I didn't catch a mix problem there'; they ask what could be better,
+    which the measurement answers."""
+    from moozix_tui.engine.commands import asks_for_diagnosis
+
+    assert asks_for_diagnosis(said)
+    chat.start()
+    reply = chat.say(said)
+    assert "didn't catch" not in reply and "measure" in reply

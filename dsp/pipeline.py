@@ -121,9 +121,14 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
         _check_cancel(cancel)
         report("measuring the new balance", 0.3)
         after = analyse_session(fixed, reuse=(stems, before))
+        if bus_moves:
+            # the moves on the whole mix act after the stems are summed: the mix's own
+            # figures are those of the bus they leave (at the mix's level, before headroom)
+            bus = premaster * np.float32(10 ** (-headroom / 20))
+            after = replace(after, mix=analyse_track(bus, stems.sample_rate))
         _check_cancel(cancel)
         mastered = master(premaster, stems.sample_rate, settings, reference=reference,
-                          measured=None if bus_moves else after.mix.loudness.scaled(headroom),
+                          measured=after.mix.loudness.scaled(headroom),
                           progress=lambda stage, f: report(f"mastering: {stage}",
                                                            0.45 + 0.45 * f),
                           cancel=cancel)

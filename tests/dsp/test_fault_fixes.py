@@ -25,7 +25,7 @@ from faults import (
 
 from dsp.analysis import analyse_track
 from dsp.mixing import mix_stems
-from dsp.moves import FixRequest
+from dsp.moves import FixRequest, Move
 from dsp.processing import apply_moves
 from dsp.recipes import plan_fixes
 from dsp.stem_analysis import analyse_session
@@ -334,3 +334,20 @@ def test_a_mud_complaint_the_mix_does_not_bear_out_gets_a_gentle_cut(song, clean
     plan = plan_fixes([FixRequest("bass", "muddy")], clean)
     assert plan.moves and all(-3.0 <= m.params["gain_db"] < 0 for m in plan.moves)
     assert any("doesn't call for deep cuts" in n and "more" in n for n in plan.notes)
+
+
+def test_after_figures_of_the_whole_mix_include_the_moves_on_the_mix(song):
+    """From a stereo mix every move acts on the bus: the 'after' mix figures must be the
+    bus after those moves (they were the stems' plain sum, unchanged by the moves)."""
+    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.pipeline import render
+
+    mix_only = stem_set({"mix": stem_set(song).mixdown()})
+    lift = Move("mix", "bell", {"freq_hz": 5000.0, "gain_db": 6.0, "q": 0.7}, "test", "test")
+    result = render(mix_only, [lift], MasterSettings(resolve_target("streaming"), "balanced"))
+    before = band_share_db(mix_only.mixdown(), 2000, 8000)
+    expected = band_share_db(result.premaster, 2000, 8000) - before
+    assert expected > 1.5   # the injected lift, measured by plain FFT band energy
+    measured = result.after.mix.band_share_db["presence"] - result.before.mix.band_share_db[
+        "presence"]
+    assert measured == pytest.approx(expected, abs=0.5)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -173,5 +174,7 @@ def _chunks(head: bytes, start: int, order: str) -> dict[bytes, tuple[int, int]]
 
 
 def _short(exc: BaseException) -> str:
+    """The library's reason without its own preamble ("Error opening '/long/path': ")."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-    return text[:120]
+    text = re.sub(r"^Error opening .*?: ", "", text).rstrip(".")
+    return text[:1].lower() + text[1:120]

@@ -163,18 +163,18 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
     mix = analysis.mix
     checks = (
         ("mono_loss_db", mix.mono_loss_db, "mono_collapse",
-         "the mix loses {v:.1f} dB when folded to mono"),
+         "the mix loses {v:.1f} dB when folded to mono", "dB"),
         ("tilt_db_per_octave", mix.tilt_db_per_octave, "tonal_balance",
-         "spectral tilt {v:.1f} dB per octave"),
+         "the mix's spectrum falls {v:.1f} dB per octave", "dB per octave"),
         ("side_low_db", mix.side_low_db, "mono_collapse",
-         "the sides carry {v:.0f} dB of the mix's energy below 120 Hz"),
+         "the sides carry {v:.0f} dB of the mix's energy below 120 Hz", "dB"),
     )
-    for key, value, problem, words in checks:
+    for key, value, problem, words, unit in checks:
         low, high = ranges["mix"][key]
         if value > high + 0.5 or (key == "tilt_db_per_octave" and value < low - 0.5):
             distance = value - high if value > high else low - value
             findings.append(Finding("mix", problem, _severity(distance * 2),
-                                    words.format(v=value) + f"; typical {low:g}…{high:g}",
+                                    words.format(v=value) + f"; typical {low:g}…{high:g} {unit}",
                                     value, (low, high), source))
     findings += _muddy(analysis, ranges)
     findings += _harsh(analysis, ranges)

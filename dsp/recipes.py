@@ -530,7 +530,7 @@ def _stereo_only(ctx: _Context) -> None:
                          f"Add the {layer} stem and I can fix it on its own.")
         return
     ctx.notes.append(f"You named the {layer}, but I only have the stereo mix: anything I do "
-                     f"there touches every part in the same range. Upload the {layer} stem "
+                     f"there touches every part in the same range. Give me the {layer} stem "
                      "(and the rest as one 'instruments' stem) and I can fix it properly.")
 
 

@@ -130,3 +130,15 @@ def test_a_file_cut_short_is_reported_as_truncated(tmp_path, fmt, subtype):
     notice = next(n for n in check_audio(audio).notices if n.code == "truncated")
     assert notice.level == "warning" and "8.00 s" in notice.message
     assert f"cut.{fmt}" in notice.message
+
+
+def test_an_unreadable_file_names_itself_once_and_says_why(tmp_path):
+    folder = tmp_path / "My Song Export"
+    folder.mkdir()
+    bad = folder / "broken.wav"
+    bad.write_bytes(b"not audio at all, just text")
+    with pytest.raises(AudioFileError) as caught:
+        load_audio(bad)
+    message = str(caught.value)
+    assert message.startswith("broken.wav could not be read as audio (format not recognised)")
+    assert str(folder) not in message and "Error opening" not in message

@@ -62,7 +62,7 @@ class MoozixApp(App[int]):
     TITLE = "Moozix"
     SUB_TITLE = "say what sounds wrong"
     CSS_PATH = "app.tcss"
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (72, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {MoozixCommands}
     BINDINGS = [

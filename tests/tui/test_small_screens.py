@@ -92,3 +92,18 @@ async def test_help_scrolls_to_its_last_line(app):
         assert "closes it" in str(last.render()) or "Esc" in str(last.render())
         assert fully_visible(last, scroller)
         assert "moozix --resume" in app.screen.query_one(Markdown).source
+
+
+@pytest.mark.parametrize(("size", "panel_shown"), [((60, 20), False), ((80, 24), True)])
+async def test_the_side_panel_gives_way_on_a_very_narrow_terminal(app, size, panel_shown):
+    """At 60 columns the panel took 28 and left the chat about 26: it goes, and the chat
+    gets the whole width."""
+    from moozix_tui.widgets.side_panel import SidePanelScroll
+
+    async with app.run_test(size=size) as pilot:
+        await say(pilot, "the vocal is too low")
+        panel = app.query_one(SidePanelScroll)
+        log = app.query_one(ChatLog)
+        await wait_for(pilot, lambda: log.size.width > 0, "the chat laid out")
+        assert panel.display == panel_shown
+        assert (log.size.width >= size[0] - 4) == (not panel_shown)

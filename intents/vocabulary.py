@@ -323,8 +323,11 @@ def vocabulary() -> Vocabulary:
     rules = {**rules, "no_layer": {**no_layer, "own_layer": {
         **_band_cues(lexicon["whole_song"], cues, weak_layers[0]), **no_layer["own_layer"]}}}
     fuzzy = rules["fuzzy"]
-    fuzzy_words = tuple(sorted(w for w in single if len(w) >= fuzzy["min_length"]))
     vague = lexicon.get("vague", {})
+    # one-word verdicts ("amateur") are corrected to as well: "kinda amatuer" is vague
+    verdicts = {p[0] for p in map(words_of, vague.get("descriptors", [])) if len(p) == 1}
+    fuzzy_words = tuple(sorted(w for w in set(single) | verdicts
+                               if len(w) >= fuzzy["min_length"]))
     # vague verdicts ("it isn't gelling") are vocabulary too: never "corrected" as typos
     known = {w for p in list(phrases) + list(cues) for w in p} | {
         w for p in vague.get("descriptors", []) for w in words_of(p)} | set(

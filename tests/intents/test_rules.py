@@ -208,3 +208,9 @@ def test_a_part_that_is_both_loud_and_quiet_in_one_sentence_is_uneven():
 def test_too_much_of_a_part_in_the_song_is_that_part_too_loud(text):
     """Not 'the song buries the kick': an amount's object is what there is too much of."""
     assert {i.problem for i in parse(text)} == {"too_loud"}
+
+
+@pytest.mark.parametrize("text", ["idk it just sounds kinda amatuer",
+                                  "this sounds unproffesional"])
+def test_a_misspelt_one_word_verdict_is_still_vague(text):
+    assert understand(text).vague

@@ -210,6 +210,18 @@ GLOSSARY = (
     ("dBTP", "true peak: the highest point of the waveform between the samples, measured "
              "oversampled; at or under -1 dBTP a file survives conversion to MP3/AAC "
              "without clipping"),
+    ("precise true peak", "the same peak through a longer, finer reconstruction (16x), "
+                          "which catches the highest points the standard method under-reads"),
     ("LRA", "loudness range: how far the quiet and loud parts of the song are apart, in LU"),
     ("dBFS", "level relative to digital full scale (0 dBFS is the largest sample value)"),
+    ("vs rest", "a part's loudness against everything else, measured where the part plays, "
+                "in LU: 0 is as loud as all the rest together"),
+    ("share", "how much of the mix's energy lies in a band (150-400 Hz: low mids, where mud "
+              "builds up; 2-8 kHz: presence, where harshness lives), in dB against the whole"),
+    ("over its trend", "how far a band stands above the smooth curve the rest of the "
+                       "spectrum follows, in dB"),
+    ("overlap", "kick/bass overlap: the share of their energy below 150 Hz that the two "
+                "have in common, moment by moment (20 ms at a time)"),
+    ("mono loss", "how much quieter the mix gets when its two channels are summed to one, as "
+                  "a phone speaker or a club does; several dB means parts cancel"),
 )

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HELP", "LAYER_WORDS", "PROBLEM_WORDS", "answer_question", "md_code",
-           "md_literal", "restate"]
+__all__ = ["HELP", "LAYER_WORDS", "PROBLEM_WORDS", "answer_question", "glossary_markdown",
+           "md_code", "md_literal", "restate"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -61,6 +61,14 @@ _ANSWERS = {
         "`target apple`, `target -16` or `club` to choose."),
     "help": HELP,
 }
+
+
+def glossary_markdown() -> str:
+    """What the figures on the card and in the report mean (the report's own glossary)."""
+    from dsp.report import GLOSSARY
+
+    return "**What the figures mean**\n\n" + "\n".join(
+        f"- **{term}** — {meaning}" for term, meaning in GLOSSARY)
 
 
 def md_literal(text: str) -> str:

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Markdown
 
-from moozix_tui.engine.wording import HELP
+from moozix_tui.engine.wording import HELP, glossary_markdown
 
 __all__ = ["HelpScreen", "keys_markdown"]
 
@@ -38,7 +38,8 @@ class HelpScreen(ModalScreen[None]):
         keys = keys_markdown(bindings,
                              lambda b: self.app.get_key_display(b).replace("^", "ctrl+"))
         with VerticalScroll():
-            yield Markdown("# Moozix help\n\n" + HELP + "\n\n" + keys
+            yield Markdown("# Moozix help\n\n" + HELP + "\n\n" + keys + "\n\n"
+                           + glossary_markdown()
                            + "\n\n↑/↓ or PgUp/PgDn scroll this help; **Esc** closes it.")
 
     def on_mount(self) -> None:

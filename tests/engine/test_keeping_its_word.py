@@ -349,3 +349,18 @@ def test_asking_for_an_opinion_gets_the_measured_findings(chat, buried_vocal_fil
     chat.say(f'"{folder / "Lead Vox.wav"}" "{folder / "beat.wav"}"')
     answer = chat.say(ask)
     assert "1. **lead vocal** — too quiet" in answer
+
+
+def test_every_figure_on_the_card_is_explained_in_help(chat, buried_vocal_files):
+    """A musician can look up each label and unit the before/after card shows (F1)."""
+    from moozix_tui.engine.wording import glossary_markdown
+
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f'vocal="{folder / "Lead Vox.wav"}" instruments="{folder / "beat.wav"}"')
+    chat.say("go")
+    chat.say("it's muddy overall")
+    terms = [line.split("**")[1] for line in glossary_markdown().splitlines()
+             if line.startswith("- **")]
+    for row in chat.engine.view.summary.rows:
+        assert any(t in row.label for t in terms) or row.unit in terms, row.label

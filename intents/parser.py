@@ -796,6 +796,9 @@ class _Reader:
             if k >= len(self.words) or self.words[k] not in through:
                 return None
             k += 1
+        if k < len(self.words) and self.words[k] == "that" and \
+                self.words[cue.start] in self.rules["grammar"]["result_openers"]:
+            return None
         while k < len(self.words) and self.words[k] in self.sets["determiners"]:
             k += 1
         return next((m for m in named if m.start == k), None)

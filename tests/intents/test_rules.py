@@ -214,3 +214,10 @@ def test_too_much_of_a_part_in_the_song_is_that_part_too_loud(text):
                                   "this sounds unproffesional"])
 def test_a_misspelt_one_word_verdict_is_still_vague(text):
     assert understand(text).vague
+
+
+def test_so_that_opens_a_result_not_an_object():
+    """'so hot that the cymbals…': the song is too hot; the cymbals are not buried by it."""
+    found = {(i.layer, i.problem) for i in parse(
+        "the mastering is so hot that the cymbals turn to white noise")}
+    assert ("mix", "loud_master") in found and ("cymbals", "too_quiet") not in found

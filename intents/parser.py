@@ -336,11 +336,16 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
             longest.append(w)
         elif w.end - w.start > longest[-1].end - longest[-1].start:
             longest[-1] = w
-    if not longest:
+    return _over_cues(mentions, longest)
+
+
+def _over_cues(mentions: list[_Mention], readings: list[_Mention]) -> list[_Mention]:
+    """New readings win over every cue that shares a word with them."""
+    if not readings:
         return mentions
-    taken = {k for w in longest for k in range(w.start, w.end)}
+    taken = {k for w in readings for k in range(w.start, w.end)}
     kept = [m for m in mentions if not (m.cue and taken.intersection(range(m.start, m.end)))]
-    return sorted(kept + longest, key=lambda m: m.start)
+    return sorted(kept + readings, key=lambda m: m.start)
 
 
 def _lacks_across(words: list[str], clauses: list[int], mentions: list[_Mention],
@@ -393,11 +398,7 @@ def _frequency_cues(text: str, tokens: list[Token], words: list[str], clauses: l
                                     inner=(frames[-1][1], i)))
                 break
         i = end
-    if not out:
-        return mentions
-    covered = {k for m in out for k in range(m.start, m.end)}
-    kept = [m for m in mentions if not (m.cue and covered.intersection(range(m.start, m.end)))]
-    return sorted(kept + out, key=lambda m: m.start)
+    return _over_cues(mentions, out)
 
 
 def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Mention],

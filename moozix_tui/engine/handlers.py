@@ -112,7 +112,7 @@ def _undo(session: Session, _value) -> Turn:
     if newest == "files" and state.replaced:
         return intake.undo_replacement(session)
     if newest == "direction" and state.directions:
-        state.__dict__.update(state.directions.pop())
+        state.restore_direction()
         return _direction(session, f"Back to {_direction_words(session)}.")
     if state.applied == 0:
         return session.reply(["Nothing to undo."])
@@ -134,7 +134,8 @@ def _redo(session: Session, _value) -> Turn:
 
 def _direction_words(session: Session) -> str:
     state = session.state
-    words = f"target **{md_literal(_target_words(session.target()))}**, style **{state.style}**"
+    words = (f"target **{md_literal(session.target_words(label=True))}**, "
+             f"style **{state.style}**")
     if state.reference:
         words += f", reference {md_code(Path(state.reference).name)}"
     return words
@@ -157,15 +158,8 @@ def _target(session: Session, value) -> Turn:
         return session.reply([md_literal(str(exc))], "error")
     session.state.remember_direction()
     session.state.target = target.name if target.name != "custom" else f"{target.lufs:g}"
-    return _direction(session, f"Target: **{md_literal(_target_words(target))}**, ceiling "
-                               f"{target.ceiling_dbtp:g} dBTP.")
-
-
-def _target_words(target) -> str:
-    """'-14 LUFS (Streaming (Spotify…))' reads oddly; a number the user gave has no name."""
-    if target.name == "custom":
-        return f"{target.lufs:g} LUFS"
-    return f"{target.label or target.name}: {target.lufs:g} LUFS"
+    return _direction(session, f"Target: **{md_literal(session.target_words(label=True))}**, "
+                               f"ceiling {target.ceiling_dbtp:g} dBTP.")
 
 
 def _style(session: Session, value) -> Turn:

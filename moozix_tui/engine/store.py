@@ -67,6 +67,11 @@ class SessionState:
                                 "reference": self.reference})
         self.undo_log.append("direction")
 
+    def restore_direction(self) -> None:
+        """Back to the target, style and reference before the newest direction change."""
+        kept = self.directions.pop()
+        self.target, self.style, self.reference = kept["target"], kept["style"], kept["reference"]
+
     @classmethod
     def from_dict(cls, data: dict) -> SessionState:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}

@@ -38,15 +38,17 @@ _MONO_BELOW_HZ = 150.0
 
 
 class _Context:
-    def __init__(self, request: FixRequest, analysis: SessionAnalysis) -> None:
+    def __init__(self, request: FixRequest, analysis: SessionAnalysis, moves: list[Move],
+                 named: frozenset[str]) -> None:
         self.request = request
         self.analysis = analysis
         self.scale = SEVERITY_SCALE[request.severity]
         self.source = request.source
-        self.moves: list[Move] = []
+        self.moves = moves
+        """The whole plan so far: every recipe adds to the same list."""
         self.notes: list[str] = []
         self.ranges = reference_ranges()
-        self.named: frozenset[str] = frozenset({request.layer})
+        self.named = named
         """Every part the user named with this same problem (each gets its own request)."""
 
     @property
@@ -577,9 +579,8 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
         if recipe is None:
             notes.append(f"No recipe for {request.problem}: left alone.")
             continue
-        ctx = _Context(request, analysis)
-        ctx.moves = moves
-        ctx.named = frozenset(r.layer for r in requests if r.problem == request.problem)
+        ctx = _Context(request, analysis, moves,
+                       frozenset(r.layer for r in requests if r.problem == request.problem))
         first = len(moves)
         recipe(ctx)
         if request.file is not None:

@@ -103,14 +103,20 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
            before: SessionAnalysis | None = None,
            reference: tuple[np.ndarray, int] | None = None,
            progress: Progress | None = None,
-           cancel: threading.Event | None = None) -> RenderResult:
+           cancel: threading.Event | None = None,
+           original: Loudness | None = None,
+           original_mix: np.ndarray | None = None) -> RenderResult:
+    """`original`: the user's own mix as an earlier render of these same stems measured it
+    (re-renders after undo or "more" don't measure it again); `original_mix`: their sum,
+    when the caller has it already."""
     report = progress or _quiet
     report("analysing", 0.02)
     before = before or analyse_session(stems)
     # the user's own mix's true peak, for the "before" figures: measured on a spare thread
     # while the moves are applied and mixed (numpy and BLAS release the GIL)
     with ThreadPoolExecutor(max_workers=1) as spare:
-        original_peaks = spare.submit(lambda: true_peaks(stems.mixdown()))
+        original_peaks = None if original is not None else spare.submit(
+            lambda: true_peaks(stems.mixdown() if original_mix is None else original_mix))
         _check_cancel(cancel)
         report("applying moves", 0.1)
         bus_moves = [m for m in moves if m.stem == "mix"]
@@ -133,9 +139,10 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
                                                            0.45 + 0.45 * f),
                           cancel=cancel)
         _check_cancel(cancel)
-        peaks = original_peaks.result()
-    original = replace(before.mix.loudness, true_peak_dbtp=peaks.standard_dbtp,
-                       precise_peak_dbtp=peaks.precise_dbtp)
+        if original_peaks is not None:
+            peaks = original_peaks.result()
+            original = replace(before.mix.loudness, true_peak_dbtp=peaks.standard_dbtp,
+                               precise_peak_dbtp=peaks.precise_dbtp)
     report("done", 1.0)
     return RenderResult(stems=fixed, premaster=premaster, headroom_db=headroom,
                         master=mastered, before=before, after=after,

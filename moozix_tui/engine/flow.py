@@ -118,7 +118,8 @@ def start_render(session: Session, replies: list[str]) -> Turn:
     work = jobs.render(session.stems, session.analysis, moves, session.settings(),
                        reference_path=state.reference,
                        preview_folder=session.store.folder / "preview",
-                       protect=session.input_paths())
+                       protect=session.input_paths(),
+                       original=session.result.original if session.result else None)
     state.phase = "rendering"
     replies.append(f"Rendering {len(moves)} move{'s' if len(moves) != 1 else ''} and the "
                    "master… (you can keep typing; `cancel` stops it)")

@@ -95,8 +95,9 @@ class RenderOutcome:
 
 
 def render(stems, analysis, moves, settings, *, reference_path: str | None,
-           preview_folder: Path, protect: Sequence[Path]
+           preview_folder: Path, protect: Sequence[Path], original=None
            ) -> Callable[[Progress, threading.Event], RenderOutcome]:
+    """`original`: the user's mix as the last render of these stems measured it."""
     def work(progress: Progress, cancel: threading.Event) -> RenderOutcome:
         from dsp.audio import load_audio
         from dsp.pipeline import render as render_mix
@@ -106,12 +107,14 @@ def render(stems, analysis, moves, settings, *, reference_path: str | None,
         if reference_path:
             ref = load_audio(reference_path)
             reference = (ref.samples, ref.sample_rate)
+        mix = stems.mixdown()   # the user's own mix: measured once, and the "before" preview
         result = render_mix(stems, moves, settings, before=analysis, reference=reference,
-                            progress=lambda s, f: progress(s, 0.8 * f), cancel=cancel)
+                            progress=lambda s, f: progress(s, 0.8 * f), cancel=cancel,
+                            original=original, original_mix=mix)
         progress("measuring the master", 0.82)
         result.master_analysis  # noqa: B018 - measured here, off the UI thread
         progress("writing previews at matched loudness", 0.88)
-        previews = write_previews(preview_folder, stems.mixdown(), result.original,
+        previews = write_previews(preview_folder, mix, result.original,
                                   result.master.samples, result.master.after,
                                   stems.sample_rate, protect=protect)
         return RenderOutcome(result, previews)

@@ -251,7 +251,7 @@ def test_the_mix_holds_every_file(folder):
 
 def test_a_re_render_takes_the_users_mix_as_measured_before(stems, monkeypatch):
     """After undo or "more" the original stems are the same: their mix is not measured
-    again (its true peak alone cost about 0.3 s of a 3.5-minute session)."""
+    again (its sum and true peak: about 0.19 s on a 3.5-minute, 6-stem session)."""
     import dsp.pipeline
 
     settings = MasterSettings(resolve_target("streaming"))

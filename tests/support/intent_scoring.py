@@ -18,6 +18,10 @@ DEV = DATA / "intents_dev.jsonl"
 MINED = DATA / "intents_mined.jsonl"
 """Real sentences mined from forum, review and Q&A pages for the vocabulary work; split
 by the same hash, scored apart from the public and dev files."""
+PROBE = DATA / "intents_probe.jsonl"
+"""Sentences the team wrote in forum, critique and review voice for the level, masking and
+master-loudness rules (not copied from any other file); split by the same hash, its check
+part a second held-out measure for rule work."""
 CHECK_SHARE = 30
 """Percent of the labelled phrasings held out as the check part."""
 

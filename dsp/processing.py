@@ -25,7 +25,7 @@ from dsp.filters import (
 )
 from dsp.moves import Move
 
-__all__ = ["apply_move", "apply_moves", "envelope"]
+__all__ = ["apply_move", "apply_moves", "envelope", "equaliser_sections"]
 
 
 def _db(value):
@@ -143,20 +143,29 @@ def _width(x, side_gain_db):
     return np.vstack([mid + side, mid - side])
 
 
+def equaliser_sections(move: Move, rate: int) -> np.ndarray | None:
+    """The filter a static EQ move is (second-order sections), or None for any other move."""
+    p = move.params
+    if move.op == "high_pass":
+        return high_pass(p["cutoff_hz"], rate)
+    if move.op == "low_shelf":
+        return low_shelf(p["cutoff_hz"], p["gain_db"], rate)
+    if move.op == "high_shelf":
+        return high_shelf(p["cutoff_hz"], p["gain_db"], rate)
+    if move.op == "bell":
+        return bell(p["freq_hz"], p["gain_db"], p["q"], rate)
+    return None
+
+
 def apply_move(x: np.ndarray, rate: int, move: Move, stems: StemSet) -> np.ndarray:
     """One move on one (channels, frames) array."""
     p = move.params
     op = move.op
     if op == "gain":
         return x * np.float32(_db(p["gain_db"]))
-    if op == "high_pass":
-        return apply_sos(x, high_pass(p["cutoff_hz"], rate))
-    if op == "low_shelf":
-        return apply_sos(x, low_shelf(p["cutoff_hz"], p["gain_db"], rate))
-    if op == "high_shelf":
-        return apply_sos(x, high_shelf(p["cutoff_hz"], p["gain_db"], rate))
-    if op == "bell":
-        return apply_sos(x, bell(p["freq_hz"], p["gain_db"], p["q"], rate))
+    sections = equaliser_sections(move, rate)
+    if sections is not None:
+        return apply_sos(x, sections)
     if op == "deess":
         return _deess(x, rate, p)
     if op == "compress":

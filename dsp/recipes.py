@@ -9,12 +9,15 @@ move stays small and the plan says so: the musician's ears win, but gently.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
+from scipy import signal
 
 from dsp.diagnosis import low_mid_excess_db, reference_ranges
+from dsp.meter import k_weighting_sections
 from dsp.moves import SEVERITY_SCALE, FixRequest, Move, Plan
+from dsp.processing import equaliser_sections
 from dsp.stem_analysis import SessionAnalysis
 from dsp.wording import signed, signed_range
 
@@ -37,9 +40,28 @@ _MONO_BELOW_HZ = 150.0
 (what the analysis measures) it sits a third of an octave higher."""
 
 
+def _parts_of(analysis: SessionAnalysis, layer: str) -> tuple[str, ...]:
+    roles = analysis.roles
+    if layer in roles:
+        return (layer,)
+    if layer == "drums":
+        return tuple(r for r in roles if r in ("kick", "snare", "cymbals"))
+    if layer == "instruments":
+        return tuple(r for r in roles if r not in ("vocal", "backing_vocals", MIX))
+    return ()
+
+
+@dataclass(frozen=True)
+class _LevelGoal:
+    move: Move
+    layer: str
+    goal_lu: float
+    reason: str
+
+
 class _Context:
     def __init__(self, request: FixRequest, analysis: SessionAnalysis, moves: list[Move],
-                 named: frozenset[str]) -> None:
+                 named: frozenset[str], goals: list[_LevelGoal]) -> None:
         self.request = request
         self.analysis = analysis
         self.scale = SEVERITY_SCALE[request.severity]
@@ -50,20 +72,15 @@ class _Context:
         self.ranges = reference_ranges()
         self.named = named
         """Every part the user named with this same problem (each gets its own request)."""
+        self.goals = goals
+        """The level each sized gain move aims at: settled once the whole plan is known."""
 
     @property
     def layer(self) -> str:
         return self.request.layer
 
     def stems_of(self, layer: str) -> tuple[str, ...]:
-        roles = self.analysis.roles
-        if layer in roles:
-            return (layer,)
-        if layer == "drums":
-            return tuple(r for r in roles if r in ("kick", "snare", "cymbals"))
-        if layer == "instruments":
-            return tuple(r for r in roles if r not in ("vocal", "backing_vocals", MIX))
-        return ()
+        return _parts_of(self.analysis, layer)
 
     def target(self, layer: str) -> str | None:
         """The stem (or layer group) a move on `layer` goes to, or None if it is missing."""
@@ -79,12 +96,13 @@ class _Context:
             return None
         return next((h for h in _HOSTS.get(layer, ()) if h in self.analysis.roles), None)
 
-    def add(self, stem: str, op: str, reason: str, **params: float | str) -> None:
+    def add(self, stem: str, op: str, reason: str, **params: float | str) -> Move | None:
         """Plan a move, unless the very same move is already planned (two complaints that
-        lead to one cut must not make it twice as deep)."""
+        lead to one cut must not make it twice as deep); the move planned, or None."""
         if any(m.stem == stem and m.op == op and m.params == params for m in self.moves):
-            return
+            return None
         self.moves.append(Move(stem, op, params, reason, self.source))
+        return self.moves[-1]
 
 
 def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
@@ -107,11 +125,12 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
     goal = centre + (ctx.scale - 1.0) * (high - low) / 2 * (1 if louder else -1)
     needed = goal - current
     if (needed > 0) == louder and abs(needed) >= 1.0:
-        gain = float(np.clip(needed, -12.0, 12.0))
-        ctx.add(stem, "gain", f"{layer} measured {signed(current)} LU against the rest; "
-                              f"typical {signed_range(low, high)} LU, so move it to about "
-                              f"{signed(goal)} LU",
-                gain_db=round(gain, 1))
+        gain = float(np.clip(needed, -_MAX_LEVEL_DB, _MAX_LEVEL_DB))
+        reason = (f"{layer} measured {signed(current)} LU against the rest; typical "
+                  f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
+        move = ctx.add(stem, "gain", reason, gain_db=round(gain, 1))
+        if move is not None and ctx.request.file is None:
+            ctx.goals.append(_LevelGoal(move, layer, goal, reason))
         return
     small = 1.0 * ctx.scale * (1 if louder else -1)
     ctx.add(stem, "gain", f"{layer} already measures {signed(current)} LU against the rest "
@@ -571,19 +590,103 @@ def _onto_one_file(moves: list[Move], first: int, request: FixRequest,
                      "file only (sized on what the part measures).")
 
 
+def _band_power(analysis: SessionAnalysis, role: str) -> np.ndarray:
+    """A part's K-weighted power in each 1/6-octave band of its spectrum (the mean bin
+    power times the band's width, which grows with its centre)."""
+    track = analysis.tracks[role]
+    _, response = signal.sosfreqz(k_weighting_sections(analysis.sample_rate),
+                                  worN=track.spectrum_hz, fs=analysis.sample_rate)
+    return 10 ** (track.spectrum_db / 10) * track.spectrum_hz * np.abs(response) ** 2
+
+
+def _power_gain(move: Move, hz: np.ndarray, rate: int) -> np.ndarray | None:
+    if move.op == "gain":
+        return np.full(hz.shape, 10 ** (float(move.params["gain_db"]) / 10))
+    sections = equaliser_sections(move, rate)
+    if sections is None:
+        return None
+    _, response = signal.sosfreqz(sections, worN=hz, fs=rate)
+    return np.abs(response) ** 2
+
+
+def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move]) -> float:
+    """How far gains and static EQ in `moves` move a layer's level against the rest (LU),
+    predicted from each part's long-term spectrum. Moves on the whole mix shift both sides
+    alike; dynamic moves are taken as level-neutral (most restore their input level)."""
+    rate = analysis.sample_rate
+    power = {role: _band_power(analysis, role) for role in analysis.roles}
+    before = {role: float(p.sum()) for role, p in power.items()}
+    for move in moves:
+        for role in _parts_of(analysis, move.stem):
+            gain = _power_gain(move, analysis.tracks[role].spectrum_hz, rate)
+            if gain is not None:
+                power[role] = power[role] * gain
+
+    def change_db(roles: Sequence[str]) -> float:
+        was = sum(before[r] for r in roles)
+        return float(10 * np.log10(sum(power[r].sum() for r in roles) / was)) if was > 0 \
+            else 0.0
+
+    own = _parts_of(analysis, layer)
+    rest = [r for r in analysis.roles if r not in own]
+    return change_db(own) - change_db(rest) if own and rest else 0.0
+
+
+_MAX_LEVEL_DB = 12.0
+_SETTLE_ROUNDS = 3
+
+
+def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
+                   moves: list[Move]) -> list[str]:
+    """Resize each level move so its part lands on its goal once every other move of the
+    plan has acted (a mud cut on the vocal lowers the vocal too; cuts on the other parts
+    lower the rest). A few rounds settle level moves that change each other's rest. A part
+    the other moves already bring to its goal loses its own move; the notes say so."""
+    for _ in range(_SETTLE_ROUNDS):
+        for n, goal in enumerate(goals):
+            index = next(i for i, m in enumerate(moves) if m is goal.move)
+            others = [m for i, m in enumerate(moves) if i != index]
+            gap = goal.goal_lu - analysis.level_vs_rest_lu[goal.layer]
+            needed = gap - _level_shift(analysis, goal.layer, others)
+            gain = round(float(np.clip(needed, -_MAX_LEVEL_DB, _MAX_LEVEL_DB)), 1)
+            gain = gain if gain * gap > 0 else 0.0
+            reason = goal.reason
+            if abs(gain - gap) >= 0.3:
+                more = "more" if abs(gain) > abs(gap) else "less"
+                reason += (f"; {abs(gain - gap):.1f} dB {more} than that gap, for what the "
+                           "plan's other moves do to its level")
+            moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
+                                   reason=reason)
+            goals[n] = replace(goal, move=moves[index])
+    notes = []
+    for goal in goals:
+        if goal.move.params["gain_db"] == 0.0:
+            moves.remove(goal.move)
+            others = _level_shift(analysis, goal.layer, moves)
+            landing = analysis.level_vs_rest_lu[goal.layer] + others
+            notes.append(f"The plan's other moves bring the {goal.layer} to about "
+                         f"{signed(landing)} LU against the rest on their own, so it gets no "
+                         "level move of its own.")
+    return notes
+
+
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Plan:
     moves: list[Move] = []
     notes: list[str] = []
+    goals: list[_LevelGoal] = []
     for request in requests:
         recipe = _RECIPES.get(request.problem)
         if recipe is None:
             notes.append(f"No recipe for {request.problem}: left alone.")
             continue
         ctx = _Context(request, analysis, moves,
-                       frozenset(r.layer for r in requests if r.problem == request.problem))
+                       frozenset(r.layer for r in requests if r.problem == request.problem),
+                       goals)
         first = len(moves)
         recipe(ctx)
         if request.file is not None:
             _onto_one_file(moves, first, request, ctx.notes)
         notes.extend(n for n in ctx.notes if n not in notes)
+    if goals:
+        notes.extend(_settle_levels(analysis, goals, moves))
     return Plan(moves=tuple(moves), notes=tuple(notes))

@@ -24,6 +24,7 @@ from faults import (
 )
 
 from dsp.analysis import analyse_track
+from dsp.diagnosis import reference_ranges
 from dsp.mixing import mix_stems
 from dsp.moves import FixRequest, Move
 from dsp.processing import apply_moves
@@ -351,3 +352,31 @@ def test_after_figures_of_the_whole_mix_include_the_moves_on_the_mix(song):
     measured = result.after.mix.band_share_db["presence"] - result.before.mix.band_share_db[
         "presence"]
     assert measured == pytest.approx(expected, abs=0.5)
+
+
+def _typical_centre(layer: str) -> float:
+    low, high = reference_ranges()["level_vs_rest_lu"][layer]
+    return (low + high) / 2
+
+
+def test_a_level_move_lands_on_its_goal_after_a_cut_on_the_same_part(song):
+    """A mud cut on the vocal takes level off it too (it measured 1.3 LU short before the
+    plan allowed for that): the vocal must still land mid-range."""
+    broken = {**song, "vocal": gain(song["vocal"], -9)}
+    fixed, _, plan = fix(broken, ("vocal", "too_quiet"), ("vocal", "muddy"))
+    after = analyse_session(fixed).level_vs_rest_lu["vocal"]
+    assert after == pytest.approx(_typical_centre("vocal"), abs=0.5)
+
+
+def test_a_part_the_other_moves_already_bring_down_gets_no_move_the_wrong_way(song):
+    """Raising a buried vocal 9 dB makes the rest louder: drums named too loud then need
+    less (here nothing), never a boost."""
+    broken = {**song, "vocal": gain(song["vocal"], -9)}
+    fixed, _, plan = fix(broken, ("vocal", "too_quiet"), ("drums", "too_loud"))
+    levels = analyse_session(fixed).level_vs_rest_lu
+    assert not any(m.op == "gain" and m.params["gain_db"] > 0 for m in plan.moves
+                   if m.stem in ("drums", *DRUMS))
+    low, high = reference_ranges()["level_vs_rest_lu"]["drums"]
+    assert low <= levels["drums"] <= high
+    assert levels["vocal"] == pytest.approx(_typical_centre("vocal"), abs=0.5)
+    assert any("drums" in note and "no level move" in note for note in plan.notes)

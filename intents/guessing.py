@@ -5,6 +5,14 @@ says which words it rests on and how much: a problem word that was set aside (a
 condition, a praised clause), a near-miss spelling of one, a part named with no
 problem word (what people most often mean about it), or a vague whole-song
 complaint. Weights and priors are data (rules.toml [guesses]).
+
+A reading can be found and still be doubtful: how it was made says so. A part
+paired with its problem words in their sentence, near them, is a sure reading;
+a part carried from another sentence, reached past another part, far from the
+words, implied by the problem word or the song's "it" while the sentence names a
+part, or a problem changed by a context word outside its clause, is not.
+Beside a doubtful reading the closest other readings of the same words are
+offered (`alternatives`); a sure reading gets none.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from intents.grammar import find, grammar
 from intents.model import Guess
 from intents.vocabulary import WHOLE_SONG_PROBLEMS
 
-__all__ = ["guesses", "is_vague"]
+__all__ = ["DOUBTS", "alternatives", "doubts", "guesses", "is_vague"]
 
 
 @dataclass(frozen=True)
@@ -49,20 +57,111 @@ def _said(reader, i: int) -> bool:
     return not reader.negated_at(i) and not reader.is_praise(reader.clauses[i])
 
 
+class _Offers:
+    """Readings offered, each (layer, problem) once at its best score, in taxonomy ids."""
+
+    def __init__(self, reader) -> None:
+        self.reader = reader
+        self.out: dict[tuple[str, str], Guess] = {}
+
+    def offer(self, layer: str, problem: str, evidence: str, score: float,
+              instead_of: int | None = None) -> None:
+        reader = self.reader
+        if layer == reader.whole:
+            problem = WHOLE_SONG_PROBLEMS[problem]
+        else:
+            problem = reader.rules["part_problems"].get(problem, problem)
+        problem = reader.rules["remap"].get(f"{layer}.{problem}", f"{layer}.{problem}")
+        layer, problem = problem.split(".")
+        known = self.out.get((layer, problem))
+        if known is None or known.score < score:
+            self.out[(layer, problem)] = Guess(layer, problem, reader.route(layer), evidence,
+                                               round(score, 3), instead_of)
+
+    def ranked(self, most: int, leave_out=frozenset()) -> tuple[Guess, ...]:
+        ranked = sorted((g for k, g in self.out.items() if k not in leave_out and g.problem),
+                        key=lambda g: -g.score)
+        return tuple(ranked[:most])
+
+
+def doubts(reader, item) -> tuple[str, ...]:
+    """How a found reading falls short of a sure one (empty when it is sure); see DOUBTS."""
+    cue, part = item.cue, item.layer_mention
+    if cue.cue is None or part is None:
+        return ()  # a focus clause ("..., especially the kick") names its own part
+    out = []
+    if item.said and item.said != cue.cue.problem \
+            and item.said == reader.rules["mono_context"]["problem"] \
+            and not set(reader.clause_list(reader.clauses[cue.start])) & reader.mono_words:
+        out.append("context")
+    if part not in reader.mentions:   # made from the problem word itself, or the song's "it"
+        if any(m.layer != part.layer for m in _named_in_sentence(reader, cue)):
+            out.append("implied")
+        return tuple(out)
+    if reader.sentences[part.start] != reader.sentences[cue.start]:
+        out.append("carried")
+        return tuple(out)
+    lo, hi = (part.end, cue.start) if part.start < cue.start else (cue.end, part.start)
+    group = reader.groups.get(part, (part,))
+    if any(lo <= m.start and m.end <= hi and m.layer != part.layer and m not in group
+           for m in _named_in_sentence(reader, cue)):
+        out.append("past_a_part")
+    elif reader.clauses[part.start] == reader.clauses[cue.start] \
+            and hi - lo > reader.rules["guesses"]["doubt"]["reach"]:
+        out.append("distant")
+    return tuple(out)
+
+
+DOUBTS = ("context", "implied", "carried", "past_a_part", "distant")
+"""What makes a reading doubtful: its problem changed by a context word outside its clause
+("context"); its part made from the problem word or the song's "it" while the
+sentence names a part ("implied"); its part taken from another sentence ("carried"),
+reached past another part ("past_a_part"), or more than `reach` words from the problem
+words in their clause ("distant")."""
+
+
+def _named_in_sentence(reader, cue) -> list:
+    sentence = reader.by_sentence.get(reader.sentences[cue.start], [])
+    return [m for m in reader.named([m for m in sentence if m.layer])
+            if m.layer and not reader.is_denied(m)]
+
+
+def alternatives(reader, readings) -> tuple[Guess, ...]:
+    """Beside each doubtful reading (index in the intents, the reading), the closest other
+    readings of the same words: the problem as its own words said it (for "context"), the
+    same problem on the other parts its sentence names, nearest first, and the whole song
+    for a part carried or reached from afar."""
+    rules = reader.rules["guesses"]
+    offers = _Offers(reader)
+    taken = {(item.layer, item.problem) for _, item in readings}
+    for index, item in readings:
+        kinds = doubts(reader, item)
+        if not kinds:
+            continue
+        cue, said = item.cue, item.said or item.problem
+        evidence = reader.evidence(cue, item.layer_mention)
+        score = rules["alternative"]
+        if "context" in kinds:
+            offers.offer(item.layer, cue.cue.problem, evidence, score, index)
+            score -= rules["step"]
+        others = sorted((m for m in _named_in_sentence(reader, cue) if m.layer != item.layer),
+                        key=lambda m: abs(m.start - cue.start))
+        seen = set()
+        for m in others:
+            if m.layer not in seen:
+                seen.add(m.layer)
+                offers.offer(m.layer, said, reader.evidence(cue, m), score, index)
+                score -= rules["step"]
+        if item.layer != reader.whole and set(kinds) & {"carried", "distant"}:
+            offers.offer(reader.whole, said, reader.evidence(cue, None), score, index)
+    return offers.ranked(rules["alternatives_most"], leave_out=taken)
+
+
 def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     rules = reader.rules["guesses"]
     whole = reader.whole
-    out: dict[tuple[str, str], Guess] = {}
-
-    def offer(layer: str, problem: str, evidence: str, score: float) -> None:
-        if layer == whole:
-            problem = WHOLE_SONG_PROBLEMS[problem]
-        problem = reader.rules["remap"].get(f"{layer}.{problem}", f"{layer}.{problem}")
-        layer, problem = problem.split(".")
-        known = out.get((layer, problem))
-        if known is None or known.score < score:
-            out[(layer, problem)] = Guess(layer, problem, reader.route(layer), evidence,
-                                          round(score, 3))
+    offers = _Offers(reader)
+    offer = offers.offer
 
     for cue in (m for m in reader.mentions if m.cue):
         if reader.negated_at(cue.start):
@@ -99,5 +198,4 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     if vague:
         for rank, problem in enumerate(rules["vague_problems"]):
             offer(whole, problem, reader.text[:60], rules["vague"] - rules["step"] * rank)
-    ranked = sorted(out.values(), key=lambda g: -g.score)
-    return tuple(g for g in ranked if g.problem)[:rules["most"]]
+    return offers.ranked(rules["most"])

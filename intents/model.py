@@ -46,7 +46,8 @@ class Clarification:
 
 @dataclass(frozen=True)
 class Guess:
-    """A close reading offered as a choice when no intent is certain."""
+    """A close reading offered as a choice: when no intent is found, or beside a doubtful
+    one as what the words may mean instead."""
 
     layer: str
     problem: str
@@ -54,10 +55,13 @@ class Guess:
     evidence: str
     score: float
     """0..1: how much the words support this reading (for ranking, not a probability)."""
+    instead_of: int | None = None
+    """Index in `Understanding.intents` of the doubtful reading this is an alternative to;
+    None for a guess made when no intent was found."""
 
     def to_dict(self) -> dict:
         return {"layer": self.layer, "problem": self.problem, "route": self.route,
-                "evidence": self.evidence, "score": self.score}
+                "evidence": self.evidence, "score": self.score, "instead_of": self.instead_of}
 
 
 @dataclass(frozen=True)
@@ -78,7 +82,9 @@ class Understanding:
     corrections: tuple[Correction, ...] = ()
     topic: str | None = None
     guesses: tuple[Guess, ...] = ()
-    """Ranked closest readings, only when `intents` is empty (never a dead end)."""
+    """Ranked closest readings (never a dead end): when `intents` is empty, what the words
+    may mean; beside doubtful intents, their alternatives (`Guess.instead_of`). A sure
+    reading has none."""
     vague: bool = False
     """A whole-song complaint that names no problem ("sounds amateur", "something's off"):
     the chat measures the song and proposes what it finds."""

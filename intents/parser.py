@@ -17,7 +17,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from intents.grammar import find, frequency_at, grammar, reported, wish_opened
-from intents.guessing import guesses, is_vague
+from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
 from intents.vocabulary import IGNORED, WHOLE_SONG_PROBLEMS, Cue, Vocabulary, vocabulary
@@ -1170,19 +1170,20 @@ class _Reader:
         resolved = self._dominate(resolved)
         resolved = self._parts_over_whole(resolved)
         resolved.sort(key=lambda f: f.position)
-        intents, seen = [], set()
+        intents, seen, readings = [], set(), []
         for item in resolved:
             key = (item.layer, item.problem)
             if key in seen:
                 continue
             seen.add(key)
+            readings.append((len(intents), item))
             intents.append(Intent(
                 layer=item.layer, problem=item.problem, route=route_for(item.layer),
                 severity=item.severity, stems=stems_for(item.layer, item.problem),
                 evidence=self._span_text(item.cue, item.layer_mention),
                 span=self._chars(item.cue, item.layer_mention)))
         vague = not intents and is_vague(self)
-        offered = () if intents else guesses(self, vague)
+        offered = alternatives(self, readings) if intents else guesses(self, vague)
         kind, topic = self._kind(intents, unclear)
         if vague or (kind == "other" and not self._device_fault()
                      and any(g.score > self.rules["guesses"]["prior"] for g in offered)):
@@ -1230,7 +1231,10 @@ class _Reader:
         """Parts named outside praise and outside "not the kick"."""
         return [m for m in self.mentions if m.layer
                 and not self.is_praise(self.clauses[m.start])
-                and not _denied_part(self.words, m.start, self.sets)]
+                and not self.is_denied(m)]
+
+    def is_denied(self, m: _Mention) -> bool:
+        return _denied_part(self.words, m.start, self.sets)
 
     def evidence(self, cue: _Mention, part: _Mention | None) -> str:
         return self._span_text(cue, part)

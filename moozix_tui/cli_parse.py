@@ -56,7 +56,10 @@ def _readable(text: str) -> str:
     if u.vague:
         lines.append("a vague whole-song complaint: measure the song to find what is wrong")
     for n, g in enumerate(u.guesses, 1):
-        lines.append(f"guess {n}: {g.layer} / {g.problem}  (score {g.score}, from {g.evidence!r})")
+        instead = "" if g.instead_of is None else (
+            f"instead of {u.intents[g.instead_of].layer} / {u.intents[g.instead_of].problem}, ")
+        lines.append(f"guess {n}: {g.layer} / {g.problem}  ({instead}score {g.score}, from "
+                     f"{g.evidence!r})")
     if not lines:
         lines.append(f"no mix complaint found ({u.kind}"
                      + (f", topic {u.topic})" if u.topic else ")"))

@@ -1,0 +1,82 @@
+"""A reading made by a doubtful rule comes with its closest alternatives; a sure one with none.
+
+Each expectation is worked out by hand from the taxonomy and the sentence: which part
+the words could be about, and which problem they name.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from intents import understand
+from intents.guessing import DOUBTS
+from moozix_tui.cli import main
+
+
+def _read(text: str):
+    u = understand(text)
+    return ([(i.layer, i.problem) for i in u.intents],
+            [(g.layer, g.problem, g.instead_of) for g in u.guesses])
+
+
+@pytest.mark.parametrize("text", [
+    "the vocal is too quiet",                       # part and problem words side by side
+    "the bass is muddy and the kick is weak",       # two readings, each in its own clause
+    "I can't hear the vocal over the guitars",      # the object of "can't hear"
+    "there is some nasty sibilance on the strings",
+    "the bass disappears when I play it on my phone",   # the mono word in the cue's clause
+])
+def test_a_sure_reading_gets_no_alternatives(text):
+    intents, guesses = _read(text)
+    assert intents and guesses == []
+
+
+def test_a_part_reached_past_another_part_offers_that_part():
+    # "harsh" pairs with the subject (vocal); the guitars stand between them
+    intents, guesses = _read("the vocal next to the guitars sounds harsh")
+    assert intents == [("vocal", "harsh")]
+    assert guesses == [("guitars", "harsh", 0)]
+
+
+def test_a_part_carried_from_another_sentence_offers_the_whole_song():
+    # "Way too loud." names no part: the vocal comes from the sentence before, or the song
+    intents, guesses = _read("The lead vocal comes in at the chorus. Way too loud.")
+    assert intents == [("vocal", "too_loud")]
+    assert guesses == [("mix", "loud_master", 0)]
+
+
+def test_a_problem_changed_by_a_context_word_outside_its_clause_offers_its_own_words():
+    # "disappears" is too quiet; "phone", in the next clause, makes it a mono collapse
+    intents, guesses = _read("the bass disappears, mostly when I play it on my phone")
+    assert intents == [("bass", "mono_collapse")]
+    assert guesses == [("bass", "too_quiet", 0)]
+
+
+def test_a_part_implied_by_the_problem_word_offers_the_part_the_sentence_names():
+    # sibilance implies a voice, but the sentence names the violins (keys)
+    intents, guesses = _read("there is sibilance in the violins")
+    assert ("keys", "harsh") in [g[:2] for g in guesses]
+    assert all(g[2] == intents.index(("vocal", "harsh")) for g in guesses)
+
+
+def test_alternatives_never_repeat_a_reading_already_made():
+    u = understand("The lead vocal comes in at the chorus. Way too loud. The mix is too loud.")
+    made = {(i.layer, i.problem) for i in u.intents}
+    assert not made & {(g.layer, g.problem) for g in u.guesses}
+
+
+def test_the_kinds_of_doubt_are_named():
+    assert set(DOUBTS) == {"context", "implied", "carried", "past_a_part", "distant"}
+
+
+def test_json_carries_alternatives_with_the_reading_they_stand_for(capsys):
+    assert main(["parse", "--json", "the vocal next to the guitars sounds harsh"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert [(i["layer"], i["problem"]) for i in out["intents"]] == [("vocal", "harsh")]
+    assert out["guesses"] == [{"layer": "guitars", "problem": "harsh", "route": "mix",
+                               "evidence": "guitars sounds harsh",
+                               "score": out["guesses"][0]["score"], "instead_of": 0}]
+    assert main(["parse", "--json", "what about the snare"]) == 0
+    assert all(g["instead_of"] is None for g in json.loads(capsys.readouterr().out)["guesses"])

@@ -48,7 +48,6 @@ VOCAL_ROLES = ("vocal", "backing_vocals")
 _CLIP_LEVEL = 0.999
 _CLIP_RUN = 3
 _TRUNCATION_S = 0.01
-_ONSET_TOLERANCE_S = 0.05
 _HOPS_PER_BLOCK = 10
 _MIX_CHUNK = 1 << 15
 
@@ -399,39 +398,75 @@ def _resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.nda
     return out[:, :expected].astype(np.float32)
 
 
-def _onset_s(samples: np.ndarray, rate: int) -> float | None:
-    """Where the stem first gets within 26 dB of its peak (1 ms resolution is plenty)."""
-    step = max(rate // 1000, 1)
-    envelope = np.abs(samples[:, ::step]).max(axis=0)
-    peak = envelope.max()
-    if peak <= 0:
-        return None
-    first = np.flatnonzero(envelope > peak * 0.05)
-    return float(first[0]) * step / rate
+def _envelope(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Mean power per block of about a millisecond, both channels together."""
+    step = _envelope_step(rate)
+    usable = samples.shape[1] // step * step
+    power = np.square(samples[:, :usable], dtype=np.float32).mean(axis=0)
+    return power.reshape(-1, step).mean(axis=1)
+
+
+def _envelope_step(rate: int) -> int:
+    return max(rate // 1000, 1)
+
+
+def _lag(reference: np.ndarray, other: np.ndarray) -> tuple[int, float]:
+    """How many envelope blocks `other` runs behind `reference` (negative: ahead), and how
+    alike their envelopes are at that lag (normalised correlation, 0..1)."""
+    a = reference - reference.mean()
+    b = other - other.mean()
+    scale = float(np.sqrt(np.dot(a, a) * np.dot(b, b)))
+    if scale <= 0:
+        return 0, 0.0
+    size = 1 << int(np.ceil(np.log2(len(a) + len(b))))
+    corr = np.fft.irfft(np.conj(np.fft.rfft(a, size)) * np.fft.rfft(b, size), size)
+    limit = min(_MAX_OFFSET_BLOCKS, len(a) - 1)
+    lags = np.concatenate((np.arange(0, limit + 1), np.arange(-limit, 0)))
+    values = np.concatenate((corr[:limit + 1], corr[size - limit:]))
+    best = int(np.argmax(values))
+    return int(lags[best]), float(values[best] / scale)
+
+
+_MAX_OFFSET_BLOCKS = 4000
+"""About four seconds of envelope blocks searched either way."""
+_OFFSET_MS = 20
+"""Two microphones on one source sit at most a few metres apart (a few ms); files of one
+part further apart than this were exported from different start points."""
+_ALIKE = 0.5
 
 
 def _alignment_notices(stems: list[Stem], rate: int) -> list[Notice]:
-    """Flag a stem starting much later than all others when the others start together.
-
-    Stems that legitimately enter late (a vocal after an intro) also trigger this, so it
-    is a warning to confirm, never an automatic shift.
-    """
-    onsets = {s.name: _onset_s(s.samples, rate) for s in stems}
-    known = {r: o for r, o in onsets.items() if o is not None}
-    if len(known) < 3:
-        return []
-    earliest = min(known.values())
-    together = [r for r, o in known.items() if o - earliest <= _ONSET_TOLERANCE_S]
-    if len(together) < 2:
-        return []
+    """Files that record the same thing (several files of one part: kick in and out, bass
+    DI and amp; or a stereo mix beside its stems) must line up. Each is compared with its
+    part's loudest file (the mix with the sum of the stems) by the cross-correlation of
+    their millisecond power envelopes. When a part enters is no evidence: a snare that
+    first hits on beat two is not late."""
+    groups: dict[str, list[Stem]] = {}
+    for stem in stems:
+        groups.setdefault(stem.role, []).append(stem)
+    envelopes = {s.name: _envelope(s.samples, rate) for s in stems
+                 if len(groups[s.role]) > 1 or s.role == "mix"}
+    pairs = []
+    for members in groups.values():
+        if len(members) > 1:
+            anchor = max(members, key=lambda s: float(envelopes[s.name].sum()))
+            pairs += [(anchor.name, envelopes[anchor.name], s.name, envelopes[s.name])
+                      for s in members if s is not anchor]
+    mixes = groups.get("mix", [])
+    others = [s for s in stems if s.role != "mix"]
+    if len(mixes) == 1 and others:
+        summed = _envelope(sum(s.samples for s in others), rate)
+        pairs.append(("the stems' sum", summed, mixes[0].name, envelopes[mixes[0].name]))
     notices = []
-    for name, onset in known.items():
-        late = onset - earliest
-        if _ONSET_TOLERANCE_S < late < 1.0:
-            notices.append(Notice("warning", "offset",
-                                  f"{name} starts {late * 1000:.0f} ms after the others "
-                                  "— if they were exported from the same start point, "
-                                  "this is fine; otherwise export all stems from bar 1"))
+    for anchor, reference, name, envelope in pairs:
+        blocks, alike = _lag(reference, envelope)
+        lag = round(blocks * _envelope_step(rate) * 1000 / rate)
+        if abs(lag) >= _OFFSET_MS and alike >= _ALIKE:
+            notices.append(Notice(
+                "warning", "offset",
+                f"{name} runs {abs(lag)} ms {'behind' if lag > 0 else 'ahead of'} {anchor} "
+                "(their sound lines up best at that shift) — export all files from the same "
+                "start point, bar 1, and load them again"))
     return notices
 
 

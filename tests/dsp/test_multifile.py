@@ -263,3 +263,31 @@ def test_a_re_render_takes_the_users_mix_as_measured_before(stems, monkeypatch):
     monkeypatch.setattr(dsp.pipeline, "true_peaks", measured_again)
     again = render(stems, [], settings, before=first.before, original=first.original)
     assert again.original == first.original
+
+
+def _offsets(stems_set) -> list[str]:
+    return [n.message for n in stems_set.notices if n.code == "offset"]
+
+
+def test_a_file_exported_from_a_later_start_point_is_named_with_its_offset(song):
+    """Kick in and kick out record one drum: a 300 ms shift between them is an export from
+    a different start point, and the warning says which file and by how much."""
+    shift = RATE * 300 // 1000
+    late = np.pad(song["kick"], ((0, 0), (shift, 0)))[:, :song["kick"].shape[1]] * 0.5
+    found = harmonise([("kick", audio("Kick In", song["kick"])),
+                       ("kick", audio("Kick Out", late.astype(np.float32))),
+                       ("bass", audio("Bass", song["bass"]))])
+    (message,) = _offsets(found)
+    assert "Kick Out runs 300 ms behind Kick In" in message
+
+
+def test_parts_that_simply_enter_later_are_not_called_misaligned(song):
+    """A snare whose first hit comes 600 ms after the kick, and two files of one part that
+    line up, raise no offset warning (each part enters when the song says so)."""
+    gap = RATE * 600 // 1000
+    snare = np.pad(song["snare"][:, gap:], ((0, 0), (gap, 0)))
+    found = harmonise([("kick", audio("Kick In", song["kick"])),
+                       ("kick", audio("Kick Out", song["kick"] * np.float32(0.5))),
+                       ("snare", audio("Snare", snare)),
+                       ("bass", audio("Bass", song["bass"]))])
+    assert _offsets(found) == []

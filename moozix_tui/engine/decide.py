@@ -81,9 +81,28 @@ def resolve_unclear(problem: str, candidates: Sequence[str], analysis,
 def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], list[str]]:
     """Complaints for a caller that cannot ask back (`moozix fix`), and notes saying how
     each unclear reading was settled: a part-less problem goes to the part the measurement
-    points to; a vague 'it sounds bad' takes the worst measured findings; loose readings
-    (guesses) are kept only where a measurement backs them."""
+    points to; a doubtful reading gives way to an alternative only when the measurement
+    backs the alternative and not the reading; a vague 'it sounds bad' takes the worst
+    measured findings; loose readings (guesses) are kept only where a measurement backs
+    them."""
     complaints, notes = complaints_heard(heard), []
+    strong = [f for f in findings if f.severity in ("normal", "strong")]
+    backed = {(f.layer, f.problem) for f in strong}
+    for index, reading in enumerate(heard.intents):
+        others = [g for g in heard.guesses if g.instead_of == index]
+        if not others:
+            continue
+        words = _reading(reading)
+        swap = next((g for g in others if (g.layer, g.problem) in backed), None)
+        if (reading.layer, reading.problem) in backed or swap is None:
+            why = "the measurement backs it" if (reading.layer, reading.problem) in backed \
+                else "no measurement backs " + " or ".join(_reading(g) for g in others)
+            notes.append(f"\"{reading.evidence}\" was not certain: I kept {words}, as {why}")
+            continue
+        complaints[index] = {**complaint(swap.layer, swap.problem, severity=reading.severity,
+                                         evidence=swap.evidence), "said": heard.text}
+        notes.append(f"\"{reading.evidence}\" was not certain: the measurement backs "
+                     f"{_reading(swap)} and not {words}, so that is what I fixed")
     for unclear in heard.unclear:
         layer = resolve_unclear(unclear.problem, unclear.candidates, analysis, findings)
         if layer is None:
@@ -95,7 +114,6 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
                      f"{layer.replace('_', ' ')}, so that is what I fixed")
     if complaints or not (heard.vague or heard.guesses):
         return complaints, notes
-    strong = [f for f in findings if f.severity in ("normal", "strong")]
     if heard.vague:
         picked = strong[:3]
         why = "named no problem, so I fixed what the measurement finds furthest from typical"
@@ -109,6 +127,10 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
                       f"({f.evidence})" for f in picked) or "nothing stood out"
     notes.append(f"\"{heard.text}\" {why}: {found}")
     return complaints, notes
+
+
+def _reading(item) -> str:
+    return f"{item.layer.replace('_', ' ')} {item.problem.replace('_', ' ')}"
 
 
 def plan(complaints: Sequence[dict], analysis):

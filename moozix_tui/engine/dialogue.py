@@ -18,9 +18,10 @@ from moozix_tui.engine.plan_edits import (
 )
 from moozix_tui.engine.present import finding_line, fmt, part_word, stem_request
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.wording import answer_question, md_literal, restate
+from moozix_tui.engine.wording import PROBLEM_WORDS, answer_question, md_literal, restate
 
-__all__ = ["answer_pending", "choose", "diagnose_song", "listen", "offer"]
+__all__ = ["answer_pending", "choose", "diagnose_song", "listen", "offer", "offer_instead",
+           "picked_numbers"]
 
 _MASTER_LEVEL = ("quiet_master", "loud_master")
 _DB_REQUEST = re.compile(r"(\d+(?:\.\d+)?)\s*db", re.IGNORECASE)
@@ -52,6 +53,10 @@ def listen(session: Session, text: str) -> Turn:
         if heard.unclear:
             replies.append(_ask(session, heard.unclear[0]))
             return session.reply(replies, "question")
+        _drop_choices(session)   # a new description answers the earlier choices
+        instead = _alternatives(heard, said)
+        if instead:
+            replies.append(offer_instead(session, instead))
         return after_complaint(session, replies, text)
     if heard.unclear:
         replies.append(_ask(session, heard.unclear[0]))
@@ -121,8 +126,8 @@ def _ask(session: Session, clarification) -> str:
     if roles:
         loaded = [c for c in candidates if covered(c, roles)]
         candidates = loaded or sorted(roles)
-    session.state.pending = {"problem": clarification.problem, "candidates": candidates,
-                             "evidence": clarification.evidence}
+    _open(session, problem=clarification.problem, candidates=candidates,
+          evidence=clarification.evidence)
     options = ", ".join(part_word(c) for c in candidates)
     word = clarification.problem.replace("_", " ")
     question = (f"**{word.capitalize()} where** — {options}, or the whole song? "
@@ -154,9 +159,51 @@ def _measured_default(session: Session, problem: str,
     return layer, f"the {part_word(layer)} stand out most in that range"
 
 
+def _alternatives(heard, said: list[dict]) -> list[dict]:
+    """Choices beside doubtful readings: each names the reading it would replace."""
+    kept = {(c["layer"], c["problem"]) for c in said}
+    out = []
+    for guess in heard.guesses:
+        if guess.instead_of is None:
+            continue
+        reading = heard.intents[guess.instead_of]
+        if (reading.layer, reading.problem) in kept:
+            out.append({"layer": guess.layer, "problem": guess.problem,
+                        "evidence": guess.evidence,
+                        "instead_of": {"layer": reading.layer, "problem": reading.problem}})
+    return out
+
+
+def _open(session: Session, **question) -> None:
+    """The question just asked replaces an earlier one; files waiting for their part keep
+    waiting."""
+    waiting = (session.state.pending or {}).get("unplaced")
+    session.state.pending = {**question, **({"unplaced": waiting} if waiting else {})}
+
+
+def _drop_choices(session: Session) -> None:
+    pending = session.state.pending or {}
+    if "choices" in pending:
+        rest = {k: v for k, v in pending.items() if k != "choices"}
+        session.state.pending = rest or None
+
+
+def offer_instead(session: Session, choices: list[dict]) -> str:
+    """Other readings beside a doubtful one, offered without stopping: the reading goes
+    ahead, and a number (now, after the files, or after the plan) swaps it."""
+    _open(session, choices=choices)
+    lines = [f"{n}. " + finding_line(c["layer"], c["problem"], c.get("evidence", ""))
+             + f", instead of the {part_word(c['instead_of']['layer'])} "
+             + _problem_words(c["instead_of"]["problem"])
+             for n, c in enumerate(choices, 1)]
+    numbers = " or ".join(str(n) for n in range(1, len(choices) + 1))
+    return ("I'm not sure I read that right — **or did you mean**:\n\n" + "\n".join(lines)
+            + f"\n\nSay {numbers} to take that instead; otherwise I go on with what I heard.")
+
+
 def offer(session: Session, choices: list[dict]) -> str:
     """Numbered readings to pick from; the answer comes back through answer_pending."""
-    session.state.pending = {"choices": choices}
+    _open(session, choices=choices)
     lines = [f"{n}. " + finding_line(c["layer"], c["problem"], c.get("evidence", ""))
              for n, c in enumerate(choices, 1)]
     lines.append(f"{len(choices) + 1}. something else")
@@ -178,35 +225,89 @@ def diagnose_song(session: Session, replies: list[str]) -> Turn:
 
 
 def choose(session: Session, text: str) -> Turn | None:
-    """'1', '1 and 3', 'all', 'yes' after a list of choices or a measured default."""
+    """'1', '1 and 3', 'the first one', 'all', 'yes' after a list of choices or a measured
+    default; None for anything else (a sentence that holds a number is not a pick)."""
     pending = session.state.pending or {}
     said = text.lower()
+    replies = []
     if "default" in pending and said.strip(" .!") in ("yes", "y", "yep", "ok", "sure", "go",
                                                        "do it", "yes please"):
         picked = [complaint(pending["default"], pending["problem"],
                             evidence=pending.get("evidence", ""), measured=True)]
     elif "choices" in pending:
         choices = pending["choices"]
-        numbers = [int(n) for n in re.findall(r"\d+", said)]
-        if said.strip(" .!") in ("all", "all of them", "both", "everything"):
-            numbers = list(range(1, len(choices) + 1))
+        instead = any("instead_of" in c for c in choices)
+        numbers = picked_numbers(text, len(choices) + (not instead))
         if not numbers:
             return None
-        if any(n == len(choices) + 1 for n in numbers):
-            session.state.pending = None
+        if not instead and len(choices) + 1 in numbers:
+            _drop_choices(session)
             return session.reply(["Tell me in your own words what sounds wrong."])
-        picked = [complaint(choices[n - 1]["layer"], choices[n - 1]["problem"],
-                            evidence=choices[n - 1].get("evidence", ""),
-                            measured=choices[n - 1].get("measured", False))
-                  for n in numbers if 1 <= n <= len(choices)]
-        if not picked:
-            return None
+        chosen = [choices[n - 1] for n in numbers if 1 <= n <= len(choices)]
+        picked = [complaint(c["layer"], c["problem"], evidence=c.get("evidence", ""),
+                            measured=c.get("measured", False)) for c in chosen]
+        replies += [_replace(session, c["instead_of"]) for c in chosen if "instead_of" in c]
     else:
         return None
-    session.state.pending = None
+    _drop_choices(session)
+    if "default" in pending:
+        session.state.pending = None
     _remember(session, picked)
-    replies = ["Got it:\n\n" + "\n".join(restate(c) for c in picked)]
-    return after_complaint(session, replies, text)
+    replies.insert(0, "Got it:\n\n" + "\n".join(restate(c) for c in picked))
+    return after_complaint(session, [r for r in replies if r], text)
+
+
+_NUMBER_WORDS = {"one": 1, "first": 1, "1st": 1, "two": 2, "second": 2, "2nd": 2,
+                 "three": 3, "third": 3, "3rd": 3, "four": 4, "fourth": 4, "4th": 4,
+                 "five": 5, "fifth": 5, "5th": 5}
+_ALL_WORDS = ("all", "both", "everything")
+_PICK_FILLER = frozenset(("and", "or", "the", "one", "ones", "number", "no", "nr", "option",
+                          "options", "choice", "please", "of", "them", "i", "mean", "meant",
+                          "take", "pick", "go", "with", "it", "its", "s", "is",
+                          "thanks", "then", "just", "plus", "too", "ok", "okay"))
+
+
+def picked_numbers(text: str, count: int) -> list[int]:
+    """The choice numbers a reply picks out of `count`: '2', '1 and 3', 'the first one',
+    'number 2 please', 'both'. Empty unless every word is a number, an ordinal or a word
+    of picking, so '/music/take 2/vox.wav' or 'the vocal is 3 dB too low' pick nothing."""
+    if any(ch in text for ch in "/\\~=:"):
+        return []
+    words = re.findall(r"[a-z]+|\d+", text.lower().replace("'", ""))
+    numbers: list[int] = []
+    for word in words:
+        if word.isdigit():
+            numbers.append(int(word))
+        elif word in _ALL_WORDS:
+            numbers.extend(range(1, count + 1))
+        elif word == "last":
+            numbers.append(count)
+        elif word in _NUMBER_WORDS and not (word == "one" and numbers):
+            numbers.append(_NUMBER_WORDS[word])
+        elif word not in _PICK_FILLER:
+            return []
+    return [n for n in dict.fromkeys(numbers) if 1 <= n <= count]
+
+
+def _replace(session: Session, reading: dict) -> str:
+    """A picked alternative replaces the reading it stands for: the complaint goes, and so
+    do the moves planned for it (the last render no longer matches the plan)."""
+    state = session.state
+    state.intents[:] = [i for i in state.intents if not (
+        i["layer"] == reading["layer"] and i["problem"] == reading["problem"])]
+    source = f"{reading['layer']}/{reading['problem']}"
+    kept = [m for m in state.moves[:state.applied] if m.get("source") != source]
+    if len(kept) == state.applied:
+        return ""
+    dropped = state.applied - len(kept)
+    state.moves, state.applied = kept, len(kept)
+    session.result = None
+    return (f"Took out {'the move' if dropped == 1 else f'the {dropped} moves'} planned for the "
+            f"{part_word(reading['layer'])} {_problem_words(reading['problem'])}.")
+
+
+def _problem_words(problem: str) -> str:
+    return PROBLEM_WORDS.get(problem, problem.replace("_", " "))
 
 
 def answer_pending(session: Session, text: str) -> Turn | None:

@@ -146,7 +146,9 @@ class Engine:
     def _read(self, text: str) -> Turn:
         session = self.session
         command = read_command(text)
-        if session.state.pending:   # '1', 'yes', 'all' answer the question just asked
+        # '1', 'yes', 'the first one' answer the question just asked (a path never does:
+        # dialogue.picked_numbers)
+        if session.state.pending:
             chosen = dialogue.choose(session, text)
             if chosen is not None:
                 return chosen

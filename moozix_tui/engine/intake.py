@@ -44,8 +44,9 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
         role = _role(hint, path)
         (unknown if role is None else assigned).append((role, path))
     replies = [_take(session, assigned)] if assigned else []
-    if unknown:
-        session.state.pending = {"unplaced": [str(p) for _, p in unknown]}
+    if unknown:   # beside any choices still open: a file upload does not answer them
+        session.state.pending = {**(session.state.pending or {}),
+                                 "unplaced": [str(p) for _, p in unknown]}
     job = session.new_job("check", "Checking your files",
                           lambda progress, cancel: jobs.check_files([*assigned, *unknown],
                                                                     progress))
@@ -112,8 +113,16 @@ def place_unplaced(session: Session, text: str) -> Turn | None:
     if role is None or (said not in LAYERS and understand(text).intents):
         return None
     paths = session.state.pending["unplaced"]
-    session.state.pending = None
+    _placed(session.state, [])
     return add(session, [(role, Path(p)) for p in paths])
+
+
+def _placed(state, waiting: list[Path]) -> None:
+    """The files still waiting for a part; other open questions stay open."""
+    rest = {k: v for k, v in (state.pending or {}).items() if k != "unplaced"}
+    if waiting:
+        rest["unplaced"] = [str(p) for p in waiting]
+    state.pending = rest or None
 
 
 def undo_replacement(session: Session) -> Turn:
@@ -154,7 +163,7 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
             lines.append(f"- ✓ **{part_word(res.role)}** {md_code(res.path.name)}: {detail}")
     replies = ["\n".join(lines)] if lines else []
     if "unplaced" in (state.pending or {}):
-        state.pending = {"unplaced": [str(p) for p in waiting]} if waiting else None
+        _placed(state, waiting)
     if waiting:
         return session.reply([*replies, _ask_part(waiting)], "question")
     return _next_step(session, replies)
@@ -175,6 +184,10 @@ def _next_step(session: Session, replies: list[str]) -> Turn:
         return flow.start_analysis(session, replies)
     if pending:
         replies.append(stem_request(missing, state.files))
+    elif "choices" in (state.pending or {}):
+        count = len(state.pending["choices"])
+        replies.append(f"Your pick from the list above is still open — say a number (1–{count}) "
+                       "or describe it in your own words.")
     else:
         replies.append("What sounds wrong in it?")
     return session.reply(replies, "checklist")

@@ -78,3 +78,20 @@ def test_fix_and_master_print_the_input_warnings(song, tmp_path, capsys):
     assert "clip" in err and "48000" in err
     main(["master", str(tmp_path / "vocal.wav"), "--out", str(tmp_path / "m")])
     assert "clip" in capsys.readouterr().err
+
+
+def test_fix_settles_a_doubtful_reading_by_measurement_and_says_so(buried_vocal_files, tmp_path,
+                                                                   capsys):
+    # "too quiet" pairs with the beat (the subject), past the vocal: doubtful. The injected
+    # fault is the vocal 9 dB down, so the measurement backs the vocal, not the beat.
+    folder = buried_vocal_files
+    code = main(["fix", "--say", "the beat next to the vocal sounds too quiet",
+                 f"vocal={folder / 'Lead Vox.wav'}", f"instruments={folder / 'beat.wav'}",
+                 "--out", str(tmp_path / "o"), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert any(m["stem"] == "vocal" and m["op"] == "gain" and m["params"]["gain_db"] > 4
+               for m in out["moves"])
+    assert not any(m["stem"] == "instruments" and m["op"] == "gain"
+                   and m["params"]["gain_db"] > 0 for m in out["moves"])
+    assert any("not certain" in n and "backs vocal too quiet" in n for n in out["notes"])

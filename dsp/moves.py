@@ -10,12 +10,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-__all__ = ["OPERATIONS", "SEVERITY_SCALE", "FixRequest", "Move", "Plan"]
+__all__ = ["OPERATIONS", "SEVERITY_SCALE", "TONES", "FixRequest", "Move", "Plan"]
 
 OPERATIONS = ("gain", "high_pass", "low_shelf", "high_shelf", "bell", "deess", "compress",
               "transient", "parallel_compress", "duck", "mono_below", "phase_repair", "width",
               "reverb_send", "expand", "saturate")
 SEVERITY_SCALE = MappingProxyType({"mild": 0.6, "normal": 1.0, "strong": 1.4})
+TONES = ("muddy", "harsh", "dull", "thin")
 _STRENGTH_KEYS = ("mix", "amount")
 
 
@@ -27,15 +28,23 @@ class FixRequest:
     file: str | None = None
     """One file of the part the complaint singles out ("the DI guitar"), by its StemSet
     name; None for the whole part."""
+    tone: str = ""
+    """Which way a whole-song tone (tonal_balance) is off, as the part problem the words
+    named: muddy, harsh, dull or thin; empty when they don't say."""
 
     def __post_init__(self) -> None:
         if self.severity not in SEVERITY_SCALE:
             raise ValueError(f"FixRequest.severity must be one of {list(SEVERITY_SCALE)}, "
                              f"got {self.severity!r}")
+        if self.tone and self.tone not in TONES:
+            raise ValueError(f"FixRequest.tone must be one of {sorted(TONES)}, got "
+                             f"{self.tone!r}")
 
     @property
     def source(self) -> str:
-        return f"{self.layer}/{self.problem}"
+        """The complaint a move answers, as layer/problem; a whole-song tone names its
+        direction instead (mix/muddy), which picks its measurement of record."""
+        return f"{self.layer}/{self.tone or self.problem}"
 
 
 @dataclass(frozen=True)

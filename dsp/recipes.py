@@ -473,27 +473,62 @@ def _distorted(ctx: _Context) -> None:
 
 
 def _tonal(ctx: _Context) -> None:
+    """Whole-song tone. Said which way ("the mix is muddy", "too harsh"), the move goes
+    that way: sized from the measurement where it bears the words out, a gentle step with
+    a sentence saying what was measured where it doesn't. Said no way, only what the
+    measurement finds outside its typical range is moved."""
     mix = ctx.analysis.mix
     low, high = ctx.ranges["mix"]["tilt_db_per_octave"]
     tilt = mix.tilt_db_per_octave
-    if tilt > high:
-        ctx.add(MIX, "high_shelf", f"the mix tilts {signed(tilt)} dB/octave, brighter than the "
-                                   f"typical {low:g}…{high:g}",
-                cutoff_hz=5000.0, gain_db=-round(min(tilt - high + 1.0, 4.0) * ctx.scale, 1))
-    elif tilt < low:
-        ctx.add(MIX, "high_shelf", f"the mix tilts {signed(tilt)} dB/octave, darker than the "
-                                   f"typical {low:g}…{high:g}",
-                cutoff_hz=5000.0, gain_db=round(min(low - tilt + 1.0, 4.0) * ctx.scale, 1))
     lm_low, lm_high = ctx.ranges["low_mid_excess_db"]["mix"]
     build_up = low_mid_excess_db(mix)
-    if build_up > lm_high:
+    tilt_words = f"the mix tilts {signed(tilt)} dB/octave"
+    typical_tilt = f"typical {low:g}…{high:g}"
+    tone = ctx.request.tone
+    if tone in ("", "harsh") and tilt > high:
+        ctx.add(MIX, "high_shelf", f"{tilt_words}, brighter than the {typical_tilt}",
+                cutoff_hz=5000.0, gain_db=-round(min(tilt - high + 1.0, 4.0) * ctx.scale, 1))
+    elif tone in ("", "dull") and tilt < low:
+        ctx.add(MIX, "high_shelf", f"{tilt_words}, darker than the {typical_tilt}",
+                cutoff_hz=5000.0, gain_db=round(min(low - tilt + 1.0, 4.0) * ctx.scale, 1))
+    elif tone == "thin" and tilt > high:
+        ctx.add(MIX, "low_shelf", f"{tilt_words}, brighter than the {typical_tilt}: the "
+                                  "lows are short", cutoff_hz=150.0,
+                gain_db=round(min(tilt - high + 1.0, 4.0) * ctx.scale, 1))
+    if tone in ("", "muddy") and build_up > lm_high:
         ctx.add(MIX, "bell", f"150–400 Hz stands {signed(build_up)} dB against the mix's own "
                              f"trend (typical {signed_range(lm_low, lm_high, 1)})",
                 freq_hz=250.0,
                 gain_db=-round(min(build_up - lm_high + 1.0, 4.0) * ctx.scale, 1), q=0.8)
-    if not ctx.moves:
-        ctx.notes.append(f"The overall tone measures inside the typical range (tilt {signed(tilt)} "
-                         "dB/octave); the mastering style can still warm or brighten it.")
+    if any(m.source == ctx.source for m in ctx.moves):
+        return
+    if tone:
+        _gentle_tone(ctx, tone, tilt_words, typical_tilt, build_up)
+        return
+    ctx.notes.append(f"The overall tone measures inside the typical range (tilt {signed(tilt)} "
+                     "dB/octave); the mastering style can still warm or brighten it.")
+
+
+_GENTLE_TONE_DB = 1.5
+"""The whole-song tone move the measurement does not back: a step the ear can judge."""
+_GENTLE_TONE = {"muddy": ("bell", "cut", "around 250 Hz", {"freq_hz": 250.0, "q": 0.8}, -1),
+                "harsh": ("bell", "cut", "around 4 kHz", {"freq_hz": 4000.0, "q": 0.7}, -1),
+                "dull": ("high_shelf", "lift", "above 8 kHz", {"cutoff_hz": 8000.0}, 1),
+                "thin": ("low_shelf", "lift", "below 120 Hz", {"cutoff_hz": 120.0}, 1)}
+
+
+def _gentle_tone(ctx: _Context, tone: str, tilt_words: str, typical_tilt: str,
+                 build_up: float) -> None:
+    op, verb, where, params, sign = _GENTLE_TONE[tone]
+    lm_low, lm_high = ctx.ranges["low_mid_excess_db"]["mix"]
+    measured = (f"the mix's 150–400 Hz stands {signed(build_up)} dB against its own trend "
+                f"(typical {signed_range(lm_low, lm_high, 1)})" if tone == "muddy"
+                else f"{tilt_words} ({typical_tilt})")
+    gain = round(sign * _GENTLE_TONE_DB * ctx.scale, 1)
+    ctx.add(MIX, op, f"{measured}: a gentle {verb} only", gain_db=gain, **params)
+    ctx.notes.append(f"The measurement doesn't back a big tone move: {measured}. I made a "
+                     f"gentle {abs(gain):.1f} dB {verb} {where}; say 'more' if you still "
+                     "hear it.")
 
 
 def _master_level(ctx: _Context) -> None:

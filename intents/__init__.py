@@ -15,12 +15,13 @@ from intents.model import (
 )
 from intents.parser import parse, route_for, stems_for, understand
 from intents.roles import stem_role
-from intents.vocabulary import LAYERS, MASTER_PROBLEMS, PROBLEMS, WHOLE_SONG_PROBLEMS
+from intents.vocabulary import LAYERS, MASTER_PROBLEMS, PROBLEMS, TONES, WHOLE_SONG_PROBLEMS
 
 __all__ = [
     "LAYERS",
     "MASTER_PROBLEMS",
     "PROBLEMS",
+    "TONES",
     "WHOLE_SONG_PROBLEMS",
     "SEVERITIES",
     "Clarification",

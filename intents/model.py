@@ -23,11 +23,15 @@ class Intent:
     stems: tuple[str, ...]
     evidence: str
     span: tuple[int, int]
+    tone: str = ""
+    """For whole-song tone (tonal_balance): which way the words say it is off, as the
+    part problem they named (muddy, harsh, dull, thin); empty when they don't say."""
 
     def to_dict(self) -> dict:
-        return {"layer": self.layer, "problem": self.problem, "route": self.route,
-                "severity": self.severity, "stems": list(self.stems),
-                "evidence": self.evidence}
+        out = {"layer": self.layer, "problem": self.problem, "route": self.route,
+               "severity": self.severity, "stems": list(self.stems),
+               "evidence": self.evidence}
+        return {**out, "tone": self.tone} if self.tone else out
 
 
 @dataclass(frozen=True)

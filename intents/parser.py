@@ -20,7 +20,7 @@ from intents.grammar import find, frequency_at, grammar, reported, wish_opened
 from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
-from intents.vocabulary import IGNORED, WHOLE_SONG_PROBLEMS, Cue, Vocabulary, vocabulary
+from intents.vocabulary import IGNORED, TONES, WHOLE_SONG_PROBLEMS, Cue, Vocabulary, vocabulary
 
 __all__ = ["parse", "route_for", "stems_for", "understand"]
 
@@ -1181,7 +1181,9 @@ class _Reader:
                 layer=item.layer, problem=item.problem, route=route_for(item.layer),
                 severity=item.severity, stems=stems_for(item.layer, item.problem),
                 evidence=self._span_text(item.cue, item.layer_mention),
-                span=self._chars(item.cue, item.layer_mention)))
+                span=self._chars(item.cue, item.layer_mention),
+                tone=item.said if item.problem == "tonal_balance" and item.said in TONES
+                else ""))
         vague = not intents and is_vague(self)
         offered = alternatives(self, readings) if intents else guesses(self, vague)
         kind, topic = self._kind(intents, unclear)

@@ -15,8 +15,8 @@ from types import MappingProxyType
 from intents.model import IntentError
 from intents.text import keys_of, stem, words_of
 
-__all__ = ["IGNORED", "LAYERS", "MASTER_PROBLEMS", "PROBLEMS", "WHOLE_SONG_PROBLEMS", "Cue",
-           "Vocabulary", "vocabulary"]
+__all__ = ["IGNORED", "LAYERS", "MASTER_PROBLEMS", "PROBLEMS", "TONES", "WHOLE_SONG_PROBLEMS",
+           "Cue", "Vocabulary", "vocabulary"]
 
 LAYERS = ("vocal", "backing_vocals", "kick", "bass", "snare", "drums", "cymbals", "guitars",
           "keys", "fx", "instruments", "mix")
@@ -283,6 +283,8 @@ WHOLE_SONG_PROBLEMS: MappingProxyType[str, str] = MappingProxyType(
     {problem: _WHOLE.get(problem, problem) for problem in PROBLEMS})
 """The id each problem takes when said of the whole song ("the mix is muddy" is
 tonal_balance, "the song is too quiet" is quiet_master); others keep their id."""
+TONES = frozenset(p for p, whole in _WHOLE.items() if whole == "tonal_balance")
+"""Part problems that, said of the whole song, are its tonal balance: the tone's direction."""
 MASTER_PROBLEMS = frozenset(_WHOLE.values())
 """Problems that only the whole song has: fixed by mastering from the stereo mix."""
 

@@ -15,21 +15,23 @@ __all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "single_o
            "without_questions"]
 
 def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: str = "",
-              route: str | None = None, measured: bool = False) -> dict:
+              route: str | None = None, measured: bool = False, tone: str = "") -> dict:
     """A complaint as the session stores it; `measured` when the measurement, not the
-    user's words, picked the part."""
-    from intents import WHOLE_SONG_PROBLEMS, route_for
+    user's words, picked the part; `tone` which way a whole-song tone is off."""
+    from intents import TONES, WHOLE_SONG_PROBLEMS, route_for
 
     if layer == "mix":   # "muddy" said of the whole song is its tonal balance, and so on
+        tone = tone or (problem if problem in TONES else "")
         problem = WHOLE_SONG_PROBLEMS.get(problem, problem)
     return {"layer": layer, "problem": problem, "severity": severity,
             "route": route or route_for(layer), "evidence": evidence, "done": False,
-            "measured": measured}
+            "measured": measured, "tone": tone}
 
 
 def complaints_heard(heard) -> list[dict]:
     return [{**complaint(i.layer, i.problem, severity=i.severity, evidence=i.evidence,
-                         route=i.route), "said": heard.text} for i in heard.intents]
+                         route=i.route, tone=i.tone), "said": heard.text}
+            for i in heard.intents]
 
 
 _WORD = re.compile(r"[a-z0-9]+")
@@ -141,5 +143,6 @@ def plan(complaints: Sequence[dict], analysis):
 
     return plan_fixes([FixRequest(c["layer"], c["problem"], c["severity"],
                                   single_out(c.get("said", ""), analysis.parts.get(c["layer"], ()),
-                                             c["layer"]))
+                                             c["layer"]),
+                                  c.get("tone", ""))
                        for c in complaints], analysis)

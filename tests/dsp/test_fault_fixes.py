@@ -380,3 +380,25 @@ def test_a_part_the_other_moves_already_bring_down_gets_no_move_the_wrong_way(so
     assert low <= levels["drums"] <= high
     assert levels["vocal"] == pytest.approx(_typical_centre("vocal"), abs=0.5)
     assert any("drums" in note and "no level move" in note for note in plan.notes)
+
+
+@pytest.mark.parametrize(("tone", "op", "sign"), [("muddy", "bell", -1), ("harsh", "bell", -1),
+                                                 ("dull", "high_shelf", 1),
+                                                 ("thin", "low_shelf", 1)])
+def test_a_whole_song_tone_the_measurement_does_not_back_gets_a_gentle_step_its_way(
+        song, clean, tone, op, sign):
+    """"The mix is muddy" on a balanced song: a 1.5 dB step the way the words say, never
+    nothing and never the other way, and a note with what was measured."""
+    plan = plan_fixes([FixRequest("mix", "tonal_balance", tone=tone)], clean)
+    (move,) = plan.moves
+    assert (move.stem, move.op, move.params["gain_db"]) == ("mix", op, sign * 1.5)
+    assert move.source == f"mix/{tone}"
+    assert any("doesn't back" in note for note in plan.notes)
+
+
+def test_a_muddy_whole_song_is_cut_where_its_low_mids_build_up(song):
+    broken = {**song, **{r: boost(song[r], 250, 8) for r in ("bass", "keys", "vocal")}}
+    fixed, premaster, plan = fix(broken, ("mix", "tonal_balance", "normal", None, "muddy"))
+    (cut,) = [m for m in plan.moves if m.op == "bell"]
+    assert cut.params["gain_db"] < -1.5 and 150 <= cut.params["freq_hz"] <= 400
+    assert band_db(premaster, 150, 400) < band_db(stem_set(broken).mixdown(), 150, 400) - 1.0

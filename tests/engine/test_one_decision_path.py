@@ -10,7 +10,7 @@ import pytest
 from moozix_tui.cli import main
 
 SAYINGS = ["the vocal is too low", "the vocal is buried and the beat is too loud",
-           "make the vocal louder"]
+           "make the vocal louder", "the whole mix sounds too harsh"]
 
 
 @pytest.mark.parametrize("saying", SAYINGS)

@@ -221,3 +221,15 @@ def test_so_that_opens_a_result_not_an_object():
     found = {(i.layer, i.problem) for i in parse(
         "the mastering is so hot that the cymbals turn to white noise")}
     assert ("mix", "loud_master") in found and ("cymbals", "too_quiet") not in found
+
+
+@pytest.mark.parametrize(("text", "tone"), [("the whole mix is muddy", "muddy"),
+                                            ("the song sounds harsh overall", "harsh"),
+                                            ("the master is dull", "dull"),
+                                            ("the tonal balance is off", None)])
+def test_whole_song_tone_says_which_way_in_the_json(text, tone):
+    from intents import understand
+
+    (intent,) = understand(text).intents
+    assert (intent.layer, intent.problem) == ("mix", "tonal_balance")
+    assert intent.to_dict().get("tone") == tone

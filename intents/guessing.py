@@ -2,9 +2,12 @@
 
 When no intent is certain, the chat offers these as numbered choices. Each guess
 says which words it rests on and how much: a problem word that was set aside (a
-condition, a praised clause), a near-miss spelling of one, a part named with no
-problem word (what people most often mean about it), or a vague whole-song
-complaint. Weights and priors are data (rules.toml [guesses]).
+condition, a narration), a near-miss spelling of one, a word about level with no
+grammatical link ("so far back", "a few dB more"), a part named with no problem word
+(what people most often mean about it) where its sentence holds a problem, level or
+judgement word or the message is only the part, or a vague whole-song complaint.
+Praise, narration and questions about the music get none. Weights, word lists and
+priors are data (rules.toml [guesses]).
 
 A reading can be found and still be doubtful: how it was made says so. A part
 paired with its problem words in their sentence, near them, is a sure reading;
@@ -158,17 +161,33 @@ def alternatives(reader, readings) -> tuple[Guess, ...]:
 
 
 def guesses(reader, vague: bool) -> tuple[Guess, ...]:
+    """What a message with no found intent may mean, best first; none when nothing in it
+    is about a complaint (praise, narration, a question about the music)."""
     rules = reader.rules["guesses"]
     whole = reader.whole
     offers = _Offers(reader)
     offer = offers.offer
+    signalled: set[int] = set()   # sentences holding something a complaint is made of
+
+    def at(i: int, layer: str, problem: str, evidence: str, score: float) -> None:
+        signalled.add(reader.sentences[i])
+        offer(layer, problem, evidence, score)
 
     for cue in (m for m in reader.mentions if m.cue):
-        if reader.negated_at(cue.start):
+        if reader.negated_at(cue.start) or reader.is_praise(reader.clauses[cue.start]):
             continue
         part = reader.nearest_part(cue)
-        offer(part.layer if part else whole, cue.cue.problem, reader.evidence(cue, part),
-              rules["set_aside"])
+        problem, score = cue.cue.problem, rules["set_aside"]
+        if cue.cue.denied_quality and not set(
+                reader.words[max(cue.start - 3, 0):cue.start]) & set(rules["denials"]):
+            # a quality said plainly ("the bass is punchy") is no complaint, but a level
+            # one ("the pads sit on top of the vocal") may say the part is over the top
+            problem = rules["plain_quality"].get(problem)
+            score = rules["graded"]
+            if problem is None:
+                continue
+        at(cue.start, part.layer if part else whole, problem, reader.evidence(cue, part),
+           score)
     for i, token in enumerate(reader.tokens):
         word = reader.words[i]
         if reader.covered[i] or len(word) < reader.vocab.fuzzy_min_length or \
@@ -180,8 +199,8 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
         if match is not None:
             part = reader.nearest_part_at(i)
             problem = reader.vocab.cue_phrases[(match[0],)].problem
-            offer(part.layer if part else whole, problem, token.raw,
-                  rules["near_miss"] * match[1])
+            at(i, part.layer if part else whole, problem, token.raw,
+               rules["near_miss"] * match[1])
     # a word that names a problem only when graded ("the vocal is dark") is weak evidence
     graded = grammar().graded
     for start, end in find(reader.words, grammar().indexes["graded"]):
@@ -189,13 +208,51 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
                 or reader.is_praise(reader.clauses[start]):
             continue
         part = reader.nearest_part_at(start)
-        offer(part.layer if part else whole, graded[tuple(reader.words[start:end])],
-              reader.evidence(_Span(start, end), part), rules["graded"])
+        at(start, part.layer if part else whole, graded[tuple(reader.words[start:end])],
+           reader.evidence(_Span(start, end), part), rules["graded"])
+    _level_words(reader, at)
+    complaining = reader.vocab.judgements | set(rules["wants"])
+    judged = {reader.sentences[i] for i, w in enumerate(reader.words)
+              if w in complaining and not reader.negated_at(i)
+              and not reader.is_praise(reader.clauses[i])}
+    # a bare mention says nothing else about its part: no problem word, no praise
+    bare = len(reader.words) <= rules["bare_mention"] and not any(
+        m.cue for m in reader.mentions) and not (
+        set(reader.words) & {p[0] for p in reader.praise if len(p) == 1})
     for part in reader.complaint_parts():
-        for rank, problem in enumerate(rules["priors"].get(part.layer, ())):
-            offer(part.layer, problem, reader.evidence(part, None),
-                  rules["prior"] - rules["step"] * rank)
+        if bare or reader.sentences[part.start] in signalled | judged:
+            for rank, problem in enumerate(rules["priors"].get(part.layer, ())):
+                offer(part.layer, problem, reader.evidence(part, None),
+                      rules["prior"] - rules["step"] * rank)
     if vague:
         for rank, problem in enumerate(rules["vague_problems"]):
             offer(whole, problem, reader.text[:60], rules["vague"] - rules["step"] * rank)
     return offers.ranked(rules["most"])
+
+
+def _level_words(reader, at) -> None:
+    """Words about level with no grammatical link to a part ("the acoustic guitar is so far
+    back", "the kick could use a few dB more", "the levels change"): the nearest part in
+    the sentence (else the song) is too quiet or too loud, the direction the word leans
+    first, and uneven when the sentence also says the level changes."""
+    rules = reader.rules["guesses"]
+    level = rules["level"]
+    leans = {w: d for d in ("too_quiet", "too_loud") for w in level[d]}
+    words = set(level["either"]) | set(leans)
+    for i, word in enumerate(reader.words):
+        if word not in words or reader.covered[i] or reader.negated_at(i) \
+                or reader.is_praise(reader.clauses[i]):
+            continue
+        part = reader.nearest_part_at(i)
+        layer = part.layer if part else reader.whole
+        evidence = reader.evidence(_Span(i, i + 1), part)
+        lo, hi = reader.sentence_span[reader.sentences[i]]
+        score = rules["level_score"]
+        if set(reader.words[lo:hi]) & set(level["uneven"]):
+            at(i, layer, "inconsistent", evidence, score)
+            score -= rules["step"]
+        order = [p for p in rules["priors"].get(layer, ()) if p in ("too_quiet", "too_loud")]
+        first = leans.get(word) or (order[0] if order else "too_quiet")
+        second = "too_loud" if first == "too_quiet" else "too_quiet"
+        at(i, layer, first, evidence, score)
+        at(i, layer, second, evidence, score - rules["step"])

@@ -1,0 +1,60 @@
+"""Guesses when no intent is found: ranked from every cue in the text, and none for a
+message that holds nothing a complaint is made of.
+
+Expectations are worked out by hand: "far back" places a part low in the mix (too quiet),
+"on top of" high (too loud), "more" asks for more of it; a level that changes is uneven.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from intents import understand
+
+
+def _top(text: str, n: int = 1):
+    u = understand(text)
+    assert u.intents == (), f"{text!r} is read with certainty: not a guessing case"
+    return [(g.layer, g.problem) for g in u.guesses[:n]]
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    ("the acoustic guitar is so far back", ("guitars", "too_quiet")),
+    ("the kick could use a few dB more", ("kick", "too_quiet")),
+    ("in a playlist my song sits below the others in volume", ("mix", "quiet_master")),
+    ("the vocal gain changes in the bridge", ("vocal", "inconsistent")),
+    ("the snare barely cuts through", ("snare", "too_quiet")),
+])
+def test_a_level_word_without_a_link_puts_its_reading_first(text, first):
+    assert _top(text) == [first]
+
+
+@pytest.mark.parametrize("text", ["the vocal level", "the overall volume"])
+def test_a_part_named_with_a_level_word_is_offered_both_ways_first(text):
+    assert {p for _, p in _top(text, 2)} <= {"too_quiet", "too_loud", "quiet_master",
+                                              "loud_master"}
+    assert len(_top(text, 2)) == 2
+
+
+def test_a_level_quality_said_plainly_may_mean_the_part_is_over_the_top():
+    assert ("keys", "too_loud") in _top("the pads sit on top of the vocal the whole time", 4)
+
+
+@pytest.mark.parametrize("text", [
+    "she has lovely vocals",
+    "what do you think of the 808 in this one, honestly",
+    "the bass is punchy",
+    "the drummer plays a great groove on this record",
+    "do you record the rap vocals in one take or in parts",
+    "we recorded the guitars in my uncle's barn last summer",
+])
+def test_no_guesses_where_nothing_is_a_complaint(text):
+    assert understand(text).guesses == ()
+
+
+@pytest.mark.parametrize("text", ["what about the snare", "the vocal?",
+                                  "honestly the synth in the second verse sounds weird to me",
+                                  "the bass in the chorus needs something, not sure what"])
+def test_a_bare_or_judged_part_still_gets_its_usual_readings(text):
+    u = understand(text)
+    assert u.intents == () and u.guesses

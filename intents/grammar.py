@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +20,8 @@ from intents.model import IntentError
 from intents.text import clause_words, words_of
 from intents.vocabulary import PROBLEMS, Vocabulary, vocabulary
 
-__all__ = ["Grammar", "find", "frequency_at", "grammar", "index", "reported", "wish_opened"]
+__all__ = ["Grammar", "Placement", "find", "frequency_at", "grammar", "index", "placed",
+           "reported", "wish_opened"]
 
 Phrase = tuple[str, ...]
 
@@ -28,6 +29,7 @@ Phrase = tuple[str, ...]
 @dataclass(frozen=True)
 class Grammar:
     openers: frozenset[Phrase]
+    simile: frozenset[str]
     if_words: frozenset[str]
     if_verbs: frozenset[str]
     reach: int
@@ -65,8 +67,46 @@ class Grammar:
     """"can cause", "may lead to": what follows in the clause is said in general."""
     frequencies: dict
     """rules.toml [frequencies], with its frames indexed for `find`."""
+    placement: Placement
     known: frozenset[str]
     """Every word of these tables: never "corrected" as a typo ("tighter" is no "lighter")."""
+
+
+@dataclass(frozen=True)
+class Placement:
+    """rules.toml [placement]: where a part sits says its level."""
+    sinking: frozenset[str]
+    placing: frozenset[str]
+    wish_verbs: frozenset[str]
+    transitive: frozenset[str]
+    as_is: frozenset[str]
+    degrees: frozenset[str]
+    excess: frozenset[str]
+    reach: int
+    positions: dict[Phrase, str]
+    """Each position phrase and the problem it says: too_quiet or too_loud."""
+    index: dict[str, tuple[Phrase, ...]]
+    needs_part: frozenset[Phrase]
+    part_joins: frozenset[str]
+    not_after: dict[str, tuple[Phrase, ...]]
+    opposite: dict[str, str]
+    """[desire.opposite]: a position wished for says the opposite problem."""
+    placing_word: str
+    """A word of `placing`, standing for a transitive verb once its part is passed."""
+
+
+def _placement(table: dict, opposite: dict[str, str]) -> Placement:
+    positions = {words_of(p): "too_quiet" for p in table["quiet"]}
+    positions |= {words_of(p): "too_loud" for p in table["loud"]}
+    return Placement(
+        sinking=frozenset(table["sinking"]), placing=frozenset(table["placing"]),
+        wish_verbs=frozenset(table["wish_verbs"]), opposite=opposite,
+        transitive=frozenset(table["transitive"]), as_is=frozenset(table["as_is"]),
+        degrees=frozenset(table["degrees"]), excess=frozenset(table["excess"]),
+        reach=int(table["reach"]), positions=positions, index=index(positions),
+        needs_part=_phrases(table["needs_part"]), part_joins=frozenset(table["part_joins"]),
+        not_after=index(_phrases(table["not_after"])),
+        placing_word=table["placing"][0])
 
 
 def _phrases(items: Iterable[str]) -> frozenset[Phrase]:
@@ -163,6 +203,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         lack_gap=int(rules["lack_frame"]["gap"]), lack_nouns=dict(vocab.lack_nouns),
         lack_stops=frozenset(rules["lack_frame"]["gap_stops"]),
         openers=openers, if_words=frozenset(table["if_words"]),
+        simile=frozenset(w for p in table["simile"] for w in words_of(p)[-1:]),
         if_verbs=frozenset(table["if_verbs"]), reach=int(table["reach"]),
         comparatives=comparatives, wished=wished, not_denying=not_denying,
         between=frozenset(table["between"]),
@@ -173,8 +214,10 @@ def _compile(vocab: Vocabulary) -> Grammar:
         graded=graded, generic=generic,
         intensifiers=frozenset(w for w in lexicon.get("intensifiers", []) if " " not in w),
         frequencies=_frequencies(rules["frequencies"]),
+        placement=_placement(rules["placement"], opposite),
         known=frozenset(w for p in list(openers) + list(comparatives) for w in p)
-        | clause_words())
+        | clause_words() | frozenset(w for key in ("sinking", "placing", "wish_verbs", "transitive")
+                                    for w in rules["placement"][key]))
 
 
 @lru_cache(maxsize=1)
@@ -211,8 +254,11 @@ def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,
     for k in range(at - 1, max(at - g.reach, 0) - 1, -1):
         if clauses[k] != clauses[at]:
             return False
-        if any(tuple(words[k - len(o) + 1:k + 1]) == o for o in g.openers):
-            return True
+        opener = next((o for o in g.openers if tuple(words[k - len(o) + 1:k + 1]) == o), None)
+        if opener is not None:
+            # "sounds like it's way back" compares
+            before = k - len(opener)
+            return not (opener[0] == "like" and before >= 0 and words[before] in g.simile)
         if words[k] in g.if_words:
             return any(w in g.if_verbs for w in words[k + 1:at])
         if k not in parts and words[k] not in g.between and words[k] not in g.if_verbs:
@@ -226,3 +272,57 @@ def reported(words: Sequence[str], at: int, g: Grammar) -> bool:
     while k >= 0 and words[k] in g.be_between:
         k -= 1
     return k >= 0 and words[k] in g.be
+
+
+def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, int],
+           determiners: frozenset[str], p: Placement,
+           wished: Callable[[int, int], bool]
+           ) -> list[tuple[int, int, str, tuple[int, int] | None]]:
+    """Every (start, end, problem) where a position word says a part's level: "sits way
+    back", "tucked so far back", "sits on top of the vocal", "they mix the vocals slightly
+    behind" (see rules.toml [placement]). `parts` maps the start of every named part (not
+    the whole song) to its end; a part the position is set against ends the span, so it is
+    never read as the subject; a part placed by a verb before it is given as the span's
+    inner part. `wished(start, end)` tells whether a wish opens the words."""
+    part_starts = frozenset(parts)
+    part_ends = {end - 1: start for start, end in parts.items()}
+    out = []
+    for start, end in find(words, p.index):
+        if find(words, p.not_after, end, end + 1, starts_only=True):
+            continue
+        clause = clauses[start]
+        k = start - 1
+        while k >= 0 and clauses[k] == clause and words[k] in p.degrees \
+                and start - k <= p.reach:
+            k -= 1
+        verb = words[k] if k >= 0 and clauses[k] == clause else ""
+        inner = None
+        if k in part_ends:
+            # "mix the vocals slightly behind": the verb stands before the part it places
+            v = part_ends[k] - 1
+            while v >= 0 and words[v] in determiners:
+                v -= 1
+            if v >= 0 and clauses[v] == clause and words[v] in p.transitive:
+                inner = (part_ends[k], k + 1)
+                k, verb = v, p.placing_word
+        j = end
+        while j < len(words) and j - end < 3 and words[j] in p.part_joins:
+            j += 1
+        against = j in part_starts and clauses[j] == clause
+        phrase = tuple(words[start:end])
+        if phrase in p.needs_part and not against:
+            continue
+        excess = any(w in p.excess for w in words[k + 1:start])
+        problem = p.positions[phrase]
+        span_end = j + 1 if against else end
+        if verb in p.sinking:
+            if problem == "too_quiet":
+                out.append((k, span_end, problem, inner))
+        elif verb in p.placing or verb in p.wish_verbs:
+            if wished(k, end) and not p.as_is.intersection(words[k + 1:start]):
+                out.append((k, span_end, p.opposite[problem], inner))
+            elif verb in p.placing and (excess or against):
+                out.append((k, span_end, problem, inner))
+        elif excess and any(s < start and clauses[s] == clause for s in part_starts):
+            out.append((k + 1, span_end, problem, inner))
+    return out

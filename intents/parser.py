@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from intents.grammar import find, frequency_at, grammar, reported, wish_opened
+from intents.grammar import find, frequency_at, grammar, placed, reported, wish_opened
 from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
@@ -306,7 +306,7 @@ def _quantities(words: list[str], mentions: list[_Mention],
 
 
 def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
-             determiners: frozenset[str]) -> list[_Mention]:
+             determiners: frozenset[str], weak: frozenset[str]) -> list[_Mention]:
     """What a wish, an excess or a reported request implies, replacing any reading of the
     same words: a good quality or comparative wished for ("could be tighter", "make the
     hats quieter", "get the vocal to sit on top") is the problem its absence means;
@@ -328,6 +328,14 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
     found += [_Mention(start, end, cue=Cue(g.reported[tuple(words[start:end])]))
               for start, end in find(words, g.indexes["reported"])
               if reported(words, start, g) and not wish(start, end)]
+    named = {m.start: m.end for m in mentions if m.layer and m.layer not in weak}
+    # a position inside an idiom of another problem keeps the idiom's reading ("behind a
+    # door" is dull, "sound far away" too much reverb); level words give way to it
+    levels = frozenset(g.placement.positions.values())
+    found += [_Mention(start, end, cue=Cue(problem), inner=inner) for start, end, problem, inner
+              in placed(words, clauses, named, determiners, g.placement, wish)
+              if not any(m.cue and m.cue.problem not in levels and m.start < end
+                         and m.end > start for m in mentions)]
     # the longest reading of overlapping words wins ("less in your face" over "in your face")
     found.sort(key=lambda w: (w.start, -w.end))
     longest: list[_Mention] = []
@@ -522,7 +530,7 @@ class _Reader:
         self.mentions = sorted(self.mentions + _quantities(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
         self.mentions = _implied(self.words, self.clauses, self.mentions,
-                                 vocab.sets["determiners"])
+                                 vocab.sets["determiners"], vocab.weak_layers)
         self.mentions = _lacks_across(self.words, self.clauses, self.mentions, vocab)
         self.mentions = _frequency_cues(text, self.tokens, self.words, self.clauses,
                                         self.mentions)

@@ -7,6 +7,7 @@ is added beside what is there. Nothing is dropped without a word.
 
 from __future__ import annotations
 
+from collections import Counter
 from pathlib import Path
 
 from moozix_tui.engine import flow, jobs
@@ -140,7 +141,7 @@ def undo_replacement(session: Session) -> Turn:
 
 def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
     state = session.state
-    lines = []
+    lines, good = [], []
     waiting = [Path(p) for p in (state.pending or {}).get("unplaced", [])]
     for res in results:
         if res.role is None:  # its part is unknown: asked only if it can be used
@@ -159,14 +160,34 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
         else:
             slot.update(status="warning" if res.problems else "ok",
                         note="; ".join(res.problems))
-            detail = "; ".join(md_literal(p) for p in res.problems) or "looks good"
-            lines.append(f"- ✓ **{part_word(res.role)}** {md_code(res.path.name)}: {detail}")
+            if res.problems:
+                detail = "; ".join(md_literal(p) for p in res.problems)
+                lines.append(f"- ⚠ **{part_word(res.role)}** {md_code(res.path.name)}: "
+                             f"{detail}")
+            else:
+                good.append(res)
+    lines += _good_files(good, alone=not lines)
     replies = ["\n".join(lines)] if lines else []
     if "unplaced" in (state.pending or {}):
         _placed(state, waiting)
     if waiting:
         return session.reply([*replies, _ask_part(waiting)], "question")
     return _next_step(session, replies)
+
+
+_LISTED = 3
+"""Up to this many files that pass their checks are listed one by one; more are counted
+per part (a DAW export of 30 files needs no 30 lines of 'looks good')."""
+
+
+def _good_files(good: list[jobs.FileResult], alone: bool) -> list[str]:
+    if len(good) <= _LISTED:
+        return [f"- ✓ **{part_word(r.role)}** {md_code(r.path.name)}: looks good"
+                for r in good]
+    parts = Counter(part_word(r.role) for r in good)
+    counted = ", ".join(f"{part} ×{n}" if n > 1 else part for part, n in parts.items())
+    every = "All" if alone else "The other"
+    return [f"- ✓ {every} {len(good)} files look good ({counted})"]
 
 
 def _next_step(session: Session, replies: list[str]) -> Turn:

@@ -90,6 +90,8 @@ def restate(item: dict) -> str:
     words (or the measurement) it came from."""
     part = LAYER_WORDS.get(item["layer"], item["layer"])
     what = PROBLEM_WORDS.get(item["problem"], item["problem"].replace("_", " "))
+    if item.get("tone"):
+        what = f"{PROBLEM_WORDS[item['tone']]} overall"
     if item["route"] == "master":
         why = "mastering: a whole-song problem, the stereo mix is enough"
     elif item.get("measured"):

@@ -295,3 +295,13 @@ def test_a_second_complaint_plans_on_the_render_measurements_without_a_new_pass(
     reply = chat.say("the beat is too loud")
     assert "plan" in reply.lower()
     assert full_passes == []
+
+
+def test_a_whole_export_that_passes_its_checks_is_counted_not_listed(chat, song_files):
+    """A DAW export of many clean files gets one line per part count, not a line per file."""
+    chat.start()
+    chat.say("the vocal is too low")
+    stems = [p for role, p in song_files.items() if role != "mix"]
+    checked = chat.say(" ".join(f'"{p}"' for p in stems))
+    assert f"All {len(stems)} files look good" in checked
+    assert checked.count("looks good") == 0

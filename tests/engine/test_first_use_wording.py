@@ -168,3 +168,12 @@ def test_a_wish_for_a_better_song_measures_it_instead_of_a_dead_end(chat, said):
     chat.start()
     reply = chat.say(said)
     assert "didn't catch" not in reply and "measure" in reply
+
+
+def test_a_whole_song_tone_is_said_back_the_way_it_was_said():
+    from moozix_tui.engine.decide import complaint
+    from moozix_tui.engine.wording import restate
+
+    said = restate({**complaint("mix", "muddy"), "evidence": "mix sounds muddy"})
+    assert "whole song** — muddy overall" in said
+    assert "overall tone" in restate({**complaint("mix", "tonal_balance"), "evidence": "eq"})

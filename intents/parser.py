@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from intents.grammar import find, frequency_at, grammar, placed, reported, wish_opened
+from intents.grammar import find, frequency_at, grammar, index, placed, reported, wish_opened
 from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
@@ -409,6 +409,31 @@ def _frequency_cues(text: str, tokens: list[Token], words: list[str], clauses: l
     return _over_cues(mentions, out)
 
 
+def _doings(words: list[str], clauses: list[int], mentions: list[_Mention],
+            table: dict) -> list[_Mention]:
+    """"the kick and bass trip over each other": a verb done to each other, in a clause with
+    no problem word, is masking (rules.toml [reciprocal] doing)."""
+    cued = {clauses[m.start] for m in mentions if m.cue}
+    parts = {k for m in mentions if m.layer for k in range(m.start, m.end)}
+    out = []
+    final = {words_of(p) for p in table["doing_final"]}
+    for start, end in find(words, _doing_index(table)):
+        if clauses[start] in cued or (tuple(words[start:end]) in final and end < len(words)
+                                      and clauses[end] == clauses[start]):
+            continue
+        k = start - 1
+        while k >= 0 and clauses[k] == clauses[start] and words[k] in table["doing_joins"]:
+            k -= 1
+        if k >= 0 and clauses[k] == clauses[start] and k not in parts and words[k].isalpha() \
+                and words[k] not in table["friendly"]:
+            out.append(_Mention(k, end, cue=Cue(table["becomes"])))
+    return sorted(mentions + out, key=lambda m: m.start) if out else mentions
+
+
+def _doing_index(table: dict) -> dict[str, tuple[tuple[str, ...], ...]]:
+    return index(words_of(p) for p in table["doing"])
+
+
 def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Mention],
                      problems: frozenset[str]) -> list[_Mention]:
     """"the snare sounds lean, boxy and dull": a word that names a problem only when
@@ -537,6 +562,8 @@ class _Reader:
         self.mentions = _graded_in_lists(
             self.words, self.clauses, self.mentions,
             frozenset(vocab.rules["grammar"]["graded_in_lists"]))
+        self.mentions = _doings(self.words, self.clauses, self.mentions,
+                                self.rules["reciprocal"])
         self.sets = vocab.sets
         self.whole = vocab.whole_song_layer
         self.groups = _lists(self.text, self.tokens, self.words, self.sentences, self.clauses,
@@ -598,7 +625,18 @@ class _Reader:
                                                         set(words[max(i - 2, 0):i]) & said_of)
                    and not set(words[max(i - 2, 0):i]) & wishes
                    for i, w in enumerate(words) if w in firsts
-                   for p in self.praise if p[0] == w)
+                   for p in self.praise if p[0] == w) or self._manner_praised(clause, words)
+
+    def _manner_praised(self, clause: int, words: list[str]) -> bool:
+        """"sits nicely on top", "comes through clearly": a verb done well, not a part or a
+        pronoun heard well ("to hear the vocals clearly")."""
+        not_after = self.sets["be"] | self.sets["be_between"] | self.negators \
+            | self.sets["praise_wishes"] | self.sets["intensity"] | self.sets["pronouns"]
+        lo = self.clause_start[clause]
+        part_ends = {m.end - lo for m in self.by_clause.get(clause, []) if m.layer}
+        return any(w in self.sets["praise_manner"] and i > 0 and words[i - 1] not in not_after
+                   and i not in part_ends and not set(words[max(i - 3, 0):i]) & self.negators
+                   for i, w in enumerate(words))
 
     def conditional(self, cue: _Mention) -> bool:
         """"crackles when I turn it up", "if you boost the bass": a cue after "when", or
@@ -708,6 +746,10 @@ class _Reader:
             return
         if self._about_craft(cue):
             return
+        if self._heard_alone(cue):
+            # "couldn't distinguish the flute in there": hard to hear, not set against another
+            cue = replace(cue, cue=Cue(self.rules["voice"]["passive"], object_after=True))
+            problem = cue.cue.problem
         if self._reciprocal(cue):
             cue = replace(cue, cue=replace(cue.cue, problem=self.rules["reciprocal"]["becomes"]))
             problem = cue.cue.problem
@@ -766,6 +808,20 @@ class _Reader:
         while k >= 0 and self.words[k] in grammar().be_between:
             k -= 1
         return k >= 0 and self.words[k] in self.rules["reported"]["narrators"]
+
+    def _heard_alone(self, cue: _Mention) -> bool:
+        """A perception cue of masking ([contrast]) with no word setting two parts apart
+        after it in its clause."""
+        table = self.rules["contrast"]
+        if " ".join(self.words[cue.start:cue.end]) not in table["perception"]:
+            return False
+        clause = self.clauses[cue.start]
+        k = cue.end
+        while k < len(self.words) and self.clauses[k] == clause:
+            if self.words[k] in table["marks"]:
+                return False
+            k += 1
+        return True
 
     def _reciprocal(self, cue: _Mention) -> bool:
         """"the kick and bass need more separation": room between parts is masking."""

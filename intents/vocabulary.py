@@ -89,6 +89,7 @@ _WORD_SETS = {
     "time_joins": ("grammar", "time_joins"), "not_participles": ("voice", "not_participles"),
     "song_pronouns": ("grammar", "song_pronouns"),
     "praise_wishes": ("negation", "praise_wishes"),
+    "praise_manner": ("negation", "praise_manner"),
 }
 
 

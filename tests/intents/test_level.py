@@ -56,3 +56,42 @@ def test_placement_examples(text, layer, problem):
 @pytest.mark.parametrize("text", RULES["placement"]["counter_examples"])
 def test_placement_counter_examples(text):
     assert _read(text) == set()
+
+
+RECIPROCAL = RULES["reciprocal"]
+
+
+@pytest.mark.parametrize(("text", "layers"), RECIPROCAL["doing_examples"])
+def test_parts_doing_something_to_each_other_mask_each_other(text, layers):
+    assert _read(text) == {(layer, "masking") for layer in layers}
+
+
+@pytest.mark.parametrize("text", RECIPROCAL["doing_counter_examples"] + [
+    "the song turned into one big singalong",
+    "the backing vocals and lead answer one another beautifully"])
+def test_friendly_doings_are_no_masking(text):
+    assert _read(text) == set()
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), RULES["contrast"]["examples"]
+                         + RULES["contrast"]["counter_examples"])
+def test_telling_one_part_from_another_is_masking_telling_one_part_alone_is_level(
+        text, layer, problem):
+    assert (layer, problem) in _read(text)
+
+
+@pytest.mark.parametrize("text", [
+    "the vocal sits nicely with the band and the master breathes",
+    "the vocal comes through clearly even on a phone",
+    "the hats sit perfectly on top of the kit",
+])
+def test_a_verb_done_well_is_praise(text):
+    assert _read(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the vocal is clearly buried", {("vocal", "too_quiet")}),
+    ("I have to strain to hear the vocals clearly, they're so quiet", {("vocal", "too_quiet")}),
+])
+def test_a_manner_word_after_be_or_an_object_praises_nothing(text, expected):
+    assert _read(text) == expected

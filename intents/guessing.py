@@ -13,7 +13,8 @@ A reading can be found and still be doubtful: how it was made says so. A part
 paired with its problem words in their sentence, near them, is a sure reading;
 a part carried from another sentence, reached past another part, far from the
 words, implied by the problem word or the song's "it" while the sentence names a
-part, or a problem changed by a context word outside its clause, is not.
+part, a problem changed by a context word outside its clause, or one turned by the
+voice of a verb with a part on its other side ("the pad is drowning the vocal"), is not.
 Beside a doubtful reading the closest other readings of the same words are
 offered (`alternatives`); a sure reading gets none.
 """
@@ -97,6 +98,10 @@ def doubts(reader, item) -> tuple[str, ...]:
             and item.said == reader.rules["mono_context"]["problem"] \
             and not set(reader.clause_list(reader.clauses[cue.start])) & reader.mono_words:
         out.append("context")
+    voice = reader.rules["voice"]
+    if item.said != cue.cue.problem and {item.said, cue.cue.problem} == {
+            voice["passive"], voice["active"]} and _other_party(reader, item) is not None:
+        out.append("relation")
     if part not in reader.mentions:   # made from the problem word itself, or the song's "it"
         if any(m.layer != part.layer for m in _named_in_sentence(reader, cue)):
             out.append("implied")
@@ -115,12 +120,27 @@ def doubts(reader, item) -> tuple[str, ...]:
     return tuple(out)
 
 
-DOUBTS = ("context", "implied", "carried", "past_a_part", "distant")
+DOUBTS = ("context", "relation", "implied", "carried", "past_a_part", "distant")
 """What makes a reading doubtful: its problem changed by a context word outside its clause
-("context"); its part made from the problem word or the song's "it" while the
-sentence names a part ("implied"); its part taken from another sentence ("carried"),
-reached past another part ("past_a_part"), or more than `reach` words from the problem
-words in their clause ("distant")."""
+("context") or turned by the voice of a verb with a part on its other side ("relation");
+its part made from the problem word or the song's "it" while the sentence names a part
+("implied"), taken from another sentence ("carried"), reached past another part
+("past_a_part"), or more than `reach` words from the problem words in their clause
+("distant")."""
+
+
+_PART_DOUBTS = frozenset(("implied", "carried", "past_a_part", "distant"))
+
+
+def _other_party(reader, item):
+    """The part on the other side of a relation the voice rules read ("A overwhelms B",
+    "B is overpowered by A"): the named part right after the problem words (and "by")."""
+    k = item.cue.end
+    while k < len(reader.words) and (reader.words[k] in reader.sets["determiners"]
+                                     or reader.words[k] in reader.rules["voice"]["agent"]):
+        k += 1
+    return next((m for m in _named_in_sentence(reader, item.cue)
+                 if m.start == k and m.layer != item.layer), None)
 
 
 def _named_in_sentence(reader, cue) -> list:
@@ -132,8 +152,9 @@ def _named_in_sentence(reader, cue) -> list:
 def alternatives(reader, readings) -> tuple[Guess, ...]:
     """Beside each doubtful reading (index in the intents, the reading), the closest other
     readings of the same words: the problem as its own words said it (for "context"), the
-    same problem on the other parts its sentence names, nearest first, and the whole song
-    for a part carried or reached from afar."""
+    other party of a relation the other way round, and for a doubtful part the same problem
+    on the other parts its sentence names, nearest first, and the whole song for a part
+    carried or reached from afar."""
     rules = reader.rules["guesses"]
     offers = _Offers(reader)
     taken = {(item.layer, item.problem) for _, item in readings}
@@ -147,6 +168,13 @@ def alternatives(reader, readings) -> tuple[Guess, ...]:
         if "context" in kinds:
             offers.offer(item.layer, cue.cue.problem, evidence, score, index)
             score -= rules["step"]
+        if "relation" in kinds:   # the other party, the other way round
+            other = _other_party(reader, item)
+            offers.offer(other.layer, cue.cue.problem, reader.evidence(cue, other), score,
+                         index)
+            score -= rules["step"]
+        if not set(kinds) & _PART_DOUBTS:
+            continue
         others = sorted((m for m in _named_in_sentence(reader, cue) if m.layer != item.layer),
                         key=lambda m: abs(m.start - cue.start))
         seen = set()

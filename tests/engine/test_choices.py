@@ -91,3 +91,20 @@ def test_choices_stay_open_beside_a_file_waiting_for_its_part(chat, song, tmp_pa
     assert "choices" in chat.engine.state.pending
     chat.say("2")
     assert len(_intents(chat)) == 1 and _intents(chat)[0][0] == "vocal"
+
+
+def test_a_pick_typed_while_a_job_runs_is_taken_when_it_ends(chat, song, tmp_path):
+    import threading
+
+    for role in ("vocal", "keys"):
+        sf.write(tmp_path / f"{role}.wav", song[role].T, 44100)
+    engine = chat.engine
+    chat.say(DOUBTFUL)
+    turn = engine.handle(f"{tmp_path / 'vocal.wav'} {tmp_path / 'keys.wav'}")
+    assert turn.job is not None and engine.busy
+    assert "Noted" in engine.handle("1").replies[0].markdown    # queued, not yet read
+    assert _intents(chat) == [("vocal", "harsh")]
+    replies = chat.drain(engine.finish(turn.job, turn.job.run(lambda s, f: None,
+                                                              threading.Event())))
+    assert any("Got it" in r.markdown for r in replies)
+    assert _intents(chat) == [("keys", "harsh")]

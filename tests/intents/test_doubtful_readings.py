@@ -68,7 +68,15 @@ def test_alternatives_never_repeat_a_reading_already_made():
 
 
 def test_the_kinds_of_doubt_are_named():
-    assert set(DOUBTS) == {"context", "implied", "carried", "past_a_part", "distant"}
+    assert set(DOUBTS) == {"context", "relation", "implied", "carried", "past_a_part",
+                           "distant"}
+
+
+def test_a_relation_read_by_the_verbs_voice_offers_the_other_party_the_other_way():
+    # "A is drowning B" is A too loud by the taxonomy; the other reading is B too quiet
+    intents, guesses = _read("the synth pad is drowning the vocal")
+    assert intents == [("keys", "too_loud")]
+    assert guesses == [("vocal", "too_quiet", 0)]
 
 
 def test_json_carries_alternatives_with_the_reading_they_stand_for(capsys):

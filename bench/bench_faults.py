@@ -141,21 +141,29 @@ def songs() -> list[tuple[str, dict[str, np.ndarray], int]]:
         return out
     import tempfile
 
-    with tempfile.TemporaryDirectory() as tmp:
-        base = sampled.build(Path(tmp), DURATION_S)
+    for font in SOUNDFONTS:
+        if not sampled.SOUNDFONTS[font].exists():
+            continue
+        with tempfile.TemporaryDirectory() as tmp:
+            base = sampled.build(Path(tmp), DURATION_S, sampled.SOUNDFONTS[font])
         for programs in ARRANGEMENTS:
-            song = _balanced({**base, **_sampled_parts(sampled, programs)}, sampled.RATE)
+            parts = _sampled_parts(sampled, programs, sampled.SOUNDFONTS[font])
+            song = _balanced({**base, **parts}, sampled.RATE)
             song["fx"] = reverb_return(song, sampled.RATE)
-            out.append((f"sampled {'/'.join(map(str, programs))}", song, sampled.RATE))
+            out.append((f"{font} {'/'.join(map(str, programs))}", song, sampled.RATE))
     return out
 
 
-def _sampled_parts(sampled, programs: tuple[int, int, int]) -> dict[str, np.ndarray]:
+SOUNDFONTS = ("FluidR3", "TimGM6mb", "MuseScore")
+"""The sampled songs' sources (bench/sampled.py): two independent General MIDI sample sets
+and MuseScore General, rebuilt from FluidR3's samples (csound's bank is left out: it shares
+most of TimGM6mb's samples)."""
+
+
+def _sampled_parts(sampled, programs: tuple[int, int, int], soundfont: Path
+                   ) -> dict[str, np.ndarray]:
     """Bass, keys and a strummed guitar rendered by fluidsynth with the given programs; the
     guitar 6 dB under the keys' render level."""
-    import subprocess
-    import tempfile
-
     frames = int(DURATION_S * sampled.RATE)
     bars = int(DURATION_S / (4 * 60 / sampled.BPM)) + 1
     parts = sampled._parts(bars)
@@ -165,15 +173,8 @@ def _sampled_parts(sampled, programs: tuple[int, int, int]) -> dict[str, np.ndar
               for s in range(0, 16, 2) for n in shapes[b % 4]]
     notes = {"bass": (parts["bass"][0], 0, programs[0]), "keys": (parts["keys"][0], 1, programs[1]),
              "guitars": (strums, 2, programs[2])}
-    out = {}
-    with tempfile.TemporaryDirectory() as tmp:
-        for role, (events, channel, program) in notes.items():
-            mid, wav = Path(tmp) / f"{role}.mid", Path(tmp) / f"{role}.wav"
-            mid.write_bytes(sampled._midi(events, channel, program))
-            subprocess.run(["fluidsynth", "-ni", "-g", "0.6", "-r", str(sampled.RATE), "-F",
-                            str(wav), str(sampled.SOUNDFONT), str(mid)], check=True,
-                           capture_output=True)
-            out[role] = sampled._read(wav, frames)
+    out = {role: sampled.render(events, channel, program, frames, soundfont)
+           for role, (events, channel, program) in notes.items()}
     out["guitars"] = gain(out["guitars"], -6)
     return out
 

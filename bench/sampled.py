@@ -1,7 +1,10 @@
-"""Sampled benchmark material: MIDI parts rendered by fluidsynth with FluidR3 GM, and an
-espeak-ng voice as the lead, 48 kHz. Needs Debian's fluidsynth, fluid-soundfont-gm and
-espeak-ng (apt-get install fluidsynth fluid-soundfont-gm espeak-ng); bench_fix.py falls
-back to the numpy material when they are missing.
+"""Sampled benchmark material: MIDI parts rendered by fluidsynth with a General MIDI
+soundfont (FluidR3 GM unless told), and an espeak-ng voice as the lead, 48 kHz. Needs
+Debian's fluidsynth, fluid-soundfont-gm and espeak-ng (apt-get install fluidsynth
+fluid-soundfont-gm espeak-ng); bench_fix.py falls back to the numpy material when they are
+missing. The other soundfonts in SOUNDFONTS are independent sample sets (apt-get install
+timgm6mb-soundfont musescore-general-soundfont-small csound-soundfont), used to calibrate
+typical ranges on more than one source of sampled instruments (reference_ranges.toml).
 """
 
 from __future__ import annotations
@@ -15,6 +18,14 @@ from pathlib import Path
 import numpy as np
 
 SOUNDFONT = Path("/usr/share/sounds/sf2/FluidR3_GM.sf2")
+SOUNDFONTS = {
+    "FluidR3": SOUNDFONT,
+    "TimGM6mb": Path("/usr/share/sounds/sf2/TimGM6mb.sf2"),
+    "MuseScore": Path("/usr/share/sounds/sf3/MuseScore_General_Lite.sf3"),
+    "csound": Path("/usr/share/sounds/sf2/sf_GMbank.sf2"),
+}
+"""Independent General MIDI sample sets (FluidR3's GS build and mono build share its
+samples, so they are not listed)."""
 RATE = 48000
 BPM = 96
 TICKS = 480
@@ -43,7 +54,7 @@ def _midi(notes: list[tuple[int, int, int, int]], channel: int, program: int) ->
     events.sort(key=lambda e: (e[0], e[1] & 0xF0 == 0x90))
     tempo = 60_000_000 // BPM
     track = b"\x00\xff\x51\x03" + tempo.to_bytes(3, "big")
-    if channel != 9:
+    if channel != 9 or program:  # on channel 10 (9 from 0) a program picks the drum kit
         track += b"\x00" + bytes([0xC0 | channel, program])
     now = 0
     for tick, status, note, velocity in events:
@@ -92,18 +103,24 @@ def _read(path: Path, frames: int) -> np.ndarray:
     return out.T
 
 
-def build(folder: Path, duration_s: float) -> dict[str, np.ndarray]:
+def render(notes: list[tuple[int, int, int, int]], channel: int, program: int, frames: int,
+           soundfont: Path = SOUNDFONT) -> np.ndarray:
+    """One MIDI part rendered by fluidsynth: stereo float32 at RATE, `frames` long."""
+    with tempfile.TemporaryDirectory() as tmp:
+        mid, wav = Path(tmp) / "part.mid", Path(tmp) / "part.wav"
+        mid.write_bytes(_midi(notes, channel, program))
+        subprocess.run(["fluidsynth", "-ni", "-g", "0.6", "-r", str(RATE), "-F", str(wav),
+                        str(soundfont), str(mid)], check=True, capture_output=True)
+        return _read(wav, frames)
+
+
+def build(folder: Path, duration_s: float, soundfont: Path = SOUNDFONT) -> dict[str, np.ndarray]:
     bars = int(duration_s / (4 * 60 / BPM)) + 1
     frames = int(duration_s * RATE)
-    stems = {}
+    stems = {role: render(notes, channel, program, frames, soundfont)
+             for role, (notes, channel, program) in _parts(bars).items()}
     with tempfile.TemporaryDirectory() as tmp:
         tmpdir = Path(tmp)
-        for role, (notes, channel, program) in _parts(bars).items():
-            mid, wav = tmpdir / f"{role}.mid", tmpdir / f"{role}.wav"
-            mid.write_bytes(_midi(notes, channel, program))
-            subprocess.run(["fluidsynth", "-ni", "-g", "0.6", "-r", str(RATE), "-F", str(wav),
-                            str(SOUNDFONT), str(mid)], check=True, capture_output=True)
-            stems[role] = _read(wav, frames)
         lines = ("la la la the night is long and the city sings",
                  "hold on hold on we are almost home",
                  "every light is calling out your name tonight")

@@ -11,6 +11,9 @@ from dsp.analysis import TrackAnalysis
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
     LOW_MID_FIT_HZ,
+    LOW_MID_SKIRTS_HZ,
+    PRESENCE_BAND_HZ,
+    PRESENCE_FIT_HZ,
     SessionAnalysis,
     band_excess_db,
 )
@@ -38,10 +41,10 @@ def reference_ranges() -> dict:
 
 
 def low_mid_excess_db(track: TrackAnalysis) -> float:
-    """150–400 Hz against the track's own trend over 60 Hz–2 kHz: how a mix's low mids
-    build up (reference_ranges.toml [low_mid_excess_db])."""
+    """150–400 Hz against the track's own trend over 50 Hz–2 kHz (fitted away from the band's
+    skirts): how a mix's low mids build up (reference_ranges.toml [low_mid_excess_db])."""
     return band_excess_db(track.spectrum_hz, track.spectrum_db, LOW_MID_BAND_HZ,
-                          LOW_MID_FIT_HZ)
+                          LOW_MID_FIT_HZ, skirts=LOW_MID_SKIRTS_HZ)
 
 
 @dataclass(frozen=True)
@@ -194,10 +197,14 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
 
 _CARRIES = 0.1
 """A part holding this share of the mix's 150–400 Hz energy is named in a build-up."""
+_OWN_LOW_MIDS = ("vocal", "backing_vocals", "kick", "snare", "cymbals", "drums")
+"""Parts whose body lives in the low mids (a voice's fundamentals, a snare's shell): named
+in a build-up only when no other part carries a share of it (the demo's +6 dB on bass and
+keys left its raised vocal holding 46% of the mix's low mids)."""
 
 
 def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
-    """Low-mid build-up: the mix's 150–400 Hz against the mix's own trend over 60 Hz–2 kHz
+    """Low-mid build-up: the mix's 150–400 Hz against the mix's own trend over 50 Hz–2 kHz
     (a part's own spectrum cannot tell mud from an instrument that lives there: the same
     +7 dB at 250 Hz moved one part 4 dB, while clean GM programs of one kind spanned
     10–30 dB). Each part that carries a measurable share of it is named, the biggest
@@ -208,11 +215,11 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
         return []
     severity = _severity(2 * (excess - high))
     build_up = (f"the mix's 150–400 Hz stands {signed(excess)} dB against its own trend "
-                f"over 60 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
+                f"over 50 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
     source = ranges["source"]
-    carriers = sorted((r for r in analysis.tracks
-                       if analysis.low_mid_share.get(r, 0.0) >= _CARRIES),
-                      key=lambda r: -analysis.low_mid_share[r])
+    carrying = [r for r in analysis.tracks if analysis.low_mid_share.get(r, 0.0) >= _CARRIES]
+    backing = [r for r in carrying if r not in _OWN_LOW_MIDS]
+    carriers = sorted(backing or carrying, key=lambda r: -analysis.low_mid_share[r])
     if len(analysis.tracks) < 2 or not carriers:
         return [Finding("mix", "muddy", severity, build_up, excess, (low, high), source)]
     return [Finding(role, "muddy", severity,
@@ -222,7 +229,7 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
 
 
 def _harsh(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
-    """Edge where cymbals ring: 2–8 kHz against the part's own 1–16 kHz trend, measured
+    """Edge where cymbals ring: 3–7 kHz against the part's own 1–16 kHz trend, measured
     where the cymbals play alone (inside a whole-kit stem too)."""
     findings = []
     typical = ranges["presence_excess_db"]
@@ -237,10 +244,15 @@ def _harsh(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
         where = f"the cymbals inside the {role} stem" if inside else f"the {role}"
         findings.append(Finding(
             layer, "harsh", _severity(2 * (harsh.excess_db - high)),
-            f"{where}: 2–8 kHz stands {signed(harsh.excess_db)} dB against their own 1–16 kHz "
-            f"trend where they ring alone (typical {signed_range(low, high, 1)} dB)",
+            f"{where}: {_khz(PRESENCE_BAND_HZ)} stands {signed(harsh.excess_db)} dB against "
+            f"their own {_khz(PRESENCE_FIT_HZ)} trend where they ring alone (typical "
+            f"{signed_range(low, high, 1)} dB)",
             harsh.excess_db, (float(low), float(high)), ranges["source"]))
     return findings
+
+
+def _khz(band: tuple[float, float]) -> str:
+    return f"{band[0] / 1000:g}–{band[1] / 1000:g} kHz"
 
 
 _SEVERITY_ORDER = {"strong": 0, "normal": 1, "mild": 2}

@@ -45,7 +45,8 @@ class Grammar:
     less reverb"): the remedy names the problem, not the wish."""
     indexes: dict[str, dict[str, tuple[Phrase, ...]]]
     """`find` indexes of `excess`, `wished`, `reported`, `graded`, `generic`, `not_denying`,
-    [negation] clause_negators and takes_back, [lack_frame] gap_frames and nouns."""
+    [negation] clause_negators, takes_back and deny_qualities, [lack_frame] gap_frames and
+    nouns."""
     excess: dict[Phrase, str]
     """A comparative said to be more than needed ("louder than it needs to be"): the
     opposite problem of wishing for it."""
@@ -76,6 +77,8 @@ class Grammar:
 class Placement:
     """rules.toml [placement]: where a part sits says its level."""
     sinking: frozenset[str]
+    pushing: frozenset[str]
+    passive: frozenset[str]
     placing: frozenset[str]
     wish_verbs: frozenset[str]
     transitive: frozenset[str]
@@ -100,6 +103,7 @@ def _placement(table: dict, opposite: dict[str, str]) -> Placement:
     positions |= {words_of(p): "too_loud" for p in table["loud"]}
     return Placement(
         sinking=frozenset(table["sinking"]), placing=frozenset(table["placing"]),
+        pushing=frozenset(table["pushing"]), passive=frozenset(table["passive"]),
         wish_verbs=frozenset(table["wish_verbs"]), opposite=opposite,
         transitive=frozenset(table["transitive"]), as_is=frozenset(table["as_is"]),
         degrees=frozenset(table["degrees"]), excess=frozenset(table["excess"]),
@@ -198,6 +202,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "not_denying": index(not_denying),
                  "clause_negators": index(vocab.clause_negators),
                  "takes_back": index(_phrases(rules["negation"]["takes_back"])),
+                 "deny_qualities": index(_phrases(rules["negation"]["deny_qualities"])),
                  "lack_gap": index(_phrases(rules["lack_frame"]["gap_frames"])),
                  "lack_nouns": index(vocab.lack_nouns)},
         lack_gap=int(rules["lack_frame"]["gap"]), lack_nouns=dict(vocab.lack_nouns),
@@ -216,7 +221,8 @@ def _compile(vocab: Vocabulary) -> Grammar:
         frequencies=_frequencies(rules["frequencies"]),
         placement=_placement(rules["placement"], opposite),
         known=frozenset(w for p in list(openers) + list(comparatives) for w in p)
-        | clause_words() | frozenset(w for key in ("sinking", "placing", "wish_verbs", "transitive")
+        | clause_words() | frozenset(w for key in ("sinking", "pushing", "placing", "wish_verbs",
+                                                   "transitive")
                                     for w in rules["placement"][key]))
 
 
@@ -315,11 +321,15 @@ def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, int],
         excess = any(w in p.excess for w in words[k + 1:start])
         problem = p.positions[phrase]
         span_end = j + 1 if against else end
+        reports = p.as_is.intersection(words[k + 1:start]) or (k > 0 and words[k - 1] in p.passive)
         if verb in p.sinking:
             if problem == "too_quiet":
                 out.append((k, span_end, problem, inner))
+        elif verb in p.pushing:
+            wish = not reports and wished(k, end)
+            out.append((k, span_end, p.opposite[problem] if wish else problem, inner))
         elif verb in p.placing or verb in p.wish_verbs:
-            if wished(k, end) and not p.as_is.intersection(words[k + 1:start]):
+            if not reports and wished(k, end):
                 out.append((k, span_end, p.opposite[problem], inner))
             elif verb in p.placing and (excess or against):
                 out.append((k, span_end, problem, inner))

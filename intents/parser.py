@@ -735,7 +735,7 @@ class _Reader:
         if severity == "normal" and self._asks_whether(cue):
             severity = "mild"
         if cue.cue.denied_quality:
-            if not negated:
+            if not (negated or self._quality_denied(cue)):
                 return
         elif negated:
             pending.append((problem, severity))
@@ -808,6 +808,12 @@ class _Reader:
         while k >= 0 and self.words[k] in grammar().be_between:
             k -= 1
         return k >= 0 and self.words[k] in self.rules["reported"]["narrators"]
+
+    def _quality_denied(self, cue: _Mention) -> bool:
+        """"struggles to come through", "barely cuts through": words that deny a good
+        quality though they deny no problem word ([negation] deny_qualities)."""
+        lo = max(self.clause_start[self.clauses[cue.start]], cue.start - self.window)
+        return bool(find(self.words, grammar().indexes["deny_qualities"], lo, cue.start))
 
     def _heard_alone(self, cue: _Mention) -> bool:
         """A perception cue of masking ([contrast]) with no word setting two parts apart

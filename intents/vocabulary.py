@@ -206,7 +206,10 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
         pairs += [(phrase, Cue(problem)) for phrase in entry.get("descriptors", [])]
         pairs += [(f"{word} {graded}", Cue(problem)) for graded in entry.get("graded", [])
                   for word in intensifiers]
-    pairs += [(phrase, Cue(IGNORED)) for phrase in table.get("ignore", {}).get("phrases", [])]
+    ignore = table.get("ignore", {})
+    pairs += [(phrase, Cue(IGNORED)) for phrase in ignore.get("phrases", [])]
+    pairs += [(f"{the}{a} {b}", Cue(IGNORED)) for a in ignore.get("describing", [])
+              for b in ignore.get("described", []) for the in ("", "the ")]
     return pairs
 
 

@@ -95,3 +95,66 @@ def test_a_verb_done_well_is_praise(text):
 ])
 def test_a_manner_word_after_be_or_an_object_praises_nothing(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a good quality denied by struggling, failing or barely managing
+    ("the rhythm guitar struggles to come through in the verses", {("guitars", "too_quiet")}),
+    ("the snare barely cuts through the guitars", {("snare", "too_quiet")}),
+    ("the lead vocal never quite stands out", {("vocal", "too_quiet")}),
+    ("the piano fails to poke through the pads", {("keys", "too_quiet")}),
+    # said plainly the quality is praise
+    ("the snare cuts through the guitars", set()),
+    ("the vocal stands out", set()),
+])
+def test_struggling_or_failing_denies_a_good_quality(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the kick could use a few dB more", {("kick", "too_quiet")}),
+    ("the vocal needs another 2 dB", {("vocal", "too_quiet")}),
+    ("the hats could do with a couple of decibels", {("cymbals", "too_quiet")}),
+])
+def test_an_amount_of_level_asked_for(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the vocals get shoved to the front", {("vocal", "too_loud")}),
+    ("the guitars were pushed way back", {("guitars", "too_quiet")}),
+    ("the harmonies tend to get pushed back into the song", {("backing_vocals", "too_quiet")}),
+    ("the strings ought to be pushed back", {("keys", "too_loud")}),
+])
+def test_a_part_pushed_anywhere_is_off_that_way(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("my master is way too loud compared to commercial tracks", {("mix", "loud_master")}),
+    ("the song is brutally loud next to other songs", {("mix", "loud_master")}),
+    ("my song sounds quiet compared to commercial tracks", {("mix", "quiet_master")}),
+])
+def test_the_level_word_says_which_way_the_song_is_off_against_released_music(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the quiet intro builds into a loud chorus",
+    "in the louder sections the band really opens up",
+    "quiet songs like this one need a light touch",
+    "the softer verses give the song room",
+])
+def test_a_level_word_describing_a_stretch_of_music_is_no_complaint(text):
+    assert _read(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the vocals were excruciatingly loud", {("vocal", "too_loud")}),
+    ("the hats are needlessly loud", {("cymbals", "too_loud")}),
+    ("the kick is nowhere and the bass is too loud", {("kick", "too_quiet"),
+                                                      ("bass", "too_loud")}),
+    ("nothing that sticks out as too soft or loud", set()),
+])
+def test_degree_words_and_absence(text, expected):
+    assert _read(text) == expected

@@ -102,6 +102,8 @@ def doubts(reader, item) -> tuple[str, ...]:
     if item.said != cue.cue.problem and {item.said, cue.cue.problem} == {
             voice["passive"], voice["active"]} and _other_party(reader, item) is not None:
         out.append("relation")
+    if _part_in_words(reader, item) is not None:
+        out.append("part_in_words")
     if part not in reader.mentions:   # made from the problem word itself, or the song's "it"
         if any(m.layer != part.layer for m in _named_in_sentence(reader, cue)):
             out.append("implied")
@@ -120,16 +122,41 @@ def doubts(reader, item) -> tuple[str, ...]:
     return tuple(out)
 
 
-DOUBTS = ("context", "relation", "implied", "carried", "past_a_part", "distant")
+DOUBTS = ("context", "relation", "part_in_words", "implied", "carried", "past_a_part",
+          "distant")
 """What makes a reading doubtful: its problem changed by a context word outside its clause
 ("context") or turned by the voice of a verb with a part on its other side ("relation");
-its part made from the problem word or the song's "it" while the sentence names a part
+its problem words naming another part themselves ("excessive bass": "part_in_words"); its
+part made from the problem word or the song's "it" while the sentence names a part
 ("implied"), taken from another sentence ("carried"), reached past another part
 ("past_a_part"), or more than `reach` words from the problem words in their clause
 ("distant")."""
 
 
 _PART_DOUBTS = frozenset(("implied", "carried", "past_a_part", "distant"))
+
+
+def _part_in_words(reader, item) -> tuple[str, str] | None:
+    """A part the problem words end on ("excessive bass", "too much reverb", "needs more
+    bass") in a reading of the whole song or a group of parts, with what it would mean of
+    that part: too loud for words of excess, too quiet for words of lack."""
+    rule = reader.rules["guesses"]["doubt"]
+    cue = item.cue
+    named = item.layer_mention.layer if item.layer_mention else item.layer
+    if named != reader.whole and named not in rule["groups"]:
+        return None
+    phrases = reader.vocab.layer_phrases
+    start = next((i for i in range(cue.start + 1, cue.end)
+                  if tuple(reader.words[i:cue.end]) in phrases), None)
+    if start is None or reader.words[start - 1] in reader.sets["prepositions"]:
+        return None
+    layer = phrases[tuple(reader.words[start:cue.end])]
+    if layer in (item.layer, reader.whole):
+        return None
+    said = item.said or item.problem
+    problem = "too_loud" if said in rule["excess"] else "too_quiet" if said in rule["lack"] \
+        else None
+    return (layer, problem) if problem else None
 
 
 def _other_party(reader, item):
@@ -167,6 +194,10 @@ def alternatives(reader, readings) -> tuple[Guess, ...]:
         score = rules["alternative"]
         if "context" in kinds:
             offers.offer(item.layer, cue.cue.problem, evidence, score, index)
+            score -= rules["step"]
+        if "part_in_words" in kinds:
+            layer, problem = _part_in_words(reader, item)
+            offers.offer(layer, problem, evidence, score, index)
             score -= rules["step"]
         if "relation" in kinds:   # the other party, the other way round
             other = _other_party(reader, item)

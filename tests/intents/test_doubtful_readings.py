@@ -68,8 +68,27 @@ def test_alternatives_never_repeat_a_reading_already_made():
 
 
 def test_the_kinds_of_doubt_are_named():
-    assert set(DOUBTS) == {"context", "relation", "implied", "carried", "past_a_part",
-                           "distant"}
+    assert set(DOUBTS) == {"context", "relation", "part_in_words", "implied", "carried",
+                           "past_a_part", "distant"}
+
+
+@pytest.mark.parametrize(("text", "reading", "other"), [
+    # too much of a part in a group's or the song's sound may be that part too loud
+    ("the instrumental has excessive bass", ("instruments", "muddy"), ("bass", "too_loud")),
+    ("my whole track has way too much reverb", ("mix", "too_much_reverb"),
+     ("fx", "too_much_reverb")),
+    # not enough of it: that part too quiet
+    ("the beat needs more bass", ("drums", "thin"), ("bass", "too_quiet")),
+])
+def test_problem_words_naming_a_part_in_a_group_reading_offer_that_part(text, reading, other):
+    intents, guesses = _read(text)
+    assert intents == [reading]
+    assert guesses == [(*other, 0)]
+
+
+def test_a_named_part_with_too_much_of_another_is_sure():
+    # "the guitar has too much bass": the guitar is named, its low end is the complaint
+    assert _read("the guitar has too much bass") == ([("guitars", "muddy")], [])
 
 
 def test_a_relation_read_by_the_verbs_voice_offers_the_other_party_the_other_way():

@@ -148,3 +148,6 @@ _ACTIONS = {
 class Plan:
     moves: tuple[Move, ...] = ()
     notes: tuple[str, ...] = field(default=())
+    held_back: bool = False
+    """A move was kept small because the measurement doesn't back a bigger one (the notes
+    say what was measured); the user can still ask for more."""

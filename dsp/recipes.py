@@ -73,6 +73,8 @@ class _Context:
         self.named = named
         """Every part the user named with this same problem (each gets its own request)."""
         self.goals = goals
+        self.held_back = False
+        """A move was kept small because the measurement doesn't back a bigger one."""
         """The level each sized gain move aims at: settled once the whole plan is known."""
 
     @property
@@ -138,8 +140,8 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
             gain_db=round(small, 1))
     ctx.notes.append(f"The measurement doesn't back a big move on the {layer}: it sits "
                      f"{signed(current)} LU against the rest, inside or near the typical "
-                     f"{signed_range(low, high)} LU. I made a {abs(small):.1f} dB nudge; say "
-                     "'more' if you still hear it.")
+                     f"{signed_range(low, high)} LU. I made a {abs(small):.1f} dB nudge.")
+    ctx.held_back = True
 
 
 def _low_mid_centre(ctx: _Context, role: str) -> float:
@@ -190,7 +192,8 @@ def _muddy(ctx: _Context) -> None:
         ctx.notes.append(f"The mix's low mids stand {signed(build_up)} dB against its own "
                          f"trend, inside the typical {signed_range(low, high, 1)} dB, so the "
                          f"measurement doesn't call for deep cuts: I kept them to "
-                         f"{depth:.1f} dB. Say `more` if you still hear it.")
+                         f"{depth:.1f} dB.")
+        ctx.held_back = True
 
 
 def _harsh(ctx: _Context) -> None:
@@ -528,8 +531,8 @@ def _gentle_tone(ctx: _Context, tone: str, tilt_words: str, typical_tilt: str,
     gain = round(sign * _GENTLE_TONE_DB * ctx.scale, 1)
     ctx.add(MIX, op, f"{measured}: a gentle {verb} only", gain_db=gain, **params)
     ctx.notes.append(f"The measurement doesn't back a big tone move: {measured}. I made a "
-                     f"gentle {abs(gain):.1f} dB {verb} {where}; say 'more' if you still "
-                     "hear it.")
+                     f"gentle {abs(gain):.1f} dB {verb} {where}.")
+    ctx.held_back = True
 
 
 def _master_level(ctx: _Context) -> None:
@@ -710,6 +713,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
     moves: list[Move] = []
     notes: list[str] = []
     goals: list[_LevelGoal] = []
+    held_back = False
     for request in requests:
         recipe = _RECIPES.get(request.problem)
         if recipe is None:
@@ -723,6 +727,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
         if request.file is not None:
             _onto_one_file(moves, first, request, ctx.notes)
         notes.extend(n for n in ctx.notes if n not in notes)
+        held_back |= ctx.held_back
     if goals:
         notes.extend(_settle_levels(analysis, goals, moves))
-    return Plan(moves=tuple(moves), notes=tuple(notes))
+    return Plan(moves=tuple(moves), notes=tuple(notes), held_back=held_back)

@@ -10,7 +10,7 @@ import argparse
 import json
 import math
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 __all__ = ["StemArgs", "add_parsers", "parse_stem_args"]
@@ -269,6 +269,7 @@ def _finish(args, result, plan, inputs) -> int:
                    "target_lufs": result.master.target.lufs},
         "moves": [m.to_dict() for m in result.moves],
         "notes": list(plan.notes), "warnings": list(result.master.warnings),
+        "held_back": plan.held_back,
     }
     if args.json:
         print(json.dumps(summary))
@@ -277,6 +278,9 @@ def _finish(args, result, plan, inputs) -> int:
             print(f"move: {move.describe()}")
         for note in (*plan.notes, *result.master.warnings):
             print(f"note: {note}")
+        if plan.held_back:
+            print("note: a move was kept gentle; if you still hear it, say it more strongly "
+                  "(--say \"way too muddy\") for a deeper one")
         print(f"master: {exported.written_lufs:.1f} LUFS, {exported.written_true_peak_dbtp:.1f} "
               f"dBTP -> {exported.folder}")
     return EXIT_OK
@@ -322,7 +326,7 @@ def _fix(args) -> int:
     analysis = analyse_session(stems)
     complaints, notes = without_questions(heard, analysis, diagnose(analysis))
     planned = plan(complaints, analysis)
-    planned = type(planned)(planned.moves, (*notes, *planned.notes))
+    planned = replace(planned, notes=(*notes, *planned.notes))
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)
     result = render(stems, planned.moves, settings, before=analysis, reference=reference,

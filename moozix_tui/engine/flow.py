@@ -73,7 +73,8 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         parts.append("**Also worth a look**\n\n" + "\n".join(
             f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra[:4]))
     if plan.notes:
-        parts.append("\n".join(f"> {md_literal(n)}" for n in plan.notes))
+        more = [" Say `more` if you still hear it."] if plan.held_back else []
+        parts.append("\n".join([f"> {md_literal(n)}" for n in plan.notes] + more))
     if state.replanned_from is not None:
         before = state.replanned_from
         state.replanned_from = None

@@ -364,3 +364,18 @@ def test_every_figure_on_the_card_is_explained_in_help(chat, buried_vocal_files)
              if line.startswith("- **")]
     for row in chat.engine.view.summary.rows:
         assert any(t in row.label for t in terms) or row.unit in terms, row.label
+
+
+def test_a_move_the_measurement_does_not_back_is_gentle_and_the_way_to_more_is_said(
+        chat, song_files, tmp_path, capsys):
+    """The unbroken song's vocal already sits in its typical range: the chat nudges it and
+    says how to go further; `moozix fix` says the same in its own terms."""
+    from moozix_tui.cli import main
+
+    stems = [str(p) for role, p in song_files.items() if role != "mix"]
+    chat.say("the vocal is too low")
+    planned = chat.say(" ".join(stems))
+    assert "nudge" in planned and "Say `more` if you still hear it" in planned
+    assert main(["fix", "--say", "the vocal is too low", *stems,
+                 "--out", str(tmp_path / "o")]) == 0
+    assert "say it more strongly" in capsys.readouterr().out

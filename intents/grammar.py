@@ -85,11 +85,14 @@ class Placement:
     as_is: frozenset[str]
     degrees: frozenset[str]
     excess: frozenset[str]
+    be: frozenset[str]
     reach: int
     positions: dict[Phrase, str]
     """Each position phrase and the problem it says: too_quiet or too_loud."""
     index: dict[str, tuple[Phrase, ...]]
     needs_part: frozenset[Phrase]
+    verb_only: frozenset[Phrase]
+    accompaniment: frozenset[str]
     part_joins: frozenset[str]
     not_after: dict[str, tuple[Phrase, ...]]
     opposite: dict[str, str]
@@ -108,7 +111,10 @@ def _placement(table: dict, opposite: dict[str, str]) -> Placement:
         transitive=frozenset(table["transitive"]), as_is=frozenset(table["as_is"]),
         degrees=frozenset(table["degrees"]), excess=frozenset(table["excess"]),
         reach=int(table["reach"]), positions=positions, index=index(positions),
+        be=frozenset(table["be"]),
         needs_part=_phrases(table["needs_part"]), part_joins=frozenset(table["part_joins"]),
+        verb_only=_phrases(table["verb_only"]),
+        accompaniment=frozenset(table["accompaniment"]),
         not_after=index(_phrases(table["not_after"])),
         placing_word=table["placing"][0])
 
@@ -280,18 +286,18 @@ def reported(words: Sequence[str], at: int, g: Grammar) -> bool:
     return k >= 0 and words[k] in g.be
 
 
-def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, int],
+def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, tuple[int, str]],
            determiners: frozenset[str], p: Placement,
            wished: Callable[[int, int], bool]
            ) -> list[tuple[int, int, str, tuple[int, int] | None]]:
     """Every (start, end, problem) where a position word says a part's level: "sits way
     back", "tucked so far back", "sits on top of the vocal", "they mix the vocals slightly
     behind" (see rules.toml [placement]). `parts` maps the start of every named part (not
-    the whole song) to its end; a part the position is set against ends the span, so it is
+    the whole song) to its end and layer; a part the position is set against ends the span, so it is
     never read as the subject; a part placed by a verb before it is given as the span's
     inner part. `wished(start, end)` tells whether a wish opens the words."""
     part_starts = frozenset(parts)
-    part_ends = {end - 1: start for start, end in parts.items()}
+    part_ends = {end - 1: start for start, (end, _) in parts.items()}
     out = []
     for start, end in find(words, p.index):
         if find(words, p.not_after, end, end + 1, starts_only=True):
@@ -312,22 +318,35 @@ def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, int],
                 inner = (part_ends[k], k + 1)
                 k, verb = v, p.placing_word
         j = end
-        while j < len(words) and j - end < 3 and words[j] in p.part_joins:
+        while j < len(words) and j - end < 3 and j not in part_starts \
+                and words[j] in p.part_joins:
             j += 1
         against = j in part_starts and clauses[j] == clause
+        if against and parts[j][1] in p.accompaniment and p.positions[tuple(
+                words[start:end])] == "too_loud":
+            # over the band as a whole is where a lead part sits: only a degree says "too"
+            against = False
         phrase = tuple(words[start:end])
         if phrase in p.needs_part and not against:
             continue
         excess = any(w in p.excess for w in words[k + 1:start])
         problem = p.positions[phrase]
-        span_end = j + 1 if against else end
+        span_end = parts[j][0] if against else end
         reports = p.as_is.intersection(words[k + 1:start]) or (k > 0 and words[k - 1] in p.passive)
+        if phrase in p.verb_only and (verb not in p.placing | p.sinking | p.pushing
+                                      or verb in p.be):
+            continue
         if verb in p.sinking:
             if problem == "too_quiet":
                 out.append((k, span_end, problem, inner))
         elif verb in p.pushing:
-            wish = not reports and wished(k, end)
-            out.append((k, span_end, p.opposite[problem] if wish else problem, inner))
+            b = k - 1
+            while b >= 0 and words[b] in p.degrees:
+                b -= 1
+            if not reports and wished(k, end):
+                out.append((k, span_end, p.opposite[problem], inner))
+            elif b >= 0 and (words[b] in p.be or words[b] in p.passive):
+                out.append((k, span_end, problem, inner))
         elif verb in p.placing or verb in p.wish_verbs:
             if not reports and wished(k, end):
                 out.append((k, span_end, p.opposite[problem], inner))

@@ -328,7 +328,7 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
     found += [_Mention(start, end, cue=Cue(g.reported[tuple(words[start:end])]))
               for start, end in find(words, g.indexes["reported"])
               if reported(words, start, g) and not wish(start, end)]
-    named = {m.start: m.end for m in mentions if m.layer and m.layer not in weak}
+    named = {m.start: (m.end, m.layer) for m in mentions if m.layer and m.layer not in weak}
     # a position inside an idiom of another problem keeps the idiom's reading ("behind a
     # door" is dull, "sound far away" too much reverb); level words give way to it
     levels = frozenset(g.placement.positions.values())

@@ -154,6 +154,9 @@ def _comparative_cues(table: dict) -> dict:
         for frame in table[direction]:
             for word in table["words"]:
                 cues[words_of(frame) + words_of(word) + words_of(table["than"])] = Cue(problem)
+    for word in table["as_words"]:
+        cues[words_of(table["as"]) + words_of(word)] = Cue(table["problems"]["less"],
+                                                           denied_quality=True)
     return cues
 
 

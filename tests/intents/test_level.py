@@ -158,3 +158,26 @@ def test_a_level_word_describing_a_stretch_of_music_is_no_complaint(text):
 ])
 def test_degree_words_and_absence(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a level word denied after "as"
+    ("the drums aren't quite as up front as they should be", {("drums", "too_quiet")}),
+    ("the bass is nowhere near as present as the kick", {("bass", "too_quiet")}),
+    ("the vocal is as loud as the guitars", set()),
+    # the excess of a part
+    ("the kick drum was way overdone", {("kick", "too_loud")}),
+    ("the reverb on the vocal is overdone", {("vocal", "too_much_reverb")}),
+    ("the mix favours the guitars at the expense of the vocals", {("vocal", "too_quiet")}),
+    # high and low need a verb that places; "be" gives pitch
+    ("the guitars are mixed too high", {("guitars", "too_loud")}),
+    ("the bass is turned way up", {("bass", "too_loud")}),
+    ("the vocals need to be turned up", {("vocal", "too_quiet")}),
+    ("the vocals are too high for the singer's range", set()),
+    ("I turned up the vocals and it got better", set()),
+    # over the band as a whole is where a lead sits
+    ("the vocal sits on top of the band", set()),
+    ("the vocals are mixed above the guitars", {("vocal", "too_loud")}),
+])
+def test_level_said_by_comparison_excess_and_placement(text, expected):
+    assert _read(text) == expected

@@ -94,10 +94,12 @@ def doubts(reader, item) -> tuple[str, ...]:
     if cue.cue is None or part is None:
         return ()  # a focus clause ("..., especially the kick") names its own part
     out = []
-    if item.said and item.said != cue.cue.problem \
-            and item.said == reader.rules["mono_context"]["problem"] \
+    mono = reader.rules["mono_context"]["problem"]
+    if item.said and item.said != cue.cue.problem and item.said == mono \
             and not set(reader.clause_list(reader.clauses[cue.start])) & reader.mono_words:
-        out.append("context")
+        out.append("context")   # made a mono collapse by a word outside its clause
+    elif cue.cue.mono_sensitive and item.said != mono and set(reader.words) & reader.mono_words:
+        out.append("context")   # not one, though the message names mono elsewhere
     voice = reader.rules["voice"]
     if item.said != cue.cue.problem and {item.said, cue.cue.problem} == {
             voice["passive"], voice["active"]} and _other_party(reader, item) is not None:
@@ -124,13 +126,13 @@ def doubts(reader, item) -> tuple[str, ...]:
 
 DOUBTS = ("context", "relation", "part_in_words", "implied", "carried", "past_a_part",
           "distant")
-"""What makes a reading doubtful: its problem changed by a context word outside its clause
-("context") or turned by the voice of a verb with a part on its other side ("relation");
-its problem words naming another part themselves ("excessive bass": "part_in_words"); its
-part made from the problem word or the song's "it" while the sentence names a part
-("implied"), taken from another sentence ("carried"), reached past another part
-("past_a_part"), or more than `reach` words from the problem words in their clause
-("distant")."""
+"""What makes a reading doubtful: its problem changed by a context word outside its clause,
+or left as it is though the message names that context elsewhere ("context"), or turned
+by the voice of a verb with a part on its other side ("relation"); its problem words
+naming another part themselves ("excessive bass": "part_in_words"); its part made from
+the problem word or the song's "it" while the sentence names a part ("implied"), taken
+from another sentence ("carried"), reached past another part ("past_a_part"), or more
+than `reach` words from the problem words in their clause ("distant")."""
 
 
 _PART_DOUBTS = frozenset(("implied", "carried", "past_a_part", "distant"))
@@ -193,7 +195,9 @@ def alternatives(reader, readings) -> tuple[Guess, ...]:
         evidence = reader.evidence(cue, item.layer_mention)
         score = rules["alternative"]
         if "context" in kinds:
-            offers.offer(item.layer, cue.cue.problem, evidence, score, index)
+            mono = reader.rules["mono_context"]["problem"]
+            offers.offer(item.layer, cue.cue.problem if item.said == mono else mono, evidence,
+                         score, index)
             score -= rules["step"]
         if "part_in_words" in kinds:
             layer, problem = _part_in_words(reader, item)
@@ -237,6 +241,14 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
             continue
         part = reader.nearest_part(cue)
         problem, score = cue.cue.problem, rules["set_aside"]
+        mono = reader.rules["mono_context"]["problem"]
+        if cue.cue.mono_sensitive and reader.sentence_words(
+                reader.sentences[cue.start]) & reader.mono_words:   # as the reading would
+            problem = mono
+        elif cue.cue.mono_sensitive and set(reader.words) & reader.mono_words:
+            # mono named in another sentence of the message: maybe what vanishes there
+            at(cue.start, part.layer if part else whole, mono, reader.evidence(cue, part),
+               score - rules["step"])
         if cue.cue.denied_quality and not set(
                 reader.words[max(cue.start - 3, 0):cue.start]) & set(rules["denials"]):
             # a quality said plainly ("the bass is punchy") is no complaint, but a level

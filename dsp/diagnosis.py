@@ -63,17 +63,6 @@ _TONE_BAND = {"muddy": "low_mid", "boomy": "low", "harsh": "presence", "dull": "
               "thin": "low"}
 
 
-def _parts_of(layer: str, analysis: SessionAnalysis) -> tuple[str, ...]:
-    roles = analysis.roles
-    if layer in roles:
-        return (layer,)
-    if layer == "drums":
-        return tuple(r for r in roles if r in ("kick", "snare", "cymbals"))
-    if layer == "instruments":
-        return tuple(r for r in roles if r not in ("vocal", "backing_vocals", "mix"))
-    return ()
-
-
 def complaint_measures(layer: str, problem: str,
                        analysis: SessionAnalysis) -> tuple[Measure, ...]:
     """The figures a complaint about `layer` is judged by, each with its typical range
@@ -88,7 +77,7 @@ def complaint_measures(layer: str, problem: str,
         return (Measure("fx (reverb return) vs rest", levels["fx"], "LU",
                         _pair(ranges["level_vs_rest_lu"]["fx"])),)
     if problem in ("weak", "over_compressed"):
-        parts = _parts_of("drums" if layer == "mix" else layer, analysis)
+        parts = analysis.parts_of("drums" if layer == "mix" else layer)
         return tuple(Measure(f"{part} crest factor", analysis.tracks[part].crest_db, "dB",
                              _pair(ranges["crest_db"].get(part, ranges["crest_db"]["drums"])))
                      for part in parts)
@@ -113,12 +102,12 @@ def complaint_measures(layer: str, problem: str,
 def _band_measures(layer: str, problem: str, analysis: SessionAnalysis,
                    ranges: dict) -> tuple[Measure, ...]:
     band = _TONE_BAND[problem]
-    if layer == "mix" or not _parts_of(layer, analysis):
+    if layer == "mix" or not analysis.parts_of(layer):
         return (Measure(f"mix {_BAND_WORDS[band]}", analysis.mix.band_share_db[band], "dB",
                         _pair(ranges["mix"].get(f"{band}_share_db"))),)
     return tuple(Measure(f"{part} {_BAND_WORDS[band]}",
                          analysis.tracks[part].band_share_db[band], "dB", None)
-                 for part in _parts_of(layer, analysis))
+                 for part in analysis.parts_of(layer))
 
 
 def _pair(values) -> tuple[float, float] | None:

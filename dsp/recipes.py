@@ -40,17 +40,6 @@ _MONO_BELOW_HZ = 150.0
 (what the analysis measures) it sits a third of an octave higher."""
 
 
-def _parts_of(analysis: SessionAnalysis, layer: str) -> tuple[str, ...]:
-    roles = analysis.roles
-    if layer in roles:
-        return (layer,)
-    if layer == "drums":
-        return tuple(r for r in roles if r in ("kick", "snare", "cymbals"))
-    if layer == "instruments":
-        return tuple(r for r in roles if r not in ("vocal", "backing_vocals", MIX))
-    return ()
-
-
 @dataclass(frozen=True)
 class _LevelGoal:
     move: Move
@@ -81,12 +70,9 @@ class _Context:
     def layer(self) -> str:
         return self.request.layer
 
-    def stems_of(self, layer: str) -> tuple[str, ...]:
-        return _parts_of(self.analysis, layer)
-
     def target(self, layer: str) -> str | None:
         """The stem (or layer group) a move on `layer` goes to, or None if it is missing."""
-        stems = self.stems_of(layer)
+        stems = self.analysis.parts_of(layer)
         if not stems:
             return None
         return layer if len(stems) > 1 or layer in stems else stems[0]
@@ -94,7 +80,7 @@ class _Context:
     def host(self, layer: str) -> str | None:
         """The loaded stem a part without its own stem lives in (hats in 'drums', backing
         vocals in 'vocal'), or None."""
-        if self.stems_of(layer):
+        if self.analysis.parts_of(layer):
             return None
         return next((h for h in _HOSTS.get(layer, ()) if h in self.analysis.roles), None)
 
@@ -153,7 +139,7 @@ def _low_mid_centre(ctx: _Context, role: str) -> float:
 
 
 def _muddy(ctx: _Context) -> None:
-    named = ctx.stems_of(ctx.layer) or tuple(filter(None, [ctx.host(ctx.layer)]))
+    named = ctx.analysis.parts_of(ctx.layer) or tuple(filter(None, [ctx.host(ctx.layer)]))
     helpers = [r for r in _LOW_MID_HELPERS if r in ctx.analysis.roles and r not in named
                and r not in ctx.named and ctx.analysis.low_mid_share.get(r, 0.0) >= _CARRIES]
     if not named and not helpers:
@@ -300,7 +286,7 @@ def _weak(ctx: _Context) -> None:
                 attack_db=round(2.0 * ctx.scale, 1), sustain_db=0.0)
         _note_if_stereo(ctx, MIX)
         return
-    _restore_attack(ctx, ctx.stems_of(layer))
+    _restore_attack(ctx, ctx.analysis.parts_of(layer))
     low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-6.0, 0.0))
     current = ctx.analysis.level_vs_rest_lu.get(layer)
     if current is not None and np.isfinite(current) and current < low:
@@ -369,7 +355,7 @@ def _masking(ctx: _Context) -> None:
 
 def _mono(ctx: _Context) -> None:
     roles = [r for r in ctx.analysis.roles]
-    candidates = ctx.stems_of(ctx.layer) if ctx.layer != MIX else tuple(roles)
+    candidates = ctx.analysis.parts_of(ctx.layer) if ctx.layer != MIX else tuple(roles)
     fixed = False
     for role in candidates:
         track = ctx.analysis.tracks[role]
@@ -463,7 +449,7 @@ def _over_compressed(ctx: _Context) -> None:
                 attack_db=round(3.0 * ctx.scale, 1), sustain_db=-1.0)
         _note_if_stereo(ctx, MIX)
     else:
-        _restore_attack(ctx, ctx.stems_of(ctx.layer))
+        _restore_attack(ctx, ctx.analysis.parts_of(ctx.layer))
     ctx.notes.append(f"Compression can't be undone: I brought back some attack on the "
                      f"{ctx.layer}, but an uncompressed export would be better.")
 
@@ -656,7 +642,7 @@ def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move]) -
     power = {role: _band_power(analysis, role) for role in analysis.roles}
     before = {role: float(p.sum()) for role, p in power.items()}
     for move in moves:
-        for role in _parts_of(analysis, move.stem):
+        for role in analysis.parts_of(move.stem):
             gain = _power_gain(move, analysis.tracks[role].spectrum_hz, rate)
             if gain is not None:
                 power[role] = power[role] * gain
@@ -666,7 +652,7 @@ def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move]) -
         return float(10 * np.log10(sum(power[r].sum() for r in roles) / was)) if was > 0 \
             else 0.0
 
-    own = _parts_of(analysis, layer)
+    own = analysis.parts_of(layer)
     rest = [r for r in analysis.roles if r not in own]
     return change_db(own) - change_db(rest) if own and rest else 0.0
 

@@ -64,6 +64,17 @@ class SessionAnalysis:
     def roles(self) -> tuple[str, ...]:
         return tuple(self.tracks)
 
+    def parts_of(self, layer: str) -> tuple[str, ...]:
+        """The loaded parts a layer stands for: the part itself, the kit's pieces for
+        drums, every part but the vocals for instruments; empty when none is loaded."""
+        if layer in self.tracks:
+            return (layer,)
+        if layer == "drums":
+            return tuple(r for r in self.tracks if r in ("kick", "snare", "cymbals"))
+        if layer == "instruments":
+            return tuple(r for r in self.tracks if r not in ("vocal", "backing_vocals", "mix"))
+        return ()
+
 
 def resonances(track: TrackAnalysis, low_hz: float, high_hz: float,
                *, min_db: float = 1.0) -> tuple[tuple[float, float], ...]:

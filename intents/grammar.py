@@ -45,8 +45,8 @@ class Grammar:
     less reverb"): the remedy names the problem, not the wish."""
     indexes: dict[str, dict[str, tuple[Phrase, ...]]]
     """`find` indexes of `excess`, `wished`, `reported`, `graded`, `generic`, `not_denying`,
-    [negation] clause_negators, takes_back and deny_qualities, [lack_frame] gap_frames and
-    nouns."""
+    [negation] clause_negators, takes_back and deny_qualities, [perception] asks_after,
+    [lack_frame] gap_frames and nouns."""
     excess: dict[Phrase, str]
     """A comparative said to be more than needed ("louder than it needs to be"): the
     opposite problem of wishing for it."""
@@ -209,6 +209,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "clause_negators": index(vocab.clause_negators),
                  "takes_back": index(_phrases(rules["negation"]["takes_back"])),
                  "deny_qualities": index(_phrases(rules["negation"]["deny_qualities"])),
+                 "asks_after": index(_phrases(rules["perception"]["asks_after"])),
                  "lack_gap": index(_phrases(rules["lack_frame"]["gap_frames"])),
                  "lack_nouns": index(vocab.lack_nouns)},
         lack_gap=int(rules["lack_frame"]["gap"]), lack_nouns=dict(vocab.lack_nouns),

@@ -746,6 +746,8 @@ class _Reader:
             return
         if self._about_craft(cue):
             return
+        if self._wonders(cue):
+            return
         if self._heard_alone(cue):
             # "couldn't distinguish the flute in there": hard to hear, not set against another
             cue = replace(cue, cue=Cue(self.rules["voice"]["passive"], object_after=True))
@@ -808,6 +810,13 @@ class _Reader:
         while k >= 0 and self.words[k] in grammar().be_between:
             k -= 1
         return k >= 0 and self.words[k] in self.rules["reported"]["narrators"]
+
+    def _wonders(self, cue: _Mention) -> bool:
+        """"can't understand why people love it": a reason wondered about, not a part
+        hard to hear ([perception] asks_after)."""
+        asks = grammar().indexes["asks_after"]
+        return cue.cue.problem == self.rules["voice"]["passive"] and bool(
+            find(self.words, asks, cue.end, cue.end + 1, starts_only=True))
 
     def _quality_denied(self, cue: _Mention) -> bool:
         """"struggles to come through", "barely cuts through": words that deny a good

@@ -181,3 +181,8 @@ def test_degree_words_and_absence(text, expected):
 ])
 def test_level_said_by_comparison_excess_and_placement(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text", RULES["perception"]["counter_examples"])
+def test_wondering_why_is_no_complaint(text):
+    assert _read(text) == set()

@@ -127,7 +127,14 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
         mirror = layer == "instruments" and "vocal" in analysis.level_vs_rest_lu
         if low is None or mirror or not abs(level) < 90:
             continue
-        if level < low - 1.0:
+        if level < low - 1.0 and layer == "fx":
+            # a quiet return is a drier mix, a matter of taste more than a fault: it never
+            # leads the findings
+            findings.append(Finding(layer, "too_dry", "mild",
+                                    f"the reverb return sits {signed(level)} LU against the dry "
+                                    f"parts where they play; typical {signed_range(low, high)} LU",
+                                    level, (low, high), source))
+        elif level < low - 1.0:
             findings.append(Finding(layer, "too_quiet", _severity(low - level),
                                     f"{layer} sits {signed(level)} LU against the rest; "
                                     f"typical {signed_range(low, high)} LU", level, (low, high),

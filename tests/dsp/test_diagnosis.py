@@ -69,3 +69,12 @@ def test_findings_lead_with_the_worst(mixed):
     keys = [(order[f.severity], -outside(f)) for f in findings]
     assert keys == sorted(keys)
     assert findings[0].layer == "vocal" and findings[0].severity == "strong"
+
+
+def test_a_quiet_reverb_return_is_a_dry_mix_never_a_leading_fault(song):
+    """A return 10 LU under the dry parts (pyloudnorm), below the typical -20…-10: the mix
+    reads as drier than usual, a mild finding in reverb words, not 'fx too quiet'."""
+    found = diagnose(analyse_session(stem_set({**song, "fx": reverb_return(song,
+                                                                           vs_rest_lu=-25.0)})))
+    about_fx = [(f.problem, f.severity) for f in found if f.layer == "fx"]
+    assert about_fx == [("too_dry", "mild")]

@@ -231,6 +231,11 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     offers = _Offers(reader)
     offer = offers.offer
     signalled: set[int] = set()   # sentences holding something a complaint is made of
+    complaining = reader.vocab.judgements | set(rules["wants"])
+    judged = {reader.sentences[i] for i, w in enumerate(reader.words)
+              if w in complaining and not reader.negated_at(i)
+              and not reader.is_praise(reader.clauses[i])}
+    praised = _praised(reader) - judged
 
     def at(i: int, layer: str, problem: str, evidence: str, score: float) -> None:
         signalled.add(reader.sentences[i])
@@ -255,7 +260,7 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
             # one ("the pads sit on top of the vocal") may say the part is over the top
             problem = rules["plain_quality"].get(problem)
             score = rules["graded"]
-            if problem is None:
+            if problem is None or reader.sentences[cue.start] in praised:
                 continue
         at(cue.start, part.layer if part else whole, problem, reader.evidence(cue, part),
            score)
@@ -276,22 +281,19 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     graded = grammar().graded
     for start, end in find(reader.words, grammar().indexes["graded"]):
         if reader.covered[start] or reader.negated_at(start) \
-                or reader.is_praise(reader.clauses[start]):
+                or reader.is_praise(reader.clauses[start]) \
+                or reader.sentences[start] in praised:
             continue
         part = reader.nearest_part_at(start)
         at(start, part.layer if part else whole, graded[tuple(reader.words[start:end])],
            reader.evidence(_Span(start, end), part), rules["graded"])
-    _level_words(reader, at)
-    complaining = reader.vocab.judgements | set(rules["wants"])
-    judged = {reader.sentences[i] for i, w in enumerate(reader.words)
-              if w in complaining and not reader.negated_at(i)
-              and not reader.is_praise(reader.clauses[i])}
+    _level_words(reader, at, praised)
     # a bare mention says nothing else about its part: no problem word, no praise
     bare = len(reader.words) <= rules["bare_mention"] and not any(
         m.cue for m in reader.mentions) and not (
         set(reader.words) & {p[0] for p in reader.praise if len(p) == 1})
     for part in reader.complaint_parts():
-        if bare or reader.sentences[part.start] in signalled | judged:
+        if bare or reader.sentences[part.start] in (signalled - praised) | judged:
             for rank, problem in enumerate(rules["priors"].get(part.layer, ())):
                 offer(part.layer, problem, reader.evidence(part, None),
                       rules["prior"] - rules["step"] * rank)
@@ -301,7 +303,16 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     return offers.ranked(rules["most"])
 
 
-def _level_words(reader, at) -> None:
+def _praised(reader) -> set[int]:
+    """Sentences that praise ("it's clean and clear", "the mix is loud and well balanced"):
+    a tone or level word there describes, it does not complain."""
+    words = {p[0] for p in reader.praise if len(p) == 1} | set(
+        reader.rules["guesses"]["praise"])
+    return {reader.sentences[i] for i, w in enumerate(reader.words)
+            if w in words and not reader.negated_at(i)}
+
+
+def _level_words(reader, at, praised: set[int]) -> None:
     """Words about level with no grammatical link to a part ("the acoustic guitar is so far
     back", "the kick could use a few dB more", "the levels change"): the nearest part in
     the sentence (else the song) is too quiet or too loud, the direction the word leans
@@ -312,7 +323,7 @@ def _level_words(reader, at) -> None:
     words = set(level["either"]) | set(leans)
     for i, word in enumerate(reader.words):
         if word not in words or reader.covered[i] or reader.negated_at(i) \
-                or reader.is_praise(reader.clauses[i]):
+                or reader.is_praise(reader.clauses[i]) or reader.sentences[i] in praised:
             continue
         part = reader.nearest_part_at(i)
         layer = part.layer if part else reader.whole

@@ -238,9 +238,13 @@ def choose(session: Session, text: str) -> Turn | None:
         choices = pending["choices"]
         instead = any("instead_of" in c for c in choices)
         numbers = picked_numbers(text, len(choices) + (not instead))
-        if not numbers:
+        declined = said.strip(" .!") in _NONE_WORDS
+        if not numbers and not declined:
             return None
-        if not instead and len(choices) + 1 in numbers:
+        if declined and instead:
+            _drop_choices(session)
+            return session.reply(["Staying with what I heard."])
+        if declined or len(choices) + 1 in numbers:
             _drop_choices(session)
             return session.reply(["Tell me in your own words what sounds wrong."])
         chosen = [choices[n - 1] for n in numbers if 1 <= n <= len(choices)]
@@ -261,6 +265,8 @@ _NUMBER_WORDS = {"one": 1, "first": 1, "1st": 1, "two": 2, "second": 2, "2nd": 2
                  "three": 3, "third": 3, "3rd": 3, "four": 4, "fourth": 4, "4th": 4,
                  "five": 5, "fifth": 5, "5th": 5}
 _ALL_WORDS = ("all", "both", "everything")
+_NONE_WORDS = ("none", "neither", "no", "nope", "none of them", "neither of them",
+               "something else", "no thanks", "nah")
 _PICK_FILLER = frozenset(("and", "or", "the", "one", "ones", "number", "no", "nr", "option",
                           "options", "choice", "please", "of", "them", "i", "mean", "meant",
                           "take", "pick", "go", "with", "it", "its", "s", "is",

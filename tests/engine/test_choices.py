@@ -108,3 +108,12 @@ def test_a_pick_typed_while_a_job_runs_is_taken_when_it_ends(chat, song, tmp_pat
                                                               threading.Event())))
     assert any("Got it" in r.markdown for r in replies)
     assert _intents(chat) == [("keys", "harsh")]
+
+
+def test_none_of_them_keeps_the_reading_or_asks_for_the_words(chat):
+    chat.say(DOUBTFUL)
+    assert "Staying with what I heard" in chat.say("neither")
+    assert _intents(chat) == [("vocal", "harsh")] and chat.engine.state.pending is None
+    chat.say("the bass sounds weird")             # numbered guesses, no reading
+    assert "own words" in chat.say("none of them")
+    assert chat.engine.state.pending is None and _intents(chat) == [("vocal", "harsh")]

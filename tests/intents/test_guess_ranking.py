@@ -47,6 +47,10 @@ def test_a_level_quality_said_plainly_may_mean_the_part_is_over_the_top():
     "the drummer plays a great groove on this record",
     "do you record the rap vocals in one take or in parts",
     "we recorded the guitars in my uncle's barn last summer",
+    # praise: tone and level words describe here, they do not complain
+    "the production is clean and clear, and the low end is present",
+    "the mix is loud and nicely balanced",
+    "everything is crisp and bright",
 ])
 def test_no_guesses_where_nothing_is_a_complaint(text):
     assert understand(text).guesses == ()

@@ -280,7 +280,7 @@ def _finish(args, result, plan, inputs) -> int:
             print(f"note: {note}")
         if plan.held_back:
             print("note: a move was kept gentle; if you still hear it, say it more strongly "
-                  "(--say \"way too muddy\") for a deeper one")
+                  "in --say (\"way too …\", \"really …\") for a deeper one")
         print(f"master: {exported.written_lufs:.1f} LUFS, {exported.written_true_peak_dbtp:.1f} "
               f"dBTP -> {exported.folder}")
     return EXIT_OK

@@ -588,7 +588,7 @@ class _Reader:
             self.sentence_span.setdefault(sentence, [k, k])[1] = k + 1
         self.negators = self.sets["negators"]
         self.clause_negators = grammar().indexes["clause_negators"]
-        self._fault: bool | None = None
+        self._fault: frozenset[int] | None = None
         self.window = int(self.rules["negation"]["window"])
         self.praise = vocab.praise
         self.mono_words = self.sets["mono"]
@@ -762,7 +762,7 @@ class _Reader:
             problem = self.rules["voice"]["active"]
         elif self._passive(cue):
             problem = self.rules["voice"]["passive"]
-        if self._device_fault():
+        if self._device_fault(self.sentences[cue.start]):
             return
         layer = self._layer_for(cue, layers, named, carry)
         relation = self.rules["voice"]["whole_subject"]
@@ -944,14 +944,26 @@ class _Reader:
             k -= 1
         return k >= 0 and self.words[k] in self.sets["be"]
 
-    def _device_fault(self) -> bool:
-        """A message about an export, a download or a player: no mix complaint in it."""
+    def _device_fault(self, sentence: int | None = None) -> bool:
+        """A message about an export, a download or a player: no mix complaint in it. A
+        sentence that only names the export ("I exported my mix last night.", "here's the
+        mp3") and says nothing of sound leaves the other sentences their complaints."""
         if self._fault is None:
             faults = self.vocab.device_faults
-            self._fault = any(tuple(self.words[i:i + n]) in faults
-                              for n in {len(p) for p in faults}
-                              for i in range(len(self.words) - n + 1))
-        return self._fault
+            at = {self.sentences[i] for n in {len(p) for p in faults}
+                  for i in range(len(self.words) - n + 1)
+                  if tuple(self.words[i:i + n]) in faults}
+            judged = any(self._about_sound(s) for s in at)
+            self._fault = frozenset(self.sentences) if judged else frozenset(at)
+        return bool(self._fault) if sentence is None else sentence in self._fault
+
+    def _about_sound(self, sentence: int) -> bool:
+        """The sentence holds a problem word, a judgement, praise or a word of sound."""
+        words = self.sentence_words(sentence)
+        return (any(m.cue for m in self.by_sentence.get(sentence, []))
+                or bool(words & (self.vocab.judgements | self.vocab.about_sound))
+                or any(self.is_praise(c) for c in {self.clauses[k] for k in range(
+                    *self.sentence_span[sentence])}))
 
     def _attached(self, cue: _Mention, named: list[_Mention]) -> _Mention | None:
         """A part the problem words are said of directly: "the boominess on the drums"."""

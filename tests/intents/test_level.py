@@ -186,3 +186,16 @@ def test_level_said_by_comparison_excess_and_placement(text, expected):
 @pytest.mark.parametrize("text", RULES["perception"]["counter_examples"])
 def test_wondering_why_is_no_complaint(text):
     assert _read(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a sentence that only names the export leaves the others their complaints
+    ("I exported my mix last night. The vocal is buried under the guitars.",
+     {("vocal", "too_quiet")}),
+    ("Here's the mp3 of the new one. The kick is way too loud.", {("kick", "too_loud")}),
+    # an export or a player judged: a device fault, no mix complaint
+    ("When I export to mp3 the vocal disappears.", set()),
+    ("The bass crackles in the exported file. It plays fine in my DAW.", set()),
+])
+def test_an_export_named_in_passing_is_no_device_fault(text, expected):
+    assert _read(text) == expected

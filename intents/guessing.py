@@ -192,6 +192,8 @@ def alternatives(reader, readings) -> tuple[Guess, ...]:
         if not kinds:
             continue
         cue, said = item.cue, item.said or item.problem
+        if item.layer == reader.rules["reverb_on_part"]["layer"]:
+            said = item.problem   # the reverb's problem said of a part is that part's reverb
         evidence = reader.evidence(cue, item.layer_mention)
         score = rules["alternative"]
         if "context" in kinds:

@@ -116,3 +116,12 @@ def test_json_carries_alternatives_with_the_reading_they_stand_for(capsys):
                                "score": out["guesses"][0]["score"], "instead_of": 0}]
     assert main(["parse", "--json", "what about the snare"]) == 0
     assert all(g["instead_of"] is None for g in json.loads(capsys.readouterr().out)["guesses"])
+
+
+def test_the_reverbs_problem_offered_on_a_part_is_that_parts_reverb():
+    # "it" is the reverb (fx) from the clause before; the taxonomy reads too much reverb
+    # on a named part as that part + too_much_reverb, so that is the other reading
+    intents, guesses = _read("the reverb he added to the guitars is cool, but it was way "
+                             "too much in the end")
+    assert intents == [("fx", "too_much_reverb")]
+    assert guesses == [("guitars", "too_much_reverb", 0)]

@@ -641,7 +641,8 @@ class _Reader:
     def conditional(self, cue: _Mention) -> bool:
         """"crackles when I turn it up", "if you boost the bass": a cue after "when", or
         after "if" and a doer, is a condition, unless the clause states how a part is
-        ("when the vocals are so muted")."""
+        ("when the vocals are so muted") or a part, not a doer, follows "when" ("when the
+        drums kick in the vocals get buried")."""
         words = self.sets["conditional"]
         rule = self.rules["conditional"]
         lo = self.clause_start[self.clauses[cue.start]]
@@ -652,9 +653,13 @@ class _Reader:
         if when is None:
             return False
         stative = self.rules["conditional"]["stative"]
-        return not any(m.layer and when < m.start and m.end < cue.start
-                       and self.words[m.end] in stative
-                       for m in self.by_clause.get(self.clauses[cue.start], []))
+        between = [m for m in self.by_clause.get(self.clauses[cue.start], [])
+                   if m.layer and when < m.start and m.end <= cue.start]
+        if between and not set(self.words[when + 1:cue.start]) & set(rule["if_doers"]):
+            # "when the drums kick in the vocals get buried": the music, not the listener,
+            # sets the time; the problem after it is said of the mix
+            return False
+        return not any(self.words[m.end] in stative for m in between)
 
     def read(self) -> Understanding:
         found: list[_Found] = []

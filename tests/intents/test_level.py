@@ -199,3 +199,20 @@ def test_wondering_why_is_no_complaint(text):
 ])
 def test_an_export_named_in_passing_is_no_device_fault(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the music sets the time: the problem after it is said of the mix
+    ("when the chorus kicks in the piano gets lost", {("keys", "too_quiet")}),
+    ("whenever the horns play the vocal disappears", {("vocal", "too_quiet")}),
+    ("when the drums kick in the vocals get buried", {("vocal", "too_quiet")}),
+    # the listener sets it: a condition
+    ("when I turn it up the bass gets muddy", set()),
+    ("the kick in the chorus is too loud", {("kick", "too_loud")}),
+])
+def test_when_the_music_does_something_the_problem_stands(text, expected):
+    assert _read(text) == expected
+
+
+def test_kicks_as_a_part_are_no_phrasal_verb():
+    assert _read("the kicks in the chorus are weak") == {("kick", "weak")}

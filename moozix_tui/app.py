@@ -132,7 +132,10 @@ class MoozixApp(App[int]):
             log.add(reply)
         view = self.engine.view
         self.part(SidePanel).show(view)
-        self.part(SummaryCard).show(view.summary)
+        card = self.part(SummaryCard)
+        card.show(view.summary)
+        if turn.replies and turn.replies[-1].kind != "summary":
+            card.fold()  # an answer after the result (to what was typed meanwhile) gets the room
         if turn.job is not None:
             self.start_job(turn.job)
         self.refresh_bindings()

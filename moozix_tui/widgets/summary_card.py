@@ -3,6 +3,10 @@
 Once the musician moves on (types again), the card folds: on a tall screen nothing
 changes, on a short one it shrinks to a single line so the newest reply has the room.
 F2 (toggle) folds what is shown in full and unfolds what is shown folded, at any height.
+
+The table is as tall as its rows, so no row hides behind a scrollbar. The spectrum is
+drawn only where it gets MIN_PLOT_WIDTH columns beside the table, and its legend is a
+line of its own above it: plotext draws a legend inside the plot, over the low end.
 """
 
 from __future__ import annotations
@@ -11,14 +15,28 @@ import math
 
 from rich.text import Text
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
 from moozix_tui.engine import SummaryCard as CardData
 from moozix_tui.engine.present import fmt
 
-__all__ = ["SummaryCard", "hz_label", "hz_ticks"]
+__all__ = ["MIN_PLOT_WIDTH", "SummaryCard", "hz_label", "hz_ticks"]
+
+MIN_PLOT_WIDTH = 30
+"""Columns the spectrum needs beside the table: its dB labels and, for the curves and the
+axis (30 … 10k), at least 24 more; with fewer, the card shows the table alone."""
+BEFORE_RGB, AFTER_RGB = (86, 180, 233), (230, 159, 0)   # Okabe–Ito sky blue and orange
+
+
+def legend() -> Text:
+    text = Text("dB  ", style="bold")
+    text.append("━━", style="rgb({},{},{})".format(*BEFORE_RGB))
+    text.append(" before  ")
+    text.append("━━", style="rgb({},{},{})".format(*AFTER_RGB))
+    text.append(" after")
+    return text
 
 
 def _cell(value: float | None, unit: str) -> str:
@@ -64,10 +82,13 @@ def fold_line(card: CardData) -> Text:
 
 class SummaryCard(Horizontal):
     DEFAULT_CSS = """
-    SummaryCard { height: 14; border: round $accent; display: none; }
+    SummaryCard { height: auto; border: round $accent; display: none; }
     SummaryCard.-shown { display: block; }
-    SummaryCard DataTable { width: auto; max-width: 100%; height: 12; }
-    SummaryCard PlotextPlot { width: 1fr; height: 12; min-width: 20; }
+    SummaryCard DataTable { width: auto; max-width: 100%; height: auto; }
+    SummaryCard #spectrum { width: 1fr; height: 12; }
+    SummaryCard.-cramped #spectrum { display: none; }
+    SummaryCard #legend { height: 1; width: 1fr; text-align: center; }
+    SummaryCard PlotextPlot { height: 1fr; }
     SummaryCard #fold { display: none; width: 1fr; height: 1;
                         text-wrap: nowrap; text-overflow: ellipsis; }
     """
@@ -78,12 +99,22 @@ class SummaryCard(Horizontal):
 
     def compose(self) -> ComposeResult:
         yield DataTable(show_cursor=False, zebra_stripes=True)
-        yield PlotextPlot()
+        with Vertical(id="spectrum"):
+            yield Static(legend(), id="legend")
+            yield PlotextPlot()
         yield Static(id="fold", markup=False)
 
     def on_mount(self) -> None:
         self.border_title = "before → after"
         self.query_one(DataTable).add_columns("measurement", "before", "after")
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self.fit_spectrum)
+
+    def fit_spectrum(self) -> None:
+        """The spectrum beside the table only where it has room to be read."""
+        room = self.content_size.width - self.query_one(DataTable).outer_size.width
+        self.set_class(room < MIN_PLOT_WIDTH, "-cramped")
 
     def fold(self, folded: bool = True) -> None:
         self.set_class(folded, "-folded")
@@ -107,6 +138,7 @@ class SummaryCard(Horizontal):
             table.add_row(Text(row.label), _cell(row.before, row.unit), _cell(row.after, row.unit))
         self.query_one("#fold", Static).update(fold_line(card))
         self._plot(card)
+        self.call_after_refresh(self.fit_spectrum)
 
     def _plot(self, card: CardData) -> None:
         # the axis is log10(Hz) drawn by hand: plotext's own log scale re-applies itself on
@@ -115,13 +147,12 @@ class SummaryCard(Horizontal):
         plt = plot.plt
         plt.clear_data()
         x = [math.log10(max(hz, 1.0)) for hz in card.spectrum_hz]
-        plt.plot(x, list(card.spectrum_before_db), label="before")
-        plt.plot(x, list(card.spectrum_after_db), label="after")
+        plt.plot(x, list(card.spectrum_before_db), color=BEFORE_RGB)
+        plt.plot(x, list(card.spectrum_after_db), color=AFTER_RGB)
         if x:
             ticks = hz_ticks(min(card.spectrum_hz), max(card.spectrum_hz))
             plt.xticks([math.log10(t) for t in ticks], [hz_label(t) for t in ticks])
             levels = db_ticks([*card.spectrum_before_db, *card.spectrum_after_db])
             plt.yticks(levels, [fmt(v, 0) for v in levels])
-        plt.title("spectrum, dB")
         plt.xlabel("Hz")
         plot.refresh()

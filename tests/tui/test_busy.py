@@ -107,3 +107,21 @@ async def test_esc_cancel_is_on_screen_during_a_second_render_at_80_columns(
         assert cancel.region.right <= footer.region.right - len("^p palette")
         held_renders.set()
         await settled(pilot)
+
+
+async def test_a_plan_for_words_typed_during_a_render_gets_the_room_on_a_short_screen(
+        app, buried_vocal_files, held_renders):
+    """At 80x24 the result arrived unfolded (14 rows of card) together with the plan for a
+    complaint typed while it rendered, leaving that plan 4 rows of chat. The card now folds
+    to its line whenever a later reply comes with it."""
+    from tests.tui.test_small_screens import newest_plan
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        await start_render(pilot, buried_vocal_files)
+        await type_line(pilot, "the vocal is harsh")
+        held_renders.set()
+        await settled(pilot)
+        card = app.query_one(SummaryCard)
+        assert card.card is not None, "the render's result arrived"
+        assert newest_plan(app) is not None, "the queued complaint was planned after it"
+        assert card.outer_size.height == 1, "the card folded to a line under the new plan"

@@ -56,9 +56,57 @@ async def test_card_shows_hz_and_no_negative_zero():
         for label in ("100", "1k", "10k"):
             assert f" {label} " in drawn or f" {label}\n" in drawn, drawn
         assert "-0" not in drawn.replace("-0.3", "")
-        await pilot.resize_terminal(100, 40)  # drawn again at a new size, curves intact
-        await wait_for(pilot, lambda: plot.size.width < 80, "the plot re-laid out")
-        assert "1k" in str(plot.render()) and "before" in str(plot.render())
+        await pilot.resize_terminal(140, 40)  # drawn again at a new size, curves intact
+        await wait_for(pilot, lambda: plot.size.width > 80, "the plot re-laid out")
+        drawn = str(plot.render())
+        assert "1k" in drawn and sum(ch in _CURVE for ch in drawn) > 20, drawn
+
+
+_CURVE = set("▄▀▖▗▘▝▚▞▙▛▜▟▌▐█")
+
+
+def demo_like_card() -> CardData:
+    """Twelve rows, as many as a render of the demo song shows, with its longest labels."""
+    labels = ("vocal vs rest", "mix 2–8 kHz share", "drums vs rest", "bass vs rest",
+              "drums 2–8 kHz", "mix 150–400 Hz share", "mono loss", "kick/bass overlap",
+              "loudness", "true peak", "precise true peak", "LRA")
+    hz = tuple(float(25 * 1.15 ** i) for i in range(48))
+    return CardData(rows=tuple(SummaryRow(label, -18.9, -14.0, "LUFS") for label in labels),
+                    spectrum_hz=hz, spectrum_before_db=tuple(-0.5 * i for i in range(48)),
+                    spectrum_after_db=tuple(-0.4 * i for i in range(48)), outputs=())
+
+
+@pytest.mark.parametrize("width", [80, 90, 100, 105, 110, 113, 115, 120, 140])
+async def test_card_is_readable_at_every_width(tmp_path, width):
+    """At ~110 columns the spectrum was squeezed to ~20 columns with its legend drawn over
+    the low end and cut; and a twelfth row hid behind the table's scrollbar. Now every row
+    shows, and the spectrum either has room for its axis and curves with its legend whole
+    above it, or is left out."""
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=(width, 40)) as pilot:
+        card = app.part(SummaryCard)
+        card.show(demo_like_card())
+        table = card.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 12 and table.size.height > 0,
+                       "the table laid out")
+        await pilot.pause()
+        assert table.outer_size.height == 13, "the header and all twelve rows, no scrolling"
+        spectrum, plot = card.query_one("#spectrum"), card.query_one(PlotextPlot)
+        if width >= 120:
+            assert spectrum.display, "room enough: the spectrum is drawn"
+        if width <= 100:
+            assert not spectrum.display, "80–100 columns leave no room beside the table"
+        if spectrum.display:
+            legend = card.query_one("#legend", Static)
+            text = str(legend.render())
+            assert "before" in text and "after" in text
+            assert legend.size.width >= len("dB  ━━ before  ━━ after")
+            drawn = str(plot.render())
+            assert "before" not in drawn and "after" not in drawn, "no legend over the curves"
+            axis = next(line for line in drawn.splitlines() if "└" in line)
+            inner = axis.split("└", 1)[1].rsplit("┘", 1)[0]
+            assert len(inner) >= 24, f"the curves get {len(inner)} columns"
+            assert "10k" in drawn and "1k" in drawn
 
 
 @pytest.mark.parametrize("size", [(80, 24), (120, 40)])

@@ -1380,7 +1380,20 @@ class _Reader:
             winners = {(w.layer, getattr(w, scope)) for w in items if w.problem == rule_problem}
             drop |= {i for i, other in enumerate(items) if other.said in rule["over"]
                      and (other.layer, getattr(other, scope)) in winners}
+        drop |= self._effects(items)
         return [item for i, item in enumerate(items) if i not in drop]
+
+    def _effects(self, items: list[_Found]) -> set[int]:
+        """"too loud next to commercial tracks, it's fatiguing": what a problem does to the
+        listener, said in its sentence of the same part, is no problem of its own."""
+        drop = set()
+        for cause, effects in self.rules["effects"].items():
+            causes = {(w.layer, w.sentence) for w in items if w.problem == cause}
+            said = index(words_of(e) for e in effects)
+            drop |= {i for i, other in enumerate(items) if other.problem != cause
+                     and (other.layer, other.sentence) in causes
+                     and find(self.words, said, other.cue.start, other.cue.end)}
+        return drop
 
     def _kind(self, intents, unclear) -> tuple[str, str | None]:
         if intents or unclear:

@@ -216,3 +216,15 @@ def test_when_the_music_does_something_the_problem_stands(text, expected):
 
 def test_kicks_as_a_part_are_no_phrasal_verb():
     assert _read("the kicks in the chorus are weak") == {("kick", "weak")}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("way too loud next to commercial tracks, it's fatiguing", {("mix", "loud_master")}),
+    ("the master is crushed and tiring to listen to", {("mix", "loud_master")}),
+    # fatigue said of another part, or with no loudness beside it, stays harsh
+    ("the cymbals are fatiguing, and the master is way too loud",
+     {("cymbals", "harsh"), ("mix", "loud_master")}),
+    ("the hats are fatiguing", {("cymbals", "harsh")}),
+])
+def test_fatigue_beside_loudness_is_its_effect(text, expected):
+    assert _read(text) == expected

@@ -17,7 +17,7 @@ from dsp.stem_analysis import (
     SessionAnalysis,
     band_excess_db,
 )
-from dsp.wording import signed, signed_range
+from dsp.wording import khz_band, signed, signed_range
 
 __all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "low_mid_excess_db",
            "reference_ranges"]
@@ -102,12 +102,28 @@ def complaint_measures(layer: str, problem: str,
 def _band_measures(layer: str, problem: str, analysis: SessionAnalysis,
                    ranges: dict) -> tuple[Measure, ...]:
     band = _TONE_BAND[problem]
+    if problem == "harsh" and (edges := _edge_measures(layer, analysis, ranges)):
+        return edges
     if layer == "mix" or not analysis.parts_of(layer):
         return (Measure(f"mix {_BAND_WORDS[band]}", analysis.mix.band_share_db[band], "dB",
                         _pair(ranges["mix"].get(f"{band}_share_db"))),)
     return tuple(Measure(f"{part} {_BAND_WORDS[band]}",
                          analysis.tracks[part].band_share_db[band], "dB", None)
                  for part in analysis.parts_of(layer))
+
+
+def _edge_measures(layer: str, analysis: SessionAnalysis,
+                   ranges: dict) -> tuple[Measure, ...]:
+    """The cymbal edge that sized a harsh cut (recipes._harsh_beyond_typical) and that a
+    harsh finding reports: for each named kit part with a typical range, or for the kit
+    stem the named cymbals live in."""
+    typical = ranges["presence_excess_db"]
+    parts = analysis.parts_of(layer) or (
+        ("drums",) if layer == "cymbals" and "drums" in analysis.tracks else ())
+    over = f"{khz_band(PRESENCE_BAND_HZ)} over its {khz_band(PRESENCE_FIT_HZ)} trend"
+    return tuple(Measure(f"{part} {over}", analysis.harshness[part].excess_db, "dB",
+                         _pair(typical[part]))
+                 for part in parts if part in typical and part in analysis.harshness)
 
 
 def _pair(values) -> tuple[float, float] | None:
@@ -240,15 +256,11 @@ def _harsh(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
         where = f"the cymbals inside the {role} stem" if inside else f"the {role}"
         findings.append(Finding(
             layer, "harsh", _severity(2 * (harsh.excess_db - high)),
-            f"{where}: {_khz(PRESENCE_BAND_HZ)} stands {signed(harsh.excess_db)} dB against "
-            f"their own {_khz(PRESENCE_FIT_HZ)} trend where they ring alone (typical "
+            f"{where}: {khz_band(PRESENCE_BAND_HZ)} stands {signed(harsh.excess_db)} dB against "
+            f"their own {khz_band(PRESENCE_FIT_HZ)} trend where they ring alone (typical "
             f"{signed_range(low, high, 1)} dB)",
             harsh.excess_db, (float(low), float(high)), ranges["source"]))
     return findings
-
-
-def _khz(band: tuple[float, float]) -> str:
-    return f"{band[0] / 1000:g}–{band[1] / 1000:g} kHz"
 
 
 _SEVERITY_ORDER = {"strong": 0, "normal": 1, "mild": 2}

@@ -18,8 +18,8 @@ from dsp.diagnosis import low_mid_excess_db, reference_ranges
 from dsp.meter import k_weighting_sections
 from dsp.moves import SEVERITY_SCALE, FixRequest, Move, Plan
 from dsp.processing import equaliser_sections
-from dsp.stem_analysis import SessionAnalysis
-from dsp.wording import signed, signed_range
+from dsp.stem_analysis import PRESENCE_BAND_HZ, PRESENCE_FIT_HZ, SessionAnalysis
+from dsp.wording import khz_band, signed, signed_range
 
 __all__ = ["plan_fixes"]
 
@@ -233,8 +233,9 @@ def _harsh_beyond_typical(ctx: _Context, stem: str, freq: float) -> bool:
     if measured <= high:
         return False
     cut = float(np.clip((measured - high) / _BAND_MEAN_PER_DB, 2.0, 9.0)) * ctx.scale
-    ctx.add(stem, "bell", f"the {ctx.layer}' 3–7 kHz stands {signed(measured)} dB against "
-                          f"their own 1–16 kHz trend (typical {signed_range(low, high, 1)} dB); "
+    ctx.add(stem, "bell", f"the {ctx.layer}' {khz_band(PRESENCE_BAND_HZ)} stands "
+                          f"{signed(measured)} dB against their own {khz_band(PRESENCE_FIT_HZ)} "
+                          f"trend (typical {signed_range(low, high, 1)} dB); "
                           f"a cut near {freq / 1000:.1f} kHz sized to bring it back to "
                           f"{signed(high)} dB",
             freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
@@ -247,12 +248,19 @@ def _harsh_inside(ctx: _Context, host: str) -> None:
     low_hz = 4000.0 if ctx.layer == "cymbals" else 2000.0
     peaks = ctx.analysis.harshness[host].peaks
     freq, excess = next(((f, d) for f, d in peaks if low_hz <= f <= 10000), (6000.0, 0.0))
-    reduction = float(np.clip(3.0 + excess, 3.0, 9.0)) * ctx.scale
+    reduction = float(np.clip(3.0 + excess, 3.0, 9.0))
+    why = f"{excess:.1f} dB above the {host} stem's own spectral trend"
+    typical = ctx.ranges["presence_excess_db"].get(host)
+    edge = ctx.analysis.harshness[host].excess_db
+    if typical is not None and edge > typical[1]:
+        reduction = float(np.clip((edge - typical[1]) / _BAND_MEAN_PER_DB, 3.0, 9.0))
+        why = (f"where they ring alone, {khz_band(PRESENCE_BAND_HZ)} stands {signed(edge)} dB "
+               f"against the {host}' own {khz_band(PRESENCE_FIT_HZ)} trend (typical "
+               f"{signed_range(*typical, 1)} dB)")
     ctx.add(host, "deess", f"the {ctx.layer} inside the {host} ring near {freq / 1000:.1f} kHz "
-                           f"({excess:.1f} dB above the {host} stem's own spectral trend): "
-                           "a dynamic cut there, only while it flares",
+                           f"({why}): a dynamic cut there, only while it flares",
             freq_hz=round(freq), q=1.2, threshold_db=-36.0,
-            max_reduction_db=round(reduction, 1))
+            max_reduction_db=round(reduction * ctx.scale, 1))
     _note_host(ctx, host)
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-__all__ = ["signed", "signed_range"]
+__all__ = ["khz_band", "signed", "signed_range"]
 
 
 def signed(value: float, digits: int = 1) -> str:
@@ -15,3 +15,8 @@ def signed(value: float, digits: int = 1) -> str:
 def signed_range(low: float, high: float, digits: int = 0) -> str:
     """A typical range with its signs ('-20…-10', '-1…+3')."""
     return f"{signed(low, digits)}…{signed(high, digits)}"
+
+
+def khz_band(band: tuple[float, float]) -> str:
+    """A band in kHz ('3–7 kHz', '1–16 kHz')."""
+    return f"{band[0] / 1000:g}–{band[1] / 1000:g} kHz"

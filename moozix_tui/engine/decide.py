@@ -11,8 +11,8 @@ import math
 import re
 from collections.abc import Sequence
 
-__all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "single_out",
-           "without_questions"]
+__all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "settle_doubtful",
+           "single_out", "without_questions"]
 
 def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: str = "",
               route: str | None = None, measured: bool = False, tone: str = "") -> dict:
@@ -87,24 +87,12 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
     backs the alternative and not the reading; a vague 'it sounds bad' takes the worst
     measured findings; loose readings (guesses) are kept only where a measurement backs
     them."""
-    complaints, notes = complaints_heard(heard), []
+    complaints = complaints_heard(heard)
     strong = [f for f in findings if f.severity in ("normal", "strong")]
-    backed = {(f.layer, f.problem) for f in strong}
-    for index, reading in enumerate(heard.intents):
-        others = [g for g in heard.guesses if g.instead_of == index]
-        if not others:
-            continue
-        words = _reading(reading)
-        swap = next((g for g in others if (g.layer, g.problem) in backed), None)
-        if (reading.layer, reading.problem) in backed or swap is None:
-            why = "the measurement backs it" if (reading.layer, reading.problem) in backed \
-                else "no measurement backs " + " or ".join(_reading(g) for g in others)
-            notes.append(f"\"{reading.evidence}\" was not certain: I kept {words}, as {why}")
-            continue
-        complaints[index] = {**complaint(swap.layer, swap.problem, severity=reading.severity,
-                                         evidence=swap.evidence), "said": heard.text}
-        notes.append(f"\"{reading.evidence}\" was not certain: the measurement backs "
-                     f"{_reading(swap)} and not {words}, so that is what I fixed")
+    alternatives = [(complaints[g.instead_of], {"layer": g.layer, "problem": g.problem,
+                                                "evidence": g.evidence})
+                    for g in heard.guesses if g.instead_of is not None]
+    complaints, notes, _ = settle_doubtful(complaints, alternatives, findings)
     for unclear in heard.unclear:
         layer = resolve_unclear(unclear.problem, unclear.candidates, analysis, findings)
         if layer is None:
@@ -131,8 +119,38 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
     return complaints, notes
 
 
-def _reading(item) -> str:
-    return f"{item.layer.replace('_', ' ')} {item.problem.replace('_', ' ')}"
+def settle_doubtful(complaints: Sequence[dict], alternatives: Sequence[tuple[dict, dict]],
+                    findings: Sequence) -> tuple[list[dict], list[str], list[tuple[dict, dict]]]:
+    """Doubtful readings settled by measurement, the same for the chat (when it plans) and
+    `moozix fix`: a reading gives way to one of its alternatives (pairs of the reading's
+    complaint and an alternative) only when the measurement backs that alternative and not
+    the reading. Returns the complaints, notes saying how each doubt was settled, and the
+    (reading, alternative) pairs that were swapped."""
+    backed = {(f.layer, f.problem) for f in findings if f.severity in ("normal", "strong")}
+    out, notes, swapped = list(complaints), [], []
+    for index, reading in enumerate(complaints):
+        others = [alt for of, alt in alternatives if of is reading]
+        if not others:
+            continue
+        key = (reading["layer"], reading["problem"])
+        swap = next((a for a in others if (a["layer"], a["problem"]) in backed), None)
+        said = reading.get("evidence", "")
+        if key in backed or swap is None:
+            why = "the measurement backs it" if key in backed \
+                else "no measurement backs " + " or ".join(_reading(a) for a in others)
+            notes.append(f"\"{said}\" was not certain: I kept {_reading(reading)}, as {why}")
+            continue
+        out[index] = {**complaint(swap["layer"], swap["problem"], severity=reading["severity"],
+                                  evidence=swap.get("evidence", "")),
+                      "said": reading.get("said", "")}
+        swapped.append((reading, out[index]))
+        notes.append(f"\"{said}\" was not certain: the measurement backs {_reading(swap)} and "
+                     f"not {_reading(reading)}, so that is what I fixed")
+    return out, notes, swapped
+
+
+def _reading(item: dict) -> str:
+    return f"{item['layer'].replace('_', ' ')} {item['problem'].replace('_', ' ')}"
 
 
 def plan(complaints: Sequence[dict], analysis):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 from moozix_tui.engine import jobs
@@ -10,12 +11,13 @@ from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.present import (
     finding_line,
     normalised,
+    part_word,
     plan_text,
     stem_request,
     summary_text,
 )
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.wording import md_code, md_literal
+from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
 
 __all__ = ["plan_changed", "replay", "start_analysis", "start_export", "start_render"]
 
@@ -35,7 +37,10 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
     # the files change: a new complaint plans on those, with no new pass over the audio
     known = (result.after if result is not None
              else session.analysis if session.stems is not None else None)
-    work = jobs.analyse(sources, complaints, stems=session.stems,
+    choices = (state.pending or {}).get("choices", [])
+    alternatives = [(reading, choice) for choice in choices if "instead_of" in choice
+                    for reading in complaints if _same(reading, choice["instead_of"])]
+    work = jobs.analyse(sources, complaints, alternatives=alternatives, stems=session.stems,
                         base=result.stems if result is not None else None, known=known,
                         then_render=then_render)
     if not diagnose:  # measuring to answer "what's wrong?" leaves the plan and master as they are
@@ -44,6 +49,27 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
     replies.append(f"Listening to {what} and measuring…")
     job = session.new_job("diagnose" if diagnose else "analyse", f"Analysing {what}", work)
     return session.reply(replies, job=job)
+
+
+def _same(a: dict, b: dict) -> bool:
+    return (a["layer"], a["problem"]) == (b["layer"], b["problem"])
+
+
+def _settled(session: Session, swapped: Sequence[tuple[dict, dict]]) -> None:
+    """Readings the measurement swapped for an alternative: the complaint is replaced, and
+    the reading the user's words first gave becomes the choice that takes it back."""
+    state = session.state
+    choices = (state.pending or {}).get("choices", [])
+    for reading, taken in swapped:
+        state.intents[:] = [taken if i is reading or _same(i, reading) else i
+                            for i in state.intents]
+        back = {"layer": reading["layer"], "problem": reading["problem"],
+                "evidence": reading.get("evidence", ""),
+                "instead_of": {"layer": taken["layer"], "problem": taken["problem"]}}
+        choices = [back if "instead_of" in c and _same(c, taken) and
+                   _same(c["instead_of"], reading) else c for c in choices]
+    if swapped and choices:
+        state.pending = {**state.pending, "choices": choices}
 
 
 def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
@@ -55,6 +81,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         session.analysis = outcome.analysis
     state.analysed = True
     state.undo_log.append("moves")
+    _settled(session, outcome.swapped)
     for intent in state.intents:
         intent["done"] = True
     plan = outcome.plan
@@ -75,6 +102,13 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     if plan.notes:
         more = [" Say `more` if you still hear it."] if plan.held_back else []
         parts.append("\n".join([f"> {md_literal(n)}" for n in plan.notes] + more))
+    choices = (state.pending or {}).get("choices", [])
+    for reading, _ in outcome.swapped:
+        number = next((n for n, c in enumerate(choices, 1) if _same(c, reading)), None)
+        if number is not None:
+            parts.append(f"Say {number} to go back to the first reading of your words: "
+                         f"{part_word(reading['layer'])} — "
+                         f"{PROBLEM_WORDS.get(reading['problem'], reading['problem'])}.")
     if state.replanned_from is not None:
         before = state.replanned_from
         state.replanned_from = None

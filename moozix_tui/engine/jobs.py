@@ -63,27 +63,36 @@ class AnalyseOutcome:
     plan: object
     of_original: bool             # the analysis is of the original files (the "before")
     then_render: bool
+    swapped: tuple = ()           # (reading, alternative) complaints the measurement settled
 
 
 def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
+            alternatives: Sequence[tuple[dict, dict]] = (),
             stems=None, base=None, known=None, then_render: bool = False
             ) -> Callable[[Progress, threading.Event], AnalyseOutcome]:
-    """Load (unless `stems` are loaded already), measure (unless `known`), plan."""
+    """Load (unless `stems` are loaded already), measure (unless `known`), settle doubtful
+    readings by measurement (`alternatives`: pairs of a complaint and another reading of
+    its words; decide.settle_doubtful), plan."""
 
     def work(progress: Progress, cancel: threading.Event) -> AnalyseOutcome:
+        from dataclasses import replace
+
         from dsp.diagnosis import diagnose
         from dsp.stem_analysis import analyse_session
-        from moozix_tui.engine.decide import plan
+        from moozix_tui.engine.decide import plan, settle_doubtful
 
         loaded = stems if stems is not None else load_sources(
             sources, lambda s, f: progress(s, 0.4 * f))
         progress("measuring each part", 0.5)
         analysis = known or analyse_session(base if base is not None else loaded)
         progress("planning the moves", 0.9)
-        return AnalyseOutcome(loaded, analysis, tuple(diagnose(analysis)),
-                              plan(complaints, analysis),
+        findings = tuple(diagnose(analysis))
+        settled, notes, swapped = settle_doubtful(complaints, alternatives, findings)
+        planned = plan(settled, analysis)
+        return AnalyseOutcome(loaded, analysis, findings,
+                              replace(planned, notes=(*notes, *planned.notes)),
                               of_original=base is None and known is None,
-                              then_render=then_render)
+                              then_render=then_render, swapped=tuple(swapped))
 
     return work
 

@@ -10,7 +10,8 @@ import pytest
 from moozix_tui.cli import main
 
 SAYINGS = ["the vocal is too low", "the vocal is buried and the beat is too loud",
-           "make the vocal louder", "the whole mix sounds too harsh"]
+           "make the vocal louder", "the whole mix sounds too harsh",
+           "the beat is kind of drowning the vocal"]
 
 
 @pytest.mark.parametrize("saying", SAYINGS)
@@ -95,3 +96,22 @@ def test_fix_settles_a_doubtful_reading_by_measurement_and_says_so(buried_vocal_
     assert not any(m["stem"] == "instruments" and m["op"] == "gain"
                    and m["params"]["gain_db"] > 0 for m in out["moves"])
     assert any("not certain" in n and "backs vocal too quiet" in n for n in out["notes"])
+
+
+def test_a_doubtful_reading_the_measurement_overrules_can_be_taken_back(chat,
+                                                                          buried_vocal_files):
+    """'The beat is drowning the vocal' reads as the beat too loud, with the vocal too quiet
+    beside it; the vocal measures 9 dB down and the beat is where it should be, so the plan
+    lifts the vocal, says why, and one number takes the first reading back."""
+    folder = buried_vocal_files
+    chat.say("the beat is kind of drowning the vocal")
+    planned = chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    assert "the measurement backs vocal too quiet" in planned
+    assert [m["stem"] for m in chat.engine.state.moves] == ["vocal"]
+    assert "Say 1 to go back to the first reading of your words: the music under the vocal " \
+        "— too loud" in planned
+    back = chat.say("1")
+    assert {(i["layer"], i["problem"]) for i in chat.engine.state.intents} == {
+        ("instruments", "too_loud")}
+    assert "Took out the move planned for the lead vocal too quiet" in back
+    assert [m["stem"] for m in chat.engine.state.moves] == ["instruments"]

@@ -228,3 +228,15 @@ def test_kicks_as_a_part_are_no_phrasal_verb():
 ])
 def test_fatigue_beside_loudness_is_its_effect(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # room taken: the part taking it is too loud, the part left without it too quiet
+    ("the guitars leave no room for the vocal", {("guitars", "too_loud")}),
+    ("there's no room for the vocal with all that going on", {("vocal", "too_quiet")}),
+    ("there is not enough space for the snare", {("snare", "too_quiet")}),
+    ("the pads take up too much space", {("keys", "too_loud")}),
+    ("the synths take up the whole mix", {("keys", "too_loud")}),
+])
+def test_room_taken_and_room_left(text, expected):
+    assert _read(text) == expected

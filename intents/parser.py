@@ -779,10 +779,10 @@ class _Reader:
                 amount = tuple(self.words[cue.start:cue.end]) in self.vocab.excess
                 layer, problem = target, problem if amount else relation["object_problem"]
         elif problem == relation["problem"] and layer is not None \
-                and layer is self._object_after(cue, named) \
-                and " ".join(self.words[cue.start:cue.end]) in relation["squeezing"]:
-            # "there's no room for the vocal": with no part taking the room, the part left
-            # without it is the one under
+                and layer.start >= cue.end and self.clauses[layer.start] == clause \
+                and self.keys[cue.start] in {stem(w) for w in relation["acting"]}:
+            # "the rhythm section swamps the singer", "there's no room for the vocal": with
+            # no part doing it, the part it is done to is the one under
             problem = relation["object_problem"]
         for member in self.groups.get(layer, (layer,)):
             found.append(self._make(member, problem, cue, clause, severity, layers))

@@ -237,6 +237,21 @@ def test_fatigue_beside_loudness_is_its_effect(text, expected):
     ("there is not enough space for the snare", {("snare", "too_quiet")}),
     ("the pads take up too much space", {("keys", "too_loud")}),
     ("the synths take up the whole mix", {("keys", "too_loud")}),
+    # what is done to a part with no part doing it leaves that part under
+    ("the rhythm section swamps the singer", {("vocal", "too_quiet")}),
+    ("drowning out the vocal is the real problem here", {("vocal", "too_quiet")}),
+    ("an ear splitting bass ruins it", {("bass", "too_loud")}),
 ])
 def test_room_taken_and_room_left(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("her voice is a whisper beneath the synths", {("vocal", "too_quiet")}),
+    ("the singer is reduced to a murmur", {("vocal", "too_quiet")}),
+    ("the bass gets pushed aside by the keyboards", {("bass", "too_quiet")}),
+    ("the piano tends to fade behind the strings", {("keys", "too_quiet")}),
+    ("she sings in a whisper on the last track", set()),
+])
+def test_a_part_reduced_pushed_aside_or_fading_is_too_quiet(text, expected):
     assert _read(text) == expected

@@ -218,9 +218,9 @@ keys left its raised vocal holding 46% of the mix's low mids)."""
 def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
     """Low-mid build-up: the mix's 150–400 Hz against the mix's own trend over 50 Hz–2 kHz
     (a part's own spectrum cannot tell mud from an instrument that lives there: the same
-    +7 dB at 250 Hz moved one part 4 dB, while clean GM programs of one kind spanned
-    10–30 dB). Each part that carries a measurable share of it is named, the biggest
-    carrier first."""
+    +7 dB at 250 Hz moved one part 4.8 dB, while clean GM programs of one kind spanned
+    11–29 dB: bench/calibrate_tone.py). Each backing part that carries a measurable share of
+    it is named, the biggest carrier first; a vocal or drum part only when no other does."""
     low, high = ranges["low_mid_excess_db"]["mix"]
     excess = low_mid_excess_db(analysis.mix)
     if excess <= high + 0.5:

@@ -120,7 +120,7 @@ alone left out, 3.6–4.7 dB with the skirts left out too (bench/bench_faults.py
 PRESENCE_BAND_HZ = (3000.0, 7000.0)
 """Where a cymbal's edge is judged: across four General MIDI soundfonts' acoustic hats the
 3–7 kHz excess spread 1.4 dB where the 2–8 kHz one spread 3.5 dB (their 2–3 kHz, stick and
-bleed, varies most), and +8 dB at 5 kHz moved it 4.5–6.2 dB (fluidsynth renders)."""
+bleed, varies most), and +8 dB at 5 kHz moved it 4.5–6.2 dB (bench/calibrate_tone.py)."""
 PRESENCE_FIT_HZ = (1000.0, 16000.0)
 _CYMBAL_FRAME_S = 0.012
 _CYMBAL_FRAMES_KEPT = 0.15

@@ -63,7 +63,7 @@ def _hat(rate: int, rng: np.random.Generator, open_hat: bool) -> np.ndarray:
     """Metal (the 808's squares) plus noise, band-passed 2–12 kHz: broadband from about
     1 kHz up like sampled hats. Plain noise high-passed at 7 kHz fell 70 dB from 16 kHz to
     1 kHz (sampled hats: 10–25 dB) and read 3–7 kHz about 4 dB above four General MIDI
-    soundfonts' closed hats (fluidsynth renders); these read +2.3…+4.4 dB, between their
+    soundfonts' closed hats (bench/calibrate_tone.py); these read +2.3…+4.4 dB, between their
     closed hats (+2.0…+2.8) and rides (+2.3…+4.8). Set 1.5 dB under the old noise hats:
     being broadband they weigh more in loudness and in a loud master's peaks."""
     t = np.arange(int((0.25 if open_hat else 0.06) * rate)) / rate

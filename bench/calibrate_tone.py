@@ -1,0 +1,141 @@
+"""Calibration of the tone measures' typical ranges (dsp/data/reference_ranges.toml) on
+sampled instruments from several General MIDI soundfonts and on dsp.synth's parts.
+
+For each source it prints, clean and with the bench's fault injected:
+- the cymbal edge (dsp.stem_analysis: 3–7 kHz over the 1–16 kHz trend where the cymbals
+  ring alone) of closed hats in several kits, open hats, ride, pedal hats and a whole kit
+  (kick, snare, hats in one stem), clean and with +8 dB at 5 kHz;
+- the low-mid bump of single parts (150–400 Hz over the part's own 50 Hz–2 kHz trend, the
+  measure dsp.diagnosis judges on the mix) for bass, keys and guitar programs, clean and
+  with +7 dB at 250 Hz (the guitar programs play the keys' chords): why mud is judged on
+  the mix and not per part.
+
+Needs fluidsynth and the soundfonts of bench/sampled.py (those missing are skipped).
+Run by hand:  .venv/bin/python bench/calibrate_tone.py [edge] [mud]
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support"), str(ROOT / "bench")]
+import sampled  # noqa: E402
+from faults import boost, stem_set  # noqa: E402
+
+from dsp.diagnosis import low_mid_excess_db  # noqa: E402
+from dsp.stem_analysis import analyse_session  # noqa: E402
+
+DURATION_S = 10.0
+SEEDS = (0, 1, 2, 3, 4, 7)
+KITS = {0: "standard", 8: "room", 16: "power", 24: "electronic", 25: "TR-808", 32: "jazz",
+        40: "brush"}
+PROGRAMS = {"bass": (32, 33, 34, 35, 36, 38, 39), "keys": (0, 1, 4, 5, 16, 48, 89),
+            "guitars": (24, 25, 27, 29, 30)}
+
+
+def edge(stems: dict[str, np.ndarray], role: str, rate: int) -> float:
+    return analyse_session(stem_set(stems, rate)).harshness[role].excess_db
+
+
+def edge_row(label: str, kit: dict[str, np.ndarray], rate: int, *, whole: bool) -> None:
+    """Clean and +8 dB at 5 kHz on the hats, as a cymbals stem or inside a drums stem."""
+    def measure(hats: np.ndarray) -> float:
+        if whole:
+            return edge({"drums": kit["kick"] + kit["snare"] + hats, "bass": kit["kick"]},
+                        "drums", rate)
+        return edge({"cymbals": hats}, "cymbals", rate)
+
+    clean = measure(kit["cymbals"])
+    broken = measure(boost(kit["cymbals"], 5000, 8, rate))
+    print(f"  {label:<34} {clean:+6.2f} {broken:+6.2f}  (moved {broken - clean:+.2f})",
+          flush=True)
+
+
+def _hat_notes(bars: int, note_of) -> list[tuple[int, int, int, int]]:
+    step = sampled.TICKS // 4
+    return [(t, length, note_of(t // step), velocity)
+            for t, length, _, velocity in sampled._parts(bars)["cymbals"][0]]
+
+
+def edges() -> None:
+    from dsp.synth import make_song
+
+    frames = int(DURATION_S * sampled.RATE)
+    bars = int(DURATION_S / (4 * 60 / sampled.BPM)) + 1
+    parts = sampled._parts(bars)
+    print("cymbal edge, dB: clean, +8 dB at 5 kHz on the hats")
+    for font, path in sampled.SOUNDFONTS.items():
+        if not path.exists():
+            continue
+        print(font)
+        kit = {r: sampled.render(*parts[r], frames, path) for r in ("kick", "snare")}
+        for program, name in KITS.items():
+            hats = sampled.render(_hat_notes(bars, lambda s: 42), 9, program, frames, path)
+            edge_row(f"closed hats, {name} kit", {**kit, "cymbals": hats}, sampled.RATE,
+                     whole=False)
+        for label, note_of in (("open hats every 16th step", lambda s: 46 if s % 16 == 14
+                                else 42), ("ride", lambda s: 51), ("pedal hats", lambda s: 44)):
+            hats = sampled.render(_hat_notes(bars, note_of), 9, 0, frames, path)
+            edge_row(label, {**kit, "cymbals": hats}, sampled.RATE, whole=False)
+        kit["cymbals"] = sampled.render(*parts["cymbals"], frames, path)
+        edge_row("whole kit (kick, snare, hats)", kit, sampled.RATE, whole=True)
+    print("dsp.synth")
+    for seed in SEEDS:
+        song = make_song(duration_s=DURATION_S, seed=seed)
+        edge_row(f"seed {seed}, hats", song, 44100, whole=False)
+        edge_row(f"seed {seed}, whole kit", song, 44100, whole=True)
+
+
+def bump(part: np.ndarray, rate: int) -> float:
+    return low_mid_excess_db(analyse_session(stem_set({"keys": part}, rate)).mix)
+
+
+def muds() -> None:
+    from dsp.synth import make_song
+
+    frames = int(DURATION_S * sampled.RATE)
+    bars = int(DURATION_S / (4 * 60 / sampled.BPM)) + 1
+    parts = sampled._parts(bars)
+    print("\nlow-mid bump of single parts, dB: clean, +7 dB at 250 Hz")
+    spans: dict[str, list[float]] = {}
+    for font, path in sampled.SOUNDFONTS.items():
+        if not path.exists():
+            continue
+        for role, programs in PROGRAMS.items():
+            notes, channel = (parts["bass"][0], 0) if role == "bass" else (
+                parts["keys"][0], 1)
+            cells = []
+            for program in programs:
+                audio = sampled.render(notes, channel, program, frames, path)
+                clean = bump(audio, sampled.RATE)
+                moved = bump(boost(audio, 250, 7, sampled.RATE), sampled.RATE) - clean
+                spans.setdefault(role, []).append(clean)
+                cells.append(f"{program}: {clean:+.1f} ({moved:+.1f})")
+            print(f"  {font:<10} {role:<8} " + ", ".join(cells), flush=True)
+    for role in ("bass", "keys"):
+        song = make_song(duration_s=DURATION_S, seed=1)
+        clean = bump(song[role], 44100)
+        moved = bump(boost(song[role], 250, 7), 44100) - clean
+        print(f"  dsp.synth  {role:<8} {clean:+.1f} ({moved:+.1f})")
+    for role, values in spans.items():
+        print(f"  {role}: clean programs span {min(values):+.1f}…{max(values):+.1f} dB "
+              f"(median {statistics.median(values):+.1f})")
+
+
+def main() -> None:
+    if not sampled.available():
+        sys.exit("needs fluidsynth, espeak-ng and FluidR3 GM (see bench/sampled.py)")
+    words = sys.argv[1:]
+    if not words or "edge" in words:
+        edges()
+    if not words or "mud" in words:
+        muds()
+
+
+if __name__ == "__main__":
+    main()

@@ -255,3 +255,12 @@ def test_room_taken_and_room_left(text, expected):
 ])
 def test_a_part_reduced_pushed_aside_or_fading_is_too_quiet(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the cowbell pokes out of the mix way too much", {("drums", "too_loud")}),
+    ("the master isn't too quiet compared to commercial stuff", set()),
+    ("the vocal sounds stuffy", {("vocal", "dull")}),
+])
+def test_percussion_by_name_and_plain_words_kept_whole(text, expected):
+    assert _read(text) == expected

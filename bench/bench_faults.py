@@ -6,9 +6,10 @@ interpolation at 16x, slow).
 
 With --diagnose: no complaint and no fix; each broken song (and each clean one) goes
 through `dsp.diagnosis.diagnose`, on the generated songs and, when fluidsynth is installed,
-on sampled arrangements (bench/sampled.py: FluidR3 GM drums and parts, an espeak-ng lead,
-48 kHz, with an overdriven guitar part), and the table says whether the injected fault
-was found and at what severity, and what was found on the clean songs.
+on sampled arrangements (bench/sampled.py: General MIDI drums and parts from each of
+SOUNDFONTS below that is installed, an espeak-ng lead, 48 kHz, three bass/keys/guitar
+program sets), and the table says whether the injected fault was found and at what
+severity, and what was found on the clean songs.
 
 Run by hand:  .venv/bin/python bench/bench_faults.py [--fft] [--diagnose] [fault words...]
 (figures go into the README; words pick fault classes, e.g. "reverb crushed")

@@ -80,7 +80,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         # renders always start from the original stems, so "before" is their analysis
         session.analysis = outcome.analysis
     state.analysed = True
-    state.undo_log.append("moves")
+    state.log_change("moves")
     _settled(session, outcome.swapped)
     for intent in state.intents:
         intent["done"] = True
@@ -191,7 +191,7 @@ def replay(session: Session, text: str) -> Turn:
 
 
 def plan_changed(session: Session, text: str) -> Turn:
-    session.state.undo_log.append("moves")
+    session.state.log_change("moves")
     return replay(session, text)
 
 

@@ -77,8 +77,9 @@ def _rescale(session: Session, factor: float, word: str) -> Turn:
     state = session.state
     if not state.applied:
         return session.reply(["There's no plan to change yet."])
+    state.remember_plan(f"made every move {word}")
     state.moves = rescaled(state.moves[:state.applied], factor)
-    return flow.plan_changed(session, f"Made every move {word}.")
+    return flow.replay(session, f"Made every move {word}.")
 
 
 def _more(session: Session, _value) -> Turn:
@@ -98,10 +99,11 @@ def _skip(session: Session, value) -> Turn:
     if index is None:
         return session.reply([f"Which move? Say `skip 1` to `skip {len(active)}` (see "
                               "`status`)." if active else "No moves to skip."])
-    dropped = active.pop(index)
+    said = f"dropped move {index + 1} ({Move.from_dict(active[index]).action()})"
+    state.remember_plan(said)
+    active.pop(index)
     state.moves, state.applied = active, len(active)
-    return flow.plan_changed(session, f"Dropped move {index + 1}: "
-                                      f"{Move.from_dict(dropped).action()}.")
+    return flow.replay(session, f"{said[0].upper()}{said[1:]}.")
 
 
 def _undo(session: Session, _value) -> Turn:
@@ -114,9 +116,16 @@ def _undo(session: Session, _value) -> Turn:
     if newest == "direction" and state.directions:
         state.restore_direction()
         return _direction(session, f"Back to {_direction_words(session)}.")
+    if newest == "plan" and state.plans:
+        kept = state.plans.pop()
+        state.undone.append({"kind": "plan", "moves": state.moves, "applied": state.applied,
+                             "said": kept["said"]})
+        state.moves, state.applied = kept["moves"], kept["applied"]
+        return flow.replay(session, f"Undid: {kept['said']}. `redo` brings it back.")
     if state.applied == 0:
         return session.reply(["Nothing to undo."])
     state.applied -= 1
+    state.undone.append({"kind": "moves"})
     move = Move.from_dict(state.moves[state.applied])
     return flow.replay(session, f"Undid: {move.action()}. `redo` brings it back.")
 
@@ -125,9 +134,17 @@ def _redo(session: Session, _value) -> Turn:
     from dsp.moves import Move
 
     state = session.state
+    last = state.undone.pop() if state.undone else {"kind": "moves"}
+    if last["kind"] == "plan":
+        state.plans.append({"moves": state.moves, "applied": state.applied,
+                            "said": last["said"]})
+        state.undo_log.append("plan")
+        state.moves, state.applied = last["moves"], last["applied"]
+        return flow.replay(session, f"Redid: {last['said']}.")
     if state.applied >= len(state.moves):
         return session.reply(["Nothing to redo."])
     state.applied += 1
+    state.undo_log.append("moves")
     move = Move.from_dict(state.moves[state.applied - 1])
     return flow.replay(session, f"Redid: {move.action()}.")
 

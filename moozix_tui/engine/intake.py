@@ -78,7 +78,7 @@ def _take(session: Session, assigned: list[tuple[str, Path]]) -> str:
         entry = {"path": str(path), "role": role, "status": "checking", "note": ""}
         if namesake is not None:
             state.replaced.append({"old": dict(namesake), "new": str(path)})
-            state.undo_log.append("files")
+            state.log_change("files")
             state.files[state.files.index(namesake)] = entry
             lines.append(f"- {part_word(role)}: {md_code(namesake['path'])} → "
                          f"{md_code(str(path))} (replaced; `undo` puts the old one back)")

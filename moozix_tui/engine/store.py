@@ -58,14 +58,28 @@ class SessionState:
     directions: list[dict] = field(default_factory=list)  # target/style/reference, for undo
     replanned_from: list[str] | None = None   # the plan before the stems changed
     undo_log: list[str] = field(default_factory=list)
-    """What each change was, newest last ("moves", "files" or "direction"): `undo` takes
-    back the newest; with the log empty it steps back through the applied moves."""
+    """What each change was, newest last ("moves", "plan", "files" or "direction"): `undo`
+    takes back the newest; with the log empty it steps back through the applied moves."""
+    plans: list[dict] = field(default_factory=list)   # the plan before each more/less/skip
+    undone: list[dict] = field(default_factory=list)
+    """What `undo` took back, newest last, for `redo`: {"kind": "moves"} (one applied move)
+    or {"kind": "plan", ...} (the plan as it was before the undo). A new change clears it."""
+
+    def log_change(self, kind: str) -> None:
+        self.undo_log.append(kind)
+        self.undone.clear()
 
     def remember_direction(self) -> None:
         """Keep the target, style and reference as they are, so `undo` can bring them back."""
         self.directions.append({"target": self.target, "style": self.style,
                                 "reference": self.reference})
-        self.undo_log.append("direction")
+        self.log_change("direction")
+
+    def remember_plan(self, said: str) -> None:
+        """Keep the plan as it is before an edit of every move or of one ('more', 'skip 2'),
+        so `undo` puts it back; `said` is the edit in words, for undo and redo to name."""
+        self.plans.append({"moves": list(self.moves), "applied": self.applied, "said": said})
+        self.log_change("plan")
 
     def restore_direction(self) -> None:
         """Back to the target, style and reference before the newest direction change."""

@@ -305,3 +305,39 @@ def test_a_whole_export_that_passes_its_checks_is_counted_not_listed(chat, song_
     checked = chat.say(" ".join(f'"{p}"' for p in stems))
     assert f"All {len(stems)} files look good" in checked
     assert checked.count("looks good") == 0
+
+
+def test_undo_takes_back_more_less_and_skip_and_redo_does_them_again(chat, buried_vocal_files):
+    """'more' then 'undo' took back the newest move at its stronger size instead of the
+    'more'; 'skip 1' then 'undo' dropped a second move instead of bringing the first back."""
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    chat.say("the vocal is harsh")
+    state = chat.engine.state
+    sizes = [m["params"] for m in state.moves]
+    assert len(sizes) >= 2, state.moves
+    first = state.moves[0]["params"]["gain_db"]
+
+    chat.say("more")
+    assert state.moves[0]["params"]["gain_db"] == pytest.approx(first * 1.3, abs=0.05)
+    answer = chat.say("undo")
+    assert "Undid: made every move stronger" in answer
+    assert [m["params"] for m in state.moves[:state.applied]] == sizes, "every move as before"
+    assert chat.engine.view.can_redo
+    chat.say("redo")
+    assert state.moves[0]["params"]["gain_db"] == pytest.approx(first * 1.3, abs=0.05)
+    chat.say("undo")
+
+    dropped = state.moves[0]
+    chat.say("skip 1")
+    assert dropped not in state.moves[:state.applied]
+    answer = chat.say("undo")
+    assert "Undid: dropped move 1" in answer
+    assert state.moves[:state.applied] == [dropped, *state.moves[1:state.applied]]
+    assert [m["params"] for m in state.moves[:state.applied]] == sizes
+    chat.say("redo")
+    assert dropped not in state.moves[:state.applied]
+
+    chat.say("less")  # a new change: nothing undone before it can be redone
+    assert "Nothing to redo" in chat.say("redo")

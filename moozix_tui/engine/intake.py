@@ -44,7 +44,8 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
     for hint, path in found:
         role = _role(hint, path)
         (unknown if role is None else assigned).append((role, path))
-    replies = [_take(session, assigned)] if assigned else []
+    replies = [_take(session, assigned)] if assigned else [
+        "Checking " + ", ".join(md_code(p.name) for _, p in unknown) + "…"]
     if unknown:   # beside any choices still open: a file upload does not answer them
         session.state.pending = {**(session.state.pending or {}),
                                  "unplaced": [str(p) for _, p in unknown]}
@@ -56,11 +57,14 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
 
 def _ask_part(paths: list[Path]) -> str:
     names = ", ".join(md_code(p.name) for p in paths)
-    one = len(paths) == 1
-    return (f"I couldn't tell which part {names} {'is' if one else 'are'}, so "
-            f"{'it is' if one else 'they are'} not in the mix yet. Which part "
-            f"{'is it' if one else 'are they'}? Say e.g. *keys* (for all of "
-            f"them), or name each like {md_code('keys=' + str(paths[0]))}.")
+    if len(paths) == 1:
+        return (f"I couldn't tell which part {names} is, so it is not in the mix yet. Which "
+                "part is it? Say e.g. *keys* or *backing vocals*.")
+    example = str(paths[0])
+    example = f'keys="{example}"' if " " in example else f"keys={example}"
+    return (f"I couldn't tell which part {names} are, so they are not in the mix yet. Which "
+            f"part are they? Say e.g. *keys* (for all of them), or name each like "
+            f"{md_code(example)}.")
 
 
 def _take(session: Session, assigned: list[tuple[str, Path]]) -> str:
@@ -209,6 +213,12 @@ def _next_step(session: Session, replies: list[str]) -> Turn:
         count = len(state.pending["choices"])
         replies.append(f"Your pick from the list above is still open — say a number (1–{count}) "
                        "or describe it in your own words.")
+    elif state.phase == "rendered":   # only files that were left out: nothing changed
+        replies.append("The master is as it was. Tell me what still bothers you, or say "
+                       "`export`.")
+    elif state.intents:
+        replies.append("The plan is as it was: say `go` to render it, or tell me another "
+                       "problem.")
     else:
         replies.append("What sounds wrong in it?")
     return session.reply(replies, "checklist")

@@ -48,8 +48,10 @@ class Session:
         return Turn(tuple(replies), job)
 
     def reply(self, parts: list[str], kind: str = "text", *, job: Job | None = None) -> Turn:
-        """Several paragraphs as one assistant message."""
-        return self.turn(self.say("\n\n".join(p for p in parts if p), kind), job=job)
+        """Several paragraphs as one assistant message; none at all when every part is
+        empty (an empty bubble says nothing)."""
+        text = "\n\n".join(p for p in parts if p)
+        return self.turn(*([self.say(text, kind)] if text else []), job=job)
 
     def save(self) -> None:
         self.store.save(self.state)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 from html import unescape
+from pathlib import Path
 
 import pytest
 import soundfile as sf
@@ -341,3 +342,44 @@ def test_undo_takes_back_more_less_and_skip_and_redo_does_them_again(chat, burie
 
     chat.say("less")  # a new change: nothing undone before it can be redone
     assert "Nothing to redo" in chat.say("redo")
+
+
+def test_a_left_out_file_after_a_plan_says_the_plan_stands(chat, buried_vocal_files, tmp_path):
+    """A 6-channel file named like markup, whose part the name can't tell, dropped in after
+    the plan: the chat showed an empty message, then asked 'What sounds wrong in it?' as if
+    nothing had been said."""
+    import numpy as np
+
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    plan = list(chat.engine.state.moves)
+    odd = tmp_path / "[bold]x[" / "bold].wav"
+    odd.parent.mkdir()
+    sf.write(odd, np.zeros((4410, 6)) + 0.1, 44100)
+    turn = chat.engine.handle(str(odd))
+    replies = turn.replies + tuple(chat.drain(turn))
+    assert all(r.markdown.strip() for r in replies), "no empty message"
+    answer = "\n\n".join(r.markdown for r in replies)
+    assert "6 channels" in as_rendered_text(answer)
+    assert "`bold].wav`" in answer
+    assert "The plan is as it was" in answer and "What sounds wrong" not in answer
+    assert chat.engine.state.moves == plan
+
+
+def test_unknown_files_are_asked_about_in_words_that_work(chat, song, tmp_path):
+    """One unknown file is not 'all of them'; with several, the example `keys=...` is one
+    that, typed back, places the file (its path has a space, so it is quoted)."""
+    folder = tmp_path / "Song Export"
+    folder.mkdir()
+    for name in ("Audio 7.wav", "Audio 8.wav"):
+        sf.write(folder / name, song["keys"][:, :44100].T, 44100)
+    one = chat.say(str(folder / "Audio 7.wav"))
+    assert "Which part is it?" in one and "all of them" not in one
+    chat.say("keys")
+    several = chat.say(f'"{folder / "Audio 7.wav"}" "{folder / "Audio 8.wav"}"')
+    example = re.search(r"`(keys=[^`]+)`", several).group(1)
+    assert example == f'keys="{folder / "Audio 7.wav"}"'
+    chat.say(example)
+    placed = {Path(s.path).name: s.role for s in chat.engine.view.stems if s.path}
+    assert placed["Audio 7.wav"] == "keys"

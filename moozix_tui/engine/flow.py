@@ -96,9 +96,8 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
             f"- {md_literal(n.message)}" for n in outcome.stems.notices))
     named = {(i["layer"], i["problem"]) for i in state.intents}
     extra = [f for f in outcome.findings if (f.layer, f.problem) not in named]
-    if extra:
-        parts.append("**Also worth a look**\n\n" + "\n".join(
-            f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra[:4]))
+    aside = ("**Also worth a look**\n\n" + "\n".join(
+        f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra[:4]) if extra else "")
     if plan.notes:
         more = [" Say `more` if you still hear it."] if plan.held_back else []
         parts.append("\n".join([f"> {md_literal(n)}" for n in plan.notes] + more))
@@ -115,8 +114,8 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         parts.append("**The stems changed, so I planned again from the full set.** Before: "
                      + ("; ".join(before) or "no moves") + ".")
     if outcome.then_render:
-        return start_render(session, parts)
-    parts.append(plan_text(state.moves[:state.applied]))
+        return start_render(session, [*parts, aside])
+    parts.append(plan_text(state.moves[:state.applied], aside))
     return session.reply(parts, "plan")
 
 

@@ -51,11 +51,12 @@ def move_lines(moves: Sequence[dict], *, reasons: bool = False) -> list[str]:
     return lines
 
 
-def plan_text(moves: Sequence[dict]) -> str:
+def plan_text(moves: Sequence[dict], aside: str = "") -> str:
+    """The plan, then `aside` (what else the measurement found), then what to say next."""
     lines = move_lines(moves, reasons=True)
-    if not lines:
-        return "No moves in the plan: I'll only master."
-    return "**The plan**\n\n" + "\n".join(lines) + "\n\n" + NEXT_STEPS
+    plan = ("**The plan**\n\n" + "\n".join(lines) if lines
+            else "No moves in the plan: I'll only master.")
+    return "\n\n".join(p for p in (plan, aside, NEXT_STEPS if lines else "") if p)
 
 
 def group_files(files: Sequence[dict]) -> dict[str, list[dict]]:

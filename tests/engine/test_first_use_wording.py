@@ -110,6 +110,10 @@ def test_also_worth_a_look_says_what_is_wrong_not_just_the_number(mastered_demo)
     plan = next(r.markdown for r in mastered_demo.replies if "Also worth a look" in r.markdown)
     line = next(x for x in plan.splitlines() if "bass sits" in x)
     assert line.startswith("- **bass** — too loud (bass sits")
+    # what was asked for comes first: the plan's moves, then what else stands out, then
+    # what to say next (it led the reply, above the plan, and pushed it off a short screen)
+    assert plan.index("**The plan**") < plan.index("1. ") < plan.index("Also worth a look")
+    assert plan.index("Also worth a look") < plan.index("Say `go`")
 
 
 def test_export_never_writes_a_master_older_than_the_plan(mastered_demo, tmp_path):

@@ -207,9 +207,12 @@ def offer(session: Session, choices: list[dict]) -> str:
     lines = [f"{n}. " + finding_line(c["layer"], c["problem"], c.get("evidence", ""))
              for n, c in enumerate(choices, 1)]
     lines.append(f"{len(choices) + 1}. something else")
-    numbers = ", ".join(str(n) for n in range(1, len(choices) + 1))
-    return "\n".join(lines) + (f"\n\nSay {numbers} (several are fine), or describe it in "
-                                "your own words.")
+    if len(choices) == 1:
+        pick = "Say 1 to take it"
+    else:
+        pick = ("Say " + ", ".join(str(n) for n in range(1, len(choices))) + f" or "
+                f"{len(choices)} (several are fine)")
+    return "\n".join(lines) + f"\n\n{pick}, or describe it in your own words."
 
 
 def diagnose_song(session: Session, replies: list[str]) -> Turn:

@@ -117,3 +117,20 @@ def test_none_of_them_keeps_the_reading_or_asks_for_the_words(chat):
     chat.say("the bass sounds weird")             # numbered guesses, no reading
     assert "own words" in chat.say("none of them")
     assert chat.engine.state.pending is None and _intents(chat) == [("vocal", "harsh")]
+
+
+@pytest.mark.parametrize(("count", "said"), [
+    (1, "Say 1 to take it, or describe"),
+    (2, "Say 1 or 2 (several are fine), or describe"),
+    (3, "Say 1, 2 or 3 (several are fine), or describe"),
+])
+def test_the_numbers_offered_are_the_numbers_there_are(chat, count, said):
+    """One measured finding was offered as 'Say 1 (several are fine)': there was no
+    'several' to pick."""
+    from moozix_tui.engine.dialogue import offer
+
+    found = [{"layer": layer, "problem": "too_quiet", "evidence": ""}
+             for layer in ("vocal", "bass", "keys")[:count]]
+    text = offer(chat.engine.session, found)
+    assert said in text
+    assert f"{count + 1}. something else" in text

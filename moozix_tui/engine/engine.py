@@ -21,7 +21,7 @@ from moozix_tui.engine.commands import read_command
 from moozix_tui.engine.demo import demo_ready, make_demo
 from moozix_tui.engine.handlers import COMMANDS
 from moozix_tui.engine.model import Job, Reply, SessionView, Turn
-from moozix_tui.engine.paths import closest_name, find_paths, looks_like_path, parse_path
+from moozix_tui.engine.paths import closest_name, looks_like_path, parse_path, read_paths
 from moozix_tui.engine.session import Session
 from moozix_tui.engine.store import SessionState, SessionStore, StateError
 from moozix_tui.engine.view import build_view
@@ -154,9 +154,13 @@ class Engine:
                 return chosen
         if command is not None:
             return COMMANDS[command.name](session, command.value)
-        paths = find_paths(text)
+        paths, missing = read_paths(text)
         if paths:
-            return intake.add(session, paths)
+            if not missing:
+                return intake.add(session, paths)
+            gone = session.say("\n\n".join(_not_found_line(p) for p in missing), "error")
+            turn = intake.add(session, paths)
+            return Turn((gone, *turn.replies), turn.job)
         if looks_like_path(text):
             return self._not_found(text)
         if session.state.pending:
@@ -167,10 +171,7 @@ class Engine:
 
     def _not_found(self, text: str) -> Turn:
         path = parse_path(text.split("=", 1)[1] if "=" in text.split("/")[0] else text)
-        nearest = closest_name(path) if path is not None else None
-        hint = f" The closest I see is {md_code(str(nearest))}." if nearest else ""
-        return self.session.reply([f"Not found: {md_code(str(path or text))}.{hint} Check the "
-                                   "spelling, or drag the file into the terminal."], "error")
+        return self.session.reply([_not_found_line(path, text)], "error")
 
     def add_files(self, paths: Sequence[Path]) -> Turn:
         if self.session.busy:
@@ -234,3 +235,9 @@ class Engine:
             return flow.start_analysis(self.session, [text])
         return self.session.reply([text + " What do you hear?"])
 
+
+def _not_found_line(path: Path | None, text: str = "") -> str:
+    nearest = closest_name(path) if path is not None else None
+    hint = f" The closest I see is {md_code(str(nearest))}." if nearest else ""
+    return (f"Not found: {md_code(str(path or text))}.{hint} Check the spelling, or drag the "
+            "file into the terminal.")

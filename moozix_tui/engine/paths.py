@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 from dsp.intake import SUPPORTED_EXTENSIONS, audio_files_in
 
 __all__ = ["AUDIO_SUFFIXES", "RoleHint", "closest_name", "find_paths", "looks_like_path",
-           "parse_path"]
+           "parse_path", "read_paths"]
 
 AUDIO_SUFFIXES = SUPPORTED_EXTENSIONS   # what dsp can read
 _ASSIGN = re.compile(r"^([A-Za-z_ ]{2,20})\s*[=:]\s*(.+)$")
@@ -92,13 +92,20 @@ def _expand(path: Path) -> list[Path]:
 
 def find_paths(text: str) -> list[RoleHint]:
     """(role hint or None, path) for every existing file or folder named in the text."""
+    return read_paths(text)[0]
+
+
+def read_paths(text: str) -> tuple[list[RoleHint], list[Path]]:
+    """What `find_paths` finds, and the paths named beside them that don't exist (so a
+    paste of five files with one mistyped never drops that one without a word)."""
     if len(text) > 20_000:
-        return []
+        return [], []
     found: list[RoleHint] = []
     whole = _candidate(text.strip().strip("'\""))
     if whole is not None:
-        return [(None, p) for p in _expand(whole)]
+        return [(None, p) for p in _expand(whole)], []
     tokens = _split(text)
+    left: list[list[str]] = [[]]   # runs of tokens that named nothing that exists
     i = 0
     while i < len(tokens):
         role, first = None, tokens[i]
@@ -111,10 +118,25 @@ def find_paths(text: str) -> list[RoleHint]:
             path = _candidate(" ".join([first, *tokens[i + 1:i + used]]))
         if path is not None:
             found.extend((role, p) for p in _expand(path))
+            left.append([])
             i += used
         else:
+            left[-1].append(tokens[i])
             i += 1
     unique: dict[Path, str | None] = {}
     for role, path in found:
         unique.setdefault(path.resolve(), role)
-    return [(role, path) for path, role in unique.items()]
+    missing = [m for run in left for m in [_missing(run)] if m is not None] if found else []
+    return [(role, path) for path, role in unique.items()], missing
+
+
+def _missing(run: list[str]) -> Path | None:
+    """The path a run of leftover words names, from the word that starts a path to the
+    last that ends like an audio file (spaces inside it kept): None if it names none."""
+    words = [_ASSIGN.sub(r"\2", w) for w in run]
+    start = next((n for n, w in enumerate(words)
+                  if w.startswith(("/", "~", "./", "../", "file://"))), None)
+    if start is None:
+        return None
+    ends = [n for n, w in enumerate(words) if n >= start and w.lower().endswith(AUDIO_SUFFIXES)]
+    return parse_path(" ".join(words[start:ends[-1] + 1] if ends else words[start:start + 1]))

@@ -383,3 +383,31 @@ def test_unknown_files_are_asked_about_in_words_that_work(chat, song, tmp_path):
     chat.say(example)
     placed = {Path(s.path).name: s.role for s in chat.engine.view.stems if s.path}
     assert placed["Audio 7.wav"] == "keys"
+
+
+@pytest.mark.parametrize("typed", [
+    '"{folder}/Lead Vox.wav" "{folder}/beat wav.wav"',          # quoted, one mistyped
+    "vocal={folder}/Lead Vox.wav and instruments={folder}/bet.wav",
+    "{folder}/Lead Vox.wav {folder}/Lead Vx.wav",                # unquoted, spaces inside
+])
+def test_a_missing_path_beside_found_ones_is_named(chat, buried_vocal_files, typed):
+    """A paste of several paths with one that doesn't exist took the others and dropped
+    that one without a word."""
+    folder = buried_vocal_files
+    text = typed.format(folder=folder)
+    chat.say("the vocal is too quiet")
+    turn = chat.engine.handle(text)
+    first = turn.replies[0]
+    assert first.kind == "error" and first.markdown.startswith("Not found: `")
+    wrong = re.search(r"Not found: `([^`]+)`", first.markdown).group(1)
+    assert wrong.startswith(str(folder)) and not Path(wrong).exists()
+    assert wrong.rsplit("/", 1)[1] in text
+    chat.drain(turn)
+    assert any(s.path and s.path.endswith("Lead Vox.wav") for s in chat.engine.view.stems)
+
+
+def test_a_sentence_beside_a_path_is_no_missing_path(buried_vocal_files):
+    from moozix_tui.engine.paths import read_paths
+
+    found, missing = read_paths(f"{buried_vocal_files}/Lead Vox.wav is the vocal, too quiet")
+    assert [p.name for _, p in found] == ["Lead Vox.wav"] and missing == []

@@ -95,7 +95,9 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         parts.append("**About your files**\n\n" + "\n".join(
             f"- {md_literal(n.message)}" for n in outcome.stems.notices))
     named = {(i["layer"], i["problem"]) for i in state.intents}
-    extra = [f for f in outcome.findings if (f.layer, f.problem) not in named]
+    # the whole song showing a problem named on a part is the plan's own measurement
+    extra = [f for f in outcome.findings if (f.layer, f.problem) not in named
+             and not (f.layer == "mix" and f.problem in {p for _, p in named})]
     aside = ("**Also worth a look**\n\n" + "\n".join(
         f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra[:4]) if extra else "")
     if plan.notes:

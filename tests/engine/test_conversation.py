@@ -411,3 +411,16 @@ def test_a_sentence_beside_a_path_is_no_missing_path(buried_vocal_files):
 
     found, missing = read_paths(f"{buried_vocal_files}/Lead Vox.wav is the vocal, too quiet")
     assert [p.name for _, p in found] == ["Lead Vox.wav"] and missing == []
+
+
+def test_the_plans_own_measure_is_not_offered_again_as_the_whole_song(chat, song, tmp_path):
+    """'the bass is muddy' on a bass stem with +8 dB at 250 Hz, given alone: the plan cuts
+    the bass because the mix's 150–400 Hz stands high, and 'Also worth a look' then offered
+    'whole song — muddy' on that same figure, as if it were a second problem."""
+    from tests.support.faults import boost
+
+    sf.write(tmp_path / "bass.wav", boost(song["bass"], 250, 8).T, 44100)
+    chat.say("the bass is muddy")
+    answer = chat.say(f"bass={tmp_path / 'bass.wav'}")
+    assert "The plan" in answer and "Cut the bass" in answer
+    assert "**whole song** — muddy" not in answer

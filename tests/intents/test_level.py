@@ -264,3 +264,14 @@ def test_a_part_reduced_pushed_aside_or_fading_is_too_quiet(text, expected):
 ])
 def test_percussion_by_name_and_plain_words_kept_whole(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the vocal needs to sit higher", {("vocal", "too_quiet")}),
+    ("the hats could sit lower", {("cymbals", "too_loud")}),
+    ("the vocals dip a little lower in the verses", {("vocal", "too_quiet")}),
+    ("the guitars are mixed higher than the vocal", {("guitars", "too_loud")}),
+    ("the bridge is mixed lower and it works", set()),
+])
+def test_higher_and_lower_after_a_verb_that_places(text, expected):
+    assert _read(text) == expected

@@ -1168,9 +1168,11 @@ class _Reader:
             parts = [m for m in parts if m.layer not in crowd]
             distinct = [d for d in distinct if d not in crowd]
         alone = self.rules["reciprocal"]["alone"]
-        if len(distinct) == 1 and any(
+        lo = self.clause_start[self.clauses[cue.start]]
+        if len(distinct) == 1 and (any(
                 tuple(self.words[k:k + len(w)]) == w for w in map(words_of, alone)
-                for k in range(cue.start, min(cue.end + 2, len(self.words)))):
+                for k in range(cue.start, min(cue.end + 2, len(self.words))))
+                or set(self.words[lo:cue.start]) & set(self.rules["reciprocal"]["all_of"])):
             # "some instruments are masking each other": one part at odds with itself
             m = next(m for m in parts if m.layer == distinct[0])
             found.append(_Found(m.layer, problem, m.start, cue, m, self.clauses[cue.start],

@@ -275,3 +275,14 @@ def test_percussion_by_name_and_plain_words_kept_whole(text, expected):
 ])
 def test_higher_and_lower_after_a_verb_that_places(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the instruments all seem to occupy the same range", {("instruments", "masking")}),
+    ("the guitars all fight for the same space", {("guitars", "masking")}),
+    ("I cut those same frequencies on the vocal and now it's dull", {("vocal", "dull")}),
+    ("the song is missing a lot of bass frequencies", {("mix", "tonal_balance")}),
+    ("the kick lacks low frequencies", {("kick", "thin")}),
+])
+def test_one_part_all_at_odds_and_bands_named_by_frequency(text, expected):
+    assert _read(text) == expected

@@ -1,4 +1,5 @@
-"""The built-in demo song: generated once, cached, with a buried vocal and a muddy low end."""
+"""The built-in demo song: generated once, cached, with a buried vocal and low mids built up
+on every part (nothing cleaned up around 250 Hz: the classic muddy home mix)."""
 
 from __future__ import annotations
 
@@ -8,8 +9,10 @@ from pathlib import Path
 __all__ = ["DEMO_ROLES", "demo_dir", "demo_files", "demo_ready", "make_demo"]
 
 DEMO_ROLES = ("drums", "bass", "keys", "vocal")
-_VERSION = "demo-v1"
+_VERSION = "demo-v2"
 _MARKER = "ready"
+_VOCAL_DB = -8.0
+_MUD_DB = 7.0
 
 
 def demo_dir() -> Path:
@@ -41,14 +44,19 @@ def make_demo(*, duration_s: float = 45.0) -> dict[str, Path]:
 
     rate = 44100
     song = make_song(duration_s=duration_s, sample_rate=rate, seed=7)
+
+    def muddy(samples: np.ndarray) -> np.ndarray:
+        return apply_sos(samples, bell(250.0, _MUD_DB, 1.0, rate))
+
     stems = {
-        "drums": song["kick"] + song["snare"] + song["cymbals"],
-        "bass": apply_sos(song["bass"], bell(250.0, 6.0, 1.0, rate)),
-        "keys": apply_sos(song["keys"], bell(250.0, 6.0, 1.0, rate)),
-        "vocal": song["vocal"] * np.float32(10 ** (-8 / 20)),
+        "drums": muddy(song["kick"] + song["snare"] + song["cymbals"]),
+        "bass": muddy(song["bass"]),
+        "keys": muddy(song["keys"]),
+        "vocal": muddy(song["vocal"]) * np.float32(10 ** (_VOCAL_DB / 20)),
     }
     files = demo_files()
     for role, samples in stems.items():
         write_wav(files[role], samples, rate)
-    atomic_write_bytes(demo_dir() / _MARKER, b"demo stems: vocal -8 dB, +6 dB at 250 Hz\n")
+    atomic_write_bytes(demo_dir() / _MARKER, f"demo stems: vocal {_VOCAL_DB:+g} dB, every part "
+                                             f"{_MUD_DB:+g} dB at 250 Hz\n".encode())
     return files

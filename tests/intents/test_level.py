@@ -286,3 +286,13 @@ def test_higher_and_lower_after_a_verb_that_places(text, expected):
 ])
 def test_one_part_all_at_odds_and_bands_named_by_frequency(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the bridge gives the vocals more room to breathe",
+    "static mixes rarely sound finished",
+    "the rapper sounds a little mush-mouthed on the second verse",
+    "the mono compatibility is exceptional",
+])
+def test_idioms_and_praise_that_hold_problem_words(text):
+    assert _read(text) == set()

@@ -72,7 +72,9 @@ def stem_request(missing: Sequence[str], files: Sequence[dict]) -> str:
             + ", ".join(md_literal(Path(i["path"]).name) for i in infos)
             for role, infos in group_files([f for f in files
                                             if f.get("status") != "error"]).items()]
-    lines = [f"- [ ] **{part_word(r)}** (`{r}`)" for r in missing]
+    # the part's name for `name=path`, where it isn't the word already shown ("bass (bass)")
+    lines = [f"- [ ] **{part_word(r)}**" + (f" (`{r}`)" if part_word(r) != r else "")
+             for r in missing]
     return ("**Stems I need** (the part and what competes with it):\n\n"
             + "\n".join(have + lines)
             + "\n\nType or paste their paths (a folder works too; `vocal=path` names a "

@@ -17,3 +17,12 @@ def test_kick_complaint_over_vocal_and_beat_asks_for_kick_and_bass(chat, buried_
     assert {"kick", "bass"} <= missing
     assert "Stems I need" in "\n".join(r.markdown for r in turn.replies)
     assert chat.engine.view.plan == ()
+
+
+def test_each_missing_part_is_named_once_with_the_name_to_type_where_it_differs(chat):
+    """'bass (`bass`)' said the part twice; 'lead vocal (`vocal`)' teaches `vocal=path`."""
+    answer = "\n".join(r.markdown for r in chat.engine.handle(
+        "the bass is too loud and the vocal is too quiet").replies)
+    lines = [x for x in answer.splitlines() if x.startswith("- [ ]")]
+    assert "- [ ] **bass**" in lines
+    assert "- [ ] **lead vocal** (`vocal`)" in lines

@@ -33,6 +33,8 @@ class AssistantMessage(Markdown):
     /* tables as compact as the card's: one line a row, no rules between rows */
     AssistantMessage MarkdownTableContent { grid-gutter: 0 1; keyline: none; }
     AssistantMessage > *:last-child { margin-bottom: 0; }
+    /* a reply that opens with a note (a quote) starts on the border's first row too */
+    AssistantMessage > MarkdownBlockQuote:first-child { margin-top: 0; }
     """
     TITLE = "moozix"
 

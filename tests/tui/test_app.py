@@ -164,3 +164,18 @@ async def test_light_theme_renders_the_journey(app, buried_vocal_files):
         await send(pilot, f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
         assert "The plan" in chat_text(app)
         assert app.current_theme.dark is False
+
+
+async def test_a_reply_that_opens_with_a_note_starts_on_its_first_row(app):
+    """A plan opening with a note ('> There is no cymbals stem…') began with an empty row:
+    the quote's top margin sat inside the reply's border."""
+    from moozix_tui.engine import Reply
+    from moozix_tui.widgets.chat_log import AssistantMessage
+
+    async with app.run_test(size=(80, 24)) as pilot:
+        log = app.query_one(ChatLog)
+        log.add(Reply("assistant", "> a note first\n\n**The plan**\n\n1. a move", "plan"))
+        await settle(pilot)
+        reply = list(app.query(AssistantMessage))[-1]
+        first = reply.children[0]
+        assert first.region.y == reply.content_region.y, "no empty row above the note"

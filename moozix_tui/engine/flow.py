@@ -203,6 +203,9 @@ def start_export(session: Session, folder: Path) -> Turn:
             return start_analysis(session, ["The master is not kept between sessions, so I'm "
                                             "rendering it again — say `export` once it's "
                                             "done."], then_render=True)
+        if not state.intents:
+            return session.reply(["Nothing to export yet: tell me what sounds wrong first "
+                                  "(or say *the whole song is too quiet* to just master it)."])
         return session.reply(["Nothing rendered yet — say `go` once the plan looks right."])
     if state.phase != "rendered":  # a complaint or direction since: the master is older
         count = f"{state.applied} move{'s' if state.applied != 1 else ''}"

@@ -424,3 +424,14 @@ def test_the_plans_own_measure_is_not_offered_again_as_the_whole_song(chat, song
     answer = chat.say(f"bass={tmp_path / 'bass.wav'}")
     assert "The plan" in answer and "Cut the bass" in answer
     assert "**whole song** — muddy" not in answer
+
+
+def test_export_before_anything_says_what_to_do_first(chat, buried_vocal_files):
+    """'export' on a fresh session answered 'say `go` once the plan looks right', with no
+    plan and nothing said yet."""
+    first = chat.say("export")
+    assert "tell me what sounds wrong first" in first and "`go`" not in first
+    chat.say("the vocal is too quiet")
+    chat.say(f"vocal={buried_vocal_files / 'Lead Vox.wav'} "
+             f"instruments={buried_vocal_files / 'beat.wav'}")
+    assert "say `go` once the plan looks right" in chat.say("export")

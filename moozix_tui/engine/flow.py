@@ -45,6 +45,12 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
                         then_render=then_render)
     if not diagnose:  # measuring to answer "what's wrong?" leaves the plan and master as they are
         state.phase = "analysing"
+    waiting = [Path(p).name for p in (state.pending or {}).get("unplaced", [])]
+    if waiting:
+        names = ", ".join(md_code(n) for n in waiting)
+        replies.append(f"{names} {'is' if len(waiting) == 1 else 'are'} still waiting for "
+                       "a part, so I leave it out of this mix — say which part (e.g. *keys*) "
+                       "to add it.")
     what = "the stereo mix" if [r for r, _ in sources] == ["mix"] else "the stems"
     replies.append(f"Listening to {what} and measuring…")
     job = session.new_job("diagnose" if diagnose else "analyse", f"Analysing {what}", work)
@@ -72,6 +78,15 @@ def _settled(session: Session, swapped: Sequence[tuple[dict, dict]]) -> None:
         state.pending = {**state.pending, "choices": choices}
 
 
+_MEASURES = {"too_quiet": "level", "too_loud": "level", "quiet_master": "loudness",
+             "loud_master": "loudness"}
+
+
+def _measure(problem: str) -> str:
+    """What a problem is judged on: too quiet and too loud are one level, either way."""
+    return _MEASURES.get(problem, problem)
+
+
 def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     state = session.state
     fresh = outcome.stems is not session.stems  # loaded now: its notes are news
@@ -94,10 +109,12 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     if fresh and outcome.stems.notices:
         parts.append("**About your files**\n\n" + "\n".join(
             f"- {md_literal(n.message)}" for n in outcome.stems.notices))
-    named = {(i["layer"], i["problem"]) for i in state.intents}
-    # the whole song showing a problem named on a part is the plan's own measurement
-    extra = [f for f in outcome.findings if (f.layer, f.problem) not in named
-             and not (f.layer == "mix" and f.problem in {p for _, p in named})]
+    named = {(i["layer"], _measure(i["problem"])) for i in state.intents}
+    # a finding on a measure the plan already answered is no news: the kick named too
+    # quiet and measured loud is said in the plan's note, the whole song muddy when the
+    # bass was named muddy is the figure the bass cut is sized on
+    extra = [f for f in outcome.findings if (f.layer, _measure(f.problem)) not in named
+             and not (f.layer == "mix" and _measure(f.problem) in {m for _, m in named})]
     aside = ("**Also worth a look**\n\n" + "\n".join(
         f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra[:4]) if extra else "")
     if plan.notes:

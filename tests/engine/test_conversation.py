@@ -435,3 +435,30 @@ def test_export_before_anything_says_what_to_do_first(chat, buried_vocal_files):
     chat.say(f"vocal={buried_vocal_files / 'Lead Vox.wav'} "
              f"instruments={buried_vocal_files / 'beat.wav'}")
     assert "say `go` once the plan looks right" in chat.say("export")
+
+
+def test_go_with_a_file_still_waiting_for_its_part_says_it_is_left_out(chat, song, tmp_path):
+    """A DAW folder with 'Audio 7.wav' (no part in its name), then 'go' without answering:
+    the plan was made without that file and nothing said so."""
+    for name, role in (("Kick.wav", "kick"), ("Bass.wav", "bass"), ("Audio 7.wav", "keys")):
+        sf.write(tmp_path / name, song[role][:, :44100 * 4].T, 44100)
+    chat.say("the kick is too quiet")
+    asked = chat.say(str(tmp_path))
+    assert "Which part is it?" in asked
+    answer = chat.say("go")
+    assert "`Audio 7.wav` is still waiting for a part, so I leave it out of this mix" in answer
+    assert not any(s.path and s.path.endswith("Audio 7.wav") for s in chat.engine.view.stems)
+
+
+def test_the_level_just_planned_is_not_offered_again_the_other_way(chat, song, tmp_path):
+    """'the kick is too quiet' on a kick that measures loud: the plan's note says the
+    measurement doesn't back a big move, and 'Also worth a look' then listed 'kick — too
+    loud', contradicting the nudge up it had just planned."""
+    from tests.support.faults import gain
+
+    sf.write(tmp_path / "Kick.wav", gain(song["kick"], 12)[:, :44100 * 4].T, 44100)
+    sf.write(tmp_path / "Bass.wav", song["bass"][:, :44100 * 4].T, 44100)
+    chat.say("the kick is too quiet")
+    answer = chat.say(str(tmp_path))
+    assert "The plan" in answer and "kick" in answer
+    assert "**kick** — too loud" not in answer

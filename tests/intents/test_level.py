@@ -296,3 +296,14 @@ def test_one_part_all_at_odds_and_bands_named_by_frequency(text, expected):
 ])
 def test_idioms_and_praise_that_hold_problem_words(text):
     assert _read(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the 808 and kick aren't playing nice together", {("bass", "masking"), ("kick", "masking")}),
+    ("the piano and the vocal are constantly at odds", {("keys", "masking"), ("vocal", "masking")}),
+    ("the kick and bass aren't separated enough", {("kick", "masking"), ("bass", "masking")}),
+    ("the kick and bass sit well together", set()),
+    ("the kick and bass are working together nicely", set()),
+])
+def test_parts_that_do_not_get_on_mask_each_other(text, expected):
+    assert _read(text) == expected

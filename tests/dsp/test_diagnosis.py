@@ -78,3 +78,17 @@ def test_a_quiet_reverb_return_is_a_dry_mix_never_a_leading_fault(song):
                                                                            vs_rest_lu=-25.0)})))
     about_fx = [(f.problem, f.severity) for f in found if f.layer == "fx"]
     assert about_fx == [("too_dry", "mild")]
+
+
+def test_a_snare_crushed_by_a_fast_heavy_compressor_is_heard(song):
+    """20:1 at 0.1 ms attack takes a clean snare's crest factor from about 23 dB to about
+    16 (bench/bench_faults.py --diagnose crushed: 14.6…16.3 on three sample sets): an
+    over-compressed finding at normal severity or worse, and none on the clean snare."""
+    from faults import gain, squash
+
+    crushed = {**song, "snare": gain(squash(song["snare"]), -6)}
+    found = {f.layer: f for f in diagnose(analyse_session(stem_set(crushed)))
+             if f.problem == "over_compressed"}
+    assert found["snare"].severity in HEARD
+    clean = diagnose(analyse_session(stem_set(song)))
+    assert not [f for f in clean if f.problem == "over_compressed" and f.layer == "snare"]

@@ -307,3 +307,14 @@ def test_idioms_and_praise_that_hold_problem_words(text):
 ])
 def test_parts_that_do_not_get_on_mask_each_other(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the master is pushed into the limiter so hard", {("mix", "loud_master")}),
+    ("the aggressive limiting ruins the record", {("mix", "loud_master")}),
+    ("the vocal is driven into a limiter", {("vocal", "over_compressed")}),
+    ("every transient is gone", {("mix", "loud_master")}),
+    ("the loudness is off the charts", {("mix", "loud_master")}),
+])
+def test_limiting_and_lost_transients_are_loudness(text, expected):
+    assert _read(text) == expected

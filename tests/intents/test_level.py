@@ -318,3 +318,13 @@ def test_parts_that_do_not_get_on_mask_each_other(text, expected):
 ])
 def test_limiting_and_lost_transients_are_loudness(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # hand percussion is the kit's percussion (taxonomy: drums), not its cymbals
+    ("the shaker is louder than the vocal", {("drums", "too_loud")}),
+    ("the hats and the tambourine clash with each other",
+     {("cymbals", "masking"), ("drums", "masking")}),
+])
+def test_hand_percussion_is_drums(text, expected):
+    assert _read(text) == expected

@@ -68,12 +68,12 @@ def group_files(files: Sequence[dict]) -> dict[str, list[dict]]:
 
 
 def stem_request(missing: Sequence[str], files: Sequence[dict]) -> str:
-    have = [f"- [x] **{part_word(role)}** — "
+    have = [f"- ✓ **{part_word(role)}** — "
             + ", ".join(md_literal(Path(i["path"]).name) for i in infos)
             for role, infos in group_files([f for f in files
                                             if f.get("status") != "error"]).items()]
     # the part's name for `name=path`, where it isn't the word already shown ("bass (bass)")
-    lines = [f"- [ ] **{part_word(r)}**" + (f" (`{r}`)" if part_word(r) != r else "")
+    lines = [f"- ○ **{part_word(r)}**" + (f" (`{r}`)" if part_word(r) != r else "")
              for r in missing]
     return ("**Stems I need** (the part and what competes with it):\n\n"
             + "\n".join(have + lines)

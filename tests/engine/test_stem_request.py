@@ -23,6 +23,6 @@ def test_each_missing_part_is_named_once_with_the_name_to_type_where_it_differs(
     """'bass (`bass`)' said the part twice; 'lead vocal (`vocal`)' teaches `vocal=path`."""
     answer = "\n".join(r.markdown for r in chat.engine.handle(
         "the bass is too loud and the vocal is too quiet").replies)
-    lines = [x for x in answer.splitlines() if x.startswith("- [ ]")]
-    assert "- [ ] **bass**" in lines
-    assert "- [ ] **lead vocal** (`vocal`)" in lines
+    lines = [x for x in answer.splitlines() if x.startswith("- ○")]
+    assert "- ○ **bass**" in lines
+    assert "- ○ **lead vocal** (`vocal`)" in lines

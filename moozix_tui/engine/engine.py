@@ -237,7 +237,30 @@ class Engine:
 
 
 def _not_found_line(path: Path | None, text: str = "") -> str:
+    if path is not None and path.is_dir():
+        return _no_audio_line(path)
     nearest = closest_name(path) if path is not None else None
     hint = f" The closest I see is {md_code(str(nearest))}." if nearest else ""
     return (f"Not found: {md_code(str(path or text))}.{hint} Check the spelling, or drag the "
             "file into the terminal.")
+
+
+def _no_audio_line(folder: Path) -> str:
+    """A folder that exists but holds no audio file at its top: what is there instead."""
+    from dsp.intake import SUPPORTED_EXTENSIONS
+
+    try:
+        entries = sorted((p for p in folder.iterdir() if not p.name.startswith(".")),
+                         key=lambda p: (not p.is_dir(), p.name.casefold()))
+    except OSError as exc:
+        return f"I can't open {md_code(str(folder))} ({md_literal(exc.strerror or '')})."
+    kinds = ", ".join(dict.fromkeys(e.lstrip(".").upper() for e in SUPPORTED_EXTENSIONS))
+    if not entries:
+        return (f"{md_code(str(folder))} is empty. Give me the folder your stems were "
+                f"exported to, or the files themselves ({kinds}).")
+    shown = ", ".join(md_code(p.name + ("/" if p.is_dir() else "")) for p in entries[:6])
+    more = f" and {len(entries) - 6} more" if len(entries) > 6 else ""
+    inner = (" If the stems are in a folder inside it, give me that folder."
+             if entries[0].is_dir() else "")
+    return (f"There are no audio files in {md_code(str(folder))} — I read {kinds}; it holds "
+            f"{shown}{more}.{inner}")

@@ -96,8 +96,9 @@ def find_paths(text: str) -> list[RoleHint]:
 
 
 def read_paths(text: str) -> tuple[list[RoleHint], list[Path]]:
-    """What `find_paths` finds, and the paths named beside them that don't exist (so a
-    paste of five files with one mistyped never drops that one without a word)."""
+    """What `find_paths` finds, and the paths named beside them that don't exist or are
+    folders with no audio (so a paste of five files with one mistyped never drops that
+    one without a word)."""
     if len(text) > 20_000:
         return [], []
     found: list[RoleHint] = []
@@ -117,8 +118,11 @@ def read_paths(text: str) -> tuple[list[RoleHint], list[Path]]:
             used += 1
             path = _candidate(" ".join([first, *tokens[i + 1:i + used]]))
         if path is not None:
-            found.extend((role, p) for p in _expand(path))
+            inside = _expand(path)
+            found.extend((role, p) for p in inside)
             left.append([])
+            if not inside:   # a folder with no audio in it: said, like a missing path
+                left[-2].append(str(path))
             i += used
         else:
             left[-1].append(tokens[i])

@@ -462,3 +462,21 @@ def test_the_level_just_planned_is_not_offered_again_the_other_way(chat, song, t
     answer = chat.say(str(tmp_path))
     assert "The plan" in answer and "kick" in answer
     assert "**kick** — too loud" not in answer
+
+
+def test_a_folder_with_no_audio_says_what_it_holds(chat, buried_vocal_files, tmp_path):
+    """An existing folder with no audio at its top answered 'Not found: X. The closest I
+    see is X' — the same path, which exists."""
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    session = tmp_path / "My Song"
+    (session / "Audio Files").mkdir(parents=True)
+    (session / "My Song.ptx").write_text("project")
+    answer = chat.say(str(empty))
+    assert "Not found" not in answer and f"`{empty}` is empty" in answer
+    answer = chat.say(str(session))
+    assert "Not found" not in answer
+    assert "no audio files in" in answer and "`Audio Files/`" in answer
+    assert "`My Song.ptx`" in answer and "a folder inside it" in answer
+    both = chat.say(f'"{buried_vocal_files / "Lead Vox.wav"}" "{empty}"')
+    assert f"`{empty}` is empty" in both and "Lead Vox.wav" in both

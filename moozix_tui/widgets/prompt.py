@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 from textual import events
@@ -12,24 +13,25 @@ from textual.widgets import Input
 __all__ = ["PathSuggester", "Prompt", "complete_path"]
 
 
+_PATH_START = re.compile(r"""(?:^|[\s="'])([/~])""")
+
+
 def complete_path(value: str) -> str | None:
-    """Complete the last word of `value` as a file-system path, or None."""
-    if not value or value.endswith(" "):
-        return None
-    head, _, word = value.rpartition(" ")
-    if not word or ("/" not in word and not word.startswith("~")):
-        return None
-    expanded = Path(os.path.expanduser(word))  # os.path leaves an unknown ~user as is
-    folder, stem = (expanded, "") if word.endswith("/") else (expanded.parent, expanded.name)
-    try:
-        names = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()
-                       if p.name.startswith(stem) and not p.name.startswith("."))
-    except OSError:
-        return None
-    if not names:
-        return None
-    completed = word + names[0][len(stem):]
-    return f"{head} {completed}" if head else completed
+    """Complete the path `value` ends with, or None. The path may hold spaces ('/Music/Song
+    Export/Ba'): it is the longest tail, starting at a '/' or '~' at the start of a word,
+    whose folder exists."""
+    for start in _PATH_START.finditer(value or ""):
+        word = value[start.start(1):]
+        expanded = Path(os.path.expanduser(word))  # os.path leaves an unknown ~user as is
+        folder, stem = (expanded, "") if word.endswith("/") else (expanded.parent, expanded.name)
+        try:
+            names = sorted(p.name + ("/" if p.is_dir() else "") for p in folder.iterdir()
+                           if p.name.startswith(stem) and not p.name.startswith("."))
+        except OSError:
+            continue
+        if names:
+            return value + names[0][len(stem):]
+    return None
 
 
 class PathSuggester(Suggester):

@@ -156,6 +156,19 @@ def test_path_completion(tmp_path):
     assert complete_path("the vocal") is None
 
 
+def test_path_completion_goes_on_past_a_space_in_a_folder_name(tmp_path):
+    """After completing to '…/Song Export/', typing 'Ba' completed nothing: only the text
+    after the last space ('Export/Ba') was taken for the path."""
+    folder = tmp_path / "Song Export"
+    folder.mkdir()
+    (folder / "Bass DI.wav").write_bytes(b"")
+    assert complete_path(f"{tmp_path}/Song") == f"{folder}/"
+    assert complete_path(f"{folder}/Ba") == f"{folder}/Bass DI.wav"
+    assert complete_path(f'bass="{folder}/Ba') == f'bass="{folder}/Bass DI.wav'
+    assert complete_path(f"add {folder}/Ba") == f"add {folder}/Bass DI.wav"
+    assert complete_path(f"{folder}/Bass DI.wav and the vocal") is None
+
+
 async def test_light_theme_renders_the_journey(app, buried_vocal_files):
     async with app.run_test(size=(80, 24)) as pilot:
         app.theme = "textual-light"

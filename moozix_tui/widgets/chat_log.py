@@ -34,7 +34,7 @@ class AssistantMessage(Markdown):
     AssistantMessage MarkdownTableContent { grid-gutter: 0 1; keyline: none; }
     AssistantMessage > *:last-child { margin-bottom: 0; }
     /* a reply that opens with a note (a quote) starts on the border's first row too */
-    AssistantMessage > MarkdownBlockQuote:first-child { margin-top: 0; }
+    AssistantMessage > MarkdownBlockQuote:first-child { margin: 0 0 1 0; }
     """
     TITLE = "moozix"
 

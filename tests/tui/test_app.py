@@ -190,5 +190,6 @@ async def test_a_reply_that_opens_with_a_note_starts_on_its_first_row(app):
         log.add(Reply("assistant", "> a note first\n\n**The plan**\n\n1. a move", "plan"))
         await settle(pilot)
         reply = list(app.query(AssistantMessage))[-1]
-        first = reply.children[0]
+        first, after = reply.children[0], reply.children[1]
         assert first.region.y == reply.content_region.y, "no empty row above the note"
+        assert after.region.y == first.region.bottom + 1, "one empty row below it, as before"

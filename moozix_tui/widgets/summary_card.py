@@ -12,6 +12,7 @@ line of its own above it: plotext draws a legend inside the plot, over the low e
 from __future__ import annotations
 
 import math
+import textwrap
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -27,6 +28,8 @@ __all__ = ["MIN_PLOT_WIDTH", "SummaryCard", "hz_label", "hz_ticks"]
 MIN_PLOT_WIDTH = 30
 """Columns the spectrum needs beside the table: its dB labels and, for the curves and the
 axis (30 … 10k), at least 24 more; with fewer, the card shows the table alone."""
+_MIN_LABEL = 12
+_COLUMNS = ("measurement", "before", "after")
 BEFORE_RGB, AFTER_RGB = (86, 180, 233), (230, 159, 0)   # Okabe–Ito sky blue and orange
 
 
@@ -96,6 +99,7 @@ class SummaryCard(Horizontal):
     def __init__(self) -> None:
         super().__init__()
         self.card: CardData | None = None
+        self._label_width: int | None = None
 
     def compose(self) -> ComposeResult:
         yield DataTable(show_cursor=False, zebra_stripes=True)
@@ -106,9 +110,14 @@ class SummaryCard(Horizontal):
 
     def on_mount(self) -> None:
         self.border_title = "before → after"
-        self.query_one(DataTable).add_columns("measurement", "before", "after")
+        self.query_one(DataTable).add_columns(*_COLUMNS)
 
     def on_resize(self) -> None:
+        self.call_after_refresh(self.fit)
+
+    def fit(self) -> None:
+        """Labels wrapped to the card's width, then the spectrum only where it has room."""
+        self._fill()
         self.call_after_refresh(self.fit_spectrum)
 
     def fit_spectrum(self) -> None:
@@ -132,13 +141,33 @@ class SummaryCard(Horizontal):
             return
         self.card = card
         self.set_class(False, "-folded", "-collapsed")
-        table = self.query_one(DataTable)
-        table.clear()
-        for row in card.rows:
-            table.add_row(Text(row.label), _cell(row.before, row.unit), _cell(row.after, row.unit))
+        self._label_width = None
+        self._fill()
         self.query_one("#fold", Static).update(fold_line(card))
         self._plot(card)
-        self.call_after_refresh(self.fit_spectrum)
+        self.call_after_refresh(self.fit)
+
+    def _fill(self) -> None:
+        """The rows, each label wrapped to the width the figures leave it, so a long label
+        ('drums 3–7 kHz over its 1–16 kHz trend') never pushes a figure out of the card."""
+        if self.card is None:
+            return
+        cells = [(row.label, _cell(row.before, row.unit), _cell(row.after, row.unit))
+                 for row in self.card.rows]
+        figures = sum(max([len(head), *(len(c[i]) for c in cells)]) + 2   # + cell padding
+                      for i, head in enumerate(_COLUMNS) if i)
+        width = self.content_size.width
+        label_width = max(width - figures - 2, _MIN_LABEL) if width else None
+        if label_width == self._label_width and self.query_one(DataTable).row_count:
+            return
+        self._label_width = label_width
+        table = self.query_one(DataTable)
+        table.clear(columns=True)   # columns keep their widest cell's width otherwise
+        table.add_columns(*_COLUMNS)
+        for label, before, after in cells:
+            lines = textwrap.wrap(label, label_width) if label_width else [label]
+            table.add_row(Text("\n".join(lines or [label])), before, after,
+                          height=max(len(lines), 1))
 
     def _plot(self, card: CardData) -> None:
         # the axis is log10(Hz) drawn by hand: plotext's own log scale re-applies itself on

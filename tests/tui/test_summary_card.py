@@ -140,3 +140,33 @@ async def test_a_long_row_label_leaves_every_after_figure_whole_at_100_columns(t
                        "the table laid out")
         await pilot.pause()
         assert table.virtual_size.width <= table.scrollable_content_region.width
+
+
+@pytest.mark.parametrize("size", [(80, 24), (80, 40), (72, 30)])
+async def test_a_label_too_long_for_the_card_wraps_and_every_figure_stays_whole(tmp_path,
+                                                                               size):
+    """'drums 3–7 kHz over its 1–16 kHz trend' at 80 columns pushed the after column out of
+    the card and cut the before figures ('-37.0 dB', '-2.4 dBT') behind a scrollbar."""
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "s"))
+    rows = (SummaryRow("drums 3–7 kHz over its 1–16 kHz trend", 3.2, 2.6, "dB"),
+            SummaryRow("drums 2–8 kHz", -37.0, -38.1, "dBFS"),
+            SummaryRow("true peak", -2.4, -1.1, "dBTP"))
+    async with app.run_test(size=size) as pilot:
+        card = app.part(SummaryCard)
+        card.show(CardData(rows=rows, spectrum_hz=(), spectrum_before_db=(),
+                           spectrum_after_db=(), outputs=()))
+        table = card.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 3 and table.size.width > 0,
+                       "the table laid out")
+        await pilot.pause()
+        assert table.virtual_size.width <= table.scrollable_content_region.width
+        assert table.outer_size.height == table.virtual_size.height, "no row hidden"
+        shown = " ".join(str(table.get_cell_at((r, c))) for r in range(3) for c in range(3))
+        for figure in ("3.2 dB", "2.6 dB", "-37.0 dBFS", "-38.1 dBFS", "-2.4 dBTP",
+                       "-1.1 dBTP"):
+            assert figure in shown
+        label = str(table.get_cell_at((0, 0)))
+        assert " ".join(label.split()) == "drums 3–7 kHz over its 1–16 kHz trend"
+        await pilot.resize_terminal(160, size[1])  # wide again: one line a label
+        await wait_for(pilot, lambda: "\n" not in str(table.get_cell_at((0, 0))),
+                       "the label on one line again")

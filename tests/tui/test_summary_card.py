@@ -122,33 +122,15 @@ async def test_f2_folds_and_unfolds_the_card_at_any_height(tmp_path, size):
         await wait_for(pilot, lambda: card.outer_size.height > 3, "F2 again: in full")
 
 
-async def test_a_long_row_label_leaves_every_after_figure_whole_at_100_columns(tmp_path):
-    """A stereo-only render's 'mix 150–400 Hz over its trend' row made the table wider
-    than its 50-cell cap: the after column was cut ('-5.4 d', '-16.0' with no unit)."""
-    from moozix_tui.engine import Engine
-
-    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "s"))
-    rows = (SummaryRow("mix 150–400 Hz over its trend", 1.6, 1.6, "dB"),
-            SummaryRow("mix 150–400 Hz", -34.9, -23.9, "dBFS"),
-            SummaryRow("loudness", -27.3, -16.0, "LUFS"))
-    async with app.run_test(size=(100, 30)) as pilot:
-        card = app.part(SummaryCard)
-        card.show(CardData(rows=rows, spectrum_hz=(), spectrum_before_db=(),
-                           spectrum_after_db=(), outputs=()))
-        table = card.query_one(DataTable)
-        await wait_for(pilot, lambda: table.row_count == 3 and table.size.width > 0,
-                       "the table laid out")
-        await pilot.pause()
-        assert table.virtual_size.width <= table.scrollable_content_region.width
-
-
-@pytest.mark.parametrize("size", [(80, 24), (80, 40), (72, 30)])
+@pytest.mark.parametrize("size", [(80, 24), (80, 40), (72, 30), (100, 30)])
 async def test_a_label_too_long_for_the_card_wraps_and_every_figure_stays_whole(tmp_path,
                                                                                size):
     """'drums 3–7 kHz over its 1–16 kHz trend' at 80 columns pushed the after column out of
-    the card and cut the before figures ('-37.0 dB', '-2.4 dBT') behind a scrollbar."""
+    the card and cut the before figures ('-37.0 dB', '-2.4 dBT') behind a scrollbar; at 100
+    a stereo-only render's 'mix 150–400 Hz over its trend' cut '-5.4 d'."""
     app = MoozixApp(Engine.new(sessions_dir=tmp_path / "s"))
     rows = (SummaryRow("drums 3–7 kHz over its 1–16 kHz trend", 3.2, 2.6, "dB"),
+            SummaryRow("mix 150–400 Hz over its trend", 1.6, -5.4, "dB"),
             SummaryRow("drums 2–8 kHz", -37.0, -38.1, "dBFS"),
             SummaryRow("true peak", -2.4, -1.1, "dBTP"))
     async with app.run_test(size=size) as pilot:
@@ -156,14 +138,14 @@ async def test_a_label_too_long_for_the_card_wraps_and_every_figure_stays_whole(
         card.show(CardData(rows=rows, spectrum_hz=(), spectrum_before_db=(),
                            spectrum_after_db=(), outputs=()))
         table = card.query_one(DataTable)
-        await wait_for(pilot, lambda: table.row_count == 3 and table.size.width > 0,
+        await wait_for(pilot, lambda: table.row_count == 4 and table.size.width > 0,
                        "the table laid out")
         await pilot.pause()
         assert table.virtual_size.width <= table.scrollable_content_region.width
         assert table.outer_size.height == table.virtual_size.height, "no row hidden"
-        shown = " ".join(str(table.get_cell_at((r, c))) for r in range(3) for c in range(3))
-        for figure in ("3.2 dB", "2.6 dB", "-37.0 dBFS", "-38.1 dBFS", "-2.4 dBTP",
-                       "-1.1 dBTP"):
+        shown = " ".join(str(table.get_cell_at((r, c))) for r in range(4) for c in range(3))
+        for figure in ("3.2 dB", "2.6 dB", "1.6 dB", "-5.4 dB", "-37.0 dBFS", "-38.1 dBFS",
+                       "-2.4 dBTP", "-1.1 dBTP"):
             assert figure in shown
         label = str(table.get_cell_at((0, 0)))
         assert " ".join(label.split()) == "drums 3–7 kHz over its 1–16 kHz trend"

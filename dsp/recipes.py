@@ -203,6 +203,8 @@ def _harsh(ctx: _Context) -> None:
         return
     if _harsh_beyond_typical(ctx, stem, freq):
         return
+    if _harsh_within_typical(ctx, stem, freq):
+        return
     cut = float(np.clip(2.0 + excess, 2.0, 9.0)) * ctx.scale
     presence = ctx.analysis.mix.band_share_db["presence"]
     p_low, p_high = ctx.ranges["mix"]["presence_share_db"]
@@ -242,12 +244,46 @@ def _harsh_beyond_typical(ctx: _Context, stem: str, freq: float) -> bool:
     return True
 
 
+_GENTLE_HARSH_DB = 2.0
+"""The deepest cut on an edge that measures inside its typical range."""
+
+
+def _harsh_within_typical(ctx: _Context, stem: str, freq: float) -> bool:
+    """A part whose 3–7 kHz edge has a typical range and sits inside it: the ear still
+    wins, but gently — a small cut at the peak and a note with what was measured."""
+    typical = ctx.ranges["presence_excess_db"].get(stem)
+    if typical is None or stem not in ctx.analysis.harshness:
+        return False
+    low, high = typical
+    edge = ctx.analysis.harshness[stem].excess_db
+    if edge > high:
+        return False
+    measured = (f"{khz_band(PRESENCE_BAND_HZ)} stands {signed(edge)} dB against the "
+                f"{stem}' own {khz_band(PRESENCE_FIT_HZ)} trend where the cymbals ring "
+                f"(typical {signed_range(low, high, 1)} dB)")
+    depth = round(_GENTLE_HARSH_DB * ctx.scale, 1)
+    if stem == ctx.layer:
+        ctx.add(stem, "bell", f"{measured}: a gentle cut near {freq / 1000:.1f} kHz only",
+                freq_hz=round(freq), gain_db=-depth, q=1.2)
+    else:
+        ctx.add(stem, "deess", f"the {ctx.layer} inside the {stem}: {measured}; a gentle "
+                               f"dynamic cut near {freq / 1000:.1f} kHz only",
+                freq_hz=round(freq), q=1.2, threshold_db=-36.0, max_reduction_db=depth)
+    ctx.notes.append(f"The measurement doesn't back a deep cut on the {ctx.layer}: {measured}. "
+                     f"I kept it to {depth:.1f} dB.")
+    ctx.held_back = True
+    return True
+
+
 def _harsh_inside(ctx: _Context, host: str) -> None:
     """The named part lives inside a loaded stem (hats in the drums): a dynamic cut on that
     stem at the presence peak its spectrum shows, acting only while the band flares."""
     low_hz = 4000.0 if ctx.layer == "cymbals" else 2000.0
     peaks = ctx.analysis.harshness[host].peaks
     freq, excess = next(((f, d) for f, d in peaks if low_hz <= f <= 10000), (6000.0, 0.0))
+    if ctx.layer == "cymbals" and _harsh_within_typical(ctx, host, freq):
+        _note_host(ctx, host)
+        return
     reduction = float(np.clip(3.0 + excess, 3.0, 9.0))
     why = f"{excess:.1f} dB above the {host} stem's own spectral trend"
     typical = ctx.ranges["presence_excess_db"].get(host)

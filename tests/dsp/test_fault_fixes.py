@@ -402,3 +402,18 @@ def test_a_muddy_whole_song_is_cut_where_its_low_mids_build_up(song):
     (cut,) = [m for m in plan.moves if m.op == "bell"]
     assert cut.params["gain_db"] < -1.5 and 150 <= cut.params["freq_hz"] <= 400
     assert band_db(premaster, 150, 400) < band_db(stem_set(broken).mixdown(), 150, 400) - 1.0
+
+
+@pytest.mark.parametrize("inside", [False, True], ids=["own stem", "inside a drums stem"])
+def test_harsh_hats_the_measurement_does_not_back_get_a_gentle_cut(song, inside):
+    """Calm hats (4 dB taken out at 5 kHz, so their 3–7 kHz edge sits inside the typical
+    range) named harsh: a cut of at most 2 dB and a note with the measurement, never the
+    up-to-9 dB cut a real edge gets."""
+    calm = {**song, "cymbals": boost(song["cymbals"], 5000, -4)}
+    parts = calm if not inside else {**{r: x for r, x in calm.items() if r not in DRUMS},
+                                     "drums": sum(calm[r] for r in DRUMS)}
+    plan = plan_fixes([FixRequest("cymbals", "harsh")], analyse_session(stem_set(parts)))
+    (move,) = plan.moves
+    depth = move.params.get("max_reduction_db", -move.params.get("gain_db", 0.0))
+    assert 0 < depth <= 2.0
+    assert plan.held_back and any("doesn't back a deep cut" in n for n in plan.notes)

@@ -1193,7 +1193,8 @@ class _Reader:
         layer = layer_mention.layer if layer_mention else None
         on_part = self.rules["reverb_on_part"]
         if layer == on_part["layer"] and problem in on_part["problems"]:
-            others = [m for m in self.named(list(layers)) if m.layer != layer]
+            others = [m for m in self.named(list(layers)) if m.layer != layer] \
+                or self._reverb_on_pronoun(layer_mention, on_part)
             if others:
                 layer_mention, layer = others[0], others[0].layer
                 problem = on_part["problems"][problem]
@@ -1208,6 +1209,17 @@ class _Reader:
             problem = self.rules["mono_context"]["problem"]
         return _Found(layer, problem, cue.start, cue, layer_mention, clause,
                       self.sentences[cue.start], severity, said=problem)
+
+    def _reverb_on_pronoun(self, reverb: _Mention, on_part) -> list[_Mention]:
+        """"... and the reverb on them is overdone": the part a pronoun after the reverb
+        stands for, the last one named earlier in the sentence."""
+        k = reverb.end
+        if not (k + 1 < len(self.words) and self.words[k] in on_part["inside"]
+                and self.words[k + 1] in self.sets["pronouns"]):
+            return []
+        earlier = [m for m in self.by_sentence.get(self.sentences[reverb.start], [])
+                   if m.layer and m.layer != on_part["layer"] and m.end <= reverb.start]
+        return self.named(earlier)[-1:]
 
     def _reverb_of(self, cue, part, layers, on_part) -> list[_Mention]:
         """The reverb a part's problem words are about: before them with no join between

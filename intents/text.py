@@ -39,6 +39,10 @@ class _Rules:
     negative_ending: str
     dropped_endings: tuple[str, ...]
     clause_words: frozenset[str]
+    joiners: frozenset[str]
+    subordinators: frozenset[str]
+    verbs: frozenset[str]
+    verb_reach: int
     min_stem: int
     endings: tuple[str, ...]
     keep: frozenset[str]
@@ -62,6 +66,10 @@ def _rules() -> _Rules:
         negative_ending=data["endings"]["negative"],
         dropped_endings=tuple(data["endings"]["dropped"]),
         clause_words=frozenset(data["clauses"]["words"]),
+        joiners=frozenset(data["clauses"]["joiners"]),
+        subordinators=frozenset(data["clauses"]["subordinators"]),
+        verbs=frozenset(data["clauses"]["verbs"]),
+        verb_reach=int(data["clauses"]["verb_reach"]),
         min_stem=int(stemming["min_stem"]),
         endings=tuple(sorted(stemming["endings"], key=len, reverse=True)),
         keep=frozenset(stemming["keep"]),
@@ -173,21 +181,41 @@ def _break_points(text: str, pattern: re.Pattern[str]) -> list[int]:
 
 
 def clause_bounds(text: str, tokens: list[Token]) -> list[int]:
-    """Clause number of every token: punctuation and contrast words start a new clause."""
+    """Clause number of every token: punctuation and contrast words start a new clause, and
+    so does "and"/"or" between two clauses that each have a verb (text.toml [clauses])."""
     breaks = _break_points(text, _BREAK)
-    clause_words = _rules().clause_words
-    ids, clause, b = [], 0, 0
+    rules = _rules()
+    ids, clause, b, verb_seen = [], 0, 0, False
     for i, token in enumerate(tokens):
         moved = False
         while b < len(breaks) and breaks[b] < token.start:
             b += 1
             moved = True
-        if moved and i:
+        if (moved or token.word in rules.clause_words or
+                (token.word in rules.joiners and verb_seen
+                 and _verb_ahead(tokens, i, breaks[b] if b < len(breaks) else None))) and i:
             clause += 1
-        if token.word in clause_words and i:
-            clause += 1
+            verb_seen = False
+        verb_seen = verb_seen or token.word in rules.verbs
         ids.append(clause)
     return ids
+
+
+def _verb_ahead(tokens: list[Token], i: int, next_break: int | None) -> bool:
+    """A verb with its own subject after the joiner ("and the low end is"); a verb right
+    after it shares the subject before it ("could be louder or have more punch")."""
+    rules = _rules()
+    if i + 1 < len(tokens) and tokens[i + 1].word in rules.verbs:
+        return False
+    for token in tokens[i + 1:i + 1 + rules.verb_reach]:
+        if next_break is not None and token.start > next_break:
+            return False
+        if token.word in rules.joiners or token.word in rules.clause_words \
+                or token.word in rules.subordinators:
+            return False
+        if token.word in rules.verbs:
+            return True
+    return False
 
 
 def sentence_ids(text: str, tokens: list[Token]) -> list[int]:

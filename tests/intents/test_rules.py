@@ -233,3 +233,20 @@ def test_whole_song_tone_says_which_way_in_the_json(text, tone):
     (intent,) = understand(text).intents
     assert (intent.layer, intent.problem) == ("mix", "tonal_balance")
     assert intent.to_dict().get("tone") == tone
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # two clauses, each with its verb: praise or a part in one stays out of the other
+    ("the vocal is great and the low end is muddy", {("mix", "tonal_balance")}),
+    ("the singer gets lost and the low end is mushy",
+     {("vocal", "too_quiet"), ("mix", "tonal_balance")}),
+    # one clause: parts joined, or two verbs sharing their subject
+    ("the bass and keys are muddy", {("bass", "muddy"), ("keys", "muddy")}),
+    ("the snare could be louder or have more punch", {("snare", "too_quiet"), ("snare", "weak")}),
+    ("the album was over-compressed and limited so that it sounded terrible",
+     {("mix", "loud_master")}),
+])
+def test_and_between_two_clauses_starts_a_clause(text, expected):
+    from intents import understand
+
+    assert {(i.layer, i.problem) for i in understand(text).intents} == expected

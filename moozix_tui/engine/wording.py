@@ -77,8 +77,12 @@ def md_literal(text: str) -> str:
 
 
 def md_code(text: str) -> str:
-    """A file name or path as inline code: shown exactly, no escapes needed inside."""
-    return "`" + text.replace("`", "'").replace("\n", " ") + "`"
+    """A file name or path as inline code, shown exactly: a name holding backticks gets a
+    longer fence, padded by a space that CommonMark strips ("take `2`.wav" stays so)."""
+    text = text.replace("\n", " ")
+    ticks = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    pad = " " if ticks else ""
+    return f"{'`' * (ticks + 1)}{pad}{text}{pad}{'`' * (ticks + 1)}"
 
 
 def answer_question(topic: str | None) -> str:

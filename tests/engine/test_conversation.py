@@ -480,3 +480,12 @@ def test_a_folder_with_no_audio_says_what_it_holds(chat, buried_vocal_files, tmp
     assert "`My Song.ptx`" in answer and "a folder inside it" in answer
     both = chat.say(f'"{buried_vocal_files / "Lead Vox.wav"}" "{empty}"')
     assert f"`{empty}` is empty" in both and "Lead Vox.wav" in both
+
+
+@pytest.mark.parametrize("name", ["take `2`.wav", "``odd``.wav", "**bold** _x_ [a](b).wav"])
+def test_file_names_with_markdown_characters_read_exactly(chat, song, tmp_path, name):
+    """A backtick in a file name was shown as a quote ('take '2'.wav'): not the name."""
+    path = tmp_path / name
+    sf.write(path, song["vocal"][:, :44100].T, 44100)
+    answer = chat.say(f'vocal="{path}"')
+    assert name in as_rendered_text(answer)

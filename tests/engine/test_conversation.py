@@ -489,3 +489,15 @@ def test_file_names_with_markdown_characters_read_exactly(chat, song, tmp_path, 
     sf.write(path, song["vocal"][:, :44100].T, 44100)
     answer = chat.say(f'vocal="{path}"')
     assert name in as_rendered_text(answer)
+
+
+def test_the_same_file_given_again_is_not_called_a_change_of_stems(chat, buried_vocal_files):
+    """Pasting the same vocal again re-checks it and plans again, and said 'The stems
+    changed' though nothing may have."""
+    vocal = buried_vocal_files / "Lead Vox.wav"
+    chat.say("the vocal is too quiet")
+    chat.say(f'vocal="{vocal}" instruments="{buried_vocal_files / "beat.wav"}"')
+    again = chat.say(f'vocal="{vocal}"')
+    assert "again: checking it anew" in again
+    assert "The stems changed" not in again
+    assert "I planned again on the files as they are now" in again

@@ -130,7 +130,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     if state.replanned_from is not None:
         before = state.replanned_from
         state.replanned_from = None
-        parts.append("**I planned again on the files as they are now.** Before: "
+        parts.append("**I planned again from the full set, as the files are now.** Before: "
                      + ("; ".join(before) or "no moves") + ".")
     if outcome.then_render:
         return start_render(session, [*parts, aside])

@@ -42,7 +42,9 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
     the question 'which part is it?' is asked only about files that can be used."""
     assigned, unknown = [], []
     for hint, path in found:
-        role = _role(hint, path)
+        # a file already placed keeps its part when given again with a name that tells none
+        role = _role(hint, path) or next((f["role"] for f in session.state.files
+                                          if Path(f["path"]) == path), None)
         (unknown if role is None else assigned).append((role, path))
     replies = [_take(session, assigned)] if assigned else [
         "Checking " + ", ".join(md_code(p.name) for _, p in unknown) + "…"]
@@ -146,7 +148,9 @@ def undo_replacement(session: Session) -> Turn:
 def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
     state = session.state
     lines, good = [], []
-    waiting = [Path(p) for p in (state.pending or {}).get("unplaced", [])]
+    placed = {Path(f["path"]) for f in state.files}   # named since: 'keys=/…/Audio 7.wav'
+    waiting = [Path(p) for p in (state.pending or {}).get("unplaced", [])
+               if Path(p) not in placed]
     for res in results:
         if res.role is None:  # its part is unknown: asked only if it can be used
             if res.error and res.path in waiting:

@@ -7,7 +7,10 @@ from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.present import move_lines
 from moozix_tui.engine.session import Session
 
-__all__ = ["build_view"]
+__all__ = ["WAITING", "build_view"]
+
+WAITING = "which part?"
+"""Where the files whose part the name can't tell are listed until the user says it."""
 
 
 def _slot(file: dict, used: set[str]) -> StemSlot:
@@ -28,6 +31,8 @@ def build_view(session: Session) -> SessionView:
     pending = [i["layer"] for i in s.intents if not i.get("done")]
     slots += [StemSlot(role, "missing") for role in missing_stems(
         pending, s.needed, session.roles(), stereo_only=s.stereo_only) if role not in order]
+    slots += [StemSlot(WAITING, "waiting", path, "not in the mix until you say its part")
+              for path in (s.pending or {}).get("unplaced", [])]
     summary = None
     if s.summary:
         summary = SummaryCard(

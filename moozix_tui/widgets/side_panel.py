@@ -21,7 +21,7 @@ __all__ = ["SidePanel", "SidePanelScroll", "fit", "render_view", "short_note", "
 
 _ICONS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "red"),
           "checking": ("…", "cyan"), "missing": ("○", "dim"),
-          "unused": ("–", "dim")}
+          "unused": ("–", "dim"), "waiting": ("?", "yellow")}
 _NBSP = "\u00a0"
 # a number and its unit are one value: never wrapped apart
 _VALUE = re.compile(r"(?<=\d) (?=(?:dB|dBTP|dBFS|Hz|kHz|LU|LUFS|ms|s|%)\b)")
@@ -76,9 +76,11 @@ def render_view(view: SessionView, width: int = 33) -> Text:
         parts.setdefault(slot.role, []).append(slot)
     for key, slots in parts.items():  # a part with several files: its name, then each file
         role = key.replace("_", " ")  # "backing vocals", as the chat says it
-        single = len(slots) == 1
+        waiting = slots[0].status == "waiting"   # files whose part is still to be said
+        single = len(slots) == 1 and not waiting
         if not single:
-            line(fit(f" {role} · {len(slots)} files", width), "bold")
+            count = "" if waiting else f" · {len(slots)} files"
+            line(fit(f" {role}{count}", width), "bold")
         for slot in slots:
             icon, colour = _ICONS.get(slot.status, ("?", "white"))
             text.append(f" {icon} " if single else f"   {icon} ", style=colour)

@@ -372,17 +372,21 @@ def test_unknown_files_are_asked_about_in_words_that_work(chat, song, tmp_path):
     that, typed back, places the file (its path has a space, so it is quoted)."""
     folder = tmp_path / "Song Export"
     folder.mkdir()
-    for name in ("Audio 7.wav", "Audio 8.wav"):
+    for name in ("Audio 7.wav", "Audio 8.wav", "Audio 9.wav"):
         sf.write(folder / name, song["keys"][:, :44100].T, 44100)
     one = chat.say(str(folder / "Audio 7.wav"))
     assert "Which part is it?" in one and "all of them" not in one
     chat.say("keys")
-    several = chat.say(f'"{folder / "Audio 7.wav"}" "{folder / "Audio 8.wav"}"')
+    # given again beside two new ones, the placed file keeps its part; the two are asked
+    several = chat.say(" ".join(f'"{folder / n}"' for n in ("Audio 7.wav", "Audio 8.wav",
+                                                            "Audio 9.wav")))
+    assert "keys ← `Audio 7.wav` (again" in several
     example = re.search(r"`(keys=[^`]+)`", several).group(1)
-    assert example == f'keys="{folder / "Audio 7.wav"}"'
+    assert example == f'keys="{folder / "Audio 8.wav"}"'
     chat.say(example)
-    placed = {Path(s.path).name: s.role for s in chat.engine.view.stems if s.path}
-    assert placed["Audio 7.wav"] == "keys"
+    slots = {Path(s.path).name: s for s in chat.engine.view.stems if s.path}
+    assert slots["Audio 7.wav"].role == slots["Audio 8.wav"].role == "keys"
+    assert slots["Audio 9.wav"].status == "waiting", "the one not named still waits"
 
 
 @pytest.mark.parametrize("typed", [
@@ -447,7 +451,8 @@ def test_go_with_a_file_still_waiting_for_its_part_says_it_is_left_out(chat, son
     assert "Which part is it?" in asked
     answer = chat.say("go")
     assert "`Audio 7.wav` is still waiting for a part, so I leave it out of this mix" in answer
-    assert not any(s.path and s.path.endswith("Audio 7.wav") for s in chat.engine.view.stems)
+    waiting = [s for s in chat.engine.view.stems if s.path and s.path.endswith("Audio 7.wav")]
+    assert [s.status for s in waiting] == ["waiting"], "listed as waiting, not in the mix"
 
 
 def test_the_level_just_planned_is_not_offered_again_the_other_way(chat, song, tmp_path):
@@ -500,4 +505,4 @@ def test_the_same_file_given_again_is_not_called_a_change_of_stems(chat, buried_
     again = chat.say(f'vocal="{vocal}"')
     assert "again: checking it anew" in again
     assert "The stems changed" not in again
-    assert "I planned again on the files as they are now" in again
+    assert "I planned again from the full set, as the files are now" in again

@@ -50,3 +50,24 @@ def test_a_long_error_note_is_its_gist_not_cut_mid_sentence():
     shown = " ".join(x.strip() for x in lines[at:at + 2])
     assert shown == "broken.wav could not be read as audio…"
     assert lines[at + 2] == ""  # then the Direction block: no half sentence left over
+
+
+async def test_a_file_waiting_for_its_part_is_listed_until_it_has_one(tmp_path, song):
+    """'Audio 7.wav' (no part in its name) was in no list of the panel while the chat
+    waited for its part, as if it had been dropped."""
+    import soundfile as sf
+
+    from moozix_tui.app import MoozixApp
+    from moozix_tui.engine import Engine
+    from moozix_tui.widgets.side_panel import SidePanel
+    from tests.support.pilot import say
+
+    sf.write(tmp_path / "Audio 7.wav", song["keys"][:, :44100].T, 44100)
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await say(pilot, str(tmp_path / "Audio 7.wav"))
+        panel = str(app.query_one(SidePanel).render())
+        assert "which part?" in panel and "? " in panel and "Audio 7.wav" in panel
+        await say(pilot, "keys")
+        panel = str(app.query_one(SidePanel).render())
+        assert "which part?" not in panel and "keys" in panel and "Audio 7.wav" in panel

@@ -16,7 +16,16 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from intents.grammar import find, frequency_at, grammar, index, placed, reported, wish_opened
+from intents.grammar import (
+    bare_request,
+    find,
+    frequency_at,
+    grammar,
+    index,
+    placed,
+    reported,
+    wish_opened,
+)
 from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
@@ -322,7 +331,8 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
     found = [_Mention(start, end, cue=Cue(g.excess[tuple(words[start:end])]))
              for start, end in find(words, g.indexes["excess"])]
     found += [_Mention(start, end, cue=Cue(g.wished[tuple(words[start:end])]))
-              for start, end in find(words, g.indexes["wished"]) if wish(start, end)]
+              for start, end in find(words, g.indexes["wished"])
+              if wish(start, end) or bare_request(words, start, end, parts, g)]
     found += [_Mention(start, end, cue=Cue(g.versus[tuple(words[start:end])]))
               for start, end in find(words, g.indexes["versus"]) if not wish(start, end - 1)]
     found += [_Mention(start, end, cue=Cue(g.reported[tuple(words[start:end])]))

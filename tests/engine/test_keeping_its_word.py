@@ -322,6 +322,16 @@ def test_louder_after_a_master_raises_the_target_and_the_master_measures_louder(
         meter.integrated_loudness(first.T), abs=0.2)
 
 
+def test_a_bare_quieter_after_a_master_lowers_the_target(chat, buried_vocal_files):
+    """'a bit quieter' asks for a quieter master (it had read as 'the song is too quiet'
+    and raised the target): one step down from the -14 LUFS master, for a mild ask."""
+    chat.say("the whole song is too quiet")
+    chat.say(f'"{buried_vocal_files / "mix.wav"}"')
+    chat.say("go")
+    said = chat.say("a bit quieter")
+    assert "Lowering the target to -15 LUFS" in said
+
+
 def test_undo_takes_back_a_style_before_anything_is_rendered(chat):
     chat.say("style warm")
     assert chat.engine.session.state.style == "warm"

@@ -11,7 +11,7 @@ from moozix_tui.app import MoozixApp
 from moozix_tui.engine import Engine, SummaryRow
 from moozix_tui.engine import SummaryCard as CardData
 from moozix_tui.engine.present import fmt
-from moozix_tui.widgets.summary_card import SummaryCard
+from moozix_tui.widgets.summary_card import MIN_PLOT_WIDTH, SummaryCard
 from tests.support.pilot import wait_for
 
 
@@ -89,9 +89,19 @@ async def test_card_is_readable_at_every_width(tmp_path, width):
         table = card.query_one(DataTable)
         await wait_for(pilot, lambda: table.row_count == 12 and table.size.height > 0,
                        "the table laid out")
+        spectrum, plot = card.query_one("#spectrum"), card.query_one(PlotextPlot)
+
+        def settled() -> bool:
+            """The card has decided on the spectrum for the table's final width, and the
+            plot has been laid out to what is left (a busy machine draws in between)."""
+            room = card.content_size.width - table.outer_size.width
+            if card.has_class("-cramped") != (room < MIN_PLOT_WIDTH):
+                return False
+            return not spectrum.display or plot.size.width == spectrum.size.width > 0
+
+        await wait_for(pilot, settled, "the spectrum fitted to the room beside the table")
         await pilot.pause()
         assert table.outer_size.height == 13, "the header and all twelve rows, no scrolling"
-        spectrum, plot = card.query_one("#spectrum"), card.query_one(PlotextPlot)
         if width >= 120:
             assert spectrum.display, "room enough: the spectrum is drawn"
         if width <= 100:

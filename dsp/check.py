@@ -123,7 +123,7 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
     if clipped:
         notices.append(Notice("warning", "clipped",
                               f"{name} has {clipped} clipped samples — if you can, export it "
-                              "again with the fader lower; we can tame but not undo clipping"))
+                              "again with the fader lower; clipping can be tamed but not undone"))
     if dc > 0.01:
         notices.append(Notice("note", "dc_offset",
                               f"{name} has a DC offset of {dc:.3f} — it will be removed"))

@@ -180,7 +180,7 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
         ("mono_loss_db", mix.mono_loss_db, "mono_collapse",
          "the mix loses {v:.1f} dB when folded to mono", "dB"),
         ("tilt_db_per_octave", mix.tilt_db_per_octave, "tonal_balance",
-         "the mix's spectrum falls {v:.1f} dB per octave", "dB per octave"),
+         "the mix's spectrum tilts {v:+.1f} dB per octave", "dB per octave"),
         ("side_low_db", mix.side_low_db, "mono_collapse",
          "the sides carry {v:.0f} dB of the mix's energy below 120 Hz", "dB"),
     )

@@ -123,8 +123,8 @@ _ACTIONS = {
                                    f"{_hz(p['cutoff_hz'])} by {_db(p['gain_db'])}"),
     "bell": lambda part, p: (f"{_boost_cut(p['gain_db'])} {part} at {_hz(p['freq_hz'])} "
                              f"by {_db(p['gain_db'])}"),
-    "deess": lambda part, p: (f"Tame {part} around {_hz(p['freq_hz'])} when it gets loud, "
-                              f"by up to {_db(p['max_reduction_db'])}"),
+    "deess": lambda part, p: (f"Tame {part} around {_hz(p['freq_hz'])} only while that band "
+                              f"flares, by up to {_db(p['max_reduction_db'])}"),
     "compress": lambda part, p: (f"Even out {part}: compress {p['ratio']:.1f}:1 above "
                                  f"{p['threshold_db']:.0f} dBFS"),
     "transient": lambda part, p: (f"{'Sharpen' if p['attack_db'] >= 0 else 'Soften'} the hits "

@@ -48,11 +48,11 @@ def comparison_rows(result: RenderResult) -> list[dict]:
         rows.append({"label": label, "unit": "dB",
                      "before": _num(before.mix.band_share_db[band]),
                      "after": _num(after.mix.band_share_db[band])})
-    rows = _complaint_rows(result, rows)   # a complaint's own row replaces a standing twin
     if before.kick_bass_overlap is not None and after.kick_bass_overlap is not None:
         rows.append({"label": "kick/bass overlap", "unit": "%",
                      "before": _num(100 * before.kick_bass_overlap, 0),
                      "after": _num(100 * after.kick_bass_overlap, 0)})
+    rows = _complaint_rows(result, rows)   # a complaint's own row replaces a standing twin
     rows.append({"label": "mono loss", "unit": "dB", "before": _num(before.mix.mono_loss_db),
                  "after": _num(after.mix.mono_loss_db)})
     original, mastered = result.original, result.master.after

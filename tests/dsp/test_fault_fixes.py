@@ -234,6 +234,23 @@ def test_the_report_shows_the_complaints_measurement_before_and_after(song):
     assert row["typical"] == [-20.0, -10.0]
 
 
+def test_a_measurement_two_complaints_share_is_one_row(song):
+    """Kick and bass named as fighting: both complaints stand on the kick/bass overlap, and
+    the report shows it once (it showed a complaint row and a standing row, 9.6 and 10.0)."""
+    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.pipeline import render
+    from dsp.report import comparison_rows
+
+    stems = stem_set(song)
+    analysis = analyse_session(stems)
+    plan = plan_fixes([FixRequest("kick", "masking"), FixRequest("bass", "masking")], analysis)
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
+                    before=analysis)
+    labels = [row["label"] for row in comparison_rows(result)]
+    assert labels.count("kick/bass overlap") == 1
+    assert len(labels) == len(set(labels))
+
+
 def test_diagnosis_without_a_complaint_hears_the_injected_faults_worst_first(song):
     """Drums crushed at 20:1 and a return 10 dB hot: both are findings at normal or strong
     severity; the clean song has nothing strong."""

@@ -1167,6 +1167,11 @@ class _Reader:
         sentence = self.sentences[cue.start]
         parts = [m for m in self.by_sentence.get(sentence, [])
                  if m.layer and m.layer not in self.vocab.weak_layers]
+        # two parts named in the cue's own clause are the ones clashing ("the kick and bass
+        # clash and the vocal is buried")
+        own = [m for m in parts if self.clauses[m.start] == self.clauses[cue.start]]
+        if len({m.layer for m in own}) >= 2:
+            parts = own
         # parts this sentence already complains about otherwise are not the ones clashing
         taken = {f.layer for f in found if f.sentence == sentence}
         if len({m.layer for m in parts if m.layer not in taken}) >= 2:

@@ -250,3 +250,11 @@ def test_and_between_two_clauses_starts_a_clause(text, expected):
     from intents import understand
 
     assert {(i.layer, i.problem) for i in understand(text).intents} == expected
+
+
+def test_parts_clashing_in_their_own_clause_leave_the_other_clause_out():
+    from intents import understand
+
+    said = understand("the bass and kick are fighting and the vocal gets lost").intents
+    assert {(i.layer, i.problem) for i in said} == {
+        ("bass", "masking"), ("kick", "masking"), ("vocal", "too_quiet")}

@@ -240,6 +240,8 @@ def test_whole_song_tone_says_which_way_in_the_json(text, tone):
     ("the vocal is great and the low end is muddy", {("mix", "tonal_balance")}),
     ("the singer gets lost and the low end is mushy",
      {("vocal", "too_quiet"), ("mix", "tonal_balance")}),
+    ("the kick and bass clash and the vocal is buried",
+     {("kick", "masking"), ("bass", "masking"), ("vocal", "too_quiet")}),
     # one clause: parts joined, or two verbs sharing their subject
     ("the bass and keys are muddy", {("bass", "muddy"), ("keys", "muddy")}),
     ("the snare could be louder or have more punch", {("snare", "too_quiet"), ("snare", "weak")}),

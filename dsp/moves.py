@@ -100,8 +100,13 @@ def _db(value: float) -> str:
     return f"{abs(float(value)):.1f} dB"
 
 
+_GROUP_WORDS = {"mix": "the whole mix", "instruments": "everything but the vocal"}
+"""Moves on a layer that gathers parts say what they touch ("the instruments" read as one
+stem, though the move processes every part but the vocal)."""
+
+
 def _part(stem: str) -> str:
-    return "the whole mix" if stem == "mix" else "the " + stem.replace("_", " ")
+    return _GROUP_WORDS.get(stem, "the " + stem.replace("_", " "))
 
 
 def _up_down(part: str, gain_db: float) -> str:

@@ -14,3 +14,12 @@ def test_a_small_negative_figure_rounds_to_plus_zero_not_minus_zero():
 def test_a_typical_range_keeps_both_signs():
     assert signed_range(-20.0, -10.0) == "-20…-10"
     assert signed_range(-1.0, 3.0) == "-1…+3"
+
+
+def test_a_move_on_every_part_but_the_vocal_says_so():
+    """A move on the 'instruments' layer processes every part but the vocal (kick, snare,
+    bass, keys…); 'Cut the instruments' read as one stem."""
+    from dsp.moves import Move
+
+    cut = Move("instruments", "bell", {"freq_hz": 2500.0, "gain_db": -2.0, "q": 1.0}, "", "")
+    assert cut.action() == "Cut everything but the vocal at 2.5 kHz by 2.0 dB"

@@ -155,16 +155,15 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
         if res.role is None:  # its part is unknown: asked only if it can be used
             if res.error and res.path in waiting:
                 waiting.remove(res.path)
-                lines.append(f"- ✗ {md_code(res.path.name)}: {md_literal(res.error)} — it "
-                             "is left out of the mix.")
+                lines.append(f"- ✗ {_failed(res)} — it is left out of the mix.")
             continue
         slot = next((f for f in state.files if Path(f["path"]) == res.path), None)
         if slot is None:
             continue
         if res.error:
             slot.update(status="error", note=res.error)
-            lines.append(f"- ✗ **{part_word(res.role)}** {md_code(res.path.name)}: "
-                         f"{md_literal(res.error)} — it is left out of the mix.")
+            lines.append(f"- ✗ **{part_word(res.role)}** {_failed(res)} — it is left out of "
+                         "the mix.")
         else:
             slot.update(status="warning" if res.problems else "ok",
                         note="; ".join(res.problems))
@@ -181,6 +180,15 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
     if waiting:
         return session.reply([*replies, _ask_part(waiting)], "question")
     return _next_step(session, replies)
+
+
+def _failed(res: jobs.FileResult) -> str:
+    """The file and what is wrong with it, the name said once (the check's own message
+    usually starts with it: "notes.wav could not be read as audio …")."""
+    name = res.path.name
+    if res.error.startswith(name):
+        return md_code(name) + md_literal(res.error[len(name):])
+    return f"{md_code(name)}: {md_literal(res.error)}"
 
 
 _LISTED = 3

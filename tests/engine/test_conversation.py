@@ -506,3 +506,13 @@ def test_the_same_file_given_again_is_not_called_a_change_of_stems(chat, buried_
     assert "again: checking it anew" in again
     assert "The stems changed" not in again
     assert "I planned again from the full set, as the files are now" in again
+
+
+def test_a_file_that_cannot_be_read_is_named_once_with_what_is_wrong(chat, tmp_path):
+    broken = tmp_path / "Lead Vox.wav"
+    broken.write_text("not audio")
+    chat.say("the vocal is too low")
+    reply = chat.say(str(broken))
+    line = next(x for x in reply.splitlines() if x.startswith("- ✗")).replace("\\", "")
+    assert line.count("Lead Vox.wav") == 1 and "could not be read as audio" in line
+    assert line.endswith("it is left out of the mix.")

@@ -148,8 +148,15 @@ async def test_a_label_too_long_for_the_card_wraps_and_every_figure_stays_whole(
         card.show(CardData(rows=rows, spectrum_hz=(), spectrum_before_db=(),
                            spectrum_after_db=(), outputs=()))
         table = card.query_one(DataTable)
-        await wait_for(pilot, lambda: table.row_count == 4 and table.size.width > 0,
-                       "the table laid out")
+
+        def fitted() -> bool:
+            """The labels wrapped to the card's width and the table laid out again (the card
+            refills the table after its first layout; a busy machine draws in between)."""
+            return (table.row_count == 4 and table.size.width > 0
+                    and table.virtual_size.width <= table.scrollable_content_region.width
+                    and table.outer_size.height == table.virtual_size.height)
+
+        await wait_for(pilot, fitted, "every figure inside the card, no row hidden")
         await pilot.pause()
         assert table.virtual_size.width <= table.scrollable_content_region.width
         assert table.outer_size.height == table.virtual_size.height, "no row hidden"

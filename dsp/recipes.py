@@ -62,9 +62,9 @@ class _Context:
         self.named = named
         """Every part the user named with this same problem (each gets its own request)."""
         self.goals = goals
+        """The level each sized gain move aims at: settled once the whole plan is known."""
         self.held_back = False
         """A move was kept small because the measurement doesn't back a bigger one."""
-        """The level each sized gain move aims at: settled once the whole plan is known."""
 
     @property
     def layer(self) -> str:
@@ -201,9 +201,7 @@ def _harsh(ctx: _Context) -> None:
                 freq_hz=round(freq), q=1.5, threshold_db=-30.0,
                 max_reduction_db=round(reduction, 1))
         return
-    if _harsh_beyond_typical(ctx, stem, freq):
-        return
-    if _harsh_within_typical(ctx, stem, freq):
+    if _harsh_against_typical(ctx, stem, freq):
         return
     cut = float(np.clip(2.0 + excess, 2.0, 9.0)) * ctx.scale
     presence = ctx.analysis.mix.band_share_db["presence"]
@@ -224,54 +222,40 @@ against the 1–16 kHz trend (stem_analysis.PRESENCE_BAND_HZ): +8 dB at 5 kHz on
 it 4.6–4.9 dB on generated hats and 4.7–6.2 dB on sampled ones."""
 
 
-def _harsh_beyond_typical(ctx: _Context, stem: str, freq: float) -> bool:
-    """A part whose 3–7 kHz edge has a typical range (cymbals, a kit) and stands above it:
-    one cut at its peak, sized to bring the edge back to the top of that range."""
-    typical = ctx.ranges["presence_excess_db"].get(stem)
-    if typical is None or stem not in ctx.analysis.harshness:
-        return False
-    low, high = typical
-    measured = ctx.analysis.harshness[stem].excess_db
-    if measured <= high:
-        return False
-    cut = float(np.clip((measured - high) / _BAND_MEAN_PER_DB, 2.0, 9.0)) * ctx.scale
-    ctx.add(stem, "bell", f"the {ctx.layer}' {khz_band(PRESENCE_BAND_HZ)} stands "
-                          f"{signed(measured)} dB against their own {khz_band(PRESENCE_FIT_HZ)} "
-                          f"trend (typical {signed_range(low, high, 1)} dB); "
-                          f"a cut near {freq / 1000:.1f} kHz sized to bring it back to "
-                          f"{signed(high)} dB",
-            freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
-    return True
-
-
 _GENTLE_HARSH_DB = 2.0
 """The deepest cut on an edge that measures inside its typical range."""
 
 
-def _harsh_within_typical(ctx: _Context, stem: str, freq: float) -> bool:
-    """A part whose 3–7 kHz edge has a typical range and sits inside it: the ear still
-    wins, but gently — a small cut at the peak and a note with what was measured."""
+def _harsh_against_typical(ctx: _Context, stem: str, freq: float) -> bool:
+    """A stem whose 3–7 kHz edge has a typical range (cymbals, a kit), judged where the
+    cymbals ring: above the range, one cut at the peak sized to bring the edge back to its
+    top; inside it, a gentle cut and a note with what was measured. The cut is a bell on
+    the named part's own stem, a dynamic cut on a stem the part lives inside."""
     typical = ctx.ranges["presence_excess_db"].get(stem)
     if typical is None or stem not in ctx.analysis.harshness:
         return False
     low, high = typical
     edge = ctx.analysis.harshness[stem].excess_db
-    if edge > high:
-        return False
     measured = (f"{khz_band(PRESENCE_BAND_HZ)} stands {signed(edge)} dB against the "
                 f"{stem}' own {khz_band(PRESENCE_FIT_HZ)} trend where the cymbals ring "
                 f"(typical {signed_range(low, high, 1)} dB)")
-    depth = round(_GENTLE_HARSH_DB * ctx.scale, 1)
-    if stem == ctx.layer:
-        ctx.add(stem, "bell", f"{measured}: a gentle cut near {freq / 1000:.1f} kHz only",
-                freq_hz=round(freq), gain_db=-depth, q=1.2)
+    inside = stem != ctx.layer
+    if edge > high:
+        depth = float(np.clip((edge - high) / _BAND_MEAN_PER_DB, 3.0 if inside else 2.0, 9.0))
+        how = f"a cut near {freq / 1000:.1f} kHz sized to bring it back to {signed(high)} dB"
     else:
-        ctx.add(stem, "deess", f"the {ctx.layer} inside the {stem}: {measured}; a gentle "
-                               f"dynamic cut near {freq / 1000:.1f} kHz only",
+        depth = _GENTLE_HARSH_DB
+        how = f"a gentle cut near {freq / 1000:.1f} kHz only"
+        ctx.notes.append(f"The measurement doesn't back a deep cut on the {ctx.layer}: "
+                         f"{measured}. I kept it to {depth * ctx.scale:.1f} dB.")
+        ctx.held_back = True
+    depth = round(depth * ctx.scale, 1)
+    if inside:
+        ctx.add(stem, "deess", f"the {ctx.layer} inside the {stem}: {measured}; {how}, only "
+                               "while that band flares",
                 freq_hz=round(freq), q=1.2, threshold_db=-36.0, max_reduction_db=depth)
-    ctx.notes.append(f"The measurement doesn't back a deep cut on the {ctx.layer}: {measured}. "
-                     f"I kept it to {depth:.1f} dB.")
-    ctx.held_back = True
+    else:
+        ctx.add(stem, "bell", f"{measured}; {how}", freq_hz=round(freq), gain_db=-depth, q=1.2)
     return True
 
 
@@ -281,22 +265,14 @@ def _harsh_inside(ctx: _Context, host: str) -> None:
     low_hz = 4000.0 if ctx.layer == "cymbals" else 2000.0
     peaks = ctx.analysis.harshness[host].peaks
     freq, excess = next(((f, d) for f, d in peaks if low_hz <= f <= 10000), (6000.0, 0.0))
-    if ctx.layer == "cymbals" and _harsh_within_typical(ctx, host, freq):
-        _note_host(ctx, host)
-        return
-    reduction = float(np.clip(3.0 + excess, 3.0, 9.0))
-    why = f"{excess:.1f} dB above the {host} stem's own spectral trend"
-    typical = ctx.ranges["presence_excess_db"].get(host)
-    edge = ctx.analysis.harshness[host].excess_db
-    if typical is not None and edge > typical[1]:
-        reduction = float(np.clip((edge - typical[1]) / _BAND_MEAN_PER_DB, 3.0, 9.0))
-        why = (f"where they ring alone, {khz_band(PRESENCE_BAND_HZ)} stands {signed(edge)} dB "
-               f"against the {host}' own {khz_band(PRESENCE_FIT_HZ)} trend (typical "
-               f"{signed_range(*typical, 1)} dB)")
-    ctx.add(host, "deess", f"the {ctx.layer} inside the {host} ring near {freq / 1000:.1f} kHz "
-                           f"({why}): a dynamic cut there, only while it flares",
-            freq_hz=round(freq), q=1.2, threshold_db=-36.0,
-            max_reduction_db=round(reduction * ctx.scale, 1))
+    if ctx.layer != "cymbals" or not _harsh_against_typical(ctx, host, freq):
+        reduction = float(np.clip(3.0 + excess, 3.0, 9.0)) * ctx.scale
+        ctx.add(host, "deess", f"the {ctx.layer} inside the {host} ring near "
+                               f"{freq / 1000:.1f} kHz ({excess:.1f} dB above the {host} "
+                               "stem's own spectral trend): a dynamic cut there, only while "
+                               "it flares",
+                freq_hz=round(freq), q=1.2, threshold_db=-36.0,
+                max_reduction_db=round(reduction, 1))
     _note_host(ctx, host)
 
 

@@ -654,12 +654,14 @@ def _power_gain(move: Move, hz: np.ndarray, rate: int) -> np.ndarray | None:
     return np.abs(response) ** 2
 
 
-def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move]) -> float:
+def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move],
+                 band_power: dict[str, np.ndarray]) -> float:
     """How far gains and static EQ in `moves` move a layer's level against the rest (LU),
-    predicted from each part's long-term spectrum. Moves on the whole mix shift both sides
-    alike; dynamic moves are taken as level-neutral (most restore their input level)."""
+    predicted from each part's long-term spectrum (`band_power`, see _band_power). Moves on
+    the whole mix shift both sides alike; dynamic moves are taken as level-neutral (most
+    restore their input level)."""
     rate = analysis.sample_rate
-    power = {role: _band_power(analysis, role) for role in analysis.roles}
+    power = dict(band_power)
     before = {role: float(p.sum()) for role, p in power.items()}
     for move in moves:
         for role in analysis.parts_of(move.stem):
@@ -687,12 +689,13 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
     plan has acted (a mud cut on the vocal lowers the vocal too; cuts on the other parts
     lower the rest). A few rounds settle level moves that change each other's rest. A part
     the other moves already bring to its goal loses its own move; the notes say so."""
+    band_power = {role: _band_power(analysis, role) for role in analysis.roles}
     for _ in range(_SETTLE_ROUNDS):
         for n, goal in enumerate(goals):
             index = next(i for i, m in enumerate(moves) if m is goal.move)
             others = [m for i, m in enumerate(moves) if i != index]
             gap = goal.goal_lu - analysis.level_vs_rest_lu[goal.layer]
-            needed = gap - _level_shift(analysis, goal.layer, others)
+            needed = gap - _level_shift(analysis, goal.layer, others, band_power)
             gain = round(float(np.clip(needed, -_MAX_LEVEL_DB, _MAX_LEVEL_DB)), 1)
             gain = gain if gain * gap > 0 else 0.0
             reason = goal.reason
@@ -707,7 +710,7 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
     for goal in goals:
         if goal.move.params["gain_db"] == 0.0:
             moves.remove(goal.move)
-            others = _level_shift(analysis, goal.layer, moves)
+            others = _level_shift(analysis, goal.layer, moves, band_power)
             landing = analysis.level_vs_rest_lu[goal.layer] + others
             notes.append(f"The plan's other moves bring the {goal.layer} to about "
                          f"{signed(landing)} LU against the rest on their own, so it gets no "

@@ -30,10 +30,6 @@ class Previews:
     before_written: Loudness
     after_written: Loudness
 
-    @property
-    def mismatch_lu(self) -> float:
-        return abs(self.before_written.integrated_lufs - self.after_written.integrated_lufs)
-
 
 def matched_gains_db(before: Loudness, after: Loudness, *,
                      ceiling_dbtp: float = PREVIEW_CEILING_DBTP) -> tuple[float, float]:

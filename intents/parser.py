@@ -1262,13 +1262,6 @@ class _Reader:
                     out.append(m)
         return out
 
-    def _object_of(self, m: _Mention, prepositions: list[str]) -> bool:
-        """The part stands right after one of `prepositions` (through determiners)."""
-        k = m.start - 1
-        while k >= 0 and self.words[k] in self.sets["determiners"]:
-            k -= 1
-        return k >= 0 and self.words[k] in prepositions
-
     def _finish(self, found: list[_Found], unclear: list[Clarification]) -> Understanding:
         resolved: list[_Found] = []
         for item in found:

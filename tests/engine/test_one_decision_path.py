@@ -115,3 +115,12 @@ def test_a_doubtful_reading_the_measurement_overrules_can_be_taken_back(chat,
         ("instruments", "too_loud")}
     assert "Took out the move planned for the lead vocal too quiet" in back
     assert [m["stem"] for m in chat.engine.state.moves] == ["instruments"]
+
+
+def test_the_tones_the_words_name_are_the_tones_the_recipes_take():
+    """intents derives whole-song tones from rules.toml; dsp (which may not import intents)
+    lists the ones its tone recipe moves by. A tone one side lacks would fail a request."""
+    from dsp.moves import TONES as RECIPE_TONES
+    from intents import TONES as WORD_TONES
+
+    assert set(WORD_TONES) == set(RECIPE_TONES)

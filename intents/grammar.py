@@ -87,6 +87,8 @@ class Placement:
     as_is: frozenset[str]
     degrees: frozenset[str]
     excess: frozenset[str]
+    trailing: frozenset[str]
+    """Degree words that close an excess said after the position ("sits back too far")."""
     be: frozenset[str]
     reach: int
     positions: dict[Phrase, str]
@@ -112,6 +114,7 @@ def _placement(table: dict, opposite: dict[str, str]) -> Placement:
         wish_verbs=frozenset(table["wish_verbs"]), opposite=opposite,
         transitive=frozenset(table["transitive"]), as_is=frozenset(table["as_is"]),
         degrees=frozenset(table["degrees"]), excess=frozenset(table["excess"]),
+        trailing=frozenset(table["trailing"]),
         reach=int(table["reach"]), positions=positions, index=index(positions),
         be=frozenset(table["be"]),
         needs_part=_phrases(table["needs_part"]), part_joins=frozenset(table["part_joins"]),
@@ -341,9 +344,15 @@ def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, tuple[
         phrase = tuple(words[start:end])
         if phrase in p.needs_part and not against:
             continue
-        excess = any(w in p.excess for w in words[k + 1:start])
+        after = end
+        while after < len(words) and after - end < p.reach and clauses[after] == clause \
+                and words[after] in p.degrees:
+            after += 1
+        trailing = words[end:after]
+        excess = any(w in p.excess for w in words[k + 1:start]) or bool(
+            trailing and trailing[-1] in p.trailing and p.excess.intersection(trailing))
         problem = p.positions[phrase]
-        span_end = parts[j][0] if against else end
+        span_end = parts[j][0] if against else max(end, after if excess else end)
         reports = p.as_is.intersection(words[k + 1:start]) or (k > 0 and words[k - 1] in p.passive)
         if phrase in p.verb_only and (verb not in p.placing | p.sinking | p.pushing
                                       or verb in p.be):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+import numpy as np
+
 from dsp.analysis import TrackAnalysis
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
@@ -20,7 +22,7 @@ from dsp.stem_analysis import (
 from dsp.wording import khz_band, signed, signed_range
 
 __all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "low_mid_excess_db",
-           "reference_ranges"]
+           "reference_ranges", "spectrum_low_mid_excess_db"]
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,12 @@ def reference_ranges() -> dict:
 def low_mid_excess_db(track: TrackAnalysis) -> float:
     """150–400 Hz against the track's own trend over 50 Hz–2 kHz (fitted away from the band's
     skirts): how a mix's low mids build up (reference_ranges.toml [low_mid_excess_db])."""
-    return band_excess_db(track.spectrum_hz, track.spectrum_db, LOW_MID_BAND_HZ,
-                          LOW_MID_FIT_HZ, skirts=LOW_MID_SKIRTS_HZ)
+    return spectrum_low_mid_excess_db(track.spectrum_hz, track.spectrum_db)
+
+
+def spectrum_low_mid_excess_db(hz: np.ndarray, db: np.ndarray) -> float:
+    """low_mid_excess_db of any smoothed spectrum (a predicted one, say)."""
+    return band_excess_db(hz, db, LOW_MID_BAND_HZ, LOW_MID_FIT_HZ, skirts=LOW_MID_SKIRTS_HZ)
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,17 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import signal
 
-from dsp.diagnosis import low_mid_excess_db, reference_ranges
+from dsp.diagnosis import low_mid_excess_db, reference_ranges, spectrum_low_mid_excess_db
 from dsp.meter import k_weighting_sections
 from dsp.moves import SEVERITY_SCALE, FixRequest, Move, Plan
 from dsp.processing import equaliser_sections
-from dsp.stem_analysis import PRESENCE_BAND_HZ, PRESENCE_FIT_HZ, SessionAnalysis
-from dsp.wording import khz_band, signed, signed_range
+from dsp.stem_analysis import (
+    LOW_MID_BAND_HZ,
+    PRESENCE_BAND_HZ,
+    PRESENCE_FIT_HZ,
+    SessionAnalysis,
+)
+from dsp.wording import khz_band, listing, signed, signed_range
 
 __all__ = ["plan_fixes"]
 
@@ -130,8 +135,8 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
     ctx.held_back = True
 
 
-def _low_mid_centre(ctx: _Context, role: str) -> float:
-    track = ctx.analysis.tracks[role]
+def _low_mid_centre(analysis: SessionAnalysis, role: str) -> float:
+    track = analysis.tracks[role]
     band = (track.spectrum_hz >= 150) & (track.spectrum_hz <= 400)
     power = 10 ** (track.spectrum_db[band] / 10)
     centre = np.exp(np.sum(np.log(track.spectrum_hz[band]) * power) / max(power.sum(), 1e-20))
@@ -155,20 +160,20 @@ def _muddy(ctx: _Context) -> None:
         depth = min(depth, _UNSUPPORTED_MUD_CUT_DB)
     depth *= ctx.scale
     if not named:
-        carried = ", ".join(f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers)
+        carried = listing([f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers])
         ctx.notes.append(f"There's no {ctx.layer} stem among your files, so I cut where the "
                          f"mix's 150–400 Hz energy measurably is: {carried}. Add the "
                          f"{ctx.layer} stem and I'll work on it too.")
     elif helpers:
-        carried = ", ".join(f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers)
-        verb = "carries" if len(helpers) == 1 else "carry"
+        carried = listing([f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers])
+        verb = "carries" if len(helpers) == 1 and not helpers[0].endswith("s") else "carry"
         ctx.notes.append(f"You named the {ctx.layer}, but {carried} measurably {verb} the "
                          "mix's 150–400 Hz energy too, so I cut there as well.")
     targets = list(dict.fromkeys([*named, *helpers]))
     for role in targets:
         share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
         cut = depth
-        centre = _low_mid_centre(ctx, role)
+        centre = _low_mid_centre(ctx.analysis, role)
         ctx.add(role, "bell", f"the mix's 150–400 Hz stands {signed(build_up)} dB against "
                               f"its own trend (typical {signed_range(low, high, 1)}); "
                               f"{share_of_mix:.0%} of it is in the {role}, centred near "
@@ -654,24 +659,30 @@ def _power_gain(move: Move, hz: np.ndarray, rate: int) -> np.ndarray | None:
     return np.abs(response) ** 2
 
 
+def _powers_after(analysis: SessionAnalysis, moves: Sequence[Move],
+                  power: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """Each part's spectral power (`power`, on the parts' common spectrum bins) once the
+    gains and static EQ in `moves` have acted. A move on the mix acts on every part;
+    dynamic moves are taken as level- and tone-neutral (most restore their input)."""
+    rate = analysis.sample_rate
+    after = dict(power)
+    for move in moves:
+        for role in analysis.parts_of(move.stem) or (tuple(after) if move.stem == MIX else ()):
+            gain = _power_gain(move, analysis.tracks[role].spectrum_hz, rate)
+            if gain is not None:
+                after[role] = after[role] * gain
+    return after
+
+
 def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move],
                  band_power: dict[str, np.ndarray]) -> float:
     """How far gains and static EQ in `moves` move a layer's level against the rest (LU),
-    predicted from each part's long-term spectrum (`band_power`, see _band_power). Moves on
-    the whole mix shift both sides alike; dynamic moves are taken as level-neutral (most
-    restore their input level)."""
-    rate = analysis.sample_rate
-    power = dict(band_power)
-    before = {role: float(p.sum()) for role, p in power.items()}
-    for move in moves:
-        for role in analysis.parts_of(move.stem):
-            gain = _power_gain(move, analysis.tracks[role].spectrum_hz, rate)
-            if gain is not None:
-                power[role] = power[role] * gain
+    predicted from each part's long-term spectrum (`band_power`, see _band_power)."""
+    after = _powers_after(analysis, moves, band_power)
 
     def change_db(roles: Sequence[str]) -> float:
-        was = sum(before[r] for r in roles)
-        return float(10 * np.log10(sum(power[r].sum() for r in roles) / was)) if was > 0 \
+        was = sum(band_power[r].sum() for r in roles)
+        return float(10 * np.log10(sum(after[r].sum() for r in roles) / was)) if was > 0 \
             else 0.0
 
     own = analysis.parts_of(layer)
@@ -684,11 +695,10 @@ _SETTLE_ROUNDS = 3
 
 
 def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
-                   moves: list[Move]) -> list[str]:
+                   moves: list[Move]) -> None:
     """Resize each level move so its part lands on its goal once every other move of the
     plan has acted (a mud cut on the vocal lowers the vocal too; cuts on the other parts
-    lower the rest). A few rounds settle level moves that change each other's rest. A part
-    the other moves already bring to its goal loses its own move; the notes say so."""
+    lower the rest). A few rounds settle level moves that change each other's rest."""
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
     for _ in range(_SETTLE_ROUNDS):
         for n, goal in enumerate(goals):
@@ -706,6 +716,12 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
                                    reason=reason)
             goals[n] = replace(goal, move=moves[index])
+
+
+def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
+                      moves: list[Move]) -> list[str]:
+    """A part the other moves already bring to its goal loses its own move; the notes say so."""
+    band_power = {role: _band_power(analysis, role) for role in analysis.roles}
     notes = []
     for goal in goals:
         if goal.move.params["gain_db"] == 0.0:
@@ -716,6 +732,94 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
                          f"{signed(landing)} LU against the rest on their own, so it gets no "
                          "level move of its own.")
     return notes
+
+
+_MUD_STEP_DB = 0.5
+_MAX_MUD_CUT_DB = 6.0
+
+
+def _is_mud_cut(move: Move, role: str) -> bool:
+    return (move.stem == role and move.op == "bell" and float(move.params["gain_db"]) < 0
+            and LOW_MID_BAND_HZ[0] <= float(move.params["freq_hz"]) <= LOW_MID_BAND_HZ[1])
+
+
+def _low_mid_after(analysis: SessionAnalysis, moves: Sequence[Move]) -> dict[str, np.ndarray]:
+    """Each part's spectral power once the plan's gains and static EQ have acted."""
+    spectra = {r: 10 ** (analysis.tracks[r].spectrum_db / 10) for r in analysis.roles}
+    return _powers_after(analysis, moves, spectra)
+
+
+def _excess(hz: np.ndarray, power: np.ndarray) -> float:
+    return spectrum_low_mid_excess_db(hz, 10 * np.log10(np.maximum(power, 1e-30)))
+
+
+def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
+                     source: str) -> dict[str, float]:
+    """Deepen or add low-mid cuts until the mix's 150–400 Hz, predicted once every move of
+    the plan has acted, stands inside its typical range. A level lift brings the lifted
+    part's own low mids up with it, and a part nobody named can hold most of the band:
+    sized part by part, a muddy plan left the demo's mix at +4.9 dB (typical up to +2.5).
+    Each step goes to the part whose own low mids stand furthest over their typical range
+    (reference_ranges.toml), among those carrying a real share of the band. Returns each
+    part cut further, with its own low-mid figure when the first step went to it."""
+    ranges = reference_ranges()["low_mid_excess_db"]
+    high = ranges["mix"][1]
+    hz = analysis.mix.spectrum_hz
+    band = (hz >= LOW_MID_BAND_HZ[0]) & (hz <= LOW_MID_BAND_HZ[1])
+    deepened: dict[str, float] = {}
+    while True:
+        after = _low_mid_after(analysis, moves)
+        if _excess(hz, sum(after.values())) <= high:
+            break
+        in_band = sum(p[band].sum() for p in after.values())
+        depth = {r: -sum(float(m.params["gain_db"]) for m in moves if _is_mud_cut(m, r))
+                 for r in after}
+        candidates = [(_excess(hz, p), r) for r, p in after.items()
+                      if p[band].sum() >= _CARRIES * in_band
+                      and depth[r] + _MUD_STEP_DB <= _MAX_MUD_CUT_DB]
+        over = [(own - ranges.get(r, ranges["mix"])[1], own, r) for own, r in candidates]
+        over = [c for c in over if c[0] > 0]
+        if not over:
+            break
+        _, own, role = max(over)
+        index = next((i for i, m in enumerate(moves) if _is_mud_cut(m, role)), None)
+        if index is None:
+            moves.append(Move(role, "bell", {"freq_hz": round(_low_mid_centre(analysis, role)),
+                                              "gain_db": 0.0, "q": 1.0}, "", source))
+            index = len(moves) - 1
+        move = moves[index]
+        moves[index] = replace(move, params={
+            **move.params, "gain_db": round(float(move.params["gain_db"]) - _MUD_STEP_DB, 1)})
+        deepened.setdefault(role, own)
+    return deepened
+
+
+def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float,
+                      deepened: dict[str, float]) -> list[str]:
+    """Say why each part's low-mid cut went further than its own recipe sized it, and what
+    the plan predicts for the mix. A cut the plan added that ended under 1 dB is dropped:
+    it changes nothing anyone hears."""
+    low, high = reference_ranges()["low_mid_excess_db"]["mix"]
+    for role, own in list(deepened.items()):
+        index = next(i for i, m in enumerate(moves) if _is_mud_cut(m, role))
+        move = moves[index]
+        if not move.reason and float(move.params["gain_db"]) > -1.0:
+            del moves[index], deepened[role]
+            continue
+        why = (f"so the mix's 150–400 Hz lands inside its typical {signed_range(low, high, 1)} "
+               f"dB once every move has acted (the {role} part's own low mids stand "
+               f"{signed(own)} dB over its trend)")
+        reason = f"{move.reason}; deepened {why}" if move.reason else f"a low-mid cut {why}"
+        moves[index] = replace(move, reason=reason)
+    if not deepened:
+        return []
+    hz = analysis.mix.spectrum_hz
+    predicted = _excess(hz, sum(_low_mid_after(analysis, moves).values()))
+    parts = listing([f"the {r}" for r in deepened])
+    return [f"With every move in, the mix's 150–400 Hz would still have stood "
+            f"{signed(start)} dB over its trend, so I cut the low mids of {parts} further "
+            f"(predicted after: {signed(predicted)} dB; typical "
+            f"{signed_range(low, high, 1)})."]
 
 
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Plan:
@@ -737,6 +841,17 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
             _onto_one_file(moves, first, request, ctx.notes)
         notes.extend(n for n in ctx.notes if n not in notes)
         held_back |= ctx.held_back
-    if goals:
-        notes.extend(_settle_levels(analysis, goals, moves))
+    mud = next((r for r in requests if r.problem == "muddy" and r.layer != MIX), None)
+    deepened: dict[str, float] = {}
+    start = 0.0
+    for _ in range(2 if mud else 1):
+        _settle_levels(analysis, goals, moves)
+        if mud:
+            start = start or _excess(analysis.mix.spectrum_hz,
+                                     sum(_low_mid_after(analysis, moves).values()))
+            deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
+    if mud:
+        notes.extend(_explain_mud_cuts(analysis, moves, start, deepened))
+        _settle_levels(analysis, goals, moves)
+    notes.extend(_drop_idle_levels(analysis, goals, moves))
     return Plan(moves=tuple(moves), notes=tuple(notes), held_back=held_back)

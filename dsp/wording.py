@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-__all__ = ["khz_band", "signed", "signed_range"]
+from collections.abc import Sequence
+
+__all__ = ["khz_band", "listing", "signed", "signed_range"]
 
 
 def signed(value: float, digits: int = 1) -> str:
@@ -20,3 +22,9 @@ def signed_range(low: float, high: float, digits: int = 0) -> str:
 def khz_band(band: tuple[float, float]) -> str:
     """A band in kHz ('3–7 kHz', '1–16 kHz')."""
     return f"{band[0] / 1000:g}–{band[1] / 1000:g} kHz"
+
+
+def listing(items: Sequence[str]) -> str:
+    """'a', 'a and b', 'a, b and c'."""
+    items = list(items)
+    return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]

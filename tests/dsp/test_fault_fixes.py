@@ -434,3 +434,31 @@ def test_harsh_hats_the_measurement_does_not_back_get_a_gentle_cut(song, inside)
     depth = move.params.get("max_reduction_db", -move.params.get("gain_db", 0.0))
     assert 0 < depth <= 2.0
     assert plan.held_back and any("doesn't back a deep cut" in n for n in plan.notes)
+
+
+def test_a_muddy_plan_with_a_level_lift_still_clears_the_low_mids(song, clean):
+    """Every part +7 dB at 250 Hz and the vocal 8 dB down, as in the demo song: lifting the
+    vocal brings its own low mids up, and the parts nobody named hold most of the band, so
+    cutting the named part alone left the mix muddy (its 150–400 Hz share +2.5 dB over
+    the unbroken song's; +0.5 dB with the whole plan). The whole plan must bring the share back within 1.5 dB."""
+    broken = {r: boost(x, 250, 7) for r, x in song.items()}
+    broken["vocal"] = gain(broken["vocal"], -8)
+    fixed, premaster, plan = fix(broken, ("vocal", "too_quiet"), ("bass", "muddy"))
+    unbroken = stem_set(song).mixdown()
+    after = band_share_db(premaster, 150, 400) - band_share_db(unbroken, 150, 400)
+    assert abs(after) <= 1.5
+    vocal = analyse_session(fixed).level_vs_rest_lu["vocal"]
+    assert abs(vocal - clean.level_vs_rest_lu["vocal"]) <= 2.0
+
+
+def test_a_muddy_plan_leaves_the_tone_of_a_clean_part_it_lifts_alone(song):
+    """Only bass and keys muddy (+7 dB at 250 Hz), the vocal 8 dB down but clean: the
+    vocal comes up without a low-mid cut of its own (its 150–400 Hz moves with its level,
+    within 1 dB)."""
+    broken = {**song, **{r: boost(song[r], 250, 7) for r in ("bass", "keys")}}
+    broken["vocal"] = gain(song["vocal"], -8)
+    fixed, _, plan = fix(broken, ("vocal", "too_quiet"), ("bass", "muddy"))
+    vocal = fixed.get("vocal").samples
+    tone_change = ((band_db(vocal, 150, 400) - band_db(broken["vocal"], 150, 400))
+                   - (band_db(vocal, 800, 3000) - band_db(broken["vocal"], 800, 3000)))
+    assert abs(tone_change) <= 1.0

@@ -28,6 +28,7 @@ from rapidfuzz.distance import OSA
 
 from intents.grammar import find, grammar
 from intents.model import Guess
+from intents.scope import out_of_scope, praises
 from intents.vocabulary import WHOLE_SONG_PROBLEMS
 
 __all__ = ["DOUBTS", "alternatives", "doubts", "guesses", "is_vague"]
@@ -237,14 +238,15 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     judged = {reader.sentences[i] for i, w in enumerate(reader.words)
               if w in complaining and not reader.negated_at(i)
               and not reader.is_praise(reader.clauses[i])}
-    praised = _praised(reader) - judged
+    praised = {s for s in set(reader.sentences) if praises(reader, s)} - judged
 
     def at(i: int, layer: str, problem: str, evidence: str, score: float) -> None:
         signalled.add(reader.sentences[i])
         offer(layer, problem, evidence, score)
 
     for cue in (m for m in reader.mentions if m.cue):
-        if reader.negated_at(cue.start) or reader.is_praise(reader.clauses[cue.start]):
+        if reader.negated_at(cue.start) or reader.is_praise(reader.clauses[cue.start]) \
+                or out_of_scope(reader, cue):
             continue
         part = reader.nearest_part(cue)
         problem, score = cue.cue.problem, rules["set_aside"]
@@ -303,15 +305,6 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
         for rank, problem in enumerate(rules["vague_problems"]):
             offer(whole, problem, reader.text[:60], rules["vague"] - rules["step"] * rank)
     return offers.ranked(rules["most"])
-
-
-def _praised(reader) -> set[int]:
-    """Sentences that praise ("it's clean and clear", "the mix is loud and well balanced"):
-    a tone or level word there describes, it does not complain."""
-    words = {p[0] for p in reader.praise if len(p) == 1} | set(
-        reader.rules["guesses"]["praise"])
-    return {reader.sentences[i] for i, w in enumerate(reader.words)
-            if w in words and not reader.negated_at(i)}
 
 
 def _level_words(reader, at, praised: set[int]) -> None:

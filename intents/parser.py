@@ -28,6 +28,7 @@ from intents.grammar import (
 )
 from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
+from intents.scope import out_of_scope
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
 from intents.vocabulary import IGNORED, TONES, WHOLE_SONG_PROBLEMS, Cue, Vocabulary, vocabulary
 
@@ -759,7 +760,7 @@ class _Reader:
             return
         if self._generic(cue) or self._narrated(cue) or self._hypothetical(cue):
             return
-        if self._about_craft(cue):
+        if self._about_craft(cue) or out_of_scope(self, cue):
             return
         if self._wonders(cue):
             return

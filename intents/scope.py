@@ -1,0 +1,50 @@
+"""Whether problem words are said of this mix as it is, where the clause rules cannot see
+it: a sentence of praise describes, it does not complain.
+
+The word lists are data (rules.toml [scope]); each gate carries examples and
+counter-examples that run as tests.
+"""
+
+from __future__ import annotations
+
+__all__ = ["out_of_scope"]
+
+
+def out_of_scope(reader, cue) -> bool:
+    """The problem words describe, they do not complain: said in a sentence that says its
+    praise ("the drums have a big, hollow sound that makes them feel massive and punchy",
+    "crank this one up, it sounds huge") with no contrast, judgement or wanting word that
+    would make part of it a complaint, not after a word of excess or a hedge ("a bit"), and
+    in the praise's own clause when the problem words' clause names a part of its own
+    ("sounds great, the hats are harsh" complains of the hats)."""
+    rule = reader.rules["scope"]["praise"]
+    sentence, clause = reader.sentences[cue.start], reader.clauses[cue.start]
+    lo, hi = reader.sentence_span[sentence]
+    turns = set(rule["contrast"]) | reader.vocab.judgements | set(
+        reader.rules["guesses"]["wants"])
+    before = set(reader.words[max(cue.start - 3, 0):cue.end])
+    if set(reader.words[lo:hi]) & turns or before & (set(rule["excess"]) | reader.sets["mild"]):
+        return False
+    if any(m.layer for m in reader.by_clause.get(clause, [])):
+        start = reader.clause_start[clause]
+        return _praise_at(reader, start, start + len(reader.clause_list(clause)), True)
+    return _praise_at(reader, lo, hi, True)
+
+
+def praises(reader, sentence: int) -> bool:
+    """The sentence holds a word of praise, said of something or not ("crisp", "the nice
+    guitar work"), not denied: its tone and level words may describe the sound."""
+    return _praise_at(reader, *reader.sentence_span[sentence], said_only=False)
+
+
+def _praise_at(reader, lo: int, hi: int, said_only: bool) -> bool:
+    """A word of praise between lo and hi, not denied: said of something ("sounds great",
+    "it sounds huge", "they nailed it") or, unless `said_only`, anywhere."""
+    rule = reader.rules["scope"]["praise"]
+    words = reader.words
+    single = {p[0] for p in reader.praise if len(p) == 1}
+    plain = set() if said_only else single | set(rule["plain"])
+    said = single | set(rule["said"])
+    after = reader.sets["praise_after"] | set(rule["said_by"])
+    return any((words[k] in plain or (words[k] in said and k > lo and words[k - 1] in after))
+               and not reader.negated_at(k) for k in range(lo, hi))

@@ -780,6 +780,8 @@ class _Reader:
             problem = self.rules["voice"]["passive"]
         if self._device_fault(self.sentences[cue.start]):
             return
+        if cue.cue.part_after and self._object_after(cue, named) is None:
+            return
         layer = self._layer_for(cue, layers, named, carry)
         relation = self.rules["voice"]["whole_subject"]
         if problem == relation["problem"] and (layer is None or layer.layer == self.whole):

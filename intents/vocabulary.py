@@ -34,6 +34,9 @@ class Cue:
     denied_quality: bool = False
     lack_frame: bool = False
     needs_object: bool = False
+    part_after: bool = False
+    """Says nothing unless a part is named right after it ("heavy on the cymbals", "can't
+    compete with the guitars"; "heavy on metaphors" is no complaint)."""
 
 
 @dataclass(frozen=True)
@@ -208,7 +211,10 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
         _check(problem in PROBLEMS, f"lexicon.toml [{problem}]", f"unknown problem id {problem!r}")
         pairs += [(phrase, Cue(problem, object_after=True))
                   for phrase in entry.get("object_after", [])]
+        pairs += [(phrase, Cue(problem, object_after=True, part_after=True))
+                  for phrase in entry.get("object_only", [])]
         pairs += [(phrase, Cue(problem)) for phrase in entry.get("descriptors", [])]
+        pairs += [(phrase, Cue(problem, part_after=True)) for phrase in entry.get("against", [])]
         pairs += [(f"{word} {graded}", Cue(problem)) for graded in entry.get("graded", [])
                   for word in intensifiers]
         pairs += [(f"{before} {graded} {after}", Cue(problem))

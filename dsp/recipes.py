@@ -496,7 +496,7 @@ def _tonal(ctx: _Context) -> None:
     low, high = ctx.ranges["mix"]["tilt_db_per_octave"]
     tilt = mix.tilt_db_per_octave
     lm_low, lm_high = ctx.ranges["low_mid_excess_db"]["mix"]
-    build_up = low_mid_excess_db(mix)
+    build_up, mud_words = _mix_build_up(ctx)
     tilt_words = f"the mix tilts {signed(tilt)} dB/octave"
     typical_tilt = f"typical {low:g}…{high:g}"
     tone = ctx.request.tone
@@ -511,14 +511,13 @@ def _tonal(ctx: _Context) -> None:
                                   "lows are short", cutoff_hz=150.0,
                 gain_db=round(min(tilt - high + 1.0, 4.0) * ctx.scale, 1))
     if tone in ("", "muddy") and build_up > lm_high:
-        ctx.add(MIX, "bell", f"150–400 Hz stands {signed(build_up)} dB against the mix's own "
-                             f"trend (typical {signed_range(lm_low, lm_high, 1)})",
-                freq_hz=250.0,
+        ctx.add(MIX, "bell", mud_words, freq_hz=250.0,
                 gain_db=-round(min(build_up - lm_high + 1.0, 4.0) * ctx.scale, 1), q=0.8)
     if any(m.source == ctx.source for m in ctx.moves):
         return
     if tone:
-        _gentle_tone(ctx, tone, tilt_words, typical_tilt, build_up)
+        _gentle_tone(ctx, tone, f"{tilt_words} ({typical_tilt})"
+                     if tone != "muddy" else mud_words)
         return
     ctx.notes.append(f"The overall tone measures inside the typical range (tilt {signed(tilt)} "
                      "dB/octave); the mastering style can still warm or brighten it.")
@@ -532,13 +531,26 @@ _GENTLE_TONE = {"muddy": ("bell", "cut", "around 250 Hz", {"freq_hz": 250.0, "q"
                 "thin": ("low_shelf", "lift", "below 120 Hz", {"cutoff_hz": 120.0}, 1)}
 
 
-def _gentle_tone(ctx: _Context, tone: str, tilt_words: str, typical_tilt: str,
-                 build_up: float) -> None:
+def _mix_build_up(ctx: _Context) -> tuple[float, str]:
+    """The mix's low-mid build-up a whole-song move is sized on, and words for it: once the
+    plan's moves on the parts have acted (whole-song tone is planned after them), so a
+    muddy mix the part cuts already clear gets no second cut on top."""
+    low, high = ctx.ranges["low_mid_excess_db"]["mix"]
+    measured = low_mid_excess_db(ctx.analysis.mix)
+    words = f"the mix's 150–400 Hz stands {signed(measured)} dB against its own trend"
+    typical = f"(typical {signed_range(low, high, 1)})"
+    part_moves = [m for m in ctx.moves if m.stem != MIX]
+    if part_moves:
+        predicted = _excess(ctx.analysis.mix.spectrum_hz,
+                            sum(_low_mid_after(ctx.analysis, part_moves).values()))
+        if abs(predicted - measured) >= 0.3:
+            return predicted, (f"{words}, {signed(predicted)} dB once the moves on the parts "
+                               f"act {typical}")
+    return measured, f"{words} {typical}"
+
+
+def _gentle_tone(ctx: _Context, tone: str, measured: str) -> None:
     op, verb, where, params, sign = _GENTLE_TONE[tone]
-    lm_low, lm_high = ctx.ranges["low_mid_excess_db"]["mix"]
-    measured = (f"the mix's 150–400 Hz stands {signed(build_up)} dB against its own trend "
-                f"(typical {signed_range(lm_low, lm_high, 1)})" if tone == "muddy"
-                else f"{tilt_words} ({typical_tilt})")
     gain = round(sign * _GENTLE_TONE_DB * ctx.scale, 1)
     ctx.add(MIX, op, f"{measured}: a gentle {verb} only", gain_db=gain, **params)
     ctx.notes.append(f"The measurement doesn't back a big tone move: {measured}. I made a "
@@ -827,7 +839,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
     notes: list[str] = []
     goals: list[_LevelGoal] = []
     held_back = False
-    for request in requests:
+    for request in sorted(requests, key=lambda r: r.problem == "tonal_balance"):
         recipe = _RECIPES.get(request.problem)
         if recipe is None:
             notes.append(f"No recipe for {request.problem}: left alone.")

@@ -297,14 +297,43 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
         m.cue for m in reader.mentions) and not (
         set(reader.words) & {p[0] for p in reader.praise if len(p) == 1})
     for part in reader.complaint_parts():
-        if bare or reader.sentences[part.start] in (signalled - praised) | judged:
+        kind, words = ("", None) if reader.sentences[part.start] in praised \
+            else _described(reader, part)
+        evidence = reader.evidence(words or part, part if words else None)
+        if kind == "heard":   # heard with trouble: under the others, or lost among them
+            for rank, problem in enumerate(rules["described"]["heard"]):
+                offer(part.layer, problem, evidence, rules["level_score"] - rules["step"] * rank)
+        if bare or reader.sentences[part.start] in (signalled - praised) | judged or kind:
             for rank, problem in enumerate(rules["priors"].get(part.layer, ())):
-                offer(part.layer, problem, reader.evidence(part, None),
-                      rules["prior"] - rules["step"] * rank)
+                offer(part.layer, problem, evidence, rules["prior"] - rules["step"] * rank)
     if vague:
         for rank, problem in enumerate(rules["vague_problems"]):
             offer(whole, problem, reader.text[:60], rules["vague"] - rules["step"] * rank)
     return offers.ranked(rules["most"])
+
+
+def _described(reader, part) -> tuple[str, _Span | None]:
+    """A part said to sound some way ("described": "the guitars sound papery", "the kick
+    feels off") or one heard with trouble ("heard": "I'm having trouble hearing the bass",
+    "the vocals are barely audible"), with the words that say so: a description the
+    vocabulary may not know, so the part's usual problems are the closest readings.
+    ("", None) when neither."""
+    rule = reader.rules["guesses"]["described"]
+    words, clause = reader.words, reader.clauses[part.start]
+    near = [k for k in range(max(part.start - rule["reach"], 0),
+                             min(part.end + rule["reach"], len(words)))
+            if reader.clauses[k] == clause and not part.start <= k < part.end]
+    heard = [k for k in near if words[k] in rule["hearing"]]
+    if heard:
+        return "heard", _Span(min(heard[0], part.start), max(heard[-1] + 1, part.end))
+    said = next((k for k in near if k > part.start and words[k] in rule["verbs"]
+                 and not reader.negated_at(k)), None)
+    if said is None:
+        return "", None
+    end = said + 1
+    while end < len(words) and reader.clauses[end] == clause and end - said <= rule["reach"]:
+        end += 1
+    return "described", _Span(part.start, end)
 
 
 def _level_words(reader, at, praised: set[int]) -> None:

@@ -1,0 +1,40 @@
+"""Never a dead end for words the vocabulary does not know: a part said to sound some way
+or heard with trouble gets its usual problems as numbered choices ([guesses.described]);
+praise and plain narration about a part get none."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib import resources
+
+import pytest
+
+from intents import understand
+
+DESCRIBED = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
+    "guesses"]["described"]
+PRIORS = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
+    "guesses"]["priors"]
+
+
+@pytest.mark.parametrize(("text", "layer", "first"), DESCRIBED["examples"])
+def test_a_described_part_is_offered_its_closest_readings(text, layer, first):
+    heard = understand(text)
+    assert heard.intents == ()
+    assert (heard.guesses[0].layer, heard.guesses[0].problem) == (layer, first)
+    assert {g.layer for g in heard.guesses} == {layer}
+    # the choice quotes the words it rests on, not only the part's name
+    assert len(heard.guesses[0].evidence.split()) > 1
+
+
+def test_a_part_heard_with_trouble_is_offered_too_quiet_before_its_usual_problems():
+    heard = understand("the synth pad is hard to discern")
+    assert [g.problem for g in heard.guesses[:2]] == DESCRIBED["heard"]
+    described = understand("the synth pad feels kind of wonky")
+    assert [g.problem for g in described.guesses] == PRIORS["keys"]
+
+
+@pytest.mark.parametrize("text", DESCRIBED["counter_examples"])
+def test_praise_and_narration_about_a_part_get_no_choices(text):
+    heard = understand(text)
+    assert heard.intents == () and heard.guesses == ()

@@ -266,7 +266,7 @@ def _gap_cues(words, clauses, vocab) -> list[_Mention]:
             if tuple(words[i:i + len(head)]) != head:
                 continue
             after = i + len(head)
-            for j in range(after, min(after + vocab.rules["gaps"]["most_words"],
+            for j in range(after, min(after + vocab.rules["gaps"]["most_words"] + 1,
                                       len(words) - len(tail) + 1)):
                 if tuple(words[j:j + len(tail)]) == tail and clauses[j] == clauses[i]:
                     found.append(_Mention(i, j + len(tail), cue=cue, inner=(after, j)))

@@ -125,9 +125,45 @@ CAN_REQUESTS = [
 ]
 
 
+# A level in motion, or a remedy that would even it out, is uneven level; music that moves
+# is no complaint.
+LEVEL_IN_MOTION = [
+    ("the vocal level wanders all through the second verse", {("vocal", "inconsistent")}),
+    ("the level of the guitars keeps shifting", {("guitars", "inconsistent")}),
+    ("the volume keeps dipping and surging", {("mix", "inconsistent")}),
+    ("the bass really needs evening out", {("bass", "inconsistent")}),
+    ("the lead vocal could use some automation", {("vocal", "inconsistent")}),
+    ("the song shifts between genres", set()),
+    ("the melody rises and falls beautifully", set()),
+]
+
+# The limiter, the compression or the EQ judged, with words between ("the limiting on this
+# is brutal"); said well of, nothing.
+PROCESSING_JUDGED = [
+    ("the limiting on this is brutal", {("mix", "loud_master")}),
+    ("the whole record is hitting the limiter way too hard", {("mix", "loud_master")}),
+    ("the compression on the drums is heavy handed", {("drums", "over_compressed")}),
+    ("the EQ on the master is way off", {("mix", "tonal_balance")}),
+    ("the top end is way too hyped", {("mix", "tonal_balance")}),
+    ("the limiting on this is just right", set()),
+    ("the eq on the vocal is perfect", set()),
+    ("this band is so hyped right now", set()),
+]
+
+# Drums that sound tame, neutered, clipped: how they sound, not a request to tame them.
+HOW_IT_SOUNDS = [
+    ("the drums sound tame for a rock record", {("drums", "weak")}),
+    ("the kick feels neutered next to the reference", {("kick", "weak")}),
+    ("the snare sounds clipped on the loud hits", {("snare", "distorted")}),
+    ("tame the hats a little", {("cymbals", "too_loud")}),
+    ("here is a sound clip of the chorus", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
-            "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS}
+            "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
+            "level in motion": LEVEL_IN_MOTION, "processing judged": PROCESSING_JUDGED,
+            "how it sounds": HOW_IT_SOUNDS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

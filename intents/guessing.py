@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA
 
 from intents.grammar import find, grammar
 from intents.model import Guess
-from intents.scope import out_of_scope, praises
+from intents.scope import out_of_scope, praises, told_not_mixed
 from intents.vocabulary import WHOLE_SONG_PROBLEMS
 
 __all__ = ["DOUBTS", "alternatives", "doubts", "guesses", "is_vague"]
@@ -271,7 +271,8 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     for i, token in enumerate(reader.tokens):
         word = reader.words[i]
         if reader.covered[i] or len(word) < reader.vocab.fuzzy_min_length or \
-                word in reader.vocab.known_words or word in reader.vocab.never_correct:
+                word in reader.vocab.known_words or word in reader.vocab.never_correct \
+                or word in reader.rules["scope"]["mood"]["words"]:   # words of mood are known
             continue
         match = process.extractOne(word, reader.vocab.fuzzy_cues,
                                    scorer=OSA.normalized_similarity,
@@ -284,12 +285,14 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     # a word that names a problem only when graded ("the vocal is dark") is weak evidence
     graded = grammar().graded
     for start, end in find(reader.words, grammar().indexes["graded"]):
+        problem = graded[tuple(reader.words[start:end])]
         if reader.covered[start] or reader.negated_at(start) \
                 or reader.is_praise(reader.clauses[start]) \
-                or reader.sentences[start] in praised:
+                or reader.sentences[start] in praised \
+                or told_not_mixed(reader, start, end, problem):
             continue
         part = reader.nearest_part_at(start)
-        at(start, part.layer if part else whole, graded[tuple(reader.words[start:end])],
+        at(start, part.layer if part else whole, problem,
            reader.evidence(_Span(start, end), part), rules["graded"])
     _level_words(reader, at, praised)
     # a bare mention says nothing else about its part: no problem word, no praise
@@ -347,7 +350,8 @@ def _level_words(reader, at, praised: set[int]) -> None:
     words = set(level["either"]) | set(leans)
     for i, word in enumerate(reader.words):
         if word not in words or reader.covered[i] or reader.negated_at(i) \
-                or reader.is_praise(reader.clauses[i]) or reader.sentences[i] in praised:
+                or reader.is_praise(reader.clauses[i]) or reader.sentences[i] in praised \
+                or told_not_mixed(reader, i, i + 1, leans.get(word, "too_quiet")):
             continue
         part = reader.nearest_part_at(i)
         layer = part.layer if part else reader.whole

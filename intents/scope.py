@@ -1,5 +1,6 @@
 """Whether problem words are said of this mix as it is, where the clause rules cannot see
-it: a sentence of praise describes, it does not complain.
+it: a sentence of praise describes, it does not complain; a level or tone word beside a
+word of mood describes the music's mood; words after "the song is about" tell its story.
 
 The word lists are data (rules.toml [scope]); each gate carries examples and
 counter-examples that run as tests.
@@ -7,10 +8,53 @@ counter-examples that run as tests.
 
 from __future__ import annotations
 
-__all__ = ["out_of_scope"]
+__all__ = ["out_of_scope", "praises", "told_not_mixed"]
 
 
 def out_of_scope(reader, cue) -> bool:
+    """Problem words that are no complaint about this mix as it is (see the gates)."""
+    return _praised(reader, cue) or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem)
+
+
+def told_not_mixed(reader, start: int, end: int, problem: str) -> bool:
+    """The words from start to end say how the music feels or what it tells, not how it
+    is mixed: a mood ([scope.mood]) or a story ([scope.story]). Also asked by the guesses
+    of level and tone words no rule read."""
+    excess = set(reader.rules["scope"]["excess"])
+    if set(reader.words[max(start - 2, 0):end]) & excess:
+        return False
+    return _mood(reader, start, end, problem) or _story(reader, start)
+
+
+def _mood(reader, start: int, end: int, problem: str) -> bool:
+    """"quieter and more reflective than the rest of the album", "a dark, haunting song":
+    a level or tone word beside one of [scope.mood] `words` (within `reach`, in its
+    sentence: a list of moods may hold commas) says how the music feels, not how it is
+    mixed."""
+    rule = reader.rules["scope"]["mood"]
+    if problem not in rule["problems"]:
+        return False
+    sentence = reader.sentences[start]
+    near = range(max(start - rule["reach"], 0), min(end + rule["reach"], len(reader.words)))
+    return any(reader.sentences[k] == sentence and reader.words[k] in rule["words"]
+               for k in near)
+
+
+def _story(reader, start: int) -> bool:
+    """"the song is about a relationship drowning in silence": problem words after one of
+    [scope.story] `before` and `about` in their clause tell what the song is about, unless
+    the mix or a part follows "about"."""
+    rule = reader.rules["scope"]["story"]
+    clause = reader.clauses[start]
+    words = reader.words
+    for k in range(reader.clause_start[clause] + 1, start):
+        if words[k] == rule["about"] and words[k - 1] in rule["before"]:
+            return not any(m.layer and k < m.start < start
+                           for m in reader.by_clause.get(clause, []))
+    return False
+
+
+def _praised(reader, cue) -> bool:
     """The problem words describe, they do not complain: said in a sentence that says its
     praise ("the drums have a big, hollow sound that makes them feel massive and punchy",
     "crank this one up, it sounds huge") with no contrast, judgement or wanting word that
@@ -23,7 +67,8 @@ def out_of_scope(reader, cue) -> bool:
     turns = set(rule["contrast"]) | reader.vocab.judgements | set(
         reader.rules["guesses"]["wants"])
     before = set(reader.words[max(cue.start - 3, 0):cue.end])
-    if set(reader.words[lo:hi]) & turns or before & (set(rule["excess"]) | reader.sets["mild"]):
+    if set(reader.words[lo:hi]) & turns or before & (
+            set(reader.rules["scope"]["excess"]) | reader.sets["mild"]):
         return False
     if any(m.layer for m in reader.by_clause.get(clause, [])):
         start = reader.clause_start[clause]

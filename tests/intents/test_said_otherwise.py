@@ -159,11 +159,42 @@ HOW_IT_SOUNDS = [
     ("here is a sound clip of the chorus", set()),
 ]
 
+# Next to none of a part, a comparison made without "than", a part's weight in the mix, a
+# mix that favours one part over another.
+HOW_MUCH = [
+    ("loads of low end but virtually no drums", {("drums", "too_quiet")}),
+    ("there's almost no bass in the mix", {("bass", "too_quiet")}),
+    ("there are hardly any harmonies in the chorus", {("backing_vocals", "too_quiet")}),
+    ("the piano stands out far less than it did on the demo", {("keys", "too_quiet")}),
+    ("the ride doesn't hold enough weight in the mix", {("cymbals", "too_quiet")}),
+    ("the mix favours the guitars over the vocal throughout", {("guitars", "too_loud")}),
+    ("this mix emphasizes the kick over the bass", {("kick", "too_loud")}),
+    ("there is almost no reverb on anything and I love that", set()),
+    ("the video features the singer over a black background", set()),
+]
+
+# Parts of the song set at levels that do not match are uneven; "different levels" of an
+# effect or of meaning is no level complaint.
+LEVELS_DIFFER = [
+    ("the verses and the chorus have two totally different levels", {("mix", "inconsistent")}),
+    ("the songs on the album are all at different levels", {("mix", "inconsistent")}),
+    ("the levels between the tracks don't match", {("mix", "inconsistent")}),
+    ("there are different levels of reverb on each part", set()),
+    ("the lyrics work on different levels", set()),
+]
+
+# Part words people type: back-up vocals, string elements.
+PART_WORDS = [
+    ("we couldn't hear any back-up vocals", {("backing_vocals", "too_quiet")}),
+    ("the string elements drown out the vocal", {("keys", "too_loud")}),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
             "level in motion": LEVEL_IN_MOTION, "processing judged": PROCESSING_JUDGED,
-            "how it sounds": HOW_IT_SOUNDS}
+            "how it sounds": HOW_IT_SOUNDS, "how much": HOW_MUCH, "levels differ": LEVELS_DIFFER,
+            "part words": PART_WORDS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -267,7 +267,8 @@ def harmonise(files: Sequence[tuple[str, AudioFile]], *, sample_rate: int | None
     rates = Counter(audio.sample_rate for _, audio in files)
     rate = sample_rate or max(rates, key=lambda r: (rates[r], r))
     sources, notices = _join_split_stereo(files)
-    names = _unique_names([(role, name) for role, name, _, _ in sources])
+    names = _unique_names([(role, name, _label(paths))
+                           for role, name, _, paths in sources])
     with ThreadPoolExecutor(max_workers=2) as pool:
         converted = list(pool.map(lambda source: _conform(source[2], rate, reuse_arrays,
                                                           _label(source[3])), sources))
@@ -333,31 +334,57 @@ def _label(paths: Sequence[Path]) -> str:
 _SAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
 
 
-def _unique_names(wanted: Sequence[tuple[str, str]]) -> list[str]:
+def _safe(name: str, role: str) -> str:
+    return _SAFE.sub("_", name).strip().lstrip(".") or role
+
+
+def export_names(stems: Sequence[Stem]) -> list[str]:
+    """The file name (without .wav) each source is exported under: its own file's name
+    ("Keys.flac" -> "Keys"), as the musician knows it; its source name only where two
+    files would share one ("Keys.flac" and "Keys.wav")."""
+    wanted = [_safe(stem.sources[0].stem, stem.role) if len(stem.sources) == 1 else stem.name
+              for stem in stems]
+    counts = Counter(name.casefold() for name in wanted)
+    names = [name if counts[name.casefold()] == 1 else stem.name
+             for name, stem in zip(wanted, stems, strict=True)]
+    if len({name.casefold() for name in names}) < len(names):  # a name is some file's name
+        return [stem.name for stem in stems]
+    return names
+
+
+def _unique_names(wanted: Sequence[tuple[str, str, str]]) -> list[str]:
     """Names every source can be told apart by, in moves and as file names on export.
 
-    Characters no file system takes become "_"; names are unique ignoring case (macOS);
-    and a file is never named like a part or layer it is not the only source of
-    ("vocal.wav" next to "Vox Dbl.wav" becomes "vocal 2"), so a move on "vocal" always
-    means the whole part. A name that has to change gets the first free " 2", " 3"…"""
-    per_part = Counter(role for role, _ in wanted)
+    `wanted` is (part, name, file name) per source. Characters no file system takes become
+    "_"; names are unique ignoring case (macOS); and a file is never named like a part or
+    layer it is not the only source of, so a move on "keys" always means the whole part. A
+    name that cannot be used is said as its whole file name ("Keys.flac" beside
+    "Keys 2.aif"), so it still says which file it is; only when that does not tell it
+    apart either (two files of one name) does it get the first free " 2", " 3"…"""
+    per_part = Counter(role for role, _, _ in wanted)
     reserved = {key.casefold() for key in (*per_part, "mix", *LAYER_GROUPS)}
-    bases = [_SAFE.sub("_", name).strip().lstrip(".") or role for role, name in wanted]
+    same_file = Counter(file_name.casefold() for _, _, file_name in wanted)
     names: list[str | None] = []
     taken: set[str] = set()
-    for (role, _), base in zip(wanted, bases, strict=True):
+    for role, name, _ in wanted:
+        base = _safe(name, role)
         key = base.casefold()
         own = key == role.casefold() and per_part[role] == 1
         fine = key not in taken and (key not in reserved or own)
         names.append(base if fine else None)
         taken.update([key] if fine else [])
-    for index, base in enumerate(bases):
-        if names[index] is None:
-            number = 2
+    for index, (role, name, file_name) in enumerate(wanted):
+        if names[index] is not None:
+            continue
+        whole = _safe(file_name, role)
+        if same_file[file_name.casefold()] == 1 and whole.casefold() not in taken | reserved:
+            names[index] = whole
+        else:
+            base, number = _safe(name, role), 2
             while f"{base} {number}".casefold() in taken | reserved:
                 number += 1
             names[index] = f"{base} {number}"
-            taken.add(names[index].casefold())
+        taken.add(names[index].casefold())
     return names
 
 

@@ -18,7 +18,7 @@ import numpy as np
 from dsp.analysis import TrackAnalysis, analyse_track
 from dsp.atomic import atomic_write_bytes, ensure_not_input
 from dsp.audio import AudioFile, load_audio
-from dsp.check import FileCheck, StemSet, check_audio, harmonise
+from dsp.check import FileCheck, StemSet, check_audio, export_names, harmonise
 from dsp.errors import AudioContentError, Cancelled
 from dsp.mastering import MasterResult, MasterSettings, master
 from dsp.meter import Loudness, measure_loudness, true_peaks
@@ -187,8 +187,9 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
     jobs = [(folder / "master.wav", result.master.samples, MASTER_BIT_DEPTH, False),
             (folder / "master-16bit.wav", result.master.samples, 16, True),
             (folder / "premaster.wav", result.premaster, 24, False)]
-    jobs += [(folder / "stems" / f"{stem.name}.wav", stem.samples, 24, False)
-             for stem in result.stems.stems]
+    jobs += [(folder / "stems" / f"{name}.wav", stem.samples, 24, False)
+             for name, stem in zip(export_names(result.stems.stems), result.stems.stems,
+                                   strict=True)]
 
     def write(job: tuple[Path, np.ndarray, int, bool]) -> Path:
         path, samples, bits, dither = job

@@ -9,6 +9,7 @@ from textual.widget import Widget
 from textual.widgets import Markdown, Static
 
 from moozix_tui.engine import Reply
+from moozix_tui.widgets.values import ValueParagraph
 
 __all__ = ["AssistantMessage", "ChatLog", "NoticeMessage", "UserMessage"]
 
@@ -37,6 +38,7 @@ class AssistantMessage(Markdown):
     AssistantMessage > MarkdownBlockQuote:first-child { margin: 0 0 1 0; }
     """
     TITLE = "moozix"
+    BLOCKS = {**Markdown.BLOCKS, "paragraph_open": ValueParagraph}  # "-3.2 dB" stays whole
 
     def __init__(self, markdown: str) -> None:
         super().__init__(markdown)

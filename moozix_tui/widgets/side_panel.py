@@ -16,6 +16,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from moozix_tui.engine import SessionView
+from moozix_tui.widgets.values import glue_values
 
 __all__ = ["SidePanel", "SidePanelScroll", "fit", "render_view", "short_note", "wrap_values"]
 
@@ -23,8 +24,6 @@ _ICONS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "
           "checking": ("…", "cyan"), "missing": ("○", "dim"),
           "unused": ("–", "dim"), "waiting": ("?", "yellow")}
 _NBSP = "\u00a0"
-# a number and its unit are one value: never wrapped apart
-_VALUE = re.compile(r"(?<=\d) (?=(?:dB|dBTP|dBFS|Hz|kHz|LU|LUFS|ms|s|%)\b)")
 _LEAD_WORD = re.compile(r"(?<=[a-z]) (?=[+-]?\d)")  # "up 9.2 dB", "at 214 Hz" stay together
 
 
@@ -44,7 +43,7 @@ def fit_tail(text: str, width: int) -> str:
 
 def wrap_values(text: str, width: int, indent: str = "", hang: str = "  ") -> list[str]:
     """Wrap between words, never inside a value ("+8.6 dB", "up 9.2 dB", "at 214 Hz")."""
-    glued = _LEAD_WORD.sub(_NBSP, _VALUE.sub(_NBSP, text))
+    glued = _LEAD_WORD.sub(_NBSP, glue_values(text, _NBSP))
     lines = textwrap.wrap(glued, width=max(width, 8), initial_indent=indent,
                           subsequent_indent=indent + hang, break_long_words=False,
                           break_on_hyphens=False)

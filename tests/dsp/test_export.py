@@ -44,3 +44,32 @@ def test_a_master_that_is_not_what_was_measured_is_measured_again(rendered, tmp_
         rendered.master.after.integrated_lufs - 6.02, abs=0.01)
     assert exported.written_precise_peak_dbtp == pytest.approx(
         true_peaks(load_audio(exported.master).samples).precise_dbtp, abs=1e-9)
+
+
+def test_each_exported_stem_is_named_after_the_file_it_came_from(song, tmp_path):
+    """Two files of one part, as a DAW names them: `Keys.flac` is written as `stems/Keys.wav`
+    (not a numbered name of another file), and holds that file's audio."""
+    import json
+
+    import soundfile as sf
+
+    short = {role: x[:, :44100 * 3] for role, x in song.items()}
+    sources = {"Keys.flac": ("keys", short["keys"]),
+               "Keys 2.aif": ("keys", short["keys"][:, ::-1] * 0.5),
+               "Lead Vox.wav": ("vocal", short["vocal"])}
+    for name, (_, x) in sources.items():
+        sf.write(tmp_path / name, x.T, 44100, subtype="PCM_24",
+                 format="AIFF" if name.endswith(".aif") else None)
+    stems, _ = load_stems([(role, tmp_path / name) for name, (role, _) in sources.items()])
+    exported = export(tmp_path / "out", render(stems, [], MasterSettings(
+        resolve_target("streaming"))), plan=Plan())
+    assert sorted(p.name for p in exported.stems) == ["Keys 2.wav", "Keys.wav", "Lead Vox.wav"]
+    for name in sources:
+        written = load_audio(tmp_path / "out" / "stems" / f"{name.rsplit('.', 1)[0]}.wav")
+        given = load_audio(tmp_path / name).samples  # less a DC offset, if over 1e-4
+        assert np.max(np.abs(written.samples - given)) < 2e-4, name
+    report = json.loads(exported.report_json.read_text())
+    outputs = {file["sources"][0]: file["output"] for file in report["files"]}
+    assert outputs["Keys.flac"] == "stems/Keys.wav"
+    names = {file["sources"][0]: file["name"] for file in report["files"]}
+    assert names["Keys.flac"] == "Keys.flac"

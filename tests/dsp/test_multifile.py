@@ -96,10 +96,16 @@ def test_files_that_only_look_like_a_pair_stay_apart():
 
 
 def test_every_source_gets_a_name_a_move_can_target_alone():
-    names = _unique_names([("vocal", "vocal"), ("vocal", "Vox Dbl"), ("guitars", "Guitar"),
-                           ("guitars", "guitar"), ("keys", "a:b/c"), ("bass", "bass"),
-                           ("fx", "drums")])
-    assert names == ["vocal 2", "Vox Dbl", "Guitar", "guitar 2", "a_b_c", "bass", "drums 2"]
+    names = _unique_names([("vocal", "vocal", "vocal.wav"), ("vocal", "Vox Dbl", "Vox Dbl.mp3"),
+                           ("guitars", "Guitar", "Guitar.wav"), ("guitars", "guitar", "guitar.aif"),
+                           ("keys", "a:b/c", "a:b/c.wav"), ("bass", "bass", "bass.wav"),
+                           ("fx", "drums", "drums.wav"), ("keys", "Keys", "Keys.flac"),
+                           ("keys", "Keys 2", "Keys 2.aif"), ("drums", "Kit", "Kit.wav"),
+                           ("drums", "Kit", "Kit.wav")])
+    # a name that can't be used is said as its whole file name; numbers only when even
+    # that is taken (the same file name twice)
+    assert names == ["vocal.wav", "Vox Dbl", "Guitar", "guitar.aif", "a_b_c", "bass",
+                     "drums.wav", "Keys.flac", "Keys 2", "Kit", "Kit 2"]
 
 
 def test_each_part_is_measured_as_the_sum_of_its_files(files, stems):

@@ -295,10 +295,13 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
         at(start, part.layer if part else whole, problem,
            reader.evidence(_Span(start, end), part), rules["graded"])
     _level_words(reader, at, praised)
-    # a bare mention says nothing else about its part: no problem word, no praise
-    bare = len(reader.words) <= rules["bare_mention"] and not any(
-        m.cue for m in reader.mentions) and not (
-        set(reader.words) & {p[0] for p in reader.praise if len(p) == 1})
+    # a bare mention says nothing else about its part: a sentence of a few words with no
+    # problem word and no praise ("what about the snare", "the guitars!")
+    single = {p[0] for p in reader.praise if len(p) == 1}
+    bare = {s for s, (lo, hi) in reader.sentence_span.items()
+            if hi - lo <= rules["bare_mention"]
+            and not any(m.cue for m in reader.by_sentence.get(s, []))
+            and not set(reader.words[lo:hi]) & single}
     for part in reader.complaint_parts():
         kind, words = ("", None) if reader.sentences[part.start] in praised \
             else _described(reader, part)
@@ -306,13 +309,27 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
         if kind == "heard":   # heard with trouble: under the others, or lost among them
             for rank, problem in enumerate(rules["described"]["heard"]):
                 offer(part.layer, problem, evidence, rules["level_score"] - rules["step"] * rank)
-        if bare or reader.sentences[part.start] in (signalled - praised) | judged or kind:
+        if reader.sentences[part.start] in (signalled - praised) | judged | bare or kind:
             for rank, problem in enumerate(rules["priors"].get(part.layer, ())):
                 offer(part.layer, problem, evidence, rules["prior"] - rules["step"] * rank)
+                on = _reverb_on(reader, part, problem)
+                if on is not None:   # "a hall reverb might make the piano sound better"
+                    offer(on.layer, problem, reader.evidence(part, on),
+                          rules["prior"] - rules["step"] * rank)
     if vague:
         for rank, problem in enumerate(rules["vague_problems"]):
             offer(whole, problem, reader.text[:60], rules["vague"] - rules["step"] * rank)
     return offers.ranked(rules["most"])
+
+
+def _reverb_on(reader, part, problem: str):
+    """The part a reverb's problem may be said of: the nearest other part its sentence
+    names, for the problems a reverb has on a part ([reverb_on_part] problems)."""
+    rule = reader.rules["reverb_on_part"]
+    if part.layer != rule["layer"] or problem not in rule["problems"].values():
+        return None
+    others = [m for m in _named_in_sentence(reader, part) if m.layer != part.layer]
+    return min(others, key=lambda m: abs(m.start - part.start), default=None)
 
 
 def _described(reader, part) -> tuple[str, _Span | None]:

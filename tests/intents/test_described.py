@@ -38,3 +38,21 @@ def test_a_part_heard_with_trouble_is_offered_too_quiet_before_its_usual_problem
 def test_praise_and_narration_about_a_part_get_no_choices(text):
     heard = understand(text)
     assert heard.intents == () and heard.guesses == ()
+
+
+def test_a_short_sentence_naming_a_part_in_a_longer_message_is_about_it():
+    heard = understand("The vocals were fine. What about the guitars?")
+    assert heard.intents == ()
+    assert [g.problem for g in heard.guesses if g.layer == "guitars"] == PRIORS["guitars"][:4]
+    assert understand("What a night. We loved it.").guesses == ()
+
+
+def test_levels_said_to_differ_offer_an_uneven_level_first():
+    heard = understand("the verses and the choruses have two totally different levels")
+    assert (heard.guesses[0].layer, heard.guesses[0].problem) == ("mix", "inconsistent")
+
+
+def test_a_reverb_named_beside_a_part_offers_that_parts_reverb_too():
+    heard = understand("the hall reverb and the strings need work")
+    offered = [(g.layer, g.problem) for g in heard.guesses]
+    assert ("fx", "too_much_reverb") in offered and ("keys", "too_much_reverb") in offered

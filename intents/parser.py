@@ -661,7 +661,7 @@ class _Reader:
                for k in range(lo, cue.start - 1)):
             return True
         when = next((k for k in range(cue.start - 1, lo - 1, -1) if self.words[k] in words), None)
-        if when is None:
+        if when is None or (when > 0 and self.words[when - 1] in rule["occasions"]):
             return False
         stative = self.rules["conditional"]["stative"]
         between = [m for m in self.by_clause.get(self.clauses[cue.start], [])

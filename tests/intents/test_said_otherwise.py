@@ -189,12 +189,35 @@ PART_WORDS = [
     ("the string elements drown out the vocal", {("keys", "too_loud")}),
 ]
 
+# "When" after "times", "moments" tells which moments, it sets no condition.
+OCCASIONS = [
+    ("there are times when it gets way too loud", {("mix", "loud_master")}),
+    ("there are moments when the vocal gets completely buried", {("vocal", "too_quiet")}),
+    ("there are passages when the bass swamps everything", {("bass", "too_loud")}),
+    ("it only crackles when I turn it up", {("mix", "distorted")}),
+    ("when I turn my speakers up the bass gets muddy", set()),
+]
+
+# Covering verbs and soft hits, compression judged by its degree, the song set against the
+# songs played beside it.
+MORE_WAYS = [
+    ("the synth pad blankets the vocal in the chorus", {("keys", "too_loud")}),
+    ("the guitars are blanketed by the synths", {("guitars", "too_quiet")}),
+    ("the snare sounds like someone punching a pillow", {("snare", "weak")}),
+    ("the whole album is a victim of excessive limiting", {("mix", "loud_master")}),
+    ("on a playlist my track drops in volume compared to the other songs",
+     {("mix", "quiet_master")}),
+    ("my mix is way quieter than my reference tracks", {("mix", "quiet_master")}),
+    ("fresh snow blankets the town in the video", set()),
+    ("I had no control over the final master", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
             "level in motion": LEVEL_IN_MOTION, "processing judged": PROCESSING_JUDGED,
             "how it sounds": HOW_IT_SOUNDS, "how much": HOW_MUCH, "levels differ": LEVELS_DIFFER,
-            "part words": PART_WORDS}
+            "part words": PART_WORDS, "occasions": OCCASIONS, "more ways": MORE_WAYS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -215,6 +215,9 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
 
 _CARRIES = 0.1
 """A part holding this share of the mix's 150–400 Hz energy is named in a build-up."""
+_HEARD = 0.03
+"""A part's own build-up counts only when it holds this share of the mix's 150–400 Hz: a
+quieter part's mud is not heard in the mix."""
 _OWN_LOW_MIDS = ("vocal", "backing_vocals", "kick", "snare", "cymbals", "drums")
 """Parts whose body lives in the low mids (a voice's fundamentals, a snare's shell): named
 in a build-up only when no other part carries a share of it (the demo's +6 dB on bass and
@@ -222,28 +225,54 @@ keys left its raised vocal holding 46% of the mix's low mids)."""
 
 
 def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
-    """Low-mid build-up: the mix's 150–400 Hz against the mix's own trend over 50 Hz–2 kHz
-    (a part's own spectrum cannot tell mud from an instrument that lives there: the same
-    +7 dB at 250 Hz moved one part 4.8 dB, while clean GM programs of one kind spanned
-    11–29 dB: bench/calibrate_tone.py). Each backing part that carries a measurable share of
-    it is named, the biggest carrier first; a vocal or drum part only when no other does."""
-    low, high = ranges["low_mid_excess_db"]["mix"]
+    """Low-mid build-up, judged on the mix and on each part (150–400 Hz against the track's
+    own trend over 50 Hz–2 kHz). The mix's figure varies little between clean songs, but
+    moves little when parts that own the band (a vocal's fundamentals, a snare's shell) hold
+    most of it; a part's own figure moves by the whole build-up, but clean instruments of one
+    kind spread over 11–30 dB. So the evidence adds up: how far the mix stands over its
+    typical range, plus how far each part that is heard in the band stands over everything
+    clean of its kind. Parts over their kind are named first, then the backing parts that
+    carry a measurable share of the mix's low mids; a vocal or drum part only when no other
+    does."""
+    typical = ranges["low_mid_excess_db"]
+    low, high = typical["mix"]
     excess = low_mid_excess_db(analysis.mix)
-    if excess <= high + 0.5:
+    own = _own_build_ups(analysis, typical) if len(analysis.tracks) > 1 else {}
+    over = {role: value for role, value in own.items() if value > typical[role][1]}
+    distance = excess - high + sum(value - typical[role][1] for role, value in over.items())
+    if distance <= 0.5:
         return []
-    severity = _severity(2 * (excess - high))
-    build_up = (f"the mix's 150–400 Hz stands {signed(excess)} dB against its own trend "
-                f"over 50 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
+    severity = _severity(2 * distance)
     source = ranges["source"]
+    mix_words = (f"the mix's 150–400 Hz stands {signed(excess)} dB against its own trend "
+                 f"over 50 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
+    findings = [Finding(role, "muddy", severity,
+                        f"the {role.replace('_', ' ')}'s own 150–400 Hz stands {signed(value)} "
+                        f"dB against its trend, above every clean {role.replace('_', ' ')} "
+                        f"measured ({signed_range(*typical[role], 0)} dB); {mix_words}",
+                        value, _pair(typical[role]), source)
+                for role, value in sorted(over.items(),
+                                          key=lambda kv: typical[kv[0]][1] - kv[1])]
+    if excess <= high:
+        return findings
     carrying = [r for r in analysis.tracks if analysis.low_mid_share.get(r, 0.0) >= _CARRIES]
     backing = [r for r in carrying if r not in _OWN_LOW_MIDS]
-    carriers = sorted(backing or carrying, key=lambda r: -analysis.low_mid_share[r])
-    if len(analysis.tracks) < 2 or not carriers:
-        return [Finding("mix", "muddy", severity, build_up, excess, (low, high), source)]
-    return [Finding(role, "muddy", severity,
-                    f"{build_up}; {analysis.low_mid_share[role]:.0%} of it is in the "
-                    f"{role.replace('_', ' ')}",
-                    excess, (low, high), source) for role in carriers]
+    carriers = [r for r in sorted(backing or carrying, key=lambda r: -analysis.low_mid_share[r])
+                if r not in over]
+    if not findings and (len(analysis.tracks) < 2 or not carriers):
+        return [Finding("mix", "muddy", severity, mix_words, excess, (low, high), source)]
+    return findings + [Finding(role, "muddy", severity,
+                               f"{mix_words}; {analysis.low_mid_share[role]:.0%} of it is in "
+                               f"the {role.replace('_', ' ')}", excess, (low, high), source)
+                       for role in carriers]
+
+
+def _own_build_ups(analysis: SessionAnalysis, typical: dict) -> dict[str, float]:
+    """Each part's own low-mid figure, for the parts with a typical range for their kind
+    that are heard in the band."""
+    return {role: low_mid_excess_db(track) for role, track in analysis.tracks.items()
+            if role in typical and role != "mix"
+            and analysis.low_mid_share.get(role, 0.0) >= _HEARD}
 
 
 def _harsh(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:

@@ -35,6 +35,21 @@ def fake_stereo(x: np.ndarray) -> np.ndarray:
     return np.vstack([mono, -mono]).astype(np.float32)
 
 
+def wide_low(x: np.ndarray, rate: int = 44100, *, hz: float = 65.4,
+             detune_cents: float = 12.0, level_db: float = -6.0) -> np.ndarray:
+    """A stem with a wide low layer added: a saw drone under 120 Hz, detuned apart in the two
+    channels (a stereo pad played low), `level_db` under the stem's RMS. Its low end is in
+    the sides and beats against itself in mono."""
+    from scipy import signal
+
+    t = np.arange(x.shape[1]) / rate
+    drones = np.vstack([2.0 * ((hz * 2 ** (side * detune_cents / 2400) * t) % 1.0) - 1.0
+                        for side in (-1, 1)])
+    low = signal.sosfilt(signal.butter(4, 120, "lowpass", fs=rate, output="sos"), drones)
+    scale = np.sqrt(np.mean(np.square(x, dtype=np.float64)) / np.mean(np.square(low)))
+    return (x + low * scale * 10 ** (level_db / 20)).astype(np.float32)
+
+
 def band_db(x: np.ndarray, low_hz: float, high_hz: float, rate: int = 44100) -> float:
     """Energy in a band, absolute dB (for comparing one signal before and after)."""
     freqs = np.fft.rfftfreq(x.shape[1], 1 / rate)

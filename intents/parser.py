@@ -1399,13 +1399,21 @@ class _Reader:
 
     def _dominate(self, items: list[_Found]) -> list[_Found]:
         drop = set()
-        for key_problem, opposites in self.rules["opposites"].items():
-            for layer, sentence in {(w.layer, w.sentence) for w in items
-                                    if w.problem == key_problem}:
-                here = {i for i, o in enumerate(items) if o.layer == layer
-                        and o.sentence == sentence and o.problem in opposites}
-                if {items[i].problem for i in here} == set(opposites):
-                    drop |= here
+        rule = self.rules["opposites"]
+        for key_problem, opposites in rule["problems"].items():
+            for layer, sentence in {(w.layer, w.sentence) for w in items}:
+                here = sorted(i for i, o in enumerate(items) if o.layer == layer
+                              and o.sentence == sentence and o.said in opposites)
+                if {items[i].said for i in here} != set(opposites):
+                    continue
+                if not any(w.problem == key_problem and (w.layer, w.sentence) == (
+                        layer, sentence) for w in items):
+                    if not self.sentence_words(sentence) & set(rule["marks"]):
+                        continue
+                    # "some songs are too loud and some too quiet": the level changes
+                    items[here[0]].problem = items[here[0]].said = key_problem
+                    here = here[1:]
+                drop |= set(here)
         for rule_problem, rule in self.rules["dominance"].items():
             scope = "sentence" if rule["scope"] == "sentence" else "clause"
             winners = {(w.layer, getattr(w, scope)) for w in items if w.problem == rule_problem}

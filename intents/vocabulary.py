@@ -203,10 +203,10 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
     after an intensifier; `object_after` phrases name the part after them."""
     pairs: list[tuple[str, Cue]] = []
     intensifiers = table.get("intensifiers", [])
-    leaning = table["leaning"]
+    leaning, compared = table["leaning"], table["compared"]
     before, after = leaning["frame"]
     for problem, entry in table.items():
-        if problem in ("intensifiers", "leaning", "vague", "ignore", "whole_song"):
+        if problem in ("intensifiers", "leaning", "compared", "vague", "ignore", "whole_song"):
             continue
         _check(problem in PROBLEMS, f"lexicon.toml [{problem}]", f"unknown problem id {problem!r}")
         pairs += [(phrase, Cue(problem, object_after=True))
@@ -219,6 +219,9 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
                   for word in intensifiers]
         pairs += [(f"{before} {graded} {after}", Cue(problem))
                   for graded in entry.get("graded", []) if graded not in leaning.get("not", [])]
+        if problem in compared["problems"]:
+            pairs += [(f"{graded} {than}", Cue(problem)) for graded in entry.get("graded", [])
+                      for than in compared["with"]]
     ignore = table.get("ignore", {})
     pairs += [(phrase, Cue(IGNORED)) for phrase in ignore.get("phrases", [])]
     pairs += [(f"{the}{a} {b}", Cue(IGNORED)) for a in ignore.get("describing", [])

@@ -212,12 +212,32 @@ MORE_WAYS = [
     ("I had no control over the final master", set()),
 ]
 
+# Too loud and too quiet said of one part in one sentence, at times or in some places, is
+# uneven level; two parts, or one part said both ways with no times, keep their own.
+BOTH_WAYS = [
+    ("some songs on the album are too loud and some are too quiet", {("mix", "inconsistent")}),
+    ("the bass is too loud in the verses and too quiet in the chorus",
+     {("bass", "inconsistent")}),
+    ("the vocal is too quiet at times and way too loud at others", {("vocal", "inconsistent")}),
+    ("the guitars are too loud and the vocal is too quiet",
+     {("guitars", "too_loud"), ("vocal", "too_quiet")}),
+]
+
+# A graded level word set against another part says which way it is off.
+SET_AGAINST = [
+    ("the snare is a bit loud relative to the kick", {("snare", "too_loud")}),
+    ("the vocal feels quiet compared to the guitars", {("vocal", "too_quiet")}),
+    ("the harmonies are pretty muted compared to the lead", {("backing_vocals", "too_quiet")}),
+    ("I love how quiet it is compared to their last album", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
             "level in motion": LEVEL_IN_MOTION, "processing judged": PROCESSING_JUDGED,
             "how it sounds": HOW_IT_SOUNDS, "how much": HOW_MUCH, "levels differ": LEVELS_DIFFER,
-            "part words": PART_WORDS, "occasions": OCCASIONS, "more ways": MORE_WAYS}
+            "part words": PART_WORDS, "occasions": OCCASIONS, "more ways": MORE_WAYS,
+            "both ways": BOTH_WAYS, "set against": SET_AGAINST}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

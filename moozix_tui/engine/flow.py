@@ -113,6 +113,10 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     # a finding on a measure the plan already answered is no news: the kick named too
     # quiet and measured loud is said in the plan's note, the whole song muddy when the
     # bass was named muddy is the figure the bass cut is sized on
+    # nor is a part the plan already moves on that measure: the keys cut for "the bass
+    # is muddy", where the keys carry the low mids too, is not "keys — muddy" again
+    named |= {(m["stem"], _measure(m.get("source", "").partition("/")[2]))
+              for m in state.moves[:state.applied]}
     extra = [f for f in outcome.findings if (f.layer, _measure(f.problem)) not in named
              and not (f.layer == "mix" and _measure(f.problem) in {m for _, m in named})]
     aside = ("**Also worth a look**\n\n" + "\n".join(
@@ -174,8 +178,9 @@ def start_render(session: Session, replies: list[str]) -> Turn:
                        protect=session.input_paths(),
                        original=session.result.original if session.result else None)
     state.phase = "rendering"
-    replies.append(f"Rendering {len(moves)} move{'s' if len(moves) != 1 else ''} and the "
-                   "master… (you can keep typing; `cancel` stops it)")
+    what = (f"{len(moves)} move{'s' if len(moves) != 1 else ''} and the master" if moves
+            else "the master from your mix as it is, with no moves")
+    replies.append(f"Rendering {what}… (you can keep typing; `cancel` stops it)")
     job = session.new_job("render", "Rendering the mix and master", work)
     return session.reply(replies, job=job)
 

@@ -168,9 +168,10 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
             slot.update(status="warning" if res.problems else "ok",
                         note="; ".join(res.problems))
             if res.problems:
-                detail = "; ".join(md_literal(p) for p in res.problems)
-                lines.append(f"- ⚠ **{part_word(res.role)}** {md_code(res.path.name)}: "
-                             f"{detail}")
+                first, *more = res.problems
+                lines.append(f"- ⚠ **{part_word(res.role)}** "
+                             + "; ".join([_named(res.path.name, first),
+                                          *(md_literal(p) for p in more)]))
             else:
                 good.append(res)
     lines += _good_files(good, alone=not lines)
@@ -183,12 +184,15 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
 
 
 def _failed(res: jobs.FileResult) -> str:
+    return _named(res.path.name, res.error)
+
+
+def _named(name: str, message: str) -> str:
     """The file and what is wrong with it, the name said once (the check's own message
     usually starts with it: "notes.wav could not be read as audio …")."""
-    name = res.path.name
-    if res.error.startswith(name):
-        return md_code(name) + md_literal(res.error[len(name):])
-    return f"{md_code(name)}: {md_literal(res.error)}"
+    if message.startswith(name):
+        return md_code(name) + md_literal(message[len(name):])
+    return f"{md_code(name)}: {md_literal(message)}"
 
 
 _LISTED = 3

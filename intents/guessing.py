@@ -179,7 +179,7 @@ def _named_in_sentence(reader, cue) -> list:
             if m.layer and not reader.is_denied(m)]
 
 
-def alternatives(reader, readings) -> tuple[Guess, ...]:
+def alternatives(reader, readings, contradicted=()) -> tuple[Guess, ...]:
     """Beside each doubtful reading (index in the intents, the reading), the closest other
     readings of the same words: the problem as its own words said it (for "context"), the
     other party of a relation the other way round, and for a doubtful part the same problem
@@ -188,6 +188,12 @@ def alternatives(reader, readings) -> tuple[Guess, ...]:
     rules = reader.rules["guesses"]
     offers = _Offers(reader)
     taken = {(item.layer, item.problem) for _, item in readings}
+    index = {id(item): i for i, item in readings}
+    for aside, kept in contradicted:   # the request a description of the part outweighed
+        if id(kept) in index:
+            offers.offer(aside.layer, aside.problem,
+                         reader.evidence(aside.cue, aside.layer_mention), rules["alternative"],
+                         index[id(kept)])
     for index, item in readings:
         kinds = doubts(reader, item)
         if not kinds:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from intents.contradictions import settle
 from intents.grammar import (
     bare_request,
     find,
@@ -1296,6 +1297,7 @@ class _Reader:
         resolved = self._reverb_on_parts(resolved)
         resolved = self._dominate(resolved)
         resolved = self._parts_over_whole(resolved)
+        resolved, contradicted = settle(self, resolved)
         resolved.sort(key=lambda f: f.position)
         intents, seen, readings = [], set(), []
         for item in resolved:
@@ -1312,7 +1314,8 @@ class _Reader:
                 tone=item.said if item.problem == "tonal_balance" and item.said in TONES
                 else ""))
         vague = not intents and is_vague(self)
-        offered = alternatives(self, readings) if intents else guesses(self, vague)
+        offered = alternatives(self, readings, contradicted) if intents \
+            else guesses(self, vague)
         kind, topic = self._kind(intents, unclear)
         if vague or (kind == "other" and not self._device_fault()
                      and any(g.score > self.rules["guesses"]["prior"] for g in offered)):

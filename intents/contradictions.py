@@ -1,0 +1,55 @@
+"""Readings of one part that contradict each other: the part read both too loud and too
+quiet (or the song both too loud and too quiet a master) in one message.
+
+Said at different times ("some songs are too loud, some too quiet", "too loud at times and
+too soft sometimes") the level is uneven: both become that one reading. Otherwise a
+request ("turn it down", "more kick!") gives way to a description of how the part is
+("the words disappear under the beat", "the kick drum is comically loud"): the request's
+reading goes, offered beside the description as the other reading of the words. Two
+descriptions, or two requests, both stay. Word lists are data (rules.toml [contradictions]).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+__all__ = ["settle"]
+
+
+def settle(reader, items: list) -> tuple[list, list[tuple[object, object]]]:
+    """The readings kept, and (set-aside reading, the reading it gave way to) pairs."""
+    rule = reader.rules["contradictions"]
+    out, aside = list(items), []
+    for pair in rule["pairs"]:
+        for layer in {i.layer for i in out if i.problem == pair[0]}:
+            both = [i for i in out if i.layer == layer and i.problem in pair]
+            if {i.problem for i in both} != set(pair):
+                continue
+            if _uneven(reader, both):
+                first = min(both, key=lambda i: i.position)
+                out = [i for i in out if i not in both] + [
+                    replace(first, problem=rule["uneven_problem"], said=rule["uneven_problem"])]
+                continue
+            asked = [i for i in both if _request(reader, i)]
+            said = [i for i in both if i not in asked]
+            if asked and said:
+                out = [i for i in out if i not in asked]
+                aside += [(i, min(said, key=lambda s: abs(s.position - i.position)))
+                          for i in asked]
+    return out, aside
+
+
+def _uneven(reader, both: list) -> bool:
+    """A word saying the level changes ("sometimes", "at times", "some ... some") in a
+    sentence holding one of the readings."""
+    words = set(reader.rules["contradictions"]["uneven"]) | set(
+        reader.rules["guesses"]["level"]["uneven"])
+    return any(reader.sentence_words(i.sentence) & words for i in both)
+
+
+def _request(reader, item) -> bool:
+    """The reading's words ask for a change ("turn it down", "more kick") rather than say
+    how the part is."""
+    cue = item.cue
+    return bool(set(reader.words[cue.start:cue.end]) & set(
+        reader.rules["contradictions"]["requests"]))

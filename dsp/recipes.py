@@ -771,13 +771,18 @@ def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
     the plan has acted, stands inside its typical range. A level lift brings the lifted
     part's own low mids up with it, and a part nobody named can hold most of the band:
     sized part by part, a muddy plan left the demo's mix at +4.9 dB (typical up to +2.5).
-    Each step goes to the part whose own low mids stand furthest over their typical range
-    (reference_ranges.toml), among those carrying a real share of the band. Returns each
+    Only parts whose own low mids measured over the top of their typical range
+    (reference_ranges.toml) are cut, back towards the middle of that range: a part that
+    measures typical for its kind is left alone. Each step goes to the part furthest over
+    its typical top, among those carrying a real share of the band. Returns each
     part cut further, with its own low-mid figure when the first step went to it."""
     ranges = reference_ranges()["low_mid_excess_db"]
     high = ranges["mix"][1]
     hz = analysis.mix.spectrum_hz
     band = (hz >= LOW_MID_BAND_HZ[0]) & (hz <= LOW_MID_BAND_HZ[1])
+    typical = {r: ranges.get(r, ranges["mix"]) for r in analysis.roles}
+    faulted = {r for r in analysis.roles
+               if low_mid_excess_db(analysis.tracks[r]) > typical[r][1]}
     deepened: dict[str, float] = {}
     while True:
         after = _low_mid_after(analysis, moves)
@@ -789,8 +794,8 @@ def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
         candidates = [(_excess(hz, p), r) for r, p in after.items()
                       if p[band].sum() >= _CARRIES * in_band
                       and depth[r] + _MUD_STEP_DB <= _MAX_MUD_CUT_DB]
-        over = [(own - ranges.get(r, ranges["mix"])[1], own, r) for own, r in candidates]
-        over = [c for c in over if c[0] > 0]
+        over = [(own - typical[r][1], own, r) for own, r in candidates
+                if r in faulted and own > sum(typical[r]) / 2]
         if not over:
             break
         _, own, role = max(over)
@@ -828,10 +833,12 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
     hz = analysis.mix.spectrum_hz
     predicted = _excess(hz, sum(_low_mid_after(analysis, moves).values()))
     parts = listing([f"the {r}" for r in deepened])
+    rest = (" The rest is spread over parts whose own low mids measure typical for their "
+            "kind, so I left them alone." if predicted > high else "")
     return [f"With every move in, the mix's 150–400 Hz would still have stood "
             f"{signed(start)} dB over its trend, so I cut the low mids of {parts} further "
             f"(predicted after: {signed(predicted)} dB; typical "
-            f"{signed_range(low, high, 1)})."]
+            f"{signed_range(low, high, 1)}).{rest}"]
 
 
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Plan:

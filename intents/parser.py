@@ -549,6 +549,55 @@ def _severity(words: list[str], lo: int, hi: int, sets) -> str:
     return "normal"
 
 
+def _amount_end(words: list[str], at: int, table: dict) -> int | None:
+    """The end of an amount of level starting at `at` ("3dB", "a couple of dB", "a notch")."""
+    k = at
+    while k < len(words) and k - at < table["reach"] and (
+            words[k] in table["between"] or words[k].replace(".", "").isdigit()):
+        k += 1
+    if k < len(words) and (words[k] in table["amounts"] or _DB.fullmatch(words[k])):
+        return k + 1
+    return None
+
+
+def _steps(words: list[str], clauses: list[int], mentions: list[_Mention],
+           vocab: Vocabulary) -> list[_Mention]:
+    """A level step asked of a part: "vocals up 3dB", "the snare could go up a touch" (a
+    direction after the part), "drop the guitars a few dB" (a verb before it)."""
+    table = vocab.rules["steps"]
+    taken = {k for m in mentions if m.cue for k in range(m.start, m.end)}
+    named = [m for m in mentions if m.layer and m.layer not in vocab.weak_layers]
+    narrators = frozenset(vocab.rules["reported"]["narrators"])
+    out = []
+    for i, word in enumerate(words):
+        problem = table["directions"].get(word)
+        end = _amount_end(words, i + 1, table) if problem else None
+        if end is None or i in taken or not i or words[i - 1] in table["not_after"]:
+            continue
+        part = next((m for m in reversed(named) if m.end <= i
+                     and clauses[m.start] == clauses[i]), None)
+        if part is None:
+            continue
+        k = part.start - 1
+        while k > 0 and words[k] in vocab.sets["determiners"]:
+            k -= 1
+        if k > 0 and words[k].endswith("ed") and words[k - 1] in narrators:
+            continue    # "I turned the vocal up 2dB": something done, not asked
+        out.append(_Mention(i, end, cue=Cue(problem)))
+    for m in named:
+        k = m.start - 1
+        while k >= 0 and words[k] in vocab.sets["determiners"]:
+            k -= 1
+        problem = table["verbs"].get(words[k]) if k >= 0 else None
+        end = _amount_end(words, m.end, table) if problem else None
+        if end is not None and k not in taken and clauses[k] == clauses[end - 1]:
+            out.append(_Mention(k, end, cue=Cue(problem), inner=(m.start, m.end)))
+    return out
+
+
+_DB = re.compile(r"\d+(?:\.\d+)?dbs?")
+
+
 class _Reader:
     """One pass over one message; holds the per-message state the rules need."""
 
@@ -566,6 +615,8 @@ class _Reader:
                                key=lambda m: m.start)
         self.mentions = sorted(self.mentions + _quantities(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
+        self.mentions = sorted(self.mentions + _steps(self.words, self.clauses, self.mentions,
+                                                      vocab), key=lambda m: m.start)
         self.mentions = _implied(self.words, self.clauses, self.mentions,
                                  vocab.sets["determiners"], vocab.weak_layers)
         self.mentions = _lacks_across(self.words, self.clauses, self.mentions, vocab)

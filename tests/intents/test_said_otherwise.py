@@ -231,13 +231,34 @@ SET_AGAINST = [
     ("I love how quiet it is compared to their last album", set()),
 ]
 
+# A level step with its amount ("up 3dB", "down a notch", "drop the guitars a few dB");
+# idioms of intensity and things done are no requests.
+STEPS = [
+    ("lead vocal up 2dB in the chorus please", {("vocal", "too_quiet")}),
+    ("I'd say the kick down a notch and it's done", {("kick", "too_loud")}),
+    ("the bass could come down a couple of dB", {("bass", "too_loud")}),
+    ("maybe raise the harmonies a dB or so", {("backing_vocals", "too_quiet")}),
+    ("drop the hats a few dB", {("cymbals", "too_loud")}),
+    ("the drummer really kicks it up a notch in the bridge", set()),
+    ("I turned the vocal up 2dB and now it sits perfectly", set()),
+    ("the guitar solo goes up a bit in pitch", set()),
+]
+
+# "and" with a long subject after it still starts a clause, so the second part keeps its
+# own problem.
+LONG_SUBJECTS = [
+    ("the hats are a bit harsh and the reverb on the snare is too much",
+     {("cymbals", "harsh"), ("snare", "too_much_reverb")}),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
             "level in motion": LEVEL_IN_MOTION, "processing judged": PROCESSING_JUDGED,
             "how it sounds": HOW_IT_SOUNDS, "how much": HOW_MUCH, "levels differ": LEVELS_DIFFER,
             "part words": PART_WORDS, "occasions": OCCASIONS, "more ways": MORE_WAYS,
-            "both ways": BOTH_WAYS, "set against": SET_AGAINST}
+            "both ways": BOTH_WAYS, "set against": SET_AGAINST, "steps": STEPS,
+            "long subjects": LONG_SUBJECTS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

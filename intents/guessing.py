@@ -241,9 +241,11 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     offer = offers.offer
     signalled: set[int] = set()   # sentences holding something a complaint is made of
     complaining = reader.vocab.judgements | set(rules["wants"])
+    able = set(rules["able"])   # "you could still feel the kick": an ability, no wish
     judged = {reader.sentences[i] for i, w in enumerate(reader.words)
               if w in complaining and not reader.negated_at(i)
-              and not reader.is_praise(reader.clauses[i])}
+              and not reader.is_praise(reader.clauses[i])
+              and not (w in rules["wants"] and set(reader.words[i + 1:i + 3]) & able)}
     praised = {s for s in set(reader.sentences) if praises(reader, s)} - judged
 
     def at(i: int, layer: str, problem: str, evidence: str, score: float) -> None:
@@ -278,8 +280,9 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
         word = reader.words[i]
         if reader.covered[i] or len(word) < reader.vocab.fuzzy_min_length or \
                 word in reader.vocab.known_words or word in reader.vocab.never_correct \
-                or word in reader.rules["scope"]["mood"]["words"]:   # words of mood are known
-            continue
+                or word in reader.rules["scope"]["mood"]["words"] \
+                or reader.negated_at(i) or reader.is_praise(reader.clauses[i]):
+            continue   # words of mood are known; praise says nothing wrong, a denial nothing
         match = process.extractOne(word, reader.vocab.fuzzy_cues,
                                    scorer=OSA.normalized_similarity,
                                    score_cutoff=rules["near_miss_cutoff"] / 100.0)
@@ -350,14 +353,21 @@ def _described(reader, part) -> tuple[str, _Span | None]:
                              min(part.end + rule["reach"], len(words)))
             if reader.clauses[k] == clause and not part.start <= k < part.end]
     heard = [k for k in near if words[k] in rule["hearing"]]
+    said = set(reader.clause_list(clause))
+    if heard and not said & set(rule["trouble"]):
+        if said & set(rule["untroubled"]):
+            return "", None   # "the bass is clearly audible": heard without trouble
+        heard = []            # "all I can hear is guitar": said of it, not heard with trouble
     if heard:
         return "heard", _Span(min(heard[0], part.start), max(heard[-1] + 1, part.end))
-    said = next((k for k in near if k > part.start and words[k] in rule["verbs"]
+    verb = next((k for k in near if (k > part.start and words[k] in rule["verbs"]
+                                      or words[k] in rule["hearing"])
                  and not reader.negated_at(k)), None)
-    if said is None:
+    if verb is None:
         return "", None
-    end = said + 1
-    while end < len(words) and reader.clauses[end] == clause and end - said <= rule["reach"]:
+    verb = max(verb, part.start)
+    end = verb + 1
+    while end < len(words) and reader.clauses[end] == clause and end - verb <= rule["reach"]:
         end += 1
     return "described", _Span(part.start, end)
 

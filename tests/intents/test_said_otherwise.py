@@ -251,6 +251,23 @@ LONG_SUBJECTS = [
      {("cymbals", "harsh"), ("snare", "too_much_reverb")}),
 ]
 
+# Two parts pressed into one, too near each other, each needing room of its own: masking;
+# parts that sit or are glued together well are praise.
+PRESSED_TOGETHER = [
+    ("the vocals and guitars are all mashed together",
+     {("vocal", "masking"), ("guitars", "masking")}),
+    ("the guitars and keys get jumbled together in the chorus",
+     {("guitars", "masking"), ("keys", "masking")}),
+    ("the guitars and synths overlap too much", {("guitars", "masking"), ("keys", "masking")}),
+    ("the kick and bass are too close together in frequency",
+     {("kick", "masking"), ("bass", "masking")}),
+    ("the kick and bass need their own space", {("kick", "masking"), ("bass", "masking")}),
+    ("the low end is a war zone between the kick and the bass",
+     {("kick", "masking"), ("bass", "masking")}),
+    ("the whole mix is kind of mushed together", {("mix", "tonal_balance")}),
+    ("the drums and bass are glued together nicely", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -258,7 +275,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "how it sounds": HOW_IT_SOUNDS, "how much": HOW_MUCH, "levels differ": LEVELS_DIFFER,
             "part words": PART_WORDS, "occasions": OCCASIONS, "more ways": MORE_WAYS,
             "both ways": BOTH_WAYS, "set against": SET_AGAINST, "steps": STEPS,
-            "long subjects": LONG_SUBJECTS}
+            "long subjects": LONG_SUBJECTS, "pressed together": PRESSED_TOGETHER}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 __all__ = ["LOUDEST_TARGET_LUFS", "MAX_EXPLICIT_GAIN_DB", "QUIETEST_TARGET_LUFS", "SCALE_LESS",
@@ -28,10 +29,25 @@ def new_target(master_lufs: float, severity: str, louder: bool) -> float | None:
     return goal
 
 
+_ASKED = re.compile(r"; you asked for ×(\d+(?:\.\d+)?) of the measured move$")
+
+
 def rescaled(moves: Sequence[dict], factor: float) -> list[dict]:
+    """Every move stronger or gentler. Its reason keeps what was measured and says how far
+    the musician has since taken it ("… so move it to about +1.0 LU; you asked for ×1.69
+    of the measured move"), so it never claims a size the move no longer has."""
     from dsp.moves import Move
 
-    return [Move.from_dict(m).scaled(factor).to_dict() for m in moves]
+    out = []
+    for data in moves:
+        move = Move.from_dict(data).scaled(factor)
+        asked = _ASKED.search(move.reason)
+        total = round((float(asked.group(1)) if asked else 1.0) * factor, 2)
+        reason = move.reason[:asked.start()] if asked else move.reason
+        if abs(total - 1.0) >= 0.005:
+            reason += f"; you asked for ×{total:g} of the measured move"
+        out.append({**move.to_dict(), "reason": reason})
+    return out
 
 
 def find_move(moves: Sequence[dict], which: str | None) -> int | None:

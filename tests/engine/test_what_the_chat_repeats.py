@@ -4,6 +4,7 @@ moves', and 'Also worth a look' offering a part's problem the plan had just fixe
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import soundfile as sf
 
 from tests.support.faults import boost
@@ -38,3 +39,24 @@ def test_a_part_the_plan_already_cuts_is_not_offered_again(chat, song, tmp_path)
     answer = chat.say(str(tmp_path))
     assert "Cut the keys" in answer, answer
     assert "**keys** — muddy" not in answer
+
+
+def test_a_move_made_stronger_no_longer_claims_its_measured_size(chat, buried_vocal_files):
+    """'more' three times on 'the vocal is too low': the move was 2.2 times its measured
+    size and still said 'so move it to about +1.0 LU' as its only reason."""
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    measured = chat.engine.state.moves[0]["params"]["gain_db"]
+    for _ in range(3):
+        answer = chat.say("more")
+    gain = chat.engine.state.moves[0]["params"]["gain_db"]
+    assert gain / measured == pytest.approx(1.3 ** 3, abs=0.02)
+    assert "you asked for ×2.2 of the measured move" in answer.replace("\\", "")
+    answer = chat.say("less")
+    assert answer.replace("\\", "").count("you asked for ×") == 1, "said once, not stacked"
+    chat.say("undo")
+    chat.say("undo")
+    chat.say("undo")
+    chat.say("undo")
+    assert "you asked for" not in chat.engine.state.moves[0]["reason"]

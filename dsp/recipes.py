@@ -838,10 +838,12 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
         deepest = [r for r in analysis.roles if any(
             _is_mud_cut(m, r) and -float(m.params["gain_db"]) > _MAX_MUD_CUT_DB - _MUD_STEP_DB
             for m in moves)]
-        rest = (f" {listing([f'The {deepest[0]}', *(f'the {r}' for r in deepest[1:])])} "
-                f"{'is' if len(deepest) == 1 else 'are'} cut as deep as I go here "
-                f"({_MAX_MUD_CUT_DB:g} dB); the rest is in parts I left alone, whose own low "
-                "mids measure typical for their kind or hold little of the band.")
+        cut_out = (f" {listing([f'the {r}' for r in deepest])} "
+                   f"{'is' if len(deepest) == 1 else 'are'} cut as deep as I go here "
+                   f"({_MAX_MUD_CUT_DB:g} dB);" if deepest else "")
+        rest = (f"{cut_out} the rest is in parts I left alone, whose own low mids measure "
+                "typical for their kind or hold little of the band.")
+        rest = " " + rest.strip()[0].upper() + rest.strip()[1:]
     return [f"With every move in, the mix's 150–400 Hz would still have stood "
             f"{signed(start)} dB over its trend, so I cut the low mids of {parts} further "
             f"(predicted after: {signed(predicted)} dB; typical "

@@ -483,3 +483,15 @@ def test_a_muddy_whole_song_beside_muddy_parts_is_not_cut_twice(song):
     assert 0 < mix_cut(plan) < mix_cut(alone) - 0.5
     unbroken = stem_set(song).mixdown()
     assert abs(band_share_db(premaster, 150, 400) - band_share_db(unbroken, 150, 400)) <= 1.5
+
+
+@pytest.mark.parametrize("fault_db", [4, 10, 14])
+def test_a_mud_plan_that_cannot_reach_typical_says_which_cuts_are_at_their_limit(song,
+                                                                                fault_db):
+    broken = {r: boost(x, 250, fault_db) for r, x in song.items()}
+    plan = plan_fixes([FixRequest("bass", "muddy")], analyse_session(stem_set(broken)))
+    at_limit = sorted(m.stem for m in plan.moves if m.op == "bell" and m.params["gain_db"] <= -6)
+    note = next((n for n in plan.notes if "cut as deep as I go" in n), "")
+    assert all(f"the {stem}" in note for stem in at_limit) or not note
+    if fault_db == 14:
+        assert note and at_limit

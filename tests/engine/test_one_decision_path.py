@@ -124,3 +124,20 @@ def test_the_tones_the_words_name_are_the_tones_the_recipes_take():
     from intents import TONES as WORD_TONES
 
     assert set(WORD_TONES) == set(RECIPE_TONES)
+
+
+def test_fix_takes_a_described_part_only_where_the_measurement_backs_it(buried_vocal_files,
+                                                                         tmp_path, capsys):
+    """'Hard to discern' is no rule's wording: the chat offers the vocal's closest readings
+    as choices; `moozix fix`, which cannot ask, keeps the one the measurement backs (the
+    injected fault: the vocal 9 dB down) and says so."""
+    folder = buried_vocal_files
+    code = main(["fix", "--say", "the vocal is hard to discern",
+                 f"vocal={folder / 'Lead Vox.wav'}", f"instruments={folder / 'beat.wav'}",
+                 "--out", str(tmp_path / "o"), "--json"])
+    out = json.loads(capsys.readouterr().out)
+    assert code == 0
+    assert any(m["stem"] == "vocal" and m["op"] == "gain" and m["params"]["gain_db"] > 4
+               for m in out["moves"])
+    assert any("readings a measurement backs" in n and "vocal too quiet" in n
+               for n in out["notes"])

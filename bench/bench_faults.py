@@ -9,7 +9,8 @@ through `dsp.diagnosis.diagnose`, on the generated songs and, when fluidsynth is
 on sampled arrangements (bench/sampled.py: General MIDI drums and parts from each of
 SOUNDFONTS below that is installed, an espeak-ng lead, 48 kHz, three bass/keys/guitar
 program sets), and the table says whether the injected fault was found and at what
-severity, and what was found on the clean songs.
+severity, what was found on the clean songs, and which other findings the broken songs got
+at normal or strong severity (a fault's side effects, or false findings).
 
 Run by hand:  .venv/bin/python bench/bench_faults.py [--fft] [--diagnose] [fault words...]
 (figures go into the README; words pick fault classes, e.g. "reverb crushed")
@@ -19,6 +20,7 @@ from __future__ import annotations
 
 import statistics
 import sys
+from collections import Counter
 from pathlib import Path
 
 import numpy as np
@@ -204,6 +206,7 @@ def diagnose_all(words: list[str]) -> None:
     print(f"{len(material)} songs x {DURATION_S:.0f} s: {', '.join(labels)}")
     print("| fault injected | " + " | ".join(labels) + " |")
     print("|---|" + "---|" * len(labels))
+    others: dict[str, Counter] = {}
     for name, (breaker, expected) in chosen.items():
         cells = []
         for _, song, rate in material:
@@ -212,6 +215,9 @@ def diagnose_all(words: list[str]) -> None:
             rank = next((i for i, f in enumerate(findings) if f in hits), None)
             cells.append(f"{hits[0].severity} (#{rank + 1} of {len(findings)})" if hits
                          else f"not found ({len(findings)} others)")
+            others.setdefault(name, Counter()).update(
+                f"{f.layer} {f.problem.replace('_', ' ')} ({f.severity})" for f in findings
+                if f not in hits and f.severity != "mild")
         print(f"| {name} | " + " | ".join(cells) + " |", flush=True)
     cells = []
     for _, song, rate in material:
@@ -219,6 +225,10 @@ def diagnose_all(words: list[str]) -> None:
         cells.append(", ".join(f"{f.layer} {f.problem.replace('_', ' ')} ({f.severity})"
                                for f in findings) or "nothing")
     print("| clean (false findings) | " + " | ".join(cells) + " |")
+    print("\nother findings at normal or strong severity on the broken songs (songs):")
+    for name, counts in others.items():
+        print(f"- {name}: " + (", ".join(f"{what} ({n})" for what, n in counts.most_common())
+                               or "none"))
 
 
 def main() -> None:

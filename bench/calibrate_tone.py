@@ -6,9 +6,12 @@ For each source it prints, clean and with the bench's fault injected:
   ring alone) of closed hats in several kits, open hats, ride, pedal hats and a whole kit
   (kick, snare, hats in one stem), clean and with +8 dB at 5 kHz;
 - the low-mid bump of single parts (150–400 Hz over the part's own 50 Hz–2 kHz trend, the
-  measure dsp.diagnosis judges on the mix) for bass, keys and guitar programs, clean and
-  with +7 dB at 250 Hz (the guitar programs play the keys' chords): why mud is judged on
-  the mix and not per part.
+  measure dsp.diagnosis judges on the mix and on each part) for bass, keys and guitar
+  programs, clean and with +7 dB at 250 Hz (the guitar programs play the keys' chords),
+  then clean kick, snare and whole kit (kick, snare, closed hats) of four kits, espeak-ng
+  voices, and dsp.synth's parts: each kind's clean span is its typical range (one part's
+  figure moves 4.8 dB with the bump, while clean programs of one kind spread far wider,
+  so a part is evidence only above every clean one of its kind).
 
 Needs fluidsynth and the soundfonts of bench/sampled.py (those missing are skipped).
 Run by hand:  .venv/bin/python bench/calibrate_tone.py [edge] [mud]
@@ -95,6 +98,27 @@ def bump(part: np.ndarray, rate: int) -> float:
     return low_mid_excess_db(analyse_session(stem_set({"keys": part}, rate)).mix)
 
 
+MUD_KITS = (0, 8, 16, 32)
+"""Acoustic kits (standard, room, power, jazz) whose pieces' low mids set the drums' ranges."""
+VOICES = (("en+f3", 60), ("en+f2", 50), ("en+f4", 40), ("en-us+f1", 50), ("en+m1", 40),
+          ("en+m3", 30), ("en+m7", 50))
+"""espeak-ng voices and pitches: bench/sampled.py's lead (en+f3, 60) and six others."""
+SYNTH_SONGS = ((20.0, 0), (20.0, 1), (20.0, 2), (20.0, 7), (12.0, 0))
+"""dsp.synth songs: the bench's length and the tests' 12 s song (seed 0)."""
+
+
+def _voice(voice: str, pitch: int) -> np.ndarray:
+    import subprocess
+    import tempfile
+
+    line = "la la la the night is long and the city sings, hold on hold on we are almost home"
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = Path(tmp) / "voice.wav"
+        subprocess.run(["espeak-ng", "-v", voice, "-s", "140", "-p", str(pitch), "-w",
+                        str(wav), line], check=True, capture_output=True)
+        return sampled._read(wav, 8 * sampled.RATE)
+
+
 def muds() -> None:
     from dsp.synth import make_song
 
@@ -117,13 +141,34 @@ def muds() -> None:
                 spans.setdefault(role, []).append(clean)
                 cells.append(f"{program}: {clean:+.1f} ({moved:+.1f})")
             print(f"  {font:<10} {role:<8} " + ", ".join(cells), flush=True)
-    for role in ("bass", "keys"):
-        song = make_song(duration_s=DURATION_S, seed=1)
-        clean = bump(song[role], 44100)
-        moved = bump(boost(song[role], 250, 7), 44100) - clean
-        print(f"  dsp.synth  {role:<8} {clean:+.1f} ({moved:+.1f})")
+    for font, path in sampled.SOUNDFONTS.items():
+        if not path.exists():
+            continue
+        for program in MUD_KITS:
+            kit = {r: sampled.render(parts[r][0], 9, program, frames, path)
+                   for r in ("kick", "snare", "cymbals")}
+            kit["drums"] = kit["kick"] + kit["snare"] + kit["cymbals"]
+            cells = {r: bump(kit[r], sampled.RATE) for r in ("kick", "snare", "drums")}
+            for role, value in cells.items():
+                spans.setdefault(role, []).append(value)
+            print(f"  {font:<10} {KITS[program]} kit: "
+                  + ", ".join(f"{r} {v:+.1f}" for r, v in cells.items()), flush=True)
+    for voice, pitch in VOICES:
+        value = bump(_voice(voice, pitch), sampled.RATE)
+        spans.setdefault("vocal", []).append(value)
+        print(f"  espeak-ng  {voice} pitch {pitch}: vocal {value:+.1f}", flush=True)
+    for duration_s, seed in SYNTH_SONGS:
+        song = make_song(duration_s=duration_s, seed=seed)
+        song["drums"] = song["kick"] + song["snare"] + song["cymbals"]
+        cells = []
+        for role in ("bass", "keys", "vocal", "kick", "snare", "drums"):
+            clean = bump(song[role], 44100)
+            spans.setdefault(role, []).append(clean)
+            moved = bump(boost(song[role], 250, 7), 44100) - clean
+            cells.append(f"{role} {clean:+.1f} ({moved:+.1f})")
+        print(f"  dsp.synth  {duration_s:.0f} s, seed {seed}: " + ", ".join(cells), flush=True)
     for role, values in spans.items():
-        print(f"  {role}: clean programs span {min(values):+.1f}…{max(values):+.1f} dB "
+        print(f"  {role}: clean parts span {min(values):+.1f}…{max(values):+.1f} dB "
               f"(median {statistics.median(values):+.1f})")
 
 

@@ -268,6 +268,16 @@ PRESSED_TOGETHER = [
     ("the drums and bass are glued together nicely", set()),
 ]
 
+# Compressed by too much, with the object between; a tone tilted to the top.
+TOO_MUCH_DONE = [
+    ("then they compressed it so much that it sounds lifeless", {("mix", "loud_master")}),
+    ("somebody limited the master way too much", {("mix", "loud_master")}),
+    ("the drums are squashed way too much", {("drums", "over_compressed")}),
+    ("the vocal eq is extremely treble oriented", {("vocal", "harsh")}),
+    ("the whole mix leans bright", {("mix", "tonal_balance")}),
+    ("the vocal eq sounds natural and open", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -275,7 +285,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "how it sounds": HOW_IT_SOUNDS, "how much": HOW_MUCH, "levels differ": LEVELS_DIFFER,
             "part words": PART_WORDS, "occasions": OCCASIONS, "more ways": MORE_WAYS,
             "both ways": BOTH_WAYS, "set against": SET_AGAINST, "steps": STEPS,
-            "long subjects": LONG_SUBJECTS, "pressed together": PRESSED_TOGETHER}
+            "long subjects": LONG_SUBJECTS, "pressed together": PRESSED_TOGETHER,
+            "too much done": TOO_MUCH_DONE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

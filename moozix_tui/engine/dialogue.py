@@ -66,7 +66,12 @@ def listen(session: Session, text: str) -> Turn:
     if heard.guesses:
         choices = [{"layer": g.layer, "problem": g.problem, "evidence": g.evidence}
                    for g in heard.guesses[:4]]
-        replies.append("I'm not sure I got that. Did you mean:\n\n" + offer(session, choices))
+        said = {c["evidence"] for c in choices}
+        if len(said) == 1 and all(said):   # one set of words behind every choice: quote it once
+            replies.append(f"I'm not sure what “{md_literal(said.pop())}” means for the mix. "
+                           "Did you mean:\n\n" + offer(session, choices, quoted=False))
+        else:
+            replies.append("I'm not sure I got that. Did you mean:\n\n" + offer(session, choices))
         return session.reply(replies, "question")
     replies.append("I didn't catch a mix problem there. Tell me what sounds wrong — e.g. "
                    "*the vocal is buried*, *the kick and bass are fighting*, *it's too "
@@ -201,10 +206,12 @@ def offer_instead(session: Session, choices: list[dict]) -> str:
             + f"\n\nSay {numbers} to take that instead; otherwise I go on with what I heard.")
 
 
-def offer(session: Session, choices: list[dict]) -> str:
-    """Numbered readings to pick from; the answer comes back through answer_pending."""
+def offer(session: Session, choices: list[dict], quoted: bool = True) -> str:
+    """Numbered readings to pick from; the answer comes back through answer_pending. Each
+    line quotes its evidence unless `quoted` is False (the caller quoted it once)."""
     _open(session, choices=choices)
-    lines = [f"{n}. " + finding_line(c["layer"], c["problem"], c.get("evidence", ""))
+    lines = [f"{n}. " + finding_line(c["layer"], c["problem"],
+                                     c.get("evidence", "") if quoted else "")
              for n, c in enumerate(choices, 1)]
     lines.append(f"{len(choices) + 1}. something else")
     if len(choices) == 1:

@@ -121,9 +121,11 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
              and not (f.layer == "mix" and _measure(f.problem) in {m for _, m in named})]
     aside = ("**Also worth a look**\n\n" + "\n".join(
         f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra[:4]) if extra else "")
-    if plan.notes:
-        more = [" Say `more` if you still hear it."] if plan.held_back else []
-        parts.append("\n".join([f"> {md_literal(n)}" for n in plan.notes] + more))
+    if plan.notes:  # one paragraph a note, inside one quote; not run into one sentence
+        notes = [f"> {md_literal(n)}" for n in plan.notes]
+        if plan.held_back:
+            notes[-1] += " Say `more` if you still hear it."
+        parts.append("\n>\n".join(notes))
     choices = (state.pending or {}).get("choices", [])
     for reading, _ in outcome.swapped:
         number = next((n for n, c in enumerate(choices, 1) if _same(c, reading)), None)

@@ -44,7 +44,8 @@ def reference_ranges() -> dict:
 
 def low_mid_excess_db(track: TrackAnalysis) -> float:
     """150–400 Hz against the track's own trend over 50 Hz–2 kHz (fitted away from the band's
-    skirts): how a mix's low mids build up (reference_ranges.toml [low_mid_excess_db])."""
+    skirts): how a mix's or a part's low mids build up (reference_ranges.toml
+    [low_mid_excess_db])."""
     return spectrum_low_mid_excess_db(track.spectrum_hz, track.spectrum_db)
 
 
@@ -87,11 +88,12 @@ def complaint_measures(layer: str, problem: str,
         return tuple(Measure(f"{part} crest factor", analysis.tracks[part].crest_db, "dB",
                              _pair(ranges["crest_db"].get(part, ranges["crest_db"]["drums"])))
                      for part in parts)
+    if problem == "muddy":
+        return (Measure("mix 150–400 Hz over its trend", low_mid_excess_db(analysis.mix),
+                        "dB", _pair(ranges["low_mid_excess_db"]["mix"])),
+                ) + _build_up_measures(layer, analysis, ranges)
     if problem in _TONE_BAND:
-        build_up = (Measure("mix 150–400 Hz over its trend", low_mid_excess_db(analysis.mix),
-                            "dB", _pair(ranges["low_mid_excess_db"]["mix"])),
-                    ) if problem == "muddy" else ()
-        return build_up + _band_measures(layer, problem, analysis, ranges)
+        return _band_measures(layer, problem, analysis, ranges)
     if problem == "mono_collapse":
         return (Measure("mix mono loss", analysis.mix.mono_loss_db, "dB",
                         _pair(ranges["mix"]["mono_loss_db"])),)
@@ -116,6 +118,23 @@ def _band_measures(layer: str, problem: str, analysis: SessionAnalysis,
     return tuple(Measure(f"{part} {_BAND_WORDS[band]}",
                          analysis.tracks[part].band_share_db[band], "dB", None)
                  for part in analysis.parts_of(layer))
+
+
+def _build_up_measures(layer: str, analysis: SessionAnalysis,
+                       ranges: dict) -> tuple[Measure, ...]:
+    """Each named part's own 150–400 Hz over its trend, against every clean part of its
+    kind (the figure a muddy finding judges it by); a part of a kind with no such range
+    shows its 150–400 Hz share."""
+    typical = ranges["low_mid_excess_db"]
+    parts = analysis.parts_of(layer) if layer != "mix" else ()
+    if not parts:
+        return _band_measures(layer, "muddy", analysis, ranges)
+    return tuple(Measure(f"{part} 150–400 Hz over its own trend",
+                         low_mid_excess_db(analysis.tracks[part]), "dB", _pair(typical[part]))
+                 if part in typical else
+                 Measure(f"{part} {_BAND_WORDS['low_mid']}",
+                         analysis.tracks[part].band_share_db["low_mid"], "dB", None)
+                 for part in parts)
 
 
 def _edge_measures(layer: str, analysis: SessionAnalysis,

@@ -86,6 +86,30 @@ def test_a_low_mid_bump_reads_as_the_bell_predicts():
     assert bumped - clean == pytest.approx(expected, abs=TOLERANCE_DB)
 
 
+def test_a_part_s_own_build_up_moves_by_the_bump_whatever_it_plays(song):
+    """The same +7 dB at 250 Hz on a bass line, a chord part, a voice and a snare: each
+    part's own 150–400 Hz over its trend moves by what the bell's response predicts (4.7 dB)
+    — the spectrum under the bump does not change what the bump adds, which is why a part
+    can be judged against every clean part of its kind."""
+    expected = predicted_db(250, 7, LOW_MID_BAND_HZ, LOW_MID_FIT_HZ, LOW_MID_SKIRTS_HZ)
+    for role in ("bass", "keys", "vocal", "snare"):
+        clean = low_mid_excess_db(analyse_session(stem_set({role: song[role]})).mix)
+        bumped = low_mid_excess_db(analyse_session(
+            stem_set({role: boost(song[role], 250, 7)})).mix)
+        assert bumped - clean == pytest.approx(expected, abs=TOLERANCE_DB), role
+
+
+def test_a_muddy_part_s_finding_and_its_before_after_row_are_one_measure(song):
+    """Bass +7 dB at 250 Hz: the muddy finding on the bass reports its own build-up against
+    every clean bass, and the complaint's row shows that figure and range."""
+    analysis = analyse_session(stem_set({**song, "bass": boost(song["bass"], 250, 7)}))
+    finding = next(f for f in diagnose(analysis) if (f.layer, f.problem) == ("bass", "muddy"))
+    row = {m.label: m for m in complaint_measures("bass", "muddy", analysis)}
+    own = row["bass 150–400 Hz over its own trend"]
+    assert (own.value, own.typical) == (finding.measured, finding.reference)
+    assert own.value > own.typical[1]
+
+
 def test_a_harsh_finding_and_its_before_after_row_are_one_measure(song):
     """What the finding reports is what the complaint's row shows and the cut is sized from:
     hats +8 dB at 5 kHz, alone and inside a drums stem."""

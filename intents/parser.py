@@ -832,7 +832,8 @@ class _Reader:
             problem = self.rules["voice"]["passive"]
         if self._device_fault(self.sentences[cue.start]):
             return
-        if cue.cue.part_after and self._object_after(cue, named) is None:
+        if cue.cue.part_after and self._object_after(cue, named) is None \
+                and not any(m.start == cue.end for m in named):
             return
         layer = self._layer_for(cue, layers, named, carry)
         relation = self.rules["voice"]["whole_subject"]

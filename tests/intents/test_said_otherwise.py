@@ -278,6 +278,28 @@ TOO_MUCH_DONE = [
     ("the vocal eq sounds natural and open", set()),
 ]
 
+# Words that cannot be understood or followed, parts felt and not heard, background noise,
+# all there is to hear, slang degrees of level, a wish to pop more.
+HEARD_OR_NOT = [
+    ("the lyrics are pretty much incomprehensible", {("vocal", "too_quiet")}),
+    ("honestly I couldn't follow the words at all", {("vocal", "too_quiet")}),
+    ("I had to look up the lyrics to know what he was singing", {("vocal", "too_quiet")}),
+    ("the bass is felt more than heard", {("bass", "too_quiet")}),
+    ("the strings are just background noise", {("keys", "too_quiet")}),
+    ("the vocals are miles behind the band", {("vocal", "too_quiet")}),
+    ("the guitar solo barely peeks through", {("guitars", "too_quiet")}),
+    ("the synths are all you can hear in the drop", {("keys", "too_loud")}),
+    ("the kick is stupid loud", {("kick", "too_loud")}),
+    ("the vocals are hella quiet", {("vocal", "too_quiet")}),
+    ("the vocal needs to pop more", {("vocal", "too_quiet")}),
+    ("vocals need to be more in your face", {("vocal", "too_quiet")}),
+    ("the drums are overkill in the chorus", {("drums", "too_loud")}),
+    ("there's some background noise on the recording", set()),
+    ("I looked up the lyrics to learn the song", set()),
+    ("the riffs are crazy heavy", set()),
+    ("I couldn't follow the tutorial", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -286,7 +308,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "part words": PART_WORDS, "occasions": OCCASIONS, "more ways": MORE_WAYS,
             "both ways": BOTH_WAYS, "set against": SET_AGAINST, "steps": STEPS,
             "long subjects": LONG_SUBJECTS, "pressed together": PRESSED_TOGETHER,
-            "too much done": TOO_MUCH_DONE}
+            "too much done": TOO_MUCH_DONE, "heard or not": HEARD_OR_NOT}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

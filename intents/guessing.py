@@ -107,6 +107,11 @@ def doubts(reader, item) -> tuple[str, ...]:
         out.append("relation")
     if _part_in_words(reader, item) is not None:
         out.append("part_in_words")
+    voiceless = reader.rules["guesses"]["doubt"]["voiceless"]
+    if item.layer == voiceless["layer"] \
+            and set(reader.words[part.start:part.end]) & set(voiceless["words"]) \
+            and not any(m.layer in voiceless["voices"] for m in reader.mentions):
+        out.append("voiceless")
     if part not in reader.mentions:   # made from the problem word itself, or the song's "it"
         if any(m.layer != part.layer for m in _named_in_sentence(reader, cue)):
             out.append("implied")
@@ -125,12 +130,14 @@ def doubts(reader, item) -> tuple[str, ...]:
     return tuple(out)
 
 
-DOUBTS = ("context", "relation", "part_in_words", "implied", "carried", "past_a_part",
-          "distant")
+DOUBTS = ("context", "relation", "part_in_words", "voiceless", "implied", "carried",
+          "past_a_part", "distant")
 """What makes a reading doubtful: its problem changed by a context word outside its clause,
 or left as it is though the message names that context elsewhere ("context"), or turned
 by the voice of a verb with a part on its other side ("relation"); its problem words
-naming another part themselves ("excessive bass": "part_in_words"); its part made from
+naming another part themselves ("excessive bass": "part_in_words"); the music under the
+vocal in a message that names no voice, where "the music" may be the whole song ("the game
+music volume varies between tracks": "voiceless"); its part made from
 the problem word or the song's "it" while the sentence names a part ("implied"), taken
 from another sentence ("carried"), reached past another part ("past_a_part"), or more
 than `reach` words from the problem words in their clause ("distant")."""
@@ -211,6 +218,9 @@ def alternatives(reader, readings, contradicted=()) -> tuple[Guess, ...]:
         if "part_in_words" in kinds:
             layer, problem = _part_in_words(reader, item)
             offers.offer(layer, problem, evidence, score, index)
+            score -= rules["step"]
+        if "voiceless" in kinds:   # "the music" with no voice to be under: the song
+            offers.offer(reader.whole, said, evidence, score, index)
             score -= rules["step"]
         if "relation" in kinds:   # the other party, the other way round
             other = _other_party(reader, item)

@@ -16,7 +16,7 @@ from moozix_tui.engine.plan_edits import (
     explicit_gain,
     new_target,
 )
-from moozix_tui.engine.present import finding_line, fmt, part_word, stem_request
+from moozix_tui.engine.present import finding_line, fmt, part_word, stem_request, the_part
 from moozix_tui.engine.session import Session
 from moozix_tui.engine.wording import PROBLEM_WORDS, answer_question, md_literal, restate
 
@@ -141,7 +141,7 @@ def _ask(session: Session, clarification) -> str:
     if measured:
         layer, why = measured
         session.state.pending["default"] = layer
-        question += f"\n\nBy the measurement, {why} — say `yes` to fix the {part_word(layer)}."
+        question += f"\n\nBy the measurement, {why} — say `yes` to fix {the_part(layer)}."
     return question
 
 
@@ -159,9 +159,9 @@ def _measured_default(session: Session, problem: str,
         return None
     if problem == "muddy":
         share = analysis.low_mid_share.get(layer, 0.0)
-        return layer, (f"{100 * share:.0f}% of the mix's 150–400 Hz energy is in the "
-                       f"{part_word(layer)}, more than in any other part I could fix")
-    return layer, f"the {part_word(layer)} stand out most in that range"
+        return layer, (f"{100 * share:.0f}% of the mix's 150–400 Hz energy is in "
+                       f"{the_part(layer)}, more than in any other part I could fix")
+    return layer, f"{the_part(layer)} stand out most in that range"
 
 
 def _alternatives(heard, said: list[dict]) -> list[dict]:
@@ -198,7 +198,7 @@ def offer_instead(session: Session, choices: list[dict]) -> str:
     ahead, and a number (now, after the files, or after the plan) swaps it."""
     _open(session, choices=choices)
     lines = [f"{n}. " + finding_line(c["layer"], c["problem"], c.get("evidence", ""))
-             + f", instead of the {part_word(c['instead_of']['layer'])} "
+             + f", instead of {the_part(c['instead_of']['layer'])} "
              + _problem_words(c["instead_of"]["problem"])
              for n, c in enumerate(choices, 1)]
     numbers = " or ".join(str(n) for n in range(1, len(choices) + 1))
@@ -318,8 +318,8 @@ def _replace(session: Session, reading: dict) -> str:
     dropped = state.applied - len(kept)
     state.moves, state.applied = kept, len(kept)
     session.result = None
-    return (f"Took out {'the move' if dropped == 1 else f'the {dropped} moves'} planned for the "
-            f"{part_word(reading['layer'])} {_problem_words(reading['problem'])}.")
+    return (f"Took out {'the move' if dropped == 1 else f'the {dropped} moves'} planned for "
+            f"{the_part(reading['layer'])} {_problem_words(reading['problem'])}.")
 
 
 def _problem_words(problem: str) -> str:
@@ -375,9 +375,9 @@ def _explicit_gain(session: Session, replies: list[str], asked_db: float) -> Tur
     move, planned = explicit_gain(intent["layer"], intent["problem"], asked_db)
     state.moves = state.moves[:state.applied] + [move]
     state.applied = len(state.moves)
-    said = f"Added {planned:+.1f} dB on the {part_word(intent['layer'])}."
+    said = f"Added {planned:+.1f} dB on {the_part(intent['layer'])}."
     if abs(planned) < asked_db:
-        said = (f"Added {planned:+.1f} dB on the {part_word(intent['layer'])} — you asked for "
+        said = (f"Added {planned:+.1f} dB on {the_part(intent['layer'])} — you asked for "
                 f"{asked_db:g} dB, and {abs(planned):g} dB is the most I move a part in one "
                 "step. Say it again for more.")
     return flow.plan_changed(session, "\n\n".join(replies + [said]))

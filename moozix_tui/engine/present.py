@@ -34,6 +34,13 @@ def part_word(role: str) -> str:
     return LAYER_WORDS.get(role, role.replace("_", " "))
 
 
+def the_part(role: str) -> str:
+    """The part's words after "the": "the lead vocal", "the music under the vocal" (whose
+    words hold their own article)."""
+    word = part_word(role)
+    return word if word.startswith("the ") else f"the {word}"
+
+
 def finding_line(layer: str, problem: str, evidence: str = "") -> str:
     """A measured finding: the part, what is wrong with it, then the numbers."""
     what = PROBLEM_WORDS.get(problem, problem.replace("_", " "))

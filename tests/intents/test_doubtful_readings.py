@@ -77,8 +77,8 @@ def test_alternatives_never_repeat_a_reading_already_made():
 
 
 def test_the_kinds_of_doubt_are_named():
-    assert set(DOUBTS) == {"context", "relation", "part_in_words", "implied", "carried",
-                           "past_a_part", "distant"}
+    assert set(DOUBTS) == {"context", "relation", "part_in_words", "voiceless", "implied",
+                           "carried", "past_a_part", "distant"}
 
 
 @pytest.mark.parametrize(("text", "reading", "other"), [
@@ -92,7 +92,7 @@ def test_the_kinds_of_doubt_are_named():
 def test_problem_words_naming_a_part_in_a_group_reading_offer_that_part(text, reading, other):
     intents, guesses = _read(text)
     assert intents == [reading]
-    assert guesses == [(*other, 0)]
+    assert guesses[0] == (*other, 0)   # first; "the instrumental" may be the song as well
 
 
 def test_a_named_part_with_too_much_of_another_is_sure():

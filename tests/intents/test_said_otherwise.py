@@ -300,6 +300,21 @@ HEARD_OR_NOT = [
     ("I couldn't follow the tutorial", set()),
 ]
 
+# Faults heard as crunch or blown speakers, heard on a device (still distortion, not mono),
+# a reverb too long or too big, an image too small.
+FAULTS_AND_SPACE = [
+    ("there's an ugly crunch on the vocal peaks", {("vocal", "distorted")}),
+    ("the vocals get crunchy when she belts", {("vocal", "distorted")}),
+    ("the 808 sounds like it's blowing my speakers", {("bass", "distorted")}),
+    ("the bass is distorting on my phone", {("bass", "distorted")}),
+    ("the reverb is way too long", {("fx", "too_much_reverb")}),
+    ("the snare reverb is too big", {("snare", "too_much_reverb")}),
+    ("the reverb tail is too long on the vocal", {("vocal", "too_much_reverb")}),
+    ("the stereo image is tiny", {("mix", "narrow")}),
+    ("the crunchy guitars in the chorus are perfect", set()),
+    ("the song is way too long", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -308,7 +323,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "part words": PART_WORDS, "occasions": OCCASIONS, "more ways": MORE_WAYS,
             "both ways": BOTH_WAYS, "set against": SET_AGAINST, "steps": STEPS,
             "long subjects": LONG_SUBJECTS, "pressed together": PRESSED_TOGETHER,
-            "too much done": TOO_MUCH_DONE, "heard or not": HEARD_OR_NOT}
+            "too much done": TOO_MUCH_DONE, "heard or not": HEARD_OR_NOT,
+            "faults and space": FAULTS_AND_SPACE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

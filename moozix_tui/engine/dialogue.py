@@ -48,6 +48,12 @@ def listen(session: Session, text: str) -> Turn:
             replies.append(_retarget(session, level[0]))
             if not said:
                 return flow.replay(session, "\n\n".join(replies))
+        planned = "" if _DB_REQUEST.search(text) else _planned_not_heard(session, said)
+        if planned:  # an explicit "2 dB louder" is a new move, asked for as such
+            replies.append(planned)
+            said = [c for c in said if not _in_plan(session, c)]
+            if not said:
+                return session.reply(replies, "plan")
         _remember(session, said)
         replies.append("Here's what I heard:\n\n" + "\n".join(restate(c) for c in said))
         if heard.unclear:
@@ -77,6 +83,35 @@ def listen(session: Session, text: str) -> Turn:
                    "*the vocal is buried*, *the kick and bass are fighting*, *it's too "
                    "quiet next to Spotify* — or say `help`.")
     return session.reply(replies)
+
+
+def _unheard_moves(session: Session) -> list[tuple[int, dict]]:
+    """(number, move) of the plan's moves the last render did not have."""
+    from dsp.moves import Move
+
+    rendered = session.result.moves if session.result is not None else ()
+    return [(n, m) for n, m in enumerate(session.state.moves[:session.state.applied], 1)
+            if Move.from_dict(m) not in rendered]
+
+
+def _in_plan(session: Session, item: dict) -> bool:
+    source = f"{item['layer']}/{item['problem']}"
+    return any(m.get("source") == source for _, m in _unheard_moves(session))
+
+
+def _planned_not_heard(session: Session, said: list[dict]) -> str:
+    """A complaint said again while its moves wait to be rendered: planning it a second time
+    would measure the mix without them and add the same move twice ('Turn the vocal up
+    5.2 dB' twice, each sized to reach the same level)."""
+    from dsp.moves import Move
+
+    again = {f"{c['layer']}/{c['problem']}" for c in said if _in_plan(session, c)}
+    moves = [f"{n}. {Move.from_dict(m).action()}" for n, m in _unheard_moves(session)
+             if m.get("source") in again]
+    if not moves:
+        return ""
+    return ("That's in the plan already, not rendered yet:\n\n" + "\n".join(moves)
+            + "\n\nSay `go` to hear it, or `more` to make it stronger.")
 
 
 def _retarget(session: Session, item: dict) -> str:

@@ -595,6 +595,24 @@ def _steps(words: list[str], clauses: list[int], mentions: list[_Mention],
     return out
 
 
+def _compounds(words: list[str], clauses: list[int], mentions: list[_Mention],
+               vocab: Vocabulary) -> list[_Mention]:
+    """"a guitar-heavy mix", "the mix is very vocal heavy": a part word joined to a weighting
+    word says the mix holds too much of it; "guitar-heavy riffs" names a style."""
+    table = vocab.rules["compound"]
+    taken = {k for m in mentions if m.cue for k in range(m.start, m.end)}
+    out = []
+    for m in mentions:
+        k = m.end
+        problem = table["suffixes"].get(words[k]) if m.layer and k < len(words) else None
+        if problem is None or m.layer in vocab.weak_layers or k in taken:
+            continue
+        after = words[k + 1] if k + 1 < len(words) and clauses[k + 1] == clauses[k] else None
+        if after is None or after in table["after"]:
+            out.append(_Mention(m.start, k + 1, cue=Cue(problem), inner=(m.start, m.end)))
+    return out
+
+
 _DB = re.compile(r"\d+(?:\.\d+)?dbs?")
 
 
@@ -617,6 +635,9 @@ class _Reader:
                                key=lambda m: m.start)
         self.mentions = sorted(self.mentions + _steps(self.words, self.clauses, self.mentions,
                                                       vocab), key=lambda m: m.start)
+        self.mentions = sorted(
+            self.mentions + _compounds(self.words, self.clauses, self.mentions, vocab),
+            key=lambda m: m.start)
         self.mentions = _implied(self.words, self.clauses, self.mentions,
                                  vocab.sets["determiners"], vocab.weak_layers)
         self.mentions = _lacks_across(self.words, self.clauses, self.mentions, vocab)

@@ -315,6 +315,15 @@ FAULTS_AND_SPACE = [
     ("the song is way too long", set()),
 ]
 
+# A part word joined to a weighting word ("guitar-heavy mix"); a style said so is no level.
+COMPOUNDS = [
+    ("honestly it's a very guitar-heavy mix", {("guitars", "too_loud")}),
+    ("the chorus is way too vocal heavy", {("vocal", "too_loud")}),
+    ("the whole thing is a bit drum dominated", {("drums", "too_loud")}),
+    ("I love their guitar-heavy riffs", set()),
+    ("the synth heavy sound of the eighties is back", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -324,7 +333,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "both ways": BOTH_WAYS, "set against": SET_AGAINST, "steps": STEPS,
             "long subjects": LONG_SUBJECTS, "pressed together": PRESSED_TOGETHER,
             "too much done": TOO_MUCH_DONE, "heard or not": HEARD_OR_NOT,
-            "faults and space": FAULTS_AND_SPACE}
+            "faults and space": FAULTS_AND_SPACE, "compounds": COMPOUNDS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -266,9 +266,10 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
     mix_words = (f"the mix's 150–400 Hz stands {signed(excess)} dB against its own trend "
                  f"over 50 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
     findings = [Finding(role, "muddy", severity,
-                        f"the {role.replace('_', ' ')}'s own 150–400 Hz stands {signed(value)} "
-                        f"dB against its trend, above every clean {role.replace('_', ' ')} "
-                        f"measured ({signed_range(*typical[role], 0)} dB); {mix_words}",
+                        f"the {role.replace('_', ' ')} part's own 150–400 Hz stands "
+                        f"{signed(value)} dB against its trend, beyond every clean "
+                        f"{role.replace('_', ' ')} part measured "
+                        f"({signed_range(*typical[role], 0)} dB); {mix_words}",
                         value, _pair(typical[role]), source)
                 for role, value in sorted(over.items(),
                                           key=lambda kv: typical[kv[0]][1] - kv[1])]

@@ -9,7 +9,7 @@ from pathlib import Path
 __all__ = ["DEMO_ROLES", "demo_dir", "demo_files", "demo_ready", "make_demo"]
 
 DEMO_ROLES = ("drums", "bass", "keys", "vocal")
-_VERSION = "demo-v2"
+_VERSION = "demo-v3"
 _MARKER = "ready"
 _VOCAL_DB = -8.0
 _MUD_DB = 7.0

@@ -1,12 +1,14 @@
 """Readings of one part that contradict each other: the part read both too loud and too
 quiet (or the song both too loud and too quiet a master) in one message.
 
-Said at different times ("some songs are too loud, some too quiet", "too loud at times and
-too soft sometimes") the level is uneven: both become that one reading. Otherwise a
-request ("turn it down", "more kick!") gives way to a description of how the part is
-("the words disappear under the beat", "the kick drum is comically loud"): the request's
-reading goes, offered beside the description as the other reading of the words. Two
-descriptions, or two requests, both stay. Word lists are data (rules.toml [contradictions]).
+Asked both ways in one question ("are the drums too loud or not loud enough?") it is no
+complaint at all: both go. Said at different times ("some songs are too loud, some too
+quiet", "too loud at times and too soft sometimes") the level is uneven: both become that
+one reading. Otherwise a request ("turn it down", "more kick!") gives way to a description
+of how the part is ("the words disappear under the beat", "the kick drum is comically
+loud"): the request's reading goes, offered beside the description as the other reading of
+the words. Two descriptions, or two requests, both stay. Word lists are data (rules.toml
+[contradictions]).
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ def settle(reader, items: list) -> tuple[list, list[tuple[object, object]]]:
             both = [i for i in out if i.layer == layer and i.problem in pair]
             if {i.problem for i in both} != set(pair):
                 continue
+            if _asked(reader, both):   # "are the drums too loud or not loud enough?"
+                out = [i for i in out if i not in both]
+                continue
             if _uneven(reader, both):
                 first = min(both, key=lambda i: i.position)
                 out = [i for i in out if i not in both] + [
@@ -37,6 +42,15 @@ def settle(reader, items: list) -> tuple[list, list[tuple[object, object]]]:
                 aside += [(i, min(said, key=lambda s: abs(s.position - i.position)))
                           for i in asked]
     return out, aside
+
+
+def _asked(reader, both: list) -> bool:
+    """Both ways in one question: the writer asks which way it is, and complains of neither."""
+    sentences = {i.sentence for i in both}
+    if len(sentences) != 1:
+        return False
+    end = reader.tokens[reader.sentence_span[sentences.pop()][1] - 1].end
+    return reader.text[end:end + 3].lstrip()[:1] == "?"
 
 
 def _uneven(reader, both: list) -> bool:

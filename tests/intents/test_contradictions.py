@@ -41,3 +41,9 @@ def test_both_ways_at_different_times_is_an_uneven_level(text, layer):
 def test_two_descriptions_both_stay(text, layer):
     _, read = _read(text)
     assert {(layer, "too_loud"), (layer, "too_quiet")} <= read
+
+
+@pytest.mark.parametrize("text", RULE["asked_examples"])
+def test_asked_both_ways_in_one_question_is_no_complaint(text):
+    _, read = _read(text)
+    assert not {p for _, p in read} & {"too_loud", "too_quiet"}

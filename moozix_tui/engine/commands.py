@@ -8,7 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Command", "asks_for_diagnosis", "read_command", "style_name", "target_name"]
+__all__ = ["Command", "asks_for_diagnosis", "mentions_stereo_only", "read_command",
+           "style_name", "target_name"]
 
 _PUNCT = re.compile(r"[^\w\s'./~:=+-]+")
 _LUFS = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(?:lufs|lu)?$")
@@ -68,15 +69,20 @@ def read_command(text: str) -> Command | None:
     return None
 
 
-@lru_cache(maxsize=1)
-def _diagnosis_asks() -> re.Pattern[str]:
-    return re.compile("|".join(f"(?:{p})" for p in _table()["asks_for_diagnosis"]))
+@lru_cache(maxsize=2)
+def _patterns(kind: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _table()[kind]))
+
+
+def mentions_stereo_only(text: str) -> bool:
+    """'… I only have the stereo mix' said beside a complaint."""
+    return _patterns("mentions_stereo_only").search(text.lower()[:2000]) is not None
 
 
 def asks_for_diagnosis(text: str) -> bool:
     """'What's wrong with my mix?', 'does it sound ok?': an ask for the assistant's own
     opinion, which the measurement answers."""
-    return _diagnosis_asks().search(text.lower()[:2000]) is not None
+    return _patterns("asks_for_diagnosis").search(text.lower()[:2000]) is not None
 
 
 def _strip_prefix(text: str, prefix: str) -> str:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from moozix_tui.engine import flow
-from moozix_tui.engine.commands import asks_for_diagnosis
+from moozix_tui.engine.commands import asks_for_diagnosis, mentions_stereo_only
 from moozix_tui.engine.decide import complaint, complaints_heard
 from moozix_tui.engine.model import Turn
 from moozix_tui.engine.needs import covered, missing_stems
@@ -392,6 +392,8 @@ def after_complaint(session: Session, replies: list[str], text: str) -> Turn:
     asked = _DB_REQUEST.search(text)
     if asked and state.analysed:
         return _explicit_gain(session, replies, float(asked.group(1)))
+    if mentions_stereo_only(text) and not state.stereo_only:  # "…, I only have the mix"
+        return flow.stereo_only(session, replies)
     pending = [i["layer"] for i in state.intents if not i.get("done")]
     missing = missing_stems(pending, state.needed, session.roles(),
                             stereo_only=state.stereo_only)

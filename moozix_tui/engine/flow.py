@@ -57,6 +57,20 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
     return session.reply(replies, job=job)
 
 
+def stereo_only(session: Session, replies: list[str]) -> Turn:
+    """No stems, only the stereo mix: say plainly what that allows, then work from it."""
+    session.state.stereo_only = True
+    replies = [*replies, (
+        "No problem. **What a stereo mix allows**: overall loudness, broad tone, peak "
+        "control, and gentle moves in the range a part lives in. **What it can't do**: turn "
+        "one part up or down on its own, pull the kick away from the bass, or remove reverb "
+        "from one instrument — every move touches everything in that range.")]
+    if "mix" not in session.roles():
+        return session.reply([*replies, "Give me the stereo mix file (path or **ctrl+o**) and "
+                                        "I'll do what it honestly allows."])
+    return start_analysis(session, replies)
+
+
 def _same(a: dict, b: dict) -> bool:
     return (a["layer"], a["problem"]) == (b["layer"], b["problem"])
 

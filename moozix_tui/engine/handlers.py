@@ -47,16 +47,7 @@ def _cancel(session: Session, _value) -> Turn:
 
 
 def _stereo_only(session: Session, _value) -> Turn:
-    session.state.stereo_only = True
-    text = ("No problem. **What a stereo mix allows**: overall loudness, broad tone, "
-            "peak control, and gentle moves in the range a part lives in. **What it "
-            "can't do**: turn one part up or down on its own, pull the kick away from the "
-            "bass, or remove reverb from one instrument — every move touches everything "
-            "in that range.")
-    if "mix" not in session.roles():
-        return session.reply([text, "Give me the stereo mix file (path or **ctrl+o**) and I'll "
-                                    "do what it honestly allows."])
-    return flow.start_analysis(session, [text])
+    return flow.stereo_only(session, [])
 
 
 def _approve(session: Session, _value) -> Turn:

@@ -107,9 +107,16 @@ def render_view(view: SessionView, width: int = 33) -> Text:
     line("")
     line("Session", "bold")
     folder = Path(view.session_dir)
-    line(fit_tail(f"  {_home_relative(folder.parent)}/", width), "dim")
-    text.append(fit_tail(f"  {folder.name}", width), style="dim")
+    line(_indented_tail(f"{_home_relative(folder.parent)}/", width), "dim")
+    text.append(_indented_tail(folder.name, width), style="dim")
     return text
+
+
+def _indented_tail(path: str, width: int, indent: int = 2) -> str:
+    """A path under its heading: the indent gives way before the path is cut, so "…" only
+    ever stands for a part of the path that is not shown."""
+    room = min(indent, max(width - len(path), 0))
+    return " " * room + fit_tail(path, width - room)
 
 
 def _home_relative(path: Path) -> str:

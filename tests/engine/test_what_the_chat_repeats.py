@@ -91,3 +91,25 @@ def test_a_complaint_said_again_before_the_render_is_not_planned_twice(chat, bur
     chat.say("go")
     after = chat.say("the vocal is too quiet")   # heard now: planned on the render
     assert len(chat.engine.state.moves) == 2 and "in the plan already" not in after
+
+
+def test_no_stems_said_beside_a_complaint_is_heard(chat, song_files):
+    """'my mix sounds harsh and the vocal is a bit low, I only have the stereo mix' asked
+    for the vocal's stem, then the stereo mix alone asked again, telling the musician to
+    say what they had just said."""
+    first = chat.say("my mix sounds harsh and the vocal is a bit low, I only have the "
+                     "stereo mix")
+    assert "What a stereo mix allows" in first and "Stems I need" not in first
+    answer = chat.say(str(song_files["mix"]))
+    assert "Stems I need" not in answer and "The plan" in answer
+
+
+def test_a_stem_named_beside_no_stems_is_not_taken_for_stereo_only():
+    from moozix_tui.engine.commands import mentions_stereo_only
+
+    for said in ("the vocal is low, I only have the stereo mix", "we have no stems, sorry",
+                 "i don't have the stems, just a bounce", "I just got the mix from him"):
+        assert mentions_stereo_only(said), said
+    for said in ("just the mix is muddy", "the stems sound fine but the mix is harsh",
+                 "only the stereo width bothers me", "it only has a mono vocal"):
+        assert not mentions_stereo_only(said), said

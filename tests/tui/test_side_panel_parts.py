@@ -71,3 +71,17 @@ async def test_a_file_waiting_for_its_part_is_listed_until_it_has_one(tmp_path, 
         await say(pilot, "keys")
         panel = str(app.query_one(SidePanel).render())
         assert "which part?" not in panel and "keys" in panel and "Audio 7.wav" in panel
+
+
+def test_the_session_folder_is_cut_only_when_it_does_not_fit():
+    """With the panel's scrollbar the width fell one short of the indented path, and the
+    panel showed '…/tmp/qa/home8/sessions/': an ellipsis where nothing was cut."""
+    folder = Path("/tmp/qa/home8/sessions/20261130-053804")
+    view = SessionView(folder, (), "streaming", "balanced", (), 0, False, False, False, None, ())
+    parent = "/tmp/qa/home8/sessions/"
+    for width in (len(parent), len(parent) + 1, len(parent) + 2, len(parent) + 5):
+        lines = render_view(view, width=width).plain.splitlines()
+        assert lines[-2].strip() == parent and lines[-1].strip() == folder.name, (width, lines)
+        assert max(len(line) for line in lines[-2:]) <= width
+    cut = render_view(view, width=12).plain.splitlines()[-2]
+    assert cut.startswith("…") and len(cut) == 12 and parent.endswith(cut[1:])

@@ -324,6 +324,15 @@ COMPOUNDS = [
     ("the synth heavy sound of the eighties is back", set()),
 ]
 
+# Asked as how-to: room made for a part, the song wished as loud as released music.
+HOW_TO = [
+    ("how can I make room for the vocal in this mix", {("vocal", "too_quiet")}),
+    ("any tips on carving out space for the kick?", {("kick", "too_quiet")}),
+    ("how do I get my mix as loud as commercial tracks", {("mix", "quiet_master")}),
+    ("I need to make room for my new synth in the studio", set()),
+    ("my mix is as loud as commercial tracks now", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -333,7 +342,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "both ways": BOTH_WAYS, "set against": SET_AGAINST, "steps": STEPS,
             "long subjects": LONG_SUBJECTS, "pressed together": PRESSED_TOGETHER,
             "too much done": TOO_MUCH_DONE, "heard or not": HEARD_OR_NOT,
-            "faults and space": FAULTS_AND_SPACE, "compounds": COMPOUNDS}
+            "faults and space": FAULTS_AND_SPACE, "compounds": COMPOUNDS,
+            "how to": HOW_TO}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

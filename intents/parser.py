@@ -217,6 +217,7 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
             i = max(m.end for m in mentions[-2:]) if mentions else found.end
         else:
             i += 1
+    mentions += _in_context(words, mentions, vocab)
     for gap in gaps:
         inner = [m for m in mentions if m.layer and gap.inner[0] <= m.start < gap.inner[1]]
         pronoun = any(w in vocab.sets["pronouns"] for w in words[gap.inner[0]:gap.inner[1]])
@@ -286,7 +287,7 @@ def _in_context(words: list[str], mentions: list[_Mention],
         rule = vocab.context.get(word)
         if rule is None or i in taken or i == 0 or words[i - 1] not in rule["after"]:
             continue
-        if i + 1 < len(words) and words[i + 1] in rule["not_before"]:
+        if any(tuple(words[i + 1:i + 1 + len(after)]) == after for after in rule["not_before"]):
             continue
         layer = next((rule["by_part"][n] for n in named if n in rule["by_part"]),
                      rule["default"])
@@ -629,8 +630,6 @@ class _Reader:
         self.sentences = sentence_ids(text, self.tokens)
         self.keys = [stem(w) for w in self.words]
         self.mentions = _match(text, self.tokens, self.words, self.keys, self.clauses, vocab)
-        self.mentions = sorted(self.mentions + _in_context(self.words, self.mentions, vocab),
-                               key=lambda m: m.start)
         self.mentions = sorted(self.mentions + _quantities(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
         self.mentions = sorted(self.mentions + _steps(self.words, self.clauses, self.mentions,

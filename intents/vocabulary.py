@@ -376,7 +376,9 @@ def vocabulary() -> Vocabulary:
         stems=MappingProxyType(_stems(stem_table)),
         questions=MappingProxyType(questions),
         lack_nouns=MappingProxyType(lack_nouns),
-        context=MappingProxyType(rules.get("context", {})),
+        context=MappingProxyType({
+            word: {**rule, "not_before": tuple(words_of(w) for w in rule["not_before"])}
+            for word, rule in rules.get("context", {}).items()}),
         known_words=frozenset(known | {stem(w) for w in known}),
         praise=tuple(words_of(p) for p in rules["negation"]["praise"]),
         sets=MappingProxyType({name: frozenset(rules[a][b])

@@ -32,6 +32,12 @@ CASES = [
     ("the backing vocals drown out the lead", [("backing_vocals", "too_loud")]),
     ("the guitar solo is great but the lead is too quiet in the bridge",
      [("guitars", "too_quiet")]),
+    # ... also inside a request's verb and particle, but not as "the lead up to" a section
+    ("could you bring the lead up a bit?", [("vocal", "too_quiet")]),
+    ("turn the lead down, it's way too hot", [("vocal", "too_loud")]),
+    ("push the leads up a little", [("keys", "too_quiet")]),
+    ("the lead up to the chorus drags", []),
+    ("the lead time on mastering was too long", []),
     # graded words count only after words of excess
     ("the piano is way too bright", [("keys", "harsh")]),
     ("the piano is bright and lovely", []),

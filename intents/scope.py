@@ -78,8 +78,16 @@ def _praised(reader, cue) -> bool:
 
 def praises(reader, sentence: int) -> bool:
     """The sentence holds a word of praise, said of something or not ("crisp", "the nice
-    guitar work"), not denied: its tone and level words may describe the sound."""
-    return _praise_at(reader, *reader.sentence_span[sentence], said_only=False)
+    guitar work"), not denied, and turns nowhere to a complaint (one of [scope.praise]
+    `turns` not followed by a denial: "tight, but the guitars are overbearing" turns; "present
+    but not overpowering" does not): its tone and level words may describe the sound."""
+    lo, hi = reader.sentence_span[sentence]
+    words = reader.words
+    turns = set(reader.rules["scope"]["praise"]["turns"])
+    if any(words[k] in turns and not set(words[k + 1:k + 3]) & reader.negators
+           for k in range(lo, hi)):
+        return False
+    return _praise_at(reader, lo, hi, said_only=False)
 
 
 def _praise_at(reader, lo: int, hi: int, said_only: bool) -> bool:

@@ -59,3 +59,8 @@ def test_a_reverb_named_beside_a_part_offers_that_parts_reverb_too():
     heard = understand("the hall reverb and the strings need work")
     offered = [(g.layer, g.problem) for g in heard.guesses]
     assert ("fx", "too_much_reverb") in offered and ("keys", "too_much_reverb") in offered
+
+
+@pytest.mark.parametrize(("text", "layer"), DESCRIBED["turned_examples"])
+def test_praise_turned_to_a_complaint_keeps_the_choices(text, layer):
+    assert layer in {g.layer for g in understand(text).guesses}

@@ -10,9 +10,11 @@ on sampled arrangements (bench/sampled.py: General MIDI drums and parts from eac
 SOUNDFONTS below that is installed, an espeak-ng lead, 48 kHz, three bass/keys/guitar
 program sets), and the table says whether the injected fault was found and at what
 severity, what was found on the clean songs, and which other findings the broken songs got
-at normal or strong severity (a fault's side effects, or false findings).
+at normal or strong severity (a fault's side effects, or false findings). --held-out
+diagnoses sampled arrangements of other programs instead (HELD_OUT below).
 
-Run by hand:  .venv/bin/python bench/bench_faults.py [--fft] [--diagnose] [fault words...]
+Run by hand:  .venv/bin/python bench/bench_faults.py [--fft] [--diagnose [--held-out]]
+[fault words...]
 (figures go into the README; words pick fault classes, e.g. "reverb crushed")
 """
 
@@ -127,9 +129,14 @@ ARRANGEMENTS = ((33, 0, 29), (34, 4, 27), (35, 89, 25))
 """GM programs (bass, keys, guitars) of the sampled songs: fingered bass, piano and
 overdriven guitar; picked bass, e-piano and clean guitar; fretless bass, pad and steel
 acoustic."""
+HELD_OUT = ((38, 16, 24), (32, 48, 30), (36, 5, 25))
+"""Arrangements no typical range was calibrated on as a whole (--held-out): synth bass,
+organ and nylon guitar; acoustic bass, strings and distortion guitar; slap bass, FM
+e-piano and steel guitar."""
 
 
-def songs() -> list[tuple[str, dict[str, np.ndarray], int]]:
+def songs(arrangements: tuple[tuple[int, int, int], ...] = ARRANGEMENTS
+          ) -> list[tuple[str, dict[str, np.ndarray], int]]:
     """(label, parts with a reverb return, rate): the generated songs and, when fluidsynth
     is installed, the sampled arrangements."""
     from dsp.synth import make_song
@@ -149,7 +156,7 @@ def songs() -> list[tuple[str, dict[str, np.ndarray], int]]:
             continue
         with tempfile.TemporaryDirectory() as tmp:
             base = sampled.build(Path(tmp), DURATION_S, sampled.SOUNDFONTS[font])
-        for programs in ARRANGEMENTS:
+        for programs in arrangements:
             parts = _sampled_parts(sampled, programs, sampled.SOUNDFONTS[font])
             song = _balanced({**base, **parts}, sampled.RATE)
             song["fx"] = reverb_return(song, sampled.RATE)
@@ -196,12 +203,12 @@ def _balanced(song: dict[str, np.ndarray], rate: int) -> dict[str, np.ndarray]:
     return song
 
 
-def diagnose_all(words: list[str]) -> None:
+def diagnose_all(words: list[str], arrangements: tuple[tuple[int, int, int], ...]) -> None:
     from dsp.diagnosis import diagnose
     from dsp.stem_analysis import analyse_session
 
     chosen = {n: f for n, f in BREAKS.items() if not words or any(w in n for w in words)}
-    material = songs()
+    material = songs(arrangements)
     labels = [label for label, _, _ in material]
     print(f"{len(material)} songs x {DURATION_S:.0f} s: {', '.join(labels)}")
     print("| fault injected | " + " | ".join(labels) + " |")
@@ -242,7 +249,7 @@ def main() -> None:
 
     words = [w for w in sys.argv[1:] if not w.startswith("--")]
     if "--diagnose" in sys.argv:
-        diagnose_all(words)
+        diagnose_all(words, HELD_OUT if "--held-out" in sys.argv else ARRANGEMENTS)
         return
     fft = "--fft" in sys.argv
     chosen = {n: f for n, f in FAULTS.items() if not words or any(w in n for w in words)}

@@ -1098,6 +1098,9 @@ class _Reader:
             if antecedent is not None:
                 return antecedent
         if cue.cue.object_after and after:
+            if before and self._masker_after(cue, after[0]):
+                # "the vocals are hard to hear over the drums": the drums are in the way
+                return self._subject(cue, before)
             return after[0]
         if cue.cue.lack_frame:
             # "add some low end to the kick": a remedy's part follows it
@@ -1159,6 +1162,12 @@ class _Reader:
                for i in range(cue.start, cue.end) for j in range(i + 1, cue.end + 1)):
             return _Mention(cue.start, cue.end, layer=self.whole)
         return None
+
+    def _masker_after(self, cue: _Mention, part: _Mention) -> bool:
+        """The part after the cue stands behind one of [grammar] maskers ("over the drums")."""
+        words = [w for w in self.words[cue.end:part.start]
+                 if w not in self.sets["determiners"]]
+        return len(words) == 1 and words[0] in self.rules["grammar"]["maskers"]
 
     def _pronoun_after(self, cue: _Mention) -> bool:
         return cue.end < len(self.words) and self.words[cue.end] in self.sets["pronouns"]

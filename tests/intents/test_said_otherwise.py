@@ -333,6 +333,15 @@ HOW_TO = [
     ("my mix is as loud as commercial tracks now", set()),
 ]
 
+# "B is hard to hear over A": the part after "over", "under", "behind" is in the way; the
+# subject is the one too quiet.
+IN_THE_WAY = [
+    ("the vocals are hard to make out over the guitars", {("vocal", "too_quiet")}),
+    ("the vocal is difficult to understand under the backing beat", {("vocal", "too_quiet")}),
+    ("the piano is impossible to hear behind the drums", {("keys", "too_quiet")}),
+    ("I can't hear the vocals over the drums", {("vocal", "too_quiet")}),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -343,7 +352,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "long subjects": LONG_SUBJECTS, "pressed together": PRESSED_TOGETHER,
             "too much done": TOO_MUCH_DONE, "heard or not": HEARD_OR_NOT,
             "faults and space": FAULTS_AND_SPACE, "compounds": COMPOUNDS,
-            "how to": HOW_TO}
+            "how to": HOW_TO, "in the way": IN_THE_WAY}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -24,7 +24,7 @@ from dsp.stem_analysis import (
     PRESENCE_FIT_HZ,
     SessionAnalysis,
 )
-from dsp.wording import khz_band, listing, signed, signed_range
+from dsp.wording import PLURAL_PARTS, khz_band, listing, signed, signed_range
 
 __all__ = ["plan_fixes"]
 
@@ -166,8 +166,8 @@ def _muddy(ctx: _Context) -> None:
                          f"{ctx.layer} stem and I'll work on it too.")
     elif helpers:
         carried = listing([f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers])
-        verb = "carries" if len(helpers) == 1 and not helpers[0].endswith("s") else "carry"
-        ctx.notes.append(f"You named the {ctx.layer}, but {carried} measurably {verb} the "
+        verb = "carries" if len(helpers) == 1 and helpers[0] not in PLURAL_PARTS else "carry"
+        ctx.notes.append(f"Besides the {ctx.layer}, {carried} measurably {verb} the "
                          "mix's 150–400 Hz energy too, so I cut there as well.")
     targets = list(dict.fromkeys([*named, *helpers]))
     for role in targets:
@@ -636,6 +636,10 @@ _RECIPES: dict[str, Callable[[_Context], None]] = {
     "quiet_master": _master_level, "loud_master": _master_level, "tonal_balance": _tonal,
 }
 RECIPE_PROBLEMS = tuple(_RECIPES)
+ONE_FOR_ALL_PARTS = frozenset({"muddy"})
+"""Problems whose plan reaches every part that measurably carries them, whichever part was
+named (the muddy recipe cuts the parts holding the band and the plan-wide finish the rest):
+one complaint stands for all, so a diagnosis offers them once."""
 
 
 def _onto_one_file(moves: list[Move], first: int, request: FixRequest,

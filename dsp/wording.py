@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["khz_band", "listing", "signed", "signed_range"]
+__all__ = ["PLURAL_PARTS", "khz_band", "listing", "signed", "signed_range"]
+
+PLURAL_PARTS = frozenset({"keys", "drums", "guitars", "backing_vocals", "cymbals", "instruments"})
+"""Parts whose name is a plural noun: "the keys carry", "the bass carries"."""
 
 
 def signed(value: float, digits: int = 1) -> str:

@@ -80,6 +80,31 @@ def resolve_unclear(problem: str, candidates: Sequence[str], analysis,
     return None
 
 
+def leading_findings(findings: Sequence, *, most: int) -> list:
+    """The measured problems to lead with, worst first: normal and strong findings, and a
+    problem one complaint fixes on every part (muddy) once, on its worst part, its evidence
+    naming the others."""
+    from dataclasses import replace
+
+    from dsp.recipes import ONE_FOR_ALL_PARTS
+    from dsp.wording import listing
+
+    kept: list = []
+    others: dict[str, list[str]] = {}
+    for finding in findings:
+        if finding.severity not in ("normal", "strong"):
+            continue
+        if finding.problem in ONE_FOR_ALL_PARTS and finding.problem in others:
+            others[finding.problem].append(finding.layer.replace("_", " "))
+            continue
+        others.setdefault(finding.problem, [])
+        kept.append(finding)
+    return [replace(f, evidence=f"{f.evidence}; the same shows on the "
+                                f"{listing(others[f.problem])}")
+            if f.problem in ONE_FOR_ALL_PARTS and others[f.problem] else f
+            for f in kept[:most]]
+
+
 def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], list[str]]:
     """Complaints for a caller that cannot ask back (`moozix fix`), and notes saying how
     each unclear reading was settled: a part-less problem goes to the part the measurement
@@ -88,7 +113,6 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
     measured findings; loose readings (guesses) are kept only where a measurement backs
     them."""
     complaints = complaints_heard(heard)
-    strong = [f for f in findings if f.severity in ("normal", "strong")]
     alternatives = [(complaints[g.instead_of], {"layer": g.layer, "problem": g.problem,
                                                 "evidence": g.evidence})
                     for g in heard.guesses if g.instead_of is not None]
@@ -105,11 +129,12 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
     if complaints or not (heard.vague or heard.guesses):
         return complaints, notes
     if heard.vague:
-        picked = strong[:3]
+        picked = leading_findings(findings, most=3)
         why = "named no problem, so I fixed what the measurement finds furthest from typical"
     else:
         readings = {(g.layer, g.problem) for g in heard.guesses}
-        picked = [f for f in strong if (f.layer, f.problem) in readings][:2]
+        picked = [f for f in findings if f.severity in ("normal", "strong")
+                  and (f.layer, f.problem) in readings][:2]
         why = "was not clear to me; I fixed only the readings a measurement backs"
     for finding in picked:
         complaints.append(complaint(finding.layer, finding.problem, evidence=finding.evidence))

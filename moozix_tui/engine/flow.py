@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from moozix_tui.engine import jobs
+from moozix_tui.engine import decide, jobs
 from moozix_tui.engine.model import Turn
 from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.present import (
@@ -166,8 +166,7 @@ def finished_diagnose(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     if outcome.of_original or session.analysis is None:
         session.analysis = outcome.analysis
     session.state.analysed = True
-    found = [f for f in outcome.findings if f.severity in ("normal", "strong")] or \
-        list(outcome.findings)
+    found = decide.leading_findings(outcome.findings, most=4) or list(outcome.findings)[:4]
     if not found:
         return session.reply([
             "I measured every part against typical ranges and nothing stands out: levels, "
@@ -176,7 +175,7 @@ def finished_diagnose(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
                "loudness, or *export* for the final files." if session.state.summary else
                "Tell me what you hear — or say *the whole song is too quiet* to master it.")])
     choices = [{"layer": f.layer, "problem": f.problem, "evidence": f.evidence,
-                "measured": True} for f in found[:4]]
+                "measured": True} for f in found]
     return session.reply(["**What stands out when I measure it** (furthest from typical "
                           "first):\n\n" + offer(session, choices)], "question")
 

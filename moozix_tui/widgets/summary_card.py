@@ -73,14 +73,37 @@ def db_ticks(values: list[float]) -> list[float]:
     return [first + i * step for i in range(int((high - first) // step) + 1)]
 
 
-def fold_line(card: CardData) -> Text:
-    """The whole card on one line: 'vocal vs rest -7.6 → 1.0 LU · …'."""
+def fold_line(card: CardData, width: int | None = None) -> Text:
+    """The card on one line: 'vocal vs rest -7.6 → 1.0 LU · …', as many whole rows as fit
+    in `width`; a figure is never cut (a cut "-5.…" reads as another number)."""
     text = Text("before → after ", style="bold")
+    rest = " · …"
     for i, row in enumerate(card.rows):
+        item = f"{row.label} {fmt(row.before)} → {fmt(row.after)} {row.unit}"
+        tail = 0 if i == len(card.rows) - 1 else len(rest)
+        if i and width is not None and len(text) + 3 + len(item) + tail > width:
+            if len(text) + len(rest) <= width:
+                text.append(rest, style="dim")
+            break
         if i:
             text.append(" · ", style="dim")
-        text.append(f"{row.label} {fmt(row.before)} → {fmt(row.after)} {row.unit}")
+        text.append(item)
     return text
+
+
+class FoldLine(Static):
+    """The folded card, laid out for its own width."""
+
+    def __init__(self) -> None:
+        super().__init__(id="fold", markup=False)
+        self.card: CardData | None = None
+
+    def show(self, card: CardData) -> None:
+        self.card = card
+        self.refresh()
+
+    def render(self) -> Text:
+        return fold_line(self.card, self.content_size.width) if self.card else Text()
 
 
 class SummaryCard(Horizontal):
@@ -106,7 +129,7 @@ class SummaryCard(Horizontal):
         with Vertical(id="spectrum"):
             yield Static(legend(), id="legend")
             yield PlotextPlot()
-        yield Static(id="fold", markup=False)
+        yield FoldLine()
 
     def on_mount(self) -> None:
         self.border_title = "before → after"
@@ -143,7 +166,7 @@ class SummaryCard(Horizontal):
         self.set_class(False, "-folded", "-collapsed")
         self._label_width = None
         self._fill()
-        self.query_one("#fold", Static).update(fold_line(card))
+        self.query_one(FoldLine).show(card)
         self._plot(card)
         self.call_after_refresh(self.fit)
 

@@ -169,3 +169,25 @@ async def test_a_label_too_long_for_the_card_wraps_and_every_figure_stays_whole(
         await pilot.resize_terminal(160, size[1])  # wide again: one line a label
         await wait_for(pilot, lambda: "\n" not in str(table.get_cell_at((0, 0))),
                        "the label on one line again")
+
+
+def test_the_folded_card_shows_whole_rows_only():
+    """Folded on 100 columns the line ended 'drums vs rest -3.8 → -5.…': a figure cut in
+    two reads as another number."""
+    from moozix_tui.widgets.summary_card import fold_line
+
+    rows = (SummaryRow("vocal vs rest", -4.2, 1.0, "LU"), SummaryRow("drums vs rest", -3.8,
+            -5.8, "LU"), SummaryRow("mix 150–400 Hz share", -6.0, -4.8, "dB"))
+    card = CardData(rows=rows, spectrum_hz=(), spectrum_before_db=(), spectrum_after_db=(),
+                    outputs=())
+    whole = [f"{r.label} {fmt(r.before)} → {fmt(r.after)} {r.unit}" for r in rows]
+    full = "before → after " + " · ".join(whole)
+    assert fold_line(card, len(full)).plain == full
+    first = "before → after " + whole[0]
+    for width in range(len(first), len(first) + len(" · …")):
+        assert fold_line(card, width).plain == first
+    for width in range(len(first) + len(" · …"), len(full)):
+        line = fold_line(card, width).plain
+        assert len(line) <= width and line.endswith(" · …"), (width, line)
+        shown = line.removeprefix("before → after ").removesuffix(" · …").split(" · ")
+        assert shown == whole[:len(shown)], (width, line)

@@ -614,6 +614,26 @@ def _compounds(words: list[str], clauses: list[int], mentions: list[_Mention],
     return out
 
 
+def _all_and_none(words: list[str], clauses: list[int], mentions: list[_Mention],
+                  vocab: Vocabulary) -> list[_Mention]:
+    """"it's all kick and no vocal": the part that is all there is is too loud, the one that
+    is not there too quiet (rules.toml [all_and_none])."""
+    table = vocab.rules["all_and_none"]
+    named = [m for m in mentions if m.layer and m.layer not in vocab.weak_layers]
+    out = []
+    for first, second in zip(named, named[1:], strict=False):
+        between = tuple(w for w in words[first.end:second.start]
+                        if w not in vocab.sets["determiners"] or w == "no")
+        if first.start and words[first.start - 1] in table["all"] \
+                and between in {words_of(p) for p in table["none"]} \
+                and clauses[first.start] == clauses[second.start]:
+            out.append(_Mention(first.start - 1, first.end, cue=Cue(table["problems"]["all"]),
+                                inner=(first.start, first.end)))
+            out.append(_Mention(first.end, second.end, cue=Cue(table["problems"]["none"]),
+                                inner=(second.start, second.end)))
+    return out
+
+
 _DB = re.compile(r"\d+(?:\.\d+)?dbs?")
 
 
@@ -635,7 +655,8 @@ class _Reader:
         self.mentions = sorted(self.mentions + _steps(self.words, self.clauses, self.mentions,
                                                       vocab), key=lambda m: m.start)
         self.mentions = sorted(
-            self.mentions + _compounds(self.words, self.clauses, self.mentions, vocab),
+            self.mentions + _compounds(self.words, self.clauses, self.mentions, vocab)
+            + _all_and_none(self.words, self.clauses, self.mentions, vocab),
             key=lambda m: m.start)
         self.mentions = _implied(self.words, self.clauses, self.mentions,
                                  vocab.sets["determiners"], vocab.weak_layers)

@@ -82,7 +82,8 @@ def test_a_part_named_beside_the_writing_keeps_its_complaint(text, layer, proble
 
 
 # frames whose examples name the part and problem they must give
-FRAMES = ("lack_frame", "excess_frame", "comparative", "quantity", "steps", "compound")
+FRAMES = ("lack_frame", "excess_frame", "comparative", "quantity", "steps", "compound",
+          "all_and_none")
 
 
 @pytest.mark.parametrize(("text", "layer", "problem"),

@@ -342,6 +342,16 @@ IN_THE_WAY = [
     ("I can't hear the vocals over the drums", {("vocal", "too_quiet")}),
 ]
 
+# All of one part and none of another; a part lacking bite.
+ALL_AND_NONE = [
+    ("it's all kick and no vocal", {("kick", "too_loud"), ("vocal", "too_quiet")}),
+    ("the chorus is all guitars and barely any vocals",
+     {("guitars", "too_loud"), ("vocal", "too_quiet")}),
+    ("the drums lack bite", {("drums", "weak")}),
+    ("the vocal could use a little bit more level", {("vocal", "too_quiet")}),
+    ("all the guitars and no regrets", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -352,7 +362,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "long subjects": LONG_SUBJECTS, "pressed together": PRESSED_TOGETHER,
             "too much done": TOO_MUCH_DONE, "heard or not": HEARD_OR_NOT,
             "faults and space": FAULTS_AND_SPACE, "compounds": COMPOUNDS,
-            "how to": HOW_TO, "in the way": IN_THE_WAY}
+            "how to": HOW_TO, "in the way": IN_THE_WAY,
+            "all and none": ALL_AND_NONE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -27,17 +27,17 @@ def told_not_mixed(reader, start: int, end: int, problem: str) -> bool:
 
 
 def _mood(reader, start: int, end: int, problem: str) -> bool:
-    """"quieter and more reflective than the rest of the album", "a dark, haunting song":
-    a level or tone word beside one of [scope.mood] `words` (within `reach`, in its
-    sentence: a list of moods may hold commas) says how the music feels, not how it is
-    mixed."""
+    """"quieter and more reflective than the rest of the album", "a dark, haunting song",
+    "timid, apprehensive": a level or tone word beside one of [scope.mood] `words` or
+    `performance` (within `reach`, in its sentence: a list of moods may hold commas) says
+    how the music feels or is played, not how it is mixed."""
     rule = reader.rules["scope"]["mood"]
     if problem not in rule["problems"]:
         return False
     sentence = reader.sentences[start]
+    words = set(rule["words"]) | set(rule["performance"])
     near = range(max(start - rule["reach"], 0), min(end + rule["reach"], len(reader.words)))
-    return any(reader.sentences[k] == sentence and reader.words[k] in rule["words"]
-               for k in near)
+    return any(reader.sentences[k] == sentence and reader.words[k] in words for k in near)
 
 
 def _story(reader, start: int) -> bool:

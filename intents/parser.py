@@ -1505,14 +1505,15 @@ class _Reader:
     def _dominate(self, items: list[_Found]) -> list[_Found]:
         drop = set()
         rule = self.rules["opposites"]
+        by_place: dict[tuple[str | None, int], list[int]] = {}
+        for i, item in enumerate(items):
+            by_place.setdefault((item.layer, item.sentence), []).append(i)
         for key_problem, opposites in rule["problems"].items():
-            for layer, sentence in {(w.layer, w.sentence) for w in items}:
-                here = sorted(i for i, o in enumerate(items) if o.layer == layer
-                              and o.sentence == sentence and o.said in opposites)
+            for (_, sentence), at in by_place.items():
+                here = [i for i in at if items[i].said in opposites]
                 if {items[i].said for i in here} != set(opposites):
                     continue
-                if not any(w.problem == key_problem and (w.layer, w.sentence) == (
-                        layer, sentence) for w in items):
+                if not any(items[i].problem == key_problem for i in at):
                     if not self.sentence_words(sentence) & set(rule["marks"]):
                         continue
                     # "some songs are too loud and some too quiet": the level changes

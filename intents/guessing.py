@@ -364,6 +364,10 @@ def _described(reader, part) -> tuple[str, _Span | None]:
             if reader.clauses[k] == clause and not part.start <= k < part.end]
     heard = [k for k in near if words[k] in rule["hearing"]]
     said = set(reader.clause_list(clause))
+    mood = reader.rules["scope"]["mood"]
+    if reader.sentence_words(reader.sentences[part.start]) & (
+            set(mood["words"]) | set(mood["performance"])):
+        return "", None   # "the lead guitar feels timid, apprehensive": the playing, not the mix
     if heard and not said & set(rule["trouble"]):
         if said & set(rule["untroubled"]):
             return "", None   # "the bass is clearly audible": heard without trouble

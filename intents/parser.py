@@ -756,6 +756,10 @@ class _Reader:
         when = next((k for k in range(cue.start - 1, lo - 1, -1) if self.words[k] in words), None)
         if when is None or (when > 0 and self.words[when - 1] in rule["occasions"]):
             return False
+        if self.words[when + 1:when + 2] and self.words[when + 1] in rule["if_doers"] \
+                and when + 2 < cue.start and self.words[when + 2] in rule["listening"]:
+            # "when I put my song in a playlist it's quieter": where it is heard, no condition
+            return False
         stative = self.rules["conditional"]["stative"]
         between = [m for m in self.by_clause.get(self.clauses[cue.start], [])
                    if m.layer and when < m.start and m.end <= cue.start]

@@ -352,6 +352,17 @@ ALL_AND_NONE = [
     ("all the guitars and no regrets", set()),
 ]
 
+# "When I play it / put it in a playlist" tells where the fault is heard; "when I turn it up"
+# or "when I boost the bass" stays a condition.
+WHERE_HEARD = [
+    ("when I put my song in a playlist it's noticeably quieter than the others",
+     {("mix", "quiet_master")}),
+    ("whenever I play it back the vocal disappears", {("vocal", "too_quiet")}),
+    ("when I compare it to other songs mine sounds quiet", {("mix", "quiet_master")}),
+    ("when I boost the bass it gets muddy", set()),
+    ("when I turn it up it gets harsh", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -363,7 +374,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "too much done": TOO_MUCH_DONE, "heard or not": HEARD_OR_NOT,
             "faults and space": FAULTS_AND_SPACE, "compounds": COMPOUNDS,
             "how to": HOW_TO, "in the way": IN_THE_WAY,
-            "all and none": ALL_AND_NONE}
+            "all and none": ALL_AND_NONE, "where heard": WHERE_HEARD}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

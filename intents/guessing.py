@@ -321,9 +321,12 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
             if hi - lo <= rules["bare_mention"]
             and not any(m.cue for m in reader.by_sentence.get(s, []))
             and not set(reader.words[lo:hi]) & single}
+    mood = reader.rules["scope"]["mood"]
+    mood_words = set(mood["words"]) | set(mood["performance"])
+    moody = {reader.sentences[i] for i, w in enumerate(reader.words) if w in mood_words}
     for part in reader.complaint_parts():
         kind, words = ("", None) if reader.sentences[part.start] in praised \
-            else _described(reader, part)
+            else _described(reader, part, moody)
         evidence = reader.evidence(words or part, part if words else None)
         if kind == "heard":   # heard with trouble: under the others, or lost among them
             for rank, problem in enumerate(rules["described"]["heard"]):
@@ -351,12 +354,13 @@ def _reverb_on(reader, part, problem: str):
     return min(others, key=lambda m: abs(m.start - part.start), default=None)
 
 
-def _described(reader, part) -> tuple[str, _Span | None]:
+def _described(reader, part, moody: set[int]) -> tuple[str, _Span | None]:
     """A part said to sound some way ("described": "the guitars sound papery", "the kick
     feels off") or one heard with trouble ("heard": "I'm having trouble hearing the bass",
     "the vocals are barely audible"), with the words that say so: a description the
     vocabulary may not know, so the part's usual problems are the closest readings.
-    ("", None) when neither."""
+    ("", None) when neither, or when the sentence is one of `moody` (holding words of mood
+    or of the playing)."""
     rule = reader.rules["guesses"]["described"]
     words, clause = reader.words, reader.clauses[part.start]
     near = [k for k in range(max(part.start - rule["reach"], 0),
@@ -364,9 +368,7 @@ def _described(reader, part) -> tuple[str, _Span | None]:
             if reader.clauses[k] == clause and not part.start <= k < part.end]
     heard = [k for k in near if words[k] in rule["hearing"]]
     said = set(reader.clause_list(clause))
-    mood = reader.rules["scope"]["mood"]
-    if reader.sentence_words(reader.sentences[part.start]) & (
-            set(mood["words"]) | set(mood["performance"])):
+    if reader.sentences[part.start] in moody:
         return "", None   # "the lead guitar feels timid, apprehensive": the playing, not the mix
     if heard and not said & set(rule["trouble"]):
         if said & set(rule["untroubled"]):

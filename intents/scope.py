@@ -8,6 +8,8 @@ counter-examples that run as tests.
 
 from __future__ import annotations
 
+from weakref import WeakKeyDictionary
+
 __all__ = ["out_of_scope", "praises", "told_not_mixed"]
 
 
@@ -61,19 +63,43 @@ def _praised(reader, cue) -> bool:
     would make part of it a complaint, not after a word of excess or a hedge ("a bit"), and
     in the praise's own clause when the problem words' clause names a part of its own
     ("sounds great, the hats are harsh" complains of the hats)."""
-    rule = reader.rules["scope"]["praise"]
     sentence, clause = reader.sentences[cue.start], reader.clauses[cue.start]
-    lo, hi = reader.sentence_span[sentence]
-    turns = set(rule["contrast"]) | reader.vocab.judgements | set(
-        reader.rules["guesses"]["wants"])
     before = set(reader.words[max(cue.start - 3, 0):cue.end])
-    if set(reader.words[lo:hi]) & turns or before & (
-            set(reader.rules["scope"]["excess"]) | reader.sets["mild"]):
+    if before & (set(reader.rules["scope"]["excess"]) | reader.sets["mild"]):
         return False
     if any(m.layer for m in reader.by_clause.get(clause, [])):
         start = reader.clause_start[clause]
-        return _praise_at(reader, start, start + len(reader.clause_list(clause)), True)
-    return _praise_at(reader, lo, hi, True)
+        return not _turned(reader, sentence) and _praise_at(
+            reader, start, start + len(reader.clause_list(clause)), True)
+    return _sentence_praised(reader, sentence)
+
+
+_MEMO: WeakKeyDictionary = WeakKeyDictionary()
+"""Per reader, what each sentence was found to be: a long sentence is read once, not once
+for each of its problem words."""
+
+
+def _memo(reader, key: tuple, compute) -> bool:
+    known = _MEMO.setdefault(reader, {})
+    if key not in known:
+        known[key] = compute()
+    return known[key]
+
+
+def _turned(reader, sentence: int) -> bool:
+    """The sentence holds a contrast, judgement or wanting word: part of it complains."""
+    def compute() -> bool:
+        rule = reader.rules["scope"]["praise"]
+        turns = set(rule["contrast"]) | reader.vocab.judgements | set(
+            reader.rules["guesses"]["wants"])
+        lo, hi = reader.sentence_span[sentence]
+        return bool(set(reader.words[lo:hi]) & turns)
+    return _memo(reader, ("turned", sentence), compute)
+
+
+def _sentence_praised(reader, sentence: int) -> bool:
+    return _memo(reader, ("praised", sentence), lambda: not _turned(reader, sentence)
+                 and _praise_at(reader, *reader.sentence_span[sentence], True))
 
 
 def praises(reader, sentence: int) -> bool:

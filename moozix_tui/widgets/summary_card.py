@@ -4,7 +4,8 @@ Once the musician moves on (types again), the card folds: on a tall screen nothi
 changes, on a short one it shrinks to a single line so the newest reply has the room.
 F2 (toggle) folds what is shown in full and unfolds what is shown folded, at any height.
 
-The table is as tall as its rows, so no row hides behind a scrollbar. The spectrum is
+The table is as tall as its rows, so no row hides behind a scrollbar, except on a short
+screen, where it scrolls past ten rows so the reply above keeps its room. The spectrum is
 drawn only where it gets MIN_PLOT_WIDTH columns beside the table, and its legend is a
 line of its own above it: plotext draws a legend inside the plot, over the low end.
 """

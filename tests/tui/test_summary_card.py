@@ -191,3 +191,24 @@ def test_the_folded_card_shows_whole_rows_only():
         assert len(line) <= width and line.endswith(" · …"), (width, line)
         shown = line.removeprefix("before → after ").removesuffix(" · …").split(" · ")
         assert shown == whole[:len(shown)], (width, line)
+
+
+async def test_on_a_short_screen_a_fresh_card_leaves_the_reply_in_sight(tmp_path):
+    """On 80x24 a render of the demo song (seventeen rows) filled the whole chat area: the
+    reply above it, with the figures in words and where the previews are, had no row."""
+    from moozix_tui.widgets.chat_log import ChatLog
+
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        card = app.query_one(SummaryCard)
+        labels = [f"part {i} 150–400 Hz" for i in range(17)]
+        card.show(CardData(rows=tuple(SummaryRow(x, -30.2, -27.2, "dBFS") for x in labels),
+                           spectrum_hz=(), spectrum_before_db=(), spectrum_after_db=(),
+                           outputs=()))
+        table, log = card.query_one(DataTable), app.query_one(ChatLog)
+        await wait_for(pilot, lambda: table.row_count == 17 and table.size.height > 0,
+                       "the table laid out")
+        await pilot.pause()
+        assert log.size.height >= 6, "the chat keeps rows for the newest reply"
+        assert table.max_scroll_y > 0 and table.scrollbars_enabled[0]
+        assert table.outer_size.width <= card.content_size.width, "no sideways scrolling"

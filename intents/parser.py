@@ -725,9 +725,16 @@ class _Reader:
         said_of = self.sets["praise_after"]
         firsts = {p[0] for p in self.praise}
         wishes = self.sets["praise_wishes"]
+        amounts = self.rules["negation"]["praise_amounts"]
+
+        def amount_after(end: int) -> bool:
+            # "a good 3dB louder", "a good deal too loud": a praise word sizing an amount
+            return end < len(words) and (words[end] in amounts or words[end][:1].isdigit())
+
         return any(tuple(words[i:i + len(p)]) == p and (p[0] in said_of or
                                                         set(words[max(i - 2, 0):i]) & said_of)
                    and not set(words[max(i - 2, 0):i]) & wishes
+                   and not amount_after(i + len(p))
                    for i, w in enumerate(words) if w in firsts
                    for p in self.praise if p[0] == w) or self._manner_praised(clause, words)
 

@@ -363,6 +363,16 @@ WHERE_HEARD = [
     ("when I turn it up it gets harsh", set()),
 ]
 
+# A level by a multiple, or sized by "a good" amount ("a good 3dB louder"): "good" there
+# praises nothing.
+BY_HOW_MUCH = [
+    ("the kick is twice as loud as the snare", {("kick", "too_loud")}),
+    ("the vocal is half as loud as the guitars", {("vocal", "too_quiet")}),
+    ("the bass is a good 3dB louder than the kick", {("bass", "too_loud")}),
+    ("the hats are a good deal too loud", {("cymbals", "too_loud")}),
+    ("the vocal sounds good", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -374,7 +384,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "too much done": TOO_MUCH_DONE, "heard or not": HEARD_OR_NOT,
             "faults and space": FAULTS_AND_SPACE, "compounds": COMPOUNDS,
             "how to": HOW_TO, "in the way": IN_THE_WAY,
-            "all and none": ALL_AND_NONE, "where heard": WHERE_HEARD}
+            "all and none": ALL_AND_NONE, "where heard": WHERE_HEARD,
+            "by how much": BY_HOW_MUCH}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

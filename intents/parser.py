@@ -1199,7 +1199,8 @@ class _Reader:
         """The part after the cue stands behind one of [grammar] maskers ("over the drums")."""
         words = [w for w in self.words[cue.end:part.start]
                  if w not in self.sets["determiners"]]
-        return len(words) == 1 and words[0] in self.rules["grammar"]["maskers"]
+        return 0 < len(words) <= 3 and words[-1] in self.rules["grammar"]["maskers"] \
+            and self.clauses[cue.start] == self.clauses[part.start]
 
     def _pronoun_after(self, cue: _Mention) -> bool:
         return cue.end < len(self.words) and self.words[cue.end] in self.sets["pronouns"]

@@ -340,6 +340,7 @@ IN_THE_WAY = [
     ("the vocal is difficult to understand under the backing beat", {("vocal", "too_quiet")}),
     ("the piano is impossible to hear behind the drums", {("keys", "too_quiet")}),
     ("I can't hear the vocals over the drums", {("vocal", "too_quiet")}),
+    ("the vocal is hard to hear at all over the drums", {("vocal", "too_quiet")}),
 ]
 
 # All of one part and none of another; a part lacking bite.

@@ -155,15 +155,14 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
         if res.role is None:  # its part is unknown: asked only if it can be used
             if res.error and res.path in waiting:
                 waiting.remove(res.path)
-                lines.append(f"- ✗ {_failed(res)} — it is left out of the mix.")
+                lines.append(f"- ✗ {_failed(res)}")
             continue
         slot = next((f for f in state.files if Path(f["path"]) == res.path), None)
         if slot is None:
             continue
         if res.error:
             slot.update(status="error", note=res.error)
-            lines.append(f"- ✗ **{part_word(res.role)}** {_failed(res)} — it is left out of "
-                         "the mix.")
+            lines.append(f"- ✗ **{part_word(res.role)}** {_failed(res)}")
         else:
             slot.update(status="warning" if res.problems else "ok",
                         note="; ".join(res.problems))
@@ -184,7 +183,10 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
 
 
 def _failed(res: jobs.FileResult) -> str:
-    return _named(res.path.name, res.error)
+    """What is wrong, then that the file is left out: after a semicolon where the message
+    already has a dash ('is silent — check you exported the right track')."""
+    left_out = "; it is" if " — " in res.error else " — it is"
+    return _named(res.path.name, res.error.rstrip(".")) + f"{left_out} left out of the mix."
 
 
 def _named(name: str, message: str) -> str:

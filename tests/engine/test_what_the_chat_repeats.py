@@ -113,3 +113,13 @@ def test_a_stem_named_beside_no_stems_is_not_taken_for_stereo_only():
     for said in ("just the mix is muddy", "the stems sound fine but the mix is harsh",
                  "only the stereo width bothers me", "it only has a mono vocal"):
         assert not mentions_stereo_only(said), said
+
+
+def test_a_silent_file_is_left_out_in_plain_sentences(chat, song, tmp_path):
+    """'Kick.wav is silent — check you exported the right track — it is left out of the
+    mix': three clauses strung on dashes."""
+    sf.write(tmp_path / "Kick.wav", np.zeros((44100 * 2, 2)), 44100)
+    chat.say("the kick is too quiet")
+    reply = chat.say(str(tmp_path / "Kick.wav"))
+    line = next(x for x in reply.splitlines() if x.startswith("- ✗")).replace("\\", "")
+    assert line.count(" — ") <= 1 and line.endswith("; it is left out of the mix."), line

@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-__all__ = ["OPERATIONS", "SEVERITY_SCALE", "TONES", "FixRequest", "Move", "Plan"]
+__all__ = ["MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES", "FixRequest", "Move", "Plan"]
 
 OPERATIONS = ("gain", "high_pass", "low_shelf", "high_shelf", "bell", "deess", "compress",
               "transient", "parallel_compress", "duck", "mono_below", "phase_repair", "width",
@@ -18,6 +18,10 @@ OPERATIONS = ("gain", "high_pass", "low_shelf", "high_shelf", "bell", "deess", "
 SEVERITY_SCALE = MappingProxyType({"mild": 0.6, "normal": 1.0, "strong": 1.4})
 TONES = ("muddy", "harsh", "dull", "thin")
 _STRENGTH_KEYS = ("mix", "amount")
+MOST_GAIN_DB = MappingProxyType({"gain": 18.0, "bell": 15.0, "low_shelf": 15.0,
+                                 "high_shelf": 15.0})
+"""How far `more` may take a move's gain: past it a level or EQ move stops being a mix
+decision (a 22 dB vocal lift was possible)."""
 
 
 @dataclass(frozen=True)
@@ -72,13 +76,17 @@ class Move:
                    reason=str(data.get("reason", "")), source=str(data.get("source", "")))
 
     def scaled(self, factor: float) -> Move:
-        """Stronger (factor > 1) or gentler: strengths scale, frequencies and times do not."""
+        """Stronger (factor > 1) or gentler: strengths scale, frequencies and times do not;
+        gains stop at MOST_GAIN_DB."""
         params = {}
         for key, value in self.params.items():
             if isinstance(value, int | float) and (key.endswith("_db") or key in _STRENGTH_KEYS):
                 value = round(float(value) * factor, 2)
                 if key in _STRENGTH_KEYS:
                     value = min(max(value, 0.0), 1.0)
+                if key == "gain_db" and self.op in MOST_GAIN_DB:
+                    most = MOST_GAIN_DB[self.op]
+                    value = min(max(value, -most), most)
             params[key] = value
         return replace(self, params=params)
 

@@ -80,10 +80,10 @@ def resolve_unclear(problem: str, candidates: Sequence[str], analysis,
     return None
 
 
-def leading_findings(findings: Sequence, *, most: int) -> list:
-    """The measured problems to lead with, worst first: normal and strong findings, and a
-    problem one complaint fixes on every part (muddy) once, on its worst part, its evidence
-    naming the others."""
+def leading_findings(findings: Sequence, *, most: int, mild: bool = False) -> list:
+    """The measured problems to lead with, worst first: normal and strong findings (and
+    mild ones if `mild`), and a problem one complaint fixes on every part (muddy) once, on
+    its worst part, its evidence naming the others."""
     from dataclasses import replace
 
     from dsp.recipes import ONE_FOR_ALL_PARTS
@@ -92,7 +92,7 @@ def leading_findings(findings: Sequence, *, most: int) -> list:
     kept: list = []
     others: dict[str, list[str]] = {}
     for finding in findings:
-        if finding.severity not in ("normal", "strong"):
+        if finding.severity not in ("normal", "strong") and not mild:
             continue
         if finding.problem in ONE_FOR_ALL_PARTS and finding.problem in others:
             others[finding.problem].append(finding.layer.replace("_", " "))

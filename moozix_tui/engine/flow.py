@@ -131,10 +131,12 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     # is muddy", where the keys carry the low mids too, is not "keys — muddy" again
     named |= {(m["stem"], _measure(m.get("source", "").partition("/")[2]))
               for m in state.moves[:state.applied]}
-    extra = [f for f in outcome.findings if (f.layer, _measure(f.problem)) not in named
-             and not (f.layer == "mix" and _measure(f.problem) in {m for _, m in named})]
+    extra = decide.leading_findings(
+        [f for f in outcome.findings if (f.layer, _measure(f.problem)) not in named
+         and not (f.layer == "mix" and _measure(f.problem) in {m for _, m in named})],
+        most=4, mild=True)
     aside = ("**Also worth a look**\n\n" + "\n".join(
-        f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra[:4]) if extra else "")
+        f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra) if extra else "")
     if plan.notes:  # one paragraph a note, inside one quote; not run into one sentence
         notes = [f"> {md_literal(n)}" for n in plan.notes]
         if plan.held_back:

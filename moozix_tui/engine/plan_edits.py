@@ -29,14 +29,15 @@ def new_target(master_lufs: float, severity: str, louder: bool) -> float | None:
     return goal
 
 
-_ASKED = re.compile(r"; you asked for ×(\d+(?:\.\d+)?) of the measured move$")
+_ASKED = re.compile(r"; you asked for ×(\d+(?:\.\d+)?) of the measured move"
+                    r"(?:, held at \d+ dB)?$")
 
 
 def rescaled(moves: Sequence[dict], factor: float) -> list[dict]:
     """Every move stronger or gentler. Its reason keeps what was measured and says how far
     the musician has since taken it ("… so move it to about +1.0 LU; you asked for ×1.69
     of the measured move"), so it never claims a size the move no longer has."""
-    from dsp.moves import Move
+    from dsp.moves import MOST_GAIN_DB, Move
 
     out = []
     for data in moves:
@@ -46,6 +47,9 @@ def rescaled(moves: Sequence[dict], factor: float) -> list[dict]:
         reason = move.reason[:asked.start()] if asked else move.reason
         if abs(total - 1.0) >= 0.005:
             reason += f"; you asked for ×{total:g} of the measured move"
+        most = MOST_GAIN_DB.get(move.op)
+        if most is not None and abs(float(move.params.get("gain_db", 0.0))) >= most:
+            reason += f", held at {most:g} dB"
         out.append({**move.to_dict(), "reason": reason})
     return out
 

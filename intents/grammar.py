@@ -17,7 +17,7 @@ from functools import lru_cache
 from importlib import resources
 
 from intents.model import IntentError
-from intents.text import clause_words, words_of
+from intents.text import clause_words, stem, words_of
 from intents.vocabulary import PROBLEMS, Vocabulary, vocabulary
 
 __all__ = ["Grammar", "Placement", "find", "frequency_at", "grammar", "index", "placed",
@@ -215,6 +215,10 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "takes_back": index(_phrases(rules["negation"]["takes_back"])),
                  "deny_qualities": index(_phrases(rules["negation"]["deny_qualities"])),
                  "asks_after": index(_phrases(rules["perception"]["asks_after"])),
+                 "sections": index(tuple(stem(w) for w in words_of(p))
+                                   for p in rules["sections"]["words"]),
+                 "compare": index(_phrases(rules["sections"]["compare"])),
+                 "unheard": index(_phrases(rules["grammar"]["unheard"])),
                  "lack_gap": index(_phrases(rules["lack_frame"]["gap_frames"])),
                  "lack_nouns": index(vocab.lack_nouns)},
         lack_gap=int(rules["lack_frame"]["gap"]), lack_nouns=dict(vocab.lack_nouns),

@@ -902,6 +902,10 @@ class _Reader:
             # "the rhythm section swamps the singer", "there's no room for the vocal": with
             # no part doing it, the part it is done to is the one under
             problem = relation["object_problem"]
+        over = self._unheard_over(cue, named)
+        if over is not None:
+            # "I can't hear anything over the guitars": the part in the way is too loud
+            layer, problem = over, self.rules["voice"]["active"]
         for member in self.groups.get(layer, (layer,)):
             found.append(self._make(member, problem, cue, clause, severity, layers))
 
@@ -1202,6 +1206,23 @@ class _Reader:
         return 0 < len(words) <= 3 and words[-1] in self.rules["grammar"]["maskers"] \
             and self.clauses[cue.start] == self.clauses[part.start]
 
+    def _unheard_over(self, cue: _Mention, named: list[_Mention]) -> _Mention | None:
+        """"can't hear anything over the guitars": nothing in particular ([grammar] unheard)
+        is hard to hear behind a masker, so the part behind it is in the way."""
+        if not cue.cue.object_after or cue.cue.problem != self.rules["voice"]["passive"]:
+            return None
+        after = [m for m in named if m.start >= cue.end]
+        if not after or self.clauses[after[0].start] != self.clauses[cue.start]:
+            return None
+        masker = after[0].start - 1
+        while masker > cue.end and self.words[masker] in self.sets["determiners"]:
+            masker -= 1
+        if self.words[masker] not in self.rules["grammar"]["maskers"]:
+            return None
+        unheard = find(self.words, grammar().indexes["unheard"], cue.end, cue.end + 1,
+                       starts_only=True)
+        return after[0] if any(end == masker for _, end in unheard) else None
+
     def _pronoun_after(self, cue: _Mention) -> bool:
         return cue.end < len(self.words) and self.words[cue.end] in self.sets["pronouns"]
 
@@ -1383,6 +1404,9 @@ class _Reader:
     def _finish(self, found: list[_Found], unclear: list[Clarification]) -> Understanding:
         resolved: list[_Found] = []
         for item in found:
+            if self._sections_compared(item):
+                item.layer = item.layer or self.whole
+                item.problem = item.said = self.rules["sections"]["becomes"]
             if item.layer == self.whole and self._band_only(item):
                 item.layer = None
             if item.layer is None:
@@ -1437,6 +1461,28 @@ class _Reader:
         unique_unclear = tuple({c.problem: c for c in unclear}.values())
         return Understanding(self.text, kind, tuple(intents), unique_unclear,
                              tuple(self.corrections), topic, offered, vague)
+
+    def _sections_compared(self, item: _Found) -> bool:
+        """"the verse is quiet compared to the chorus": two sections set against each other
+        by level, said of the song or of the sentence's only part ([sections])."""
+        rule = self.rules["sections"]
+        if item.said not in rule["problems"]:
+            return False
+        parts = [m for m in self.named(self.by_sentence.get(item.sentence, []))
+                 if m.layer and m.layer != self.whole]
+        if {m.layer for m in parts} - {item.layer}:
+            return False
+        lo, hi = self.sentence_span[item.sentence]
+        indexes = grammar().indexes
+        sections = find(self.keys, indexes["sections"], lo, hi)
+        for start, end in find(self.words, indexes["compare"], lo, hi):
+            if any(m.start >= start for m in parts):
+                continue  # "louder than the guitars in the verse": a part set against it
+            before = {tuple(self.keys[a:b]) for a, b in sections if b <= start}
+            after = {tuple(self.keys[a:b]) for a, b in sections if a >= end}
+            if before and after and (before | after) != before & after:
+                return True
+        return False
 
     def _band_only(self, item: _Found) -> bool:
         """A band word ("the low end") is the only place named for a part's problem."""

@@ -83,7 +83,7 @@ def test_a_part_named_beside_the_writing_keeps_its_complaint(text, layer, proble
 
 # frames whose examples name the part and problem they must give
 FRAMES = ("lack_frame", "excess_frame", "comparative", "quantity", "steps", "compound",
-          "all_and_none")
+          "all_and_none", "sections")
 
 
 @pytest.mark.parametrize(("text", "layer", "problem"),
@@ -92,7 +92,14 @@ def test_frame_examples_give_their_part_and_problem(text, layer, problem):
     assert (layer, problem) in {(i.layer, i.problem) for i in parse(text)}
 
 
-@pytest.mark.parametrize("text", [e for name in FRAMES for e in RULES[name]["counter_examples"]])
+@pytest.mark.parametrize("text", RULES["sections"]["counter_examples"])
+def test_sections_not_set_against_each_other_keep_their_level(text):
+    """One section, sections alike, or a part set against another: no uneven level."""
+    assert RULES["sections"]["becomes"] not in {i.problem for i in parse(text)}
+
+
+@pytest.mark.parametrize("text", [e for name in FRAMES if name != "sections"
+                                  for e in RULES[name]["counter_examples"]])
 def test_frame_counter_examples_are_not_that_frame(text):
     """A remedy word that praises or reports, a request for more: no frame reading."""
     problems = {i.problem for i in parse(text)}

@@ -374,6 +374,31 @@ BY_HOW_MUCH = [
     ("the vocal sounds good", set()),
 ]
 
+# Nothing in particular heard over a part ("can't hear anything over the guitars"): the part
+# in the way is too loud; a part named as the unheard one keeps the problem ("can't hear the
+# snare over the guitars" is the snare's).
+HEARD_OVER = [
+    ("honestly I can't hear a thing over those cymbals", {("cymbals", "too_loud")}),
+    ("it's hard to hear anything else over the kick drum", {("kick", "too_loud")}),
+    ("I can barely make out anything over the synth pads", {("keys", "too_loud")}),
+    ("I can't hear much of anything over the bass", {("bass", "too_loud")}),
+    ("you can't hear the rest over the 808", {("bass", "too_loud")}),
+    ("I can't hear the snare over the guitars", {("snare", "too_quiet")}),
+    ("I can hear everything over the drums just fine", set()),
+]
+
+# Sections of the song set against each other by level: the level is uneven, of the song or
+# of the one part named; a section alone, or sections alike, keep their reading.
+SECTIONS_COMPARED = [
+    ("the second verse is way quieter than the first chorus", {("mix", "inconsistent")}),
+    ("the bridge drops much lower in level compared to the chorus", {("mix", "inconsistent")}),
+    ("the choruses jump out so much louder than the verses", {("mix", "inconsistent")}),
+    ("the guitars are much louder in the chorus than in the verse",
+     {("guitars", "inconsistent")}),
+    ("the verse and chorus both sound too quiet next to a reference", {("mix", "quiet_master")}),
+    ("the intro is quiet compared to the chorus, which I love", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -386,7 +411,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "faults and space": FAULTS_AND_SPACE, "compounds": COMPOUNDS,
             "how to": HOW_TO, "in the way": IN_THE_WAY,
             "all and none": ALL_AND_NONE, "where heard": WHERE_HEARD,
-            "by how much": BY_HOW_MUCH}
+            "by how much": BY_HOW_MUCH, "heard over": HEARD_OVER,
+            "sections compared": SECTIONS_COMPARED}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -28,7 +28,7 @@ from rapidfuzz.distance import OSA
 
 from intents.grammar import find, grammar
 from intents.model import Guess
-from intents.scope import out_of_scope, praises, told_not_mixed
+from intents.scope import framed, out_of_scope, praises, told_not_mixed
 from intents.vocabulary import WHOLE_SONG_PROBLEMS
 
 __all__ = ["DOUBTS", "alternatives", "doubts", "guesses", "is_vague"]
@@ -252,11 +252,13 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     signalled: set[int] = set()   # sentences holding something a complaint is made of
     complaining = reader.vocab.judgements | set(rules["wants"])
     able = set(rules["able"])   # "you could still feel the kick": an ability, no wish
+    # advice or an arrangement: no judgement outside its frame (the "off" of "kicks off")
+    frames = {s for s in set(reader.sentences) if framed(reader, s)}
     judged = {reader.sentences[i] for i, w in enumerate(reader.words)
               if w in complaining and not reader.negated_at(i)
               and not reader.is_praise(reader.clauses[i])
-              and not (w in rules["wants"] and set(reader.words[i + 1:i + 3]) & able)}
-    praised = {s for s in set(reader.sentences) if praises(reader, s)} - judged
+              and not (w in rules["wants"] and set(reader.words[i + 1:i + 3]) & able)} - frames
+    praised = {s for s in set(reader.sentences) if praises(reader, s)} - judged | frames
 
     def at(i: int, layer: str, problem: str, evidence: str, score: float) -> None:
         signalled.add(reader.sentences[i])

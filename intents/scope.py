@@ -1,6 +1,8 @@
 """Whether problem words are said of this mix as it is, where the clause rules cannot see
 it: a sentence of praise describes, it does not complain; a level or tone word beside a
-word of mood describes the music's mood; words after "the song is about" tell its story.
+word of mood describes the music's mood; words after "the song is about" tell its story;
+a sentence of general advice ("a good mix lets every part breathe") teaches, and one that
+tells how the song unfolds ("it builds from a quiet piano intro") describes the arrangement.
 
 The word lists are data (rules.toml [scope]); each gate carries examples and
 counter-examples that run as tests.
@@ -8,9 +10,13 @@ counter-examples that run as tests.
 
 from __future__ import annotations
 
+from functools import cache
 from weakref import WeakKeyDictionary
 
-__all__ = ["out_of_scope", "praises", "told_not_mixed"]
+from intents.grammar import find, index
+from intents.text import words_of
+
+__all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 
 
 def out_of_scope(reader, cue) -> bool:
@@ -19,13 +25,67 @@ def out_of_scope(reader, cue) -> bool:
 
 
 def told_not_mixed(reader, start: int, end: int, problem: str) -> bool:
-    """The words from start to end say how the music feels or what it tells, not how it
-    is mixed: a mood ([scope.mood]) or a story ([scope.story]). Also asked by the guesses
-    of level and tone words no rule read."""
-    excess = set(reader.rules["scope"]["excess"])
-    if set(reader.words[max(start - 2, 0):end]) & excess:
+    """The words from start to end say how the music feels, what it tells or how it
+    unfolds, or teach mixing in general, not how this mix is: a mood ([scope.mood]), a
+    story ([scope.story]), an arrangement ([scope.arrangement]) or advice
+    ([scope.advice]). Also asked by the guesses of level and tone words no rule read."""
+    if _excess(reader, start, end):
         return False
-    return _mood(reader, start, end, problem) or _story(reader, start)
+    return (_taught(reader, reader.sentences[start]) or _mood(reader, start, end, problem)
+            or _story(reader, start) or _arranged(reader, start, problem))
+
+
+def _excess(reader, start: int, end: int) -> bool:
+    """One of [scope] `excess` before or in the problem words, standing as a word of its
+    own: the "over" of "over-compressing" is part of the problem word, no excess."""
+    excess = set(reader.rules["scope"]["excess"])
+    return any(reader.words[k] in excess and reader.text[
+        reader.tokens[k].end:reader.tokens[k].end + 1] != "-"
+        for k in range(max(start - 2, 0), end))
+
+
+@cache
+def _indexed(phrases: tuple[str, ...]) -> dict:
+    return index(words_of(p) for p in phrases)
+
+
+def framed(reader, sentence: int) -> bool:
+    """The sentence teaches mixing in general ([scope.advice]) or tells how the song
+    unfolds ([scope.arrangement]): the guesses offer nothing from it, as from praise."""
+    return _taught(reader, sentence) or _unfolds(reader, sentence)
+
+
+def _taught(reader, sentence: int) -> bool:
+    """"a good mix lets every part breathe", "bear in mind that over-compressing your mix
+    makes it sound thin": a sentence holding one of [scope.advice] `teaching` teaches
+    mixing in general, it judges no mix."""
+    return _memo(reader, ("taught", sentence), lambda: _framed(
+        reader, sentence, reader.rules["scope"]["advice"]["teaching"]))
+
+
+def _unfolds(reader, sentence: int) -> bool:
+    """"the song builds from a quiet piano intro": a sentence holding one of
+    [scope.arrangement] `course` tells how the song unfolds."""
+    return _memo(reader, ("unfolds", sentence), lambda: _framed(
+        reader, sentence, reader.rules["scope"]["arrangement"]["course"]))
+
+
+def _framed(reader, sentence: int, phrases: list[str]) -> bool:
+    """The sentence holds one of `phrases`, and no contrast, judgement or wanting word
+    outside them (the "off" of "kicks off" judges nothing)."""
+    lo, hi = reader.sentence_span[sentence]
+    found = find(reader.words, _indexed(tuple(phrases)), lo, hi)
+    framing = {k for a, b in found for k in range(a, b)}
+    return bool(found) and not {w for k, w in enumerate(reader.words[lo:hi], lo)
+                                if k not in framing} & _turns(reader)
+
+
+def _arranged(reader, start: int, problem: str) -> bool:
+    """"the song builds from a quiet piano intro", "the EP kicks off with a thin acoustic
+    strum": a level or tone word ([scope.mood] `problems`) in a sentence that tells how the
+    song unfolds is said of the arrangement, not of how it is mixed."""
+    return problem in reader.rules["scope"]["mood"]["problems"] and _unfolds(
+        reader, reader.sentences[start])
 
 
 def _mood(reader, start: int, end: int, problem: str) -> bool:
@@ -89,12 +149,15 @@ def _memo(reader, key: tuple, compute) -> bool:
 def _turned(reader, sentence: int) -> bool:
     """The sentence holds a contrast, judgement or wanting word: part of it complains."""
     def compute() -> bool:
-        rule = reader.rules["scope"]["praise"]
-        turns = set(rule["contrast"]) | reader.vocab.judgements | set(
-            reader.rules["guesses"]["wants"])
         lo, hi = reader.sentence_span[sentence]
-        return bool(set(reader.words[lo:hi]) & turns)
+        return bool(set(reader.words[lo:hi]) & _turns(reader))
     return _memo(reader, ("turned", sentence), compute)
+
+
+def _turns(reader) -> set[str]:
+    """Contrast, judgement and wanting words: a sentence holding one complains in part."""
+    return set(reader.rules["scope"]["praise"]["contrast"]) | reader.vocab.judgements | set(
+        reader.rules["guesses"]["wants"])
 
 
 def _sentence_praised(reader, sentence: int) -> bool:

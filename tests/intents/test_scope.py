@@ -1,8 +1,9 @@
 """Problem words said of something other than this mix as it is ([scope]): in a sentence of
 praise they describe the sound, beside a word of mood they describe how the music feels,
-after "the song is about" they tell its story. Each gate's examples read as no complaint
-and get no choices; its counter-examples, where an excess word, a contrast, a hedge, a
-wish or a part named makes them a complaint, keep it."""
+after "the song is about" they tell its story, in general advice they teach, beside the
+song's course ("builds from", "opens with") they describe the arrangement. Each gate's
+examples read as no complaint and get no choices; its counter-examples, where an excess
+word, a contrast, a hedge, a wish or a part named makes them a complaint, keep it."""
 
 from __future__ import annotations
 
@@ -15,7 +16,7 @@ from intents import understand
 
 SCOPE = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
     "scope"]
-GATES = ("praise", "mood", "story")
+GATES = ("praise", "mood", "story", "advice", "arrangement")
 
 
 @pytest.mark.parametrize("text", [e for g in GATES for e in SCOPE[g]["examples"]])

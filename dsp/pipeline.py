@@ -90,6 +90,9 @@ class RenderResult:
     original: Loudness
     """The user's own mix as given (the original stems summed at unity, or their stereo
     file), with its true peak: what every "before" figure of the whole song describes."""
+    answers: tuple[str, ...] = ()
+    """Every complaint the moves answer, as layer/problem (FixRequest.source), including
+    those that needed no move of their own: each gets its before/after row."""
 
     @cached_property
     def master_analysis(self) -> TrackAnalysis:
@@ -105,10 +108,11 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
            progress: Progress | None = None,
            cancel: threading.Event | None = None,
            original: Loudness | None = None,
-           original_mix: np.ndarray | None = None) -> RenderResult:
+           original_mix: np.ndarray | None = None,
+           answers: Sequence[str] = ()) -> RenderResult:
     """`original`: the user's own mix as an earlier render of these same stems measured it
     (re-renders after undo or "more" don't measure it again); `original_mix`: their sum,
-    when the caller has it already."""
+    when the caller has it already; `answers`: see RenderResult.answers."""
     report = progress or _quiet
     report("analysing", 0.02)
     before = before or analyse_session(stems)
@@ -146,7 +150,7 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
     report("done", 1.0)
     return RenderResult(stems=fixed, premaster=premaster, headroom_db=headroom,
                         master=mastered, before=before, after=after,
-                        moves=tuple(moves), original=original)
+                        moves=tuple(moves), original=original, answers=tuple(answers))
 
 
 @dataclass(frozen=True)

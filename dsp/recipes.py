@@ -744,8 +744,9 @@ def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             moves.remove(goal.move)
             others = _level_shift(analysis, goal.layer, moves, band_power)
             landing = analysis.level_vs_rest_lu[goal.layer] + others
+            gets = "they get" if goal.layer in PLURAL_PARTS else "it gets"
             notes.append(f"The plan's other moves bring the {goal.layer} to about "
-                         f"{signed(landing)} LU against the rest on their own, so it gets no "
+                         f"{signed(landing)} LU against the rest on their own, so {gets} no "
                          "level move of its own.")
     return notes
 

@@ -74,7 +74,7 @@ def _complaint_rows(result: RenderResult, rows: list[dict]) -> list[dict]:
     """Each complaint's measurement of record (see dsp.diagnosis.complaint_measures),
     before and after, with its typical range, ahead of the standing rows."""
     found, seen = [], set()
-    for source in dict.fromkeys(move.source for move in result.moves):
+    for source in dict.fromkeys([*result.answers, *(move.source for move in result.moves)]):
         layer, _, problem = source.partition("/")
         before = complaint_measures(layer, problem, result.before)
         after = {m.label: m for m in complaint_measures(layer, problem, result.after)}

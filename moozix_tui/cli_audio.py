@@ -315,7 +315,7 @@ def _fix(args) -> int:
         from dsp.pipeline import load_stems, render
         from dsp.stem_analysis import analyse_session
         from intents import understand
-        from moozix_tui.engine.decide import plan, without_questions
+        from moozix_tui.engine.decide import answers, plan, without_questions
 
         heard = understand(args.say)
         if not (heard.intents or heard.unclear or heard.vague or heard.guesses):
@@ -330,6 +330,6 @@ def _fix(args) -> int:
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)
     result = render(stems, planned.moves, settings, before=analysis, reference=reference,
-                    progress=_progress)
+                    progress=_progress, answers=answers(complaints))
     inputs = given.paths + ([Path(args.reference)] if args.reference else [])
     return _finish(args, result, planned, inputs)

@@ -181,11 +181,22 @@ def _reading(item: dict) -> str:
 def plan(complaints: Sequence[dict], analysis):
     """The moves for these complaints, sized from the analysis (dsp.recipes, which also
     works on a part inside the stem that holds it and says so)."""
-    from dsp.moves import FixRequest
     from dsp.recipes import plan_fixes
 
-    return plan_fixes([FixRequest(c["layer"], c["problem"], c["severity"],
-                                  single_out(c.get("said", ""), analysis.parts.get(c["layer"], ()),
-                                             c["layer"]),
-                                  c.get("tone", ""))
-                       for c in complaints], analysis)
+    return plan_fixes([_request(c, analysis) for c in complaints], analysis)
+
+
+def answers(complaints: Sequence[dict]) -> list[str]:
+    """What a render of these complaints' plan answers (dsp.pipeline.RenderResult.answers),
+    so each gets its before/after row, a complaint with no move of its own too."""
+    return list(dict.fromkeys(_request(c, None).source for c in complaints))
+
+
+def _request(complaint: dict, analysis):
+    from dsp.moves import FixRequest
+
+    layer = complaint["layer"]
+    file = single_out(complaint.get("said", ""), analysis.parts.get(layer, ()), layer) \
+        if analysis is not None else None
+    return FixRequest(layer, complaint["problem"], complaint["severity"], file,
+                      complaint.get("tone", ""))

@@ -193,7 +193,8 @@ def start_render(session: Session, replies: list[str]) -> Turn:
                        reference_path=state.reference,
                        preview_folder=session.store.folder / "preview",
                        protect=session.input_paths(),
-                       original=session.result.original if session.result else None)
+                       original=session.result.original if session.result else None,
+                       answers=decide.answers(state.intents))
     state.phase = "rendering"
     what = (f"{len(moves)} move{'s' if len(moves) != 1 else ''} and the master" if moves
             else "the master from your mix as it is, with no moves")

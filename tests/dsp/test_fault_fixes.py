@@ -495,3 +495,18 @@ def test_a_mud_plan_that_cannot_reach_typical_says_which_cuts_are_at_their_limit
     assert all(f"the {stem}" in note for stem in at_limit) or not note
     if fault_db == 14:
         assert note and at_limit
+
+
+def test_a_complaint_with_no_move_of_its_own_still_gets_its_row(song):
+    """'The keys are too loud' beside a plan whose other moves already bring the keys down
+    gets no move; the chat promises where the keys land, so the report must show them."""
+    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.pipeline import render
+    from dsp.report import comparison_rows
+
+    stems = stem_set(song)
+    result = render(stems, [], MasterSettings(resolve_target("streaming")),
+                    answers=["keys/too_loud"])
+    row = comparison_rows(result)[0]
+    assert row["label"] == "keys vs rest" and row["before"] == row["after"]
+

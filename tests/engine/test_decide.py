@@ -4,7 +4,7 @@ answer to a vague complaint share them)."""
 from __future__ import annotations
 
 from dsp.diagnosis import Finding
-from moozix_tui.engine.decide import leading_findings
+from moozix_tui.engine.decide import answers, leading_findings
 
 
 def finding(layer: str, problem: str, severity: str = "strong") -> Finding:
@@ -28,3 +28,9 @@ def test_mud_on_every_part_is_offered_once_beside_the_next_problem():
 
 def test_mild_findings_are_not_led_with():
     assert leading_findings([finding("mix", "tonal_balance", "mild")], most=3) == []
+
+
+def test_the_complaints_a_render_answers_name_a_whole_song_tone_by_its_direction():
+    said = [{"layer": "keys", "problem": "too_loud", "severity": "normal"},
+            {"layer": "mix", "problem": "tonal_balance", "severity": "mild", "tone": "muddy"}]
+    assert answers(said) == ["keys/too_loud", "mix/muddy"]

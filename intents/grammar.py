@@ -219,6 +219,8 @@ def _compile(vocab: Vocabulary) -> Grammar:
                                    for p in rules["sections"]["words"]),
                  "compare": index(_phrases(rules["sections"]["compare"])),
                  "unheard": index(_phrases(rules["grammar"]["unheard"])),
+                 "counted": index(_phrases(rules["reciprocal"]["counted"])),
+                 "said_a_lot": index(_phrases(rules["said_a_lot"]["words"])),
                  "lack_gap": index(_phrases(rules["lack_frame"]["gap_frames"])),
                  "lack_nouns": index(vocab.lack_nouns)},
         lack_gap=int(rules["lack_frame"]["gap"]), lack_nouns=dict(vocab.lack_nouns),

@@ -614,6 +614,35 @@ def _compounds(words: list[str], clauses: list[int], mentions: list[_Mention],
     return out
 
 
+def _said_a_lot(words: list[str], clauses: list[int], mentions: list[_Mention],
+                vocab: Vocabulary) -> list[_Mention]:
+    """"the synths are a lot": a part said to be a lot is too much of it ([said_a_lot])."""
+    table = vocab.rules["said_a_lot"]
+    taken = {k for m in mentions if m.cue for k in range(m.start, m.end)}
+    amounts = grammar().indexes["said_a_lot"]
+    between = set(table["between"])
+    out = []
+    for m in mentions:
+        be = m.end
+        if not m.layer or m.layer in vocab.weak_layers or be >= len(words) \
+                or words[be] not in vocab.sets["be"]:
+            continue
+        for k in range(be + 1, min(be + 2 + table["reach"], len(words))):
+            ends = [end for _, end in find(words, amounts, k, k + 1, starts_only=True)
+                    if clauses[end - 1] == clauses[m.start]]
+            if ends:
+                end = max(ends)
+                if not taken & set(range(k, end)) and (
+                        end == len(words) or clauses[end] != clauses[m.start]
+                        or words[end] in table["after"]):
+                    out.append(_Mention(m.start, end, cue=Cue(table["problem"]),
+                                        inner=(m.start, m.end)))
+                break
+            if words[k] not in between:
+                break
+    return out
+
+
 def _all_and_none(words: list[str], clauses: list[int], mentions: list[_Mention],
                   vocab: Vocabulary) -> list[_Mention]:
     """"it's all kick and no vocal": the part that is all there is is too loud, the one that
@@ -656,7 +685,8 @@ class _Reader:
                                                       vocab), key=lambda m: m.start)
         self.mentions = sorted(
             self.mentions + _compounds(self.words, self.clauses, self.mentions, vocab)
-            + _all_and_none(self.words, self.clauses, self.mentions, vocab),
+            + _all_and_none(self.words, self.clauses, self.mentions, vocab)
+            + _said_a_lot(self.words, self.clauses, self.mentions, vocab),
             key=lambda m: m.start)
         self.mentions = _implied(self.words, self.clauses, self.mentions,
                                  vocab.sets["determiners"], vocab.weak_layers)
@@ -1326,7 +1356,8 @@ class _Reader:
         if len(distinct) == 1 and (any(
                 tuple(self.words[k:k + len(w)]) == w for w in map(words_of, alone)
                 for k in range(cue.start, min(cue.end + 2, len(self.words))))
-                or set(self.words[lo:cue.start]) & set(self.rules["reciprocal"]["all_of"])):
+                or set(self.words[lo:cue.start]) & set(self.rules["reciprocal"]["all_of"])
+                or any(self._counted(m) for m in parts if m.start < cue.start)):
             # "some instruments are masking each other": one part at odds with itself
             m = next(m for m in parts if m.layer == distinct[0])
             found.append(_Found(m.layer, problem, m.start, cue, m, self.clauses[cue.start],
@@ -1342,6 +1373,15 @@ class _Reader:
             candidates = tuple(self.rules["no_layer"]["ask"][problem])
             unclear.append(Clarification(problem, candidates, self._span_text(cue, None),
                                          self._chars(cue, None)))
+
+    def _counted(self, part: _Mention) -> bool:
+        """"the two guitars", "both synths": a number before a part's name ([reciprocal]
+        counted) makes it several of that part."""
+        k = part.start
+        while k > 0 and self.words[k - 1] in self.sets["determiners"]:
+            k -= 1
+        return any(end == k for _, end in find(
+            self.words, grammar().indexes["counted"], max(k - 3, 0), k))
 
     def _make(self, layer_mention, problem, cue, clause, severity, layers=()) -> _Found:
         layer = layer_mention.layer if layer_mention else None

@@ -399,6 +399,28 @@ SECTIONS_COMPARED = [
     ("the intro is quiet compared to the chorus, which I love", set()),
 ]
 
+# One plural part counted ("the two guitars", "both synths") doing a masking word is at odds
+# with itself; counted parts praised or placed are not.
+COUNTED_PARTS = [
+    ("the two synths keep fighting in the chorus", {("keys", "masking")}),
+    ("both guitars clash in the bridge", {("guitars", "masking")}),
+    ("my 2 vocal takes are competing", {("vocal", "masking")}),
+    ("a couple of guitars are battling for space", {("guitars", "masking")}),
+    ("both guitars sound amazing together", set()),
+    ("the two guitars are panned left and right", set()),
+]
+
+# A part said to be "a lot" is too much of it (reverb or delay: too much reverb); "a lot" of
+# something else, or a lot better, is not.
+SAID_A_LOT = [
+    ("the pads are kind of a lot", {("keys", "too_loud")}),
+    ("honestly the delay is a lot in the second verse", {("fx", "too_much_reverb")}),
+    ("the backing vocals are a whole lot right now", {("backing_vocals", "too_loud")}),
+    ("the hats are a lot better than last time", set()),
+    ("the keys are a lot like early Coldplay", set()),
+    ("the drums are a lot of fun to listen to", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -412,7 +434,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "how to": HOW_TO, "in the way": IN_THE_WAY,
             "all and none": ALL_AND_NONE, "where heard": WHERE_HEARD,
             "by how much": BY_HOW_MUCH, "heard over": HEARD_OVER,
-            "sections compared": SECTIONS_COMPARED}
+            "sections compared": SECTIONS_COMPARED, "counted parts": COUNTED_PARTS,
+            "said a lot": SAID_A_LOT}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

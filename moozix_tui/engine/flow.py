@@ -93,7 +93,10 @@ def _settled(session: Session, swapped: Sequence[tuple[dict, dict]]) -> None:
 
 
 _MEASURES = {"too_quiet": "level", "too_loud": "level", "quiet_master": "loudness",
-             "loud_master": "loudness"}
+             "loud_master": "loudness", "weak": "crest", "over_compressed": "crest"}
+_MOVE_MEASURES = {"gain": "level", "transient": "crest"}
+"""What a move changes whatever complaint it answers: the drums lifted for 'no punch' is
+their level, and their attack restored is their crest factor."""
 
 
 def _measure(problem: str) -> str:
@@ -129,8 +132,10 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     # bass was named muddy is the figure the bass cut is sized on
     # nor is a part the plan already moves on that measure: the keys cut for "the bass
     # is muddy", where the keys carry the low mids too, is not "keys — muddy" again
-    named |= {(m["stem"], _measure(m.get("source", "").partition("/")[2]))
-              for m in state.moves[:state.applied]}
+    analysis = session.analysis
+    named |= {(part, _MOVE_MEASURES.get(m["op"]) or _measure(m.get("source", "").partition("/")[2]))
+              for m in state.moves[:state.applied]
+              for part in (m["stem"], *analysis.parts_of(m["stem"]))}
     extra = decide.leading_findings(
         [f for f in outcome.findings if (f.layer, _measure(f.problem)) not in named
          and not (f.layer == "mix" and _measure(f.problem) in {m for _, m in named})],

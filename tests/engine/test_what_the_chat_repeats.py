@@ -133,3 +133,22 @@ def test_more_stops_at_a_level_move_a_mix_can_take(chat, buried_vocal_files):
         answer = chat.say("more")
     assert chat.engine.state.moves[0]["params"]["gain_db"] == 18.0
     assert "held at 18 dB" in answer.replace("\\", "")
+
+
+def test_a_part_the_plan_sharpens_is_not_offered_as_over_compressed(chat, song, tmp_path):
+    """'the drums have no punch' on crushed drums: the plan restores the snare's attack
+    (judged on its crest factor), and 'Also worth a look' listed 'snare — over-compressed',
+    the same crest factor again."""
+    from tests.support.faults import gain, squash
+
+    for role in ("kick", "snare", "cymbals", "bass", "vocal"):
+        x = song[role][:, :44100 * 6]
+        if role in ("kick", "snare", "cymbals"):
+            x = gain(squash(x), -6)
+        sf.write(tmp_path / f"{role.capitalize()}.wav", x.T, 44100)
+    chat.say("the drums have no punch")
+    answer = chat.say(str(tmp_path)).replace("\\", "")
+    sharpened = {m["stem"] for m in chat.engine.state.moves if m["op"] == "transient"}
+    assert sharpened, answer
+    for part in sharpened:
+        assert f"**{part}** — over-compressed" not in answer, answer

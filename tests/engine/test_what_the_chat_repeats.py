@@ -152,3 +152,16 @@ def test_a_part_the_plan_sharpens_is_not_offered_as_over_compressed(chat, song, 
     assert sharpened, answer
     for part in sharpened:
         assert f"**{part}** — over-compressed" not in answer, answer
+
+
+def test_status_marks_the_moves_the_last_render_does_not_have(chat, buried_vocal_files):
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet")
+    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    chat.say("go")
+    chat.say("the instruments are too harsh")
+    status = chat.say("status").replace("\\", "")
+    plan = status.split("**Plan**")[1].split("**Last render**")[0]
+    lines = [x for x in plan.splitlines() if x[:1].isdigit()]
+    assert len(lines) >= 2, status
+    assert "not rendered yet" not in lines[0] and "not rendered yet" in lines[-1], status

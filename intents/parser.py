@@ -11,6 +11,7 @@ intents/data; this module only applies them.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
 
 from rapidfuzz import process
@@ -58,6 +59,10 @@ class _Found:
     severity: str
     said: str = ""
     """The problem as the cue named it, before whole-song and part remapping."""
+
+
+def _start(m: _Mention) -> int:
+    return m.start
 
 
 def route_for(layer: str) -> str:
@@ -495,15 +500,14 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
     groups: list[list[_Mention]] = []
     for m in parts:
         last = groups[-1][-1] if groups else None
-        if last is not None and _own_predicates(last, m, cues, clauses, words, sets["be"]):
-            last = None
         between = text[tokens[last.end - 1].end:tokens[m.start].start] if last else ""
         if (last is not None and sentences[last.start] == sentences[m.start]
                 and all(w in sets["list_words"] for w in words[last.end:m.start])
                 and ("," in between or last.end < m.start)
                 and _LIST_MARKS.issuperset(
                     re.sub(r"[^\W_]+", " ", text[tokens[last.end - 1].end:
-                                                  tokens[m.start].start]))):
+                                                  tokens[m.start].start]))
+                and not _own_predicates(last, m, cues, clauses, words, sets["be"])):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -715,6 +719,19 @@ class _Reader:
         for m in self.mentions:
             self.by_clause.setdefault(self.clauses[m.start], []).append(m)
             self.by_sentence.setdefault(self.sentences[m.start], []).append(m)
+        # each sentence's named parts, and the first part starting at each word: a long
+        # sentence is scanned once, not once per problem word in it
+        self.sentence_parts: dict[int, list[_Mention]] = {
+            sentence: self.named([m for m in ms if m.layer])
+            for sentence, ms in self.by_sentence.items()}
+        self.sentence_layers: dict[int, frozenset[str]] = {
+            sentence: frozenset(m.layer for m in parts)
+            for sentence, parts in self.sentence_parts.items()}
+        self.part_at: dict[int, _Mention] = {}
+        for m in self.mentions:
+            if m.layer:
+                self.part_at.setdefault(m.start, m)
+        self._sections: dict[int, bool] = {}
         self.clause_start: dict[int, int] = {}
         self.sentence_span: dict[int, list[int]] = {}
         for k, (c, sentence) in enumerate(zip(self.clauses, self.sentences, strict=True)):
@@ -736,6 +753,11 @@ class _Reader:
 
     def named(self, mentions: list[_Mention]) -> list[_Mention]:
         return [m for m in mentions if m.layer not in self.vocab.weak_layers]
+
+    def parts_before(self, sentence: int, at: int) -> list[_Mention]:
+        """The sentence's named parts that start before word `at`."""
+        parts = self.sentence_parts.get(sentence, [])
+        return parts[:bisect_left(parts, at, key=_start)]
 
     def clause_list(self, clause: int) -> list[str]:
         start = self.clause_start.get(clause)
@@ -1006,8 +1028,7 @@ class _Reader:
         rule = self.rules["reciprocal"]
         if cue.cue.problem not in rule["problems"]:
             return False
-        sentence = self.by_sentence.get(self.sentences[cue.start], [])
-        if len({m.layer for m in self.named([m for m in sentence if m.layer])}) < 2:
+        if len(self.sentence_layers.get(self.sentences[cue.start], ())) < 2:
             return False
         words = rule["words"]
         span = self.words[cue.start:min(cue.end + rule["reach"], len(self.words))]
@@ -1185,7 +1206,9 @@ class _Reader:
                 if sentence_subject is not None and not self._after_preposition(
                         sentence_subject):
                     return sentence_subject
-            whole = [m for m in layers if m not in named and subject.start < m.start < cue.start
+            between = layers[bisect_right(layers, subject.start, key=_start):
+                             bisect_left(layers, cue.start, key=_start)]
+            whole = [m for m in between if m not in named
                      and self.sets["whole_subjects"] & set(self.words[m.start:m.end])]
             return whole[-1] if whole else subject
         attached = self._attached(cue, named)
@@ -1218,8 +1241,8 @@ class _Reader:
         if set(self.words[start:cue.start]) & self.sets["song_pronouns"]:
             return _Mention(cue.start, cue.end, layer=self.whole)
         lo, _ = self.sentence_span[self.sentences[cue.start]]
-        if set(self.words[lo:cue.start]) & self.sets["song_pronouns"] and not self.named(
-                [m for m in self.by_sentence.get(self.sentences[cue.start], []) if m.layer]):
+        if set(self.words[lo:cue.start]) & self.sets["song_pronouns"] and not \
+                self.sentence_parts.get(self.sentences[cue.start]):
             # "it's not harsh, just a little bright": the sentence's "it", no part named
             return _Mention(cue.start, cue.end, layer=self.whole)
         if cue.cue.problem in self.sets["band_problems"]:
@@ -1258,8 +1281,8 @@ class _Reader:
 
     def _named_before(self, cue: _Mention) -> _Mention | None:
         """The part its sentence named last before the cue."""
-        earlier = self.named([m for m in self.by_sentence.get(self.sentences[cue.start], [])
-                              if m.layer and m.end <= cue.start])
+        earlier = [m for m in self.parts_before(self.sentences[cue.start], cue.start)
+                   if m.end <= cue.start]
         return self._carried(earlier) if earlier else None
 
     def _modified(self, cue: _Mention) -> _Mention | None:
@@ -1272,9 +1295,8 @@ class _Reader:
         k = cue.end
         while k < len(self.words) and (self.covered[k] or self.words[k] in joins):
             k += 1
-        part = next((m for m in self.by_sentence[self.sentences[cue.start]]
-                     if m.start == k and m.layer), None)
-        if part is None:
+        part = self.part_at.get(k)
+        if part is None or self.sentences[k] != self.sentences[cue.start]:
             return None
         j = self._noun_phrase_start(cue)
         opens = j < 0 or self.clauses[j] != self.clauses[cue.start]
@@ -1303,8 +1325,7 @@ class _Reader:
         opening = [w for w in self.words[start:cue.start] if w not in self.sets["time_joins"]]
         if opening and not any(w in self.sets["pronouns"] for w in opening):
             return None
-        earlier = self.named([m for m in self.by_sentence.get(self.sentences[cue.start], [])
-                              if m.layer and m.start < start])
+        earlier = self.parts_before(self.sentences[cue.start], start)
         if earlier and opening and opening[0] in self.rules["grammar"]["relatives"]:
             return earlier[-1]
         return self._carried(earlier) if earlier else None
@@ -1508,11 +1529,15 @@ class _Reader:
         rule = self.rules["sections"]
         if item.said not in rule["problems"]:
             return False
-        parts = [m for m in self.named(self.by_sentence.get(item.sentence, []))
-                 if m.layer and m.layer != self.whole]
-        if {m.layer for m in parts} - {item.layer}:
+        if self.sentence_layers.get(item.sentence, frozenset()) - {self.whole, item.layer}:
             return False
-        lo, hi = self.sentence_span[item.sentence]
+        if item.sentence not in self._sections:
+            self._sections[item.sentence] = self._sections_set_against(item.sentence)
+        return self._sections[item.sentence]
+
+    def _sections_set_against(self, sentence: int) -> bool:
+        parts = [m for m in self.sentence_parts.get(sentence, []) if m.layer != self.whole]
+        lo, hi = self.sentence_span[sentence]
         indexes = grammar().indexes
         sections = find(self.keys, indexes["sections"], lo, hi)
         for start, end in find(self.words, indexes["compare"], lo, hi):

@@ -26,13 +26,53 @@ def out_of_scope(reader, cue) -> bool:
 
 def told_not_mixed(reader, start: int, end: int, problem: str) -> bool:
     """The words from start to end say how the music feels, what it tells or how it
-    unfolds, or teach mixing in general, not how this mix is: a mood ([scope.mood]), a
-    story ([scope.story]), an arrangement ([scope.arrangement]) or advice
-    ([scope.advice]). Also asked by the guesses of level and tone words no rule read."""
+    unfolds, teach mixing in general or describe the listener's gear, not how this mix
+    is: a mood ([scope.mood]), a story ([scope.story]), an arrangement
+    ([scope.arrangement]), advice ([scope.advice]) or gear ([scope.gear]). Also asked by
+    the guesses of level and tone words no rule read."""
+    if problem not in reader.rules["scope"]["gear"]["kept"] and _gear(reader, start):
+        return True
     if _excess(reader, start, end):
         return False
     return (_taught(reader, reader.sentences[start]) or _mood(reader, start, end, problem)
             or _story(reader, start) or _arranged(reader, start, problem))
+
+
+def _gear(reader, start: int) -> bool:
+    """"these headphones are dull and lifeless", "the speakers ... They were a bit dull":
+    problem words in a sentence whose subject is a playback device ([scope.gear] `devices`
+    in its first `reach` words, with none of `listening` just before: "on my phone the
+    bass vanishes" is about the mix), or one of `carried` pointing back to a sentence
+    naming a device and no part, describe the gear, unless a part is named before them.
+    Its level and faults ([scope.gear] `kept`) may be the mix's: "my speakers are too quiet
+    even at full volume"."""
+    sentence = reader.sentences[start]
+    lo = reader.sentence_span[sentence][0]
+    return _geared(reader, sentence) and not any(
+        m.layer and lo <= m.start < start for m in reader.by_sentence.get(sentence, []))
+
+
+def _geared(reader, sentence: int) -> bool:
+    def compute() -> bool:
+        rule = reader.rules["scope"]["gear"]
+        lo, hi = reader.sentence_span[sentence]
+        if _names_device(reader, lo, min(lo + rule["reach"], hi)):
+            return True
+        if reader.words[lo] not in rule["carried"] or sentence == reader.sentences[0]:
+            return False
+        before = reader.sentences[lo - 1]
+        return _names_device(reader, *reader.sentence_span[before]) and not any(
+            m.layer for m in reader.by_sentence.get(before, []))
+    return _memo(reader, ("gear", sentence), compute)
+
+
+def _names_device(reader, lo: int, hi: int) -> bool:
+    """One of [scope.gear] `devices` between lo and hi, no listening word up to `reach`
+    words before it ("on my studio headphones")."""
+    rule = reader.rules["scope"]["gear"]
+    found = find(reader.words, _indexed(tuple(rule["devices"])), lo, hi)
+    return any(not set(reader.words[max(a - rule["reach"], 0):a]) & set(rule["listening"])
+               for a, _ in found)
 
 
 def _excess(reader, start: int, end: int) -> bool:
@@ -50,9 +90,12 @@ def _indexed(phrases: tuple[str, ...]) -> dict:
 
 
 def framed(reader, sentence: int) -> bool:
-    """The sentence teaches mixing in general ([scope.advice]) or tells how the song
-    unfolds ([scope.arrangement]): the guesses offer nothing from it, as from praise."""
-    return _taught(reader, sentence) or _unfolds(reader, sentence)
+    """The sentence teaches mixing in general ([scope.advice]), tells how the song unfolds
+    ([scope.arrangement]) or describes the listener's gear and names no part
+    ([scope.gear]): the guesses offer nothing from it, as from praise."""
+    return _taught(reader, sentence) or _unfolds(reader, sentence) or (
+        _geared(reader, sentence) and not any(
+            m.layer for m in reader.by_sentence.get(sentence, [])))
 
 
 def _taught(reader, sentence: int) -> bool:

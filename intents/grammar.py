@@ -221,6 +221,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "unheard": index(_phrases(rules["grammar"]["unheard"])),
                  "counted": index(_phrases(rules["reciprocal"]["counted"])),
                  "said_a_lot": index(_phrases(rules["said_a_lot"]["words"])),
+                 "size_place": index(_phrases(rules["size_in_mix"]["place"])),
                  "lack_gap": index(_phrases(rules["lack_frame"]["gap_frames"])),
                  "lack_nouns": index(vocab.lack_nouns)},
         lack_gap=int(rules["lack_frame"]["gap"]), lack_nouns=dict(vocab.lack_nouns),

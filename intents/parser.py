@@ -647,6 +647,36 @@ def _said_a_lot(words: list[str], clauses: list[int], mentions: list[_Mention],
     return out
 
 
+def _sizes_in_mix(words: list[str], mentions: list[_Mention],
+                  vocab: Vocabulary) -> list[_Mention]:
+    """"HUGE hats in the mix", "tiny vocals in this mix": a size word before a part that
+    stands in the mix is its level ([size_in_mix]); the size word's own tone reading goes."""
+    table = vocab.rules["size_in_mix"]
+    sizes = {words_of(w): table["problems"][kind] for kind in ("big", "small")
+             for w in table[kind]}
+    places = grammar().indexes["size_place"]
+    out = []
+    for m in mentions:
+        if not m.layer or m.layer in vocab.weak_layers:
+            continue
+        ends = [end for _, end in find(words, places, m.end, m.end + 1, starts_only=True)]
+        if not ends:
+            continue
+        k = m.start
+        while k > 0 and words[k - 1] in vocab.sets["determiners"]:
+            k -= 1
+        size = next(((n, sizes[tuple(words[k - n:k])]) for n in (2, 1)
+                     if k >= n and tuple(words[k - n:k]) in sizes), None)
+        if size is None:
+            continue
+        out.append(_Mention(k - size[0], max(ends), cue=Cue(size[1]), inner=(m.start, m.end)))
+    if not out:
+        return mentions
+    inside = {i for s in out for i in range(s.start, s.end)}
+    kept = [m for m in mentions if not (m.cue and m.start in inside and m.end - 1 in inside)]
+    return sorted(kept + out, key=lambda m: m.start)
+
+
 def _all_and_none(words: list[str], clauses: list[int], mentions: list[_Mention],
                   vocab: Vocabulary) -> list[_Mention]:
     """"it's all kick and no vocal": the part that is all there is is too loud, the one that
@@ -692,6 +722,7 @@ class _Reader:
             + _all_and_none(self.words, self.clauses, self.mentions, vocab)
             + _said_a_lot(self.words, self.clauses, self.mentions, vocab),
             key=lambda m: m.start)
+        self.mentions = _sizes_in_mix(self.words, self.mentions, vocab)
         self.mentions = _implied(self.words, self.clauses, self.mentions,
                                  vocab.sets["determiners"], vocab.weak_layers)
         self.mentions = _lacks_across(self.words, self.clauses, self.mentions, vocab)

@@ -83,7 +83,7 @@ def test_a_part_named_beside_the_writing_keeps_its_complaint(text, layer, proble
 
 # frames whose examples name the part and problem they must give
 FRAMES = ("lack_frame", "excess_frame", "comparative", "quantity", "steps", "compound",
-          "all_and_none", "sections", "said_a_lot")
+          "all_and_none", "sections", "said_a_lot", "size_in_mix")
 
 
 @pytest.mark.parametrize(("text", "layer", "problem"),

@@ -421,6 +421,18 @@ SAID_A_LOT = [
     ("the drums are a lot of fun to listen to", set()),
 ]
 
+# A size word before a part that stands in the mix is its level; a size said of the sound
+# alone, or praised, is not.
+SIZE_BEFORE_PART = [
+    ("a monster kick in the mix that buries the vocal", {("kick", "too_loud")}),
+    ("the puny guitars in this mix", {("guitars", "too_quiet")}),
+    ("giant toms in the mix", {("drums", "too_loud")}),
+    ("tiny hi hats in the master", {("cymbals", "too_quiet")}),
+    ("the vocals are enormous in the mix", {("vocal", "too_loud")}),
+    ("a massive drum sound on the record", set()),
+    ("I love the huge kick in the mix", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -435,7 +447,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "all and none": ALL_AND_NONE, "where heard": WHERE_HEARD,
             "by how much": BY_HOW_MUCH, "heard over": HEARD_OVER,
             "sections compared": SECTIONS_COMPARED, "counted parts": COUNTED_PARTS,
-            "said a lot": SAID_A_LOT}
+            "said a lot": SAID_A_LOT, "size before part": SIZE_BEFORE_PART}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -43,4 +43,6 @@ class HelpScreen(ModalScreen[None]):
                            + "\n\n↑/↓ or PgUp/PgDn scroll this help; **Esc** closes it.")
 
     def on_mount(self) -> None:
-        self.query_one(VerticalScroll).focus()
+        scroll = self.query_one(VerticalScroll)
+        scroll.border_subtitle = "Esc closes · ↑/↓ PgUp/PgDn scroll"
+        scroll.focus()

@@ -107,3 +107,14 @@ async def test_the_side_panel_gives_way_on_a_very_narrow_terminal(app, size, pan
         await wait_for(pilot, lambda: log.size.width > 0, "the chat laid out")
         assert panel.display == panel_shown
         assert (log.size.width >= size[0] - 4) == (not panel_shown)
+
+
+async def test_help_says_how_to_close_it_before_any_scrolling(app):
+    """How to close the help was only its last line, under a 24-row screen's fold."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "HelpScreen", "help")
+        scroller = app.screen.query_one(VerticalScroll)
+        assert scroller.scroll_y == 0 and "Esc closes" in str(scroller.border_subtitle)
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ != "HelpScreen", "closed")

@@ -214,7 +214,8 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "clause_negators": index(vocab.clause_negators),
                  "takes_back": index(_phrases(rules["negation"]["takes_back"])),
                  "deny_qualities": index(_phrases(rules["negation"]["deny_qualities"])),
-                 "asks_after": index(_phrases(rules["perception"]["asks_after"])),
+                 "asks_after": index(_phrases(rules["perception"]["asks_after"]
+                                              + rules["perception"]["faults_after"])),
                  "sections": index(tuple(stem(w) for w in words_of(p))
                                    for p in rules["sections"]["words"]),
                  "compare": index(_phrases(rules["sections"]["compare"])),

@@ -1029,7 +1029,8 @@ class _Reader:
 
     def _wonders(self, cue: _Mention) -> bool:
         """"can't understand why people love it": a reason wondered about, not a part
-        hard to hear ([perception] asks_after)."""
+        hard to hear; "can't hear anything wrong with the bass": no fault heard ([perception]
+        asks_after, faults_after)."""
         asks = grammar().indexes["asks_after"]
         return cue.cue.problem == self.rules["voice"]["passive"] and bool(
             find(self.words, asks, cue.end, cue.end + 1, starts_only=True))

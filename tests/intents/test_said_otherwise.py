@@ -433,6 +433,15 @@ SIZE_BEFORE_PART = [
     ("I love the huge kick in the mix", set()),
 ]
 
+# Not hearing a fault or a difference in a part is no complaint; not hearing the part is.
+NO_FAULT_HEARD = [
+    ("honestly I can't hear anything off about the vocal", set()),
+    ("I can't hear any problems with the bass at all", set()),
+    ("can't hear much difference between the two vocal takes", set()),
+    ("it's hard to hear any difference when I solo the snare", set()),
+    ("I can't hear the bass at all", {("bass", "too_quiet")}),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -447,7 +456,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "all and none": ALL_AND_NONE, "where heard": WHERE_HEARD,
             "by how much": BY_HOW_MUCH, "heard over": HEARD_OVER,
             "sections compared": SECTIONS_COMPARED, "counted parts": COUNTED_PARTS,
-            "said a lot": SAID_A_LOT, "size before part": SIZE_BEFORE_PART}
+            "said a lot": SAID_A_LOT, "size before part": SIZE_BEFORE_PART,
+            "no fault heard": NO_FAULT_HEARD}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -26,16 +26,28 @@ def out_of_scope(reader, cue) -> bool:
 
 def told_not_mixed(reader, start: int, end: int, problem: str) -> bool:
     """The words from start to end say how the music feels, what it tells or how it
-    unfolds, teach mixing in general or describe the listener's gear, not how this mix
-    is: a mood ([scope.mood]), a story ([scope.story]), an arrangement
-    ([scope.arrangement]), advice ([scope.advice]) or gear ([scope.gear]). Also asked by
-    the guesses of level and tone words no rule read."""
+    unfolds, teach mixing in general, describe the listener's gear or name a technique, not
+    how this mix is: a mood ([scope.mood]), a story ([scope.story]), an arrangement
+    ([scope.arrangement]), advice ([scope.advice]), gear ([scope.gear]) or a technique
+    ([scope.technique]). Also asked by the guesses of level and tone words no rule read."""
     if problem not in reader.rules["scope"]["gear"]["kept"] and _gear(reader, start):
+        return True
+    if _technique(reader, end):
         return True
     if _excess(reader, start, end):
         return False
     return (_taught(reader, reader.sentences[start]) or _mood(reader, start, end, problem)
             or _story(reader, start) or _arranged(reader, start, problem))
+
+
+def _technique(reader, end: int) -> bool:
+    """"more compression or volume automation", "careful gain staging": a level word joined
+    to one of [scope.technique] `names` (nothing but a space or a hyphen between) names the
+    technique, not a level."""
+    if end >= len(reader.words) or reader.words[end] not in reader.rules["scope"][
+            "technique"]["names"]:
+        return False
+    return reader.text[reader.tokens[end - 1].end:reader.tokens[end].start] in (" ", "-")
 
 
 def _gear(reader, start: int) -> bool:

@@ -16,7 +16,7 @@ from intents import understand
 
 SCOPE = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
     "scope"]
-GATES = ("praise", "mood", "story", "advice", "arrangement", "gear")
+GATES = ("praise", "mood", "story", "advice", "arrangement", "gear", "technique")
 
 
 @pytest.mark.parametrize("text", [e for g in GATES for e in SCOPE[g]["examples"]])

@@ -442,6 +442,26 @@ NO_FAULT_HEARD = [
     ("I can't hear the bass at all", {("bass", "too_quiet")}),
 ]
 
+# One part on another's road or in its place ("steps on the vocal", "in its way", "in the
+# same register as the vocal") is masking for both; one part alone, or a foot on a pedal,
+# is none.
+ANOTHERS_WAY = [
+    ("the keys step on the vocal", {("keys", "masking"), ("vocal", "masking")}),
+    ("the guitars stepped on the vocal all through the second verse",
+     {("guitars", "masking"), ("vocal", "masking")}),
+    ("the vocal doesn't sit, the guitars are in its way",
+     {("guitars", "masking"), ("vocal", "masking")}),
+    ("the strings sit in the same register as the lead vocal",
+     {("keys", "masking"), ("vocal", "masking")}),
+    ("the lead guitar lives in the same range as the vocal",
+     {("guitars", "masking"), ("vocal", "masking")}),
+    ("the rhodes gets in the way of the guitar in the verse",
+     {("guitars", "masking"), ("keys", "masking")}),
+    ("dont step on the pedal too hard", set()),
+    ("in its way this mix is lovely", set()),
+    ("the vocal sings in the same range as the original", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -457,7 +477,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "by how much": BY_HOW_MUCH, "heard over": HEARD_OVER,
             "sections compared": SECTIONS_COMPARED, "counted parts": COUNTED_PARTS,
             "said a lot": SAID_A_LOT, "size before part": SIZE_BEFORE_PART,
-            "no fault heard": NO_FAULT_HEARD}
+            "no fault heard": NO_FAULT_HEARD,
+            "another's way": ANOTHERS_WAY}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -221,6 +221,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "compare": index(_phrases(rules["sections"]["compare"])),
                  "unheard": index(_phrases(rules["grammar"]["unheard"])),
                  "counted": index(_phrases(rules["reciprocal"]["counted"])),
+                 "crowd": index(_phrases(rules["reciprocal"]["crowd"])),
                  "said_a_lot": index(_phrases(rules["said_a_lot"]["words"])),
                  "size_place": index(_phrases(rules["size_in_mix"]["place"])),
                  "lack_gap": index(_phrases(rules["lack_frame"]["gap_frames"])),

@@ -1422,10 +1422,23 @@ class _Reader:
                     seen.add(m.layer)
                     found.append(_Found(m.layer, problem, m.start, cue, m,
                                         self.clauses[cue.start], sentence, severity))
+        elif not distinct and (crowd := self._crowd(lo, cue.start)):
+            # "everything is competing": the band at odds with itself
+            found.append(_Found(crowd.layer, problem, crowd.start, cue, crowd,
+                                self.clauses[cue.start], sentence, severity))
         elif not distinct:
             candidates = tuple(self.rules["no_layer"]["ask"][problem])
             unclear.append(Clarification(problem, candidates, self._span_text(cue, None),
                                          self._chars(cue, None)))
+
+    def _crowd(self, lo: int, at: int) -> _Mention | None:
+        """The last subject for all the parts ([reciprocal] crowd) between a clause's start
+        and a masking cue."""
+        spans = find(self.words, grammar().indexes["crowd"], lo, at)
+        if not spans:
+            return None
+        start, end = max(spans, key=lambda s: s[1])
+        return _Mention(start, end, self.rules["reciprocal"]["crowd_layer"])
 
     def _counted(self, part: _Mention) -> bool:
         """"the two guitars", "both synths": a number before a part's name ([reciprocal]

@@ -73,6 +73,16 @@ def test_friendly_doings_are_no_masking(text):
     assert _read(text) == set()
 
 
+@pytest.mark.parametrize("text", RECIPROCAL["crowd_examples"])
+def test_all_the_parts_at_odds_is_the_band_masking(text):
+    assert _read(text) == {(RECIPROCAL["crowd_layer"], "masking")}
+
+
+@pytest.mark.parametrize("text", RECIPROCAL["crowd_counter_examples"])
+def test_a_part_against_everything_is_no_band_masking(text):
+    assert (RECIPROCAL["crowd_layer"], "masking") not in _read(text)
+
+
 @pytest.mark.parametrize(("text", "layer", "problem"), RULES["contrast"]["examples"]
                          + RULES["contrast"]["counter_examples"])
 def test_telling_one_part_from_another_is_masking_telling_one_part_alone_is_level(

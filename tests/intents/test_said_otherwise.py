@@ -462,6 +462,20 @@ ANOTHERS_WAY = [
     ("the vocal sings in the same range as the original", set()),
 ]
 
+# No part named, and a subject for all of them at odds ("everything is competing", "too
+# many layers fight for the midrange"): the band masking itself. Praise of the room each
+# part has, a part against everything, or advice reads no band masking.
+ALL_AT_ODDS = [
+    ("everything is competing", {("instruments", "masking")}),
+    ("tbh everything is kinda fighting for the same space in the chorus",
+     {("instruments", "masking")}),
+    ("too many things are fighting for the midrange", {("instruments", "masking")}),
+    ("there are so many layers competing once the drop hits", {("instruments", "masking")}),
+    ("every element clashes in the low mids, it's a mess", {("instruments", "masking")}),
+    ("the mix is nice and clear, everything has its own space", set()),
+    ("make sure everything has room to breathe before you master", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -478,7 +492,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "sections compared": SECTIONS_COMPARED, "counted parts": COUNTED_PARTS,
             "said a lot": SAID_A_LOT, "size before part": SIZE_BEFORE_PART,
             "no fault heard": NO_FAULT_HEARD,
-            "another's way": ANOTHERS_WAY}
+            "another's way": ANOTHERS_WAY, "all at odds": ALL_AT_ODDS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

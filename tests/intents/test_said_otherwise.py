@@ -266,6 +266,18 @@ PRESSED_TOGETHER = [
      {("kick", "masking"), ("bass", "masking")}),
     ("the whole mix is kind of mushed together", {("mix", "tonal_balance")}),
     ("the drums and bass are glued together nicely", set()),
+    ("the guitars and keys are crammed together in the mids",
+     {("guitars", "masking"), ("keys", "masking")}),
+    ("the kick and bass are squashed together down low",
+     {("kick", "masking"), ("bass", "masking")}),
+    ("kick n bass kinda blurred together on my monitors",
+     {("kick", "masking"), ("bass", "masking")}),
+    ("the keys and the guitars sit in the exact same spot",
+     {("guitars", "masking"), ("keys", "masking")}),
+    ("the vocal and the pad are packed together in the chorus",
+     {("vocal", "masking"), ("keys", "masking")}),
+    ("the kick and bass lock in so well they sound like one instrument", set()),
+    ("we crammed the whole band into one room to track", set()),
 ]
 
 # Compressed by too much, with the object between; a tone tilted to the top.

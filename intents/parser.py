@@ -655,11 +655,21 @@ def _sizes_in_mix(words: list[str], mentions: list[_Mention],
     sizes = {words_of(w): table["problems"][kind] for kind in ("big", "small")
              for w in table[kind]}
     places = grammar().indexes["size_place"]
+    parts = [m for m in mentions if m.layer and m.layer not in vocab.weak_layers]
+    by_start = {m.start: m for m in parts}
     out = []
-    for m in mentions:
-        if not m.layer or m.layer in vocab.weak_layers:
-            continue
-        ends = [end for _, end in find(words, places, m.end, m.end + 1, starts_only=True)]
+    for m in parts:
+        # "HUGE hats and cymbals in the mix": the place may follow a list of parts
+        listed, last = [m], m
+        while last.end < len(words) and words[last.end] in table["joins"]:
+            j = last.end + 1
+            while j < len(words) and words[j] in vocab.sets["determiners"]:
+                j += 1
+            if j not in by_start:
+                break
+            last = by_start[j]
+            listed.append(last)
+        ends = [end for _, end in find(words, places, last.end, last.end + 1, starts_only=True)]
         if not ends:
             continue
         k = m.start
@@ -669,7 +679,8 @@ def _sizes_in_mix(words: list[str], mentions: list[_Mention],
                      if k >= n and tuple(words[k - n:k]) in sizes), None)
         if size is None:
             continue
-        out.append(_Mention(k - size[0], max(ends), cue=Cue(size[1]), inner=(m.start, m.end)))
+        out += [_Mention(k - size[0], max(ends), cue=Cue(size[1]), inner=(p.start, p.end))
+                for p in listed]
     if not out:
         return mentions
     inside = {i for s in out for i in range(s.start, s.end)}

@@ -443,6 +443,11 @@ SIZE_BEFORE_PART = [
     ("the vocals are enormous in the mix", {("vocal", "too_loud")}),
     ("a massive drum sound on the record", set()),
     ("I love the huge kick in the mix", set()),
+    ("massive guitars and drums in the mix", {("guitars", "too_loud"), ("drums", "too_loud")}),
+    ("ngl, a huge kick n bass in the mixdown", {("kick", "too_loud"), ("bass", "too_loud")}),
+    ("tiny vocals and guitars in this mix", {("vocal", "too_quiet"), ("guitars", "too_quiet")}),
+    ("massive drums and guitars on the whole record", set()),
+    ("a huge kick and bass sound, love it", set()),
 ]
 
 # Not hearing a fault or a difference in a part is no complaint; not hearing the part is.

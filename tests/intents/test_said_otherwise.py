@@ -493,6 +493,19 @@ ALL_AT_ODDS = [
     ("make sure everything has room to breathe before you master", set()),
 ]
 
+# A part filling all the room, or not leaving any for another part, is too loud; the other
+# part is not said to be hard to hear. Filling space said as praise, or "fills the space"
+# without "all", is none.
+ROOM_TAKEN = [
+    ("the guitars fill up all the space the vocal should have", {("guitars", "too_loud")}),
+    ("the synths don't leave any space for the vocal", {("keys", "too_loud")}),
+    ("the synths dont leave room for the vocal in the hook", {("keys", "too_loud")}),
+    ("honestly the guitars are filling up all the space", {("guitars", "too_loud")}),
+    ("the keys occupy all the space above the vocal", {("keys", "too_loud")}),
+    ("I love how the pad fills up the space", set()),
+    ("the pad fills up all the space beautifully", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -509,7 +522,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "sections compared": SECTIONS_COMPARED, "counted parts": COUNTED_PARTS,
             "said a lot": SAID_A_LOT, "size before part": SIZE_BEFORE_PART,
             "no fault heard": NO_FAULT_HEARD,
-            "another's way": ANOTHERS_WAY, "all at odds": ALL_AT_ODDS}
+            "another's way": ANOTHERS_WAY, "all at odds": ALL_AT_ODDS,
+            "room taken": ROOM_TAKEN}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -504,6 +504,9 @@ ROOM_TAKEN = [
     ("the keys occupy all the space above the vocal", {("keys", "too_loud")}),
     ("I love how the pad fills up the space", set()),
     ("the pad fills up all the space beautifully", set()),
+    ("the guitarist leaves no room for error", set()),
+    ("the drums dont leave any room for mistakes, so tight", set()),
+    ("the guitars leave no room for the vocal", {("guitars", "too_loud")}),
 ]
 
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,

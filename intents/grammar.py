@@ -31,6 +31,7 @@ class Grammar:
     openers: frozenset[Phrase]
     simile: frozenset[str]
     bare_after: frozenset[str]
+    bare_verbs: frozenset[str]
     """What may follow a request said with no verb ("quieter please", "a bit louder now")."""
     if_words: frozenset[str]
     if_verbs: frozenset[str]
@@ -230,6 +231,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         lack_stops=frozenset(rules["lack_frame"]["gap_stops"]),
         openers=openers, if_words=frozenset(table["if_words"]),
         bare_after=frozenset(table["bare_after"]),
+        bare_verbs=frozenset(table["bare_verbs"]),
         simile=frozenset(w for p in table["simile"] for w in words_of(p)[-1:]),
         if_verbs=frozenset(table["if_verbs"]), reach=int(table["reach"]),
         comparatives=comparatives, wished=wished, not_denying=not_denying,
@@ -296,9 +298,12 @@ def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,
 
 def bare_request(words: Sequence[str], at: int, end: int, parts: set[int], g: Grammar) -> bool:
     """A whole message that asks with no verb: "quieter", "a bit louder please", "the vocal
-    a touch brighter" — only parts and `between` words before the quality, only
-    `bare_after` words after it."""
-    return (at <= g.reach and all(k in parts or words[k] in g.between for k in range(at))
+    a touch brighter" — only parts and `between` words before the quality, none of them
+    `bare_verbs` ("the guitars sound clear" says how they are), only `bare_after` words
+    after it."""
+    return (at <= g.reach and all(k in parts or (words[k] in g.between
+                                                 and words[k] not in g.bare_verbs)
+                                  for k in range(at))
             and all(w in g.bare_after for w in words[end:]))
 
 

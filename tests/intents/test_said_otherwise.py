@@ -509,6 +509,19 @@ ROOM_TAKEN = [
     ("the guitars leave no room for the vocal", {("guitars", "too_loud")}),
 ]
 
+# Room of their own: lacked or needed, the parts mask each other; had, it is praise. A
+# statement of how parts sound ("the guitars sound clear") is no verbless request.
+OWN_SPACE = [
+    ("the kick and bass dont have their own space", {("kick", "masking"), ("bass", "masking")}),
+    ("the guitars and keys don't have their own pocket",
+     {("guitars", "masking"), ("keys", "masking")}),
+    ("the kick and bass need their own space", {("kick", "masking"), ("bass", "masking")}),
+    ("every instrument should have its own space", {("instruments", "masking")}),
+    ("the instruments all have their own space", set()),
+    ("the guitars all sound clear", set()),
+    ("the mix is nice and clear, everything has its own space", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -526,7 +539,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "said a lot": SAID_A_LOT, "size before part": SIZE_BEFORE_PART,
             "no fault heard": NO_FAULT_HEARD,
             "another's way": ANOTHERS_WAY, "all at odds": ALL_AT_ODDS,
-            "room taken": ROOM_TAKEN}
+            "room taken": ROOM_TAKEN, "own space": OWN_SPACE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -1054,11 +1054,17 @@ class _Reader:
 
     def _heard_alone(self, cue: _Mention) -> bool:
         """A perception cue of masking ([contrast]) with no word setting two parts apart
-        after it in its clause."""
+        after it in its clause, and not said of two parts before it ("the kick and bass
+        are indistinguishable")."""
         table = self.rules["contrast"]
         if " ".join(self.words[cue.start:cue.end]) not in table["perception"]:
             return False
         clause = self.clauses[cue.start]
+        before = {m.layer for m in self.by_sentence.get(self.sentences[cue.start], [])
+                  if m.layer and m.layer not in self.vocab.weak_layers
+                  and m.start < cue.start and self.clauses[m.start] == clause}
+        if len(before) >= 2:
+            return False
         k = cue.end
         while k < len(self.words) and self.clauses[k] == clause:
             if self.words[k] in table["marks"]:

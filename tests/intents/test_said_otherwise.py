@@ -522,6 +522,21 @@ OWN_SPACE = [
     ("the mix is nice and clear, everything has its own space", set()),
 ]
 
+# Parts that cannot be told apart: two parts before "indistinguishable" or "hard to tell
+# apart", or one part against another, mask each other; one part alone is hard to hear.
+# No room between the members of one plural part is that part at odds with itself.
+TOLD_APART = [
+    ("the kick is indistinguishable from the bass", {("kick", "masking"), ("bass", "masking")}),
+    ("the kick and bass are practically indistinguishable on my monitors",
+     {("kick", "masking"), ("bass", "masking")}),
+    ("the vocal and guitars are hard to distinguish in the chorus",
+     {("vocal", "masking"), ("guitars", "masking")}),
+    ("no separation between instruments", {("instruments", "masking")}),
+    ("there is no separation between the guitars", {("guitars", "masking")}),
+    ("the shaker is indistinguishable in the chorus", {("drums", "too_quiet")}),
+    ("the drums have great separation between them", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -539,7 +554,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "said a lot": SAID_A_LOT, "size before part": SIZE_BEFORE_PART,
             "no fault heard": NO_FAULT_HEARD,
             "another's way": ANOTHERS_WAY, "all at odds": ALL_AT_ODDS,
-            "room taken": ROOM_TAKEN, "own space": OWN_SPACE}
+            "room taken": ROOM_TAKEN, "own space": OWN_SPACE,
+            "told apart": TOLD_APART}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

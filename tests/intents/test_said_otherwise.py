@@ -537,6 +537,19 @@ TOLD_APART = [
     ("the drums have great separation between them", set()),
 ]
 
+# One part pushing into another's ground is too loud ("A covers B"); a fault that pushes
+# into a part leaves that part under it.
+ENCROACHING = [
+    ("the synth keeps poking into the vocal's space", {("keys", "too_loud")}),
+    ("the guitars encroach on the vocal", {("guitars", "too_loud")}),
+    ("the pad is encroaching on the vocal range", {("keys", "too_loud")}),
+    ("the bass intrudes on the kick in the drop", {("bass", "too_loud")}),
+    ("the guitars barge into the vocal in the chorus", {("guitars", "too_loud")}),
+    ("distortion is encroaching on the vocal", {("vocal", "distorted"), ("vocal", "too_quiet")}),
+    ("the guitars never encroach on the vocal, nice work", set()),
+    ("make sure the pads dont poke into the vocal range", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -555,7 +568,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "no fault heard": NO_FAULT_HEARD,
             "another's way": ANOTHERS_WAY, "all at odds": ALL_AT_ODDS,
             "room taken": ROOM_TAKEN, "own space": OWN_SPACE,
-            "told apart": TOLD_APART}
+            "told apart": TOLD_APART, "encroaching": ENCROACHING}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -550,6 +550,18 @@ ENCROACHING = [
     ("make sure the pads dont poke into the vocal range", set()),
 ]
 
+# The middle alone is where a lead sits, or a moment in the song; everything or every copy
+# of a part in the middle is narrow.
+IN_THE_MIDDLE = [
+    ("everything sits in the middle", {("mix", "narrow")}),
+    ("the guitars are both in the middle", {("guitars", "narrow")}),
+    ("the hats are panned in the middle", {("cymbals", "narrow")}),
+    ("the guitars all sit in the middle", {("guitars", "narrow")}),
+    ("the vocal is in the middle", set()),
+    ("the bass sits in the middle where it belongs", set()),
+    ("the singer was straining a bit in the middle of the song", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -568,7 +580,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "no fault heard": NO_FAULT_HEARD,
             "another's way": ANOTHERS_WAY, "all at odds": ALL_AT_ODDS,
             "room taken": ROOM_TAKEN, "own space": OWN_SPACE,
-            "told apart": TOLD_APART, "encroaching": ENCROACHING}
+            "told apart": TOLD_APART, "encroaching": ENCROACHING,
+            "in the middle": IN_THE_MIDDLE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

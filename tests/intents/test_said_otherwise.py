@@ -562,6 +562,22 @@ IN_THE_MIDDLE = [
     ("the singer was straining a bit in the middle of the song", set()),
 ]
 
+# Two parts wished to get on ("get the kick and bass to sit together") are masking: the
+# wish reaches back over the parts and the "and" joining them. Said as they are, praise.
+GET_ON_WISHED = [
+    ("how do i get the kick and bass to sit together", {("kick", "masking"), ("bass", "masking")}),
+    ("how do I get the kick and bass to play nice together",
+     {("kick", "masking"), ("bass", "masking")}),
+    ("I want the guitars and vocal to work together",
+     {("guitars", "masking"), ("vocal", "masking")}),
+    ("any tips to make the synth and the vocal gel together?",
+     {("keys", "masking"), ("vocal", "masking")}),
+    ("the kick and bass sit together well", set()),
+    ("I love it and the kick and bass sit together", set()),
+    ("the kick and bass sit well together", set()),
+    ("the vocal sits on top", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -581,7 +597,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "another's way": ANOTHERS_WAY, "all at odds": ALL_AT_ODDS,
             "room taken": ROOM_TAKEN, "own space": OWN_SPACE,
             "told apart": TOLD_APART, "encroaching": ENCROACHING,
-            "in the middle": IN_THE_MIDDLE}
+            "in the middle": IN_THE_MIDDLE, "get on wished": GET_ON_WISHED}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -951,7 +951,7 @@ class _Reader:
         if cue.cue.denied_quality:
             if not (negated or self._quality_denied(cue)):
                 return
-        elif negated:
+        elif negated and not self._wished_away(cue):
             pending.append((problem, severity))
             return
         if self.conditional(cue) and problem not in self.sets["conditional_keep"]:
@@ -1627,6 +1627,27 @@ class _Reader:
         return " ".join(words) in (self.sets["band_words"] if bands is None else bands)
 
     # the reader's view for intents.guessing
+
+    def _wished_away(self, cue: _Mention) -> bool:
+        """"make the hats not so loud", "get the kick to not sound muddy": a negator right
+        after the part a wish opens on, before a problem word, wishes the problem away, so
+        the problem is there. Right after the opener ("shouldn't overwhelm", "would never
+        overdrive") it forbids, and denies as ever."""
+        g = grammar()
+        window = self.rules["negation"]["window"]
+        parts = {k for m in self.mentions if m.layer for k in range(m.start, m.end)}
+        named = set(parts)
+        parts |= {k for k, w in enumerate(self.words) if w in self.sets["determiners"]}
+        for k in range(cue.start - 1, max(cue.start - window, 0) - 1, -1):
+            if self.clauses[k] != self.clauses[cue.start]:
+                return False
+            if self.words[k] in self.negators:
+                j = k - 1
+                while j >= 0 and (j in parts or self.words[j] in g.between):
+                    j -= 1
+                return bool(named & set(range(j + 1, k))) and wish_opened(
+                    self.words, self.clauses, k, k + 1, parts, g)
+        return False
 
     def negated_at(self, start: int) -> bool:
         if _negated(start, self.words, self.clauses, self.covered, self.negators, self.window):

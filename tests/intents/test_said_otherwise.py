@@ -578,6 +578,18 @@ GET_ON_WISHED = [
     ("the vocal sits on top", set()),
 ]
 
+# A problem wished away ("make the hats not so loud") is there; a problem forbidden right
+# after a modal ("shouldn't overwhelm"), denied, or narrated as done is not.
+WISHED_AWAY = [
+    ("how do I make the vocal not so harsh", {("vocal", "harsh")}),
+    ("how can I get the kick to not sound muddy", {("kick", "muddy")}),
+    ("make the hats not so loud", {("cymbals", "too_loud")}),
+    ("I want the guitars not to fight the vocal", {("guitars", "masking"), ("vocal", "masking")}),
+    ("the reverb probably shouldn't overwhelm the rest", set()),
+    ("I made the kick and bass not clash anymore", set()),
+    ("the vocal doesn't need to be louder", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -597,7 +609,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "another's way": ANOTHERS_WAY, "all at odds": ALL_AT_ODDS,
             "room taken": ROOM_TAKEN, "own space": OWN_SPACE,
             "told apart": TOLD_APART, "encroaching": ENCROACHING,
-            "in the middle": IN_THE_MIDDLE, "get on wished": GET_ON_WISHED}
+            "in the middle": IN_THE_MIDDLE, "get on wished": GET_ON_WISHED,
+            "wished away": WISHED_AWAY}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -838,21 +838,24 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
     hz = analysis.mix.spectrum_hz
     predicted = _excess(hz, sum(_low_mid_after(analysis, moves).values()))
     parts = listing([f"the {r}" for r in deepened])
-    rest = ""
-    if predicted > high:
-        deepest = [r for r in analysis.roles if any(
-            _is_mud_cut(m, r) and -float(m.params["gain_db"]) > _MAX_MUD_CUT_DB - _MUD_STEP_DB
-            for m in moves)]
-        cut_out = (f" {listing([f'the {r}' for r in deepest])} "
-                   f"{'is' if len(deepest) == 1 else 'are'} cut as deep as I go here "
-                   f"({_MAX_MUD_CUT_DB:g} dB);" if deepest else "")
-        rest = (f"{cut_out} the rest is in parts I left alone, whose own low mids measure "
-                "typical for their kind or hold little of the band.")
-        rest = " " + rest.strip()[0].upper() + rest.strip()[1:]
-    return [f"With every move in, the mix's 150–400 Hz would still have stood "
+    note = (f"With every move in, the mix's 150–400 Hz would still have stood "
             f"{signed(start)} dB over its trend, so I cut the low mids of {parts} further "
             f"(predicted after: {signed(predicted)} dB; typical "
-            f"{signed_range(low, high, 1)}).{rest}"]
+            f"{signed_range(low, high, 1)}).")
+    if predicted <= high:
+        return [note]
+    deepest = [r for r in analysis.roles if any(
+        _is_mud_cut(m, r) and -float(m.params["gain_db"]) > _MAX_MUD_CUT_DB - _MUD_STEP_DB
+        for m in moves)]
+    if deepest:
+        names = listing([f"the {r}" for r in deepest])
+        verb = "is" if len(deepest) == 1 else "are"
+        note += (f" {names[0].upper()}{names[1:]} {verb} cut as deep as I go here "
+                 f"({_MAX_MUD_CUT_DB:g} dB); the rest")
+    else:
+        note += " The rest"
+    return [note + " is in parts I left alone, whose own low mids measure typical for their "
+                   "kind or hold little of the band."]
 
 
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Plan:
@@ -874,16 +877,15 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
             _onto_one_file(moves, first, request, ctx.notes)
         notes.extend(n for n in ctx.notes if n not in notes)
         held_back |= ctx.held_back
+    _settle_levels(analysis, goals, moves)
     mud = next((r for r in requests if r.problem == "muddy" and r.layer != MIX), None)
-    deepened: dict[str, float] = {}
-    start = 0.0
-    for _ in range(2 if mud else 1):
-        _settle_levels(analysis, goals, moves)
-        if mud:
-            start = start or _excess(analysis.mix.spectrum_hz,
-                                     sum(_low_mid_after(analysis, moves).values()))
-            deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
     if mud:
+        # a mud cut lowers its part's level and a level move raises its low mids: twice
+        # round, then the levels once more against the final cuts
+        start = _excess(analysis.mix.spectrum_hz, sum(_low_mid_after(analysis, moves).values()))
+        deepened = _finish_mud_cuts(analysis, moves, mud.source)
+        _settle_levels(analysis, goals, moves)
+        deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
         notes.extend(_explain_mud_cuts(analysis, moves, start, deepened))
         _settle_levels(analysis, goals, moves)
     notes.extend(_drop_idle_levels(analysis, goals, moves))

@@ -19,7 +19,7 @@ from dsp.stem_analysis import (
     SessionAnalysis,
     band_excess_db,
 )
-from dsp.wording import khz_band, signed, signed_range
+from dsp.wording import PLURAL_PARTS, khz_band, signed, signed_range
 
 __all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "low_mid_excess_db",
            "reference_ranges", "spectrum_low_mid_excess_db"]
@@ -168,28 +168,23 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
         mirror = layer == "instruments" and "vocal" in analysis.level_vs_rest_lu
         if low is None or mirror or not abs(level) < 90:
             continue
+        where = (f"the reverb return sits {signed(level)} LU against the dry parts where they "
+                 "play" if layer == "fx" else
+                 f"{layer} {'sit' if layer in PLURAL_PARTS else 'sits'} {signed(level)} LU "
+                 "against the rest")
+        evidence = f"{where}; typical {signed_range(low, high)} LU"
         if level < low - 1.0 and layer == "fx":
             # a quiet return is a drier mix, a matter of taste more than a fault: it never
             # leads the findings
-            findings.append(Finding(layer, "too_dry", "mild",
-                                    f"the reverb return sits {signed(level)} LU against the dry "
-                                    f"parts where they play; typical {signed_range(low, high)} LU",
-                                    level, (low, high), source))
-        elif level < low - 1.0:
-            findings.append(Finding(layer, "too_quiet", _severity(low - level),
-                                    f"{layer} sits {signed(level)} LU against the rest; "
-                                    f"typical {signed_range(low, high)} LU", level, (low, high),
+            findings.append(Finding(layer, "too_dry", "mild", evidence, level, (low, high),
                                     source))
-        elif level > high + 1.0 and layer == "fx":
-            findings.append(Finding(layer, "too_much_reverb", _severity(level - high),
-                                    f"the reverb return sits {signed(level)} LU against the dry "
-                                    f"parts where they play; typical {signed_range(low, high)} LU",
+        elif level < low - 1.0:
+            findings.append(Finding(layer, "too_quiet", _severity(low - level), evidence,
                                     level, (low, high), source))
         elif level > high + 1.0:
-            findings.append(Finding(layer, "too_loud", _severity(level - high),
-                                    f"{layer} sits {signed(level)} LU against the rest; "
-                                    f"typical {signed_range(low, high)} LU", level, (low, high),
-                                    source))
+            problem = "too_much_reverb" if layer == "fx" else "too_loud"
+            findings.append(Finding(layer, problem, _severity(level - high), evidence,
+                                    level, (low, high), source))
     for role, track in analysis.tracks.items():
         if role not in ranges["crest_db"]:
             continue

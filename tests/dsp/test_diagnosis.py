@@ -106,3 +106,11 @@ def test_a_snare_crushed_by_a_fast_heavy_compressor_is_heard(song):
     assert found["snare"].severity in HEARD
     clean = diagnose(analyse_session(stem_set(song)))
     assert not [f for f in clean if f.problem == "over_compressed" and f.layer == "snare"]
+
+
+def test_a_plural_part_s_level_finding_reads_as_plural(mixed):
+    """'keys sits -17 LU against the rest' is what a musician read."""
+    broken = {**mixed, "keys": gain(mixed["keys"], -12)}
+    (finding,) = [f for f in diagnose(analyse_session(stem_set(broken)))
+                  if (f.layer, f.problem) == ("keys", "too_quiet")]
+    assert finding.evidence.startswith("keys sit ")

@@ -14,6 +14,19 @@ SAYINGS = ["the vocal is too low", "the vocal is buried and the beat is too loud
            "the beat is kind of drowning the vocal"]
 
 
+def fix_buried_vocal(saying: str, folder, tmp_path, capsys) -> tuple[int, dict]:
+    """`moozix fix --json` on the buried-vocal session (the vocal 9 dB down): exit code
+    and the JSON summary."""
+    code = main(["fix", "--say", saying, f"vocal={folder / 'Lead Vox.wav'}",
+                 f"instruments={folder / 'beat.wav'}", "--out", str(tmp_path / "o"), "--json"])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def lifts_the_vocal(out: dict) -> bool:
+    return any(m["stem"] == "vocal" and m["op"] == "gain" and m["params"]["gain_db"] > 4
+               for m in out["moves"])
+
+
 @pytest.mark.parametrize("saying", SAYINGS)
 def test_cli_and_chat_plan_the_same_moves(saying, chat, buried_vocal_files, tmp_path, capsys):
     folder = buried_vocal_files
@@ -56,13 +69,9 @@ def test_fix_exits_2_only_when_nothing_is_about_sound(buried_vocal_files, tmp_pa
 
 def test_fix_on_a_vague_complaint_fixes_what_the_measurement_finds(buried_vocal_files, tmp_path,
                                                                    capsys):
-    folder = buried_vocal_files   # the injected fault: the vocal 9 dB down
-    code = main(["fix", "--say", "it just sounds bad", f"vocal={folder / 'Lead Vox.wav'}",
-                 f"instruments={folder / 'beat.wav'}", "--out", str(tmp_path / "o"), "--json"])
-    out = json.loads(capsys.readouterr().out)
+    code, out = fix_buried_vocal("it just sounds bad", buried_vocal_files, tmp_path, capsys)
     assert code == 0
-    assert any(m["stem"] == "vocal" and m["op"] == "gain" and m["params"]["gain_db"] > 4
-               for m in out["moves"])
+    assert lifts_the_vocal(out)
     assert any("named no problem" in n for n in out["notes"])
 
 
@@ -85,14 +94,10 @@ def test_fix_settles_a_doubtful_reading_by_measurement_and_says_so(buried_vocal_
                                                                    capsys):
     # "too quiet" pairs with the beat (the subject), past the vocal: doubtful. The injected
     # fault is the vocal 9 dB down, so the measurement backs the vocal, not the beat.
-    folder = buried_vocal_files
-    code = main(["fix", "--say", "the beat next to the vocal sounds too quiet",
-                 f"vocal={folder / 'Lead Vox.wav'}", f"instruments={folder / 'beat.wav'}",
-                 "--out", str(tmp_path / "o"), "--json"])
-    out = json.loads(capsys.readouterr().out)
+    code, out = fix_buried_vocal("the beat next to the vocal sounds too quiet",
+                                 buried_vocal_files, tmp_path, capsys)
     assert code == 0
-    assert any(m["stem"] == "vocal" and m["op"] == "gain" and m["params"]["gain_db"] > 4
-               for m in out["moves"])
+    assert lifts_the_vocal(out)
     assert not any(m["stem"] == "instruments" and m["op"] == "gain"
                    and m["params"]["gain_db"] > 0 for m in out["moves"])
     assert any("not certain" in n and "backs vocal too quiet" in n for n in out["notes"])
@@ -131,13 +136,9 @@ def test_fix_takes_a_described_part_only_where_the_measurement_backs_it(buried_v
     """'Hard to discern' is no rule's wording: the chat offers the vocal's closest readings
     as choices; `moozix fix`, which cannot ask, keeps the one the measurement backs (the
     injected fault: the vocal 9 dB down) and says so."""
-    folder = buried_vocal_files
-    code = main(["fix", "--say", "the vocal is hard to discern",
-                 f"vocal={folder / 'Lead Vox.wav'}", f"instruments={folder / 'beat.wav'}",
-                 "--out", str(tmp_path / "o"), "--json"])
-    out = json.loads(capsys.readouterr().out)
+    code, out = fix_buried_vocal("the vocal is hard to discern", buried_vocal_files, tmp_path,
+                                 capsys)
     assert code == 0
-    assert any(m["stem"] == "vocal" and m["op"] == "gain" and m["params"]["gain_db"] > 4
-               for m in out["moves"])
+    assert lifts_the_vocal(out)
     assert any("readings a measurement backs" in n and "vocal too quiet" in n
                for n in out["notes"])

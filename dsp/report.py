@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dsp.diagnosis import complaint_measures
@@ -12,6 +13,7 @@ from dsp.meter import Loudness
 if TYPE_CHECKING:
     from dsp.moves import Plan
     from dsp.pipeline import RenderResult
+    from dsp.stem_analysis import SessionAnalysis
 
 __all__ = ["GLOSSARY", "build_report", "comparison_rows", "render_markdown"]
 
@@ -31,8 +33,10 @@ def _num(value: float, digits: int = 1) -> float | None:
 
 
 def comparison_rows(result: RenderResult) -> list[dict]:
-    """Key measurements before and after: what the summary card and the report show."""
-    before, after = result.before, result.after
+    """Key measurements before and after: what the summary card and the report show. The
+    whole mix's figures after are the master's, as the card says ("after: the master"): the
+    mastering tone moves them (a bright style took 2–8 kHz 0.5 dB past the premaster's)."""
+    before, after = result.before, _mastered(result)
     rows = []
     layers = ("vocal", "drums", "bass", "kick")
     if "vocal" not in before.level_vs_rest_lu:
@@ -70,6 +74,11 @@ def comparison_rows(result: RenderResult) -> list[dict]:
     return rows
 
 
+def _mastered(result: RenderResult) -> SessionAnalysis:
+    """The rendered parts, with the master standing for the whole mix."""
+    return replace(result.after, mix=result.master_analysis)
+
+
 def _complaint_rows(result: RenderResult, rows: list[dict]) -> list[dict]:
     """Each complaint's measurement of record (see dsp.diagnosis.complaint_measures),
     before and after, with its typical range, ahead of the standing rows."""
@@ -77,7 +86,7 @@ def _complaint_rows(result: RenderResult, rows: list[dict]) -> list[dict]:
     for source in dict.fromkeys([*result.answers, *(move.source for move in result.moves)]):
         layer, _, problem = source.partition("/")
         before = complaint_measures(layer, problem, result.before)
-        after = {m.label: m for m in complaint_measures(layer, problem, result.after)}
+        after = {m.label: m for m in complaint_measures(layer, problem, _mastered(result))}
         for measure in before:
             if measure.label in seen or measure.label not in after:
                 continue

@@ -510,3 +510,19 @@ def test_a_complaint_with_no_move_of_its_own_still_gets_its_row(song):
     row = comparison_rows(result)[0]
     assert row["label"] == "keys vs rest" and row["before"] == row["after"]
 
+
+
+def test_the_whole_mix_after_figures_are_the_master_s(song):
+    """The card says 'after: the master'. With a bright mastering style the mix's 2–8 kHz
+    share was read on the premaster, 0.5 dB short of the written master's."""
+    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.pipeline import render
+    from dsp.report import comparison_rows
+
+    stems = stem_set(song)
+    result = render(stems, [], MasterSettings(resolve_target("streaming"), style="bright"))
+    row = next(r for r in comparison_rows(result) if r["label"] == "mix 2–8 kHz share")
+    premaster = band_share_db(result.premaster, 2000, 8000)
+    master = band_share_db(result.master.samples, 2000, 8000)
+    assert abs(master - premaster) >= 0.3          # the style moved it
+    assert row["after"] == pytest.approx(master, abs=0.25)

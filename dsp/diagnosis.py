@@ -19,7 +19,7 @@ from dsp.stem_analysis import (
     SessionAnalysis,
     band_excess_db,
 )
-from dsp.wording import PLURAL_PARTS, khz_band, signed, signed_range
+from dsp.wording import PLURAL_PARTS, khz_band, percent, signed, signed_range
 
 __all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "low_mid_excess_db",
            "reference_ranges", "spectrum_low_mid_excess_db"]
@@ -221,7 +221,7 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
                                     track.mono_loss_db, (0.0, 1.5), source))
     if analysis.kick_bass_overlap is not None and analysis.kick_bass_overlap > 0.5:
         findings.append(Finding("bass", "masking", "normal",
-                                f"kick and bass share {analysis.kick_bass_overlap:.0%} of "
+                                f"kick and bass share {percent(analysis.kick_bass_overlap)} of "
                                 "their energy below 150 Hz", analysis.kick_bass_overlap,
                                 (0.0, 0.5), source))
     return tuple(sorted(findings, key=_rank))
@@ -277,7 +277,7 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
     if not findings and (len(analysis.tracks) < 2 or not carriers):
         return [Finding("mix", "muddy", severity, mix_words, excess, (low, high), source)]
     return findings + [Finding(role, "muddy", severity,
-                               f"{mix_words}; {analysis.low_mid_share[role]:.0%} of it is in "
+                               f"{mix_words}; {percent(analysis.low_mid_share[role])} of it is in "
                                f"the {role.replace('_', ' ')}", excess, (low, high), source)
                        for role in carriers]
 

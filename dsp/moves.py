@@ -10,6 +10,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from dsp.wording import percent
+
 __all__ = ["MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES", "FixRequest", "Move", "Plan"]
 
 OPERATIONS = ("gain", "high_pass", "low_shelf", "high_shelf", "bell", "deess", "compress",
@@ -143,7 +145,7 @@ _ACTIONS = {
     "transient": lambda part, p: (f"{'Sharpen' if p['attack_db'] >= 0 else 'Soften'} the hits "
                                   f"of {part} by {_db(p['attack_db'])}"),
     "parallel_compress": lambda part, p: (f"Thicken {part} with parallel compression "
-                                          f"({p['mix'] * 100:.0f}% blend)"),
+                                          f"({percent(p['mix'])} blend)"),
     "duck": lambda part, p: (f"Dip {part} by up to {_db(p['depth_db'])} when the "
                              f"{str(p['trigger']).replace('_', ' ')} plays"),
     "mono_below": lambda part, p: f"Make {part} mono below {_hz(p['cutoff_hz'])}",

@@ -24,7 +24,7 @@ from dsp.stem_analysis import (
     PRESENCE_FIT_HZ,
     SessionAnalysis,
 )
-from dsp.wording import PLURAL_PARTS, khz_band, listing, signed, signed_range
+from dsp.wording import PLURAL_PARTS, khz_band, listing, percent, signed, signed_range
 
 __all__ = ["plan_fixes"]
 
@@ -160,12 +160,12 @@ def _muddy(ctx: _Context) -> None:
         depth = min(depth, _UNSUPPORTED_MUD_CUT_DB)
     depth *= ctx.scale
     if not named:
-        carried = listing([f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers])
+        carried = listing([f"the {r} ({percent(ctx.analysis.low_mid_share[r])})" for r in helpers])
         ctx.notes.append(f"There's no {ctx.layer} stem among your files, so I cut where the "
                          f"mix's 150–400 Hz energy measurably is: {carried}. Add the "
                          f"{ctx.layer} stem and I'll work on it too.")
     elif helpers:
-        carried = listing([f"the {r} ({ctx.analysis.low_mid_share[r]:.0%})" for r in helpers])
+        carried = listing([f"the {r} ({percent(ctx.analysis.low_mid_share[r])})" for r in helpers])
         verb = "carries" if len(helpers) == 1 and helpers[0] not in PLURAL_PARTS else "carry"
         ctx.notes.append(f"Besides the {ctx.layer}, {carried} measurably {verb} the "
                          "mix's 150–400 Hz energy too, so I cut there as well.")
@@ -176,7 +176,7 @@ def _muddy(ctx: _Context) -> None:
         centre = _low_mid_centre(ctx.analysis, role)
         ctx.add(role, "bell", f"the mix's 150–400 Hz stands {signed(build_up)} dB against "
                               f"its own trend (typical {signed_range(low, high, 1)}); "
-                              f"{share_of_mix:.0%} of it is in the {role}, centred near "
+                              f"{percent(share_of_mix)} of it is in the {role}, centred near "
                               f"{centre:.0f} Hz",
                 freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
     if not supported:
@@ -359,7 +359,7 @@ def _masking(ctx: _Context) -> None:
             return
         overlap = ctx.analysis.kick_bass_overlap or 0.0
         depth = float(np.clip(3.0 + 6.0 * overlap, 3.0, 8.0)) * ctx.scale
-        ctx.add("bass", "duck", f"kick and bass share {overlap:.0%} of their energy below "
+        ctx.add("bass", "duck", f"kick and bass share {percent(overlap)} of their energy below "
                                 "150 Hz: the bass steps aside when the kick hits",
                 trigger="kick", depth_db=round(depth, 1), cutoff_hz=150.0, attack_ms=2.0,
                 release_ms=90.0)

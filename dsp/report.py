@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from dsp.diagnosis import complaint_measures
 from dsp.meter import Loudness
+from dsp.wording import figure
 
 if TYPE_CHECKING:
     from dsp.moves import Plan
@@ -199,8 +200,8 @@ def render_markdown(report: dict) -> str:
     for row in report["measurements"]:
         typical = row.get("typical")
         span = f"{typical[0]:g} to {typical[1]:g} {row['unit']}" if typical else ""
-        lines.append(f"| {_md(row['label'])} | {row['before']} {row['unit']} | "
-                     f"{row['after']} {row['unit']} | {span} |")
+        lines.append(f"| {_md(row['label'])} | {figure(row['before'], row['unit'])} | "
+                     f"{figure(row['after'], row['unit'])} | {span} |")
     if report["notes"]:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in report["notes"]]
     warnings = [f"{n['level']}: {n['message']}" for n in report["input_notices"]]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["PLURAL_PARTS", "khz_band", "listing", "signed", "signed_range"]
+__all__ = ["PLURAL_PARTS", "change", "figure", "khz_band", "listing", "number", "percent",
+           "signed", "signed_range"]
 
 PLURAL_PARTS = frozenset({"keys", "drums", "guitars", "backing_vocals", "cymbals", "instruments"})
 """Parts whose name is a plural noun: "the keys carry", "the bass carries"."""
@@ -15,6 +16,31 @@ def signed(value: float, digits: int = 1) -> str:
     negative number to `digits` would otherwise print."""
     rounded = round(float(value), digits) + 0.0
     return f"{rounded:+.{digits}f}"
+
+
+def number(value: float | None, digits: int = 1) -> str:
+    """A measured figure: '–' when there is none, never '-0.0'."""
+    if value is None:
+        return "–"
+    return f"{round(float(value), digits) + 0.0:.{digits}f}"
+
+
+def figure(value: float | None, unit: str, digits: int = 1) -> str:
+    """A figure and its unit, the one way the chat, the card, the report and the CLI print
+    it: '-3.2 dB', '215 Hz', and a percentage whole and closed up, '38%'."""
+    if value is None:
+        return "–"
+    return f"{number(value, 0)}%" if unit == "%" else f"{number(value, digits)} {unit}"
+
+
+def change(before: float | None, after: float | None, unit: str) -> str:
+    """A before/after pair with its unit once: '-7.6 → 1.0 LU', '38 → 22%'."""
+    return f"{number(before, 0 if unit == '%' else 1)} → {figure(after, unit)}"
+
+
+def percent(share: float) -> str:
+    """A share (0..1) as a percentage: '38%'."""
+    return figure(100 * share, "%")
 
 
 def signed_range(low: float, high: float, digits: int = 0) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from dsp.wording import number, percent
 from moozix_tui.engine import flow
 from moozix_tui.engine.commands import asks_for_diagnosis, mentions_stereo_only
 from moozix_tui.engine.decide import complaint, complaints_heard
@@ -16,7 +17,7 @@ from moozix_tui.engine.plan_edits import (
     explicit_gain,
     new_target,
 )
-from moozix_tui.engine.present import finding_line, fmt, part_word, stem_request, the_part
+from moozix_tui.engine.present import finding_line, part_word, stem_request, the_part
 from moozix_tui.engine.session import Session
 from moozix_tui.engine.wording import PROBLEM_WORDS, answer_question, md_literal, restate
 
@@ -125,16 +126,16 @@ def _retarget(session: Session, item: dict) -> str:
     goal = new_target(measured, item["severity"], louder)
     if goal is None:
         if louder:
-            return (f"The master already measures {fmt(measured)} LUFS, as loud as I take a "
+            return (f"The master already measures {number(measured)} LUFS, as loud as I take a "
                     f"master ({LOUDEST_TARGET_LUFS:g} LUFS): more limiting would flatten it.")
-        return (f"The master already measures {fmt(measured)} LUFS, the quietest target I "
+        return (f"The master already measures {number(measured)} LUFS, the quietest target I "
                 f"offer ({QUIETEST_TARGET_LUFS:g} LUFS).")
     session.state.remember_direction()
     session.state.target = f"{goal:g}"
     if not louder:
-        return (f"The master measures {fmt(measured)} LUFS. Lowering the target to {goal:g} "
+        return (f"The master measures {number(measured)} LUFS. Lowering the target to {goal:g} "
                 "LUFS: less limiting, more room for the peaks.")
-    said = (f"The master measures {fmt(measured)} LUFS. Raising the target to {goal:g} LUFS: "
+    said = (f"The master measures {number(measured)} LUFS. Raising the target to {goal:g} LUFS: "
             "louder and denser, with more limiting on the peaks.")
     if goal > streaming:
         said += (f" Spotify and YouTube play masters at about {streaming:g} LUFS and turn "
@@ -194,7 +195,7 @@ def _measured_default(session: Session, problem: str,
         return None
     if problem == "muddy":
         share = analysis.low_mid_share.get(layer, 0.0)
-        return layer, (f"{100 * share:.0f}% of the mix's 150–400 Hz energy is in "
+        return layer, (f"{percent(share)} of the mix's 150–400 Hz energy is in "
                        f"{the_part(layer)}, more than in any other part I could fix")
     return layer, f"{the_part(layer)} stand out most in that range"
 

@@ -8,20 +8,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from dsp.wording import change, figure, number
 from moozix_tui.engine.wording import LAYER_WORDS, PROBLEM_WORDS, md_code, md_literal, restate
 
-__all__ = ["finding_line", "fmt", "group_files", "move_lines", "normalised", "plan_text",
-           "stem_request", "status_text", "summary_text"]
+__all__ = ["change", "figure", "finding_line", "group_files", "move_lines", "normalised",
+           "number", "plan_text", "stem_request", "status_text", "summary_text"]
 
 NEXT_STEPS = ("Say `go` to render · `more` / `less` · `skip N` · or tell me another "
               "problem.")
-
-
-def fmt(value: float | None, digits: int = 1) -> str:
-    """A measured figure for the screen: '–' when there is none, never '-0.0'."""
-    if value is None:
-        return "–"
-    return f"{round(float(value), digits) + 0.0:.{digits}f}"
 
 
 def normalised(db: Iterable[float]) -> list[float]:
@@ -94,17 +88,17 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
     by_label = {r["label"]: r for r in rows}
     lead = [r for r in rows if r.get("typical") is not None][:3] or rows[:2]
     shown = [*lead, *(by_label[k] for k in ("loudness", "true peak") if k in by_label)]
-    figures = " · ".join(f"{r['label']} {fmt(r['before'])} → {fmt(r['after'])} {r['unit']}"
+    figures = " · ".join(f"{r['label']} {change(r['before'], r['after'], r['unit'])}"
                          for r in dict((r["label"], r) for r in shown).values())
     parts = ["**Before → after** (before: your mix as you gave it; after: the master): "
              + figures + ". Every figure is in the card below (**F2** folds it)."]
     parts += [f"> {md_literal(w)}" for w in warnings]
     if previews is not None:
         parts.append(
-            f"Previews at matched loudness ({fmt(previews.before_written.integrated_lufs)} and "
-            f"{fmt(previews.after_written.integrated_lufs)} LUFS as written, true peaks "
-            f"{fmt(previews.before_written.true_peak_dbtp)} and "
-            f"{fmt(previews.after_written.true_peak_dbtp)} dBTP): "
+            f"Previews at matched loudness ({number(previews.before_written.integrated_lufs)} and "
+            f"{number(previews.after_written.integrated_lufs)} LUFS as written, true peaks "
+            f"{number(previews.before_written.true_peak_dbtp)} and "
+            f"{number(previews.after_written.true_peak_dbtp)} dBTP): "
             f"{md_code(previews.before.name)} (your mix) and {md_code(previews.after.name)} (the "
             f"master) in {md_code(str(previews.before.parent))}.")
     parts.append("Say `export` (or `export ~/some/folder`) for the final files, `undo` to "
@@ -125,7 +119,7 @@ def status_text(state, moves: Sequence[dict], folder: Path, target: str,
     if state.summary:
         rendered = ("\n\n**Last render** (before: your mix as you gave it; after: the "
                     "master)\n\n" + "\n".join(
-                        f"- {r['label']}: {fmt(r['before'])} → {fmt(r['after'])} {r['unit']}"
+                        f"- {r['label']}: {change(r['before'], r['after'], r['unit'])}"
                         for r in state.summary["rows"]))
     return ("**Complaints**\n\n" + "\n".join(complaints) + "\n\n**Stems**\n\n"
             + "\n".join(stems) + f"\n\n**Target** {md_literal(target)} · **style** "

@@ -22,7 +22,7 @@ from textual.widgets import DataTable, Static
 from textual_plotext import PlotextPlot
 
 from moozix_tui.engine import SummaryCard as CardData
-from moozix_tui.engine.present import fmt
+from moozix_tui.engine.present import change, figure, number
 
 __all__ = ["MIN_PLOT_WIDTH", "SummaryCard", "hz_label", "hz_ticks"]
 
@@ -41,10 +41,6 @@ def legend() -> Text:
     text.append("━━", style="rgb({},{},{})".format(*AFTER_RGB))
     text.append(" after")
     return text
-
-
-def _cell(value: float | None, unit: str) -> str:
-    return "–" if value is None else f"{fmt(value)} {unit}"
 
 
 def hz_label(hz: float) -> str:
@@ -80,7 +76,7 @@ def fold_line(card: CardData, width: int | None = None) -> Text:
     text = Text("before → after ", style="bold")
     rest = " · …"
     for i, row in enumerate(card.rows):
-        item = f"{row.label} {fmt(row.before)} → {fmt(row.after)} {row.unit}"
+        item = f"{row.label} {change(row.before, row.after, row.unit)}"
         tail = 0 if i == len(card.rows) - 1 else len(rest)
         if i and width is not None and len(text) + 3 + len(item) + tail > width:
             if len(text) + len(rest) <= width:
@@ -176,7 +172,7 @@ class SummaryCard(Horizontal):
         ('drums 3–7 kHz over its 1–16 kHz trend') never pushes a figure out of the card."""
         if self.card is None:
             return
-        cells = [(row.label, _cell(row.before, row.unit), _cell(row.after, row.unit))
+        cells = [(row.label, figure(row.before, row.unit), figure(row.after, row.unit))
                  for row in self.card.rows]
         figures = sum(max([len(head), *(len(c[i]) for c in cells)]) + 2   # + cell padding
                       for i, head in enumerate(_COLUMNS) if i)
@@ -206,6 +202,6 @@ class SummaryCard(Horizontal):
             ticks = hz_ticks(min(card.spectrum_hz), max(card.spectrum_hz))
             plt.xticks([math.log10(t) for t in ticks], [hz_label(t) for t in ticks])
             levels = db_ticks([*card.spectrum_before_db, *card.spectrum_after_db])
-            plt.yticks(levels, [fmt(v, 0) for v in levels])
+            plt.yticks(levels, [number(v, 0) for v in levels])
         plt.xlabel("Hz")
         plot.refresh()

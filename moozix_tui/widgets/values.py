@@ -19,8 +19,8 @@ from textual.widgets import Markdown
 
 __all__ = ["VALUE_SPACE", "ValueParagraph", "glue_values"]
 
-VALUE_SPACE = re.compile(r"(?<=\d) (?=(?:dBTP|dBFS|dB|kHz|Hz|LUFS|LU|ms|s|%)(?!\w))")
-"""The space between a number and its unit ("-3.2 dB", "215 Hz", "38.0 %")."""
+VALUE_SPACE = re.compile(r"(?<=\d) (?=(?:dBTP|dBFS|dB|kHz|Hz|LUFS|LU|ms|s)(?!\w))")
+"""The space between a number and its unit ("-3.2 dB", "215 Hz"; a percentage has none: "38%")."""
 
 _Paragraph = Markdown.BLOCKS["paragraph_open"]  # its class is not exported by name
 _GLUE = "\u2800"  # one cell wide, blank, and not whitespace to any wrapper

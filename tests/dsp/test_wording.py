@@ -1,6 +1,42 @@
-"""Signed figures in reasons and findings never read '-0.0'."""
+"""Figures in reasons, findings, the card and the report: never '-0.0', and one way to
+write a percentage."""
 
-from dsp.wording import signed, signed_range
+import pytest
+
+from dsp.wording import change, figure, number, percent, signed, signed_range
+
+
+@pytest.mark.parametrize(("value", "digits", "shown"), [
+    (-0.04, 1, "0.0"), (-0.049, 1, "0.0"), (0.04, 1, "0.0"), (-0.05001, 1, "-0.1"),
+    (-7.6, 1, "-7.6"), (-0.4, 0, "0"), (-10.0, 0, "-10"), (None, 1, "–"),
+])
+def test_figures_never_show_a_negative_zero(value, digits, shown):
+    assert number(value, digits) == shown
+
+
+def test_a_percentage_is_written_whole_and_closed_up_everywhere():
+    """The card showed '38.0 %' where the chat said '15%'."""
+    assert percent(0.154) == "15%"
+    assert percent(0.376) == "38%"
+    assert figure(38.0, "%") == "38%"
+    assert change(38.0, 22.0, "%") == "38 → 22%"
+    assert figure(-3.24, "dB") == "-3.2 dB"
+    assert change(-7.6, 1.0, "LU") == "-7.6 → 1.0 LU"
+    assert figure(None, "%") == "–"
+
+
+def test_the_report_table_writes_a_percentage_as_the_chat_does():
+    from dsp.report import render_markdown
+
+    report = {"target": {"name": "streaming", "lufs": -14.0, "ceiling_dbtp": -1.0,
+                         "source": "x"},
+              "written_master": {"integrated_lufs": -14.0, "true_peak_dbtp": -1.0,
+                                 "precise_peak_dbtp": -1.0, "loudness_range_lu": 5.0},
+              "moves": [], "files": [], "mastering_tone": [], "notes": [],
+              "input_notices": [], "warnings": [],
+              "measurements": [{"label": "kick/bass overlap", "unit": "%", "before": 38.0,
+                                "after": 22.0, "typical": [0.0, 50.0]}]}
+    assert "| kick/bass overlap | 38% | 22% |" in render_markdown(report)
 
 
 def test_a_small_negative_figure_rounds_to_plus_zero_not_minus_zero():

@@ -10,17 +10,8 @@ from textual_plotext import PlotextPlot
 from moozix_tui.app import MoozixApp
 from moozix_tui.engine import Engine, SummaryRow
 from moozix_tui.engine import SummaryCard as CardData
-from moozix_tui.engine.present import fmt
 from moozix_tui.widgets.summary_card import MIN_PLOT_WIDTH, SummaryCard
 from tests.support.pilot import wait_for
-
-
-@pytest.mark.parametrize(("value", "digits", "shown"), [
-    (-0.04, 1, "0.0"), (-0.049, 1, "0.0"), (0.04, 1, "0.0"), (-0.05001, 1, "-0.1"),
-    (-7.6, 1, "-7.6"), (-0.4, 0, "0"), (-10.0, 0, "-10"), (None, 1, "–"),
-])
-def test_figures_never_show_a_negative_zero(value, digits, shown):
-    assert fmt(value, digits) == shown
 
 
 class CardApp(App):
@@ -180,7 +171,8 @@ def test_the_folded_card_shows_whole_rows_only():
             -5.8, "LU"), SummaryRow("mix 150–400 Hz share", -6.0, -4.8, "dB"))
     card = CardData(rows=rows, spectrum_hz=(), spectrum_before_db=(), spectrum_after_db=(),
                     outputs=())
-    whole = [f"{r.label} {fmt(r.before)} → {fmt(r.after)} {r.unit}" for r in rows]
+    whole = ["vocal vs rest -4.2 → 1.0 LU", "drums vs rest -3.8 → -5.8 LU",
+             "mix 150–400 Hz share -6.0 → -4.8 dB"]
     full = "before → after " + " · ".join(whole)
     assert fold_line(card, len(full)).plain == full
     first = "before → after " + whole[0]
@@ -212,3 +204,18 @@ async def test_on_a_short_screen_a_fresh_card_leaves_the_reply_in_sight(tmp_path
         assert log.size.height >= 6, "the chat keeps rows for the newest reply"
         assert table.max_scroll_y > 0 and table.scrollbars_enabled[0]
         assert table.outer_size.width <= card.content_size.width, "no sideways scrolling"
+
+
+async def test_the_card_writes_a_percentage_as_the_chat_does():
+    """The card showed 'kick/bass overlap 38.0 %' where the chat says '15% of it'."""
+    from moozix_tui.widgets.summary_card import fold_line
+
+    card = CardData(rows=(SummaryRow("kick/bass overlap", 38.0, 22.0, "%"),),
+                    spectrum_hz=(), spectrum_before_db=(), spectrum_after_db=(), outputs=())
+    assert fold_line(card).plain == "before → after kick/bass overlap 38 → 22%"
+    async with CardApp().run_test(size=(100, 30)) as pilot:
+        summary = pilot.app.query_one(SummaryCard)
+        summary.show(card)
+        table = summary.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == 1, "the row in the table")
+        assert [str(table.get_cell_at((0, c))) for c in (1, 2)] == ["38%", "22%"]

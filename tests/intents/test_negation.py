@@ -25,6 +25,40 @@ NEGATED = [
     "the 808 doesn't seem too loud",
 ]
 
+# review prose says a problem is absent in more ways than "not": a negative inversion
+# ("not once", "at no point") denies its whole clause, "free of", "free from" and "zero"
+# deny what follows them
+ABSENT = [
+    "not once did the vocal get buried",
+    "at no point does the bass get muddy",
+    "at no time did the snare sound harsh",
+    "not for a second does the vocal sound thin",
+    "the strings swell without once drowning the vocal",
+    "the kick is punchy with zero mud",
+    "zero harshness on the vocal",
+    "the mix is free of mud",
+    "the hats are free from harshness",
+]
+
+# a warning names what to keep away; it says no part is so (a tutorial's advice)
+WARNED = [
+    "try not to let the pads cover the vocal",
+    "avoid letting the guitars bury the vocal",
+    "be careful not to make the vocals too bright",
+    "you don't want the bass to mask the kick",
+    "take care not to make the reverb too long",
+    "make sure the bass doesn't mask the kick",
+]
+
+# ... while a lack said with "zero", and a complaint beside a warning, still complain
+STILL_SAID = [
+    ("the kick has zero punch", ("kick", "weak")),
+    ("the hats have zero sparkle", ("cymbals", "dull")),
+    ("there is zero low end", ("mix", "tonal_balance")),
+    ("the vocal is buried, try not to let the guitars cover it", ("vocal", "too_quiet")),
+    ("the snare is never loud enough", ("snare", "too_quiet")),
+]
+
 CONTRASTED = [
     ("the bass isn't muddy, it's the guitars", [("guitars", "muddy")]),
     ("the vocal doesn't sound too quiet, the guitars are just too loud",
@@ -42,3 +76,13 @@ def test_negated_complaints_give_no_intent(text):
 @pytest.mark.parametrize(("text", "expected"), CONTRASTED)
 def test_contrast_moves_the_complaint_to_the_other_part(text, expected):
     assert [(i.layer, i.problem) for i in parse(text)] == expected
+
+
+@pytest.mark.parametrize("text", ABSENT + WARNED)
+def test_absence_and_warnings_give_no_intent(text):
+    assert parse(text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_SAID)
+def test_lacks_and_complaints_beside_warnings_still_read(text, expected):
+    assert expected in [(i.layer, i.problem) for i in parse(text)]

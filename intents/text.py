@@ -39,6 +39,7 @@ class _Rules:
     negative_ending: str
     dropped_endings: tuple[str, ...]
     clause_words: frozenset[str]
+    after_verb: frozenset[str]
     joiners: frozenset[str]
     subordinators: frozenset[str]
     verbs: frozenset[str]
@@ -66,6 +67,7 @@ def _rules() -> _Rules:
         negative_ending=data["endings"]["negative"],
         dropped_endings=tuple(data["endings"]["dropped"]),
         clause_words=frozenset(data["clauses"]["words"]),
+        after_verb=frozenset(data["clauses"]["after_verb"]),
         joiners=frozenset(data["clauses"]["joiners"]),
         subordinators=frozenset(data["clauses"]["subordinators"]),
         verbs=frozenset(data["clauses"]["verbs"]),
@@ -97,7 +99,7 @@ def _expand(raw: str, rules: _Rules) -> tuple[str, ...]:
 
 
 def clause_words() -> frozenset[str]:
-    return _rules().clause_words
+    return _rules().clause_words | _rules().after_verb
 
 
 def tokenize(text: str) -> list[Token]:
@@ -192,6 +194,7 @@ def clause_bounds(text: str, tokens: list[Token]) -> list[int]:
             b += 1
             moved = True
         if (moved or token.word in rules.clause_words or
+                (token.word in rules.after_verb and verb_seen) or
                 (token.word in rules.joiners and verb_seen
                  and _verb_ahead(tokens, i, breaks[b] if b < len(breaks) else None))) and i:
             clause += 1

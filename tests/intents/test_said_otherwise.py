@@ -590,6 +590,18 @@ WISHED_AWAY = [
     ("the vocal doesn't need to be louder", set()),
 ]
 
+# "also" starts a clause only after a verb: between a subject and its verb it is an adverb.
+ALSO = [
+    ("the vocal is too quiet also the hats are harsh",
+     {("vocal", "too_quiet"), ("cymbals", "harsh")}),
+    ("the kick is muddy also the snare is way too loud",
+     {("kick", "muddy"), ("snare", "too_loud")}),
+    ("the audio levels also sometimes change throughout the song", {("mix", "inconsistent")}),
+    ("the vocal level also keeps jumping around in the verses", {("vocal", "inconsistent")}),
+    ("the guitars also get buried in the chorus", {("guitars", "too_quiet")}),
+    ("the drums are great also the vocal sits nicely", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -610,7 +622,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "room taken": ROOM_TAKEN, "own space": OWN_SPACE,
             "told apart": TOLD_APART, "encroaching": ENCROACHING,
             "in the middle": IN_THE_MIDDLE, "get on wished": GET_ON_WISHED,
-            "wished away": WISHED_AWAY}
+            "wished away": WISHED_AWAY, "also": ALSO}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -1265,7 +1265,7 @@ class _Reader:
             return attached
         cue_text = " ".join(self.words[cue.start:cue.end])
         own = self.rules["no_layer"]["own_layer"].get(cue_text)
-        if own:
+        if own and (own != self.whole or self._whole_own(cue, after)):
             return _Mention(cue.start, cue.end, layer=own)
         weak_before = [m for m in layers if m.start < cue.start and m not in named]
         if weak_before:
@@ -1281,6 +1281,21 @@ class _Reader:
         if after:
             return after[0]
         return next((m for m in layers if m not in named), None)
+
+    def _whole_own(self, cue: _Mention, after: list[_Mention]) -> bool:
+        """A band or tilt word that is the song's own ("there's way too much low end on this
+        record") names no part after it ("too much low end in the kick") and ends its noun
+        phrase ("bass heavy" before "genre" names a style): the clause ends or one of
+        [compound] `after` follows, and no part follows that."""
+        k = cue.end
+        if k >= len(self.words) or self.clauses[k] != self.clauses[cue.start]:
+            return True
+        if self.words[k] not in self.rules["compound"]["after"]:
+            return False
+        lo = k = k + 1
+        while k < len(self.words) and self.words[k] in self.sets["determiners"]:
+            k += 1
+        return not any(lo <= m.start <= k for m in after)
 
     def _song_for(self, cue: _Mention) -> _Mention | None:
         """The whole song, for a problem said of no part: "it's almost tinny, and ... the bass
@@ -1615,6 +1630,9 @@ class _Reader:
         """A band word ("the low end") is the only place named for a part's problem."""
         if item.problem not in self.sets["band_problems"] or item.layer_mention is None:
             return False
+        cue_text = " ".join(self.words[item.cue.start:item.cue.end])
+        if self.rules["no_layer"]["own_layer"].get(cue_text) == self.whole:
+            return False  # "it's way too bass heavy": the spectrum weighed, not one band
         named = [m for m in self.by_sentence.get(item.sentence, []) if m.layer]
         return all(self._band_word(m) for m in named)
 

@@ -230,14 +230,21 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
 
 
 def _band_cues(table: dict, cues: dict[tuple[str, ...], Cue], whole: str) -> dict[str, str]:
-    """Cue phrases that name a band of the spectrum ("too much high end"): their own part
-    is the whole song when no part is named beside them."""
+    """Cue phrases that name a band of the spectrum ("too much high end") or the weight of
+    the whole spectrum ("bass heavy", "way too bassy"): their own part is the whole song
+    when no part is named beside them."""
     for problem in table["problems"]:
         _check(problem in PROBLEMS, "lexicon.toml [whole_song]", f"unknown problem {problem!r}")
     bands = [words_of(band) for band in table["bands"]]
+    tilts = [words_of(tilt) for tilt in table["tilts"]]
+
+    def ends_in(words: tuple[str, ...], tails: list[tuple[str, ...]], longer: bool) -> bool:
+        return any(len(words) >= len(tail) + longer and words[-len(tail):] == tail
+                   for tail in tails)
+
     return {" ".join(words): whole for words, cue in cues.items()
-            if cue.problem in table["problems"]
-            and any(len(words) > len(band) and words[-len(band):] == band for band in bands)}
+            if (cue.problem in table["problems"] and ends_in(words, bands, True))
+            or ends_in(words, tilts, False)}
 
 
 def _keyed(surface: dict[tuple[str, ...], Cue],

@@ -602,6 +602,21 @@ ALSO = [
     ("the drums are great also the vocal sits nicely", set()),
 ]
 
+# The spectrum weighed as a whole (bassy, bass heavy, too much low end) is the song's tone,
+# said of an unnamed "it" or of nothing ("it's muddy" still asks where); a part named beside
+# it keeps it, and a style or praise is nothing.
+TILTED = [
+    ("it's way too bass heavy", {("mix", "tonal_balance")}),
+    ("honestly it's a bit bottom heavy", {("mix", "tonal_balance")}),
+    ("it is too bassy for a ballad", {("mix", "tonal_balance")}),
+    ("there's way too much low end on this record", {("mix", "tonal_balance")}),
+    ("the guitars are too bottom heavy", {("guitars", "muddy")}),
+    ("there's too much low end in the kick drum", {("kick", "muddy")}),
+    ("the bass heavy genre is back", set()),
+    ("it's not too bassy at all", set()),
+    ("I love how bass heavy this is", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -622,7 +637,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "room taken": ROOM_TAKEN, "own space": OWN_SPACE,
             "told apart": TOLD_APART, "encroaching": ENCROACHING,
             "in the middle": IN_THE_MIDDLE, "get on wished": GET_ON_WISHED,
-            "wished away": WISHED_AWAY, "also": ALSO}
+            "wished away": WISHED_AWAY, "also": ALSO,
+            "tilted": TILTED}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

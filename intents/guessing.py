@@ -15,8 +15,12 @@ a part carried from another sentence, reached past another part, far from the
 words, implied by the problem word or the song's "it" while the sentence names a
 part, a problem changed by a context word outside its clause, or one turned by the
 voice of a verb with a part on its other side ("the pad is drowning the vocal"), is not.
-Beside a doubtful reading the closest other readings of the same words are
-offered (`alternatives`); a sure reading gets none.
+Words musicians use for several readings are doubtful too: a level reading said through a
+relation between two parts ("the guitars bury the vocal") is close to the other party's
+level and to masking, a masking reading to the parts' levels, and a level verb whose
+direction is unclear in a wish ("the vocal should sit back") to the other direction; which
+readings are near which is data ([guesses.near]). Beside a doubtful reading the closest
+other readings of the same words are offered (`alternatives`); a sure reading gets none.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from rapidfuzz.distance import OSA
 from intents.grammar import find, grammar
 from intents.model import Guess
 from intents.scope import framed, out_of_scope, praises, told_not_mixed
+from intents.text import stem
 from intents.vocabulary import WHOLE_SONG_PROBLEMS
 
 __all__ = ["DOUBTS", "alternatives", "doubts", "guesses", "is_vague"]
@@ -101,10 +106,10 @@ def doubts(reader, item) -> tuple[str, ...]:
         out.append("context")   # made a mono collapse by a word outside its clause
     elif cue.cue.mono_sensitive and item.said != mono and set(reader.words) & reader.mono_words:
         out.append("context")   # not one, though the message names mono elsewhere
-    voice = reader.rules["voice"]
-    if item.said != cue.cue.problem and {item.said, cue.cue.problem} == {
-            voice["passive"], voice["active"]} and _other_party(reader, item) is not None:
+    if _related(reader, item):
         out.append("relation")
+    elif _unclear_direction(reader, item):
+        out.append("direction")
     if _part_in_words(reader, item) is not None:
         out.append("part_in_words")
     voiceless = reader.rules["guesses"]["doubt"]["voiceless"]
@@ -130,11 +135,14 @@ def doubts(reader, item) -> tuple[str, ...]:
     return tuple(out)
 
 
-DOUBTS = ("context", "relation", "part_in_words", "voiceless", "implied", "carried",
-          "past_a_part", "distant")
+DOUBTS = ("context", "relation", "direction", "part_in_words", "voiceless", "implied",
+          "carried", "past_a_part", "distant")
 """What makes a reading doubtful: its problem changed by a context word outside its clause,
-or left as it is though the message names that context elsewhere ("context"), or turned
-by the voice of a verb with a part on its other side ("relation"); its problem words
+or left as it is though the message names that context elsewhere ("context"); a level
+reading said through a relation with another part in its clause, not in plain level words
+("the guitars bury the vocal"), or a masking reading ("relation": [guesses.near]); a level
+reading made with a verb whose direction is unclear in a wish or advice ("the vocal should
+sit back": "direction"); its problem words
 naming another part themselves ("excessive bass": "part_in_words"); the music under the
 vocal in a message that names no voice, where "the music" may be the whole song ("the game
 music volume varies between tracks": "voiceless"); its part made from
@@ -169,15 +177,53 @@ def _part_in_words(reader, item) -> tuple[str, str] | None:
     return (layer, problem) if problem else None
 
 
-def _other_party(reader, item):
-    """The part on the other side of a relation the voice rules read ("A overwhelms B",
-    "B is overpowered by A"): the named part right after the problem words (and "by")."""
-    k = item.cue.end
-    while k < len(reader.words) and (reader.words[k] in reader.sets["determiners"]
-                                     or reader.words[k] in reader.rules["voice"]["agent"]):
-        k += 1
-    return next((m for m in _named_in_sentence(reader, item.cue)
-                 if m.start == k and m.layer != item.layer), None)
+def _plain(reader, item) -> bool:
+    """The reading's problem words say its level plainly ("too loud", "quieter than")."""
+    plain = {stem(w) for w in reader.rules["guesses"]["near"]["plain"]}
+    return bool(plain & set(reader.keys[item.cue.start:item.cue.end]))
+
+
+def _related(reader, item) -> bool:
+    """A level reading said through a relation with another part named in its clause
+    ("the guitars bury the vocal"), or a masking reading: close to the near readings
+    of [guesses.near] relation."""
+    problem = item.problem
+    if item.layer == reader.whole or problem not in reader.rules["guesses"]["near"]["relation"]:
+        return False
+    return problem == "masking" or (not _plain(reader, item) and bool(_other_parties(reader, item)))
+
+
+def _unclear_direction(reader, item) -> bool:
+    """A level reading made with a verb whose direction is unclear ("sits", "pokes") in
+    a wish or advice ("the vocal should sit back"), with no comparison saying which way."""
+    near = reader.rules["guesses"]["near"]
+    levels = {k for k, v in near["relation"].items() if v.get("other")}
+    verbs = {stem(w) for w in near["unclear_direction"]}
+    if item.layer == reader.whole or item.problem not in levels or _plain(reader, item) \
+            or not verbs & set(reader.keys[item.cue.start:item.cue.end]):
+        return False
+    clause = reader.clauses[item.cue.start]
+    said = set(reader.words[reader.clause_start[clause]:item.cue.end])
+    return bool(said & set(near["wishes"])) \
+        and not set(reader.clause_list(clause)) & set(near["compared"])
+
+
+def _other_parties(reader, item) -> list:
+    """The other parts named in the clause of a reading's problem words, nearest first:
+    not its own part, the whole song, or a part listed with it ("the bass and drums")."""
+    cue, part = item.cue, item.layer_mention
+    group = reader.groups.get(part, (part,)) if part is not None else ()
+    clause = reader.clauses[cue.start]
+    others = [m for m in _named_in_sentence(reader, cue)
+              if reader.clauses[m.start] == clause and m.layer not in (item.layer, reader.whole)
+              and m not in group]
+    return sorted(others, key=lambda m: abs(m.start - cue.start))
+
+
+def _lean(reader, layer: str) -> str:
+    """The level way a part's [guesses.priors] lean: too quiet or too loud."""
+    return next((p for p in reader.rules["guesses"]["priors"].get(layer, ())
+                 if p in ("too_quiet", "too_loud")), "too_quiet")
 
 
 def _named_in_sentence(reader, cue) -> list:
@@ -189,7 +235,8 @@ def _named_in_sentence(reader, cue) -> list:
 def alternatives(reader, readings, contradicted=()) -> tuple[Guess, ...]:
     """Beside each doubtful reading (index in the intents, the reading), the closest other
     readings of the same words: the problem as its own words said it (for "context"), the
-    other party of a relation the other way round, and for a doubtful part the same problem
+    other parties of a relation the other way round and the part's masking (or a masking
+    part's level), the other direction, and for a doubtful part the same problem
     on the other parts its sentence names, nearest first, and the whole song for a part
     carried or reached from afar."""
     rules = reader.rules["guesses"]
@@ -222,10 +269,19 @@ def alternatives(reader, readings, contradicted=()) -> tuple[Guess, ...]:
         if "voiceless" in kinds:   # "the music" with no voice to be under: the song
             offers.offer(reader.whole, said, evidence, score, index)
             score -= rules["step"]
-        if "relation" in kinds:   # the other party, the other way round
-            other = _other_party(reader, item)
-            offers.offer(other.layer, cue.cue.problem, reader.evidence(cue, other), score,
-                         index)
+        if "relation" in kinds:   # the other party the other way round, the part's masking
+            near = rules["near"]["relation"][item.problem]
+            if near.get("other"):
+                for other in _other_parties(reader, item):
+                    offers.offer(other.layer, near["other"], reader.evidence(cue, other),
+                                 score, index)
+                    score -= rules["step"]
+            offers.offer(item.layer, _lean(reader, item.layer) if near["same"] == "lean"
+                         else near["same"], evidence, score, index)
+            score -= rules["step"]
+        if "direction" in kinds:   # the same part the other way
+            other_way = rules["near"]["relation"][item.problem]["other"]
+            offers.offer(item.layer, other_way, evidence, score, index)
             score -= rules["step"]
         if not set(kinds) & _PART_DOUBTS:
             continue

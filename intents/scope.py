@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import cache
 from weakref import WeakKeyDictionary
 
-from intents.grammar import find, index
+from intents.grammar import find, grammar, index
 from intents.text import words_of
 
 __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
@@ -21,7 +21,47 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 
 def out_of_scope(reader, cue) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
-    return _praised(reader, cue) or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem)
+    return (_praised(reader, cue) or _heard_changed(reader, cue)
+            or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
+
+
+def _reports_change(reader, sentence: int) -> bool:
+    """A sentence whose problem words all report a change heard ("the kick sounds punchier
+    now") and that turns nowhere to a complaint offers no guesses, as praise does."""
+    cues = [m for m in reader.by_sentence.get(sentence, []) if m.cue]
+    return bool(cues) and all(_heard_changed(reader, m) for m in cues) and not _turned(
+        reader, sentence)
+
+
+def _heard_changed(reader, cue) -> bool:
+    """"the kick sounds punchier now", "the bass sounded more full", "the kick had a lot
+    more punch to it": a comparative that would read as a wish ([desire.comparatives], or
+    "more" and a quality of [lack_frame.nouns]), said right after a verb of being or
+    hearing ([scope.heard] `linking`, only `between` words between, none of `wishing`
+    before it in its clause), reports how the part is, often after a change; it asks for
+    nothing. Before "than" it compares ("the hats are brighter than the
+    snare"), and a report that names the problem itself ("the vocal is quieter in the
+    chorus" reads as quieter, not as a wish for quieter) is no wish to begin with."""
+    rule = reader.rules["scope"]["heard"]
+    words = reader.words
+    said = tuple(words[cue.start:cue.end])
+    wish = grammar().comparatives.get(said)
+    if wish is None and not (said[:1] == ("more",) and " ".join(said[1:]) in reader.rules[
+            "lack_frame"]["nouns"]):
+        return False
+    if wish is not None and wish != cue.cue.problem:
+        return False
+    if cue.end < len(words) and words[cue.end] == "than":
+        return False
+    k = cue.start - 1
+    while k >= 0 and words[k] in rule["between"] and reader.clauses[k] == reader.clauses[
+            cue.start]:
+        k -= 1
+    if k < 0 or words[k] not in rule["linking"] or reader.clauses[k] != reader.clauses[
+            cue.start]:
+        return False
+    lo = reader.clause_start[reader.clauses[cue.start]]
+    return not set(words[lo:k]) & set(rule["wishing"])
 
 
 def told_not_mixed(reader, start: int, end: int, problem: str) -> bool:
@@ -32,12 +72,39 @@ def told_not_mixed(reader, start: int, end: int, problem: str) -> bool:
     ([scope.technique]). Also asked by the guesses of level and tone words no rule read."""
     if problem not in reader.rules["scope"]["gear"]["kept"] and _gear(reader, start):
         return True
-    if _technique(reader, end):
+    if _technique(reader, end) or _recipe(reader, reader.sentences[start]):
         return True
     if _excess(reader, start, end):
         return False
     return (_taught(reader, reader.sentences[start]) or _mood(reader, start, end, problem)
             or _story(reader, start) or _arranged(reader, start, problem))
+
+
+def _recipe(reader, sentence: int) -> bool:
+    """"if the vocal is too quiet, raise the fader", "when the bass gets muddy, cut 250 Hz":
+    a sentence opening on a condition ([scope.recipe] `conditions`, after an optional
+    `leads` word) whose next clause opens on a remedy (`remedies`, or a generic "you" and
+    one of `you_then`) teaches what to do when a problem comes up; neither the condition
+    nor the remedy says how this mix is. A condition followed by anything else ("if they
+    sound weak, it's time to get to work") stays a complaint."""
+    def compute() -> bool:
+        rule = reader.rules["scope"]["recipe"]
+        words = reader.words
+        lo, hi = reader.sentence_span[sentence]
+        if lo < hi and words[lo] in rule["leads"]:
+            lo += 1
+        if lo >= hi or words[lo] not in rule["conditions"]:
+            return False
+        k = next((k for k in range(lo + 1, hi) if reader.clauses[k] != reader.clauses[lo]),
+                 None)
+        while k is not None and k < hi and words[k] in rule["leads"]:
+            k += 1
+        if k is None or k >= hi or reader.text[reader.tokens[k - 1].end:
+                                               reader.tokens[k].start].strip() != ",":
+            return False
+        return words[k] in rule["remedies"] or (
+            words[k] == "you" and k + 1 < hi and words[k + 1] in rule["you_then"])
+    return _memo(reader, ("recipe", sentence), compute)
 
 
 def _technique(reader, end: int) -> bool:
@@ -105,7 +172,8 @@ def framed(reader, sentence: int) -> bool:
     """The sentence teaches mixing in general ([scope.advice]), tells how the song unfolds
     ([scope.arrangement]) or describes the listener's gear and names no part
     ([scope.gear]): the guesses offer nothing from it, as from praise."""
-    return _taught(reader, sentence) or _unfolds(reader, sentence) or (
+    return _taught(reader, sentence) or _unfolds(reader, sentence) or _recipe(
+        reader, sentence) or _reports_change(reader, sentence) or (
         _geared(reader, sentence) and not any(
             m.layer for m in reader.by_sentence.get(sentence, [])))
 

@@ -16,7 +16,8 @@ from intents import understand
 
 SCOPE = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
     "scope"]
-GATES = ("praise", "mood", "story", "advice", "arrangement", "gear", "technique")
+GATES = ("praise", "mood", "story", "advice", "arrangement", "gear", "technique",
+         "recipe", "heard")
 
 
 @pytest.mark.parametrize("text", [e for g in GATES for e in SCOPE[g]["examples"]])

@@ -267,6 +267,7 @@ def _coordinated(words: list[str], cue: _Mention, vocab: Vocabulary) -> list[_Me
 def _gap_cues(words, clauses, vocab) -> list[_Mention]:
     found = []
     heads = {head[0] for head, _, _ in vocab.gap_cues}
+    negators = vocab.sets["negators"]
     starts = [i for i, w in enumerate(words) if w in heads]
     for head, tail, cue in vocab.gap_cues:
         for i in starts:
@@ -276,7 +277,9 @@ def _gap_cues(words, clauses, vocab) -> list[_Mention]:
             for j in range(after, min(after + vocab.rules["gaps"]["most_words"] + 1,
                                       len(words) - len(tail) + 1)):
                 if tuple(words[j:j + len(tail)]) == tail and clauses[j] == clauses[i]:
-                    found.append(_Mention(i, j + len(tail), cue=cue, inner=(after, j)))
+                    if not negators.intersection(words[after:j]):
+                        # "the dynamic range is not low" denies, it describes nothing
+                        found.append(_Mention(i, j + len(tail), cue=cue, inner=(after, j)))
                     break
     return found
 
@@ -1218,6 +1221,11 @@ class _Reader:
             inside = [m for m in layers if cue.inner[0] <= m.start < cue.inner[1]]
             if inside:
                 return inside[0]
+            head = tuple(self.words[cue.start:cue.inner[0]])
+            if self.vocab.layer_phrases.get(head) == self.whole and \
+                    not any(m.end == cue.start for m in layers):
+                # "the dynamic range is very low": the words name the song themselves
+                return _Mention(cue.start, cue.end, layer=self.whole)
         before = [m for m in named if m.start < cue.start]
         after = [m for m in named if m.start >= cue.end]
         k = cue.start - 1

@@ -617,6 +617,54 @@ TILTED = [
     ("I love how bass heavy this is", set()),
 ]
 
+# The whole song's dynamic range said to be small, its waveform drawn as a brick, compression
+# sized by a review's amounts: a loud, crushed master; a range said to be wide or denied, a hit
+# "like a brick", nothing; a part's own range stays that part's.
+RANGE_GONE = [
+    ("honestly the dynamic range on this record is tiny", {("mix", "loud_master")}),
+    ("the dynamic range is very low", {("mix", "loud_master")}),
+    ("the album is compressed into one big brick of sound", {("mix", "loud_master")}),
+    ("my master's waveform is basically a sausage", {("mix", "loud_master")}),
+    ("this mastering used a lot of dynamic range compression", {("mix", "loud_master")}),
+    ("they put a ton of limiting on the album", {("mix", "loud_master")}),
+    ("the vocal's dynamic range is squashed", {("vocal", "over_compressed")}),
+    ("the dynamic range is wide and natural", set()),
+    ("the dynamic range isn't low at all", set()),
+    ("the kick hits like a brick", set()),
+]
+
+# A level word exclaimed at ("shocked at how loud"): the way the part is off; delight or a
+# quality that praises, nothing.
+EXCLAIMED = [
+    ("I was shocked at how loud the album was", {("mix", "loud_master")}),
+    ("I'm surprised by how quiet the vocal is", {("vocal", "too_quiet")}),
+    ("honestly amazed at how soft the kick is in the chorus", {("kick", "too_quiet")}),
+    ("I was pleasantly surprised by how loud it gets without distorting", set()),
+    ("impressed by how loud the kick is", set()),
+    ("amazed at how present the vocal is", set()),
+]
+
+# Unseen in a mix is unheard; "invisible" said of processing or of a title is nothing.
+INVISIBLE = [
+    ("the bass is practically invisible to the ear", {("bass", "too_quiet")}),
+    ("the synth pad is all but invisible in the mix", {("keys", "too_quiet")}),
+    ("the guitars are basically invisible in the chorus", {("guitars", "too_quiet")}),
+    ("the compression is invisible", set()),
+    ("the invisible man is my favourite track", set()),
+]
+
+# A fader moved by a step, up or down, with the part between the verb and its particle.
+STEPPED = [
+    ("notch the treble up a bit", {("mix", "tonal_balance")}),
+    ("bump the snare up a hair", {("snare", "too_quiet")}),
+    ("jack the vocal up in the chorus", {("vocal", "too_quiet")}),
+    ("I'd notch the hats down a dB", {("cymbals", "too_loud")}),
+    ("knock the guitars down a bit", {("guitars", "too_loud")}),
+    ("ease the pads back in the chorus", {("keys", "too_loud")}),
+    ("I bumped into the drummer after the show", set()),
+    ("kick it up a notch", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -638,7 +686,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "told apart": TOLD_APART, "encroaching": ENCROACHING,
             "in the middle": IN_THE_MIDDLE, "get on wished": GET_ON_WISHED,
             "wished away": WISHED_AWAY, "also": ALSO,
-            "tilted": TILTED}
+            "tilted": TILTED, "range gone": RANGE_GONE, "exclaimed": EXCLAIMED,
+            "invisible": INVISIBLE, "stepped": STEPPED}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 
@@ -21,7 +22,7 @@ from dsp.stem_analysis import (
 )
 from dsp.wording import PLURAL_PARTS, khz_band, percent, signed, signed_range
 
-__all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "low_mid_excess_db",
+__all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "joined", "low_mid_excess_db",
            "reference_ranges", "spectrum_low_mid_excess_db"]
 
 
@@ -34,6 +35,18 @@ class Finding:
     measured: float
     reference: tuple[float, float]
     source: str
+    also: tuple[str, ...] = ()
+    """Other parts this finding stands for, each with its own figures in the evidence (see
+    joined); `layer`, `measured` and `reference` are the first part's."""
+
+
+def joined(findings: Sequence[Finding]) -> Finding:
+    """One finding for several parts with one problem (a low-mid build-up that one plan cuts
+    on every part): the first's part, severity and figure, the others in `also`, and every
+    part's evidence, each clause once (the mix's figure they share is said once)."""
+    first, *rest = findings
+    clauses = dict.fromkeys(c for f in findings for c in f.evidence.split("; "))
+    return replace(first, also=tuple(f.layer for f in rest), evidence="; ".join(clauses))
 
 
 @lru_cache(maxsize=1)

@@ -178,6 +178,8 @@ def _analyze(args) -> int:
         from dsp.diagnosis import diagnose
         from dsp.pipeline import load_stems
         from dsp.stem_analysis import analyse_session
+        from moozix_tui.engine.decide import leading_findings
+        from moozix_tui.engine.present import parts_word, problem_word
 
         stems, checks = load_stems(given.sources, true_peaks=True, read=early.load)
     analysis = analyse_session(stems)
@@ -208,8 +210,9 @@ def _analyze(args) -> int:
     for role in stems.parts:
         print(f"{role}: {', '.join(s.name for s in stems.part(role))}")
     print("findings:" if findings else "findings: nothing stands out against typical ranges")
-    for finding in findings:
-        print(f"  {finding.layer} / {finding.problem} ({finding.severity}): {finding.evidence}")
+    for f in leading_findings(findings, most=len(findings), mild=True):
+        print(f"  {parts_word(f.layer, f.also)} — {problem_word(f.problem)} ({f.severity}): "
+              f"{f.evidence}")
     return EXIT_OK
 
 

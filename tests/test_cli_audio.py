@@ -220,3 +220,26 @@ def test_no_progress_bar_when_stderr_is_not_a_terminal(monkeypatch):
     progress("loading", 0.5)
     progress.say("note: left out mix.wav")
     assert piped.getvalue() == "moozix: note: left out mix.wav\n"
+
+
+def test_analyze_names_every_part_one_mud_finding_covers(song, tmp_path, capsys):
+    """The demo's fault (+7 dB at 250 Hz on every part): the build-up shows on several parts
+    and one muddy plan cuts them all, so it is one finding that names each part, each with
+    its own figure ('keys — muddy … the same shows on the vocal, bass and drums' named
+    one)."""
+    from faults import boost
+
+    parts = {"drums": song["kick"] + song["snare"] + song["cymbals"], "bass": song["bass"],
+             "keys": song["keys"], "vocal": song["vocal"]}
+    for role, x in parts.items():
+        sf.write(tmp_path / f"{role}.wav", boost(x[:, :44100 * 8], 250.0, 7.0).T, 44100,
+                 subtype="PCM_24")
+    assert main(["analyze", *(str(tmp_path / f"{role}.wav") for role in parts)]) == 0
+    out = capsys.readouterr().out
+    [mud] = [line for line in out.splitlines() if " — muddy " in line]
+    names, _, evidence = mud.strip().partition(" — muddy ")
+    named = names.replace(" and ", ", ").split(", ")
+    assert len(named) >= 2 and set(named) <= {"drums", "bass", "keys", "lead vocal"}, mud
+    for name in named[1:]:   # each further part with its own figure, not "the same shows"
+        assert f"the {name.removeprefix('lead ')} part's own 150–400 Hz stands" in evidence
+    assert evidence.count("the mix's 150–400 Hz stands") == 1

@@ -11,13 +11,17 @@ import math
 import re
 from collections.abc import Sequence
 
+from moozix_tui.engine.present import part_word, parts_word, problem_word
+
 __all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "settle_doubtful",
            "single_out", "without_questions"]
 
 def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: str = "",
-              route: str | None = None, measured: bool = False, tone: str = "") -> dict:
+              route: str | None = None, measured: bool = False, tone: str = "",
+              also: Sequence[str] = ()) -> dict:
     """A complaint as the session stores it; `measured` when the measurement, not the
-    user's words, picked the part; `tone` which way a whole-song tone is off."""
+    user's words, picked the part; `tone` which way a whole-song tone is off; `also` the
+    other parts a measured finding showed the problem on (one plan fixes them all)."""
     from intents import TONES, WHOLE_SONG_PROBLEMS, route_for
 
     if layer == "mix":   # "muddy" said of the whole song is its tonal balance, and so on
@@ -25,7 +29,7 @@ def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: s
         problem = WHOLE_SONG_PROBLEMS.get(problem, problem)
     return {"layer": layer, "problem": problem, "severity": severity,
             "route": route or route_for(layer), "evidence": evidence, "done": False,
-            "measured": measured, "tone": tone}
+            "measured": measured, "tone": tone, "also": list(also)}
 
 
 def complaints_heard(heard) -> list[dict]:
@@ -82,27 +86,23 @@ def resolve_unclear(problem: str, candidates: Sequence[str], analysis,
 
 def leading_findings(findings: Sequence, *, most: int, mild: bool = False) -> list:
     """The measured problems to lead with, worst first: normal and strong findings (and
-    mild ones if `mild`), and a problem one complaint fixes on every part (muddy) once, on
-    its worst part, its evidence naming the others."""
-    from dataclasses import replace
-
+    mild ones if `mild`), and a problem one complaint fixes on every part (muddy) once, in
+    its worst part's place, naming every part it shows on with each one's own figures."""
+    from dsp.diagnosis import joined
     from dsp.recipes import ONE_FOR_ALL_PARTS
-    from dsp.wording import listing
 
     kept: list = []
-    others: dict[str, list[str]] = {}
+    shared: dict[str, list] = {}
     for finding in findings:
         if finding.severity not in ("normal", "strong") and not mild:
             continue
-        if finding.problem in ONE_FOR_ALL_PARTS and finding.problem in others:
-            others[finding.problem].append(finding.layer.replace("_", " "))
-            continue
-        others.setdefault(finding.problem, [])
+        if finding.problem in ONE_FOR_ALL_PARTS:
+            if finding.problem in shared:
+                shared[finding.problem].append(finding)
+                continue
+            shared[finding.problem] = [finding]
         kept.append(finding)
-    return [replace(f, evidence=f"{f.evidence}; the same shows on the "
-                                f"{listing(others[f.problem])}")
-            if f.problem in ONE_FOR_ALL_PARTS and others[f.problem] else f
-            for f in kept[:most]]
+    return [joined(shared[f.problem]) if f.problem in shared else f for f in kept[:most]]
 
 
 def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], list[str]]:
@@ -121,11 +121,11 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
         layer = resolve_unclear(unclear.problem, unclear.candidates, analysis, findings)
         if layer is None:
             notes.append(f"\"{unclear.evidence}\": nothing measured stands out for "
-                         f"{unclear.problem.replace('_', ' ')}, so I left it alone")
+                         f"{problem_word(unclear.problem)}, so I left it alone")
             continue
         complaints.append(complaint(layer, unclear.problem, evidence=unclear.evidence))
         notes.append(f"\"{unclear.evidence}\" named no part: the measurement points to the "
-                     f"{layer.replace('_', ' ')}, so that is what I fixed")
+                     f"{part_word(layer)}, so that is what I fixed")
     if complaints or not (heard.vague or heard.guesses):
         return complaints, notes
     if heard.vague:
@@ -137,9 +137,10 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
                   and (f.layer, f.problem) in readings][:2]
         why = "was not clear to me; I fixed only the readings a measurement backs"
     for finding in picked:
-        complaints.append(complaint(finding.layer, finding.problem, evidence=finding.evidence))
-    found = "; ".join(f"{f.layer.replace('_', ' ')} {f.problem.replace('_', ' ')} "
-                      f"({f.evidence})" for f in picked) or "nothing stood out"
+        complaints.append(complaint(finding.layer, finding.problem, evidence=finding.evidence,
+                                    also=finding.also))
+    found = "; ".join(f"{parts_word(f.layer, f.also)} {problem_word(f.problem)} ({f.evidence})"
+                      for f in picked) or "nothing stood out"
     notes.append(f"\"{heard.text}\" {why}: {found}")
     return complaints, notes
 
@@ -175,7 +176,8 @@ def settle_doubtful(complaints: Sequence[dict], alternatives: Sequence[tuple[dic
 
 
 def _reading(item: dict) -> str:
-    return f"{item['layer'].replace('_', ' ')} {item['problem'].replace('_', ' ')}"
+    return f"{part_word(item['layer'])} {problem_word(item['problem'])}"
+
 
 
 def plan(complaints: Sequence[dict], analysis):

@@ -17,9 +17,16 @@ from moozix_tui.engine.plan_edits import (
     explicit_gain,
     new_target,
 )
-from moozix_tui.engine.present import finding_line, part_word, stem_request, the_part
+from moozix_tui.engine.present import (
+    finding_line,
+    part_word,
+    problem_word,
+    restate,
+    stem_request,
+    the_part,
+)
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.wording import PROBLEM_WORDS, answer_question, md_literal, restate
+from moozix_tui.engine.wording import answer_question, md_literal
 
 __all__ = ["answer_pending", "choose", "diagnose_song", "listen", "offer", "offer_instead",
            "picked_numbers"]
@@ -235,7 +242,7 @@ def offer_instead(session: Session, choices: list[dict]) -> str:
     _open(session, choices=choices)
     lines = [f"{n}. " + finding_line(c["layer"], c["problem"], c.get("evidence", ""))
              + f", instead of {the_part(c['instead_of']['layer'])} "
-             + _problem_words(c["instead_of"]["problem"])
+             + problem_word(c["instead_of"]["problem"])
              for n, c in enumerate(choices, 1)]
     numbers = " or ".join(str(n) for n in range(1, len(choices) + 1))
     return ("I'm not sure I read that right — **or did you mean**:\n\n" + "\n".join(lines)
@@ -247,7 +254,7 @@ def offer(session: Session, choices: list[dict], quoted: bool = True) -> str:
     line quotes its evidence unless `quoted` is False (the caller quoted it once)."""
     _open(session, choices=choices)
     lines = [f"{n}. " + finding_line(c["layer"], c["problem"],
-                                     c.get("evidence", "") if quoted else "")
+                                     c.get("evidence", "") if quoted else "", c.get("also", ()))
              for n, c in enumerate(choices, 1)]
     lines.append(f"{len(choices) + 1}. something else")
     if len(choices) == 1:
@@ -295,7 +302,8 @@ def choose(session: Session, text: str) -> Turn | None:
             return session.reply(["Tell me in your own words what sounds wrong."])
         chosen = [choices[n - 1] for n in numbers if 1 <= n <= len(choices)]
         picked = [complaint(c["layer"], c["problem"], evidence=c.get("evidence", ""),
-                            measured=c.get("measured", False)) for c in chosen]
+                            measured=c.get("measured", False), also=c.get("also", ()))
+                  for c in chosen]
         replies += [_replace(session, c["instead_of"]) for c in chosen if "instead_of" in c]
     else:
         return None
@@ -355,11 +363,7 @@ def _replace(session: Session, reading: dict) -> str:
     state.moves, state.applied = kept, len(kept)
     session.result = None
     return (f"Took out {'the move' if dropped == 1 else f'the {dropped} moves'} planned for "
-            f"{the_part(reading['layer'])} {_problem_words(reading['problem'])}.")
-
-
-def _problem_words(problem: str) -> str:
-    return PROBLEM_WORDS.get(problem, problem.replace("_", " "))
+            f"{the_part(reading['layer'])} {problem_word(reading['problem'])}.")
 
 
 def answer_pending(session: Session, text: str) -> Turn | None:

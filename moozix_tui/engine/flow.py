@@ -13,11 +13,12 @@ from moozix_tui.engine.present import (
     normalised,
     part_word,
     plan_text,
+    problem_word,
     stem_request,
     summary_text,
 )
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
+from moozix_tui.engine.wording import md_code, md_literal
 
 __all__ = ["plan_changed", "replay", "start_analysis", "start_export", "start_render"]
 
@@ -141,7 +142,8 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
          and not (f.layer == "mix" and _measure(f.problem) in {m for _, m in named})],
         most=4, mild=True)
     aside = ("**Also worth a look**\n\n" + "\n".join(
-        f"- {finding_line(f.layer, f.problem, f.evidence)}" for f in extra) if extra else "")
+        f"- {finding_line(f.layer, f.problem, f.evidence, f.also)}" for f in extra)
+             if extra else "")
     if plan.notes:  # one paragraph a note, inside one quote; not run into one sentence
         notes = [f"> {md_literal(n)}" for n in plan.notes]
         if plan.held_back:
@@ -153,7 +155,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         if number is not None:
             parts.append(f"Say {number} to go back to the first reading of your words: "
                          f"{part_word(reading['layer'])} — "
-                         f"{PROBLEM_WORDS.get(reading['problem'], reading['problem'])}.")
+                         f"{problem_word(reading['problem'])}.")
     if state.replanned_from is not None:
         before = state.replanned_from
         state.replanned_from = None
@@ -182,7 +184,7 @@ def finished_diagnose(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
                "loudness, or *export* for the final files." if session.state.summary else
                "Tell me what you hear — or say *the whole song is too quiet* to master it.")])
     choices = [{"layer": f.layer, "problem": f.problem, "evidence": f.evidence,
-                "measured": True} for f in found]
+                "also": list(f.also), "measured": True} for f in found]
     return session.reply(["**What stands out when I measure it** (furthest from typical "
                           "first):\n\n" + offer(session, choices)], "question")
 

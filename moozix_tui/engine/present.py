@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from dsp.wording import change, figure, number
-from moozix_tui.engine.wording import LAYER_WORDS, PROBLEM_WORDS, md_code, md_literal, restate
+from dsp.wording import change, figure, listing, number
+from moozix_tui.engine.wording import LAYER_WORDS, PROBLEM_WORDS, md_code, md_literal
 
 __all__ = ["change", "figure", "finding_line", "group_files", "move_lines", "normalised",
-           "number", "plan_text", "stem_request", "status_text", "summary_text"]
+           "number", "part_word", "parts_word", "plan_text", "problem_word", "restate",
+           "stem_request", "status_text", "summary_text", "the_part"]
 
 NEXT_STEPS = ("Say `go` to render · `more` / `less` · `skip N` · or tell me another "
               "problem.")
@@ -28,6 +29,15 @@ def part_word(role: str) -> str:
     return LAYER_WORDS.get(role, role.replace("_", " "))
 
 
+def problem_word(problem: str) -> str:
+    return PROBLEM_WORDS.get(problem, problem.replace("_", " "))
+
+
+def parts_word(layer: str, also: Sequence[str] = ()) -> str:
+    """A finding's or complaint's parts: 'keys, lead vocal, bass and drums'."""
+    return listing([part_word(role) for role in (layer, *also)])
+
+
 def the_part(role: str) -> str:
     """The part's words after "the": "the lead vocal", "the music under the vocal" (whose
     words hold their own article)."""
@@ -35,10 +45,29 @@ def the_part(role: str) -> str:
     return word if word.startswith("the ") else f"the {word}"
 
 
-def finding_line(layer: str, problem: str, evidence: str = "") -> str:
-    """A measured finding: the part, what is wrong with it, then the numbers."""
-    what = PROBLEM_WORDS.get(problem, problem.replace("_", " "))
-    return f"**{part_word(layer)}** — {what}" + (f" ({md_literal(evidence)})" if evidence else "")
+def finding_line(layer: str, problem: str, evidence: str = "",
+                 also: Sequence[str] = ()) -> str:
+    """A measured finding: the parts, what is wrong with them, then the numbers."""
+    what = problem_word(problem)
+    return (f"**{parts_word(layer, also)}** — {what}"
+            + (f" ({md_literal(evidence)})" if evidence else ""))
+
+
+def restate(item: dict) -> str:
+    """One complaint as the chat says it back: part, problem, why that route, and the
+    words (or the measurement) it came from."""
+    part = parts_word(item["layer"], item.get("also", ()))
+    what = problem_word(item["problem"])
+    if item.get("tone"):
+        what = f"{PROBLEM_WORDS[item['tone']]} overall"
+    if item["route"] == "master":
+        why = "mastering: a whole-song problem, the stereo mix is enough"
+    elif item.get("measured"):
+        why = ("mixing: the measurement points to " + ("these parts, each fixed on its own "
+               "stem" if item.get("also") else "this part, and it is fixed on its own stem"))
+    else:
+        why = "mixing: you named the part, and a part is fixed best from its own stem"
+    return f"- **{part}** — {what} · *{why}* (“{md_literal(item['evidence'])}”)"
 
 
 def move_lines(moves: Sequence[dict], *, reasons: bool = False) -> list[str]:

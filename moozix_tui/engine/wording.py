@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["HELP", "LAYER_WORDS", "PROBLEM_WORDS", "answer_question", "glossary_markdown",
-           "md_code", "md_literal", "restate"]
+           "md_code", "md_literal"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -87,19 +87,3 @@ def md_code(text: str) -> str:
 
 def answer_question(topic: str | None) -> str:
     return _ANSWERS.get(topic or "", _ANSWERS["mix_vs_master"])
-
-
-def restate(item: dict) -> str:
-    """One complaint as the chat says it back: part, problem, why that route, and the
-    words (or the measurement) it came from."""
-    part = LAYER_WORDS.get(item["layer"], item["layer"])
-    what = PROBLEM_WORDS.get(item["problem"], item["problem"].replace("_", " "))
-    if item.get("tone"):
-        what = f"{PROBLEM_WORDS[item['tone']]} overall"
-    if item["route"] == "master":
-        why = "mastering: a whole-song problem, the stereo mix is enough"
-    elif item.get("measured"):
-        why = "mixing: the measurement points to this part, and it is fixed on its own stem"
-    else:
-        why = "mixing: you named the part, and a part is fixed best from its own stem"
-    return f"- **{part}** — {what} · *{why}* (“{md_literal(item['evidence'])}”)"

@@ -7,22 +7,29 @@ from dsp.diagnosis import Finding
 from moozix_tui.engine.decide import answers, leading_findings
 
 
-def finding(layer: str, problem: str, severity: str = "strong") -> Finding:
-    return Finding(layer, problem, severity, f"{layer} {problem} measured", 0.0, (0.0, 1.0),
-                   "diagnosis")
+def finding(layer: str, problem: str, severity: str = "strong", evidence: str = "") -> Finding:
+    return Finding(layer, problem, severity, evidence or f"{layer} {problem} measured", 0.0,
+                   (0.0, 1.0), "diagnosis")
 
 
 def test_mud_on_every_part_is_offered_once_beside_the_next_problem():
     """The demo song: mud shows on four parts and the vocal is buried. One muddy complaint
     cuts every part that carries the band, so four muddy lines would push the buried vocal
     off a list of three."""
-    found = [finding("keys", "muddy"), finding("vocal", "muddy"), finding("bass", "muddy"),
-             finding("drums", "muddy"), finding("vocal", "too_quiet", "normal"),
+    mix = "the mix's 150–400 Hz stands +6.8 dB"
+    found = [finding("keys", "muddy", evidence=f"{mix}; 16% of it is in the keys"),
+             finding("vocal", "muddy", evidence=f"the vocal's own stands +17.4 dB; {mix}"),
+             finding("bass", "muddy", evidence=f"the bass's own stands +11.0 dB; {mix}"),
+             finding("drums", "muddy", evidence=f"the drums' own stands +2.8 dB; {mix}"),
+             finding("vocal", "too_quiet", "normal"),
              finding("keys", "too_quiet", "normal"), finding("mix", "tonal_balance", "mild")]
     led = leading_findings(found, most=3)
     assert [(f.layer, f.problem) for f in led] == [
         ("keys", "muddy"), ("vocal", "too_quiet"), ("keys", "too_quiet")]
-    assert led[0].evidence.endswith("the same shows on the vocal, bass and drums")
+    assert led[0].also == ("vocal", "bass", "drums")
+    assert led[0].evidence == (f"{mix}; 16% of it is in the keys; the vocal's own stands "
+                               "+17.4 dB; the bass's own stands +11.0 dB; the drums' own "
+                               "stands +2.8 dB"), "each part's own figure, the mix's once"
     assert led[1].evidence == "vocal too_quiet measured"
 
 
@@ -34,3 +41,17 @@ def test_the_complaints_a_render_answers_name_a_whole_song_tone_by_its_direction
     said = [{"layer": "keys", "problem": "too_loud", "severity": "normal"},
             {"layer": "mix", "problem": "tonal_balance", "severity": "mild", "tone": "muddy"}]
     assert answers(said) == ["keys/too_loud", "mix/muddy"]
+
+
+def test_a_finding_on_several_parts_names_them_all_as_the_chat_and_cli_say_them():
+    """The choice read 'keys — muddy (…; the same shows on the vocal, bass and drums)'."""
+    from moozix_tui.engine.present import finding_line, restate
+
+    [led] = leading_findings([finding("keys", "muddy"), finding("vocal", "muddy"),
+                              finding("drums", "muddy")], most=3)
+    assert finding_line(led.layer, led.problem, also=led.also) == (
+        "**keys, lead vocal and drums** — muddy")
+    said = restate({"layer": "keys", "problem": "muddy", "route": "mix", "evidence": "x",
+                    "measured": True, "also": list(led.also)})
+    assert said.startswith("- **keys, lead vocal and drums** — muddy · *mixing: "
+                           "the measurement points to these parts")

@@ -112,7 +112,7 @@ def test_also_worth_a_look_says_what_is_wrong_not_just_the_number(mastered_demo)
     plan = next(r.markdown for r in mastered_demo.replies if "Also worth a look" in r.markdown)
     listed = plan.split("**Also worth a look**")[1].split("\n\n")[1].splitlines()
     assert listed
-    assert all(re.match(r"- \*\*[a-z ]+\*\* — [a-z ,-]+ \(", line) for line in listed)
+    assert all(re.match(r"- \*\*[a-z ,]+\*\* — [a-z ,-]+ \(", line) for line in listed)
     # what was asked for comes first: the plan's moves, then what else stands out, then
     # what to say next (it led the reply, above the plan, and pushed it off a short screen)
     assert plan.index("**The plan**") < plan.index("1. ") < plan.index("Also worth a look")
@@ -181,7 +181,7 @@ def test_a_wish_for_a_better_song_measures_it_instead_of_a_dead_end(chat, said):
 
 def test_a_whole_song_tone_is_said_back_the_way_it_was_said():
     from moozix_tui.engine.decide import complaint
-    from moozix_tui.engine.wording import restate
+    from moozix_tui.engine.present import restate
 
     said = restate({**complaint("mix", "muddy"), "evidence": "mix sounds muddy"})
     assert "whole song** — muddy overall" in said

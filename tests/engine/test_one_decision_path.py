@@ -100,7 +100,7 @@ def test_fix_settles_a_doubtful_reading_by_measurement_and_says_so(buried_vocal_
     assert lifts_the_vocal(out)
     assert not any(m["stem"] == "instruments" and m["op"] == "gain"
                    and m["params"]["gain_db"] > 0 for m in out["moves"])
-    assert any("not certain" in n and "backs vocal too quiet" in n for n in out["notes"])
+    assert any("not certain" in n and "backs lead vocal too quiet" in n for n in out["notes"])
 
 
 def test_a_doubtful_reading_the_measurement_overrules_can_be_taken_back(chat,
@@ -111,7 +111,7 @@ def test_a_doubtful_reading_the_measurement_overrules_can_be_taken_back(chat,
     folder = buried_vocal_files
     chat.say("the beat is kind of drowning the vocal")
     planned = chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
-    assert "the measurement backs vocal too quiet" in planned
+    assert "the measurement backs lead vocal too quiet" in planned
     assert [m["stem"] for m in chat.engine.state.moves] == ["vocal"]
     assert "Say 1 to go back to the first reading of your words: the music under the vocal " \
         "— too loud" in planned

@@ -831,6 +831,7 @@ class _Reader:
         return any(tuple(words[i:i + len(p)]) == p and (p[0] in said_of or
                                                         set(words[max(i - 2, 0):i]) & said_of)
                    and not set(words[max(i - 2, 0):i]) & wishes
+                   and not set(words[max(i - 2, 0):i]) & self.negators  # "not happy how"
                    and not amount_after(i + len(p))
                    for i, w in enumerate(words) if w in firsts
                    for p in self.praise if p[0] == w) or self._manner_praised(clause, words)
@@ -1219,13 +1220,17 @@ class _Reader:
     def _layer_for(self, cue, layers, named, carry) -> _Mention | None:
         if cue.inner:
             inside = [m for m in layers if cue.inner[0] <= m.start < cue.inner[1]]
-            if inside:
-                return inside[0]
+            parts = [m for m in inside if m.layer != self.whole]
+            if parts:
+                return parts[0]
             head = tuple(self.words[cue.start:cue.inner[0]])
             if self.vocab.layer_phrases.get(head) == self.whole and \
                     not any(m.end == cue.start for m in layers):
-                # "the dynamic range is very low": the words name the song themselves
-                return _Mention(cue.start, cue.end, layer=self.whole)
+                # "the dynamic range is very low", "the treble is way too high": the words
+                # name the song (or a band of it) themselves
+                return _Mention(cue.start, cue.inner[0], layer=self.whole)
+            if inside:
+                return inside[0]
         before = [m for m in named if m.start < cue.start]
         after = [m for m in named if m.start >= cue.end]
         k = cue.start - 1

@@ -639,7 +639,10 @@ EXCLAIMED = [
     ("I was shocked at how loud the album was", {("mix", "loud_master")}),
     ("I'm surprised by how quiet the vocal is", {("vocal", "too_quiet")}),
     ("honestly amazed at how soft the kick is in the chorus", {("kick", "too_quiet")}),
+    ("I'm not happy with how loud the kick is", {("kick", "too_loud")}),
+    ("I was shocked in how loud the album was", {("mix", "loud_master")}),
     ("I was pleasantly surprised by how loud it gets without distorting", set()),
+    ("I'm really pleased with how loud the master is now", set()),
     ("impressed by how loud the kick is", set()),
     ("amazed at how present the vocal is", set()),
 ]
@@ -665,6 +668,47 @@ STEPPED = [
     ("kick it up a notch", set()),
 ]
 
+# Praise denied is no praise ("not happy how the album was overcompressed"); praise said
+# plainly still is.
+PRAISE_DENIED = [
+    ("fans were not happy how the album was overcompressed", {("mix", "loud_master")}),
+    ("the drummer wasn't pleased that the kick was buried", {("kick", "too_quiet")}),
+    ("the mix isn't great and the vocal is buried", {("vocal", "too_quiet")}),
+    ("I'm happy the vocal is finally not buried", set()),
+    ("I'm satisfied with how the vocal sits", set()),
+]
+
+# A band said to be high is its level: the song's tone, or a part's level when it is a part;
+# denied, or a pitch, nothing.
+BAND_HIGH = [
+    ("the treble on this record is too high", {("mix", "tonal_balance")}),
+    ("the highs are too high for my ears", {("mix", "tonal_balance")}),
+    ("the low end on the master is so high it rattles the car", {("mix", "tonal_balance")}),
+    ("the bass is too high in the mix", {("bass", "too_loud")}),
+    ("the treble is not too high", set()),
+    ("the vocal is pitched too high", set()),
+]
+
+# Manners of excess before a level word; the same adverb before praise is nothing.
+MANNER_OF_EXCESS = [
+    ("the album has an exaggeratedly loud sound", {("mix", "loud_master")}),
+    ("the snare is unnaturally loud", {("snare", "too_loud")}),
+    ("the hats are piercingly loud", {("cymbals", "too_loud")}),
+    ("the album is shockingly good", set()),
+]
+
+# Compression said with limiting or named by its kind ("dynamically compressed") is the crushed
+# master; a part compressed and praised is nothing.
+COMPRESSED_AND_LIMITED = [
+    ("the CD mastering is quite bad - dynamically compressed and clipped",
+     {("mix", "distorted"), ("mix", "loud_master")}),
+    ("this song isn't just compressed and limited, it's actually clipping",
+     {("mix", "distorted"), ("mix", "loud_master")}),
+    ("the master is compressed and limited to within an inch of its life",
+     {("mix", "loud_master")}),
+    ("the vocal is compressed and sits nicely", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -687,7 +731,9 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "in the middle": IN_THE_MIDDLE, "get on wished": GET_ON_WISHED,
             "wished away": WISHED_AWAY, "also": ALSO,
             "tilted": TILTED, "range gone": RANGE_GONE, "exclaimed": EXCLAIMED,
-            "invisible": INVISIBLE, "stepped": STEPPED}
+            "invisible": INVISIBLE, "stepped": STEPPED, "praise denied": PRAISE_DENIED,
+            "band high": BAND_HIGH, "manner of excess": MANNER_OF_EXCESS,
+            "compressed and limited": COMPRESSED_AND_LIMITED}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -245,16 +245,39 @@ def _praised(reader, cue) -> bool:
     "crank this one up, it sounds huge") with no contrast, judgement or wanting word that
     would make part of it a complaint, not after a word of excess or a hedge ("a bit"), and
     in the praise's own clause when the problem words' clause names a part of its own
-    ("sounds great, the hats are harsh" complains of the hats)."""
+    ("sounds great, the hats are harsh" complains of the hats). A size said of a part
+    ([scope.praise] `sized`) is praised by a clause opening on one of `opening` ("love the
+    HUGE hats in the mix") or by a later clause pointing back to it."""
     sentence, clause = reader.sentences[cue.start], reader.clauses[cue.start]
     before = set(reader.words[max(cue.start - 3, 0):cue.end])
     if before & (set(reader.rules["scope"]["excess"]) | reader.sets["mild"]):
         return False
     if any(m.layer for m in reader.by_clause.get(clause, [])):
         start = reader.clause_start[clause]
-        return not _turned(reader, sentence) and _praise_at(
-            reader, start, start + len(reader.clause_list(clause)), True)
+        rule = reader.rules["scope"]["praise"]
+        sized = cue.cue.problem in rule["sized"]
+        return not _turned(reader, sentence) and (_praise_at(
+            reader, start, start + len(reader.clause_list(clause)), True) or (sized and (
+                reader.words[start] in rule["opening"] or _praised_back(
+                    reader, clause, sentence))))
     return _sentence_praised(reader, sentence)
+
+
+def _praised_back(reader, clause: int, sentence: int) -> bool:
+    """"HUGE hats in the mix, love it", "massive drums in the mix, they sound amazing": a
+    later clause of the sentence that names no part of its own and praises points back to
+    the size the clause before gave its part."""
+    hi = reader.sentence_span[sentence][1]
+    k = reader.clause_start[clause] + len(reader.clause_list(clause))
+    while k < hi:
+        later = reader.clauses[k]
+        end = k + len(reader.clause_list(later))
+        if not any(m.layer and reader.vocab.weak_layers.isdisjoint({m.layer})
+                   for m in reader.by_clause.get(later, [])) and _praise_at(
+                reader, k, end, said_only=False):
+            return True
+        k = end
+    return False
 
 
 _MEMO: WeakKeyDictionary = WeakKeyDictionary()

@@ -1,6 +1,7 @@
-"""A part read both too loud and too quiet ([contradictions]): said at different times it
-is uneven; a request gives way to a description of the part and is offered beside it as a
-choice; two descriptions both stay."""
+"""A part read both too loud and too quiet ([contradictions]): an amount of excess after the
+other way's problem words sizes them; said at different times it is uneven; a request
+gives way to a description of the part and is offered beside it as a choice; two
+descriptions both stay."""
 
 from __future__ import annotations
 
@@ -47,3 +48,16 @@ def test_two_descriptions_both_stay(text, layer):
 def test_asked_both_ways_in_one_question_is_no_complaint(text):
     _, read = _read(text)
     assert not {p for _, p in read} & {"too_loud", "too_quiet"}
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), RULE["degree_examples"])
+def test_an_amount_after_a_problem_word_sizes_it(text, layer, problem):
+    _, read = _read(text)
+    opposite = {"too_quiet": "too_loud", "too_loud": "too_quiet"}[problem]
+    assert (layer, problem) in read and (layer, opposite) not in read
+
+
+@pytest.mark.parametrize(("text", "layer"), RULE["degree_counter_examples"])
+def test_an_amount_said_on_its_own_stays(text, layer):
+    _, read = _read(text)
+    assert {(layer, "too_loud"), (layer, "too_quiet")} <= read

@@ -10,22 +10,27 @@ counter-examples that run as tests.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
+from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from intents.grammar import find, grammar, index
 from intents.text import words_of
 
+if TYPE_CHECKING:
+    from intents.parser import _Mention, _Reader
+
 __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 
 
-def out_of_scope(reader, cue) -> bool:
+def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
     return (_praised(reader, cue) or _heard_changed(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
 
-def _reports_change(reader, sentence: int) -> bool:
+def _reports_change(reader: _Reader, sentence: int) -> bool:
     """A sentence whose problem words all report a change heard ("the kick sounds punchier
     now") and that turns nowhere to a complaint offers no guesses, as praise does."""
     cues = [m for m in reader.by_sentence.get(sentence, []) if m.cue]
@@ -33,7 +38,7 @@ def _reports_change(reader, sentence: int) -> bool:
         reader, sentence)
 
 
-def _heard_changed(reader, cue) -> bool:
+def _heard_changed(reader: _Reader, cue: _Mention) -> bool:
     """"the kick sounds punchier now", "the bass sounded more full", "the kick had a lot
     more punch to it": a comparative that would read as a wish ([desire.comparatives], or
     "more" and a quality of [lack_frame.nouns]), said right after a verb of being or
@@ -64,7 +69,7 @@ def _heard_changed(reader, cue) -> bool:
     return not set(words[lo:k]) & set(rule["wishing"])
 
 
-def told_not_mixed(reader, start: int, end: int, problem: str) -> bool:
+def told_not_mixed(reader: _Reader, start: int, end: int, problem: str) -> bool:
     """The words from start to end say how the music feels, what it tells or how it
     unfolds, teach mixing in general, describe the listener's gear or name a technique, not
     how this mix is: a mood ([scope.mood]), a story ([scope.story]), an arrangement
@@ -80,7 +85,7 @@ def told_not_mixed(reader, start: int, end: int, problem: str) -> bool:
             or _story(reader, start) or _arranged(reader, start, problem))
 
 
-def _recipe(reader, sentence: int) -> bool:
+def _recipe(reader: _Reader, sentence: int) -> bool:
     """"if the vocal is too quiet, raise the fader", "when the bass gets muddy, cut 250 Hz":
     a sentence opening on a condition ([scope.recipe] `conditions`, after an optional
     `leads` word) whose next clause opens on a remedy (`remedies`, or a generic "you" and
@@ -107,7 +112,7 @@ def _recipe(reader, sentence: int) -> bool:
     return _memo(reader, ("recipe", sentence), compute)
 
 
-def _technique(reader, end: int) -> bool:
+def _technique(reader: _Reader, end: int) -> bool:
     """"more compression or volume automation", "careful gain staging": a level word joined
     to one of [scope.technique] `names` (nothing but a space or a hyphen between) names the
     technique, not a level."""
@@ -117,7 +122,7 @@ def _technique(reader, end: int) -> bool:
     return reader.text[reader.tokens[end - 1].end:reader.tokens[end].start] in (" ", "-")
 
 
-def _gear(reader, start: int) -> bool:
+def _gear(reader: _Reader, start: int) -> bool:
     """"these headphones are dull and lifeless", "the speakers ... They were a bit dull":
     problem words in a sentence whose subject is a playback device ([scope.gear] `devices`
     in its first `reach` words, with none of `listening` just before: "on my phone the
@@ -131,7 +136,7 @@ def _gear(reader, start: int) -> bool:
         m.layer and lo <= m.start < start for m in reader.by_sentence.get(sentence, []))
 
 
-def _geared(reader, sentence: int) -> bool:
+def _geared(reader: _Reader, sentence: int) -> bool:
     def compute() -> bool:
         rule = reader.rules["scope"]["gear"]
         lo, hi = reader.sentence_span[sentence]
@@ -145,7 +150,7 @@ def _geared(reader, sentence: int) -> bool:
     return _memo(reader, ("gear", sentence), compute)
 
 
-def _names_device(reader, lo: int, hi: int) -> bool:
+def _names_device(reader: _Reader, lo: int, hi: int) -> bool:
     """One of [scope.gear] `devices` between lo and hi, no listening word up to `reach`
     words before it ("on my studio headphones")."""
     rule = reader.rules["scope"]["gear"]
@@ -154,7 +159,7 @@ def _names_device(reader, lo: int, hi: int) -> bool:
                for a, _ in found)
 
 
-def _excess(reader, start: int, end: int) -> bool:
+def _excess(reader: _Reader, start: int, end: int) -> bool:
     """One of [scope] `excess` before or in the problem words, standing as a word of its
     own: the "over" of "over-compressing" is part of the problem word, no excess."""
     excess = set(reader.rules["scope"]["excess"])
@@ -168,7 +173,7 @@ def _indexed(phrases: tuple[str, ...]) -> dict:
     return index(words_of(p) for p in phrases)
 
 
-def framed(reader, sentence: int) -> bool:
+def framed(reader: _Reader, sentence: int) -> bool:
     """The sentence teaches mixing in general ([scope.advice]), tells how the song unfolds
     ([scope.arrangement]) or describes the listener's gear and names no part
     ([scope.gear]): the guesses offer nothing from it, as from praise."""
@@ -178,7 +183,7 @@ def framed(reader, sentence: int) -> bool:
             m.layer for m in reader.by_sentence.get(sentence, [])))
 
 
-def _taught(reader, sentence: int) -> bool:
+def _taught(reader: _Reader, sentence: int) -> bool:
     """"a good mix lets every part breathe", "bear in mind that over-compressing your mix
     makes it sound thin": a sentence holding one of [scope.advice] `teaching` teaches
     mixing in general, it judges no mix."""
@@ -186,14 +191,14 @@ def _taught(reader, sentence: int) -> bool:
         reader, sentence, reader.rules["scope"]["advice"]["teaching"]))
 
 
-def _unfolds(reader, sentence: int) -> bool:
+def _unfolds(reader: _Reader, sentence: int) -> bool:
     """"the song builds from a quiet piano intro": a sentence holding one of
     [scope.arrangement] `course` tells how the song unfolds."""
     return _memo(reader, ("unfolds", sentence), lambda: _framed(
         reader, sentence, reader.rules["scope"]["arrangement"]["course"]))
 
 
-def _framed(reader, sentence: int, phrases: list[str]) -> bool:
+def _framed(reader: _Reader, sentence: int, phrases: list[str]) -> bool:
     """The sentence holds one of `phrases`, and no contrast, judgement or wanting word
     outside them (the "off" of "kicks off" judges nothing)."""
     lo, hi = reader.sentence_span[sentence]
@@ -203,7 +208,7 @@ def _framed(reader, sentence: int, phrases: list[str]) -> bool:
                                 if k not in framing} & _turns(reader)
 
 
-def _arranged(reader, start: int, problem: str) -> bool:
+def _arranged(reader: _Reader, start: int, problem: str) -> bool:
     """"the song builds from a quiet piano intro", "the EP kicks off with a thin acoustic
     strum": a level or tone word ([scope.mood] `problems`) in a sentence that tells how the
     song unfolds is said of the arrangement, not of how it is mixed."""
@@ -211,7 +216,7 @@ def _arranged(reader, start: int, problem: str) -> bool:
         reader, reader.sentences[start])
 
 
-def _mood(reader, start: int, end: int, problem: str) -> bool:
+def _mood(reader: _Reader, start: int, end: int, problem: str) -> bool:
     """"quieter and more reflective than the rest of the album", "a dark, haunting song",
     "timid, apprehensive": a level or tone word beside one of [scope.mood] `words` or
     `performance` (within `reach`, in its sentence: a list of moods may hold commas) says
@@ -225,7 +230,7 @@ def _mood(reader, start: int, end: int, problem: str) -> bool:
     return any(reader.sentences[k] == sentence and reader.words[k] in words for k in near)
 
 
-def _story(reader, start: int) -> bool:
+def _story(reader: _Reader, start: int) -> bool:
     """"the song is about a relationship drowning in silence": problem words after one of
     [scope.story] `before` and `about` in their clause tell what the song is about, unless
     the mix or a part follows "about"."""
@@ -239,7 +244,7 @@ def _story(reader, start: int) -> bool:
     return False
 
 
-def _praised(reader, cue) -> bool:
+def _praised(reader: _Reader, cue: _Mention) -> bool:
     """The problem words describe, they do not complain: said in a sentence that says its
     praise ("the drums have a big, hollow sound that makes them feel massive and punchy",
     "crank this one up, it sounds huge") with no contrast, judgement or wanting word that
@@ -263,7 +268,7 @@ def _praised(reader, cue) -> bool:
     return _sentence_praised(reader, sentence)
 
 
-def _praised_back(reader, clause: int, sentence: int) -> bool:
+def _praised_back(reader: _Reader, clause: int, sentence: int) -> bool:
     """"HUGE hats in the mix, love it", "massive drums in the mix, they sound amazing": a
     later clause of the sentence that names no part of its own and praises points back to
     the size the clause before gave its part."""
@@ -285,14 +290,14 @@ _MEMO: WeakKeyDictionary = WeakKeyDictionary()
 for each of its problem words."""
 
 
-def _memo(reader, key: tuple, compute) -> bool:
+def _memo(reader: _Reader, key: tuple, compute: Callable[[], bool]) -> bool:
     known = _MEMO.setdefault(reader, {})
     if key not in known:
         known[key] = compute()
     return known[key]
 
 
-def _turned(reader, sentence: int) -> bool:
+def _turned(reader: _Reader, sentence: int) -> bool:
     """The sentence holds a contrast, judgement or wanting word: part of it complains."""
     def compute() -> bool:
         lo, hi = reader.sentence_span[sentence]
@@ -300,18 +305,18 @@ def _turned(reader, sentence: int) -> bool:
     return _memo(reader, ("turned", sentence), compute)
 
 
-def _turns(reader) -> set[str]:
+def _turns(reader: _Reader) -> set[str]:
     """Contrast, judgement and wanting words: a sentence holding one complains in part."""
     return set(reader.rules["scope"]["praise"]["contrast"]) | reader.vocab.judgements | set(
         reader.rules["guesses"]["wants"])
 
 
-def _sentence_praised(reader, sentence: int) -> bool:
+def _sentence_praised(reader: _Reader, sentence: int) -> bool:
     return _memo(reader, ("praised", sentence), lambda: not _turned(reader, sentence)
                  and _praise_at(reader, *reader.sentence_span[sentence], True))
 
 
-def praises(reader, sentence: int) -> bool:
+def praises(reader: _Reader, sentence: int) -> bool:
     """The sentence holds a word of praise, said of something or not ("crisp", "the nice
     guitar work"), not denied, and turns nowhere to a complaint (one of [scope.praise]
     `turns` not followed by a denial: "tight, but the guitars are overbearing" turns; "present
@@ -325,7 +330,7 @@ def praises(reader, sentence: int) -> bool:
     return _praise_at(reader, lo, hi, said_only=False)
 
 
-def _praise_at(reader, lo: int, hi: int, said_only: bool) -> bool:
+def _praise_at(reader: _Reader, lo: int, hi: int, said_only: bool) -> bool:
     """A word of praise between lo and hi, not denied: said of something ("sounds great",
     "it sounds huge", "they nailed it") or, unless `said_only`, anywhere."""
     rule = reader.rules["scope"]["praise"]

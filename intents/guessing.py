@@ -117,6 +117,8 @@ def doubts(reader, item) -> tuple[str, ...]:
             and set(reader.words[part.start:part.end]) & set(voiceless["words"]) \
             and not any(m.layer in voiceless["voices"] for m in reader.mentions):
         out.append("voiceless")
+    if _parts_beside_whole(reader, item):
+        out.append("beside_the_song")
     if part not in reader.mentions:   # made from the problem word itself, or the song's "it"
         if any(m.layer != part.layer for m in _named_in_sentence(reader, cue)):
             out.append("implied")
@@ -136,7 +138,7 @@ def doubts(reader, item) -> tuple[str, ...]:
 
 
 DOUBTS = ("context", "relation", "direction", "part_in_words", "voiceless", "implied",
-          "carried", "past_a_part", "distant")
+          "carried", "beside_the_song", "past_a_part", "distant")
 """What makes a reading doubtful: its problem changed by a context word outside its clause,
 or left as it is though the message names that context elsewhere ("context"); a level
 reading said through a relation with another part in its clause, not in plain level words
@@ -148,10 +150,15 @@ vocal in a message that names no voice, where "the music" may be the whole song 
 music volume varies between tracks": "voiceless"); its part made from
 the problem word or the song's "it" while the sentence names a part ("implied"), taken
 from another sentence ("carried"), reached past another part ("past_a_part"), or more
-than `reach` words from the problem words in their clause ("distant")."""
+than `reach` words from the problem words in their clause ("distant"); the whole song read
+where its clause names a part, or where the song is only a place ("doesn't hold enough
+weight in the mix") and the message names a part ("beside_the_song")."""
 
 
 _PART_DOUBTS = frozenset(("implied", "carried", "past_a_part", "distant"))
+_PART_PROBLEMS = frozenset(WHOLE_SONG_PROBLEMS) - {"tonal_balance"}
+"""Problems a whole-song reading's words can name of a part (a tone said of the song only
+as 'tonal balance' names none)."""
 
 
 def _part_in_words(reader, item) -> tuple[str, str] | None:
@@ -175,6 +182,35 @@ def _part_in_words(reader, item) -> tuple[str, str] | None:
     problem = "too_loud" if said in rule["excess"] else "too_quiet" if said in rule["lack"] \
         else None
     return (layer, problem) if problem else None
+
+
+def _parts_beside_whole(reader, item) -> list:
+    """The parts a whole-song reading may be about, nearest first: those named in the clause
+    of its problem words ("recordings suffering from brittle-sounding cymbals"), or, when
+    the song is only a place ("... in the mix") or the song's "it", those its sentence
+    names, else the part the message named last before it ("The ride is fine. But it
+    doesn't carry enough weight in the mix.")."""
+    part, cue, whole = item.layer_mention, item.cue, reader.whole
+    if part.layer != whole:
+        return []
+    named = sorted((m for m in _named_in_sentence(reader, cue) if m.layer != whole),
+                   key=lambda m: abs(m.start - cue.start))
+    beside = [m for m in named if reader.clauses[m.start] == reader.clauses[cue.start]]
+    if beside or (part in reader.mentions and not _placed(reader, part)):
+        return beside
+    if named:
+        return named
+    earlier = reader.named([m for m in reader.mentions
+                            if m.layer and m.layer != whole and m.end <= cue.start])
+    return [m for m in earlier if not reader.is_denied(m)][-1:]
+
+
+def _placed(reader, part) -> bool:
+    """A part named after a preposition ("in the mix"): a place, not the subject."""
+    k = part.start - 1
+    while k >= 0 and reader.words[k] in reader.sets["determiners"]:
+        k -= 1
+    return k >= 0 and reader.words[k] in reader.sets["prepositions"]
 
 
 def _plain(reader, item) -> bool:
@@ -283,6 +319,10 @@ def alternatives(reader, readings, contradicted=()) -> tuple[Guess, ...]:
             other_way = rules["near"]["relation"][item.problem]["other"]
             offers.offer(item.layer, other_way, evidence, score, index)
             score -= rules["step"]
+        if "beside_the_song" in kinds and said in _PART_PROBLEMS:
+            for m in _parts_beside_whole(reader, item):
+                offers.offer(m.layer, said, reader.evidence(cue, m), score, index)
+                score -= rules["step"]
         if not set(kinds) & _PART_DOUBTS:
             continue
         others = sorted((m for m in _named_in_sentence(reader, cue) if m.layer != item.layer),

@@ -78,7 +78,7 @@ def test_alternatives_never_repeat_a_reading_already_made():
 
 def test_the_kinds_of_doubt_are_named():
     assert set(DOUBTS) == {"context", "relation", "direction", "part_in_words", "voiceless",
-                           "implied", "carried", "past_a_part", "distant"}
+                           "implied", "carried", "beside_the_song", "past_a_part", "distant"}
 
 
 @pytest.mark.parametrize(("text", "reading", "other"), [
@@ -126,3 +126,24 @@ def test_the_reverbs_problem_offered_on_a_part_is_that_parts_reverb():
                              "too much in the end")
     assert intents == [("fx", "too_much_reverb")]
     assert guesses == [("guitars", "too_much_reverb", 0)]
+
+
+@pytest.mark.parametrize(("text", "reading", "other"), [
+    # the song is the subject, but the clause names the part the problem words describe
+    ("so many records suffer from brittle sounding cymbals", ("mix", "tonal_balance"),
+     ("cymbals", "harsh", 0)),
+    # "it" and "in the mix" may be the ride the message named: where it sits, not the song
+    ("The ride is fine in the verse. In the chorus it doesn't hold enough weight in the mix.",
+     ("mix", "quiet_master"), ("cymbals", "too_quiet", 0)),
+])
+def test_a_whole_song_reading_beside_a_named_part_offers_that_part(text, reading, other):
+    intents, guesses = _read(text)
+    assert reading in intents
+    assert other in guesses
+
+
+@pytest.mark.parametrize("text", ["the mix is too loud",
+                                  "the mix is muddy and the vocal is too quiet"])
+def test_a_whole_song_reading_with_no_part_beside_it_is_sure(text):
+    intents, guesses = _read(text)
+    assert intents and guesses == []

@@ -5,7 +5,10 @@ says which words it rests on and how much: a problem word that was set aside (a
 condition, a narration), a near-miss spelling of one, a word about level with no
 grammatical link ("so far back", "a few dB more"), a part named with no problem word
 (what people most often mean about it) where its sentence holds a problem, level or
-judgement word or the message is only the part, or a vague whole-song complaint.
+judgement word or the message is only the part, or is described by words the
+vocabulary may not know ("the bass is practically invisible", "wonky-sounding toms"), or a
+vague whole-song complaint; as a last resort, a part named in a sentence about the sound
+("it sounds like the vocal is in another room"), ranked below everything else.
 Praise, narration and questions about the music get none. Weights, word lists and
 priors are data (rules.toml [guesses]).
 
@@ -439,7 +442,39 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     if vague:
         for rank, problem in enumerate(rules["vague_problems"]):
             offer(whole, problem, reader.text[:60], rules["vague"] - rules["step"] * rank)
+    if not offers.out:
+        _last_resort(reader, offer, praised | moody)
     return offers.ranked(rules["most"])
+
+
+def _last_resort(reader, offer, quiet: set[int]) -> None:
+    """Nothing read and nothing guessed, but a part named in a clause about the sound ("it
+    sounds like the kick and snare are whacking you in the face") outside praise, mood,
+    advice, a story, an arrangement or a question: its usual problems, below any other
+    guess."""
+    rules = reader.rules["guesses"]
+    about = reader.vocab.about_sound
+    for part in reader.complaint_parts():
+        sentence = reader.sentences[part.start]
+        if part.layer == reader.whole or sentence in quiet or framed(reader, sentence) \
+                or not reader.sentence_words(sentence) & about \
+                or _asked(reader, sentence):
+            continue
+        priors = rules["priors"].get(part.layer, ())
+        if told_not_mixed(reader, part.start, part.end, priors[0] if priors else ""):
+            continue
+        for rank, problem in enumerate(priors):
+            offer(part.layer, problem, reader.evidence(part, None),
+                  rules["last_resort"] - rules["step"] * rank)
+
+
+def _asked(reader, sentence: int) -> bool:
+    """The sentence is a question ("what are your thoughts on the 808?", "do you have to
+    rap within a bar")."""
+    lo, hi = reader.sentence_span[sentence]
+    end = reader.tokens[hi].start if hi < len(reader.tokens) else len(reader.text)
+    return "?" in reader.text[reader.tokens[hi - 1].end:end] \
+        or reader.words[lo] in reader.sets["question_starts"]
 
 
 def _reverb_on(reader, part, problem: str):
@@ -477,6 +512,8 @@ def _described(reader, part, moody: set[int]) -> tuple[str, _Span | None]:
     verb = next((k for k in near if (k > part.start and words[k] in rule["verbs"]
                                       or words[k] in rule["hearing"])
                  and not reader.negated_at(k)), None)
+    if verb is None and part.layer != reader.whole:
+        verb = _graded_or_compound(reader, part, rule)
     if verb is None:
         return "", None
     verb = max(verb, part.start)
@@ -484,6 +521,21 @@ def _described(reader, part, moody: set[int]) -> tuple[str, _Span | None]:
     while end < len(words) and reader.clauses[end] == clause and end - verb <= rule["reach"]:
         end += 1
     return "described", _Span(part.start, end)
+
+
+def _graded_or_compound(reader, part, rule) -> int | None:
+    """Where a part is described by a word the vocabulary may not know: a form of "be"
+    right after it with a word of degree ("the bass is practically invisible", "the toms
+    are super papery"), or a compound with one of `before` right before it
+    ("wimpy-sounding drums")."""
+    words, k = reader.words, part.end
+    if k + 1 < len(words) and words[k] in rule["be"] and words[k + 1] in rule["degree"] \
+            and not reader.negated_at(k + 1):
+        return k
+    k = part.start - 1
+    while k >= 0 and words[k] in reader.sets["determiners"]:
+        k -= 1
+    return k if k >= 0 and words[k] in rule["before"] and not reader.negated_at(k) else None
 
 
 def _level_words(reader, at, praised: set[int]) -> None:

@@ -13,8 +13,12 @@ from intents import understand
 
 DESCRIBED = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
     "guesses"]["described"]
-PRIORS = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
-    "guesses"]["priors"]
+GUESSES = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
+    "guesses"]
+PRIORS = GUESSES["priors"]
+LEAST_FIRST = min(GUESSES[k] for k in ("set_aside", "near_miss", "graded", "prior", "vague",
+                                        "level_score"))
+"""The lowest weight a guess made for a reason starts at; the last resort's are below it."""
 
 
 @pytest.mark.parametrize(("text", "layer", "first"), DESCRIBED["examples"])
@@ -64,3 +68,28 @@ def test_a_reverb_named_beside_a_part_offers_that_parts_reverb_too():
 @pytest.mark.parametrize(("text", "layer"), DESCRIBED["turned_examples"])
 def test_praise_turned_to_a_complaint_keeps_the_choices(text, layer):
     assert layer in {g.layer for g in understand(text).guesses}
+
+
+@pytest.mark.parametrize(("text", "layers"), [
+    ("it sounds like the vocal is in another room", ["vocal"]),
+    ("it sounds like the kick and snare are whacking you in the face", ["kick", "snare"]),
+])
+def test_a_part_in_a_sentence_about_the_sound_is_never_a_dead_end(text, layers):
+    # nothing read or guessed otherwise: each part's usual problems, most likely first,
+    # ranked below any guess made for a reason
+    heard = understand(text)
+    assert heard.intents == ()
+    assert [(g.layer, g.problem) for g in heard.guesses[:len(layers)]] == [
+        (layer, PRIORS[layer][0]) for layer in layers]
+    assert all(g.score < LEAST_FIRST for g in heard.guesses)
+    assert heard.kind != "complaint"   # too weak to count as a complaint on its own
+
+
+@pytest.mark.parametrize("text", [
+    "does it sound like the guitars are doubled?",       # a question about the music
+    "it sounds like the vocal was recorded in a great room",   # praise
+    "what do you think of the 808 in this mix?",
+    "the bass was recorded in one take",                 # no word about the sound
+])
+def test_praise_a_question_or_no_word_about_the_sound_gets_no_last_resort(text):
+    assert understand(text).guesses == ()

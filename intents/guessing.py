@@ -6,7 +6,7 @@ condition, a narration), a near-miss spelling of one, a word about level with no
 grammatical link ("so far back", "a few dB more"), a part named with no problem word
 (what people most often mean about it) where its sentence holds a problem, level or
 judgement word or the message is only the part, or is described by words the
-vocabulary may not know ("the bass is practically invisible", "wonky-sounding toms"), or a
+vocabulary may not know ("the piano is oddly wallpapery", "wonky-sounding toms"), or a
 vague whole-song complaint; as a last resort, a part named in a sentence about the sound
 ("it sounds like the vocal is in another room"), ranked below everything else.
 Praise, narration and questions about the music get none. Weights, word lists and
@@ -525,7 +525,7 @@ def _described(reader, part, moody: set[int]) -> tuple[str, _Span | None]:
 
 def _graded_or_compound(reader, part, rule) -> int | None:
     """Where a part is described by a word the vocabulary may not know: a form of "be"
-    right after it with a word of degree ("the bass is practically invisible", "the toms
+    right after it with a word of degree ("the piano is oddly wallpapery", "the toms
     are super papery"), or a compound with one of `before` right before it
     ("wimpy-sounding drums")."""
     words, k = reader.words, part.end

@@ -526,7 +526,7 @@ def _described(reader, part, moody: set[int]) -> tuple[str, _Span | None]:
 def _graded_or_compound(reader, part, rule) -> int | None:
     """Where a part is described by a word the vocabulary may not know: a form of "be"
     right after it with a word of degree ("the piano is oddly wallpapery", "the toms
-    are super papery"), or a compound with one of `before` right before it
+    are kind of papery"), or a compound with one of `before` right before it
     ("wimpy-sounding drums")."""
     words, k = reader.words, part.end
     if k + 1 < len(words) and words[k] in rule["be"] and words[k + 1] in rule["degree"] \

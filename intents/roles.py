@@ -1,7 +1,8 @@
 """Guessing a stem's part from its file name ("Lead Vox_final v3.wav" -> vocal).
 
-The words are data: layers.toml's part words plus files.toml's abbreviations,
-"no vocals" pairs and mix words.
+The words are data: layers.toml's part words plus files.toml's abbreviations, which part
+wins when a name names several, negators, DAW track slots, run-together words and mix
+words (tests/data/stem_names.jsonl measures them on DAW exports and engineers' names).
 """
 
 from __future__ import annotations
@@ -20,50 +21,89 @@ __all__ = ["stem_role"]
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _NUMBER = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
+_LONGEST = 3
 
 
 @lru_cache(maxsize=1)
 def _files() -> dict:
     data = tomllib.loads(resources.files("intents").joinpath("data/files.toml")
                          .read_text(encoding="utf-8"))
-    for word, layer in [*data["abbreviations"].items(), ("no_vocal_layer",
-                                                         data["no_vocal_layer"])]:
+    named = [*data["abbreviations"].items(), ("no_vocal_layer", data["no_vocal_layer"]),
+             *(("precedence", layer) for layer in data["precedence"])]
+    for word, layer in named:
         if layer and layer not in LAYERS:
-            raise IntentError(f"intents/data/files.toml [abbreviations] {word}: "
-                              f"unknown layer {layer!r}")
+            raise IntentError(f"intents/data/files.toml {word}: unknown layer {layer!r}")
+    vocab = vocabulary()
+    phrases = {key: layer for key, layer in vocab.layer_phrases.items()
+               if layer != vocab.whole_song_layer}
+    phrases.update({tuple(words.split()): layer
+                    for words, layer in data["abbreviations"].items()})
+    if missing := set(LAYERS) - {vocab.whole_song_layer} - set(data["precedence"]):
+        raise IntentError(f"intents/data/files.toml precedence: missing {sorted(missing)}")
+    mix_words = frozenset(data["mix_words"])
+    single = {key[0] for key in phrases if len(key) == 1}
     ending = "|".join(map(re.escape, data["extensions"]))
-    return {"abbreviations": data["abbreviations"], "mix_words": frozenset(data["mix_words"]),
+    return {"phrases": phrases, "mix_words": mix_words,
+            "rank": {layer: i for i, layer in enumerate(data["precedence"])},
+            "negators": frozenset(data["negators"]), "weak": frozenset(data["weak"]),
+            "slots": frozenset(data["slots"]),
+            "halves": frozenset(single | mix_words | set(data["joins"])),
             "no_vocal_layer": data["no_vocal_layer"],
-            "no_vocal": {tuple(p.split()) for p in data["no_vocal"]},
             "extension": re.compile(rf"\.({ending})$", re.IGNORECASE)}
 
 
+def _unjoined(word: str, files: dict) -> list[str]:
+    """'kickin' -> ['kick', 'in'] when both halves are known words and one names a part."""
+    if len(word) < 4 or word in files["halves"] or word.isdigit():
+        return [word]
+    for cut in range(2, len(word) - 1):
+        head, tail = word[:cut], word[cut:]
+        if head in files["halves"] and tail in files["halves"] and (
+                (head,) in files["phrases"] or (tail,) in files["phrases"]):
+            return [head, tail]
+    return [word]
+
+
 def _words(filename: str) -> list[str]:
+    files = _files()
     stem = PurePath(filename.replace("\\", "/")).name
-    stem = _files()["extension"].sub("", stem)
+    stem = files["extension"].sub("", stem)
     stem = _CAMEL.sub(" ", stem).lower()
     stem = _NUMBER.sub(" ", stem)
-    return [w for w in _SPLIT.split(stem) if w]
+    words = [part for w in _SPLIT.split(stem) if w for part in _unjoined(w, files)]
+    # a DAW's track slot ("Audio 1", "Inst 1") is no name
+    return [w for i, w in enumerate(words)
+            if not (w in files["slots"] and i + 1 < len(words) and words[i + 1].isdigit())]
+
+
+def _named(words: list[str], phrases: dict) -> list[tuple[str, int, str]]:
+    """(layer, start, phrase) of each part phrase, longest first: a word in a longer phrase does
+    not count again on its own ('Synth Bass' is the bass, not the keys too)."""
+    used: set[int] = set()
+    found = []
+    for n in range(_LONGEST, 0, -1):
+        for i in range(len(words) - n + 1):
+            span = set(range(i, i + n))
+            layer = phrases.get(tuple(words[i:i + n]))
+            if layer is not None and not span & used:
+                used |= span
+                if layer:
+                    found.append((layer, i, " ".join(words[i:i + n])))
+    return found
 
 
 def stem_role(filename: str) -> str | None:
     """The layer a file name points at, or None when nothing in it names a part."""
     files = _files()
     words = _words(filename)
-    pairs = set(zip(words, words[1:], strict=False))
-    if pairs & files["no_vocal"]:
+    negated = {i + 1 for i, w in enumerate(words) if w in files["negators"]}
+    named = _named(words, files["phrases"])
+    kept = [(layer, i, phrase) for layer, i, phrase in named if i not in negated]
+    kept = [found for found in kept if found[2] not in files["weak"]] or kept
+    if kept:
+        return min(kept, key=lambda found: (files["rank"][found[0]], found[1]))[0]
+    if any(layer in ("vocal", "backing_vocals") for layer, _, _ in named):
         return files["no_vocal_layer"]
-    vocab = vocabulary()
-    phrases, whole = vocab.layer_phrases, vocab.whole_song_layer
-    best: tuple[int, int, str] | None = None
-    for n in (3, 2, 1):
-        for i in range(len(words) - n + 1):
-            key = tuple(words[i:i + n])
-            layer = phrases.get(key) or (files["abbreviations"].get(key[0]) if n == 1 else None)
-            if layer and layer != whole and (best is None or n > best[0]):
-                best = (n, i, layer)
-        if best:
-            return best[2]
     if set(words) & files["mix_words"]:
-        return whole
+        return vocabulary().whole_song_layer
     return None

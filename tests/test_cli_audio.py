@@ -127,8 +127,10 @@ def test_a_whole_folder_is_one_session_grouped_by_part(daw_export, capsys):
     captured = capsys.readouterr()
     data = json.loads(captured.out)
     parts = {role: [f["name"] for f in files] for role, files in data["parts"].items()}
-    assert parts == {"bass": ["Bass DI"], "cymbals": ["OH"], "guitars": ["Gtr DI", "Guitar 2"],
-                     "kick": ["Kick In"], "vocal": ["Lead Vox", "Vox Dbl"]}
+    # a vocal double is backing vocals (the taxonomy's "doubles")
+    assert parts == {"backing_vocals": ["Vox Dbl"], "bass": ["Bass DI"], "cymbals": ["OH"],
+                     "guitars": ["Gtr DI", "Guitar 2"], "kick": ["Kick In"],
+                     "vocal": ["Lead Vox"]}
     assert data["parts"]["cymbals"][0]["sources"] == ["OH L.wav", "OH R.wav"]
     assert "notes.txt" in captured.err and "Mix.wav" in captured.err
     assert len(data["files"]) == 8

@@ -274,10 +274,9 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
     mix_words = (f"the mix's 150–400 Hz stands {signed(excess)} dB against its own trend "
                  f"over 50 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
     findings = [Finding(role, "muddy", severity,
-                        f"the {role.replace('_', ' ')} part's own 150–400 Hz stands "
-                        f"{signed(value)} dB against its trend, beyond every clean "
-                        f"{role.replace('_', ' ')} part measured "
-                        f"({signed_range(*typical[role], 0)} dB); {mix_words}",
+                        f"the {_possessive(role)} own 150–400 Hz stands {signed(value)} dB "
+                        f"over its trend (clean {role.replace('_', ' ')}: "
+                        f"{signed_range(*typical[role], 0)} dB); {mix_words}",
                         value, _pair(typical[role]), source)
                 for role, value in sorted(over.items(),
                                           key=lambda kv: typical[kv[0]][1] - kv[1])]
@@ -293,6 +292,11 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
                                f"{mix_words}; {percent(analysis.low_mid_share[role])} of it is in "
                                f"the {role.replace('_', ' ')}", excess, (low, high), source)
                        for role in carriers]
+
+
+def _possessive(role: str) -> str:
+    """'vocal's', 'bass's', 'drums''."""
+    return role.replace("_", " ") + ("'" if role in PLURAL_PARTS else "'s")
 
 
 def _own_build_ups(analysis: SessionAnalysis, typical: dict) -> dict[str, float]:

@@ -15,10 +15,18 @@ from intents.model import (
 )
 from intents.parser import parse, route_for, stems_for, understand
 from intents.roles import stem_role
-from intents.vocabulary import LAYERS, MASTER_PROBLEMS, PROBLEMS, TONES, WHOLE_SONG_PROBLEMS
+from intents.vocabulary import (
+    LAYER_NAMES,
+    LAYERS,
+    MASTER_PROBLEMS,
+    PROBLEMS,
+    TONES,
+    WHOLE_SONG_PROBLEMS,
+)
 
 __all__ = [
     "LAYERS",
+    "LAYER_NAMES",
     "MASTER_PROBLEMS",
     "PROBLEMS",
     "TONES",

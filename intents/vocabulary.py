@@ -15,8 +15,8 @@ from types import MappingProxyType
 from intents.model import IntentError
 from intents.text import keys_of, stem, words_of
 
-__all__ = ["IGNORED", "LAYERS", "MASTER_PROBLEMS", "PROBLEMS", "TONES", "WHOLE_SONG_PROBLEMS",
-           "Cue", "Vocabulary", "vocabulary"]
+__all__ = ["IGNORED", "LAYERS", "LAYER_NAMES", "MASTER_PROBLEMS", "PROBLEMS", "TONES",
+           "WHOLE_SONG_PROBLEMS", "Cue", "Vocabulary", "vocabulary"]
 
 LAYERS = ("vocal", "backing_vocals", "kick", "bass", "snare", "drums", "cymbals", "guitars",
           "keys", "fx", "instruments", "mix")
@@ -307,6 +307,15 @@ def _validate_rules(rules: dict) -> None:
     for word, layer in rules["no_layer"]["own_layer"].items():
         _check(layer in LAYERS, "rules.toml [no_layer.own_layer]", f"bad layer for {word!r}")
 
+
+_LAYER_TABLE = _read("layers.toml")
+for _layer in LAYERS:
+    _check(isinstance(_LAYER_TABLE.get(_layer, {}).get("name"), str), f"layers.toml [{_layer}]",
+           "needs a `name`: what the chat calls the layer")
+LAYER_NAMES: MappingProxyType[str, str] = MappingProxyType(
+    {layer: _LAYER_TABLE[layer]["name"] for layer in LAYERS})
+"""Each layer's name for people: what the chat, the side panel, the CLI and the report call
+it ("lead vocal", "reverb and effects")."""
 
 _WHOLE = _read("rules.toml")["whole_song_problems"]
 WHOLE_SONG_PROBLEMS: MappingProxyType[str, str] = MappingProxyType(

@@ -62,6 +62,7 @@ def stage_times(files: dict[str, Path]) -> list[tuple[str, float]]:
     from dsp.pipeline import export, load_stems, render
     from dsp.recipes import plan_fixes
     from dsp.stem_analysis import analyse_session
+    from intents import LAYER_NAMES
 
     marks = []
     t = time.perf_counter()
@@ -90,7 +91,8 @@ def stage_times(files: dict[str, Path]) -> list[tuple[str, float]]:
                     before=analysis, progress=progress)
     lap("render (moves, mix, master, re-measure)")
     with tempfile.TemporaryDirectory() as out:
-        export(out, result, plan=Plan(plan.moves, plan.notes), inputs=list(files.values()))
+        export(out, result, plan=Plan(plan.moves, plan.notes), names=LAYER_NAMES,
+               inputs=list(files.values()))
     lap("export (9 files + read-back check)")
     return marks
 

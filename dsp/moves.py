@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from dsp.wording import percent
+from dsp.wording import definite, percent
 
 __all__ = ["MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES", "FixRequest", "Move", "Plan"]
 
@@ -92,13 +92,20 @@ class Move:
             params[key] = value
         return replace(self, params=params)
 
-    def action(self) -> str:
-        """What the move does, as a sentence with its numbers: 'Turn the vocal up 8.6 dB'."""
-        return _ACTIONS[self.op](_part(self.stem), self.params)
+    def action(self, names: Mapping[str, str]) -> str:
+        """What the move does, as a sentence with its numbers: 'Turn the lead vocal up 8.6
+        dB'. `names`: each layer's name for people (intents.LAYER_NAMES, from the caller:
+        dsp never reads the words' data); a stem that is one file is named as it is."""
+        params = dict(self.params)
+        if "trigger" in params:  # a duck's trigger part
+            params["trigger"] = names.get(str(params["trigger"]), str(params["trigger"]))
+        return _ACTIONS[self.op](definite(names.get(self.stem, self.stem)), params)
 
-    def describe(self) -> str:
-        """The action and why: 'Turn the vocal up 8.6 dB — it sat 9.1 LU under the rest'."""
-        return f"{self.action()} — {self.reason}" if self.reason else self.action()
+    def describe(self, names: Mapping[str, str]) -> str:
+        """The action and why: 'Turn the lead vocal up 8.6 dB — it sat 9.1 LU under the
+        rest'."""
+        action = self.action(names)
+        return f"{action} — {self.reason}" if self.reason else action
 
 
 def _hz(value: float) -> str:
@@ -108,15 +115,6 @@ def _hz(value: float) -> str:
 def _db(value: float) -> str:
     """A size in dB without a sign ('3.1 dB'); never '-0.0'."""
     return f"{abs(float(value)):.1f} dB"
-
-
-_GROUP_WORDS = {"mix": "the whole mix", "instruments": "everything but the vocal"}
-"""Moves on a layer that gathers parts say what they touch ("the instruments" read as one
-stem, though the move processes every part but the vocal)."""
-
-
-def _part(stem: str) -> str:
-    return _GROUP_WORDS.get(stem, "the " + stem.replace("_", " "))
 
 
 def _up_down(part: str, gain_db: float) -> str:
@@ -146,8 +144,8 @@ _ACTIONS = {
                                   f"of {part} by {_db(p['attack_db'])}"),
     "parallel_compress": lambda part, p: (f"Thicken {part} with parallel compression "
                                           f"({percent(p['mix'])} blend)"),
-    "duck": lambda part, p: (f"Dip {part} by up to {_db(p['depth_db'])} when the "
-                             f"{str(p['trigger']).replace('_', ' ')} plays"),
+    "duck": lambda part, p: (f"Dip {part} by up to {_db(p['depth_db'])} when "
+                             f"{definite(p['trigger'])} plays"),
     "mono_below": lambda part, p: f"Make {part} mono below {_hz(p['cutoff_hz'])}",
     "phase_repair": lambda part, p: f"Repair the stereo phase of {part}",
     "width": lambda part, p: (f"{'Widen' if p['side_gain_db'] > 0 else 'Narrow'} {part} by "

@@ -7,7 +7,7 @@ once, plans, and re-renders after every change of plan).
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from functools import cached_property
@@ -173,11 +173,12 @@ class ExportResult:
                 self.report_json, self.report_md)
 
 
-def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
+def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapping[str, str],
            inputs: Iterable[Path] = (), progress: Progress | None = None) -> ExportResult:
     """Write every output atomically, and measure the master as written, not as computed:
     it is read back, and its figures are those mastering measured only if it decodes to the
-    very samples they were measured on; otherwise it is measured again.
+    very samples they were measured on; otherwise it is measured again. `names`: each
+    layer's name for people, for the report (see Move.action).
 
     Three threads for two cores: one reads the master back and measures it as soon as it
     is on disk, while the others write the rest, each spending part of a file on fsync.
@@ -214,7 +215,7 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan,
         loudness = measured.result()
     master_path, master16, premaster = written_paths[:3]
     stem_paths = tuple(written_paths[3:])
-    data = build_report(result, plan=plan, written=loudness, outputs={
+    data = build_report(result, plan=plan, written=loudness, names=names, outputs={
         "master": master_path.name, "master_16bit": master16.name,
         "premaster": premaster.name, "stems": [f"stems/{p.name}" for p in stem_paths]})
     import json

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
@@ -130,13 +131,14 @@ def _touched(result: RenderResult) -> list[list[str]]:
             for move in result.moves]
 
 
-def _files(result: RenderResult, touched: list[list[str]], written: list[str]) -> list[dict]:
-    """Every source, grouped by part: where it came from, where it was written, and the
-    moves (1-based) that processed it."""
+def _files(result: RenderResult, touched: list[list[str]], written: list[str],
+           names: Mapping[str, str]) -> list[dict]:
+    """Every source, grouped by part (its id and its name for people): where it came from,
+    where it was written, and the moves (1-based) that processed it."""
     stems = result.stems
     ordered = [stem for role in stems.parts for stem in stems.part(role)]
     where = dict(zip((s.name for s in stems.stems), written, strict=False))
-    return [{"part": stem.role, "name": stem.name,
+    return [{"part": stem.role, "part_name": names.get(stem.role, stem.role), "name": stem.name,
              "sources": [path.name for path in stem.sources],
              "output": where.get(stem.name),
              "moves": [i for i, names in enumerate(touched, 1) if stem.name in names]}
@@ -144,8 +146,9 @@ def _files(result: RenderResult, touched: list[list[str]], written: list[str]) -
 
 
 def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
-                 outputs: dict) -> dict:
-    """`outputs["stems"]` lists the written stem files in the order of result.stems."""
+                 outputs: dict, names: Mapping[str, str]) -> dict:
+    """`outputs["stems"]` lists the written stem files in the order of result.stems; `names`
+    each layer's name for people (see Move.action)."""
     target = result.master.target
     touched = _touched(result)
     return {
@@ -153,9 +156,9 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
                    "source": target.source},
         "sample_rate": result.stems.sample_rate,
         "duration_s": round(result.stems.frames / result.stems.sample_rate, 3),
-        "moves": [{**m.to_dict(), "action": m.action(), "files": names}
-                  for m, names in zip(result.moves, touched, strict=True)],
-        "files": _files(result, touched, outputs.get("stems", [])),
+        "moves": [{**m.to_dict(), "action": m.action(names), "files": files}
+                  for m, files in zip(result.moves, touched, strict=True)],
+        "files": _files(result, touched, outputs.get("stems", []), names),
         "notes": list(plan.notes),
         "input_notices": [{"level": n.level, "message": n.message}
                           for n in result.stems.notices],
@@ -190,7 +193,7 @@ def render_markdown(report: dict) -> str:
               "|---|---|---|---|---|"]
     for file in report["files"]:
         moves = ", ".join(str(i) for i in file["moves"]) or "—"
-        lines.append(f"| {file['part']} | {_md(file['name'])} | "
+        lines.append(f"| {_md(file['part_name'])} | {_md(file['name'])} | "
                      f"{_md(' + '.join(file['sources'])) or '—'} | "
                      f"{_md(file['output'] or '—')} | {moves} |")
     if report["mastering_tone"]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-__all__ = ["PLURAL_PARTS", "change", "figure", "khz_band", "listing", "number", "percent",
-           "signed", "signed_range"]
+__all__ = ["PLURAL_PARTS", "change", "definite", "figure", "khz_band", "listing", "number",
+           "percent", "signed", "signed_range"]
 
 PLURAL_PARTS = frozenset({"keys", "drums", "guitars", "backing_vocals", "cymbals", "instruments"})
 """Parts whose name is a plural noun: "the keys carry", "the bass carries"."""
@@ -51,6 +51,12 @@ def signed_range(low: float, high: float, digits: int = 0) -> str:
 def khz_band(band: tuple[float, float]) -> str:
     """A band in kHz ('3–7 kHz', '1–16 kHz')."""
     return f"{band[0] / 1000:g}–{band[1] / 1000:g} kHz"
+
+
+def definite(name: str) -> str:
+    """A part's name after 'the' ('the lead vocal'), unless it holds its own article ('the
+    music under the vocal')."""
+    return name if name.startswith("the ") else f"the {name}"
 
 
 def listing(items: Sequence[str]) -> str:

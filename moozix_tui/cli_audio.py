@@ -179,7 +179,7 @@ def _analyze(args) -> int:
         from dsp.pipeline import load_stems
         from dsp.stem_analysis import analyse_session
         from moozix_tui.engine.decide import leading_findings
-        from moozix_tui.engine.present import parts_word, problem_word
+        from moozix_tui.engine.present import part_word, parts_word, problem_word
 
         stems, checks = load_stems(given.sources, true_peaks=True, read=early.load)
     analysis = analyse_session(stems)
@@ -208,7 +208,7 @@ def _analyze(args) -> int:
     for notice in stems.notices:
         print(f"{notice.level}: {notice.message}")
     for role in stems.parts:
-        print(f"{role}: {', '.join(s.name for s in stems.part(role))}")
+        print(f"{part_word(role)}: {', '.join(s.name for s in stems.part(role))}")
     print("findings:" if findings else "findings: nothing stands out against typical ranges")
     for f in leading_findings(findings, most=len(findings), mild=True):
         print(f"  {parts_word(f.layer, f.also)} — {problem_word(f.problem)} ({f.severity}): "
@@ -263,8 +263,10 @@ def _settings_with_reference(args, reference):
 
 def _finish(args, result, plan, inputs) -> int:
     from dsp.pipeline import export
+    from moozix_tui.engine.present import layer_names
 
-    exported = export(args.out, result, plan=plan, inputs=inputs, progress=_progress)
+    exported = export(args.out, result, plan=plan, names=layer_names(), inputs=inputs,
+                      progress=_progress)
     summary = {
         "outputs": [str(p) for p in exported.paths],
         "master": {"integrated_lufs": round(exported.written_lufs, 2),
@@ -278,7 +280,7 @@ def _finish(args, result, plan, inputs) -> int:
         print(json.dumps(summary))
     else:
         for move in result.moves:
-            print(f"move: {move.describe()}")
+            print(f"move: {move.describe(layer_names())}")
         for note in (*plan.notes, *result.master.warnings):
             print(f"note: {note}")
         if plan.held_back:

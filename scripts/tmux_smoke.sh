@@ -25,7 +25,7 @@ wait_for() {  # wait_for TEXT SECONDS
 wait_for "demo song is ready" 300 || exit 1
 tmux send-keys -t "$session" "the vocal is too low" Enter
 wait_for "lead vocal" 120 || exit 1
-wait_for "Turn the vocal up" 300 || exit 1   # in the plan reply and the side panel
+wait_for "Turn the lead vocal up" 300 || exit 1   # in the plan reply and the side panel
 tmux send-keys -t "$session" "go" Enter
 wait_for "before → after" 300 || exit 1
 tmux send-keys -t "$session" C-q

@@ -19,6 +19,7 @@ from moozix_tui.engine.plan_edits import (
 )
 from moozix_tui.engine.present import (
     finding_line,
+    layer_names,
     part_word,
     problem_word,
     restate,
@@ -114,7 +115,7 @@ def _planned_not_heard(session: Session, said: list[dict]) -> str:
     from dsp.moves import Move
 
     again = {f"{c['layer']}/{c['problem']}" for c in said if _in_plan(session, c)}
-    moves = [f"{n}. {Move.from_dict(m).action()}" for n, m in _unheard_moves(session)
+    moves = [f"{n}. {Move.from_dict(m).action(layer_names())}" for n, m in _unheard_moves(session)
              if m.get("source") in again]
     if not moves:
         return ""
@@ -177,7 +178,7 @@ def _ask(session: Session, clarification) -> str:
     _open(session, problem=clarification.problem, candidates=candidates,
           evidence=clarification.evidence)
     options = ", ".join(part_word(c) for c in candidates)
-    word = clarification.problem.replace("_", " ")
+    word = problem_word(clarification.problem)
     question = (f"**{word.capitalize()} where** — {options}, or the whole song? "
                 "(If you can name the part, I can fix the part.)")
     measured = _measured_default(session, clarification.problem, candidates)

@@ -13,7 +13,7 @@ from moozix_tui.engine.demo import demo_ready
 from moozix_tui.engine.model import Turn
 from moozix_tui.engine.paths import parse_path
 from moozix_tui.engine.plan_edits import SCALE_LESS, SCALE_MORE, find_move, rescaled
-from moozix_tui.engine.present import status_text
+from moozix_tui.engine.present import layer_names, status_text
 from moozix_tui.engine.session import Session, is_number
 from moozix_tui.engine.store import SessionState
 from moozix_tui.engine.wording import HELP, md_code, md_literal
@@ -91,7 +91,7 @@ def _skip(session: Session, value) -> Turn:
     if index is None:
         return session.reply([f"Which move? Say `skip 1` to `skip {len(active)}` (see "
                               "`status`)." if active else "No moves to skip."])
-    said = f"dropped move {index + 1} ({Move.from_dict(active[index]).action()})"
+    said = f"dropped move {index + 1} ({Move.from_dict(active[index]).action(layer_names())})"
     state.remember_plan(said)
     active.pop(index)
     state.moves, state.applied = active, len(active)
@@ -119,7 +119,7 @@ def _undo(session: Session, _value) -> Turn:
     state.applied -= 1
     state.undone.append({"kind": "moves"})
     move = Move.from_dict(state.moves[state.applied])
-    return flow.replay(session, f"Undid: {move.action()}. `redo` brings it back.")
+    return flow.replay(session, f"Undid: {move.action(layer_names())}. `redo` brings it back.")
 
 
 def _redo(session: Session, _value) -> Turn:
@@ -138,7 +138,7 @@ def _redo(session: Session, _value) -> Turn:
     state.applied += 1
     state.undo_log.append("moves")
     move = Move.from_dict(state.moves[state.applied - 1])
-    return flow.replay(session, f"Redid: {move.action()}.")
+    return flow.replay(session, f"Redid: {move.action(layer_names())}.")
 
 
 def _direction_words(session: Session) -> str:

@@ -137,8 +137,9 @@ def export(folder: Path, result, notes: Sequence[str], inputs: Sequence[Path]
     def work(progress: Progress, cancel: threading.Event):
         from dsp.moves import Plan
         from dsp.pipeline import export as export_files
+        from moozix_tui.engine.present import layer_names
 
         return export_files(folder, result, plan=Plan(tuple(result.moves), tuple(notes)),
-                            inputs=inputs, progress=progress)
+                            names=layer_names(), inputs=inputs, progress=progress)
 
     return work

@@ -50,6 +50,8 @@ class Turn:
 @dataclass(frozen=True)
 class StemSlot:
     role: str
+    name: str
+    """The part's name for people (present.part_word), as the chat says it."""
     status: str
     path: str | None = None
     note: str = ""

@@ -5,15 +5,15 @@ Numbers are shown as measured; user text and file names go through md_literal/md
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from dsp.wording import change, figure, listing, number
-from moozix_tui.engine.wording import LAYER_WORDS, PROBLEM_WORDS, md_code, md_literal
+from dsp.wording import change, definite, figure, listing, number
+from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
 
-__all__ = ["change", "figure", "finding_line", "group_files", "move_lines", "normalised",
-           "number", "part_word", "parts_word", "plan_text", "problem_word", "restate",
-           "stem_request", "status_text", "summary_text", "the_part"]
+__all__ = ["change", "figure", "finding_line", "group_files", "layer_names", "move_lines",
+           "normalised", "number", "part_word", "parts_word", "plan_text", "problem_word",
+           "restate", "stem_request", "status_text", "summary_text", "the_part"]
 
 NEXT_STEPS = ("Say `go` to render · `more` / `less` · `skip N` · or tell me another "
               "problem.")
@@ -26,7 +26,9 @@ def normalised(db: Iterable[float]) -> list[float]:
 
 
 def part_word(role: str) -> str:
-    return LAYER_WORDS.get(role, role.replace("_", " "))
+    """A layer's name for people, from the taxonomy's data (intents' layers.toml); any other
+    stem (one file's name) as it is."""
+    return layer_names().get(role, role)
 
 
 def problem_word(problem: str) -> str:
@@ -41,8 +43,14 @@ def parts_word(layer: str, also: Sequence[str] = ()) -> str:
 def the_part(role: str) -> str:
     """The part's words after "the": "the lead vocal", "the music under the vocal" (whose
     words hold their own article)."""
-    word = part_word(role)
-    return word if word.startswith("the ") else f"the {word}"
+    return definite(part_word(role))
+
+
+def layer_names() -> Mapping[str, str]:
+    """Each layer's name for people, for what dsp words (Move.action, the report)."""
+    from intents import LAYER_NAMES
+
+    return LAYER_NAMES
 
 
 def finding_line(layer: str, problem: str, evidence: str = "",
@@ -76,8 +84,8 @@ def move_lines(moves: Sequence[dict], *, reasons: bool = False) -> list[str]:
 
     lines = []
     for i, data in enumerate(moves, 1):
-        move = Move.from_dict(data)
-        lines.append(f"{i}. {move.describe() if reasons else move.action()}")
+        move, names = Move.from_dict(data), layer_names()
+        lines.append(f"{i}. {move.describe(names) if reasons else move.action(names)}")
     return lines
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from moozix_tui.engine.model import Reply, SessionView, StemSlot, SummaryCard, SummaryRow
 from moozix_tui.engine.needs import missing_stems
-from moozix_tui.engine.present import move_lines
+from moozix_tui.engine.present import move_lines, part_word
 from moozix_tui.engine.session import Session
 
 __all__ = ["WAITING", "build_view"]
@@ -19,8 +19,10 @@ def _slot(file: dict, used: set[str]) -> StemSlot:
     if status in ("ok", "warning") and str(file.get("path")) not in used:
         why = ("the stems are mixed instead" if file["role"] == "mix"
                else "you chose to work from the stereo mix")
-        return StemSlot(file["role"], "unused", file.get("path"), f"not in the render: {why}")
-    return StemSlot(file["role"], status, file.get("path"), file.get("note", ""))
+        return StemSlot(file["role"], part_word(file["role"]), "unused", file.get("path"),
+                        f"not in the render: {why}")
+    return StemSlot(file["role"], part_word(file["role"]), status, file.get("path"),
+                    file.get("note", ""))
 
 
 def build_view(session: Session) -> SessionView:
@@ -29,9 +31,9 @@ def build_view(session: Session) -> SessionView:
     used = {str(path) for _, path in session.selected_sources()}
     slots = [_slot(f, used) for role in order for f in s.files if f["role"] == role]
     pending = [i["layer"] for i in s.intents if not i.get("done")]
-    slots += [StemSlot(role, "missing") for role in missing_stems(
+    slots += [StemSlot(role, part_word(role), "missing") for role in missing_stems(
         pending, s.needed, session.roles(), stereo_only=s.stereo_only) if role not in order]
-    slots += [StemSlot(WAITING, "waiting", path, "not in the mix until you say its part")
+    slots += [StemSlot(WAITING, WAITING, "waiting", path, "not in the mix until you say its part")
               for path in (s.pending or {}).get("unplaced", [])]
     summary = None
     if s.summary:

@@ -4,17 +4,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HELP", "LAYER_WORDS", "PROBLEM_WORDS", "answer_question", "glossary_markdown",
+__all__ = ["HELP", "PROBLEM_WORDS", "answer_question", "glossary_markdown",
            "md_code", "md_literal"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
-LAYER_WORDS = {
-    "vocal": "lead vocal", "backing_vocals": "backing vocals", "kick": "kick", "bass": "bass",
-    "snare": "snare", "drums": "drums", "cymbals": "hats and cymbals", "guitars": "guitars",
-    "keys": "keys", "fx": "reverb and effects", "instruments": "the music under the vocal",
-    "mix": "whole song",
-}
 PROBLEM_WORDS = {
     "too_quiet": "too quiet", "too_loud": "too loud", "muddy": "muddy", "harsh": "harsh",
     "dull": "dull", "thin": "thin", "weak": "weak, no punch", "masking": "fighting another part",

@@ -24,6 +24,8 @@ _ICONS = {"ok": ("✓", "green"), "warning": ("!", "yellow"), "error": ("✗", "
           "checking": ("…", "cyan"), "missing": ("○", "dim"),
           "unused": ("–", "dim"), "waiting": ("?", "yellow")}
 _NBSP = "\u00a0"
+_FILE_ROOM = 12
+"""Columns a file's name needs beside its part's name before it goes on a line of its own."""
 _LEAD_WORD = re.compile(r"(?<=[a-z]) (?=[+-]?\d)")  # "up 9.2 dB", "at 214 Hz" stay together
 
 
@@ -73,24 +75,29 @@ def render_view(view: SessionView, width: int = 33) -> Text:
     parts: dict[str, list] = {}
     for slot in view.stems:
         parts.setdefault(slot.role, []).append(slot)
-    for key, slots in parts.items():  # a part with several files: its name, then each file
-        role = key.replace("_", " ")  # "backing vocals", as the chat says it
+    for slots in parts.values():  # a part with several files: its name, then each file
+        part = slots[0].name  # "backing vocals", "reverb and effects": as the chat says it
         waiting = slots[0].status == "waiting"   # files whose part is still to be said
         single = len(slots) == 1 and not waiting
         if not single:
             count = "" if waiting else f" · {len(slots)} files"
-            line(fit(f" {role}{count}", width), "bold")
+            line(fit(f" {part}{count}", width), "bold")
         for slot in slots:
             icon, colour = _ICONS.get(slot.status, ("?", "white"))
             text.append(f" {icon} " if single else f"   {icon} ", style=colour)
-            label = role if single else ""
-            text.append(label, style="bold")
             name = Path(slot.path).name if slot.path else ""
-            room = width - 3 - len(label) - (0 if single else 2)
-            line(fit(f"  {name}" if single else name, room))
+            if not single:
+                line(fit(name, width - 5))
+            elif len(part) + 2 + min(len(name), _FILE_ROOM) <= width - 3:
+                text.append(part, style="bold")
+                line(fit(f"  {name}" if name else "", width - 3 - len(part)))
+            else:  # a long name ("the music under the vocal"): its file on a line of its own
+                text.append(fit(part, width - 3), style="bold")
+                line("")
+                line(fit(f"   {name}", width))
             if slot.note and slot.status in ("warning", "error", "unused"):
-                for part in short_note(slot.note, width):
-                    line(part, colour)
+                for note in short_note(slot.note, width):
+                    line(note, colour)
     line("")
     line("Direction", "bold")
     for part in wrap_values(f"target  {view.target}", width, "  ", " " * 8):  # its LUFS whole

@@ -13,6 +13,7 @@ from dsp.mastering import MasterSettings, resolve_target
 from dsp.meter import measure_loudness, true_peaks
 from dsp.moves import Plan
 from dsp.pipeline import export, load_stems, render
+from intents import LAYER_NAMES
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +24,7 @@ def rendered(song_files):
 
 
 def test_reported_figures_are_the_written_masters(rendered, tmp_path):
-    exported = export(tmp_path / "out", rendered, plan=Plan())
+    exported = export(tmp_path / "out", rendered, plan=Plan(), names=LAYER_NAMES)
     audio = load_audio(exported.master)
     measured = measure_loudness(audio.samples, audio.sample_rate)
     assert exported.written_lufs == measured.integrated_lufs
@@ -39,7 +40,7 @@ def test_a_master_that_is_not_what_was_measured_is_measured_again(rendered, tmp_
     the written file's own figures are reported."""
     quieter = rendered.master.samples * np.float32(0.5)
     changed = replace(rendered, master=replace(rendered.master, samples=quieter))
-    exported = export(tmp_path / "out", changed, plan=Plan())
+    exported = export(tmp_path / "out", changed, plan=Plan(), names=LAYER_NAMES)
     assert exported.written_lufs == pytest.approx(
         rendered.master.after.integrated_lufs - 6.02, abs=0.01)
     assert exported.written_precise_peak_dbtp == pytest.approx(
@@ -62,7 +63,7 @@ def test_each_exported_stem_is_named_after_the_file_it_came_from(song, tmp_path)
                  format="AIFF" if name.endswith(".aif") else None)
     stems, _ = load_stems([(role, tmp_path / name) for name, (role, _) in sources.items()])
     exported = export(tmp_path / "out", render(stems, [], MasterSettings(
-        resolve_target("streaming"))), plan=Plan())
+        resolve_target("streaming"))), plan=Plan(), names=LAYER_NAMES)
     assert sorted(p.name for p in exported.stems) == ["Keys 2.wav", "Keys.wav", "Lead Vox.wav"]
     for name in sources:
         written = load_audio(tmp_path / "out" / "stems" / f"{name.rsplit('.', 1)[0]}.wav")

@@ -52,10 +52,18 @@ def test_a_typical_range_keeps_both_signs():
     assert signed_range(-1.0, 3.0) == "-1…+3"
 
 
-def test_a_move_on_every_part_but_the_vocal_says_so():
+def test_a_move_names_its_part_as_the_chat_does():
     """A move on the 'instruments' layer processes every part but the vocal (kick, snare,
-    bass, keys…); 'Cut the instruments' read as one stem."""
+    bass, keys…); 'Cut the instruments' read as one stem. The reverb return read 'the fx'
+    in the plan while the chat called it 'reverb and effects'."""
     from dsp.moves import Move
+    from intents import LAYER_NAMES
 
     cut = Move("instruments", "bell", {"freq_hz": 2500.0, "gain_db": -2.0, "q": 1.0}, "", "")
-    assert cut.action() == "Cut everything but the vocal at 2.5 kHz by 2.0 dB"
+    assert cut.action(LAYER_NAMES) == "Cut the music under the vocal at 2.5 kHz by 2.0 dB"
+    down = Move("fx", "gain", {"gain_db": -3.0}, "", "")
+    assert down.action(LAYER_NAMES) == "Turn the reverb and effects down 3.0 dB"
+    duck = Move("bass", "duck", {"depth_db": 4.0, "trigger": "kick"}, "", "")
+    assert duck.action(LAYER_NAMES) == "Dip the bass by up to 4.0 dB when the kick plays"
+    one_file = Move("Gtr DI", "gain", {"gain_db": 2.0}, "", "")
+    assert one_file.action(LAYER_NAMES) == "Turn the Gtr DI up 2.0 dB"

@@ -130,7 +130,7 @@ def test_export_never_writes_a_master_older_than_the_plan(mastered_demo, tmp_pat
     chat.say("go")
     chat.say(f"export {tmp_path / 'out'}")
     report = (tmp_path / "out" / "report.md").read_text()
-    assert "Turn the bass down" in report and "Turn the vocal up" in report
+    assert "Turn the bass down" in report and "Turn the lead vocal up" in report
 
 
 def test_export_after_resume_says_to_export_once_the_render_is_done(mastered_demo, tmp_path):

@@ -153,11 +153,11 @@ def test_screens_and_report_use_words_not_ids(chat, buried_vocal_files, tmp_path
     chat.say("the vocal is too quiet")
     plan = chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
     assert "too_quiet" not in plan and "gain_db" not in plan
-    assert "Turn the vocal up" in plan
+    assert "Turn the lead vocal up" in plan
     chat.say("go")
     chat.say(f"export {tmp_path / 'out'}")
     report = (tmp_path / "out" / "report.md").read_text()
-    assert "gain_db" not in report and "Turn the vocal up" in report
+    assert "gain_db" not in report and "Turn the lead vocal up" in report
     assert "LUFS" in report.split("## Words used here")[1]
     assert "-0.0" not in report
 
@@ -282,7 +282,7 @@ def test_what_did_you_change_lists_the_moves_and_the_last_render(chat, buried_vo
     chat.say(f'vocal="{folder / "Lead Vox.wav"}" instruments="{folder / "beat.wav"}"')
     chat.say("go")
     answer = chat.say("what did you change?")
-    assert "Turn the vocal up" in answer
+    assert "Turn the lead vocal up" in answer
     row = next(r for r in chat.engine.view.summary.rows if r.label == "vocal vs rest")
     assert f"vocal vs rest: {row.before:.1f} → {row.after:.1f} LU" in answer
 

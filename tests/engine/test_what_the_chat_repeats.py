@@ -78,7 +78,7 @@ def test_each_note_on_a_plan_is_its_own_paragraph(chat, song, tmp_path):
 
 
 def test_a_complaint_said_again_before_the_render_is_not_planned_twice(chat, buried_vocal_files):
-    """'the vocal is too quiet' said again before `go`: a second 'Turn the vocal up' of the
+    """'the vocal is too quiet' said again before `go`: a second 'Turn the lead vocal up' of the
     same size was added, each claiming to bring the vocal to the same level."""
     folder = buried_vocal_files
     chat.say("the vocal is too quiet")
@@ -86,7 +86,7 @@ def test_a_complaint_said_again_before_the_render_is_not_planned_twice(chat, bur
     assert len(chat.engine.state.moves) == 1
     again = chat.say("the vocal is still way too quiet")
     assert len(chat.engine.state.moves) == 1 and "in the plan already" in again
-    assert "1. Turn the vocal up" in again
+    assert "1. Turn the lead vocal up" in again
     chat.say("go")
     after = chat.say("the vocal is too quiet")   # heard now: planned on the render
     assert len(chat.engine.state.moves) == 2 and "in the plan already" not in after

@@ -9,40 +9,55 @@ from moozix_tui.widgets.side_panel import render_view
 
 
 def test_several_files_of_a_part_are_listed_under_it():
-    slots = (StemSlot("guitars", "ok", "/x/Guitar L.wav"),
-             StemSlot("guitars", "ok", "/x/Gtr DI.wav"),
-             StemSlot("vocal", "ok", "/x/Lead Vox.wav"))
+    slots = (StemSlot("guitars", "guitars", "ok", "/x/Guitar L.wav"),
+             StemSlot("guitars", "guitars", "ok", "/x/Gtr DI.wav"),
+             StemSlot("vocal", "lead vocal", "ok", "/x/Lead Vox.wav"))
     view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
                        False, None, ())
     lines = render_view(view).plain.splitlines()
     at = lines.index(" guitars · 2 files")
     assert lines[at + 1].strip() == "✓ Guitar L.wav"
     assert lines[at + 2].strip() == "✓ Gtr DI.wav"
-    assert " ✓ vocal  Lead Vox.wav" in lines
+    assert " ✓ lead vocal  Lead Vox.wav" in lines
 
 
 
 def test_a_file_left_out_of_the_render_is_not_ticked():
-    slots = (StemSlot("mix", "unused", "/x/mix.wav", "not in the render: the stems are mixed"),
-             StemSlot("vocal", "ok", "/x/Lead Vox.wav"))
+    slots = (StemSlot("mix", "whole song", "unused", "/x/mix.wav",
+                      "not in the render: the stems are mixed"),
+             StemSlot("vocal", "lead vocal", "ok", "/x/Lead Vox.wav"))
     view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
                        False, None, ())
     lines = render_view(view).plain.splitlines()
-    assert " – mix  mix.wav" in lines
+    assert " – whole song  mix.wav" in lines
     assert any("not in the render" in line for line in lines)
 
 
-def test_a_part_is_named_in_words_not_as_an_identifier():
-    slots = (StemSlot("backing_vocals", "ok", "/x/BGV 2.wav"),)
-    view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
-                       False, None, ())
-    assert " ✓ backing vocals  BGV 2.wav" in render_view(view).plain.splitlines()
+def test_a_part_is_named_as_the_chat_names_it(tmp_path, song):
+    """The panel listed a reverb return as 'fx' while the chat called it 'reverb and
+    effects', and the vocal 'vocal' beside the chat's 'lead vocal'; a name too long to
+    share its line with the file puts the file under it."""
+    import soundfile as sf
+    from scripted_chat import Chat
+
+    from moozix_tui.engine import Engine
+
+    for name in ("Reverb Return.wav", "Lead Vox.wav", "BGV 2.wav"):
+        sf.write(tmp_path / name, song["keys"][:, :44100].T, 44100)
+    chat = Chat(Engine.new(sessions_dir=tmp_path / "sessions"))
+    said = chat.say(" ".join(str(tmp_path / n) for n in ("Reverb Return.wav", "Lead Vox.wav",
+                                                          "BGV 2.wav")))
+    lines = render_view(chat.engine.view, width=33).plain.splitlines()
+    assert "reverb and effects" in said and " ✓ reverb and effects" in lines
+    assert lines[lines.index(" ✓ reverb and effects") + 1] == "   Reverb Return.wav"
+    assert "lead vocal" in said and " ✓ lead vocal  Lead Vox.wav" in lines
+    assert "backing vocals" in said and " ✓ backing vocals  BGV 2.wav" in lines
 
 
 def test_a_long_error_note_is_its_gist_not_cut_mid_sentence():
     note = ("broken.wav could not be read as audio (Error opening '/x/My Song Export/broken.wav"
             "': Format not recognised.) — export it as WAV, FLAC, AIF, AIFF, OGG, MP3")
-    slots = (StemSlot("kick", "error", "/x/broken.wav", note),)
+    slots = (StemSlot("kick", "kick", "error", "/x/broken.wav", note),)
     view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
                        False, None, ())
     lines = render_view(view, width=27).plain.splitlines()

@@ -228,10 +228,16 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
         pronoun = any(w in vocab.sets["pronouns"] for w in words[gap.inner[0]:gap.inner[1]])
         if not gap.cue.needs_object or inner or pronoun:
             mentions.append(gap)
-    mentions = sorted((m for m in mentions if not (m.cue and m.cue.problem == IGNORED)),
+    mentions = sorted((m for m in mentions if not (m.cue and m.cue.problem == IGNORED) and not (
+        m.cue and m.cue.lack_frame and _done_after(words, m.end, vocab))),
                       key=lambda m: m.start)
     cue_at = {m.start: m for m in mentions if m.cue}
     return [m for m in mentions if not _names_a_problem(m, words, cue_at, vocab)]
+
+
+def _done_after(words: list[str], end: int, vocab: Vocabulary) -> bool:
+    """"need the volume turned down": the lack frame's noun is a thing to be done to."""
+    return end < len(words) and words[end] in vocab.rules["lack_frame"]["done"]
 
 
 def _names_a_problem(m: _Mention, words: list[str], cue_at: dict[int, _Mention],
@@ -393,6 +399,8 @@ def _lacks_across(words: list[str], clauses: list[int], mentions: list[_Mention]
             noun = max((n for n in g.indexes["lack_nouns"].get(words[at], ())
                         if tuple(words[at:at + len(n)]) == n), key=len, default=None)
             if noun is not None:
+                if _done_after(words, at + len(noun), vocab):
+                    break
                 found = _Mention(start, at + len(noun),
                                  cue=Cue(g.lack_nouns[noun], lack_frame=True))
                 out += [found, *_coordinated(words, found, vocab)]

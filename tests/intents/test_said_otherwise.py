@@ -709,6 +709,50 @@ COMPRESSED_AND_LIMITED = [
     ("the vocal is compressed and sits nicely", set()),
 ]
 
+# A part that needs its level moved: a lack frame's noun with a participle after it is a thing
+# to be done ("need the volume turned down"), not a lack of volume.
+LEVEL_TO_BE_DONE = [
+    ("drums need the volume turned down", {("drums", "too_loud")}),
+    ("the drums need the volume turned up", {("drums", "too_quiet")}),
+    ("the vocal needs its level raised", {("vocal", "too_quiet")}),
+    ("the vocal needs more volume", {("vocal", "too_quiet")}),
+]
+
+# Level comparatives wished for ("could be hotter", "more subtle"); said as a report, nothing.
+LEVEL_WISHED = [
+    ("the snare could be hotter", {("snare", "too_quiet")}),
+    ("the guitars could be more subtle", {("guitars", "too_loud")}),
+    ("the pads could be a bit more restrained", {("keys", "too_loud")}),
+    ("the snare sounds hotter now", set()),
+]
+
+# Sinking and receding with where or when; a heart that sinks is no level.
+SINKING = [
+    ("the vocal sinks in the chorus", {("vocal", "too_quiet")}),
+    ("the lead vocal recedes when the guitars come in", {("vocal", "too_quiet")}),
+    ("the piano sinks back behind the strings", {("keys", "too_quiet")}),
+    ("my heart sinks every time the chorus hits", set()),
+]
+
+# The reverb asked to be shorter: the reverb's own complaint, or the part it is on.
+REVERB_TRIMMED = [
+    ("Tighten up the reverb", {("fx", "too_much_reverb")}),
+    ("please shorten the reverb tails a bit", {("fx", "too_much_reverb")}),
+    ("I'd go easy on the reverb", {("fx", "too_much_reverb")}),
+    ("tighten up the reverb on the vocal", {("vocal", "too_much_reverb")}),
+    ("heavy re-verb on the percussion", {("drums", "too_much_reverb")}),
+    ("shorten the intro", set()),
+]
+
+# What is sung or said, heard or not, is the vocal; heard plainly, nothing.
+WHAT_IS_SUNG = [
+    ("you can't hear what she's saying", {("vocal", "too_quiet")}),
+    ("I couldn't understand a single word", {("vocal", "too_quiet")}),
+    ("could not make out what he was singing over the drums", {("vocal", "too_quiet")}),
+    ("I can hear every word", set()),
+    ("you can hear what they're singing perfectly", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -733,7 +777,9 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "tilted": TILTED, "range gone": RANGE_GONE, "exclaimed": EXCLAIMED,
             "invisible": INVISIBLE, "stepped": STEPPED, "praise denied": PRAISE_DENIED,
             "band high": BAND_HIGH, "manner of excess": MANNER_OF_EXCESS,
-            "compressed and limited": COMPRESSED_AND_LIMITED}
+            "compressed and limited": COMPRESSED_AND_LIMITED,
+            "level to be done": LEVEL_TO_BE_DONE, "level wished": LEVEL_WISHED,
+            "sinking": SINKING, "reverb trimmed": REVERB_TRIMMED, "what is sung": WHAT_IS_SUNG}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -895,6 +895,11 @@ class _Reader:
             if not cues:
                 if named and not pending and self._focus(clause):
                     pending = [(f.said, f.severity) for f in found if f.clause == clause - 1]
+                if named and pending and not self._focus(clause) \
+                        and not self._names_only(clause):
+                    # "not too loud - and the guitars have a warm sound": a denial moves
+                    # only to a clause that does no more than name the part
+                    pending = []
                 if named and pending and not self.is_praise(clause):
                     if self._focus(clause):
                         # "some of the instruments ..., especially the kick": the parts only
@@ -917,6 +922,17 @@ class _Reader:
             if layers:
                 carry = self._carried(named or layers)
         return self._finish(found, unclear)
+
+    def _names_only(self, clause: int) -> bool:
+        """"it's the guitars", "but the hats are", "the culprit is actually the bass": a
+        clause that names a part and says nothing of it besides [negation] `names_only`
+        words, so a problem denied just before moves to that part."""
+        lo = self.clause_start[clause]
+        words = self.clause_list(clause)
+        parts = {k for m in self.by_clause.get(clause, []) if m.layer
+                 for k in range(m.start, m.end)}
+        allowed = self.sets["names_only"]
+        return all(w in allowed for k, w in enumerate(words, lo) if k not in parts)
 
     def _time_clause(self, clause: int, named: list[_Mention]) -> bool:
         """"as the song progresses": a clause that says when, naming only the whole song."""

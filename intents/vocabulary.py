@@ -93,6 +93,7 @@ _WORD_SETS = {
     "song_pronouns": ("grammar", "song_pronouns"),
     "praise_wishes": ("negation", "praise_wishes"),
     "praise_manner": ("negation", "praise_manner"),
+    "names_only": ("negation", "names_only"),
 }
 
 

@@ -6,9 +6,15 @@ negation window shortened to one word misses them.
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
 import pytest
 
 from intents import parse
+
+NEGATION = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
+    "negation"]
 
 NEGATED = [
     "the kick doesn't sound muddy",
@@ -86,3 +92,13 @@ def test_absence_and_warnings_give_no_intent(text):
 @pytest.mark.parametrize(("text", "expected"), STILL_SAID)
 def test_lacks_and_complaints_beside_warnings_still_read(text, expected):
     assert expected in [(i.layer, i.problem) for i in parse(text)]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), NEGATION["examples_moved"])
+def test_a_denial_moves_to_a_part_only_named_after_it(text, layer, problem):
+    assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]
+
+
+@pytest.mark.parametrize("text", NEGATION["examples_kept"])
+def test_a_denial_stays_when_the_next_part_has_its_own_predicate(text):
+    assert parse(text) == []

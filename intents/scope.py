@@ -26,8 +26,31 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
-    return (_praised(reader, cue) or _heard_changed(reader, cue)
+    return (_praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
+
+
+def _aimed(reader: _Reader, cue: _Mention) -> bool:
+    """"you want the vocal to sit on top", "you'll generally want your kick to be punchy":
+    a generic "you" wanting a part in a state ([scope.advice] `aims`, then the part, then
+    only `aim_between` words) teaches where parts should sit; it asks nothing of this mix.
+    A comparative ("you want the vocal louder", "to sit more on top") or a hedge asks for a
+    change, and stays a wish."""
+    rule = reader.rules["scope"]["advice"]
+    words = reader.words
+    lo = reader.clause_start[reader.clauses[cue.start]]
+    said = tuple(words[cue.start:cue.end])
+    if said in grammar().comparatives or set(said) & set(rule["aim_changes"]):
+        return False
+    for _, b in find(words, _indexed(tuple(rule["aims"])), lo, cue.start):
+        part = reader.part_at.get(b) or reader.part_at.get(b + 1)
+        if part is None or (part.start == b + 1 and words[b] not in reader.sets[
+                "determiners"]):
+            continue
+        between = words[part.end:cue.start]
+        if between and all(w in rule["aim_between"] for w in between):
+            return True
+    return False
 
 
 def _reports_change(reader: _Reader, sentence: int) -> bool:

@@ -217,9 +217,15 @@ def _placed(reader, part) -> bool:
 
 
 def _plain(reader, item) -> bool:
-    """The reading's problem words say its level plainly ("too loud", "quieter than")."""
+    """The reading's problem words, or the few words after them in their clause, say its
+    level plainly ("too loud", "quieter than", "turned down so low")."""
     plain = {stem(w) for w in reader.rules["guesses"]["near"]["plain"]}
-    return bool(plain & set(reader.keys[item.cue.start:item.cue.end]))
+    cue = item.cue
+    end = cue.end
+    while end < min(cue.end + 3, len(reader.words)) \
+            and reader.clauses[end] == reader.clauses[cue.start]:
+        end += 1
+    return bool(plain & set(reader.keys[cue.start:end]))
 
 
 def _related(reader, item) -> bool:
@@ -234,17 +240,32 @@ def _related(reader, item) -> bool:
 
 def _unclear_direction(reader, item) -> bool:
     """A level reading made with a verb whose direction is unclear ("sits", "pokes") in
-    a wish or advice ("the vocal should sit back"), with no comparison saying which way."""
+    a wish or advice ("the vocal should sit back"), with no comparison saying which way; or
+    with a verb of request said neither as a wish nor as an order, which may tell of the
+    change made ("the guitarist will crank up his amp", "the bass is heavily boosted")."""
     near = reader.rules["guesses"]["near"]
     levels = {k for k, v in near["relation"].items() if v.get("other")}
-    verbs = {stem(w) for w in near["unclear_direction"]}
-    if item.layer == reader.whole or item.problem not in levels or _plain(reader, item) \
-            or not verbs & set(reader.keys[item.cue.start:item.cue.end]):
+    if item.layer == reader.whole or item.problem not in levels or _plain(reader, item):
         return False
-    clause = reader.clauses[item.cue.start]
-    said = set(reader.words[reader.clause_start[clause]:item.cue.end])
-    return bool(said & set(near["wishes"])) \
-        and not set(reader.clause_list(clause)) & set(near["compared"])
+    cue = item.cue
+    keys = set(reader.keys[cue.start:cue.end])
+    clause = reader.clauses[cue.start]
+    before = reader.words[reader.clause_start[clause]:cue.start]
+    wishes = set(near["wishes"])
+    if keys & {stem(w) for w in near["unclear_direction"]}:
+        return bool(set(before + reader.words[cue.start:cue.end]) & wishes) \
+            and not set(reader.clause_list(clause)) & set(near["compared"])
+    if not keys & {stem(w) for w in near["requests"]}:
+        return False
+    lo, _ = reader.sentence_span[reader.sentences[cue.start]]
+    if set(reader.words[lo:cue.end]) & wishes:
+        return False   # "the vocal could be brought up", "... and the bass turned down"
+    if not before or before[-1] in near["openers"]:
+        return False   # an order: "turn up the vocal", "please bring up the vocal"
+    k = len(before) - 1
+    while k >= 0 and (before[k] in reader.sets["be_between"] or before[k].endswith("ly")):
+        k -= 1
+    return not (k >= 0 and before[k] in reader.sets["be"])   # a state: "is heavily boosted"
 
 
 def _other_parties(reader, item) -> list:

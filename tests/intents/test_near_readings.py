@@ -105,3 +105,25 @@ def test_alternatives_never_change_the_intents():
     beside, guesses = _read("the vocal is buried under the guitars")
     assert alone == beside == [("vocal", "too_quiet")]
     assert guesses
+
+
+@pytest.mark.parametrize(("text", "reading", "near"), [
+    # a verb of request telling of the change made: the part may now be over the top
+    ("the guitarist will crank up the guitar again", ("guitars", "too_quiet"),
+     ("guitars", "too_loud", 0)),
+])
+def test_a_verb_of_request_telling_of_a_change_offers_the_other_direction(text, reading, near):
+    assert _read(text) == ([reading], [near])
+
+
+@pytest.mark.parametrize("text", [
+    "turn up the vocals!",                                   # an order
+    "please bring up the vocal",
+    "the vocal could be brought up a bit",                   # a wish
+    "the vocal needs to be louder and the bass turned down",  # a wish earlier in the sentence
+    "the bass is heavily boosted",                           # a state
+    "the drum mics seemed to be turned off",
+])
+def test_a_verb_of_request_said_as_an_order_a_wish_or_a_state_is_sure(text):
+    intents, guesses = _read(text)
+    assert intents and guesses == []

@@ -220,6 +220,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "sections": index(tuple(stem(w) for w in words_of(p))
                                    for p in rules["sections"]["words"]),
                  "compare": index(_phrases(rules["sections"]["compare"])),
+                 "across_songs": index(_phrases(rules["sections"]["across_songs"])),
                  "unheard": index(_phrases(rules["grammar"]["unheard"])),
                  "counted": index(_phrases(rules["reciprocal"]["counted"])),
                  "crowd": index(_phrases(rules["reciprocal"]["crowd"])),

@@ -375,11 +375,17 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
 
 
 def _over_cues(mentions: list[_Mention], readings: list[_Mention]) -> list[_Mention]:
-    """New readings win over every cue that shares a word with them."""
+    """New readings win over every cue that shares a word with them, except a phrase with
+    words between that holds one whole ("some songs are much louder than others")."""
     if not readings:
         return mentions
     taken = {k for w in readings for k in range(w.start, w.end)}
-    kept = [m for m in mentions if not (m.cue and taken.intersection(range(m.start, m.end)))]
+    holding = [m for m in mentions if m.cue and m.inner and any(
+        m.start < w.start and w.end <= m.end for w in readings)]
+    readings = [w for w in readings if not any(
+        m.start < w.start and w.end <= m.end for m in holding)]
+    kept = [m for m in mentions if m in holding or not (
+        m.cue and taken.intersection(range(m.start, m.end)))]
     return sorted(kept + readings, key=lambda m: m.start)
 
 
@@ -1582,6 +1588,10 @@ class _Reader:
             if self._sections_compared(item):
                 item.layer = item.layer or self.whole
                 item.problem = item.said = self.rules["sections"]["becomes"]
+            if item.said == self.rules["sections"]["becomes"] and \
+                    item.layer in self.rules["sections"]["across_parts"] and \
+                    self._across_songs(item):
+                item.layer = self.whole
             if item.layer == self.whole and self._band_only(item):
                 item.layer = None
             if item.layer is None:
@@ -1648,6 +1658,11 @@ class _Reader:
         if item.sentence not in self._sections:
             self._sections[item.sentence] = self._sections_set_against(item.sentence)
         return self._sections[item.sentence]
+
+    def _across_songs(self, item: _Found) -> bool:
+        """"the music volume varies between tracks": songs set against each other."""
+        lo, hi = self.sentence_span[item.sentence]
+        return bool(find(self.words, grammar().indexes["across_songs"], lo, hi))
 
     def _sections_set_against(self, sentence: int) -> bool:
         parts = [m for m in self.sentence_parts.get(sentence, []) if m.layer != self.whole]
@@ -1772,6 +1787,12 @@ class _Reader:
         for key_problem, opposites in rule["problems"].items():
             for (_, sentence), at in by_place.items():
                 here = [i for i in at if items[i].said in opposites]
+                if here and any(items[i].problem == key_problem for i in at) \
+                        and self.sentence_words(sentence) & set(rule["beside"]):
+                    # "some lines of the vocal jump out while others get lost": the level
+                    # said in some places is the unevenness said beside it
+                    drop |= set(here)
+                    continue
                 if {items[i].said for i in here} != set(opposites):
                     continue
                 if not any(items[i].problem == key_problem for i in at):

@@ -753,6 +753,26 @@ WHAT_IS_SUNG = [
     ("you can hear what they're singing perfectly", set()),
 ]
 
+# Unevenness said otherwise: some moments against the others, a drop at one point, songs of
+# one record set against each other, music whose level changes from song to song; a level
+# against the others' parts or against released songs keeps its direction.
+UNEVEN_OTHERWISE = [
+    ("some lines of the vocal jump out while others get lost", {("vocal", "inconsistent")}),
+    ("the snare hits are inconsistent, some are way louder than others",
+     {("snare", "inconsistent")}),
+    ("some songs are much louder than others", {("mix", "inconsistent")}),
+    ("some vocal lines are quieter than others", {("vocal", "inconsistent")}),
+    ("the guitar drops in volume in the second verse", {("guitars", "inconsistent")}),
+    ("the levels are all over the shop", {("mix", "inconsistent")}),
+    ("the second song is noticeably louder than the first", {("mix", "inconsistent")}),
+    ("the music volume jumps around between songs", {("mix", "inconsistent")}),
+    ("the vocal level varies from song to song", {("vocal", "inconsistent")}),
+    ("the vocal is inconsistent and too quiet in places",
+     {("vocal", "inconsistent"), ("vocal", "too_quiet")}),
+    ("my song is quieter than other songs on spotify", {("mix", "quiet_master")}),
+    ("the vocal is louder than the others", {("vocal", "too_loud")}),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -779,7 +799,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "band high": BAND_HIGH, "manner of excess": MANNER_OF_EXCESS,
             "compressed and limited": COMPRESSED_AND_LIMITED,
             "level to be done": LEVEL_TO_BE_DONE, "level wished": LEVEL_WISHED,
-            "sinking": SINKING, "reverb trimmed": REVERB_TRIMMED, "what is sung": WHAT_IS_SUNG}
+            "sinking": SINKING, "reverb trimmed": REVERB_TRIMMED, "what is sung": WHAT_IS_SUNG,
+            "uneven otherwise": UNEVEN_OTHERWISE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -183,7 +183,8 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
             continue
         where = (f"the reverb return sits {signed(level)} LU against the dry parts where they "
                  "play" if layer == "fx" else
-                 f"{layer} {'sit' if layer in PLURAL_PARTS else 'sits'} {signed(level)} LU "
+                 f"{layer.replace('_', ' ')} {'sit' if layer in PLURAL_PARTS else 'sits'} "
+                 f"{signed(level)} LU "
                  "against the rest")
         evidence = f"{where}; typical {signed_range(low, high)} LU"
         if level < low - 1.0 and layer == "fx":

@@ -114,3 +114,11 @@ def test_a_plural_part_s_level_finding_reads_as_plural(mixed):
     (finding,) = [f for f in diagnose(analyse_session(stem_set(broken)))
                   if (f.layer, f.problem) == ("keys", "too_quiet")]
     assert finding.evidence.startswith("keys sit ")
+
+
+def test_a_level_finding_names_the_part_in_words(song):
+    """'backing_vocals sit -23 LU' is an id, not what a musician reads."""
+    broken = {**song, "backing_vocals": gain(song["vocal"], -24)}
+    (finding,) = [f for f in diagnose(analyse_session(stem_set(broken)))
+                  if (f.layer, f.problem) == ("backing_vocals", "too_quiet")]
+    assert finding.evidence.startswith("backing vocals sit ")

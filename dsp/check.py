@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -18,8 +18,8 @@ import numpy as np
 from scipy import signal
 
 from dsp.analysis import spectrum
-from dsp.audio import AudioFile
-from dsp.errors import AudioContentError
+from dsp.audio import AudioFile, load_audio
+from dsp.errors import AudioContentError, DspError
 from dsp.intake import split_stereo_pairs
 from dsp.meter import (
     SILENCE_LUFS,
@@ -35,12 +35,15 @@ __all__ = [
     "DRUM_ROLES",
     "LAYER_GROUPS",
     "VOCAL_ROLES",
+    "Checked",
     "FileCheck",
     "Notice",
     "Stem",
     "StemSet",
     "check_audio",
+    "check_file",
     "harmonise",
+    "left_out",
 ]
 
 DRUM_ROLES = ("kick", "snare", "cymbals", "drums")
@@ -136,6 +139,38 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
         clipped_samples=clipped, dc_offset=dc, silent=silent,
         nonfinite_samples=nonfinite, notices=tuple(notices),
     )
+
+
+@dataclass(frozen=True, eq=False)
+class Checked:
+    """One file read and checked; `audio` is None when it can't be used, and `error` says
+    why (`check` is None too when it could not even be read)."""
+    path: Path
+    audio: AudioFile | None
+    check: FileCheck | None
+    error: str | None
+
+
+def check_file(path: Path, *, true_peak: bool = False,
+               read: Callable[[Path], AudioFile] = load_audio) -> Checked:
+    """Read and check a file, never raising for what is wrong with it: the one rule, for the
+    chat and the command line alike, of which files a session can use."""
+    try:
+        audio = read(path)
+    except DspError as exc:
+        return Checked(Path(path), None, None, str(exc))
+    check = check_audio(audio, true_peak=true_peak)
+    errors = [n.message for n in check.notices if n.level == "error"]
+    if errors:
+        return Checked(Path(path), None, check, "; ".join(errors))
+    return Checked(Path(path), audio, check, None)
+
+
+def left_out(error: str) -> str:
+    """What is wrong with a file, then that it is left out: after a semicolon where the
+    message already has a dash ('is silent — check you exported the right track')."""
+    error = error.rstrip(".")
+    return error + ("; it is" if " — " in error else " — it is") + " left out of the mix"
 
 
 def _nonfinite_count(samples: np.ndarray) -> int:
@@ -437,21 +472,21 @@ def _envelope_step(rate: int) -> int:
     return max(rate // 1000, 1)
 
 
-def _lag(reference: np.ndarray, other: np.ndarray) -> tuple[int, float]:
-    """How many envelope blocks `other` runs behind `reference` (negative: ahead), and how
-    alike their envelopes are at that lag (normalised correlation, 0..1)."""
+def _lag(reference: np.ndarray, other: np.ndarray) -> tuple[int, float, float]:
+    """How many envelope blocks `other` runs behind `reference` (negative: ahead), how
+    alike their envelopes are at that lag and as they are (normalised correlation, 0..1)."""
     a = reference - reference.mean()
     b = other - other.mean()
     scale = float(np.sqrt(np.dot(a, a) * np.dot(b, b)))
     if scale <= 0:
-        return 0, 0.0
+        return 0, 0.0, 0.0
     size = 1 << int(np.ceil(np.log2(len(a) + len(b))))
     corr = np.fft.irfft(np.conj(np.fft.rfft(a, size)) * np.fft.rfft(b, size), size)
     limit = min(_MAX_OFFSET_BLOCKS, len(a) - 1)
     lags = np.concatenate((np.arange(0, limit + 1), np.arange(-limit, 0)))
     values = np.concatenate((corr[:limit + 1], corr[size - limit:]))
     best = int(np.argmax(values))
-    return int(lags[best]), float(values[best] / scale)
+    return int(lags[best]), float(values[best] / scale), float(values[0] / scale)
 
 
 _MAX_OFFSET_BLOCKS = 4000
@@ -460,6 +495,9 @@ _OFFSET_MS = 20
 """Two microphones on one source sit at most a few metres apart (a few ms); files of one
 part further apart than this were exported from different start points."""
 _ALIKE = 0.5
+"""Envelopes this alike at their best shift record the same thing; a pair that is at
+least half as alike as exported already lines up (a loop's pattern matches itself a bar
+later too, so the best shift alone is no evidence of a late export)."""
 
 
 def _alignment_notices(stems: list[Stem], rate: int) -> list[Notice]:
@@ -486,9 +524,9 @@ def _alignment_notices(stems: list[Stem], rate: int) -> list[Notice]:
         pairs.append(("the stems' sum", summed, mixes[0].name, envelopes[mixes[0].name]))
     notices = []
     for anchor, reference, name, envelope in pairs:
-        blocks, alike = _lag(reference, envelope)
+        blocks, alike, as_given = _lag(reference, envelope)
         lag = round(blocks * _envelope_step(rate) * 1000 / rate)
-        if abs(lag) >= _OFFSET_MS and alike >= _ALIKE:
+        if abs(lag) >= _OFFSET_MS and alike >= _ALIKE and as_given < alike / 2:
             notices.append(Notice(
                 "warning", "offset",
                 f"{name} runs {abs(lag)} ms {'behind' if lag > 0 else 'ahead of'} {anchor} "

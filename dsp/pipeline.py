@@ -18,7 +18,15 @@ import numpy as np
 from dsp.analysis import TrackAnalysis, analyse_track
 from dsp.atomic import atomic_write_bytes, ensure_not_input
 from dsp.audio import AudioFile, load_audio
-from dsp.check import FileCheck, StemSet, check_audio, export_names, harmonise
+from dsp.check import (
+    FileCheck,
+    Notice,
+    StemSet,
+    check_file,
+    export_names,
+    harmonise,
+    left_out,
+)
 from dsp.errors import AudioContentError, Cancelled
 from dsp.mastering import MasterResult, MasterSettings, master
 from dsp.meter import Loudness, measure_loudness, true_peaks
@@ -47,11 +55,14 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
                progress: Progress | None = None,
                read: Callable[[Path], AudioFile] = load_audio,
                ) -> tuple[StemSet, tuple[FileCheck, ...]]:
-    """Read and check every (part, file) source (both cores), any number per part; refuse
-    the set if any file is unusable. `true_peaks` adds each file's true peak to its check
-    (see check_audio). The set's notices hold every file check's notices (NaN/Inf
-    repaired, clipped, truncated…) and then harmonising's (rate converted, padded…), so
-    whoever shows a render or its report shows what analysis showed.
+    """Read and check every (part, file) source (both cores), any number per part. A file
+    that can't be used (unreadable, silent, too short, surround) is left out, and the set's
+    first notices say which and why; only a set with no usable file is refused, and a path
+    that does not exist always is (a mistyped name is not a file to leave out).
+    `true_peaks` adds each file's true peak to its check (see check_audio). The set's
+    notices then hold every usable file's check notices (NaN/Inf repaired, clipped,
+    truncated…) and harmonising's (rate converted, padded…), so whoever shows a render or
+    its report shows what analysis showed. The checks returned are the usable files'.
 
     Each file is read and checked by the same worker, so while one measures (much of which
     holds the GIL) the other can be decoding (which does not). `read` decodes a file
@@ -60,22 +71,20 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
     """
     report = progress or _quiet
     report("loading", 0.0)
-
-    def load_and_check(path: Path) -> tuple[AudioFile, FileCheck]:
-        audio = read(path)
-        return audio, check_audio(audio, true_peak=true_peaks)
-
     with ThreadPoolExecutor(max_workers=2) as pool:
-        loaded = list(pool.map(load_and_check, [Path(path) for _, path in sources]))
-    checks = tuple(check for _, check in loaded)
-    errors = [n.message for c in checks for n in c.notices if n.level == "error"]
-    if errors:
-        raise AudioContentError("; ".join(errors))
+        checked = list(pool.map(lambda path: check_file(path, true_peak=true_peaks, read=read),
+                                [Path(path) for _, path in sources]))
+    unusable = [c for c in checked if c.audio is None]
+    missing = [c.error for c in unusable if not c.path.expanduser().exists()]
+    if missing or len(unusable) == len(checked):
+        raise AudioContentError("; ".join(missing or [c.error for c in unusable]))
     report("harmonising", 0.8)
-    files = [(role, audio) for (role, _), (audio, _) in zip(sources, loaded, strict=True)]
-    stems = harmonise(files, reuse_arrays=True)
-    found = tuple(n for c in checks for n in c.notices)
-    return stems.replace(notices=found + stems.notices), checks
+    usable = [(role, c) for (role, _), c in zip(sources, checked, strict=True)
+              if c.audio is not None]
+    stems = harmonise([(role, c.audio) for role, c in usable], reuse_arrays=True)
+    gone = tuple(Notice("warning", "left_out", left_out(c.error)) for c in unusable)
+    found = tuple(n for _, c in usable for n in c.check.notices)
+    return stems.replace(notices=gone + found + stems.notices), tuple(c.check for _, c in usable)
 
 
 @dataclass(frozen=True, eq=False)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import shlex
 import sys
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -26,8 +27,9 @@ class BadInput(Exception):
 class StemArgs:
     sources: tuple[tuple[str, Path], ...]
     """(part, file) for every audio file given, any number per part."""
-    notes: tuple[str, ...]
-    """What was left out and why (a folder's notes and MIDI, a mix beside the stems)."""
+    notes: tuple[tuple[str, str], ...]
+    """(level, message): what was left out and why (a folder's notes and MIDI, a mix beside
+    the stems, a file that can't be used); the report carries them with the checks'."""
 
     @property
     def paths(self) -> list[Path]:
@@ -37,42 +39,47 @@ class StemArgs:
 def parse_stem_args(items: list[str]) -> StemArgs:
     """ROLE=PATH, a PATH whose part comes from its file name, or a folder (every audio file
     in it; ROLE=FOLDER puts them all in that part). Any number of files per part; a file
-    whose part can't be told stops the command with how to name it."""
+    whose part can't be told stops the command with how to name it. A file named as
+    ROLE=PATH beside a folder that holds it takes that part ("FOLDER keys=FOLDER/Audio 1.wav"
+    is how the message says to place it)."""
     from dsp.intake import audio_files_in
     from intents import LAYERS, stem_role
 
     roles = list(LAYERS)
-    sources: list[tuple[str, Path]] = []
-    unknown: list[Path] = []
-    notes: list[str] = []
+    given: list[tuple[str | None, Path]] = []
     for item in items:
         role, sep, rest = item.partition("=")
         named = (role if role in roles else stem_role(role)) if sep else None
         if sep and not named and "/" not in role and "." not in role:
             raise BadInput(f"unknown stem role {role!r} — roles: {', '.join(roles)}")
-        path = Path(rest if named else item).expanduser()
+        given.append((named, Path(rest if named else item).expanduser()))
+    placed = {path.resolve() for named, path in given if named and not path.is_dir()}
+    sources: list[tuple[str, Path]] = []
+    unknown: list[Path] = []
+    notes: list[tuple[str, str]] = []
+    for named, path in given:
         files = [path]
         if path.is_dir():
             listing = audio_files_in(path)
             if not listing.audio:
                 raise BadInput(f"no audio files in {path} — give WAV, FLAC, AIFF, OGG or MP3 "
                                "files")
-            files = list(listing.audio)
+            files = [f for f in listing.audio if f.resolve() not in placed]
             if listing.skipped:
-                notes.append(f"{path.name}: left out {len(listing.skipped)} files that are "
-                             f"not audio ({', '.join(p.name for p in listing.skipped[:5])}"
-                             f"{'…' if len(listing.skipped) > 5 else ''})")
+                count = len(listing.skipped)
+                notes.append(("note", f"{path.name}: left out {count} "
+                              f"{'file that is' if count == 1 else 'files that are'} not "
+                              f"audio ({', '.join(p.name for p in listing.skipped[:5])}"
+                              f"{'…' if count > 5 else ''})"))
         for file in files:
             chosen = named or stem_role(file.name)
             if chosen is None:
                 unknown.append(file)
             else:
                 sources.append((chosen, file))
+    unknown = _usable(unknown, notes)
     if unknown:
-        names = ", ".join(p.name for p in unknown)
-        raise BadInput(f"can't tell which part {names} {'is' if len(unknown) == 1 else 'are'}"
-                       f" — name each as ROLE=PATH (e.g. guitars={unknown[0]}), "
-                       f"roles: {', '.join(roles)}")
+        raise BadInput(_name_each(unknown, roles))
     seen: dict[Path, str] = {}
     for _, file in sources:
         key = file.resolve()
@@ -82,14 +89,41 @@ def parse_stem_args(items: list[str]) -> StemArgs:
     return _without_mix_beside_stems(sources, notes)
 
 
-def _without_mix_beside_stems(sources: list[tuple[str, Path]], notes: list[str]) -> StemArgs:
+def _usable(unknown: list[Path], notes: list[tuple[str, str]]) -> list[Path]:
+    """Files whose part is asked for only if they can be used, as the chat does: the
+    others are left out with what is wrong with them."""
+    if not unknown:
+        return []
+    from dsp.check import check_file, left_out
+
+    usable = []
+    for path in unknown:
+        checked = check_file(path)
+        if checked.audio is None and path.exists():
+            notes.append(("warning", left_out(checked.error)))
+        else:
+            usable.append(path)
+    return usable
+
+
+def _name_each(unknown: list[Path], roles: list[str]) -> str:
+    """How to place files whose names tell no part: a ROLE=PATH the shell keeps whole."""
+    names = ", ".join(p.name for p in unknown)
+    example = shlex.quote(f"keys={unknown[0]}")
+    return (f"can't tell which part {names} {'is' if len(unknown) == 1 else 'are'} — add "
+            f"each as ROLE=PATH after the folder or files (e.g. {example}); roles: "
+            f"{', '.join(roles)}")
+
+
+def _without_mix_beside_stems(sources: list[tuple[str, Path]],
+                              notes: list[tuple[str, str]]) -> StemArgs:
     """A bounced mix next to the stems would play everything twice: it is left out, and
     the note says so."""
     mixes = [path for role, path in sources if role == "mix"]
     if mixes and len(mixes) < len(sources):
-        notes.append(f"left out {', '.join(p.name for p in mixes)}: it looks like the whole "
-                     "mix, and the stems are here — give it alone to master it, or name it "
-                     "as a part (e.g. fx=PATH)")
+        notes.append(("note", f"left out {', '.join(p.name for p in mixes)}: it looks like "
+                      "the whole mix, and the stems are here — give it alone to master it, or "
+                      "name it as a part (e.g. fx=PATH)"))
         sources = [(role, path) for role, path in sources if role != "mix"]
     return StemArgs(tuple(sources), tuple(notes))
 
@@ -173,15 +207,14 @@ def _guarded(command, args) -> int:
 def _analyze(args) -> int:
     from dsp.audio import ReadAhead
 
-    given = _stem_args(args)
+    given = parse_stem_args(args.stems)
     with ReadAhead(given.paths) as early:
         from dsp.diagnosis import diagnose
-        from dsp.pipeline import load_stems
         from dsp.stem_analysis import analyse_session
         from moozix_tui.engine.decide import leading_findings
         from moozix_tui.engine.present import part_word, parts_word, problem_word
 
-        stems, checks = load_stems(given.sources, true_peaks=True, read=early.load)
+        stems, checks = _load(given, true_peaks=True, read=early.load)
     analysis = analyse_session(stems)
     findings = diagnose(analysis)
     if args.json:
@@ -216,19 +249,24 @@ def _analyze(args) -> int:
     return EXIT_OK
 
 
-def _stem_args(args) -> StemArgs:
-    given = parse_stem_args(args.stems)
-    for note in given.notes:
-        _progress.say(f"note: {note}")
-    return given
+def _load(given: StemArgs, **options):
+    """The files loaded and checked, and what was left out before loading (not audio, a
+    mix beside the stems, a file of no known part that can't be used) first among the
+    set's notices: every file given is accounted for wherever the notices go."""
+    from dsp.check import Notice
+    from dsp.pipeline import load_stems
+
+    stems, checks = load_stems(given.sources, **options)
+    told = tuple(Notice(level, "left_out", message) for level, message in given.notes)
+    return stems.replace(notices=told + stems.notices), checks
 
 
 def _warn_about_inputs(stems) -> None:
-    """The same check warnings `analyze` prints (repaired NaN/Inf, clipping, converted
-    rates, padded or truncated files), on stderr; the report carries them too."""
+    """The same check warnings `analyze` prints (files left out, repaired NaN/Inf,
+    clipping, converted rates, padded or truncated files), on stderr; the report carries
+    them too."""
     for notice in stems.notices:
-        if notice.level != "error":
-            _progress.say(f"{notice.level}: {notice.message}")
+        _progress.say(f"{notice.level}: {notice.message}")
 
 
 def _rounded(value: float | None) -> float | None:
@@ -314,10 +352,10 @@ def _fix(args) -> int:
     The files decode while the analysis modules load and the words are read."""
     from dsp.audio import ReadAhead
 
-    given = _stem_args(args)
+    given = parse_stem_args(args.stems)
     with ReadAhead(given.paths) as early:
         from dsp.diagnosis import diagnose
-        from dsp.pipeline import load_stems, render
+        from dsp.pipeline import render
         from dsp.stem_analysis import analyse_session
         from intents import understand
         from moozix_tui.engine.decide import answers, plan, without_questions
@@ -326,7 +364,7 @@ def _fix(args) -> int:
         if not (heard.intents or heard.unclear or heard.vague or heard.guesses):
             raise BadInput(f"I couldn't find anything about the sound in {args.say!r} — try "
                            "e.g. \"the vocal is too low\"")
-        stems, _ = load_stems(given.sources, progress=_progress, read=early.load)
+        stems, _ = _load(given, progress=_progress, read=early.load)
     _warn_about_inputs(stems)
     analysis = analyse_session(stems)
     complaints, notes = without_questions(heard, analysis, diagnose(analysis))

@@ -132,7 +132,8 @@ def test_a_whole_folder_is_one_session_grouped_by_part(daw_export, capsys):
                      "guitars": ["Gtr DI", "Guitar 2"], "kick": ["Kick In"],
                      "vocal": ["Lead Vox"]}
     assert data["parts"]["cymbals"][0]["sources"] == ["OH L.wav", "OH R.wav"]
-    assert "notes.txt" in captured.err and "Mix.wav" in captured.err
+    left_out = [n for n in data["notices"] if "left out" in n]
+    assert any("notes.txt" in n for n in left_out) and any("Mix.wav" in n for n in left_out)
     assert len(data["files"]) == 8
 
 
@@ -246,3 +247,51 @@ def test_analyze_names_every_part_one_mud_finding_covers(song, tmp_path, capsys)
         assert f"the {name.removeprefix('lead ')}'s own 150–400 Hz stands" in evidence \
             or f"the {name}' own 150–400 Hz stands" in evidence
     assert evidence.count("the mix's 150–400 Hz stands") == 1
+
+
+@pytest.fixture
+def messy_export(song, tmp_path):
+    """A DAW export with what real ones hold beside the stems: a silent default track, a
+    file that is not audio inside, a surround file, a take of unknown part."""
+    folder = tmp_path / "messy export"
+    folder.mkdir()
+    for name, x in {"Lead Vox": song["vocal"], "Kick In": song["kick"],
+                    "Bass DI": song["bass"], "Take 7": song["keys"]}.items():
+        sf.write(folder / f"{name}.wav", x.T, 44100, subtype="PCM_24")
+    sf.write(folder / "Audio 1_01.wav", np.zeros((44100 * 2, 2)), 44100)
+    (folder / "Track 12.wav").write_bytes(b"RIFF\0\0\0\0WAVEjunk")
+    sf.write(folder / "Strings 5.1.wav", np.tile(song["keys"][:1].T, (1, 6)), 44100)
+    return folder
+
+
+def test_files_that_cant_be_used_are_left_out_by_name_not_the_session(messy_export, capsys):
+    """One silent default track, a broken file and a 6-channel one in a 30-file export must
+    not stop the other files; each is named with what is wrong. 'Take 7' names no part and
+    can be used: it alone is asked about, with a ROLE=PATH the shell keeps whole."""
+    assert main(["analyze", str(messy_export)]) == 2
+    err = capsys.readouterr().err
+    assert "Take 7.wav" in err and "Audio 1_01" not in err and "Track 12" not in err
+    assert f"'keys={messy_export / 'Take 7.wav'}'" in err
+    take = f"keys={messy_export / 'Take 7.wav'}"
+    assert main(["analyze", str(messy_export), take, "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    left_out = {name: n for n in data["notices"] for name in
+                ("Audio 1_01.wav", "Track 12.wav", "Strings 5.1.wav") if n.startswith(name)}
+    assert "silent" in left_out["Audio 1_01.wav"]
+    assert "could not be read" in left_out["Track 12.wav"]
+    assert "6 channels" in left_out["Strings 5.1.wav"]
+    assert all(n.endswith("left out of the mix") for n in left_out.values())
+    assert sorted(f["path"].rsplit("/", 1)[1] for f in data["files"]) == [
+        "Bass DI.wav", "Kick In.wav", "Lead Vox.wav", "Take 7.wav"]
+    assert data["parts"]["keys"][0]["sources"] == ["Take 7.wav"]
+
+
+def test_the_report_accounts_for_every_file_left_out(messy_export, tmp_path, capsys):
+    out = tmp_path / "out"
+    take = f"keys={messy_export / 'Take 7.wav'}"
+    assert main(["fix", "--say", "the vocal is buried", str(messy_export), take,
+                 "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    report = (out / "report.md").read_text()
+    for name in ("Audio 1_01.wav", "Track 12.wav", "Strings 5.1.wav"):
+        assert f"{name}" in report.split("## Warnings")[1] and name in err

@@ -183,10 +183,10 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
 
 
 def _failed(res: jobs.FileResult) -> str:
-    """What is wrong, then that the file is left out: after a semicolon where the message
-    already has a dash ('is silent — check you exported the right track')."""
-    left_out = "; it is" if " — " in res.error else " — it is"
-    return _named(res.path.name, res.error.rstrip(".")) + f"{left_out} left out of the mix."
+    """What is wrong, then that the file is left out (dsp's wording, as the CLI says it)."""
+    from dsp.check import left_out
+
+    return _named(res.path.name, left_out(res.error)) + "."
 
 
 def _named(name: str, message: str) -> str:

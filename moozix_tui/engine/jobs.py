@@ -28,21 +28,15 @@ class FileResult:
 def check_files(assigned: Sequence[tuple[str | None, Path]],
                 progress: Progress) -> list[FileResult]:
     """Load and check each file on its own, so one bad file never hides the others."""
-    from dsp.audio import load_audio
-    from dsp.check import check_audio
-    from dsp.errors import DspError
+    from dsp.check import check_file
 
     results = []
     for n, (role, path) in enumerate(assigned):
         progress(f"checking {path.name}", n / max(len(assigned), 1))
-        try:
-            check = check_audio(load_audio(path))
-        except DspError as exc:
-            results.append(FileResult(role, path, (), str(exc)))
-            continue
-        errors = [x.message for x in check.notices if x.level == "error"]
-        problems = [x.message for x in check.notices if x.level != "error"]
-        results.append(FileResult(role, path, tuple(problems), "; ".join(errors) or None))
+        checked = check_file(path)
+        problems = tuple(x.message for x in checked.check.notices
+                         if x.level != "error") if checked.audio is not None else ()
+        results.append(FileResult(role, path, problems, checked.error))
     progress("checked", 1.0)
     return results
 

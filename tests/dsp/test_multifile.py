@@ -297,3 +297,18 @@ def test_parts_that_simply_enter_later_are_not_called_misaligned(song):
                        ("snare", audio("Snare", snare)),
                        ("bass", audio("Bass", song["bass"]))])
     assert _offsets(found) == []
+
+
+def test_a_repeating_pattern_that_lines_up_is_not_called_misaligned():
+    """Two hat files of a loop: their hits fall together as exported, but the accents of
+    the second repeat the first's one bar (1 s) later, so their envelopes match best at a
+    one-bar shift. Lined up as they are (hit for hit), they are no late export."""
+    step = RATE // 4                                     # a hit every 250 ms
+    accents = np.random.default_rng(3).uniform(0.3, 1.0, 40)
+    first, second = np.zeros((2, 1, step * 40), np.float32)
+    click = np.hanning(64).astype(np.float32)
+    for i in range(40):
+        first[0, i * step:i * step + 64] = click * accents[i]
+        second[0, i * step:i * step + 64] = click * accents[(i - 4) % 40]
+    found = harmonise([("cymbals", audio("Hat", first)), ("cymbals", audio("Hat 2", second))])
+    assert _offsets(found) == []

@@ -122,6 +122,8 @@ def doubts(reader, item) -> tuple[str, ...]:
         out.append("voiceless")
     if _parts_beside_whole(reader, item):
         out.append("beside_the_song")
+    if _modifier(reader, part) is not None:
+        out.append("compound")
     if part not in reader.mentions:   # made from the problem word itself, or the song's "it"
         if any(m.layer != part.layer for m in _named_in_sentence(reader, cue)):
             out.append("implied")
@@ -141,7 +143,7 @@ def doubts(reader, item) -> tuple[str, ...]:
 
 
 DOUBTS = ("context", "relation", "direction", "part_in_words", "voiceless", "implied",
-          "carried", "beside_the_song", "past_a_part", "distant")
+          "carried", "beside_the_song", "compound", "past_a_part", "distant")
 """What makes a reading doubtful: its problem changed by a context word outside its clause,
 or left as it is though the message names that context elsewhere ("context"); a level
 reading said through a relation with another part in its clause, not in plain level words
@@ -155,7 +157,8 @@ the problem word or the song's "it" while the sentence names a part ("implied"),
 from another sentence ("carried"), reached past another part ("past_a_part"), or more
 than `reach` words from the problem words in their clause ("distant"); the whole song read
 where its clause names a part, or where the song is only a place ("doesn't hold enough
-weight in the mix") and the message names a part ("beside_the_song")."""
+weight in the mix") and the message names a part ("beside_the_song"); its part named
+right after another part, as one compound ("the overhead drum mics": "compound")."""
 
 
 _PART_DOUBTS = frozenset(("implied", "carried", "past_a_part", "distant"))
@@ -206,6 +209,16 @@ def _parts_beside_whole(reader, item) -> list:
     earlier = reader.named([m for m in reader.mentions
                             if m.layer and m.layer != whole and m.end <= cue.start])
     return [m for m in earlier if not reader.is_denied(m)][-1:]
+
+
+def _modifier(reader, part):
+    """Another part named right before the reading's, as one compound ("the overhead
+    drum mics", "choir instruments"): the words may be about either."""
+    if part is None or part not in reader.mentions:
+        return None
+    return next((m for m in reader.mentions if m.layer and m.end == part.start
+                 and m.layer not in (part.layer, reader.whole) and not reader.is_denied(m)),
+                None)
 
 
 def _placed(reader, part) -> bool:
@@ -347,6 +360,10 @@ def alternatives(reader, readings, contradicted=()) -> tuple[Guess, ...]:
             for m in _parts_beside_whole(reader, item):
                 offers.offer(m.layer, said, reader.evidence(cue, m), score, index)
                 score -= rules["step"]
+        if "compound" in kinds:   # the part the compound's first word names
+            modifier = _modifier(reader, item.layer_mention)
+            offers.offer(modifier.layer, said, reader.evidence(cue, modifier), score, index)
+            score -= rules["step"]
         if not set(kinds) & _PART_DOUBTS:
             continue
         others = sorted((m for m in _named_in_sentence(reader, cue) if m.layer != item.layer),

@@ -78,7 +78,8 @@ def test_alternatives_never_repeat_a_reading_already_made():
 
 def test_the_kinds_of_doubt_are_named():
     assert set(DOUBTS) == {"context", "relation", "direction", "part_in_words", "voiceless",
-                           "implied", "carried", "beside_the_song", "past_a_part", "distant"}
+                           "implied", "carried", "beside_the_song", "compound", "past_a_part",
+                           "distant"}
 
 
 @pytest.mark.parametrize(("text", "reading", "other"), [
@@ -147,3 +148,22 @@ def test_a_whole_song_reading_beside_a_named_part_offers_that_part(text, reading
 def test_a_whole_song_reading_with_no_part_beside_it_is_sure(text):
     intents, guesses = _read(text)
     assert intents and guesses == []
+
+
+@pytest.mark.parametrize(("text", "reading", "other"), [
+    # two part words as one compound: the overheads are cymbals, the choir backing vocals
+    ("the overhead drum mics are way too hot", ("drums", "too_loud"), ("cymbals", "too_loud", 0)),
+    ("the choir instruments are too quiet", ("instruments", "too_quiet"),
+     ("backing_vocals", "too_quiet", 0)),
+])
+def test_a_part_named_as_a_compound_offers_the_part_its_first_word_names(text, reading, other):
+    intents, guesses = _read(text)
+    assert intents == [reading]
+    assert other in guesses
+
+
+@pytest.mark.parametrize("text", ["the kick drum is too loud", "the snare drum is too loud",
+                                  "the guitar amp is too loud"])
+def test_one_parts_own_compound_is_sure(text):
+    intents, guesses = _read(text)
+    assert len(intents) == 1 and guesses == []

@@ -24,6 +24,10 @@ def _top(text: str, n: int = 1):
     ("in a playlist my song sits below the others in volume", ("mix", "quiet_master")),
     ("the vocal gain changes in the bridge", ("vocal", "inconsistent")),
     ("the vocal, a few dB more", ("vocal", "too_quiet")),
+    # a direction or a removal said of the part's level
+    ("the bass could use a nudge in the upwards direction", ("bass", "too_quiet")),
+    ("the record had much of the bass removed", ("bass", "too_quiet")),
+    ("the snare could use a nudge downwards", ("snare", "too_loud")),
 ])
 def test_a_level_word_without_a_link_puts_its_reading_first(text, first):
     assert _top(text) == [first]

@@ -27,7 +27,27 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
     return (_praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
+            or _either_way(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
+
+
+def _either_way(reader: _Reader, cue: _Mention) -> bool:
+    """"how do I make the vocals louder or quieter?", "do I boost or cut the highs?",
+    "make the vocal brighter or darker depending on the song": a change asked both ways at
+    once ([scope.either] `pairs`, joined by "or") asks how, or which way; it says neither
+    is wrong. Two parts each asked their own way ("the vocal louder, or the guitars
+    quieter") are no pair: the words must stand side by side."""
+    words = reader.words
+    opposite: dict[str, set[str]] = {}
+    for a, b in reader.rules["scope"]["either"]["pairs"]:
+        opposite.setdefault(a, set()).add(b)
+        opposite.setdefault(b, set()).add(a)
+    for k in range(cue.start, cue.end):
+        other = opposite.get(words[k], set())
+        if (k + 2 < len(words) and words[k + 1] == "or" and words[k + 2] in other) or (
+                k >= 2 and words[k - 1] == "or" and words[k - 2] in other):
+            return True
+    return False
 
 
 def _aimed(reader: _Reader, cue: _Mention) -> bool:

@@ -31,3 +31,14 @@ def test_words_not_about_the_mix_complain_of_nothing(text):
                          [e for g in GATES for e in SCOPE[g]["counter_examples"]])
 def test_a_complaint_beside_them_keeps_it(text, layer, problem):
     assert (layer, problem) in {(i.layer, i.problem) for i in understand(text).intents}
+
+
+@pytest.mark.parametrize("text", SCOPE["either"]["examples"])
+def test_a_change_asked_both_ways_is_no_complaint(text):
+    # no reading; the level words may still be offered as choices to pick from
+    assert understand(text).intents == ()
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), SCOPE["either"]["counter_examples"])
+def test_a_change_asked_one_way_keeps_it(text, layer, problem):
+    assert (layer, problem) in {(i.layer, i.problem) for i in understand(text).intents}

@@ -1161,15 +1161,44 @@ class _Reader:
     def _negation_carried(self, cue: _Mention) -> bool:
         """"not over-compressed or too harsh": a negation reaches across "or" to the next
         problem word."""
+        rule = self.rules["negation"]
         k = cue.start - 1
         while k >= 0 and self.words[k] in self.sets["intensity"]:
             k -= 1
-        if k < 0 or self.words[k] not in self.rules["negation"]["carried_by"]:
-            return False
+        if k < 0 or self.words[k] not in rule["carried_by"]:
+            return self._listed_after_denial(cue)
         previous = next((m for m in self.by_clause.get(self.clauses[k], [])
                          if m.cue and m.end == k), None)
         return previous is not None and (self.negated_at(previous.start)
                                          or self._negation_carried(previous))
+
+    def _listed_after_denial(self, cue: _Mention) -> bool:
+        """"without flubby bits or a clash between the kick and bass", "without sounding
+        muddled or letting the room sound interfere": a problem word after "or" that a
+        denial reaches ("or" within its window) is denied too, when nothing but
+        [negation] `carried_through` words stand between "or" and it, or parts after one of
+        `carried_verbs`."""
+        rule = self.rules["negation"]
+        clause = self.clauses[cue.start]
+        parts = {k for m in self.by_clause.get(clause, []) if m.layer
+                 for k in range(m.start, m.end)}
+        through = set(rule["carried_through"]) | self.sets["determiners"] \
+            | self.sets["fillers"] | self.sets["intensity"]
+        through |= set(rule["carried_verbs"])
+        k = cue.start - 1
+        while k >= 0 and self.clauses[k] == clause and (k in parts or self.words[k] in through):
+            k -= 1
+        if k < 0 or self.clauses[k] != clause or self.words[k] not in rule["carried_by"]:
+            return False
+        between = self.words[k + 1:cue.start]
+        if parts & set(range(k + 1, cue.start)) and not set(between) & set(
+                rule["carried_verbs"]):
+            return False   # "..., or the guitars drown it": a subject of its own
+        # the "or" may open a clause of its own; the denial's word may be part of a problem
+        # phrase ("without flubby bits"): any negator of the sentence in the window counts
+        sentence = self.sentences[k]
+        return any(self.words[j] in self.negators and self.sentences[j] == sentence
+                   for j in range(k - 1, max(k - self.window, 0) - 1, -1))
 
     def _active(self, cue: _Mention, named: list[_Mention]) -> bool:
         """"which overwhelmed the vocals": a participle with no "be" before it and its

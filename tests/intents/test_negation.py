@@ -102,3 +102,13 @@ def test_a_denial_moves_to_a_part_only_named_after_it(text, layer, problem):
 @pytest.mark.parametrize("text", NEGATION["examples_kept"])
 def test_a_denial_stays_when_the_next_part_has_its_own_predicate(text):
     assert parse(text) == []
+
+
+@pytest.mark.parametrize("text", NEGATION["examples_carried"])
+def test_a_denial_reaches_a_problem_listed_after_or(text):
+    assert parse(text) == []
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), NEGATION["counter_examples_carried"])
+def test_a_problem_with_its_own_subject_after_or_stays(text, layer, problem):
+    assert (layer, problem) in [(i.layer, i.problem) for i in parse(text)]

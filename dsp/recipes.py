@@ -437,10 +437,12 @@ def _reverb(ctx: _Context) -> None:
     ctx.add(stem, "expand", "an expander pulls down the reverb tails between phrases",
             threshold_db=-40.0, ratio=round(1.5 + 0.5 * ctx.scale, 1), release_ms=80.0)
     where = f"the {ctx.layer}" if stem != MIX else "the mix"
-    ctx.notes.append(f"The reverb is printed into {where}, with no reverb return to turn "
-                     "down, so all I can honestly do is pull its tails down between phrases "
-                     "(which also shortens the natural decay). Send the dry stem and its "
-                     "reverb return (or the reverb as its own 'fx' stem) and I'll set the "
+    # nothing measured says how much reverb there is: the note says what a file with no
+    # return means, not that the reverb was found
+    ctx.notes.append(f"With no reverb return among your files, any reverb is printed into "
+                     f"{where}, so all I can honestly do is pull its tails down between "
+                     "phrases (which also shortens the natural decay). Send the dry stem and "
+                     "its reverb return (or the reverb as its own 'fx' stem) and I'll set the "
                      "balance by measurement.")
 
 
@@ -483,8 +485,9 @@ def _distorted(ctx: _Context) -> None:
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "high_shelf", "softens the crackle a little above 8 kHz",
             cutoff_hz=8000.0, gain_db=-round(1.5 * ctx.scale, 1))
-    ctx.notes.append(f"Clipping in the {ctx.layer} is printed into the file; I can soften it, "
-                     "not remove it. Re-export it with the level lower if you can.")
+    ctx.notes.append(f"Whatever distortion the {ctx.layer} has is printed into its file: I "
+                     "can soften it, not remove it. Re-export it with the level lower if you "
+                     "can.")
 
 
 def _tonal(ctx: _Context) -> None:

@@ -185,8 +185,9 @@ def render_markdown(report: dict) -> str:
              f"loudness range {written['loudness_range_lu']} LU.", "", "## Moves", ""]
     if report["moves"]:
         for i, move in enumerate(report["moves"], 1):
-            files = ", ".join(_md(name) for name in move["files"]) or "no file of that name"
-            lines.append(f"{i}. {move['action']} — {move['reason']} (files: {files})")
+            files = ("on the summed mix, not a file" if move["stem"] == "mix" else "files: "
+                     + (", ".join(_md(name) for name in move["files"]) or "no file of that name"))
+            lines.append(f"{i}. {move['action']} — {move['reason']} ({files})")
     else:
         lines.append("No mix moves: mastering only.")
     lines += ["", "## Files", "", "| part | file | from | written as | moves |",

@@ -121,8 +121,12 @@ def test_a_normal_reverb_return_gets_a_nudge_and_the_measurement(song):
 
 
 def test_baked_in_reverb_asks_for_the_dry_stem_and_the_return(song, clean):
+    """The clean song has no reverb at all: the note said 'The reverb is printed into the
+    vocal' though nothing measured any."""
     plan = plan_fixes([FixRequest("vocal", "too_much_reverb")], clean)
     assert any("dry stem" in note and "return" in note for note in plan.notes)
+    assert not any("The reverb is printed" in note for note in plan.notes)
+    assert any("any reverb is printed into the vocal" in note for note in plan.notes)
 
 
 def test_anti_phase_stem_survives_mono(song):

@@ -32,11 +32,17 @@ def test_the_report_table_writes_a_percentage_as_the_chat_does():
                          "source": "x"},
               "written_master": {"integrated_lufs": -14.0, "true_peak_dbtp": -1.0,
                                  "precise_peak_dbtp": -1.0, "loudness_range_lu": 5.0},
-              "moves": [], "files": [], "mastering_tone": [], "notes": [],
+              "moves": [{"stem": "mix", "action": "Cut the whole song at 4.0 kHz by 1.5 dB",
+                         "reason": "r", "files": ["mix"]}],
+              "files": [], "mastering_tone": [], "notes": [],
               "input_notices": [], "warnings": [],
               "measurements": [{"label": "kick/bass overlap", "unit": "%", "before": 38.0,
                                 "after": 22.0, "typical": [0.0, 50.0]}]}
-    assert "| kick/bass overlap | 38% | 22% |" in render_markdown(report)
+    written = render_markdown(report)
+    assert "| kick/bass overlap | 38% | 22% |" in written
+    # the bus move named no file "mix": it read '(files: mix)'
+    assert "1. Cut the whole song at 4.0 kHz by 1.5 dB — r (on the summed mix, not a file)" \
+        in written
 
 
 def test_a_small_negative_figure_rounds_to_plus_zero_not_minus_zero():

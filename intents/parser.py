@@ -1290,7 +1290,8 @@ class _Reader:
                 return _Mention(cue.start, cue.inner[0], layer=self.whole)
             if inside:
                 return inside[0]
-        before = [m for m in named if m.start < cue.start]
+        before = [m for m in named if m.start < cue.start and not self._existential(
+            m.end, cue.start)]
         after = [m for m in named if m.start >= cue.end]
         k = cue.start - 1
         while k >= 0 and self.words[k] in self.sets["intensity"]:
@@ -1353,6 +1354,12 @@ class _Reader:
         if after:
             return after[0]
         return next((m for m in layers if m not in named), None)
+
+    def _existential(self, lo: int, hi: int) -> bool:
+        """"there is" between a part and the problem words: the problem has no subject."""
+        be = self.rules["grammar"]["existential"]
+        return any(self.words[k] == "there" and self.words[k + 1] in be
+                   for k in range(lo, hi - 1))
 
     def _whole_own(self, cue: _Mention, after: list[_Mention]) -> bool:
         """A band or tilt word that is the song's own ("there's way too much low end on this

@@ -773,6 +773,28 @@ UNEVEN_OTHERWISE = [
     ("the vocal is louder than the others", {("vocal", "too_loud")}),
 ]
 
+# An amount said as an excess ("so much high end"), with no subject after "there is"; praise
+# of the amount is nothing.
+SO_MUCH = [
+    ("the guitars are drowned out because there's so much high end in the mix",
+     {("guitars", "too_quiet"), ("mix", "tonal_balance")}),
+    ("there's so much low end on this record", {("mix", "tonal_balance")}),
+    ("the vocal has so much reverb on it", {("vocal", "too_much_reverb")}),
+    ("the vocal is great but there is too much reverb", {("mix", "too_much_reverb")}),
+    ("there's so much low end, I love it", set()),
+    ("there is so much going on", set()),
+]
+
+# A part wished heard, or nudged upwards; a wish naming no part, or a pitch going up, nothing.
+WISHED_HEARD = [
+    ("I wish I could hear the bass in the chorus", {("bass", "too_quiet")}),
+    ("I would have liked to hear the piano more", {("keys", "too_quiet")}),
+    ("the bass could benefit from a tweak in the upwards direction", {("bass", "too_quiet")}),
+    ("the vocal level could be nudged upwards a touch", {("vocal", "too_quiet")}),
+    ("I wish I could hear it live", set()),
+    ("the pitch of the vocal goes in the upwards direction", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -800,7 +822,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "compressed and limited": COMPRESSED_AND_LIMITED,
             "level to be done": LEVEL_TO_BE_DONE, "level wished": LEVEL_WISHED,
             "sinking": SINKING, "reverb trimmed": REVERB_TRIMMED, "what is sung": WHAT_IS_SUNG,
-            "uneven otherwise": UNEVEN_OTHERWISE}
+            "uneven otherwise": UNEVEN_OTHERWISE, "so much": SO_MUCH,
+            "wished heard": WISHED_HEARD}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -395,6 +395,11 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
               if w in complaining and not reader.negated_at(i)
               and not reader.is_praise(reader.clauses[i])
               and not (w in rules["wants"] and set(reader.words[i + 1:i + 3]) & able)} - frames
+    # a short judgement naming nothing judges the sentence before it ("... the reverb was
+    # added for an epic feel. Annoying.")
+    judged |= {s - 1 for s in judged if s - 1 >= 0 and s - 1 not in frames
+               and not reader.sentence_parts.get(s)
+               and _words_in(reader, s) <= rules["bare_mention"]}
     praised = {s for s in set(reader.sentences) if praises(reader, s)} - judged | frames
 
     def at(i: int, layer: str, problem: str, evidence: str, score: float) -> None:
@@ -501,9 +506,18 @@ def _last_resort(reader, offer, quiet: set[int]) -> None:
         priors = rules["priors"].get(part.layer, ())
         if told_not_mixed(reader, part.start, part.end, priors[0] if priors else ""):
             continue
-        for rank, problem in enumerate(priors):
-            offer(part.layer, problem, reader.evidence(part, None),
+        end, reach = part.end, rules["described"]["reach"]
+        while end < len(reader.words) and end - part.end < reach \
+                and reader.clauses[end] == reader.clauses[part.start]:
+            end += 1
+        for rank, problem in enumerate(priors):   # quoting the words said of the part
+            offer(part.layer, problem, reader.evidence(_Span(part.start, end), None),
                   rules["last_resort"] - rules["step"] * rank)
+
+
+def _words_in(reader, sentence: int) -> int:
+    lo, hi = reader.sentence_span[sentence]
+    return hi - lo
 
 
 def _asked(reader, sentence: int) -> bool:

@@ -66,3 +66,19 @@ def test_no_guesses_where_nothing_is_a_complaint(text):
 def test_a_bare_or_judged_part_still_gets_its_usual_readings(text):
     u = understand(text)
     assert u.intents == () and u.guesses
+
+
+@pytest.mark.parametrize(("text", "first"), [
+    # a short judgement that names nothing judges the sentence before it
+    ("The reverb was added for an epic feeling. Annoying.", ("fx", "too_much_reverb")),
+    ("There is a tambourine in the bridge. Weird.", ("drums", "weak")),
+    # a lack said of a part
+    ("the bass is largely devoid of actual bass", ("bass", "muddy")),
+])
+def test_a_judgement_or_a_lack_near_a_part_offers_its_usual_problems(text, first):
+    assert _top(text) == [first]
+
+
+def test_a_judgement_naming_its_own_part_judges_only_its_own_sentence():
+    heard = understand("The piano comes in at the bridge. The guitars are weird.")
+    assert {g.layer for g in heard.guesses} == {"guitars"}

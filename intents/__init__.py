@@ -14,7 +14,7 @@ from intents.model import (
     Understanding,
 )
 from intents.parser import parse, route_for, stems_for, understand
-from intents.roles import stem_role
+from intents.roles import names_whole_part, stem_role
 from intents.vocabulary import (
     LAYER_NAMES,
     LAYERS,
@@ -38,6 +38,7 @@ __all__ = [
     "Intent",
     "IntentError",
     "Understanding",
+    "names_whole_part",
     "parse",
     "route_for",
     "stem_role",

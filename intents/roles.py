@@ -16,7 +16,7 @@ from pathlib import PurePath
 from intents.model import IntentError
 from intents.vocabulary import LAYERS, vocabulary
 
-__all__ = ["stem_role"]
+__all__ = ["names_whole_part", "stem_role"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -29,7 +29,8 @@ def _files() -> dict:
     data = tomllib.loads(resources.files("intents").joinpath("data/files.toml")
                          .read_text(encoding="utf-8"))
     named = [*data["abbreviations"].items(), ("no_vocal_layer", data["no_vocal_layer"]),
-             *(("precedence", layer) for layer in data["precedence"])]
+             *(("precedence", layer) for layer in data["precedence"]),
+             *(("whole_part", layer) for layer in data["whole_part"])]
     for word, layer in named:
         if layer and layer not in LAYERS:
             raise IntentError(f"intents/data/files.toml {word}: unknown layer {layer!r}")
@@ -49,6 +50,7 @@ def _files() -> dict:
             "slots": frozenset(data["slots"]),
             "halves": frozenset(single | mix_words | set(data["joins"])),
             "no_vocal_layer": data["no_vocal_layer"],
+            "whole_part": {layer: frozenset(words) for layer, words in data["whole_part"].items()},
             "extension": re.compile(rf"\.({ending})$", re.IGNORECASE)}
 
 
@@ -107,3 +109,9 @@ def stem_role(filename: str) -> str | None:
     if set(words) & files["mix_words"]:
         return vocabulary().whole_song_layer
     return None
+
+
+def names_whole_part(word: str, layer: str) -> bool:
+    """Whether a word names the part as a whole ('guitar', 'gtr') rather than one kind of
+    it ('808', 'organ', 'DI'): only the latter can single out one file of a part."""
+    return word.lower() in _files()["whole_part"].get(layer, frozenset())

@@ -46,17 +46,19 @@ _ORDINALS = {"left": "l", "right": "r", "first": "1", "1st": "1", "second": "2",
 
 
 def _words(text: str, layer: str) -> set[str]:
-    """Words that can tell one file of a part from another: the part's own words
-    ('guitar', 'gtr', 'vox', read by intents.stem_role) say nothing about which file."""
-    from intents import stem_role
+    """Words that can tell one file of a part from another: the words naming the part as a
+    whole ('guitar', 'gtr', 'vox') say nothing about which file; one kind of the part
+    ('808', 'organ') does (intents.names_whole_part)."""
+    from intents import names_whole_part
 
     return {_ORDINALS.get(w, w) for w in _WORD.findall(text.lower())
-            if stem_role(w) != layer}
+            if not names_whole_part(w, layer)}
 
 
 def single_out(said: str, names: Sequence[str], layer: str) -> str | None:
     """The one file of a part a complaint names ("the DI guitar" -> "Gtr DI", "the second
-    BGV" -> "BGV 2"): a word that only that file's name has. None unless exactly one does."""
+    BGV" -> "BGV 2", "the 808" -> "808" beside "Sub" and "Bass DI"): a word that only that
+    file's name has. None unless exactly one does."""
     if len(names) < 2:
         return None
     words = {name: _words(name, layer) for name in names}

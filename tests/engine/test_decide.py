@@ -3,8 +3,10 @@ answer to a vague complaint share them)."""
 
 from __future__ import annotations
 
+import pytest
+
 from dsp.diagnosis import Finding
-from moozix_tui.engine.decide import answers, leading_findings
+from moozix_tui.engine.decide import answers, leading_findings, single_out
 
 
 def finding(layer: str, problem: str, severity: str = "strong", evidence: str = "") -> Finding:
@@ -55,3 +57,18 @@ def test_a_finding_on_several_parts_names_them_all_as_the_chat_and_cli_say_them(
                     "measured": True, "also": list(led.also)})
     assert said.startswith("- **keys, lead vocal and drums** — muddy · *mixing: "
                            "the measurement points to these parts")
+
+
+@pytest.mark.parametrize(("said", "names", "layer", "file"), [
+    ("the 808 is muddy", ("808", "Bass DI", "Sub"), "bass", "808"),
+    ("the sub is too loud", ("808", "Bass DI", "Sub"), "bass", "Sub"),
+    ("the bass is muddy", ("808", "Bass DI", "Sub"), "bass", None),
+    ("the organ is muddy", ("Organ", "Rhodes", "Pad"), "keys", "Organ"),
+    ("the keys are muddy", ("Organ", "Rhodes", "Keys 2"), "keys", None),
+    ("the guitar is too loud", ("Guitar 1", "Gtr DI"), "guitars", None),
+    ("the DI guitar is too loud", ("Guitar 1", "Gtr DI"), "guitars", "Gtr DI"),
+    ("the vox is buried", ("Lead Vox", "Vox Comp"), "vocal", None),
+])
+def test_a_kind_of_part_singles_out_its_file_a_name_of_the_whole_part_does_not(
+        said, names, layer, file):
+    assert single_out(said, names, layer) == file

@@ -25,7 +25,7 @@ def _top(text: str, n: int = 1):
     ("the vocal gain changes in the bridge", ("vocal", "inconsistent")),
     ("the vocal, a few dB more", ("vocal", "too_quiet")),
     # a direction or a removal said of the part's level
-    ("the bass could use a nudge in the upwards direction", ("bass", "too_quiet")),
+    ("the bass, a touch upwards", ("bass", "too_quiet")),
     ("the record had much of the bass removed", ("bass", "too_quiet")),
     ("the snare could use a nudge downwards", ("snare", "too_loud")),
 ])

@@ -94,7 +94,7 @@ def complaint_measures(layer: str, problem: str,
         return (Measure(f"{layer} vs rest", levels[layer], "LU",
                         _pair(ranges["level_vs_rest_lu"].get(layer))),)
     if problem in ("too_much_reverb", "too_dry") and "fx" in levels:
-        return (Measure("fx (reverb return) vs rest", levels["fx"], "LU",
+        return (Measure("reverb return vs rest", levels["fx"], "LU",
                         _pair(ranges["level_vs_rest_lu"]["fx"])),)
     if problem in ("weak", "over_compressed"):
         parts = analysis.parts_of("drums" if layer == "mix" else layer)

@@ -235,7 +235,7 @@ def test_the_report_shows_the_complaints_measurement_before_and_after(song):
     result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
                     before=analysis)
     row = comparison_rows(result)[0]
-    assert row["label"] == "fx (reverb return) vs rest" and row["unit"] == "LU"
+    assert row["label"] == "reverb return vs rest" and row["unit"] == "LU"  # not the id "fx"
     assert row["before"] == pytest.approx(-5.0, abs=2.0)
     assert row["after"] == pytest.approx(-15.0, abs=3.0)
     assert row["typical"] == [-20.0, -10.0]

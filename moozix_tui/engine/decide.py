@@ -141,7 +141,7 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
     for finding in picked:
         complaints.append(complaint(finding.layer, finding.problem, evidence=finding.evidence,
                                     also=finding.also))
-    found = "; ".join(f"{parts_word(f.layer, f.also)} {problem_word(f.problem)} ({f.evidence})"
+    found = "; ".join(f"{parts_word(f.layer, f.also)} — {problem_word(f.problem)} ({f.evidence})"
                       for f in picked) or "nothing stood out"
     notes.append(f"\"{heard.text}\" {why}: {found}")
     return complaints, notes

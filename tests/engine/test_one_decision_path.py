@@ -73,6 +73,8 @@ def test_fix_on_a_vague_complaint_fixes_what_the_measurement_finds(buried_vocal_
     assert code == 0
     assert lifts_the_vocal(out)
     assert any("named no problem" in n for n in out["notes"])
+    # the finding as the chat's choice says it: the part's name, a dash, the problem's words
+    assert any("lead vocal — too quiet (" in n for n in out["notes"]), out["notes"]
 
 
 def test_fix_and_master_print_the_input_warnings(song, tmp_path, capsys):

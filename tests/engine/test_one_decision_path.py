@@ -142,7 +142,7 @@ def test_fix_takes_a_described_part_only_where_the_measurement_backs_it(buried_v
                                  capsys)
     assert code == 0
     assert lifts_the_vocal(out)
-    assert any("readings a measurement backs" in n and "vocal too quiet" in n
+    assert any("readings a measurement backs" in n and "lead vocal — too quiet" in n
                for n in out["notes"])
 
 

@@ -893,6 +893,7 @@ class _Reader:
         unclear: list[Clarification] = []
         carry: _Mention | None = None
         pending: list[tuple[str, int]] = []
+        aside: list[_Mention] = []
         last_clause = max(self.clauses, default=-1)
         for clause in range(last_clause + 1):
             layers = self.layers_in(clause)
@@ -918,13 +919,24 @@ class _Reader:
                             found.append(self._make(member, problem, member, clause, severity))
                     pending = []
                 if layers and not self.is_praise(clause) and not self._time_clause(clause, named):
-                    carry = self._carried(named or layers)
+                    if self._focus(clause) and carry is not None and named:
+                        # "the drums (especially the kick) could be louder": what follows is
+                        # said of the subject and of the parts the aside singles out
+                        aside = named
+                    else:
+                        carry = self._carried(named or layers)
                 continue
             pending = []
             if self.is_praise(clause):
+                aside = []
                 continue
+            before = len(found)
             for cue in cues:
                 self._read_cue(cue, clause, layers, named, carry, found, unclear, pending)
+            found += [self._make(member, f.said, f.cue, clause, f.severity)
+                      for f in found[before:] if f.layer_mention is carry
+                      for member in aside]
+            aside = []
             if layers:
                 carry = self._carried(named or layers)
         return self._finish(found, unclear)

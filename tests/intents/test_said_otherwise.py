@@ -795,6 +795,18 @@ WISHED_HEARD = [
     ("the pitch of the vocal goes in the upwards direction", set()),
 ]
 
+# An aside that singles out parts of the subject ("the drums (especially the kick)") names
+# them beside it for what follows; said in praise, nothing.
+ASIDE = [
+    ("I also think the drums (especially the kick) could have been a bit louder",
+     {("drums", "too_quiet"), ("kick", "too_quiet")}),
+    ("the drums, especially the kick, are too quiet",
+     {("drums", "too_quiet"), ("kick", "too_quiet")}),
+    ("the guitars (mostly the acoustic) sound way too harsh",
+     {("guitars", "harsh")}),
+    ("the drums (especially the kick) sound great", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -823,7 +835,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "level to be done": LEVEL_TO_BE_DONE, "level wished": LEVEL_WISHED,
             "sinking": SINKING, "reverb trimmed": REVERB_TRIMMED, "what is sung": WHAT_IS_SUNG,
             "uneven otherwise": UNEVEN_OTHERWISE, "so much": SO_MUCH,
-            "wished heard": WISHED_HEARD}
+            "wished heard": WISHED_HEARD, "aside": ASIDE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

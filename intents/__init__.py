@@ -14,7 +14,7 @@ from intents.model import (
     Understanding,
 )
 from intents.parser import parse, route_for, stems_for, understand
-from intents.roles import names_whole_part, stem_role
+from intents.roles import names_whole_part, stem_role, stem_roles
 from intents.vocabulary import (
     LAYER_NAMES,
     LAYERS,
@@ -42,6 +42,7 @@ __all__ = [
     "parse",
     "route_for",
     "stem_role",
+    "stem_roles",
     "stems_for",
     "understand",
 ]

@@ -7,8 +7,10 @@ words (tests/data/stem_names.jsonl measures them on DAW exports and engineers' n
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import PurePath
@@ -16,12 +18,15 @@ from pathlib import PurePath
 from intents.model import IntentError
 from intents.vocabulary import LAYERS, vocabulary
 
-__all__ = ["names_whole_part", "stem_role"]
+__all__ = ["names_whole_part", "stem_role", "stem_roles"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _NUMBER = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 _LONGEST = 3
+_SEPARATORS = " _-."
+_PROJECT_FILES = 3
+"""A name every file of a session starts with is a project name only among this many."""
 
 
 @lru_cache(maxsize=1)
@@ -66,11 +71,14 @@ def _unjoined(word: str, files: dict) -> list[str]:
     return [word]
 
 
+def _stem(filename: str) -> str:
+    """The file's name without folders and audio ending."""
+    return _files()["extension"].sub("", PurePath(filename.replace("\\", "/")).name)
+
+
 def _words(filename: str) -> list[str]:
     files = _files()
-    stem = PurePath(filename.replace("\\", "/")).name
-    stem = files["extension"].sub("", stem)
-    stem = _CAMEL.sub(" ", stem).lower()
+    stem = _CAMEL.sub(" ", _stem(filename)).lower()
     stem = _NUMBER.sub(" ", stem)
     words = [part for w in _SPLIT.split(stem) if w for part in _unjoined(w, files)]
     # a DAW's track slot ("Audio 1", "Inst 1") is no name
@@ -115,3 +123,21 @@ def names_whole_part(word: str, layer: str) -> bool:
     """Whether a word names the part as a whole ('guitar', 'gtr') rather than one kind of
     it ('808', 'organ', 'DI'): only the latter can single out one file of a part."""
     return word.lower() in _files()["whole_part"].get(layer, frozenset())
+
+
+def stem_roles(filenames: Sequence[str]) -> list[str | None]:
+    """Each file's part, the files read together. DAWs put the project's name in front of
+    every track ("Echoes_Kick.wav", "Echoes_Lead Vox.wav", "Echoes_Audio 1.wav"): when all
+    the files start with the same words and what follows names at least two different
+    parts, those words are the project, not a part, and are read past; a file whose own
+    name then names nothing has no part, whatever the project is called."""
+    roles = [stem_role(name) for name in filenames]
+    stems = [_stem(name) for name in filenames]
+    if len(stems) < _PROJECT_FILES:
+        return roles
+    shared = os.path.commonprefix([s.lower() for s in stems])
+    cut = max((i + 1 for i, c in enumerate(shared) if c in _SEPARATORS), default=0)
+    if not shared[:cut].strip(_SEPARATORS) or any(len(s) <= cut for s in stems):
+        return roles
+    rest = [stem_role(s[cut:]) for s in stems]
+    return rest if len({r for r in rest if r}) >= 2 else roles

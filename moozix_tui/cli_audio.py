@@ -43,7 +43,7 @@ def parse_stem_args(items: list[str]) -> StemArgs:
     ROLE=PATH beside a folder that holds it takes that part ("FOLDER keys=FOLDER/Audio 1.wav"
     is how the message says to place it)."""
     from dsp.intake import audio_files_in
-    from intents import LAYERS, stem_role
+    from intents import LAYERS, stem_role, stem_roles
 
     roles = list(LAYERS)
     given: list[tuple[str | None, Path]] = []
@@ -54,8 +54,7 @@ def parse_stem_args(items: list[str]) -> StemArgs:
             raise BadInput(f"unknown stem role {role!r} — roles: {', '.join(roles)}")
         given.append((named, Path(rest if named else item).expanduser()))
     placed = {path.resolve() for named, path in given if named and not path.is_dir()}
-    sources: list[tuple[str, Path]] = []
-    unknown: list[Path] = []
+    every: list[tuple[str | None, Path]] = []
     notes: list[tuple[str, str]] = []
     for named, path in given:
         files = [path]
@@ -71,12 +70,18 @@ def parse_stem_args(items: list[str]) -> StemArgs:
                               f"{'file that is' if count == 1 else 'files that are'} not "
                               f"audio ({', '.join(p.name for p in listing.skipped[:5])}"
                               f"{'…' if count > 5 else ''})"))
-        for file in files:
-            chosen = named or stem_role(file.name)
-            if chosen is None:
-                unknown.append(file)
-            else:
-                sources.append((chosen, file))
+        every += [(named, file) for file in files]
+    # the files whose part comes from their names are read together, as the chat reads
+    # what is dropped at once (a project name in front of every file is no part)
+    from_names = iter(stem_roles([file.name for named, file in every if not named]))
+    sources: list[tuple[str, Path]] = []
+    unknown: list[Path] = []
+    for named, file in every:
+        chosen = named or next(from_names)
+        if chosen is None:
+            unknown.append(file)
+        else:
+            sources.append((chosen, file))
     unknown = _usable(unknown, notes)
     if unknown:
         raise BadInput(_name_each(unknown, roles))

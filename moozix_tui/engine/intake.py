@@ -27,24 +27,27 @@ def fill_demo(session: Session) -> None:
                             "note": "demo stem"} for role, path in demo_files().items()]
 
 
-def _role(hint: str | None, path: Path) -> str | None:
+def _role(hint: str | None, from_name: str | None) -> str | None:
     from intents import LAYERS, stem_role
 
     if hint:
         named = hint if hint in LAYERS else stem_role(hint)
         if named:
             return named
-    return stem_role(path.name)
+    return from_name
 
 
 def add(session: Session, found: list[RoleHint]) -> Turn:
     """Files whose part the name tells join the session; the others are checked first, so
     the question 'which part is it?' is asked only about files that can be used."""
+    from intents import stem_roles
+
     assigned, unknown = [], []
-    for hint, path in found:
+    from_names = stem_roles([path.name for _, path in found])   # read together (a project
+    for (hint, path), from_name in zip(found, from_names, strict=True):  # name in front)
         # a file already placed keeps its part when given again with a name that tells none
-        role = _role(hint, path) or next((f["role"] for f in session.state.files
-                                          if Path(f["path"]) == path), None)
+        role = _role(hint, from_name) or next((f["role"] for f in session.state.files
+                                               if Path(f["path"]) == path), None)
         (unknown if role is None else assigned).append((role, path))
     replies = [_take(session, assigned)] if assigned else [
         "Checking " + ", ".join(md_code(p.name) for _, p in unknown) + "…"]

@@ -146,10 +146,11 @@ def test_fix_takes_a_described_part_only_where_the_measurement_backs_it(buried_v
                for n in out["notes"])
 
 
-@pytest.fixture
-def daw_folder(song, tmp_path):
+@pytest.fixture(params=["", "Echoes_"], ids=["track names", "project name in front"])
+def daw_folder(song, tmp_path, request):
     """A DAW export named the way engineers name tracks, with a silent default track and a
-    surround file among them."""
+    surround file among them; once with the project's name ('Echoes', a word for effects)
+    in front of every file, as FL Studio and Reaper export."""
     import numpy as np
     import soundfile as sf
 
@@ -165,33 +166,36 @@ def daw_folder(song, tmp_path):
              "Audio 1_01": np.zeros_like(short["keys"]),
              "Strings 5.1": np.tile(short["keys"][:1], (6, 1))}
     for name, x in files.items():
-        sf.write(folder / f"{name}.wav", x.T, 44100, subtype="PCM_24")
-    return folder
+        sf.write(folder / f"{request.param}{name}.wav", x.T, 44100, subtype="PCM_24")
+    return folder, request.param
 
 
 def test_a_typed_folder_gets_the_parts_notes_and_plan_the_cli_gets(chat, daw_folder,
                                                                     tmp_path, capsys):
+    daw_folder, project = daw_folder
     saying = "the vocal is buried and the 808 is muddy"
     assert main(["fix", "--say", saying, str(daw_folder), "--out", str(tmp_path / "o"),
                  "--json"]) == 0
     cli_moves = json.loads(capsys.readouterr().out)["moves"]
     report = json.loads((tmp_path / "o" / "report.json").read_text())
-    cli_parts = {source: f["part"] for f in report["files"] for source in f["sources"]}
+    cli_parts = {source.removeprefix(project): f["part"] for f in report["files"]
+                 for source in f["sources"]}
     cli_left_out = {name for name in ("Audio 1_01.wav", "Strings 5.1.wav") for n in
-                    report["input_notices"] if n["message"].startswith(name)
+                    report["input_notices"] if n["message"].startswith(project + name)
                     and "left out" in n["message"]}
     chat.say(str(daw_folder))
     said = chat.say(saying)
-    chat_parts = {f["path"].rsplit("/", 1)[1]: f["role"] for f in chat.engine.state.files
-                  if f["status"] != "error"}
+    chat_parts = {f["path"].rsplit("/", 1)[1].removeprefix(project): f["role"]
+                  for f in chat.engine.state.files if f["status"] != "error"}
     told = "\n".join(r.markdown for r in chat.replies)
     chat_left_out = {name for name in ("Audio 1_01.wav", "Strings 5.1.wav")
-                     if f"`{name}`" in told and "left out of the mix" in told}
+                     if f"`{project}{name}`" in told and "left out of the mix" in told}
     assert chat_parts == cli_parts
     assert cli_parts["Lead Vocal (Main)_bip.wav"] == "vocal"
     assert cli_parts["Adlibs.wav"] == "backing_vocals" and cli_parts["808.wav"] == "bass"
     assert chat_left_out == cli_left_out == {"Audio 1_01.wav", "Strings 5.1.wav"}
     assert chat.engine.state.moves == cli_moves and "808" in said
     # "the 808" is one kind of bass: its moves go to that file, not to Bass DI too
-    bass_moves = {m["stem"] for m in cli_moves if m["stem"] in ("808", "Bass DI", "bass")}
-    assert bass_moves == {"808"}
+    bass_moves = {m["stem"] for m in cli_moves if m["stem"] in
+                  (f"{project}808", f"{project}Bass DI", "bass")}
+    assert bass_moves == {f"{project}808"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pytest
 from name_scoring import accuracy, load_names
 
-from intents import LAYERS
+from intents import LAYERS, stem_roles
 
 PARTS = load_names()
 
@@ -30,3 +30,22 @@ def test_the_names_are_many_labelled_and_held_out():
     assert len(every) >= 120 and len({n.name for n in every}) == len(every)
     assert 0.2 <= len(PARTS["check"]) / len(every) <= 0.4
     assert {n.part for n in every} <= {*LAYERS, ""}
+
+
+@pytest.mark.parametrize(("names", "parts"), [
+    # a project name in front of every file (FL Studio, Reaper, Studio One exports)
+    (["Echoes_Kick.wav", "Echoes_Lead Vox.wav", "Echoes_Audio 1.wav", "Echoes_Bass.wav"],
+     ["kick", "vocal", None, "bass"]),
+    (["Bass Face - Kick.wav", "Bass Face - Vox.wav", "Bass Face - Keys.wav"],
+     ["kick", "vocal", "keys"]),
+    (["Big Drum Energy_Vox.wav", "Big Drum Energy_808.wav", "Big Drum Energy_Hat.wav"],
+     ["vocal", "bass", "cymbals"]),
+    # shared words that are the part itself, or no shared words at all, stay as they read
+    (["Vox_Lead.wav", "Vox_Dbl.wav", "Vox_Harm.wav"],
+     ["vocal", "backing_vocals", "backing_vocals"]),
+    (["Gtr_Dbl.wav", "Gtr_Main.wav", "Gtr_Solo.wav"], ["guitars"] * 3),
+    (["Kick In.wav", "Kick Out.wav", "Kick Sub.wav"], ["kick"] * 3),
+    (["01 Kick In.wav", "02 Snare.wav", "03 Vox.wav"], ["kick", "snare", "vocal"]),
+])
+def test_files_read_together_see_past_a_project_name(names, parts):
+    assert stem_roles(names) == parts

@@ -139,11 +139,25 @@ def doubts(reader, item) -> tuple[str, ...]:
     elif reader.clauses[part.start] == reader.clauses[cue.start] \
             and hi - lo > reader.rules["guesses"]["doubt"]["reach"]:
         out.append("distant")
+    if part.layer != reader.whole and _song_between(reader, part, cue):
+        out.append("past_the_song")
     return tuple(out)
 
 
+def _song_between(reader, part, cue) -> bool:
+    """The song named as a subject between a part and its problem words, in their clause
+    ("the orchestra that the recording is awash in reverb"): the words may be about the
+    song. Not the song as a place ("in the mix") or as a part's compound ("vocal track")."""
+    lo, hi = (part.end, cue.start) if part.start < cue.start else (cue.end, part.start)
+    parts = {m.end for m in reader.mentions if m.layer and m.layer != reader.whole}
+    return any(m.layer == reader.whole and lo <= m.start and m.end <= hi
+               and reader.clauses[m.start] == reader.clauses[cue.start]
+               and m.start not in parts   # "the vocal track": the part's own compound
+               and not _placed(reader, m) for m in reader.mentions)
+
+
 DOUBTS = ("context", "relation", "direction", "part_in_words", "voiceless", "implied",
-          "carried", "beside_the_song", "compound", "past_a_part", "distant")
+          "carried", "beside_the_song", "compound", "past_a_part", "past_the_song", "distant")
 """What makes a reading doubtful: its problem changed by a context word outside its clause,
 or left as it is though the message names that context elsewhere ("context"); a level
 reading said through a relation with another part in its clause, not in plain level words
@@ -158,10 +172,11 @@ from another sentence ("carried"), reached past another part ("past_a_part"), or
 than `reach` words from the problem words in their clause ("distant"); the whole song read
 where its clause names a part, or where the song is only a place ("doesn't hold enough
 weight in the mix") and the message names a part ("beside_the_song"); its part named
-right after another part, as one compound ("the overhead drum mics": "compound")."""
+right after another part, as one compound ("the overhead drum mics": "compound"); the song
+named as a subject between its part and its problem words ("past_the_song")."""
 
 
-_PART_DOUBTS = frozenset(("implied", "carried", "past_a_part", "distant"))
+_PART_DOUBTS = frozenset(("implied", "carried", "past_a_part", "past_the_song", "distant"))
 _PART_PROBLEMS = frozenset(WHOLE_SONG_PROBLEMS) - {"tonal_balance"}
 """Problems a whole-song reading's words can name of a part (a tone said of the song only
 as 'tonal balance' names none)."""
@@ -374,7 +389,7 @@ def alternatives(reader, readings, contradicted=()) -> tuple[Guess, ...]:
                 seen.add(m.layer)
                 offers.offer(m.layer, said, reader.evidence(cue, m), score, index)
                 score -= rules["step"]
-        if item.layer != reader.whole and set(kinds) & {"carried", "distant"}:
+        if item.layer != reader.whole and set(kinds) & {"carried", "distant", "past_the_song"}:
             offers.offer(reader.whole, said, reader.evidence(cue, None), score, index)
     return offers.ranked(rules["alternatives_most"], leave_out=taken)
 

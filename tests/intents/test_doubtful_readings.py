@@ -79,7 +79,7 @@ def test_alternatives_never_repeat_a_reading_already_made():
 def test_the_kinds_of_doubt_are_named():
     assert set(DOUBTS) == {"context", "relation", "direction", "part_in_words", "voiceless",
                            "implied", "carried", "beside_the_song", "compound", "past_a_part",
-                           "distant"}
+                           "past_the_song", "distant"}
 
 
 @pytest.mark.parametrize(("text", "reading", "other"), [
@@ -167,3 +167,17 @@ def test_a_part_named_as_a_compound_offers_the_part_its_first_word_names(text, r
 def test_one_parts_own_compound_is_sure(text):
     intents, guesses = _read(text)
     assert len(intents) == 1 and guesses == []
+
+
+def test_a_part_reached_past_the_song_as_a_subject_offers_the_song():
+    # "the recording is awash in reverberation": the song is the subject of the words
+    text = "the mics were placed so far from the orchestra that the recording is awash in reverb"
+    intents, guesses = _read(text)
+    assert intents == [("keys", "too_much_reverb")]
+    assert ("mix", "too_much_reverb", 0) in guesses
+
+
+@pytest.mark.parametrize("text", ["the vocal track is way too loud",
+                                  "the vocal is way too loud in the mix"])
+def test_the_song_as_a_parts_compound_or_a_place_leaves_the_reading_sure(text):
+    assert _read(text) == ([("vocal", "too_loud")], [])

@@ -506,7 +506,7 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
 
 
 def _last_resort(reader, offer, quiet: set[int]) -> None:
-    """Nothing read and nothing guessed, but a part named in a clause about the sound ("it
+    """Nothing read and nothing guessed, but a part named in a sentence about the sound ("it
     sounds like the kick and snare are whacking you in the face") outside praise, mood,
     advice, a story, an arrangement or a question: its usual problems, below any other
     guess."""

@@ -21,8 +21,9 @@ voice of a verb with a part on its other side ("the pad is drowning the vocal"),
 Words musicians use for several readings are doubtful too: a level reading said through a
 relation between two parts ("the guitars bury the vocal") is close to the other party's
 level and to masking, a masking reading to the parts' levels, and a level verb whose
-direction is unclear in a wish ("the vocal should sit back") to the other direction; which
-readings are near which is data ([guesses.near]). Beside a doubtful reading the closest
+direction is unclear in a wish ("the vocal should sit back") or a verb of request that may
+tell of the change made ("the guitarist will crank up his amp") to the other direction;
+which readings are near which is data ([guesses.near]). Beside a doubtful reading the closest
 other readings of the same words are offered (`alternatives`); a sure reading gets none.
 """
 
@@ -163,7 +164,7 @@ or left as it is though the message names that context elsewhere ("context"); a 
 reading said through a relation with another part in its clause, not in plain level words
 ("the guitars bury the vocal"), or a masking reading ("relation": [guesses.near]); a level
 reading made with a verb whose direction is unclear in a wish or advice ("the vocal should
-sit back": "direction"); its problem words
+sit back"), or with a verb of request telling of the change ("direction"); its problem words
 naming another part themselves ("excessive bass": "part_in_words"); the music under the
 vocal in a message that names no voice, where "the music" may be the whole song ("the game
 music volume varies between tracks": "voiceless"); its part made from

@@ -1073,16 +1073,37 @@ class _Reader:
         return bool(set(self.words[s_lo:s_hi]) & set(rule["conditions"]))
 
     def _narrated(self, cue: _Mention) -> bool:
-        """"she boosted the vocal presence": a level request in the past after its doer is
-        something done, not how the mix is."""
+        """"she boosted the vocal presence": a level request in the past after its doer, or
+        in the third person, is something done, not how the mix is."""
         first = self.words[cue.start]
-        if cue.cue.problem not in (self.rules["voice"]["passive"], self.rules["voice"]["active"]) \
-                or not first.endswith("ed") or first in self.sets["not_participles"]:
+        if cue.cue.problem not in (self.rules["voice"]["passive"], self.rules["voice"]["active"]):
+            return False
+        if self._done_by_another(cue):
+            return True
+        if not first.endswith("ed") or first in self.sets["not_participles"]:
             return False
         k = cue.start - 1
         while k >= 0 and self.words[k] in grammar().be_between:
             k -= 1
         return k >= 0 and self.words[k] in self.rules["reported"]["narrators"]
+
+    def _done_by_another(self, cue: _Mention) -> bool:
+        """"the guitarist cranks up his amp", "the limiter pulls the vocal down", "Spotify
+        will turn your track down": a level request said in the third person
+        ([reported] doings), or after "will" and a doer who is neither the writer, the
+        reader nor a part ([reported] foretold, not `askers`: a player foretold to crank his
+        part up is left to the near readings), tells what someone or something does; nobody
+        asks for it."""
+        rule = self.rules["reported"]
+        words = self.words
+        if words[cue.start] in rule["doings"]:
+            return True
+        k = cue.start - 1
+        while k >= 0 and words[k] in rule["adverbs"]:
+            k -= 1
+        return k >= 1 and words[k] in rule["foretold"] and words[k - 1] not in rule["askers"] \
+            and self.clauses[k - 1] == self.clauses[cue.start] and not any(
+                m.layer and m.end == k for m in self.by_clause.get(self.clauses[k - 1], []))
 
     def _wonders(self, cue: _Mention) -> bool:
         """"can't understand why people love it": a reason wondered about, not a part

@@ -320,3 +320,14 @@ def test_a_graded_word_said_plainly_is_the_first_guess():
     assert u.intents == ()
     assert (u.guesses[0].layer, u.guesses[0].problem) == ("vocal", "dull")
     assert "dark" in u.guesses[0].evidence
+
+
+@pytest.mark.parametrize("text", RULES["reported"]["doing_examples"])
+def test_a_level_request_someone_else_does_asks_for_nothing(text):
+    assert parse(text) == []
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"),
+                         RULES["reported"]["doing_counter_examples"])
+def test_a_level_request_asked_stays(text, layer, problem):
+    assert (layer, problem) in [(i.layer, i.problem) for i in parse(text)]

@@ -1872,10 +1872,12 @@ class _Reader:
                     here = here[1:]
                 drop |= set(here)
         for rule_problem, rule in self.rules["dominance"].items():
-            scope = "sentence" if rule["scope"] == "sentence" else "clause"
-            winners = {(w.layer, getattr(w, scope)) for w in items if w.problem == rule_problem}
+            def place(item: _Found, scope: str = rule["scope"]) -> int:
+                # "sentence", "clause", or "message": the whole text is one place
+                return 0 if scope == "message" else getattr(item, scope)
+            winners = {(w.layer, place(w)) for w in items if w.problem == rule_problem}
             drop |= {i for i, other in enumerate(items) if other.said in rule["over"]
-                     and (other.layer, getattr(other, scope)) in winners}
+                     and (other.layer, place(other)) in winners}
         drop |= self._effects(items)
         return [item for i, item in enumerate(items) if i not in drop]
 

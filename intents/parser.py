@@ -470,7 +470,7 @@ def _doing_index(table: dict) -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Mention],
-                     problems: frozenset[str]) -> list[_Mention]:
+                     problems: frozenset[str], listed: frozenset[str]) -> list[_Mention]:
     """"the snare sounds lean, boxy and dull": a word that names a problem only when
     graded does so in a list beside another problem word, and after a graded one of any
     problem ("too dry and up front")."""
@@ -488,7 +488,11 @@ def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Menti
             continue
         after = end + (end < len(words) and words[end] in joins)
         before = start - (start > 0 and words[start - 1] in joins)
-        if before in graded_ends or problem in problems and (after in starts or before in ends):
+        if " ".join(words[start:end]) in listed:
+            # "muddy and loud": only with the join on the partner's side ("heard loud")
+            after, before = (after if after > end else -1), (before if before < start else -1)
+        if before in graded_ends or (problem in problems or " ".join(words[start:end]) in listed) \
+                and (after in starts or before in ends):
             out.append(_Mention(start, end, cue=Cue(problem)))
     return sorted(mentions + out, key=lambda m: m.start) if out else mentions
 
@@ -758,7 +762,8 @@ class _Reader:
                                         self.mentions)
         self.mentions = _graded_in_lists(
             self.words, self.clauses, self.mentions,
-            frozenset(vocab.rules["grammar"]["graded_in_lists"]))
+            frozenset(vocab.rules["grammar"]["graded_in_lists"]),
+            frozenset(vocab.rules["grammar"]["graded_words_in_lists"]))
         self.mentions = _doings(self.words, self.clauses, self.mentions,
                                 self.rules["reciprocal"])
         self.sets = vocab.sets

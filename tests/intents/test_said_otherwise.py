@@ -807,6 +807,18 @@ ASIDE = [
     ("the drums (especially the kick) sound great", set()),
 ]
 
+# "loud" joined to a complaint word is one ("muddy and loud"); heard "loud and clear", or
+# "loud and proud", is not. The song's finished sound and the backing singing are named.
+LOUD_LISTED = [
+    ("the original cut is very muddy and loud",
+     {("mix", "loud_master"), ("mix", "tonal_balance")}),
+    ("the album is loud and distorted", {("mix", "distorted"), ("mix", "loud_master")}),
+    ("the song is loud and proud", set()),
+    ("the vocal comes through loud and clear", set()),
+    ("the final sound is a touch on the muffled side", {("mix", "tonal_balance")}),
+    ("the backing singing is so low in the mix", {("backing_vocals", "too_quiet")}),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -835,7 +847,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "level to be done": LEVEL_TO_BE_DONE, "level wished": LEVEL_WISHED,
             "sinking": SINKING, "reverb trimmed": REVERB_TRIMMED, "what is sung": WHAT_IS_SUNG,
             "uneven otherwise": UNEVEN_OTHERWISE, "so much": SO_MUCH,
-            "wished heard": WISHED_HEARD, "aside": ASIDE}
+            "wished heard": WISHED_HEARD, "aside": ASIDE,
+            "loud listed": LOUD_LISTED}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -49,6 +49,7 @@ __all__ = [
 DRUM_ROLES = ("kick", "snare", "cymbals", "drums")
 VOCAL_ROLES = ("vocal", "backing_vocals")
 _CLIP_LEVEL = 0.999
+_FLOAT_SUBTYPES = frozenset({"FLOAT", "DOUBLE"})
 _CLIP_RUN = 3
 _TRUNCATION_S = 0.01
 _HOPS_PER_BLOCK = 10
@@ -107,7 +108,8 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
     peak_linear = sample_peak(clean)
     peak = amplitude_db(peak_linear)
     silent = peak < -90.0 or _loudest_hop_db(clean, audio.sample_rate) <= SILENCE_LUFS
-    clipped = _clipped_samples(clean) if peak_linear >= _CLIP_LEVEL else 0
+    floating = audio.subtype in _FLOAT_SUBTYPES
+    clipped = _clipped_samples(clean, flat_tops=floating) if peak_linear >= _CLIP_LEVEL else 0
     dc = float(np.abs(means).max())
     notices: list[Notice] = []
     if nonfinite:
@@ -123,6 +125,11 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
     if silent:
         notices.append(Notice("error", "silent",
                               f"{name} is silent — check you exported the right track"))
+    if floating and peak_linear > 1.0 and not clipped:
+        notices.append(Notice("note", "over_full_scale",
+                              f"{name} peaks {peak:.1f} dB over full scale — a floating-point "
+                              "file keeps those peaks whole, nothing is clipped; the mix and "
+                              "master bring them down"))
     if clipped:
         notices.append(Notice("warning", "clipped",
                               f"{name} has {clipped} clipped samples — if you can, export it "
@@ -191,9 +198,17 @@ def _loudest_hop_db(samples: np.ndarray, rate: int) -> float:
     return 10.0 * np.log10(loudest) if loudest > 0 else float("-inf")
 
 
-def _clipped_samples(samples: np.ndarray) -> int:
-    """Samples in runs of 3+ at full scale: isolated full-scale samples are legal peaks."""
-    hot = np.abs(samples) >= _CLIP_LEVEL
+def _clipped_samples(samples: np.ndarray, *, flat_tops: bool = False) -> int:
+    """Samples in runs of 3+ at full scale: isolated full-scale samples are legal peaks.
+    With `flat_tops` (a floating-point file, which holds values over full scale whole)
+    only runs of one repeated value count: a wave cut flat, at 0 dBFS or above."""
+    magnitude = np.abs(samples)
+    hot = magnitude >= _CLIP_LEVEL
+    if flat_tops:
+        same = np.zeros_like(hot)
+        same[:, 1:] = magnitude[:, 1:] == magnitude[:, :-1]
+        same[:, :-1] |= same[:, 1:]
+        hot &= same
     if not hot.any():
         return 0
     total = 0

@@ -142,3 +142,20 @@ def test_an_unreadable_file_names_itself_once_and_says_why(tmp_path):
     message = str(caught.value)
     assert message.startswith("broken.wav could not be read as audio (format not recognised)")
     assert str(folder) not in message and "Error opening" not in message
+
+
+def test_a_float_file_over_full_scale_is_not_called_clipped(tmp_path):
+    """A 32-bit float export peaking 6 dB over full scale holds its peaks whole: saying it
+    has clipped samples that can't be undone would be false. One cut flat at 1.2 is
+    clipped, by exactly the samples the cut flattened."""
+    x = tone(level=2.0)                                   # +6.02 dB over full scale
+    sf.write(tmp_path / "hot.wav", x.T, 44100, subtype="FLOAT")
+    check = check_audio(load_audio(tmp_path / "hot.wav"))
+    assert check.clipped_samples == 0
+    (note,) = [n for n in check.notices if n.code == "over_full_scale"]
+    assert "6.0 dB over full scale" in note.message and note.level == "note"
+    cut = np.clip(x, -1.2, 1.2)
+    sf.write(tmp_path / "cut.wav", cut.T, 44100, subtype="FLOAT")
+    check = check_audio(load_audio(tmp_path / "cut.wav"))
+    assert check.clipped_samples == int(np.count_nonzero(np.abs(x) > 1.2))
+    assert not [n for n in check.notices if n.code == "over_full_scale"]

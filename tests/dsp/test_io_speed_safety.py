@@ -207,7 +207,9 @@ def test_clip_count_is_the_hand_counted_runs_of_three_or_more():
 
 
 def audio_file(samples: np.ndarray, rate: int = RATE) -> AudioFile:
-    return AudioFile(Path("x.wav"), samples, rate, "WAV", "FLOAT")
+    """A fixed-point file's samples (a float file's peaks over full scale are whole, and
+    only its flat tops count as clipped: test_audio_check)."""
+    return AudioFile(Path("x.wav"), samples, rate, "WAV", "PCM_24")
 
 
 def checked_cases() -> list[np.ndarray]:

@@ -20,7 +20,7 @@ from dsp.stem_analysis import (
     SessionAnalysis,
     band_excess_db,
 )
-from dsp.wording import PLURAL_PARTS, khz_band, percent, signed, signed_range
+from dsp.wording import PLURAL_PARTS, khz_band, percent, signed, signed_range, spoken
 
 __all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "joined", "low_mid_excess_db",
            "reference_ranges", "spectrum_low_mid_excess_db"]
@@ -91,14 +91,14 @@ def complaint_measures(layer: str, problem: str,
     ranges = reference_ranges()
     levels = analysis.level_vs_rest_lu
     if problem in ("too_quiet", "too_loud") and layer in levels:
-        return (Measure(f"{layer} vs rest", levels[layer], "LU",
+        return (Measure(f"{spoken(layer)} vs rest", levels[layer], "LU",
                         _pair(ranges["level_vs_rest_lu"].get(layer))),)
     if problem in ("too_much_reverb", "too_dry") and "fx" in levels:
         return (Measure("reverb return vs rest", levels["fx"], "LU",
                         _pair(ranges["level_vs_rest_lu"]["fx"])),)
     if problem in ("weak", "over_compressed"):
         parts = analysis.parts_of("drums" if layer == "mix" else layer)
-        return tuple(Measure(f"{part} crest factor", analysis.tracks[part].crest_db, "dB",
+        return tuple(Measure(f"{spoken(part)} crest factor", analysis.tracks[part].crest_db, "dB",
                              _pair(ranges["crest_db"].get(part, ranges["crest_db"]["drums"])))
                      for part in parts)
     if problem == "muddy":
@@ -128,7 +128,7 @@ def _band_measures(layer: str, problem: str, analysis: SessionAnalysis,
     if layer == "mix" or not analysis.parts_of(layer):
         return (Measure(f"mix {_BAND_WORDS[band]}", analysis.mix.band_share_db[band], "dB",
                         _pair(ranges["mix"].get(f"{band}_share_db"))),)
-    return tuple(Measure(f"{part} {_BAND_WORDS[band]}",
+    return tuple(Measure(f"{spoken(part)} {_BAND_WORDS[band]}",
                          analysis.tracks[part].band_share_db[band], "dB", None)
                  for part in analysis.parts_of(layer))
 
@@ -142,10 +142,10 @@ def _build_up_measures(layer: str, analysis: SessionAnalysis,
     parts = analysis.parts_of(layer) if layer != "mix" else ()
     if not parts:
         return _band_measures(layer, "muddy", analysis, ranges)
-    return tuple(Measure(f"{part} 150–400 Hz over its own trend",
+    return tuple(Measure(f"{spoken(part)} 150–400 Hz over its own trend",
                          low_mid_excess_db(analysis.tracks[part]), "dB", _pair(typical[part]))
                  if part in typical else
-                 Measure(f"{part} {_BAND_WORDS['low_mid']}",
+                 Measure(f"{spoken(part)} {_BAND_WORDS['low_mid']}",
                          analysis.tracks[part].band_share_db["low_mid"], "dB", None)
                  for part in parts)
 
@@ -159,7 +159,7 @@ def _edge_measures(layer: str, analysis: SessionAnalysis,
     parts = analysis.parts_of(layer) or (
         ("drums",) if layer == "cymbals" and "drums" in analysis.tracks else ())
     over = f"{khz_band(PRESENCE_BAND_HZ)} over its {khz_band(PRESENCE_FIT_HZ)} trend"
-    return tuple(Measure(f"{part} {over}", analysis.harshness[part].excess_db, "dB",
+    return tuple(Measure(f"{spoken(part)} {over}", analysis.harshness[part].excess_db, "dB",
                          _pair(typical[part]))
                  for part in parts if part in typical and part in analysis.harshness)
 
@@ -183,7 +183,7 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
             continue
         where = (f"the reverb return sits {signed(level)} LU against the dry parts where they "
                  "play" if layer == "fx" else
-                 f"{layer.replace('_', ' ')} {'sit' if layer in PLURAL_PARTS else 'sits'} "
+                 f"{spoken(layer)} {'sit' if layer in PLURAL_PARTS else 'sits'} "
                  f"{signed(level)} LU "
                  "against the rest")
         evidence = f"{where}; typical {signed_range(low, high)} LU"
@@ -205,9 +205,10 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
         low, high = ranges["crest_db"][role]
         if track.crest_db < low - 1.0:
             findings.append(Finding(role, "over_compressed", _severity(low - track.crest_db),
-                                    f"{role} crest factor (peak to RMS) {track.crest_db:.1f} "
-                                    f"dB; uncompressed {role} is typically {low:g}…{high:g} "
-                                    "dB: the hits are squashed", track.crest_db, (low, high),
+                                    f"{spoken(role)} crest factor (peak to RMS) "
+                                    f"{track.crest_db:.1f} dB; uncompressed {spoken(role)} is "
+                                    f"typically {low:g}…{high:g} dB: the hits are squashed",
+                                    track.crest_db, (low, high),
                                     source))
     mix = analysis.mix
     checks = (
@@ -230,7 +231,7 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
     for role, track in analysis.tracks.items():
         if role != "mix" and track.mono_loss_db > 6.0:
             findings.append(Finding(role, "mono_collapse", "strong",
-                                    f"{role} loses {track.mono_loss_db:.1f} dB in mono "
+                                    f"{spoken(role)} loses {track.mono_loss_db:.1f} dB in mono "
                                     f"(correlation {signed(track.correlation, 2)})",
                                     track.mono_loss_db, (0.0, 1.5), source))
     if analysis.kick_bass_overlap is not None and analysis.kick_bass_overlap > 0.5:
@@ -276,7 +277,7 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
                  f"over 50 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
     findings = [Finding(role, "muddy", severity,
                         f"the {_possessive(role)} own 150–400 Hz stands {signed(value)} dB "
-                        f"over its trend (clean {role.replace('_', ' ')}: "
+                        f"over its trend (clean {spoken(role)}: "
                         f"{signed_range(*typical[role], 0)} dB); {mix_words}",
                         value, _pair(typical[role]), source)
                 for role, value in sorted(over.items(),
@@ -291,13 +292,13 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
         return [Finding("mix", "muddy", severity, mix_words, excess, (low, high), source)]
     return findings + [Finding(role, "muddy", severity,
                                f"{mix_words}; {percent(analysis.low_mid_share[role])} of it is in "
-                               f"the {role.replace('_', ' ')}", excess, (low, high), source)
+                               f"the {spoken(role)}", excess, (low, high), source)
                        for role in carriers]
 
 
 def _possessive(role: str) -> str:
     """'vocal's', 'bass's', 'drums''."""
-    return role.replace("_", " ") + ("'" if role in PLURAL_PARTS else "'s")
+    return spoken(role) + ("'" if role in PLURAL_PARTS else "'s")
 
 
 def _own_build_ups(analysis: SessionAnalysis, typical: dict) -> dict[str, float]:

@@ -24,7 +24,15 @@ from dsp.stem_analysis import (
     PRESENCE_FIT_HZ,
     SessionAnalysis,
 )
-from dsp.wording import PLURAL_PARTS, khz_band, listing, percent, signed, signed_range
+from dsp.wording import (
+    PLURAL_PARTS,
+    khz_band,
+    listing,
+    percent,
+    signed,
+    signed_range,
+    spoken,
+)
 
 __all__ = ["plan_fixes"]
 
@@ -119,17 +127,17 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
     needed = goal - current
     if (needed > 0) == louder and abs(needed) >= 1.0:
         gain = float(np.clip(needed, -_MAX_LEVEL_DB, _MAX_LEVEL_DB))
-        reason = (f"{layer} measured {signed(current)} LU against the rest; typical "
+        reason = (f"{spoken(layer)} measured {signed(current)} LU against the rest; typical "
                   f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
         move = ctx.add(stem, "gain", reason, gain_db=round(gain, 1))
         if move is not None and ctx.request.file is None:
             ctx.goals.append(_LevelGoal(move, layer, goal, reason))
         return
     small = 1.0 * ctx.scale * (1 if louder else -1)
-    ctx.add(stem, "gain", f"{layer} already measures {signed(current)} LU against the rest "
+    ctx.add(stem, "gain", f"{spoken(layer)} already measures {signed(current)} LU against the rest "
                           f"(typical {signed_range(low, high)} LU): a small nudge only",
             gain_db=round(small, 1))
-    ctx.notes.append(f"The measurement doesn't back a big move on the {layer}: it sits "
+    ctx.notes.append(f"The measurement doesn't back a big move on the {spoken(layer)}: it sits "
                      f"{signed(current)} LU against the rest, inside or near the typical "
                      f"{signed_range(low, high)} LU. I made a {abs(small):.1f} dB nudge.")
     ctx.held_back = True
@@ -160,14 +168,16 @@ def _muddy(ctx: _Context) -> None:
         depth = min(depth, _UNSUPPORTED_MUD_CUT_DB)
     depth *= ctx.scale
     if not named:
-        carried = listing([f"the {r} ({percent(ctx.analysis.low_mid_share[r])})" for r in helpers])
-        ctx.notes.append(f"There's no {ctx.layer} stem among your files, so I cut where the "
-                         f"mix's 150–400 Hz energy measurably is: {carried}. Add the "
-                         f"{ctx.layer} stem and I'll work on it too.")
+        carried = listing([f"the {spoken(r)} "
+                           f"({percent(ctx.analysis.low_mid_share[r])})" for r in helpers])
+        ctx.notes.append(f"There's no {spoken(ctx.layer)} stem among your files, so I cut where "
+                         f"the mix's 150–400 Hz energy measurably is: {carried}. Add the "
+                         f"{spoken(ctx.layer)} stem and I'll work on it too.")
     elif helpers:
-        carried = listing([f"the {r} ({percent(ctx.analysis.low_mid_share[r])})" for r in helpers])
+        carried = listing([f"the {spoken(r)} "
+                           f"({percent(ctx.analysis.low_mid_share[r])})" for r in helpers])
         verb = "carries" if len(helpers) == 1 and helpers[0] not in PLURAL_PARTS else "carry"
-        ctx.notes.append(f"Besides the {ctx.layer}, {carried} measurably {verb} the "
+        ctx.notes.append(f"Besides the {spoken(ctx.layer)}, {carried} measurably {verb} the "
                          "mix's 150–400 Hz energy too, so I cut there as well.")
     targets = list(dict.fromkeys([*named, *helpers]))
     for role in targets:
@@ -176,8 +186,8 @@ def _muddy(ctx: _Context) -> None:
         centre = _low_mid_centre(ctx.analysis, role)
         ctx.add(role, "bell", f"the mix's 150–400 Hz stands {signed(build_up)} dB against "
                               f"its own trend (typical {signed_range(low, high, 1)}); "
-                              f"{percent(share_of_mix)} of it is in the {role}, centred near "
-                              f"{centre:.0f} Hz",
+                              f"{percent(share_of_mix)} of it is in the {spoken(role)}, centred "
+                              f"near {centre:.0f} Hz",
                 freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
     if not supported:
         ctx.notes.append(f"The mix's low mids stand {signed(build_up)} dB against its own "
@@ -215,9 +225,9 @@ def _harsh(ctx: _Context) -> None:
         cut /= 2
         ctx.notes.append(f"The mix's 2–8 kHz share measures {presence:.1f} dB, on the calm side "
                          f"of the typical {p_low:g}…{p_high:g}: I halved the cut on the "
-                         f"{ctx.layer} to {cut:.1f} dB.")
-    ctx.add(stem, "bell", f"the {ctx.layer} ring near {freq / 1000:.1f} kHz, {excess:.1f} dB "
-                          "above the surrounding spectrum",
+                         f"{spoken(ctx.layer)} to {cut:.1f} dB.")
+    ctx.add(stem, "bell", f"the {spoken(ctx.layer)} ring near {freq / 1000:.1f} kHz, {excess:.1f} "
+                          "dB above the surrounding spectrum",
             freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
 
 
@@ -242,7 +252,7 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float) -> bool:
     low, high = typical
     edge = ctx.analysis.harshness[stem].excess_db
     measured = (f"{khz_band(PRESENCE_BAND_HZ)} stands {signed(edge)} dB against the "
-                f"{stem}' own {khz_band(PRESENCE_FIT_HZ)} trend where the cymbals ring "
+                f"{spoken(stem)}' own {khz_band(PRESENCE_FIT_HZ)} trend where the cymbals ring "
                 f"(typical {signed_range(low, high, 1)} dB)")
     inside = stem != ctx.layer
     if edge > high:
@@ -251,12 +261,13 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float) -> bool:
     else:
         depth = _GENTLE_HARSH_DB
         how = f"a gentle cut near {freq / 1000:.1f} kHz only"
-        ctx.notes.append(f"The measurement doesn't back a deep cut on the {ctx.layer}: "
+        ctx.notes.append(f"The measurement doesn't back a deep cut on the {spoken(ctx.layer)}: "
                          f"{measured}. I kept it to {depth * ctx.scale:.1f} dB.")
         ctx.held_back = True
     depth = round(depth * ctx.scale, 1)
     if inside:
-        ctx.add(stem, "deess", f"the {ctx.layer} inside the {stem}: {measured}; {how}, only "
+        ctx.add(stem, "deess", f"the {spoken(ctx.layer)} inside the {spoken(stem)}: {measured}; "
+                               f"{how}, only "
                                "while that band flares",
                 freq_hz=round(freq), q=1.2, threshold_db=-36.0, max_reduction_db=depth)
     else:
@@ -272,8 +283,8 @@ def _harsh_inside(ctx: _Context, host: str) -> None:
     freq, excess = next(((f, d) for f, d in peaks if low_hz <= f <= 10000), (6000.0, 0.0))
     if ctx.layer != "cymbals" or not _harsh_against_typical(ctx, host, freq):
         reduction = float(np.clip(3.0 + excess, 3.0, 9.0)) * ctx.scale
-        ctx.add(host, "deess", f"the {ctx.layer} inside the {host} ring near "
-                               f"{freq / 1000:.1f} kHz ({excess:.1f} dB above the {host} "
+        ctx.add(host, "deess", f"the {spoken(ctx.layer)} inside the {spoken(host)} ring near "
+                               f"{freq / 1000:.1f} kHz ({excess:.1f} dB above the {spoken(host)} "
                                "stem's own spectral trend): a dynamic cut there, only while "
                                "it flares",
                 freq_hz=round(freq), q=1.2, threshold_db=-36.0,
@@ -283,10 +294,10 @@ def _harsh_inside(ctx: _Context, host: str) -> None:
 
 def _note_host(ctx: _Context, stem: str) -> None:
     if stem != ctx.layer and ctx.host(ctx.layer) == stem:
-        ctx.notes.append(f"There is no {ctx.layer} stem: the {ctx.layer} live inside the "
-                         f"{stem} stem, so I worked there, in the band the measurement points "
-                         f"to; a separate {ctx.layer} stem would leave the rest of the {stem} "
-                         "alone.")
+        part, host = spoken(ctx.layer), spoken(stem)
+        ctx.notes.append(f"There is no {part} stem: the {part} live inside the {host} stem, so I "
+                         "worked there, in the band the measurement points to; a separate "
+                         f"{part} stem would leave the rest of the {host} alone.")
 
 
 def _dull(ctx: _Context) -> None:
@@ -315,8 +326,8 @@ def _weak(ctx: _Context) -> None:
     low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-6.0, 0.0))
     current = ctx.analysis.level_vs_rest_lu.get(layer)
     if current is not None and np.isfinite(current) and current < low:
-        ctx.add(ctx.target(layer), "gain", f"{layer} sits {signed(current)} LU against the rest; "
-                                           f"typical {signed_range(low, high)} LU",
+        ctx.add(ctx.target(layer), "gain", f"{spoken(layer)} sits {signed(current)} LU against the "
+                                           f"rest; typical {signed_range(low, high)} LU",
                 gain_db=round(float(np.clip((low + high) / 2 - current, 0, 10)), 1))
 
 
@@ -337,14 +348,14 @@ def _restore_attack(ctx: _Context, parts: Sequence[str]) -> None:
         centre = (low + high) / 2
         if crest < low:
             attack = float(np.clip(_ATTACK_PER_DB * (centre - crest), 3.0, 12.0)) * ctx.scale
-            ctx.add(role, "transient", f"{role} crest factor (peak to RMS) {crest:.1f} dB, "
+            ctx.add(role, "transient", f"{spoken(role)} crest factor (peak to RMS) {crest:.1f} dB, "
                                        f"under the typical {low:g}…{high:g} dB of an "
-                                       f"uncompressed {role}: the hits have lost their front "
-                                       f"edge; sized to bring it back toward {centre:g} dB",
+                                       f"uncompressed {spoken(role)}: the hits have lost their "
+                                       f"front edge; sized to bring it back toward {centre:g} dB",
                     attack_db=round(attack, 1), sustain_db=-1.0)
         else:
-            calm.append(f"{role} {crest:.1f} dB (typical {low:g}…{high:g})")
-            ctx.add(role, "transient", f"{role} crest factor {crest:.1f} dB is already "
+            calm.append(f"{spoken(role)} {crest:.1f} dB (typical {low:g}…{high:g})")
+            ctx.add(role, "transient", f"{spoken(role)} crest factor {crest:.1f} dB is already "
                                        f"typical ({low:g}…{high:g} dB): a small lift only",
                     attack_db=round(2.0 * ctx.scale, 1), sustain_db=0.0)
     if calm:
@@ -371,7 +382,8 @@ def _masking(ctx: _Context) -> None:
     if layer in ("vocal", "backing_vocals"):
         others = ctx.target("instruments")
         if others is None:
-            ctx.notes.append(f"To unmask the {layer} I need the parts it fights with as stems.")
+            ctx.notes.append(f"To unmask the {spoken(layer)} I need the parts it fights with as "
+                             f"stems.")
             return
         stem = others
     ctx.add(stem, "bell", "carves room at 2–3 kHz, where the lead's words live",
@@ -385,20 +397,21 @@ def _mono(ctx: _Context) -> None:
     for role in candidates:
         track = ctx.analysis.tracks[role]
         if track.correlation < -0.3:
-            ctx.add(role, "phase_repair", f"{role} is out of phase with itself (correlation "
+            ctx.add(role, "phase_repair", f"{spoken(role)} is out of phase with itself "
+                                          f"(correlation "
                                           f"{signed(track.correlation, 2)}, "
                                           f"{track.mono_loss_db:.1f} dB lost in mono)",
                     mode="flip_right")
             fixed = True
         elif track.mono_loss_db > 3.0:
-            ctx.add(role, "width", f"{role} loses {track.mono_loss_db:.1f} dB in mono",
+            ctx.add(role, "width", f"{spoken(role)} loses {track.mono_loss_db:.1f} dB in mono",
                     side_gain_db=-round(3.0 * ctx.scale, 1))
             fixed = True
     low, high = ctx.ranges["mix"]["side_low_db"]
     for role in candidates:
         side_low = ctx.analysis.tracks[role].side_low_db
         if side_low > high:
-            ctx.add(role, "mono_below", f"side energy below 120 Hz in the {role} sits at "
+            ctx.add(role, "mono_below", f"side energy below 120 Hz in the {spoken(role)} sits at "
                                         f"{side_low:.0f} dB of its level (a centred low end "
                                         f"stays under {high:g} dB); it cancels in mono, so "
                                         f"everything under {_MONO_BELOW_HZ:g} Hz goes to "
@@ -420,7 +433,7 @@ def _narrow(ctx: _Context) -> None:
     for role in targets or [MIX]:
         track = ctx.analysis.tracks.get(role, ctx.analysis.mix if role == MIX else None)
         if track is not None and track.correlation > _MONO_CORRELATION:
-            ctx.notes.append(f"The {role} is mono (left/right correlation "
+            ctx.notes.append(f"The {spoken(role)} is mono (left/right correlation "
                              f"{track.correlation:.2f}): there is no side signal to widen, so "
                              "I left its width alone. A double-tracked take, or a stereo "
                              "version of the part, is what would make it wide.")
@@ -436,7 +449,7 @@ def _reverb(ctx: _Context) -> None:
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "expand", "an expander pulls down the reverb tails between phrases",
             threshold_db=-40.0, ratio=round(1.5 + 0.5 * ctx.scale, 1), release_ms=80.0)
-    where = f"the {ctx.layer}" if stem != MIX else "the mix"
+    where = f"the {spoken(ctx.layer)}" if stem != MIX else "the mix"
     # nothing measured says how much reverb there is: the note says what a file with no
     # return means, not that the reverb was found
     ctx.notes.append(f"With no reverb return among your files, any reverb is printed into "
@@ -478,14 +491,14 @@ def _over_compressed(ctx: _Context) -> None:
     else:
         _restore_attack(ctx, ctx.analysis.parts_of(ctx.layer))
     ctx.notes.append(f"Compression can't be undone: I brought back some attack on the "
-                     f"{ctx.layer}, but an uncompressed export would be better.")
+                     f"{spoken(ctx.layer)}, but an uncompressed export would be better.")
 
 
 def _distorted(ctx: _Context) -> None:
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "high_shelf", "softens the crackle a little above 8 kHz",
             cutoff_hz=8000.0, gain_db=-round(1.5 * ctx.scale, 1))
-    ctx.notes.append(f"Whatever distortion the {ctx.layer} has is printed into its file: I "
+    ctx.notes.append(f"Whatever distortion the {spoken(ctx.layer)} has is printed into its file: I "
                      "can soften it, not remove it. Re-export it with the level lower if you "
                      "can.")
 
@@ -589,10 +602,10 @@ def _stereo_only(ctx: _Context) -> None:
         ctx.notes.append("Tell me which parts fight (e.g. 'the kick and bass fight') and I'll "
                          "measure and separate them; 'the mix' alone doesn't say which.")
     elif problem in ("too_quiet", "too_loud", "masking"):
-        missing = (f"There's no {layer} stem among your files" if _parts_loaded(ctx)
+        missing = (f"There's no {spoken(layer)} stem among your files" if _parts_loaded(ctx)
                    else "With only the stereo mix")
-        ctx.notes.append(f"{missing}, so I can't change the {layer} level on its own. Add "
-                         f"the {layer} stem and I'll set it against the rest.")
+        ctx.notes.append(f"{missing}, so I can't change the {spoken(layer)} level on its own. Add "
+                         f"the {spoken(layer)} stem and I'll set it against the rest.")
     elif problem == "muddy":
         ctx.add(MIX, "bell", "a broad low-mid cut on the whole mix",
                 freq_hz=250.0, gain_db=-round(2.5 * scale, 1), q=0.9)
@@ -605,19 +618,20 @@ def _stereo_only(ctx: _Context) -> None:
     parts = _parts_loaded(ctx)
     if len(ctx.moves) == moves_before:
         if len(ctx.notes) == notes_before:
-            missing = (f"There's no {layer} stem among your files" if parts
+            missing = (f"There's no {spoken(layer)} stem among your files" if parts
                        else "With only the stereo mix")
-            ctx.notes.append(f"{missing}, I can't work on the {layer} on its own. Add the "
-                             f"{layer} stem and I'll fix it.")
+            ctx.notes.append(f"{missing}, I can't work on the {spoken(layer)} on its own. Add the "
+                             f"{spoken(layer)} stem and I'll fix it.")
         return
     if parts:
-        ctx.notes.append(f"There's no {layer} stem among your files ({', '.join(parts)}), so "
-                         "this works on the whole mix and touches every part in the same range. "
-                         f"Add the {layer} stem and I can fix it on its own.")
+        ctx.notes.append(f"There's no {spoken(layer)} stem among your files ({', '.join(parts)}), "
+                         "so this works on the whole mix and touches every part in the same "
+                         "range. "
+                         f"Add the {spoken(layer)} stem and I can fix it on its own.")
         return
-    ctx.notes.append(f"You named the {layer}, but I only have the stereo mix: anything I do "
-                     f"there touches every part in the same range. Give me the {layer} stem "
-                     "(and the rest as one 'instruments' stem) and I can fix it properly.")
+    ctx.notes.append(f"You named the {spoken(layer)}, but I only have the stereo mix: anything I "
+                     f"do there touches every part in the same range. Give me the {spoken(layer)} "
+                     "stem (and the rest as one 'instruments' stem) and I can fix it properly.")
 
 
 def _parts_loaded(ctx: _Context) -> list[str]:
@@ -626,7 +640,7 @@ def _parts_loaded(ctx: _Context) -> list[str]:
 
 def _note_if_stereo(ctx: _Context, stem: str) -> None:
     if stem == MIX and ctx.layer != MIX:
-        ctx.notes.append(f"Without a {ctx.layer} stem this move applies to the whole mix.")
+        ctx.notes.append(f"Without a {spoken(ctx.layer)} stem this move applies to the whole mix.")
 
 
 _RECIPES: dict[str, Callable[[_Context], None]] = {
@@ -655,8 +669,8 @@ def _onto_one_file(moves: list[Move], first: int, request: FixRequest,
             moves[i] = replace(moves[i], stem=request.file)
             moved = True
     if moved:
-        notes.append(f"You singled out {request.file}: the {request.layer} moves go to that "
-                     "file only (sized on what the part measures).")
+        notes.append(f"You singled out {request.file}: the {spoken(request.layer)} moves go to "
+                     "that file only (sized on what the part measures).")
 
 
 def _band_power(analysis: SessionAnalysis, role: str) -> np.ndarray:
@@ -748,7 +762,7 @@ def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             others = _level_shift(analysis, goal.layer, moves, band_power)
             landing = analysis.level_vs_rest_lu[goal.layer] + others
             gets = "they get" if goal.layer in PLURAL_PARTS else "it gets"
-            notes.append(f"The plan's other moves bring the {goal.layer} to about "
+            notes.append(f"The plan's other moves bring the {spoken(goal.layer)} to about "
                          f"{signed(landing)} LU against the rest on their own, so {gets} no "
                          "level move of its own.")
     return notes
@@ -832,7 +846,7 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
             del moves[index], deepened[role]
             continue
         why = (f"so the mix's 150–400 Hz lands inside its typical {signed_range(low, high, 1)} "
-               f"dB once every move has acted (the {role} part's own low mids stand "
+               f"dB once every move has acted (the {spoken(role)} part's own low mids stand "
                f"{signed(own)} dB over its trend)")
         reason = f"{move.reason}; deepened {why}" if move.reason else f"a low-mid cut {why}"
         moves[index] = replace(move, reason=reason)
@@ -840,7 +854,7 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
         return []
     hz = analysis.mix.spectrum_hz
     predicted = _excess(hz, sum(_low_mid_after(analysis, moves).values()))
-    parts = listing([f"the {r}" for r in deepened])
+    parts = listing([f"the {spoken(r)}" for r in deepened])
     note = (f"With every move in, the mix's 150–400 Hz would still have stood "
             f"{signed(start)} dB over its trend, so I cut the low mids of {parts} further "
             f"(predicted after: {signed(predicted)} dB; typical "
@@ -851,7 +865,7 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
         _is_mud_cut(m, r) and -float(m.params["gain_db"]) > _MAX_MUD_CUT_DB - _MUD_STEP_DB
         for m in moves)]
     if deepest:
-        names = listing([f"the {r}" for r in deepest])
+        names = listing([f"the {spoken(r)}" for r in deepest])
         verb = "is" if len(deepest) == 1 else "are"
         note += (f" {names[0].upper()}{names[1:]} {verb} cut as deep as I go here "
                  f"({_MAX_MUD_CUT_DB:g} dB); the rest")

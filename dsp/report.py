@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from dsp.diagnosis import complaint_measures
 from dsp.meter import Loudness
-from dsp.wording import figure
+from dsp.wording import figure, spoken
 
 if TYPE_CHECKING:
     from dsp.moves import Plan
@@ -45,7 +45,7 @@ def comparison_rows(result: RenderResult) -> list[dict]:
         layers += ("instruments",)
     for layer in layers:
         if layer in before.level_vs_rest_lu and layer in after.level_vs_rest_lu:
-            rows.append({"label": f"{layer} vs rest", "unit": "LU",
+            rows.append({"label": f"{spoken(layer)} vs rest", "unit": "LU",
                          "before": _num(before.level_vs_rest_lu[layer]),
                          "after": _num(after.level_vs_rest_lu[layer])})
     rows += _tone_rows(result)
@@ -119,7 +119,7 @@ def _tone_rows(result: RenderResult) -> list[dict]:
             continue
         seen.add((move.stem, problem))
         band, words = _TONE_BANDS[problem]
-        rows.append({"label": f"{move.stem} {words}", "unit": "dBFS",
+        rows.append({"label": f"{spoken(move.stem)} {words}", "unit": "dBFS",
                      "before": _num(before.band_level_dbfs[band]),
                      "after": _num(after.band_level_dbfs[band])})
     return rows

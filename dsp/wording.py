@@ -5,10 +5,20 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 __all__ = ["PLURAL_PARTS", "change", "definite", "figure", "khz_band", "listing", "number",
-           "percent", "signed", "signed_range"]
+           "percent", "signed", "signed_range", "spoken"]
 
 PLURAL_PARTS = frozenset({"keys", "drums", "guitars", "backing_vocals", "cymbals", "instruments"})
 """Parts whose name is a plural noun: "the keys carry", "the bass carries"."""
+
+
+_ID_WORDS = {"backing_vocals": "backing vocals"}
+
+
+def spoken(role: str) -> str:
+    """A part's id in dsp's own sentences and labels, as a word ('backing vocals', never
+    'backing_vocals'); a file's name as it is. The chat's names for the parts are the
+    caller's to give (see Move.action)."""
+    return _ID_WORDS.get(role, role)
 
 
 def signed(value: float, digits: int = 1) -> str:

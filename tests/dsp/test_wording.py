@@ -73,3 +73,27 @@ def test_a_move_names_its_part_as_the_chat_does():
     assert duck.action(LAYER_NAMES) == "Dip the bass by up to 4.0 dB when the kick plays"
     one_file = Move("Gtr DI", "gain", {"gain_db": 2.0}, "", "")
     assert one_file.action(LAYER_NAMES) == "Turn the Gtr DI up 2.0 dB"
+
+
+def test_a_part_id_never_shows_its_underscore(song):
+    """'backing_vocals measured +2.7 LU against the rest', 'any reverb is printed into the
+    backing_vocals' and a card row 'backing_vocals vs rest': dsp's own sentences and labels
+    write the part as a word."""
+    import numpy as np
+    from faults import stem_set
+
+    from dsp.diagnosis import complaint_measures, diagnose
+    from dsp.moves import FixRequest
+    from dsp.recipes import plan_fixes
+    from dsp.stem_analysis import analyse_session
+    from intents import LAYER_NAMES
+
+    loud = np.roll(song["vocal"], 5000, axis=1) * np.float32(2.0)   # backing vocals too loud
+    analysis = analyse_session(stem_set({**song, "backing_vocals": loud}))
+    said = [f.evidence for f in diagnose(analysis)]
+    for problem in ("too_loud", "muddy", "harsh", "too_much_reverb", "weak"):
+        plan = plan_fixes([FixRequest("backing_vocals", problem)], analysis)
+        said += [*plan.notes, *(m.describe(LAYER_NAMES) for m in plan.moves)]
+        said += [m.label for m in complaint_measures("backing_vocals", problem, analysis)]
+    assert any("backing vocals" in text for text in said)
+    assert not [text for text in said if "backing_vocals" in text]

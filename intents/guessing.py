@@ -360,13 +360,17 @@ def alternatives(reader, readings, contradicted=()) -> tuple[Guess, ...]:
             score -= rules["step"]
         if "relation" in kinds:   # the other party the other way round, the part's masking
             near = rules["near"]["relation"][item.problem]
+            others = _other_parties(reader, item)
             if near.get("other"):
-                for other in _other_parties(reader, item):
+                for other in others:
                     offers.offer(other.layer, near["other"], reader.evidence(cue, other),
                                  score, index)
                     score -= rules["step"]
+            both = [m for m in (item.layer_mention, cue, *others[:1]) if m is not None]
             offers.offer(item.layer, _lean(reader, item.layer) if near["same"] == "lean"
-                         else near["same"], evidence, score, index)
+                         else near["same"], reader.evidence(_Span(
+                             min(m.start for m in both), max(m.end for m in both)), None),
+                         score, index)
             score -= rules["step"]
         if "direction" in kinds:   # the same part the other way
             other_way = rules["near"]["relation"][item.problem]["other"]

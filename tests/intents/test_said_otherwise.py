@@ -819,6 +819,18 @@ LOUD_LISTED = [
     ("the backing singing is so low in the mix", {("backing_vocals", "too_quiet")}),
 ]
 
+# A player's amp turned up is that player's part too loud; one's own amp cranked for a solo
+# that sounded great, or an amp praised, is nothing.
+AMP_UP = [
+    ("the guitarist and bassist crank up their amps",
+     {("bass", "too_loud"), ("guitars", "too_loud")}),
+    ("the bass player turned his amp way up", {("bass", "too_loud")}),
+    ("the bassist has his amp on 11", {("bass", "too_loud")}),
+    ("I cranked my amp for the solo and it sounded great", set()),
+    ("the amp sounds great", set()),
+    ("the snareclap could be louder", {("snare", "too_quiet")}),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -848,7 +860,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "sinking": SINKING, "reverb trimmed": REVERB_TRIMMED, "what is sung": WHAT_IS_SUNG,
             "uneven otherwise": UNEVEN_OTHERWISE, "so much": SO_MUCH,
             "wished heard": WISHED_HEARD, "aside": ASIDE,
-            "loud listed": LOUD_LISTED}
+            "loud listed": LOUD_LISTED, "amp up": AMP_UP}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -73,9 +73,11 @@ def _ask_part(paths: list[Path]) -> str:
 
 
 def _take(session: Session, assigned: list[tuple[str, Path]]) -> str:
-    """Put the files in the session (status 'checking') and say what happened to each."""
+    """Put the files in the session (status 'checking') and say what happened to each: new
+    files one line per part ('- kick ← `Kick In.wav`, `Kick Out.wav`'), a file given again
+    or replacing a namesake on its own line."""
     state = session.state
-    lines = []
+    lines, added = [], {}
     for role, path in assigned:
         same = next((f for f in state.files if Path(f["path"]) == path), None)
         if same is not None:
@@ -93,7 +95,8 @@ def _take(session: Session, assigned: list[tuple[str, Path]]) -> str:
                          f"{md_code(str(path))} (replaced; `undo` puts the old one back)")
         else:
             state.files.append(entry)
-            lines.append(f"- {part_word(role)} ← {md_code(path.name)}")
+            added.setdefault(role, []).append(md_code(path.name))
+    lines += [f"- {part_word(role)} ← {', '.join(names)}" for role, names in added.items()]
     _files_changed(session)
     return "Checking:\n\n" + "\n".join(lines)
 

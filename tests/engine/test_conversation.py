@@ -516,3 +516,20 @@ def test_a_file_that_cannot_be_read_is_named_once_with_what_is_wrong(chat, tmp_p
     line = next(x for x in reply.splitlines() if x.startswith("- ✗")).replace("\\", "")
     assert line.count("Lead Vox.wav") == 1 and "could not be read as audio" in line
     assert line.endswith("it is left out of the mix.")
+
+
+def test_a_folder_of_many_files_is_listed_a_line_per_part_every_file_named(chat, song,
+                                                                          tmp_path):
+    """A 30-file export listed file by file is 30 lines before anything happens: one line
+    per part, every file still named."""
+    names = {"01 Kick In": "kick", "02 Kick Out": "kick", "03 Snare Top": "snare",
+             "07_OH_L": "cymbals", "Bass DI": "bass", "808": "bass", "Lead Vox": "vocal"}
+    for name, role in names.items():
+        sf.write(tmp_path / f"{name}.wav", song[role][:1].T, 44100)
+    turn = chat.engine.handle(str(tmp_path))
+    listed = turn.replies[0].markdown
+    lines = [line for line in listed.splitlines() if line.startswith("- ")]
+    assert len(lines) == 5
+    assert "- kick ← `01 Kick In.wav`, `02 Kick Out.wav`" in lines
+    assert "- bass ← `808.wav`, `Bass DI.wav`" in lines
+    assert all(f"`{name}.wav`" in listed for name in names)

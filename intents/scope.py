@@ -27,8 +27,27 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
     return (_praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
-            or _either_way(reader, cue)
+            or _either_way(reader, cue) or _admired(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
+
+
+def _admired(reader: _Reader, cue: _Mention) -> bool:
+    """"how did they get the kick so punchy on that album?", "how does he get his vocals so
+    upfront?": a question of how someone else ([scope.admired] `openers`, then a doer who
+    is none of `askers`, then one of `verbs`) got a sound asks about their craft; it says
+    nothing is wrong with this mix. "How do I get my vocal to sit on top?" asks for this
+    mix and stays a wish."""
+    rule = reader.rules["scope"]["admired"]
+    words = reader.words
+    lo, hi = reader.sentence_span[reader.sentences[cue.start]]
+    if lo < hi and words[lo] in rule["leads"]:
+        lo += 1
+    for _, b in find(words, _indexed(tuple(rule["openers"])), lo, lo + 1, starts_only=True):
+        verb = next((k for k in range(b, min(b + rule["reach"] + 1, cue.start))
+                     if words[k] in rule["verbs"]), None)
+        if verb is not None and verb > b and not set(words[b:verb]) & set(rule["askers"]):
+            return True
+    return False
 
 
 def _either_way(reader: _Reader, cue: _Mention) -> bool:

@@ -17,7 +17,7 @@ from intents import understand
 SCOPE = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
     "scope"]
 GATES = ("praise", "mood", "story", "advice", "arrangement", "gear", "technique",
-         "recipe", "heard")
+         "recipe", "heard", "admired")
 
 
 @pytest.mark.parametrize("text", [e for g in GATES for e in SCOPE[g]["examples"]])

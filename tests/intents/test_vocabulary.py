@@ -28,6 +28,17 @@ def test_a_vague_verdicts_words_are_not_corrected_as_typos():
     assert u.vague and u.corrections == ()
 
 
+@pytest.mark.parametrize("text", [
+    "Speaking of the bass, it is great",
+    "the faucet in the studio is leaking again",
+    "I was sneaking a listen on the train and the drums sound fine",
+])
+def test_everyday_words_one_letter_from_a_problem_word_are_not_typos(text):
+    # "speaking" and "leaking" are one letter from "peaking": words, not misspellings
+    u = understand(text)
+    assert u.intents == () and u.corrections == ()
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("the snare got boxier after the new eq", ("snare", "muddy")),
     ("the guitars are fizzier than on the demo", ("guitars", "harsh")),

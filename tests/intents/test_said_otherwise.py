@@ -831,6 +831,15 @@ AMP_UP = [
     ("the snareclap could be louder", {("snare", "too_quiet")}),
 ]
 
+# A part set back among or into the others is too quiet; set back there nicely, or a player
+# settling into the groove, is nothing.
+BACK_AMONG = [
+    ("the vocals sit further back into the guitars on this one", {("vocal", "too_quiet")}),
+    ("the vocal sits back among the synths", {("vocal", "too_quiet")}),
+    ("the vocal sits way back amid the guitars", {("vocal", "too_quiet")}),
+    ("the piano sits nicely back among the strings", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -860,7 +869,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "sinking": SINKING, "reverb trimmed": REVERB_TRIMMED, "what is sung": WHAT_IS_SUNG,
             "uneven otherwise": UNEVEN_OTHERWISE, "so much": SO_MUCH,
             "wished heard": WISHED_HEARD, "aside": ASIDE,
-            "loud listed": LOUD_LISTED, "amp up": AMP_UP}
+            "loud listed": LOUD_LISTED, "amp up": AMP_UP,
+            "back among": BACK_AMONG}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -330,10 +330,7 @@ def harmonise(files: Sequence[tuple[str, AudioFile]], *, sample_rate: int | None
             short_by = frames - samples.shape[1]
             if short_by > 0:
                 if short_by > rate * 0.01:
-                    notices.append(Notice("note", "padded",
-                                          f"{_label(paths)} is {short_by / rate:.2f} s "
-                                          "shorter than the longest file — padded "
-                                          "with silence at the end"))
+                    notices.append(_padded(_label(paths), short_by / rate))
                 samples = np.pad(samples, ((0, 0), (0, short_by)))
             stems.append(Stem(role=role, samples=samples, sources=paths, name=name))
         notices.extend(_alignment_notices(stems, rate))
@@ -466,6 +463,20 @@ def _conform(audio: AudioFile, rate: int, reuse: bool,
         else:
             samples = samples - offset.astype(np.float32)
     return np.ascontiguousarray(samples, dtype=np.float32), notice
+
+
+_PLACED_S = 1.0
+"""A file this much shorter than the rest is more than a trimmed tail: it may have been
+exported from where it plays rather than from the song's start."""
+
+
+def _padded(label: str, short_s: float) -> Notice:
+    said = f"{label} is {short_s:.2f} s shorter than the longest file — padded with silence"
+    if short_s <= _PLACED_S:
+        return Notice("note", "padded", said + " at the end")
+    return Notice("warning", "padded", said + " at the end, so it plays from the song's "
+                  "start; if it belongs later in the song, export it from the start (bar 1) "
+                  "like the others")
 
 
 def _resample(samples: np.ndarray, source_rate: int, target_rate: int) -> np.ndarray:

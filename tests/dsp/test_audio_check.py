@@ -159,3 +159,19 @@ def test_a_float_file_over_full_scale_is_not_called_clipped(tmp_path):
     check = check_audio(load_audio(tmp_path / "cut.wav"))
     assert check.clipped_samples == int(np.count_nonzero(np.abs(x) > 1.2))
     assert not [n for n in check.notices if n.code == "over_full_scale"]
+
+
+def test_a_much_shorter_file_is_told_where_it_plays_and_how_to_place_it(tmp_path):
+    """A 0.5 s impact beside 4 s stems plays from the start once padded: said, with how to
+    export it in place. A file 0.25 s short is a trimmed tail: only noted."""
+    sf.write(tmp_path / "Keys.wav", tone(4.0).T, 44100)
+    sf.write(tmp_path / "Impact.wav", tone(0.5).T, 44100)
+    sf.write(tmp_path / "Pad.wav", tone(3.75).T, 44100)
+    stems = harmonise([(r, load_audio(tmp_path / f"{n}.wav")) for r, n in
+                       (("keys", "Keys"), ("fx", "Impact"), ("keys", "Pad"))])
+    padded = {n.message.split(" ")[0]: n for n in stems.notices if n.code == "padded"}
+    assert padded["Impact.wav"].level == "warning"
+    assert "3.50 s shorter" in padded["Impact.wav"].message
+    assert "from the start (bar 1)" in padded["Impact.wav"].message
+    assert padded["Pad.wav"].level == "note" and "0.25 s shorter" in padded["Pad.wav"].message
+    assert "bar 1" not in padded["Pad.wav"].message

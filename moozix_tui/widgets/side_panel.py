@@ -91,10 +91,13 @@ def render_view(view: SessionView, width: int = 33) -> Text:
             elif len(part) + 2 + min(len(name), _FILE_ROOM) <= width - 3:
                 text.append(part, style="bold")
                 line(fit(f"  {name}" if name else "", width - 3 - len(part)))
-            else:  # a long name ("the music under the vocal"): its file on a line of its own
-                text.append(fit(part, width - 3), style="bold")
-                line("")
-                line(fit(f"   {name}", width))
+            else:  # a long name ("the music under the vocal"): wrapped, its file under it
+                for i, words in enumerate(textwrap.wrap(part, max(width - 3, 8)) or [part]):
+                    text.append("" if i == 0 else "   ")
+                    text.append(fit(words, width - 3), style="bold")
+                    line("")
+                if name:
+                    line(fit(f"   {name}", width))
             if slot.note and slot.status in ("warning", "error", "unused"):
                 for note in short_note(slot.note, width):
                     line(note, colour)

@@ -52,6 +52,12 @@ def test_a_part_is_named_as_the_chat_names_it(tmp_path, song):
     assert lines[lines.index(" ✓ reverb and effects") + 1] == "   Reverb Return.wav"
     assert "lead vocal" in said and " ✓ lead vocal  Lead Vox.wav" in lines
     assert "backing vocals" in said and " ✓ backing vocals  BGV 2.wav" in lines
+    # on 80 columns the panel has 26: 'the music under the v…' was cut
+    missing = SessionView(Path("/tmp/s/1"), (StemSlot("instruments", "the music under the vocal",
+                                                      "missing"),), "streaming", "balanced",
+                          (), 0, False, False, False, None, ())
+    lines = render_view(missing, width=26).plain.splitlines()
+    assert lines[1:3] == [" ○ the music under the", "   vocal"], lines
 
 
 def test_a_long_error_note_is_its_gist_not_cut_mid_sentence():

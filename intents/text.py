@@ -53,9 +53,14 @@ class _Rules:
 
 
 @lru_cache(maxsize=1)
-def _rules() -> _Rules:
-    data = tomllib.loads(resources.files("intents").joinpath("data/text.toml")
+def _data() -> dict:
+    return tomllib.loads(resources.files("intents").joinpath("data/text.toml")
                          .read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _rules() -> _Rules:
+    data = _data()
     stemming = data["stemming"]
     rewrites = {tuple(k.split()): tuple(v.split()) for k, v in data["rewrites"].items()}
     for old, new in rewrites.items():
@@ -81,9 +86,24 @@ def _rules() -> _Rules:
     )
 
 
+@lru_cache(maxsize=1)
+def _scare_quote() -> re.Pattern[str]:
+    """A word or a few in double quotes after a degree word (`so "hot"`): the quotes mark
+    the words, they end no clause ([quotes] in text.toml)."""
+    quotes = _data()["quotes"]
+    degree = "|".join(re.escape(w) for w in sorted(quotes["after"], key=len, reverse=True))
+    return re.compile(rf'(?i)\b(?:{degree})\s+["“”][^\W_]+(?:[ \'-][^\W_]+)'
+                      rf'{{0,{int(quotes["most_words"]) - 1}}}["“”]')
+
+
+def _unquoted(match: re.Match[str]) -> str:
+    return re.sub(r'["“”]', " ", match.group())
+
+
 @lru_cache(maxsize=4)
 def _fold(text: str) -> str:
-    return unicodedata.normalize("NFKC", text).replace("’", "'").replace("`", "'")
+    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("`", "'")
+    return _scare_quote().sub(_unquoted, text)
 
 
 def _expand(raw: str, rules: _Rules) -> tuple[str, ...]:

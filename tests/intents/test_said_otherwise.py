@@ -840,6 +840,18 @@ BACK_AMONG = [
     ("the piano sits nicely back among the strings", set()),
 ]
 
+# Scare quotes round a problem word after its degree word ("so \"hot\"") mark the word;
+# they do not cut "too" from "loud". Quoted words that are no problem stay nothing.
+SCARE_QUOTED = [
+    ('the whole master is so "hot" compared to other records', {("mix", "loud_master")}),
+    ('the kick is way too "loud" in the drop', {("kick", "too_loud")}),
+    ("the hi-hats are much too \u201cbright\u201d in the chorus", {("cymbals", "harsh")}),
+    ('the bass is not "loud enough" on my monitors', {("bass", "too_quiet")}),
+    ('the guitars are so "vintage" on this record, love it', set()),
+    ('the snare is so "pop" and I love it', set()),
+    ('our new single "Too Loud" is out on Friday', set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -870,7 +882,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "uneven otherwise": UNEVEN_OTHERWISE, "so much": SO_MUCH,
             "wished heard": WISHED_HEARD, "aside": ASIDE,
             "loud listed": LOUD_LISTED, "amp up": AMP_UP,
-            "back among": BACK_AMONG}
+            "back among": BACK_AMONG, "scare quoted": SCARE_QUOTED}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

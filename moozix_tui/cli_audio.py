@@ -317,6 +317,8 @@ def _finish(args, result, plan, inputs) -> int:
                    "target_lufs": result.master.target.lufs},
         "moves": [m.to_dict() for m in result.moves],
         "notes": list(plan.notes), "warnings": list(result.master.warnings),
+        "input_notices": [{"level": n.level, "message": n.message}
+                          for n in result.stems.notices],
         "held_back": plan.held_back,
     }
     if args.json:

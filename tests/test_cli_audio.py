@@ -290,8 +290,11 @@ def test_the_report_accounts_for_every_file_left_out(messy_export, tmp_path, cap
     out = tmp_path / "out"
     take = f"keys={messy_export / 'Take 7.wav'}"
     assert main(["fix", "--say", "the vocal is buried", str(messy_export), take,
-                 "--out", str(out)]) == 0
-    err = capsys.readouterr().err
+                 "--out", str(out), "--json"]) == 0
+    captured = capsys.readouterr()
+    err, summary = captured.err, json.loads(captured.out)
+    assert [n["message"] for n in summary["input_notices"]] == [
+        n["message"] for n in json.loads((out / "report.json").read_text())["input_notices"]]
     report = (out / "report.md").read_text()
     for name in ("Audio 1_01.wav", "Track 12.wav", "Strings 5.1.wav"):
         assert f"{name}" in report.split("## Warnings")[1] and name in err

@@ -262,12 +262,21 @@ def _unfolds(reader: _Reader, sentence: int) -> bool:
 
 def _framed(reader: _Reader, sentence: int, phrases: list[str]) -> bool:
     """The sentence holds one of `phrases`, and no contrast, judgement or wanting word
-    outside them (the "off" of "kicks off" judges nothing)."""
+    outside them (the "off" of "kicks off" judges nothing; see _frame_turns)."""
     lo, hi = reader.sentence_span[sentence]
     found = find(reader.words, _indexed(tuple(phrases)), lo, hi)
     framing = {k for a, b in found for k in range(a, b)}
     return bool(found) and not {w for k, w in enumerate(reader.words[lo:hi], lo)
-                                if k not in framing} & _turns(reader)
+                                if k not in framing} & _frame_turns(reader)
+
+
+def _frame_turns(reader: _Reader) -> set[str]:
+    """What turns a frame of advice or arrangement into a complaint: a contrast proper
+    ([scope.praise] `turns`: "but", "unfortunately"), a judgement or a wanting word. Words
+    of time ("when", "then", "once") tell when, as advice and arrangement often do ("a
+    common mistake is boosting the bass when the kick is thin")."""
+    return set(reader.rules["scope"]["praise"]["turns"]) | reader.vocab.judgements | set(
+        reader.rules["guesses"]["wants"])
 
 
 def _arranged(reader: _Reader, start: int, problem: str) -> bool:

@@ -27,8 +27,29 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
     return (_praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
-            or _either_way(reader, cue) or _admired(reader, cue)
+            or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
+
+
+def _of_a_kind(reader: _Reader, cue: _Mention) -> bool:
+    """"Quiet songs like this one need a lighter touch", "Sabbath albums need space",
+    "the lead vocal in rock music should be just loud enough": a need said of a kind of
+    record ([scope.kind]: a bare plural of `kinds` with no determiner, a subject set by
+    `like` words, or a part "in" a style of `music`) teaches what such records want; it
+    says nothing of this mix. "The vocals need to be louder" names this mix's part."""
+    rule = reader.rules["scope"]["kind"]
+    words = reader.words
+    lo = reader.clause_start[reader.clauses[cue.start]]
+    verb = next((k for k in range(lo, cue.end) if words[k] in rule["verbs"]), None)
+    if verb is None or verb == lo:
+        return False
+    subject = words[lo:verb]
+    if find(subject, _indexed(tuple(rule["like"]))):
+        return True
+    if "in" in subject and subject[-1] in rule["music"]:
+        return True
+    return subject[-1] in rule["kinds"] and not set(subject) & (
+        reader.sets["determiners"] | set(rule["not_generic"]))
 
 
 def _admired(reader: _Reader, cue: _Mention) -> bool:

@@ -42,3 +42,14 @@ def test_a_change_asked_both_ways_is_no_complaint(text):
 @pytest.mark.parametrize(("text", "layer", "problem"), SCOPE["either"]["counter_examples"])
 def test_a_change_asked_one_way_keeps_it(text, layer, problem):
     assert (layer, problem) in {(i.layer, i.problem) for i in understand(text).intents}
+
+
+@pytest.mark.parametrize("text", SCOPE["kind"]["examples"])
+def test_a_need_said_of_a_kind_of_record_is_no_complaint(text):
+    # no reading; a level word in it may still be offered as a choice
+    assert understand(text).intents == ()
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), SCOPE["kind"]["counter_examples"])
+def test_a_need_said_of_this_mix_keeps_it(text, layer, problem):
+    assert (layer, problem) in {(i.layer, i.problem) for i in understand(text).intents}

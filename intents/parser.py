@@ -668,6 +668,85 @@ def _said_a_lot(words: list[str], clauses: list[int], mentions: list[_Mention],
     return out
 
 
+def _heard_people(text: str, tokens: list[Token], words: list[str], mentions: list[_Mention],
+                  vocab: Vocabulary) -> list[_Mention]:
+    """"hard to hear Sebastian over the music", "you can barely hear her": the person heard
+    or not is the singer ([heard_person])."""
+    table = vocab.rules["heard_person"]
+    verbs = [words_of(v) for v in table["verbs"]]
+    quiet = vocab.rules["voice"]["passive"]
+    title = _title_case(tokens)
+    names = frozenset(vocab.rules["names"]["always_capitalised"])
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    out = []
+    for cue in mentions:
+        k = cue.end
+        if not cue.cue or cue.cue.problem != quiet or k >= len(words) or k in taken \
+                or not any(tuple(words[cue.end - len(v):cue.end]) == v for v in verbs):
+            continue
+        if words[k] in table["pronouns"]:
+            person = not any(m.layer and m.layer not in vocab.weak_layers and m.start < k
+                             for m in mentions)
+        else:
+            person = tokens[k].raw.isalpha() and _proper(text, tokens, k, k + 1, title, names)
+        if person:
+            out.append(_Mention(k, k + 1, layer=table["layer"]))
+    return sorted(mentions + out, key=lambda m: m.start) if out else mentions
+
+
+def _level_causes(words: list[str], sentences: list[int], mentions: list[_Mention],
+                  vocab: Vocabulary) -> list[_Mention]:
+    """"the volume of the backing track makes it hard to hear the vocal": a part whose level
+    keeps another from being heard is too loud ([level_cause])."""
+    table = vocab.rules["level_cause"]
+    nouns, joins = grammar().indexes["level_nouns"], set(table["joins"])
+    determiners = vocab.sets["determiners"]
+    parts = [m for m in mentions if m.layer and m.layer not in vocab.weak_layers]
+    out = []
+    for part in parts:
+        after = find(words, nouns, part.end, part.end + 1, starts_only=True)
+        if after:
+            start, end = part.start, max(e for _, e in after)
+        else:
+            k = part.start
+            while k > 0 and words[k - 1] in determiners:
+                k -= 1
+            if k == 0 or words[k - 1] not in joins:
+                continue
+            before = [s for s, e in find(words, nouns, max(k - 3, 0), k - 1) if e == k - 1]
+            if not before:
+                continue
+            start, end = min(before), part.end
+        caused = _cause_after(words, end, table) or _cause_before(words, start, determiners)
+        if caused is None:
+            continue
+        later = [m for m in mentions if m.start >= caused
+                 and sentences[m.start] == sentences[part.start]]
+        if any(m.cue and m.cue.problem == table["needs"] for m in later) and any(
+                m.layer and m.layer != part.layer and m.layer not in vocab.weak_layers
+                for m in later):
+            out.append(_Mention(start, end, cue=Cue(table["problem"]),
+                                inner=(part.start, part.end)))
+    return sorted(mentions + out, key=lambda m: m.start) if out else mentions
+
+
+def _cause_after(words: list[str], end: int, table: dict) -> int | None:
+    for k in range(end, min(end + table["reach"] + 1, len(words))):
+        if words[k] in table["causes"]:
+            return k + 1
+        if words[k] not in table["between"]:
+            return None
+    return None
+
+
+def _cause_before(words: list[str], start: int, determiners) -> int | None:
+    k = start
+    while k > 0 and words[k - 1] in determiners:
+        k -= 1
+    openers = find(words, grammar().indexes["level_openers"], max(k - 3, 0), k)
+    return start if any(end == k for _, end in openers) else None
+
+
 def _sizes_in_mix(words: list[str], mentions: list[_Mention],
                   vocab: Vocabulary) -> list[_Mention]:
     """"HUGE hats in the mix", "tiny vocals in this mix": a size word before a part that
@@ -755,6 +834,8 @@ class _Reader:
             + _said_a_lot(self.words, self.clauses, self.mentions, vocab),
             key=lambda m: m.start)
         self.mentions = _sizes_in_mix(self.words, self.mentions, vocab)
+        self.mentions = _heard_people(text, self.tokens, self.words, self.mentions, vocab)
+        self.mentions = _level_causes(self.words, self.sentences, self.mentions, vocab)
         self.mentions = _implied(self.words, self.clauses, self.mentions,
                                  vocab.sets["determiners"], vocab.weak_layers)
         self.mentions = _lacks_across(self.words, self.clauses, self.mentions, vocab)

@@ -852,6 +852,35 @@ SCARE_QUOTED = [
     ('our new single "Too Loud" is out on Friday', set()),
 ]
 
+# A part's level said to keep another from being heard: that part is too loud, and the
+# part hard to hear too quiet. A level that helps, or no other part, says no excess.
+LEVEL_CAUSE = [
+    ("The volume of the backing track makes it hard to hear the vocal.",
+     {("instruments", "too_loud"), ("vocal", "too_quiet")}),
+    ("the level of the guitars makes it difficult to hear the singer",
+     {("guitars", "too_loud"), ("vocal", "too_quiet")}),
+    ("the drums' volume makes it really hard to hear the bass",
+     {("drums", "too_loud"), ("bass", "too_quiet")}),
+    ("because of the sheer volume of the synths I can barely hear the guitar",
+     {("keys", "too_loud"), ("guitars", "too_quiet")}),
+    ("the kick's level makes it tough to hear the bass in the drop",
+     {("kick", "too_loud"), ("bass", "too_quiet")}),
+    ("the level of the vocal makes it easy to follow the lyrics", set()),
+    ("the volume of the vocal makes it hard to hear", {("vocal", "too_quiet")}),
+]
+
+# A person heard or not is the singer: a capitalised name or "her"/"him" with no part
+# before it, right after a hearing cue. A pronoun after a named part stands for that part.
+HEARD_PERSON = [
+    ("very difficult to hear Sebastian over the music", {("vocal", "too_quiet")}),
+    ("you can barely hear her over the band", {("vocal", "too_quiet")}),
+    ("I could hardly make out Maria in the second chorus", {("vocal", "too_quiet")}),
+    ("honestly I can't hear him at all in the second verse", {("vocal", "too_quiet")}),
+    ("I can hear Sebastian clearly now", set()),
+    ("the drummer is great but you can barely hear him", {("drums", "too_quiet")}),
+    ("I could hear her voice perfectly on the radio", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -882,7 +911,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "uneven otherwise": UNEVEN_OTHERWISE, "so much": SO_MUCH,
             "wished heard": WISHED_HEARD, "aside": ASIDE,
             "loud listed": LOUD_LISTED, "amp up": AMP_UP,
-            "back among": BACK_AMONG, "scare quoted": SCARE_QUOTED}
+            "back among": BACK_AMONG, "scare quoted": SCARE_QUOTED,
+            "level cause": LEVEL_CAUSE, "heard person": HEARD_PERSON}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -173,8 +173,9 @@ def _recipe(reader: _Reader, sentence: int) -> bool:
     a sentence opening on a condition ([scope.recipe] `conditions`, after an optional
     `leads` word) whose next clause opens on a remedy (`remedies`, or a generic "you" and
     one of `you_then`) teaches what to do when a problem comes up; neither the condition
-    nor the remedy says how this mix is. A condition followed by anything else ("if they
-    sound weak, it's time to get to work") stays a complaint."""
+    nor the remedy says how this mix is. A condition naming no problem ("when the chorus
+    comes in, turn the vocal up") or followed by anything else ("if they sound weak, it's
+    time to get to work") leaves the sentence its complaint."""
     def compute() -> bool:
         rule = reader.rules["scope"]["recipe"]
         words = reader.words
@@ -190,6 +191,9 @@ def _recipe(reader: _Reader, sentence: int) -> bool:
         if k is None or k >= hi or reader.text[reader.tokens[k - 1].end:
                                                reader.tokens[k].start].strip() != ",":
             return False
+        if not any(m.cue and not m.cue.denied_quality and lo <= m.start < k
+                   for m in reader.by_sentence.get(sentence, [])):
+            return False   # "when the chorus comes in, turn the vocal up" asks for this mix
         return words[k] in rule["remedies"] or (
             words[k] == "you" and k + 1 < hi and words[k + 1] in rule["you_then"])
     return _memo(reader, ("recipe", sentence), compute)

@@ -239,12 +239,11 @@ def _band_cues(table: dict, cues: dict[tuple[str, ...], Cue], whole: str) -> dic
     when no part is named beside them."""
     for problem in table["problems"]:
         _check(problem in PROBLEMS, "lexicon.toml [whole_song]", f"unknown problem {problem!r}")
-    bands = [words_of(band) for band in table["bands"]]
-    tilts = [words_of(tilt) for tilt in table["tilts"]]
+    bands = {words_of(band) for band in table["bands"]}
+    tilts = {words_of(tilt) for tilt in table["tilts"]}
 
-    def ends_in(words: tuple[str, ...], tails: list[tuple[str, ...]], longer: bool) -> bool:
-        return any(len(words) >= len(tail) + longer and words[-len(tail):] == tail
-                   for tail in tails)
+    def ends_in(words: tuple[str, ...], tails: set[tuple[str, ...]], longer: bool) -> bool:
+        return any(words[-n:] in tails for n in range(1, len(words) + 1 - longer))
 
     return {" ".join(words): whole for words, cue in cues.items()
             if (cue.problem in table["problems"] and ends_in(words, bands, True))

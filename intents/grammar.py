@@ -226,6 +226,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "crowd": index(_phrases(rules["reciprocal"]["crowd"])),
                  "said_a_lot": index(_phrases(rules["said_a_lot"]["words"])),
                  "size_place": index(_phrases(rules["size_in_mix"]["place"])),
+                 "terms": index(_phrases(rules["names"]["terms"])),
                  "level_nouns": index(_phrases(rules["level_cause"]["nouns"])),
                  "level_openers": index(_phrases(rules["level_cause"]["openers"])),
                  "lack_gap": index(_phrases(rules["lack_frame"]["gap_frames"])),

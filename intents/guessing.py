@@ -117,7 +117,7 @@ def doubts(reader, item) -> tuple[str, ...]:
     if _part_in_words(reader, item) is not None:
         out.append("part_in_words")
     voiceless = reader.rules["guesses"]["doubt"]["voiceless"]
-    if item.layer == voiceless["layer"] \
+    if item.layer in (voiceless["layer"], reader.whole) and part.layer == voiceless["layer"] \
             and set(reader.words[part.start:part.end]) & set(voiceless["words"]) \
             and not any(m.layer in voiceless["voices"] for m in reader.mentions):
         out.append("voiceless")
@@ -355,8 +355,11 @@ def alternatives(reader, readings, contradicted=()) -> tuple[Guess, ...]:
             layer, problem = _part_in_words(reader, item)
             offers.offer(layer, problem, evidence, score, index)
             score -= rules["step"]
-        if "voiceless" in kinds:   # "the music" with no voice to be under: the song
-            offers.offer(reader.whole, said, evidence, score, index)
+        if "voiceless" in kinds:   # "the music" with no voice to be under: the song, or
+            # the music itself where its fault was read as the song's ([music_as_song])
+            voiceless = reader.rules["guesses"]["doubt"]["voiceless"]
+            other = voiceless["layer"] if item.layer == reader.whole else reader.whole
+            offers.offer(other, said, evidence, score, index)
             score -= rules["step"]
         if "relation" in kinds:   # the other party the other way round, the part's masking
             near = rules["near"]["relation"][item.problem]

@@ -136,7 +136,7 @@ _OPENERS = frozenset('.!?:;"“”(‘\'—–-…*')
 
 
 def _proper(text: str, tokens: list[Token], start: int, end: int, title: bool,
-            names: frozenset[str]) -> bool:
+            names: frozenset[str], terms: frozenset[int] = frozenset()) -> bool:
     """A cue spelt with capitals mid-sentence is a name ("Red Hot Chili Peppers"); a
     capital after a full stop, colon or quote starts a sentence, and capitals
     throughout ("ULTRA loud") are shouting."""
@@ -144,7 +144,8 @@ def _proper(text: str, tokens: list[Token], start: int, end: int, title: bool,
         return False
     for k in range(max(start, 1), end):
         raw = tokens[k].raw
-        if not raw[:1].isupper() or tokens[k].word in names or (raw.isupper() and len(raw) > 1):
+        if not raw[:1].isupper() or tokens[k].word in names or (raw.isupper() and len(raw) > 1) \
+                or k in terms:
             continue
         before = text[max(tokens[k].start - 4, 0):tokens[k].start].rstrip()
         if before and before[-1] not in _OPENERS:
@@ -194,6 +195,8 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     """Longest phrases first; a longer phrase starting inside a shorter one wins."""
     title = _title_case(tokens)
     names = frozenset(vocab.rules["names"]["always_capitalised"])
+    terms = frozenset(k for start, end in find(words, grammar().indexes["terms"])
+                      for k in range(start, end))
     gaps = _gap_cues(words, clauses, vocab)
     blocked = [False] * len(words)
     gaps = [gap for gap in gaps if gap.inner[1] > gap.inner[0]]
@@ -204,7 +207,8 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     i = 0
     while i < len(words):
         found = _longest(words, keys, clauses, i, vocab, blocked)
-        if found and found.cue and _proper(text, tokens, found.start, found.end, title, names):
+        if found and found.cue and _proper(text, tokens, found.start, found.end, title, names,
+                                           terms):
             found = None
         if found:
             rival = next((r for j in range(found.start + 1, found.end)
@@ -1747,6 +1751,8 @@ class _Reader:
                     item.layer in self.rules["sections"]["across_parts"] and \
                     self._across_songs(item):
                 item.layer = self.whole
+            if self._music_as_song(item):
+                item.layer = self.whole
             if item.layer == self.whole and self._band_only(item):
                 item.layer = None
             if item.layer is None:
@@ -1832,6 +1838,16 @@ class _Reader:
             if before and after and (before | after) != before & after:
                 return True
         return False
+
+    def _music_as_song(self, item: _Found) -> bool:
+        """"the menu music sounds like it's clipping": a mastering fault of the music with no
+        other part in its sentence is the song's ([music_as_song])."""
+        rule = self.rules["music_as_song"]
+        m = item.layer_mention
+        return (m is not None and item.layer == rule["layer"] and item.problem in rule["problems"]
+                and self.words[m.end - 1] in rule["words"]
+                and self.sentence_layers.get(item.sentence, frozenset())
+                <= {rule["layer"], self.whole})
 
     def _band_only(self, item: _Found) -> bool:
         """A band word ("the low end") is the only place named for a part's problem."""

@@ -1,6 +1,7 @@
 """Beside a doubtful reading, the other readings of the same words: "the music" in a message
 that names no voice may be the whole song ([guesses.doubt] voiceless), so the whole song's
-reading is offered beside the music's; with a voice named, "the music" is the music under
+reading is offered beside the music's (and the music's beside the song's, for a mastering
+fault read as the song's); with a voice named, "the music" is the music under
 it and the reading is sure."""
 
 from __future__ import annotations
@@ -13,7 +14,9 @@ from intents import understand
 @pytest.mark.parametrize(("text", "reading", "beside"), [
     ("the game music volume jumps around between levels", ("instruments", "inconsistent"),
      ("mix", "inconsistent")),
-    ("the menu music sounds distorted", ("instruments", "distorted"), ("mix", "distorted")),
+    # a mastering fault of the music is read as the song's ([music_as_song]), the music's
+    # own reading beside it
+    ("the menu music sounds distorted", ("mix", "distorted"), ("instruments", "distorted")),
     ("the instrumental is way too loud", ("instruments", "too_loud"), ("mix", "loud_master")),
 ])
 def test_the_music_with_no_voice_named_may_be_the_whole_song(text, reading, beside):

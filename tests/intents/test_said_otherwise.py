@@ -881,6 +881,27 @@ HEARD_PERSON = [
     ("I could hear her voice perfectly on the radio", set()),
 ]
 
+# Terms of the trade spelt as names ("the Loudness War", a "Brick Wall") keep their reading;
+# other capitalised problem words mid-sentence are still names.
+TRADE_TERMS = [
+    ("the reissue is yet another casualty of the Loudness War", {("mix", "loud_master")}),
+    ("sadly this record is a victim of the Loudness Wars", {("mix", "loud_master")}),
+    ("the album sounded like a \u201cBrick Wall\u201d on my monitors", {("mix", "loud_master")}),
+    ("we caught Loud Luxury live last night, great set", set()),
+    ("my brother's band Muddy Waters Revival is playing tonight", set()),
+]
+
+# The music distorted, squashed or mastered wrong, with no other part in its sentence, is the
+# song itself; beside the vocal it is the band under it.
+MUSIC_AS_SONG = [
+    ("the menu music sounds like it's clipping", {("mix", "distorted")}),
+    ("you can see how squashed the music is", {("mix", "loud_master")}),
+    ("honestly the music on this record is so distorted", {("mix", "distorted")}),
+    ("the music is so distorted you can't hear the vocal",
+     {("instruments", "distorted"), ("vocal", "too_quiet")}),
+    ("the music is way too quiet under the singer", {("instruments", "too_quiet")}),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -912,7 +933,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "wished heard": WISHED_HEARD, "aside": ASIDE,
             "loud listed": LOUD_LISTED, "amp up": AMP_UP,
             "back among": BACK_AMONG, "scare quoted": SCARE_QUOTED,
-            "level cause": LEVEL_CAUSE, "heard person": HEARD_PERSON}
+            "level cause": LEVEL_CAUSE, "heard person": HEARD_PERSON,
+            "trade terms": TRADE_TERMS, "music as song": MUSIC_AS_SONG}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -672,6 +672,27 @@ def _said_a_lot(words: list[str], clauses: list[int], mentions: list[_Mention],
     return out
 
 
+def _faults_everywhere(words: list[str], mentions: list[_Mention],
+                       vocab: Vocabulary) -> list[_Mention]:
+    """"clipping all over the place": where a fault is heard, not an uneven level
+    ([fault_everywhere])."""
+    table = vocab.rules["fault_everywhere"]
+    where = {words_of(w) for w in table["words"]}
+    skip = vocab.sets["be"] | vocab.sets["be_between"]
+    ends = {m.end for m in mentions if m.cue and m.cue.problem in table["faults"]}
+    dropped = set()
+    for m in mentions:
+        if not m.cue or m.cue.problem != table["problem"] \
+                or tuple(words[m.start:m.end]) not in where:
+            continue
+        k = m.start
+        while k > 0 and k not in ends and words[k - 1] in skip:
+            k -= 1
+        if k in ends:
+            dropped.add(m)
+    return [m for m in mentions if m not in dropped] if dropped else mentions
+
+
 def _heard_people(text: str, tokens: list[Token], words: list[str], mentions: list[_Mention],
                   vocab: Vocabulary) -> list[_Mention]:
     """"hard to hear Sebastian over the music", "you can barely hear her": the person heard
@@ -838,6 +859,7 @@ class _Reader:
             + _said_a_lot(self.words, self.clauses, self.mentions, vocab),
             key=lambda m: m.start)
         self.mentions = _sizes_in_mix(self.words, self.mentions, vocab)
+        self.mentions = _faults_everywhere(self.words, self.mentions, vocab)
         self.mentions = _heard_people(text, self.tokens, self.words, self.mentions, vocab)
         self.mentions = _level_causes(self.words, self.sentences, self.mentions, vocab)
         self.mentions = _implied(self.words, self.clauses, self.mentions,

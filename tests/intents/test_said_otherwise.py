@@ -902,6 +902,28 @@ MUSIC_AS_SONG = [
     ("the music is way too quiet under the singer", {("instruments", "too_quiet")}),
 ]
 
+# "All over the place" after a fault says where it is heard, not that a level is uneven;
+# said of a part or of the levels it is uneven.
+FAULT_EVERYWHERE = [
+    ("the master has clipping all over the place", {("mix", "distorted")}),
+    ("the kick is clipping all over the place", {("kick", "distorted")}),
+    ("there's sibilance all over the place", {("vocal", "harsh")}),
+    ("the distortion is all over the place in the chorus", {("mix", "distorted")}),
+    ("the vocal is all over the place", {("vocal", "inconsistent")}),
+    ("the levels are all over the place", {("mix", "inconsistent")}),
+]
+
+# Processing taken to a hyperbolic end ("to hell", "into oblivion") is too much of it.
+PROCESSED_TO_HELL = [
+    ("it's compressed to hell", {("mix", "loud_master")}),
+    ("the master is limited to hell and back", {("mix", "loud_master")}),
+    ("they compressed the hell out of it", {("mix", "loud_master")}),
+    ("the album is limited into oblivion", {("mix", "loud_master")}),
+    ("the vocal is compressed to hell", {("vocal", "over_compressed")}),
+    ("the band went through hell making this record but the mix is great", set()),
+    ("the hell of it is the vocal is compressed nicely", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -934,7 +956,9 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "loud listed": LOUD_LISTED, "amp up": AMP_UP,
             "back among": BACK_AMONG, "scare quoted": SCARE_QUOTED,
             "level cause": LEVEL_CAUSE, "heard person": HEARD_PERSON,
-            "trade terms": TRADE_TERMS, "music as song": MUSIC_AS_SONG}
+            "trade terms": TRADE_TERMS, "music as song": MUSIC_AS_SONG,
+            "fault everywhere": FAULT_EVERYWHERE,
+            "processed to hell": PROCESSED_TO_HELL}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -136,16 +136,24 @@ _OPENERS = frozenset('.!?:;"“”(‘\'—–-…*')
 
 
 def _proper(text: str, tokens: list[Token], start: int, end: int, title: bool,
-            names: frozenset[str], terms: frozenset[int] = frozenset()) -> bool:
+            names: frozenset[str], terms: frozenset[int] = frozenset(),
+            emphasis: frozenset[str] = frozenset()) -> bool:
     """A cue spelt with capitals mid-sentence is a name ("Red Hot Chili Peppers"); a
-    capital after a full stop, colon or quote starts a sentence, and capitals
-    throughout ("ULTRA loud") are shouting."""
+    capital after a full stop, colon or quote starts a sentence, capitals throughout
+    ("ULTRA loud") are shouting, and so are capitals after capitalised `emphasis` words
+    that open the sentence ("Very Difficult to hear"; a quoted title "Too Loud" stays one)."""
     if title:
         return False
     for k in range(max(start, 1), end):
         raw = tokens[k].raw
         if not raw[:1].isupper() or tokens[k].word in names or (raw.isupper() and len(raw) > 1) \
                 or k in terms:
+            continue
+        j = k
+        while j > 0 and tokens[j - 1].word in emphasis and tokens[j - 1].raw[:1].isupper():
+            j -= 1
+        before = text[max(tokens[j].start - 4, 0):tokens[j].start].rstrip()
+        if j < k and (not before or before[-1] in ".!?…"):
             continue
         before = text[max(tokens[k].start - 4, 0):tokens[k].start].rstrip()
         if before and before[-1] not in _OPENERS:
@@ -197,6 +205,7 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     names = frozenset(vocab.rules["names"]["always_capitalised"])
     terms = frozenset(k for start, end in find(words, grammar().indexes["terms"])
                       for k in range(start, end))
+    emphasis = frozenset(vocab.rules["names"]["emphasis"])
     gaps = _gap_cues(words, clauses, vocab)
     blocked = [False] * len(words)
     gaps = [gap for gap in gaps if gap.inner[1] > gap.inner[0]]
@@ -208,7 +217,7 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     while i < len(words):
         found = _longest(words, keys, clauses, i, vocab, blocked)
         if found and found.cue and _proper(text, tokens, found.start, found.end, title, names,
-                                           terms):
+                                           terms, emphasis):
             found = None
         if found:
             rival = next((r for j in range(found.start + 1, found.end)

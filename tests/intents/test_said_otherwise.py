@@ -924,6 +924,18 @@ PROCESSED_TO_HELL = [
     ("the hell of it is the vocal is compressed nicely", set()),
 ]
 
+# Capitalised degree words opening a sentence stress the capitalised problem words after them;
+# capitals mid-sentence with no such opening still make a name.
+STRESSED_CAPITALS = [
+    ("Very Difficult to hear Sebastian over the music.", {("vocal", "too_quiet")}),
+    ("Way Too Loud vocals in the chorus", {("vocal", "too_loud")}),
+    ("The snare is great. Really Muddy bass though", {("bass", "muddy")}),
+    ("the vocal is buried. So Harsh on the cymbals too",
+     {("vocal", "too_quiet"), ("cymbals", "harsh")}),
+    ("I listened to Red Hot Chili Peppers all day", set()),
+    ("we saw Very Loud Band at the pub", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -958,7 +970,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "level cause": LEVEL_CAUSE, "heard person": HEARD_PERSON,
             "trade terms": TRADE_TERMS, "music as song": MUSIC_AS_SONG,
             "fault everywhere": FAULT_EVERYWHERE,
-            "processed to hell": PROCESSED_TO_HELL}
+            "processed to hell": PROCESSED_TO_HELL,
+            "stressed capitals": STRESSED_CAPITALS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

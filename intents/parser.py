@@ -1127,7 +1127,7 @@ class _Reader:
             return
         if self._about_craft(cue) or out_of_scope(self, cue):
             return
-        if self._wonders(cue):
+        if self._wonders(cue) or self._rest_unheard(cue):
             return
         if self._heard_alone(cue):
             # "couldn't distinguish the flute in there": hard to hear, not set against another
@@ -1572,6 +1572,20 @@ class _Reader:
         unheard = find(self.words, grammar().indexes["unheard"], cue.end, cue.end + 1,
                        starts_only=True)
         return after[0] if any(end == masker for _, end in unheard) else None
+
+    def _rest_unheard(self, cue: _Mention) -> bool:
+        """"the kick is so loud I can't hear anything else": nothing in particular unheard
+        ([grammar] unheard) after a part or the song said too loud in its sentence is that
+        loudness, no second complaint."""
+        voice = self.rules["voice"]
+        if not cue.cue.object_after or cue.cue.problem != voice["passive"] or not find(
+                self.words, grammar().indexes["unheard"], cue.end, cue.end + 1,
+                starts_only=True):
+            return False
+        sentence = self.sentences[cue.start]
+        here = self.by_sentence.get(sentence, [])
+        return not any(m.layer and m.start >= cue.end for m in self.named(here)) and any(
+            m.cue and m.cue.problem == voice["active"] and m.end <= cue.start for m in here)
 
     def _pronoun_after(self, cue: _Mention) -> bool:
         return cue.end < len(self.words) and self.words[cue.end] in self.sets["pronouns"]

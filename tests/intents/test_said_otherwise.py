@@ -936,6 +936,20 @@ STRESSED_CAPITALS = [
     ("we saw Very Loud Band at the pub", set()),
 ]
 
+# "X is so loud you can't hear Y": X too loud and Y, when named (the words are the vocal),
+# too quiet; nothing in particular unheard ("anything else", "the rest") is X's loudness.
+SO_LOUD_UNHEARD = [
+    ("the guitars are so loud you can't make out the words",
+     {("guitars", "too_loud"), ("vocal", "too_quiet")}),
+    ("the drums are so loud you can't hear the words",
+     {("drums", "too_loud"), ("vocal", "too_quiet")}),
+    ("the kick is so loud I can't hear anything else", {("kick", "too_loud")}),
+    ("the synth pad is way too loud, you can barely hear the rest", {("keys", "too_loud")}),
+    ("it's so loud I can't hear anything else", {("mix", "loud_master")}),
+    ("the kick is so loud I can't hear the bass", {("kick", "too_loud"), ("bass", "too_quiet")}),
+    ("I love how the words come through on the bridge", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -971,7 +985,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "trade terms": TRADE_TERMS, "music as song": MUSIC_AS_SONG,
             "fault everywhere": FAULT_EVERYWHERE,
             "processed to hell": PROCESSED_TO_HELL,
-            "stressed capitals": STRESSED_CAPITALS}
+            "stressed capitals": STRESSED_CAPITALS,
+            "so loud unheard": SO_LOUD_UNHEARD}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

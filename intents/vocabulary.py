@@ -207,8 +207,8 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
     leaning, compared, exclaimed = table["leaning"], table["compared"], table["exclaimed"]
     before, after = leaning["frame"]
     for problem, entry in table.items():
-        if problem in ("intensifiers", "leaning", "compared", "exclaimed", "vague", "ignore",
-                       "whole_song"):
+        if problem in ("intensifiers", "leaning", "compared", "exclaimed", "trailing", "vague",
+                       "ignore", "whole_song"):
             continue
         _check(problem in PROBLEMS, f"lexicon.toml [{problem}]", f"unknown problem id {problem!r}")
         pairs += [(phrase, Cue(problem, object_after=True))
@@ -221,6 +221,8 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
                   for word in intensifiers]
         pairs += [(f"{before} {graded} {after}", Cue(problem))
                   for graded in entry.get("graded", []) if graded not in leaning.get("not", [])]
+        pairs += [(f"{graded} {excess}", Cue(problem)) for graded in entry.get("graded", [])
+                  for excess in table["trailing"]]
         pairs += [(f"{frame} {graded}", Cue(problem)) for graded in entry.get("graded", [])
                   if graded in exclaimed["words"] for frame in exclaimed["frame"]]
         if problem in compared["problems"]:

@@ -950,6 +950,18 @@ SO_LOUD_UNHEARD = [
     ("I love how the words come through on the bridge", set()),
 ]
 
+# A graded word with its excess said after it ("to the point where", "enough to bury") names
+# its problem; "loud enough to cut through" and "clear to the point of perfection" do not.
+EXCESS_AFTER = [
+    ("the guitars are loud to the point where the vocal disappears",
+     {("guitars", "too_loud"), ("vocal", "too_quiet")}),
+    ("the synths are loud enough to bury the piano", {("keys", "too_loud")}),
+    ("the cymbals are bright to the point of pain", {("cymbals", "harsh")}),
+    ("the vocal is wet to a fault", {("vocal", "too_much_reverb")}),
+    ("the vocal is loud enough to cut through", set()),
+    ("the vocal is clear to the point of perfection", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -986,7 +998,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "fault everywhere": FAULT_EVERYWHERE,
             "processed to hell": PROCESSED_TO_HELL,
             "stressed capitals": STRESSED_CAPITALS,
-            "so loud unheard": SO_LOUD_UNHEARD}
+            "so loud unheard": SO_LOUD_UNHEARD,
+            "excess after": EXCESS_AFTER}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

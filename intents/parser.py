@@ -127,6 +127,27 @@ def _fixed(word: str, known, vocab: Vocabulary) -> str | None:
     return None
 
 
+def _joined(text: str, tokens: list[Token], vocab: Vocabulary) -> list[Token]:
+    """"over whelming", "under mixed": a prefix typed apart from its problem word is one
+    word ([split_words])."""
+    prefixes = vocab.rules["split_words"]["prefixes"]
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        first = tokens[i]
+        if first.word in prefixes and i + 1 < len(tokens) \
+                and text[first.end:tokens[i + 1].start] == " ":
+            word = first.word + tokens[i + 1].word
+            if (word,) in vocab.cue_phrases:
+                out.append(Token(word, first.start, tokens[i + 1].end,
+                                 text[first.start:tokens[i + 1].end]))
+                i += 2
+                continue
+        out.append(first)
+        i += 1
+    return out
+
+
 def _title_case(tokens: list[Token]) -> bool:
     capitalised = sum(t.raw[:1].isupper() for t in tokens)
     return capitalised >= 0.5 * max(len(tokens), 1)
@@ -852,7 +873,7 @@ class _Reader:
         self.text = text
         self.vocab = vocab
         self.rules = vocab.rules
-        self.tokens = tokenize(text)
+        self.tokens = _joined(text, tokenize(text), vocab)
         self.words, self.corrections = _correct(self.tokens, vocab)
         self.clauses = clause_bounds(text, self.tokens)
         self.sentences = sentence_ids(text, self.tokens)

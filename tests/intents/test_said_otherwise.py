@@ -962,6 +962,16 @@ EXCESS_AFTER = [
     ("the vocal is clear to the point of perfection", set()),
 ]
 
+# A prefix typed apart from its problem word is one word ("over whelming"); "over" and
+# "under" as prepositions stay apart.
+SPLIT_WORDS = [
+    ("the synths are over whelming in the chorus", {("keys", "too_loud")}),
+    ("the reverb on the snare is way over done", {("snare", "too_much_reverb")}),
+    ("the drums sound under whelming", {("drums", "weak")}),
+    ("I went over every part of the mix and it's great", set()),
+    ("the bass runs under the whole song", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -999,7 +1009,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "processed to hell": PROCESSED_TO_HELL,
             "stressed capitals": STRESSED_CAPITALS,
             "so loud unheard": SO_LOUD_UNHEARD,
-            "excess after": EXCESS_AFTER}
+            "excess after": EXCESS_AFTER,
+            "split words": SPLIT_WORDS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

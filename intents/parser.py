@@ -775,8 +775,10 @@ def _level_causes(words: list[str], sentences: list[int], mentions: list[_Mentio
         caused = _cause_after(words, end, table) or _cause_before(words, start, determiners)
         if caused is None:
             continue
-        later = [m for m in mentions if m.start >= caused
-                 and sentences[m.start] == sentences[part.start]]
+        later, k = [], bisect_left(mentions, caused, key=_start)
+        while k < len(mentions) and sentences[mentions[k].start] == sentences[part.start]:
+            later.append(mentions[k])
+            k += 1
         if any(m.cue and m.cue.problem == table["needs"] for m in later) and any(
                 m.layer and m.layer != part.layer and m.layer not in vocab.weak_layers
                 for m in later):

@@ -972,6 +972,17 @@ SPLIT_WORDS = [
     ("the bass runs under the whole song", set()),
 ]
 
+# The voice that speaks rather than sings is the vocal ("the speech", "the spoken parts");
+# said in praise, or a speech sample liked, nothing.
+SPOKEN = [
+    ("the speech is too quiet", {("vocal", "too_quiet")}),
+    ("the spoken bits are buried under the music", {("vocal", "too_quiet")}),
+    ("the speaking voice is way too loud", {("vocal", "too_loud")}),
+    ("the spoken intro is drowned out by the pads", {("vocal", "too_quiet")}),
+    ("the spoken parts sound great", set()),
+    ("the speech sample at the start works nicely", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1010,7 +1021,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "stressed capitals": STRESSED_CAPITALS,
             "so loud unheard": SO_LOUD_UNHEARD,
             "excess after": EXCESS_AFTER,
-            "split words": SPLIT_WORDS}
+            "split words": SPLIT_WORDS, "spoken": SPOKEN}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -274,8 +274,9 @@ def _taught(reader: _Reader, sentence: int) -> bool:
     """"a good mix lets every part breathe", "bear in mind that over-compressing your mix
     makes it sound thin": a sentence holding one of [scope.advice] `teaching` teaches
     mixing in general, it judges no mix."""
+    advice = reader.rules["scope"]["advice"]
     return _memo(reader, ("taught", sentence), lambda: _framed(
-        reader, sentence, reader.rules["scope"]["advice"]["teaching"]))
+        reader, sentence, advice["teaching"], frozenset(advice["listed"])))
 
 
 def _unfolds(reader: _Reader, sentence: int) -> bool:
@@ -285,14 +286,16 @@ def _unfolds(reader: _Reader, sentence: int) -> bool:
         reader, sentence, reader.rules["scope"]["arrangement"]["course"]))
 
 
-def _framed(reader: _Reader, sentence: int, phrases: list[str]) -> bool:
+def _framed(reader: _Reader, sentence: int, phrases: list[str],
+            listed: frozenset[str] = frozenset()) -> bool:
     """The sentence holds one of `phrases`, and no contrast, judgement or wanting word
-    outside them (the "off" of "kicks off" judges nothing; see _frame_turns)."""
+    outside them but `listed` (the "off" of "kicks off" judges nothing; see
+    _frame_turns)."""
     lo, hi = reader.sentence_span[sentence]
     found = find(reader.words, _indexed(tuple(phrases)), lo, hi)
     framing = {k for a, b in found for k in range(a, b)}
     return bool(found) and not {w for k, w in enumerate(reader.words[lo:hi], lo)
-                                if k not in framing} & _frame_turns(reader)
+                                if k not in framing} & (_frame_turns(reader) - listed)
 
 
 def _frame_turns(reader: _Reader) -> set[str]:

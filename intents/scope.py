@@ -26,9 +26,23 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
-    return (_praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
+    return (_freed(reader, cue) or _praised(reader, cue) or _heard_changed(reader, cue)
+            or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
+
+
+def _freed(reader: _Reader, cue: _Mention) -> bool:
+    """"a mud-free low end", "clip free", "distortion-less guitars": the problem word joined
+    to one of [scope.freed] `suffixes` says the sound has none of it. A `hyphened` suffix
+    counts only when a hyphen joins it ("the vocal sits less forward" is no "-less")."""
+    rule = reader.rules["scope"]["freed"]
+    k = cue.end
+    if k >= len(reader.words) or reader.words[k] not in rule["suffixes"]:
+        return False
+    gap = reader.text[reader.tokens[k - 1].end:reader.tokens[k].start]
+    return gap.strip() in ("-", "\u2010", "\u2011") or (
+        not gap.strip() and reader.words[k] not in rule["hyphened"])
 
 
 def _of_a_kind(reader: _Reader, cue: _Mention) -> bool:

@@ -972,14 +972,18 @@ SPLIT_WORDS = [
     ("the bass runs under the whole song", set()),
 ]
 
-# The voice that speaks rather than sings is the vocal ("the speech", "the spoken parts");
+# The voice that speaks rather than sings is the vocal ("the speech", "the spoken parts"), and so
+# is the voice that sings said against it ("the sung parts");
 # said in praise, or a speech sample liked, nothing.
 SPOKEN = [
     ("the speech is too quiet", {("vocal", "too_quiet")}),
     ("the spoken bits are buried under the music", {("vocal", "too_quiet")}),
     ("the speaking voice is way too loud", {("vocal", "too_loud")}),
     ("the spoken intro is drowned out by the pads", {("vocal", "too_quiet")}),
+    ("the sung parts are too quiet", {("vocal", "too_quiet")}),
+    ("the sung lines get lost under the guitars", {("vocal", "too_quiet")}),
     ("the spoken parts sound great", set()),
+    ("the sung sections are beautiful", set()),
     ("the speech sample at the start works nicely", set()),
 ]
 

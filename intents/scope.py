@@ -26,8 +26,8 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
-    return (_freed(reader, cue) or _praised(reader, cue) or _heard_changed(reader, cue)
-            or _aimed(reader, cue)
+    return (_freed(reader, cue) or _among_tones(reader, cue) or _praised(reader, cue)
+            or _heard_changed(reader, cue) or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
@@ -43,6 +43,34 @@ def _freed(reader: _Reader, cue: _Mention) -> bool:
     gap = reader.text[reader.tokens[k - 1].end:reader.tokens[k].start]
     return gap.strip() in ("-", "\u2010", "\u2011") or (
         not gap.strip() and reader.words[k] not in rule["hyphened"])
+
+
+def _among_tones(reader: _Reader, cue: _Mention) -> bool:
+    """"the bass drum sounds deep and round and really, really loud", "punchy and really
+    loud": a size ([scope.praise] `sized`, said by one of `sizes`) in a row of [scope.tones]
+    `words` joined by "and" describes the part's sound, when no word of excess comes before
+    it and nothing else in its sentence complains or turns."""
+    rule = reader.rules["scope"]["tones"]
+    if cue.cue.problem not in reader.rules["scope"]["praise"]["sized"] or reader.words[
+            cue.end - 1] not in rule["sizes"]:
+        return False
+    sentence = reader.sentences[cue.start]
+    words, (lo, hi) = reader.words, reader.sentence_span[sentence]
+    if set(words[reader.clause_start[reader.clauses[cue.start]]:cue.end]) & set(
+            reader.rules["scope"]["excess"]):
+        return False
+    row = set(rule["words"]) | set(rule["joins"]) | reader.sets["strong"]
+    a, b = cue.start, cue.end
+    while a > lo and words[a - 1] in row:
+        a -= 1
+    while b < hi and words[b] in row:
+        b += 1
+    if set(words[a:cue.start]) & set(reader.rules["scope"]["excess"]):
+        return False
+    toned = set(words[a:cue.start] + words[cue.end:b]) & set(rule["words"])
+    return bool(toned) and not _turned(reader, sentence) and not any(
+        m.cue and m is not cue and not a <= m.start < b
+        for m in reader.by_sentence.get(sentence, []))
 
 
 def _of_a_kind(reader: _Reader, cue: _Mention) -> bool:

@@ -26,8 +26,8 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
-    return (_freed(reader, cue) or _among_tones(reader, cue) or _praised(reader, cue)
-            or _heard_changed(reader, cue) or _aimed(reader, cue)
+    return (_freed(reader, cue) or _of_a_thing(reader, cue) or _among_tones(reader, cue)
+            or _praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
@@ -43,6 +43,15 @@ def _freed(reader: _Reader, cue: _Mention) -> bool:
     gap = reader.text[reader.tokens[k - 1].end:reader.tokens[k].start]
     return gap.strip() in ("-", "\u2010", "\u2011") or (
         not gap.strip() and reader.words[k] not in rule["hyphened"])
+
+
+def _of_a_thing(reader: _Reader, cue: _Mention) -> bool:
+    """"recorded in a small hall", "any metallic elements", "a loud crowd": a problem word
+    right before one of [scope.things] `nouns` describes that thing, neither a part nor
+    the sound."""
+    k = cue.end
+    return k < len(reader.words) and reader.clauses[k] == reader.clauses[cue.start] and (
+        reader.words[k] in reader.rules["scope"]["things"]["nouns"])
 
 
 def _among_tones(reader: _Reader, cue: _Mention) -> bool:

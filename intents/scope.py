@@ -214,9 +214,17 @@ def told_not_mixed(reader: _Reader, start: int, end: int, problem: str) -> bool:
     if _technique(reader, end) or _recipe(reader, reader.sentences[start]):
         return True
     if _excess(reader, start, end):
-        return False
+        return _taught(reader, reader.sentences[start]) and _generic(reader, end)
     return (_taught(reader, reader.sentences[start]) or _mood(reader, start, end, problem)
             or _story(reader, start) or _arranged(reader, start, problem))
+
+
+def _generic(reader: _Reader, end: int) -> bool:
+    """"common problems are thinking a master is too quiet": advice whose words up to `end`
+    own nothing ([scope.advice] `owned`: "the", "my") speaks of any mix, even in excess;
+    "bear in mind the snare is far too loud" judges this one."""
+    lo = reader.sentence_span[reader.sentences[end - 1]][0]
+    return not set(reader.words[lo:end]) & set(reader.rules["scope"]["advice"]["owned"])
 
 
 def _recipe(reader: _Reader, sentence: int) -> bool:

@@ -21,6 +21,18 @@ def test_several_files_of_a_part_are_listed_under_it():
     assert " ✓ lead vocal  Lead Vox.wav" in lines
 
 
+def test_a_narrow_panel_counts_a_parts_files_whole():
+    """At 80 columns the panel read 'backing vocals · 4 fil…'; narrow, it counts them
+    as the chat's file summary does, 'backing vocals ×4'."""
+    slots = tuple(StemSlot("backing_vocals", "backing vocals", "ok", f"/x/BGV {i}.wav")
+                  for i in range(4))
+    view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
+                       False, None, ())
+    assert " backing vocals · 4 files" in render_view(view, width=30).plain.splitlines()
+    lines = render_view(view, width=24).plain.splitlines()
+    assert " backing vocals ×4" in lines, lines
+    assert not any("…" in line for line in lines[:6]), lines
+
 
 def test_a_file_left_out_of_the_render_is_not_ticked():
     slots = (StemSlot("mix", "whole song", "unused", "/x/mix.wav",

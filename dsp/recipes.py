@@ -737,15 +737,20 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
         for n, goal in enumerate(goals):
             index = next(i for i, m in enumerate(moves) if m is goal.move)
             others = [m for i, m in enumerate(moves) if i != index]
-            gap = goal.goal_lu - analysis.level_vs_rest_lu[goal.layer]
-            needed = gap - _level_shift(analysis, goal.layer, others, band_power)
+            current = analysis.level_vs_rest_lu[goal.layer]
+            gap = goal.goal_lu - current
+            shift = _level_shift(analysis, goal.layer, others, band_power)
+            needed = gap - shift
             gain = round(float(np.clip(needed, -_MAX_LEVEL_DB, _MAX_LEVEL_DB)), 1)
             gain = gain if gain * gap > 0 else 0.0
             reason = goal.reason
-            if abs(gain - gap) >= 0.3:
-                more = "more" if abs(gain) > abs(gap) else "less"
-                reason += (f"; {abs(gain - gap):.1f} dB {more} than that gap, for what the "
+            if abs(needed - gap) >= 0.3:
+                more = "more" if abs(needed) > abs(gap) else "less"
+                reason += (f"; {abs(needed - gap):.1f} dB {more} than that gap, for what the "
                            "plan's other moves do to its level")
+            if gain and abs(needed) > _MAX_LEVEL_DB:
+                reason += (f"; held at {_MAX_LEVEL_DB:g} dB, the limit of one measured move, "
+                           f"so it lands near {signed(current + shift + gain)} LU")
             moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
                                    reason=reason)
             goals[n] = replace(goal, move=moves[index])

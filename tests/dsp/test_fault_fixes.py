@@ -392,6 +392,21 @@ def test_a_level_move_lands_on_its_goal_after_a_cut_on_the_same_part(song):
     assert after == pytest.approx(_typical_centre("vocal"), abs=0.5)
 
 
+def test_a_level_move_held_at_its_limit_says_so_and_where_the_part_lands(song):
+    """A vocal 20 dB under needs more than the 12 dB one measured move makes: the reason said the
+    difference was 'for what the plan's other moves do' in a plan with no other move."""
+    broken = {**song, "vocal": gain(song["vocal"], -20)}
+    fixed, _, plan = fix(broken, ("vocal", "too_quiet"))
+    (move,) = plan.moves
+    assert move.params["gain_db"] == 12.0
+    assert "other moves" not in move.reason and "held at 12 dB" in move.reason
+    before = analyse_session(stem_set(broken)).level_vs_rest_lu["vocal"]
+    after = analyse_session(fixed).level_vs_rest_lu["vocal"]
+    said = float(move.reason.rsplit("lands near ", 1)[1].split(" LU")[0])
+    assert after == pytest.approx(before + 12.0, abs=0.3)
+    assert said == pytest.approx(after, abs=0.3)
+
+
 def test_a_part_the_other_moves_already_bring_down_gets_no_move_the_wrong_way(song):
     """Raising a buried vocal 9 dB makes the rest louder: drums named too loud then need
     less (here nothing), never a boost."""

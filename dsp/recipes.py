@@ -129,8 +129,12 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
         gain = float(np.clip(needed, -_MAX_LEVEL_DB, _MAX_LEVEL_DB))
         reason = (f"{spoken(layer)} measured {signed(current)} LU against the rest; typical "
                   f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
+        if ctx.request.file is not None:   # settled with the plan's other moves otherwise
+            ctx.add(stem, "gain", reason + _held(needed, gain, current + gain),
+                    gain_db=round(gain, 1))
+            return
         move = ctx.add(stem, "gain", reason, gain_db=round(gain, 1))
-        if move is not None and ctx.request.file is None:
+        if move is not None:
             ctx.goals.append(_LevelGoal(move, layer, goal, reason))
         return
     small = 1.0 * ctx.scale * (1 if louder else -1)
@@ -748,12 +752,18 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
                 more = "more" if abs(needed) > abs(gap) else "less"
                 reason += (f"; {abs(needed - gap):.1f} dB {more} than that gap, for what the "
                            "plan's other moves do to its level")
-            if gain and abs(needed) > _MAX_LEVEL_DB:
-                reason += (f"; held at {_MAX_LEVEL_DB:g} dB, the limit of one measured move, "
-                           f"so it lands near {signed(current + shift + gain)} LU")
+            reason += _held(needed, gain, current + shift + gain)
             moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
                                    reason=reason)
             goals[n] = replace(goal, move=moves[index])
+
+
+def _held(needed: float, gain: float, lands: float) -> str:
+    """The end of a level move's reason when it needs more than one measured move makes."""
+    if not gain or abs(needed) <= _MAX_LEVEL_DB:
+        return ""
+    return (f"; held at {_MAX_LEVEL_DB:g} dB, the limit of one measured move, so it lands near "
+            f"{signed(lands)} LU")
 
 
 def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],

@@ -407,6 +407,26 @@ def test_a_level_move_held_at_its_limit_says_so_and_where_the_part_lands(song):
     assert said == pytest.approx(after, abs=0.3)
 
 
+def test_one_file_held_at_the_level_limit_says_so(song):
+    """A complaint about one file of a part ("the double") is sized on that file alone and
+    never settled with the plan: held at 12 dB, its reason said 'move it to about +1.0 LU'
+    all the same."""
+    from dsp.check import Stem, StemSet
+
+    stems = stem_set(song)
+    lead = Stem("vocal", song["vocal"], name="Lead Vox")
+    double = Stem("vocal", gain(song["vocal"], -30), name="Vox Dbl")
+    others = tuple(s for s in stems.stems if s.role != "vocal")
+    two = StemSet((*others, lead, double), stems.sample_rate, stems.frames)
+    analysis = analyse_session(two)
+    before = analysis.file_level_vs_rest_lu["Vox Dbl"]
+    plan = plan_fixes([FixRequest("vocal", "too_quiet", file="Vox Dbl")], analysis)
+    (move,) = [m for m in plan.moves if m.op == "gain"]
+    assert move.params["gain_db"] == 12.0 and "held at 12 dB" in move.reason
+    said = float(move.reason.rsplit("lands near ", 1)[1].split(" LU")[0])
+    assert said == pytest.approx(before + 12.0, abs=0.1)
+
+
 def test_a_part_the_other_moves_already_bring_down_gets_no_move_the_wrong_way(song):
     """Raising a buried vocal 9 dB makes the rest louder: drums named too loud then need
     less (here nothing), never a boost."""

@@ -312,7 +312,9 @@ def choose(session: Session, text: str) -> Turn | None:
     if "default" in pending:
         session.state.pending = None
     _remember(session, picked)
-    replies.insert(0, "Got it:\n\n" + "\n".join(restate(c) for c in picked))
+    # a measured pick's figures were on screen with the choice, and the plan's moves say them
+    replies.insert(0, "Got it:\n\n" + "\n".join(restate(c, quoted=not c.get("measured"))
+                                                for c in picked))
     return after_complaint(session, [r for r in replies if r], text)
 
 

@@ -61,9 +61,9 @@ def finding_line(layer: str, problem: str, evidence: str = "",
             + (f" ({md_literal(evidence)})" if evidence else ""))
 
 
-def restate(item: dict) -> str:
-    """One complaint as the chat says it back: part, problem, why that route, and the
-    words (or the measurement) it came from."""
+def restate(item: dict, *, quoted: bool = True) -> str:
+    """One complaint as the chat says it back: part, problem, why that route, and (when
+    `quoted`) the words or the measurement it came from."""
     part = parts_word(item["layer"], item.get("also", ()))
     what = problem_word(item["problem"])
     if item.get("tone"):
@@ -75,7 +75,8 @@ def restate(item: dict) -> str:
                "stem" if item.get("also") else "this part, and it is fixed on its own stem"))
     else:
         why = "mixing: you named the part, and a part is fixed best from its own stem"
-    return f"- **{part}** — {what} · *{why}* (“{md_literal(item['evidence'])}”)"
+    source = f" (“{md_literal(item['evidence'])}”)" if quoted else ""
+    return f"- **{part}** — {what} · *{why}*{source}"
 
 
 def move_lines(moves: Sequence[dict], *, reasons: bool = False) -> list[str]:

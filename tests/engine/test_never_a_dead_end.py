@@ -46,6 +46,19 @@ def test_a_vague_complaint_gets_a_measured_diagnosis_with_choices(chat, song, tm
     assert chat.engine.state.intents, "picking a finding makes it a complaint"
 
 
+def test_a_measured_pick_is_said_back_without_its_figures_again(chat, song, tmp_path):
+    """The figures of a measured finding are on screen with the choice and in the plan's
+    moves: 'Got it' repeated them (13 lines of an 80-column chat for the demo's mud)."""
+    stems = _muddy_keys_song(song, tmp_path)
+    chat.say("it just sounds bad")
+    found = chat.say(stems)
+    first = found.split("\n1. ", 1)[1].split("\n2. ", 1)[0]
+    evidence = first.split(" (", 1)[1].rsplit(")", 1)[0]
+    picked = chat.say("1")
+    said_back = picked.split("Got it:", 1)[1].split("\n\n", 2)[1]
+    assert "the measurement points to" in said_back and evidence not in said_back
+
+
 def test_words_with_no_certain_reading_get_numbered_choices(chat):
     reply = chat.say("the vocal sounds weird")      # a part, but no problem word
     assert "Here's what I heard" not in reply

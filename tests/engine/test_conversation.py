@@ -44,10 +44,7 @@ def test_complaint_to_exported_master(chat, buried_vocal_files, tmp_path):
 
 
 def test_undo_redo_replays_fewer_moves(chat, buried_vocal_files):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
-    chat.say("go")
+    chat.render_quiet_vocal(buried_vocal_files)
     assert chat.engine.view.can_undo
     chat.say("undo")
     rows = {r.label: r for r in chat.engine.view.summary.rows}
@@ -59,9 +56,7 @@ def test_undo_redo_replays_fewer_moves(chat, buried_vocal_files):
 
 
 def test_plan_edits_more_less_skip_and_explicit_db(chat, buried_vocal_files):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     gain = chat.engine.state.moves[0]["params"]["gain_db"]
     chat.say("less")
     assert chat.engine.state.moves[0]["params"]["gain_db"] == pytest.approx(gain * 0.7, abs=0.05)
@@ -123,9 +118,7 @@ def test_a_mistyped_path_gets_not_found_and_the_closest_name(chat, tmp_path):
 
 
 def test_resume_restores_everything(chat, buried_vocal_files, tmp_path):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     before = chat.engine.state
     resumed = Engine.resume(chat.engine.store.folder)
     assert resumed.state.moves == before.moves
@@ -233,9 +226,7 @@ def test_path_finding_handles_quotes_tilde_uris_and_folders(buried_vocal_files, 
 def test_cancelled_render_leaves_the_plan_alone(chat, buried_vocal_files):
     import threading
 
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     moves = list(chat.engine.state.moves)
     turn = chat.engine.handle("go")
     cancel = threading.Event()
@@ -264,10 +255,7 @@ def test_files_at_other_rates_and_lengths_are_explained(chat, song, tmp_path):
 
 def test_second_complaint_builds_on_the_result_and_keeps_the_original_before(
         chat, buried_vocal_files):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
-    chat.say("go")
+    chat.render_quiet_vocal(buried_vocal_files)
     first = {r.label: r for r in chat.engine.view.summary.rows}["vocal vs rest"]
     chat.say("the vocal is still too quiet")
     chat.say("go")
@@ -280,10 +268,7 @@ def test_a_second_complaint_plans_on_the_render_measurements_without_a_new_pass(
         chat, buried_vocal_files, monkeypatch):
     import dsp.stem_analysis
 
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
-    chat.say("go")
+    chat.render_quiet_vocal(buried_vocal_files)
     full_passes = []
     measure = dsp.stem_analysis.analyse_session
 
@@ -311,9 +296,7 @@ def test_a_whole_export_that_passes_its_checks_is_counted_not_listed(chat, song_
 def test_undo_takes_back_more_less_and_skip_and_redo_does_them_again(chat, buried_vocal_files):
     """'more' then 'undo' took back the newest move at its stronger size instead of the
     'more'; 'skip 1' then 'undo' dropped a second move instead of bringing the first back."""
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     chat.say("the vocal is harsh")
     state = chat.engine.state
     sizes = [m["params"] for m in state.moves]
@@ -350,9 +333,7 @@ def test_a_left_out_file_after_a_plan_says_the_plan_stands(chat, buried_vocal_fi
     nothing had been said."""
     import numpy as np
 
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     plan = list(chat.engine.state.moves)
     odd = tmp_path / "[bold]x[" / "bold].wav"
     odd.parent.mkdir()
@@ -435,9 +416,7 @@ def test_export_before_anything_says_what_to_do_first(chat, buried_vocal_files):
     plan and nothing said yet."""
     first = chat.say("export")
     assert "tell me what sounds wrong first" in first and "`go`" not in first
-    chat.say("the vocal is too quiet")
-    chat.say(f"vocal={buried_vocal_files / 'Lead Vox.wav'} "
-             f"instruments={buried_vocal_files / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     assert "say `go` once the plan looks right" in chat.say("export")
 
 
@@ -499,9 +478,8 @@ def test_file_names_with_markdown_characters_read_exactly(chat, song, tmp_path, 
 def test_the_same_file_given_again_is_not_called_a_change_of_stems(chat, buried_vocal_files):
     """Pasting the same vocal again re-checks it and plans again, and said 'The stems
     changed' though nothing may have."""
+    chat.plan_quiet_vocal(buried_vocal_files)
     vocal = buried_vocal_files / "Lead Vox.wav"
-    chat.say("the vocal is too quiet")
-    chat.say(f'vocal="{vocal}" instruments="{buried_vocal_files / "beat.wav"}"')
     again = chat.say(f'vocal="{vocal}"')
     assert "again: checking it anew" in again
     assert "The stems changed" not in again

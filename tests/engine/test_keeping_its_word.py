@@ -29,9 +29,7 @@ def _rows(chat) -> dict:
 def test_previews_are_the_users_mix_and_the_master_at_matched_loudness(
         chat, buried_vocal_files):
     folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
-    reply = chat.say("go")
+    reply = chat.render_quiet_vocal(folder)
     before, after = chat.engine.view.summary.outputs
     assert "matched loudness" in reply
     assert _lufs(before) == pytest.approx(_lufs(after), abs=0.2)
@@ -50,9 +48,7 @@ def test_previews_are_the_users_mix_and_the_master_at_matched_loudness(
 def test_before_is_the_users_mix_and_stays_put_through_undo_and_redo(
         chat, buried_vocal_files):
     folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
-    chat.say("go")
+    chat.render_quiet_vocal(folder)
     mix, rate = sf.read(folder / "mix.wav")
     truth = pyloudnorm.Meter(rate).integrated_loudness(mix)
     first = _rows(chat)
@@ -117,9 +113,7 @@ def test_a_second_file_for_a_part_is_added_beside_the_first(chat, buried_vocal_f
 
 
 def test_an_explicit_gain_says_what_was_planned_not_what_was_asked(chat, buried_vocal_files):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     reply = chat.say("make the vocal 20 dB louder")
     planned = chat.engine.state.moves[-1]["params"]["gain_db"]
     assert planned == 12.0
@@ -128,10 +122,7 @@ def test_an_explicit_gain_says_what_was_planned_not_what_was_asked(chat, buried_
 
 def test_export_takes_a_quoted_path_with_spaces_and_brackets(chat, buried_vocal_files,
                                                               tmp_path):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
-    chat.say("go")
+    chat.render_quiet_vocal(buried_vocal_files)
     target = tmp_path / "my song" / "Mästered [v1]"
     chat.say(f'export "{target}"')
     assert (target / "master.wav").exists()
@@ -139,9 +130,7 @@ def test_export_takes_a_quoted_path_with_spaces_and_brackets(chat, buried_vocal_
 
 
 def test_resume_after_a_kill_mid_render_says_it_was_interrupted(chat, buried_vocal_files):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     chat.engine.handle("go")             # the render job is never run: the process died
     resumed = Engine.resume(chat.engine.store.folder)
     text = "\n".join(r.markdown for r in resumed.greeting().replies)
@@ -149,9 +138,7 @@ def test_resume_after_a_kill_mid_render_says_it_was_interrupted(chat, buried_voc
 
 
 def test_screens_and_report_use_words_not_ids(chat, buried_vocal_files, tmp_path):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    plan = chat.say(f"{folder / 'Lead Vox.wav'} {folder / 'beat.wav'}")
+    plan = chat.plan_quiet_vocal(buried_vocal_files)
     assert "too_quiet" not in plan and "gain_db" not in plan
     assert "Turn the lead vocal up" in plan
     chat.say("go")
@@ -277,10 +264,7 @@ def test_a_part_the_measurement_picked_is_not_said_to_be_named_by_the_user(chat,
 
 
 def test_what_did_you_change_lists_the_moves_and_the_last_render(chat, buried_vocal_files):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f'vocal="{folder / "Lead Vox.wav"}" instruments="{folder / "beat.wav"}"')
-    chat.say("go")
+    chat.render_quiet_vocal(buried_vocal_files)
     answer = chat.say("what did you change?")
     assert "Turn the lead vocal up" in answer
     row = next(r for r in chat.engine.view.summary.rows if r.label == "vocal vs rest")
@@ -288,9 +272,7 @@ def test_what_did_you_change_lists_the_moves_and_the_last_render(chat, buried_vo
 
 
 def test_a_style_says_what_the_render_then_does_to_the_tone(chat, buried_vocal_files):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f'vocal="{folder / "Lead Vox.wav"}" instruments="{folder / "beat.wav"}"')
+    chat.plan_quiet_vocal(buried_vocal_files)
     said = chat.say("make it warmer")
     chat.say("go")
     done = chat.engine.session.result.master.tone_moves
@@ -365,10 +347,7 @@ def test_every_figure_on_the_card_is_explained_in_help(chat, buried_vocal_files)
     """A musician can look up each label and unit the before/after card shows (F1)."""
     from moozix_tui.engine.wording import glossary_markdown
 
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f'vocal="{folder / "Lead Vox.wav"}" instruments="{folder / "beat.wav"}"')
-    chat.say("go")
+    chat.render_quiet_vocal(buried_vocal_files)
     chat.say("it's muddy overall")
     terms = [line.split("**")[1] for line in glossary_markdown().splitlines()
              if line.startswith("- **")]

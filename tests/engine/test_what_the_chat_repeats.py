@@ -21,10 +21,7 @@ def test_a_warned_file_is_named_once(chat, song, tmp_path):
 
 
 def test_undoing_the_only_move_renders_no_moves_in_words(chat, buried_vocal_files):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
-    chat.say("go")
+    chat.render_quiet_vocal(buried_vocal_files)
     undone = chat.say("undo")
     assert "0 moves" not in undone and "with no moves" in undone
 
@@ -44,9 +41,7 @@ def test_a_part_the_plan_already_cuts_is_not_offered_again(chat, song, tmp_path)
 def test_a_move_made_stronger_no_longer_claims_its_measured_size(chat, buried_vocal_files):
     """'more' on 'the vocal is too low': a move 2.2 times its measured size still said 'so
     move it to about +1.0 LU' as its only reason (twice here, which stays under the cap)."""
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     measured = chat.engine.state.moves[0]["params"]["gain_db"]
     for _ in range(2):
         answer = chat.say("more")
@@ -80,9 +75,7 @@ def test_each_note_on_a_plan_is_its_own_paragraph(chat, song, tmp_path):
 def test_a_complaint_said_again_before_the_render_is_not_planned_twice(chat, buried_vocal_files):
     """'the vocal is too quiet' said again before `go`: a second 'Turn the lead vocal up' of the
     same size was added, each claiming to bring the vocal to the same level."""
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     assert len(chat.engine.state.moves) == 1
     again = chat.say("the vocal is still way too quiet")
     assert len(chat.engine.state.moves) == 1 and "in the plan already" in again
@@ -126,9 +119,7 @@ def test_a_silent_file_is_left_out_in_plain_sentences(chat, song, tmp_path):
 
 def test_more_stops_at_a_level_move_a_mix_can_take(chat, buried_vocal_files):
     """'more' again and again took a vocal lift past 22 dB; it stops at 18 dB and says so."""
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
+    chat.plan_quiet_vocal(buried_vocal_files)
     for _ in range(8):
         answer = chat.say("more")
     assert chat.engine.state.moves[0]["params"]["gain_db"] == 18.0
@@ -155,10 +146,7 @@ def test_a_part_the_plan_sharpens_is_not_offered_as_over_compressed(chat, song, 
 
 
 def test_status_marks_the_moves_the_last_render_does_not_have(chat, buried_vocal_files):
-    folder = buried_vocal_files
-    chat.say("the vocal is too quiet")
-    chat.say(f"vocal={folder / 'Lead Vox.wav'} instruments={folder / 'beat.wav'}")
-    chat.say("go")
+    chat.render_quiet_vocal(buried_vocal_files)
     chat.say("the instruments are too harsh")
     status = chat.say("status").replace("\\", "")
     plan = status.split("**Plan**")[1].split("**Last render**")[0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from pathlib import Path
 
 from moozix_tui.engine import Engine, Turn
 
@@ -31,3 +32,14 @@ class Chat:
 
     def start(self) -> str:
         return "\n\n".join(r.markdown for r in self.drain(self.engine.greeting()))
+
+    def plan_quiet_vocal(self, folder: Path) -> str:
+        """'the vocal is too quiet', then the `buried_vocal_files` stems (the vocal 9 dB
+        down, and the beat): the plan most engine tests start from. Returns the plan."""
+        self.say("the vocal is too quiet")
+        return self.say(f'"{folder / "Lead Vox.wav"}" "{folder / "beat.wav"}"')
+
+    def render_quiet_vocal(self, folder: Path) -> str:
+        """`plan_quiet_vocal`, then `go`. Returns the render's reply."""
+        self.plan_quiet_vocal(folder)
+        return self.say("go")

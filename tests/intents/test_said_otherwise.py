@@ -987,6 +987,25 @@ SPOKEN = [
     ("the speech sample at the start works nicely", set()),
 ]
 
+
+# Getting above or through a rival part, denied: the part that cannot get through is the
+# one too quiet. With no rival part ("never rises above mediocre", "couldn't get through the
+# high notes") or with the listener as subject ("can't get past the vocals") it is no level.
+RISE_ABOVE = [
+    ("the lead vocal never really rises above the guitars", {("vocal", "too_quiet")}),
+    ("the vocals struggle to rise above the drums in the chorus", {("vocal", "too_quiet")}),
+    ("the lead synth can't punch through the pads at all", {("keys", "too_quiet")}),
+    ("the snare can't fight its way through the rhythm guitars", {("snare", "too_quiet")}),
+    ("the bass can't get out from under the kick", {("bass", "too_quiet")}),
+    ("the piano is trapped under the strings the whole time", {("keys", "too_quiet")}),
+    ("the rhythm guitar doesn't break through the mix", {("guitars", "too_quiet")}),
+    ("the harmonies never make it through the synths", {("backing_vocals", "too_quiet")}),
+    ("the songs never rise above the level of filler", set()),
+    ("the singer couldn't get through the high notes", set()),
+    ("I couldn't get past the vocals, they were so bad", set()),
+    ("it never breaks through to the mainstream", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1025,7 +1044,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "stressed capitals": STRESSED_CAPITALS,
             "so loud unheard": SO_LOUD_UNHEARD,
             "excess after": EXCESS_AFTER,
-            "split words": SPLIT_WORDS, "spoken": SPOKEN}
+            "split words": SPLIT_WORDS, "spoken": SPOKEN,
+            "rise above": RISE_ABOVE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

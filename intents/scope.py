@@ -167,9 +167,20 @@ def _aimed(reader: _Reader, cue: _Mention) -> bool:
 def _reports_change(reader: _Reader, sentence: int) -> bool:
     """A sentence whose problem words all report a change heard ("the kick sounds punchier
     now") and that turns nowhere to a complaint offers no guesses, as praise does."""
+    return _all_cues(reader, sentence, _heard_changed) and not _turned(reader, sentence)
+
+
+def _judges_writing(reader: _Reader, sentence: int) -> bool:
+    """A sentence whose problem words all judge how the music is written ("the guitar parts
+    are boring") offers no guesses: its judgement is of the writing."""
+    return _all_cues(reader, sentence, lambda r, m: _written(
+        r, m.start, m.end, m.cue.problem))
+
+
+def _all_cues(reader: _Reader, sentence: int,
+              gate: Callable[[_Reader, _Mention], bool]) -> bool:
     cues = [m for m in reader.by_sentence.get(sentence, []) if m.cue]
-    return bool(cues) and all(_heard_changed(reader, m) for m in cues) and not _turned(
-        reader, sentence)
+    return bool(cues) and all(gate(reader, m) for m in cues)
 
 
 def _heard_changed(reader: _Reader, cue: _Mention) -> bool:
@@ -216,7 +227,8 @@ def told_not_mixed(reader: _Reader, start: int, end: int, problem: str) -> bool:
     if _excess(reader, start, end):
         return _taught(reader, reader.sentences[start]) and _generic(reader, end)
     return (_taught(reader, reader.sentences[start]) or _mood(reader, start, end, problem)
-            or _story(reader, start) or _arranged(reader, start, problem))
+            or _story(reader, start) or _arranged(reader, start, problem)
+            or _written(reader, start, end, problem))
 
 
 def _generic(reader: _Reader, end: int) -> bool:
@@ -324,7 +336,8 @@ def framed(reader: _Reader, sentence: int) -> bool:
     ([scope.arrangement]) or describes the listener's gear and names no part
     ([scope.gear]): the guesses offer nothing from it, as from praise."""
     return _taught(reader, sentence) or _unfolds(reader, sentence) or _recipe(
-        reader, sentence) or _reports_change(reader, sentence) or (
+        reader, sentence) or _reports_change(reader, sentence) or _judges_writing(
+        reader, sentence) or (
         _geared(reader, sentence) and not any(
             m.layer for m in reader.by_sentence.get(sentence, [])))
 
@@ -386,6 +399,34 @@ def _mood(reader: _Reader, start: int, end: int, problem: str) -> bool:
     words = set(rule["words"]) | set(rule["performance"])
     near = range(max(start - rule["reach"], 0), min(end + rule["reach"], len(reader.words)))
     return any(reader.sentences[k] == sentence and reader.words[k] in words for k in near)
+
+
+def _written(reader: _Reader, start: int, end: int, problem: str) -> bool:
+    """"the songs are dull, lifeless and don't really go anywhere", "the guitar parts are
+    boring": a level or tone word ([scope.writing] `problems`) with a word of songwriting
+    (`words`) within `reach` in its clause, or in the next clause when that one names no
+    part of its own and opens on no contrast (it goes on about the same subject), judges
+    how the music is written.
+    A word of `judged` alone does too, unless its sentence speaks of a sound (`sounded`)."""
+    rule = reader.rules["scope"]["writing"]
+    if problem not in rule["problems"]:
+        return False
+    words = reader.words
+    if set(words[start:end]) <= set(rule["judged"]) and not reader.sentence_words(
+            reader.sentences[start]) & set(rule["sounded"]):
+        return True
+    clause = reader.clauses[start]
+    lo = max(start - rule["reach"], reader.clause_start[clause])
+    hi = end + rule["reach"]
+    k = end
+    while k < len(words) and reader.clauses[k] == clause:
+        k += 1
+    if k < len(words) and reader.sentences[k] == reader.sentences[start] and words[
+            k] not in reader.rules["scope"]["praise"]["contrast"] and not any(
+            m.layer for m in reader.by_clause.get(reader.clauses[k], [])):
+        k += len(reader.clause_list(reader.clauses[k]))
+    found = find(words, _indexed(tuple(rule["words"])), lo, min(hi + 1, k), starts_only=True)
+    return any(b <= start or a >= end for a, b in found)
 
 
 def _story(reader: _Reader, start: int) -> bool:

@@ -13,8 +13,12 @@ For each source it prints, clean and with the bench's fault injected:
   figure moves 4.8 dB with the bump, while clean programs of one kind spread far wider,
   so a part is evidence only above every clean one of its kind).
 
+- the share of a low part's energy above 200 Hz, where small speakers start to play
+  (dsp.analysis.SMALL_SPEAKER_HZ), of bass programs and kit kicks, a sine 808 and
+  dsp.synth's bass and kick: each kind's clean span is its typical range.
+
 Needs fluidsynth and the soundfonts of bench/sampled.py (those missing are skipped).
-Run by hand:  .venv/bin/python bench/calibrate_tone.py [edge] [mud]
+Run by hand:  .venv/bin/python bench/calibrate_tone.py [edge] [mud] [small]
 """
 
 from __future__ import annotations
@@ -172,6 +176,53 @@ def muds() -> None:
               f"(median {statistics.median(values):+.1f})")
 
 
+SMALL_BASSES = (32, 33, 34, 35, 36, 37, 38, 39, 87)
+SMALL_KITS = (0, 8, 16, 24, 25, 32)
+
+
+def small_share(part: np.ndarray, rate: int) -> float:
+    from dsp.analysis import analyse_track
+
+    return analyse_track(part, rate, true_peak=False).small_speaker_share_db
+
+
+def sine_808(duration_s: float, rate: int) -> np.ndarray:
+    """Decaying 41–55 Hz sines, one every half second: a sub bass with nothing above it."""
+    frames = int(duration_s * rate)
+    out = np.zeros(frames, np.float32)
+    for k, start in enumerate(range(0, frames, rate // 2)):
+        t = np.arange(min(rate // 2, frames - start)) / rate
+        out[start:start + len(t)] = np.sin(2 * np.pi * (45, 55, 41, 49)[k % 4] * t) * np.exp(-3 * t)
+    return np.vstack([out, out])
+
+
+def smalls() -> None:
+    from dsp.synth import make_song
+
+    frames = int(DURATION_S * sampled.RATE)
+    bars = int(DURATION_S / (4 * 60 / sampled.BPM)) + 1
+    parts = sampled._parts(bars)
+    print("\nshare above 200 Hz of low parts, dB")
+    spans: dict[str, list[float]] = {}
+    for font, path in sampled.SOUNDFONTS.items():
+        if not path.exists():
+            continue
+        cells = {"bass": [sampled.render(parts["bass"][0], 0, p, frames, path)
+                          for p in SMALL_BASSES],
+                 "kick": [sampled.render(parts["kick"][0], 9, k, frames, path)
+                          for k in SMALL_KITS]}
+        for role, audios in cells.items():
+            values = [small_share(a, sampled.RATE) for a in audios]
+            spans.setdefault(role, []).extend(values)
+            print(f"  {font:<10} {role:<5} " + ", ".join(f"{v:+.1f}" for v in values), flush=True)
+    for role, values in spans.items():
+        print(f"  {role}: clean parts span {min(values):+.1f}…{max(values):+.1f} dB")
+    song = make_song(duration_s=12.0, seed=0)
+    print(f"  sine 808 {small_share(sine_808(DURATION_S, sampled.RATE), sampled.RATE):+.1f}, "
+          f"dsp.synth bass {small_share(song['bass'], 44100):+.1f}, "
+          f"kick {small_share(song['kick'], 44100):+.1f}")
+
+
 def main() -> None:
     if not sampled.available():
         sys.exit("needs fluidsynth, espeak-ng and FluidR3 GM (see bench/sampled.py)")
@@ -180,6 +231,8 @@ def main() -> None:
         edges()
     if not words or "mud" in words:
         muds()
+    if not words or "small" in words:
+        smalls()
 
 
 if __name__ == "__main__":

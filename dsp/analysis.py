@@ -12,9 +12,11 @@ from dsp.scan import TrackSums, hann, scan, segment_frames, segment_power
 
 __all__ = [
     "BANDS",
+    "SMALL_SPEAKER_HZ",
     "TrackAnalysis",
     "analyse_track",
     "band_share_db",
+    "powers_above",
     "smoothed_db",
     "spectrum",
     "track_analysis",
@@ -28,6 +30,9 @@ BANDS: MappingProxyType[str, tuple[float, float]] = MappingProxyType({
     "presence": (2000.0, 8000.0),
     "air": (8000.0, 20000.0),
 })
+SMALL_SPEAKER_HZ = 200.0
+"""Where phone, laptop and other small speakers start to play: a part with little energy
+above it (a sine 808, a sub bass) all but vanishes on them."""
 _FLOOR = 1e-20
 _MAX_MONO_LOSS_DB = 60.0
 """A fully anti-phase signal cancels completely; report it as 60 dB, not infinity."""
@@ -41,6 +46,9 @@ class TrackAnalysis:
     band_level_dbfs: MappingProxyType[str, float]
     """RMS level of each band in the mid signal, dB full scale: what a part's own tone
     move changes, whatever the rest of the mix did meanwhile."""
+    small_speaker_share_db: float
+    """How much of the track's energy lies above SMALL_SPEAKER_HZ, in dB against the whole:
+    what a small speaker can still play of it."""
     tilt_db_per_octave: float
     correlation: float
     mono_loss_db: float
@@ -77,6 +85,14 @@ def _share(freqs: np.ndarray, psd: np.ndarray, low_hz: float, high_hz: float) ->
     total = _band_power(freqs, psd, 20.0, freqs[-1]) + _FLOOR
     part = _band_power(freqs, psd, low_hz, high_hz) + _FLOOR
     return float(10.0 * np.log10(part / total))
+
+
+def powers_above(samples: np.ndarray, sample_rate: int, low_hz: float) -> tuple[float, float]:
+    """The mid signal's averaged power above `low_hz` and from 20 Hz up: the two sums a
+    band share divides (small_speaker_share_db is their ratio above SMALL_SPEAKER_HZ)."""
+    freqs, psd = spectrum(samples, sample_rate)
+    return (float(_band_power(freqs, psd, low_hz, freqs[-1])),
+            float(_band_power(freqs, psd, 20.0, freqs[-1])))
 
 
 def band_share_db(freqs: np.ndarray, psd: np.ndarray) -> dict[str, float]:
@@ -143,6 +159,7 @@ def track_analysis(sums: TrackSums, sample_rate: int, loudness: Loudness) -> Tra
         crest_db=float(crest),
         band_share_db=MappingProxyType(band_share_db(freqs, psd)),
         band_level_dbfs=MappingProxyType(_band_levels(freqs, psd, sample_rate)),
+        small_speaker_share_db=_share(freqs, psd, SMALL_SPEAKER_HZ, float(freqs[-1])),
         tilt_db_per_octave=_tilt(freqs, psd),
         correlation=correlation,
         mono_loss_db=mono_loss,

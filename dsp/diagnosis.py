@@ -10,7 +10,7 @@ from importlib import resources
 
 import numpy as np
 
-from dsp.analysis import TrackAnalysis
+from dsp.analysis import SMALL_SPEAKER_HZ, TrackAnalysis
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
     LOW_MID_FIT_HZ,
@@ -108,8 +108,14 @@ def complaint_measures(layer: str, problem: str,
     if problem in _TONE_BAND:
         return _band_measures(layer, problem, analysis, ranges)
     if problem == "mono_collapse":
-        return (Measure("mix mono loss", analysis.mix.mono_loss_db, "dB",
+        mono = (Measure("mix mono loss", analysis.mix.mono_loss_db, "dB",
                         _pair(ranges["mix"]["mono_loss_db"])),)
+        small = ranges["small_speaker_share_db"]
+        if layer not in small or layer not in analysis.tracks:
+            return mono
+        return (Measure(f"{spoken(layer)} share above {SMALL_SPEAKER_HZ:.0f} Hz",
+                        analysis.tracks[layer].small_speaker_share_db, "dB",
+                        _pair(small[layer])),) + mono
     if problem == "masking" and analysis.kick_bass_overlap is not None \
             and layer in ("kick", "bass"):
         return (Measure("kick/bass overlap", 100 * analysis.kick_bass_overlap, "%",

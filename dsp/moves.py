@@ -16,7 +16,7 @@ __all__ = ["MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES", "FixRequest"
 
 OPERATIONS = ("gain", "high_pass", "low_shelf", "high_shelf", "bell", "deess", "compress",
               "transient", "parallel_compress", "duck", "mono_below", "phase_repair", "width",
-              "reverb_send", "expand", "saturate")
+              "reverb_send", "expand", "saturate", "harmonics")
 SEVERITY_SCALE = MappingProxyType({"mild": 0.6, "normal": 1.0, "strong": 1.4})
 TONES = ("muddy", "harsh", "dull", "thin")
 _STRENGTH_KEYS = ("mix", "amount")
@@ -154,6 +154,8 @@ _ACTIONS = {
     "expand": lambda part, p: (f"Pull down the tails of {part} below {p['threshold_db']:.0f} "
                                f"dBFS ({p['ratio']:.1f}:1)"),
     "saturate": lambda part, p: f"Warm {part} with gentle saturation ({_db(p['drive_db'])} drive)",
+    "harmonics": lambda part, p: (f"Give {part} harmonics above {_hz(p['above_hz'])} so small "
+                                  "speakers can play it"),
 }
 
 

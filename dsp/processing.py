@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import ndimage
 
+from dsp.analysis import powers_above
 from dsp.check import StemSet
 from dsp.filters import (
     apply_sos,
@@ -130,6 +131,54 @@ def _reverb(x, rate, p):
     return x + wet * np.float32(_db(p["wet_db"]))
 
 
+_SHAPER_DRIVE, _SHAPER_BIAS = 2.0, 0.3
+"""A soft clipper driven this hard by a unit-level note makes its harmonics; the bias
+makes it asymmetric, so even harmonics come with the odd ones."""
+_MOST_HARMONICS_DB = -6.0
+"""The added harmonics never come within this much of the part's own level."""
+
+
+def _harmonics(x, rate, p):
+    """Upper harmonics of the part's own low end, so a small speaker that can't play the
+    fundamental still carries the note (the ear hears the missing fundamental from its
+    harmonics). The band under `split_hz`, divided by its envelope, goes through a soft
+    clipper at the same drive whatever the note's level, is scaled back by the envelope and
+    high-passed at `split_hz`; the low end itself is left as it was. The harmonics are added
+    at the level that lifts the file's share of energy above `above_hz` (its mid signal's
+    averaged spectrum, as the analysis measures it) by `lift_db`, never within
+    _MOST_HARMONICS_DB of the file's own level."""
+    split, above = float(p["split_hz"]), float(p["above_hz"])
+    low = apply_sos(x, low_pass(split, rate, order=4), zero_phase=True)
+    env = envelope(np.abs(low).max(axis=0), rate, 2.0, 1000.0 / split)
+    floor = np.float32(max(float(env.max()), 1e-9) * 1e-3)
+    unit = low / np.maximum(env, floor)
+    shaped = (np.tanh(_SHAPER_DRIVE * unit + _SHAPER_BIAS) - np.float32(np.tanh(_SHAPER_BIAS)))
+    added = apply_sos((shaped * env).astype(np.float32), high_pass(split, rate, order=4),
+                      zero_phase=True)
+    # Band powers of averaged segment spectra are quadratic in the signal, so those of
+    # x, of the harmonics and of their sum give x + g * harmonics for every g.
+    above_x, all_x = powers_above(x, rate, above)
+    above_h, all_h = powers_above(added, rate, above)
+    above_sum, all_sum = powers_above(x + added, rate, above)
+    if all_x <= 0 or all_h <= 0:
+        return x
+    share = above_x / all_x * 10.0 ** (float(p["lift_db"]) / 10.0)
+    cross_above = (above_sum - above_x - above_h) / 2.0
+    cross_all = (all_sum - all_x - all_h) / 2.0
+    # the share of x + g h: above_x + 2g cross_above + g^2 above_h = share * (the same of all)
+    quad = above_h - share * all_h
+    lin = 2.0 * (cross_above - share * cross_all)
+    const = above_x - share * all_x
+    if const >= 0:
+        return x
+    if quad > 0:
+        g = (-lin + np.sqrt(max(lin * lin - 4.0 * quad * const, 0.0))) / (2.0 * quad)
+    else:
+        g = np.inf
+    most = np.sqrt(all_x / all_h) * 10.0 ** (_MOST_HARMONICS_DB / 20.0)
+    return x + added * np.float32(min(g, most))
+
+
 def _same_level(processed: np.ndarray, original: np.ndarray) -> np.ndarray:
     """Shape moves (transients, parallel compression) keep the level; gain moves set it."""
     before = float(np.sqrt(np.mean(np.square(original, dtype=np.float64))))
@@ -192,6 +241,8 @@ def apply_move(x: np.ndarray, rate: int, move: Move, stems: StemSet) -> np.ndarr
         return _reverb(x, rate, p)
     if op == "expand":
         return _expand(x, rate, p)
+    if op == "harmonics":
+        return _harmonics(x, rate, p)
     if op == "saturate":
         drive = float(_db(p["drive_db"]))
         wet = np.tanh(x * drive) / drive

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import signal
 
+from dsp.analysis import SMALL_SPEAKER_HZ
 from dsp.diagnosis import low_mid_excess_db, reference_ranges, spectrum_low_mid_excess_db
 from dsp.meter import k_weighting_sections
 from dsp.moves import SEVERITY_SCALE, FixRequest, Move, Plan
@@ -394,9 +395,38 @@ def _masking(ctx: _Context) -> None:
             freq_hz=2500.0, gain_db=-round(2.5 * ctx.scale, 1), q=1.0)
 
 
+_HARMONICS_SPLIT_HZ = 150.0
+"""The low band the harmonics are made from: the fundamentals of bass notes and kicks."""
+_SMALL_SPEAKER_LIFT_DB = 3.0
+"""How far over the bottom of its typical range a normal request takes a low part's share
+above SMALL_SPEAKER_HZ (mild 1.8, strong 4.2 dB)."""
+
+
+def _small_speakers(ctx: _Context, role: str) -> None:
+    """A low part named as vanishing on small speakers: whether enough of it lies where
+    they play, and if not, upper harmonics of its own low end to carry it there."""
+    low, high = ctx.ranges["small_speaker_share_db"][role]
+    share = ctx.analysis.tracks[role].small_speaker_share_db
+    where = (f"{signed(share)} dB of the {spoken(role)}'s energy lies above "
+             f"{SMALL_SPEAKER_HZ:.0f} Hz, where phone and laptop speakers start to play "
+             f"(typical {signed_range(low, high)} dB)")
+    if share >= low:
+        ctx.notes.append(f"The {spoken(role)} already reaches small speakers: {where}, so I "
+                         "added no harmonics to it.")
+        return
+    goal = low + _SMALL_SPEAKER_LIFT_DB * ctx.scale
+    ctx.add(role, "harmonics", f"only {where}: harmonics of its own low end carry it there, "
+                               f"lifting that share to about {signed(goal)} dB; the low end "
+                               "itself stays as it was",
+            split_hz=_HARMONICS_SPLIT_HZ, above_hz=SMALL_SPEAKER_HZ,
+            lift_db=round(goal - share, 1))
+
+
 def _mono(ctx: _Context) -> None:
     roles = [r for r in ctx.analysis.roles]
     candidates = ctx.analysis.parts_of(ctx.layer) if ctx.layer != MIX else tuple(roles)
+    if ctx.layer in ctx.ranges["small_speaker_share_db"] and ctx.layer in candidates:
+        _small_speakers(ctx, ctx.layer)
     fixed = False
     for role in candidates:
         track = ctx.analysis.tracks[role]

@@ -58,9 +58,9 @@ def comparison_rows(result: RenderResult) -> list[dict]:
         rows.append({"label": "kick/bass overlap", "unit": "%",
                      "before": _num(100 * before.kick_bass_overlap, 0),
                      "after": _num(100 * after.kick_bass_overlap, 0)})
+    rows.append({"label": "mix mono loss", "unit": "dB",
+                 "before": _num(before.mix.mono_loss_db), "after": _num(after.mix.mono_loss_db)})
     rows = _complaint_rows(result, rows)   # a complaint's own row replaces a standing twin
-    rows.append({"label": "mono loss", "unit": "dB", "before": _num(before.mix.mono_loss_db),
-                 "after": _num(after.mix.mono_loss_db)})
     original, mastered = result.original, result.master.after
     rows += [
         {"label": "loudness", "unit": "LUFS", "before": _num(original.integrated_lufs),
@@ -230,12 +230,13 @@ GLOSSARY = (
     ("dBFS", "level relative to digital full scale (0 dBFS is the largest sample value)"),
     ("vs rest", "a part's loudness against everything else, measured where the part plays, "
                 "in LU: 0 is as loud as all the rest together"),
-    ("share", "how much of the mix's energy lies in a band (150-400 Hz: low mids, where mud "
-              "builds up; 2-8 kHz: presence, where harshness lives), in dB against the whole"),
+    ("share", "how much of the mix's or a part's energy lies in a band (150-400 Hz: low mids, "
+              "where mud builds up; 2-8 kHz: presence, where harshness lives; above 200 Hz: what "
+              "phone and laptop speakers can play), in dB against the whole"),
     ("over its trend", "how far a band stands above the smooth curve the rest of the "
                        "spectrum follows, in dB"),
     ("overlap", "kick/bass overlap: the share of their energy below 150 Hz that the two "
                 "have in common, moment by moment (20 ms at a time)"),
-    ("mono loss", "how much quieter the mix gets when its two channels are summed to one, as "
+    ("mix mono loss", "how much quieter the mix gets when its two channels are summed to one, as "
                   "a phone speaker or a club does; several dB means parts cancel"),
 )

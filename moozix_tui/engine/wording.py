@@ -12,7 +12,7 @@ _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 PROBLEM_WORDS = {
     "too_quiet": "too quiet", "too_loud": "too loud", "muddy": "muddy", "harsh": "harsh",
     "dull": "dull", "thin": "thin", "weak": "weak, no punch", "masking": "fighting another part",
-    "narrow": "too narrow", "mono_collapse": "falls apart in mono",
+    "narrow": "too narrow", "mono_collapse": "falls apart in mono or on small speakers",
     "too_much_reverb": "too much reverb", "too_dry": "too dry", "inconsistent": "uneven level",
     "over_compressed": "over-compressed", "distorted": "distorted",
     "quiet_master": "too quiet overall", "loud_master": "too loud or crushed overall",

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from intents.grammar import find, grammar, index
-from intents.text import words_of
+from intents.text import stem, words_of
 
 if TYPE_CHECKING:
     from intents.parser import _Mention, _Reader
@@ -27,6 +27,7 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
     return (_freed(reader, cue) or _of_a_thing(reader, cue) or _among_tones(reader, cue)
+            or _of_nothing_heard(reader, cue)
             or _praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
@@ -52,6 +53,27 @@ def _of_a_thing(reader: _Reader, cue: _Mention) -> bool:
     k = cue.end
     return k < len(reader.words) and reader.clauses[k] == reader.clauses[cue.start] and (
         reader.words[k] in reader.rules["scope"]["things"]["nouns"])
+
+
+def _of_nothing_heard(reader: _Reader, cue: _Mention) -> bool:
+    """"it's been covered a lot", "poor choices of samples masked any tonal structure",
+    "he's lost a bit of range": a verb of one part over another ([scope.relation] `verbs`,
+    any form, read as one of `problems`) in a message naming no part, in a clause with no
+    word of sound ([vague] about_sound or [scope.relation] `sound`), covers or loses
+    something that is no sound.
+    "It all sounds a bit lost" and "everything is masked" are said of the song."""
+    rule = reader.rules["scope"]["relation"]
+    if cue.cue.problem not in rule["problems"] or not set(
+            reader.keys[cue.start:cue.end]) & _stems(tuple(rule["verbs"])) or any(
+            m.layer for m in reader.mentions):
+        return False
+    clause = reader.clause_list(reader.clauses[cue.start])
+    return not set(clause) & (reader.vocab.about_sound | set(rule["sound"]))
+
+
+@cache
+def _stems(words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(stem(w) for w in words)
 
 
 def _among_tones(reader: _Reader, cue: _Mention) -> bool:

@@ -22,8 +22,9 @@ from dsp.stem_analysis import (
 )
 from dsp.wording import PLURAL_PARTS, khz_band, percent, signed, signed_range, spoken
 
-__all__ = ["Finding", "Measure", "complaint_measures", "diagnose", "joined", "low_mid_excess_db",
-           "reference_ranges", "spectrum_low_mid_excess_db"]
+__all__ = ["FAR_UNDER_SMALL_SPEAKERS_DB", "Finding", "Measure", "complaint_measures", "diagnose",
+           "joined", "low_mid_excess_db", "reference_ranges", "small_speaker_shortfall",
+           "spectrum_low_mid_excess_db"]
 
 
 @dataclass(frozen=True)
@@ -240,12 +241,44 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
                                     f"{spoken(role)} loses {track.mono_loss_db:.1f} dB in mono "
                                     f"(correlation {signed(track.correlation, 2)})",
                                     track.mono_loss_db, (0.0, 1.5), source))
+    findings += _small_speakers(analysis, ranges)
     if analysis.kick_bass_overlap is not None and analysis.kick_bass_overlap > 0.5:
         findings.append(Finding("bass", "masking", "normal",
                                 f"kick and bass share {percent(analysis.kick_bass_overlap)} of "
                                 "their energy below 150 Hz", analysis.kick_bass_overlap,
                                 (0.0, 0.5), source))
     return tuple(sorted(findings, key=_rank))
+
+
+FAR_UNDER_SMALL_SPEAKERS_DB = 6.0
+"""A low part this far under its typical share above SMALL_SPEAKER_HZ is nearly all sub
+(a sine 808 reads 20 dB under the bass programs' span): it is raised unasked, and a
+complaint about the whole mix on small speakers works on it."""
+
+
+def small_speaker_shortfall(analysis: SessionAnalysis, role: str) -> float | None:
+    """How far a low part's share above SMALL_SPEAKER_HZ falls under its typical range, in
+    dB (0 inside it); None for a part with no such range."""
+    typical = reference_ranges()["small_speaker_share_db"].get(role)
+    if typical is None or role not in analysis.tracks:
+        return None
+    return max(typical[0] - analysis.tracks[role].small_speaker_share_db, 0.0)
+
+
+def _small_speakers(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
+    findings = []
+    for role, (low, high) in ranges["small_speaker_share_db"].items():
+        shortfall = small_speaker_shortfall(analysis, role)
+        if shortfall is None or shortfall < FAR_UNDER_SMALL_SPEAKERS_DB:
+            continue
+        share = analysis.tracks[role].small_speaker_share_db
+        findings.append(Finding(role, "mono_collapse", _severity(shortfall),
+                                f"only {signed(share)} dB of the {_possessive(role)} energy "
+                                f"lies above {SMALL_SPEAKER_HZ:.0f} Hz, where phone and laptop "
+                                f"speakers start to play (typical {signed_range(low, high)} "
+                                "dB): it all but vanishes on them",
+                                share, (low, high), ranges["source"]))
+    return findings
 
 
 _CARRIES = 0.1

@@ -15,7 +15,13 @@ import numpy as np
 from scipy import signal
 
 from dsp.analysis import SMALL_SPEAKER_HZ
-from dsp.diagnosis import low_mid_excess_db, reference_ranges, spectrum_low_mid_excess_db
+from dsp.diagnosis import (
+    FAR_UNDER_SMALL_SPEAKERS_DB,
+    low_mid_excess_db,
+    reference_ranges,
+    small_speaker_shortfall,
+    spectrum_low_mid_excess_db,
+)
 from dsp.meter import k_weighting_sections
 from dsp.moves import SEVERITY_SCALE, FixRequest, Move, Plan
 from dsp.processing import equaliser_sections
@@ -427,6 +433,11 @@ def _mono(ctx: _Context) -> None:
     candidates = ctx.analysis.parts_of(ctx.layer) if ctx.layer != MIX else tuple(roles)
     if ctx.layer in ctx.ranges["small_speaker_share_db"] and ctx.layer in candidates:
         _small_speakers(ctx, ctx.layer)
+    elif ctx.layer == MIX:   # the whole song on a phone: the low parts that are nearly all sub
+        for role in candidates:
+            shortfall = small_speaker_shortfall(ctx.analysis, role)
+            if shortfall is not None and shortfall >= FAR_UNDER_SMALL_SPEAKERS_DB:
+                _small_speakers(ctx, role)
     fixed = False
     for role in candidates:
         track = ctx.analysis.tracks[role]

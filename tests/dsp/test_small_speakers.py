@@ -146,3 +146,20 @@ def test_the_report_row_is_what_the_written_stem_measures(song_with_808, tmp_pat
     assert row["after"] == pytest.approx(welch_share_db(written.T, RATE), abs=1.0)
     assert row["before"] < -30 and welch_share_db(song_with_808["bass"], RATE) < -30
     assert row["after"] > -19.5
+
+
+def test_a_sub_only_808_is_raised_unasked_and_a_clean_bass_is_not(song, song_with_808):
+    from dsp.diagnosis import diagnose
+
+    def raised(stems):
+        return [(f.layer, f.problem) for f in diagnose(analyse_session(stem_set(stems)))
+                if f.problem == "mono_collapse"]
+
+    assert raised(song_with_808) == [("bass", "mono_collapse")]
+    assert raised(song) == []
+
+
+def test_the_whole_song_on_a_phone_works_on_the_sub_only_part(song_with_808):
+    plan = plan_fixes([FixRequest("mix", "mono_collapse")],
+                      analyse_session(stem_set(song_with_808)))
+    assert [m.stem for m in plan.moves if m.op == "harmonics"] == ["bass"]

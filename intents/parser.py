@@ -260,7 +260,11 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     for gap in gaps:
         inner = [m for m in mentions if m.layer and gap.inner[0] <= m.start < gap.inner[1]]
         pronoun = any(w in vocab.sets["pronouns"] for w in words[gap.inner[0]:gap.inner[1]])
-        if not gap.cue.needs_object or inner or pronoun:
+        if gap.cue.needs_part:
+            if any(m.layer != vocab.whole_song_layer for m in inner) and not (
+                    gap.end < len(words) and words[gap.end] in vocab.rules["gaps"]["not_before"]):
+                mentions.append(gap)
+        elif not gap.cue.needs_object or inner or pronoun:
             mentions.append(gap)
     mentions = sorted((m for m in mentions if not (m.cue and m.cue.problem == IGNORED) and not (
         m.cue and m.cue.lack_frame and _done_after(words, m.end, vocab))),
@@ -998,7 +1002,8 @@ class _Reader:
         """"sits nicely on top", "comes through clearly": a verb done well, not a part or a
         pronoun heard well ("to hear the vocals clearly")."""
         not_after = self.sets["be"] | self.sets["be_between"] | self.negators \
-            | self.sets["praise_wishes"] | self.sets["intensity"] | self.sets["pronouns"]
+            | self.sets["praise_wishes"] | self.sets["intensity"] | self.sets["pronouns"] \
+            | self.sets["manner_wanted"]
         lo = self.clause_start[clause]
         part_ends = {m.end - lo for m in self.by_clause.get(clause, []) if m.layer}
         return any(w in self.sets["praise_manner"] and i > 0 and words[i - 1] not in not_after

@@ -34,6 +34,9 @@ class Cue:
     denied_quality: bool = False
     lack_frame: bool = False
     needs_object: bool = False
+    needs_part: bool = False
+    """A gap cue that says nothing unless a part other than the song is named in its gap
+    ("want to hear the bass more"; "want to hear this song more often" is no complaint)."""
     part_after: bool = False
     """Says nothing unless a part is named right after it ("heavy on the cymbals", "can't
     compete with the guitars"; "heavy on metaphors" is no complaint)."""
@@ -93,6 +96,7 @@ _WORD_SETS = {
     "song_pronouns": ("grammar", "song_pronouns"),
     "praise_wishes": ("negation", "praise_wishes"),
     "praise_manner": ("negation", "praise_manner"),
+    "manner_wanted": ("negation", "manner_wanted"),
     "names_only": ("negation", "names_only"),
 }
 
@@ -164,7 +168,7 @@ def _comparative_cues(table: dict) -> dict:
     return cues
 
 
-def _cues(table: dict, denied: dict, directions: frozenset[str]) -> tuple[dict, list]:
+def _cues(table: dict, denied: dict, gap_rules: dict) -> tuple[dict, list]:
     contiguous: dict[tuple[str, ...], Cue] = {}
     gaps: list[tuple[tuple[str, ...], tuple[str, ...], Cue]] = []
     for problem, entry in table.items():
@@ -182,7 +186,9 @@ def _cues(table: dict, denied: dict, directions: frozenset[str]) -> tuple[dict, 
                 head, tail = words_of(cue_words[0]), words_of(cue_words[1])
                 _check(bool(head and tail), where, f"gap phrase {phrase!r} needs words around *")
                 # "turn * up" needs a part or "it" in the gap; "drowned * in reverb" does not
-                gaps.append((head, tail, Cue(problem, needs_object=tail[-1] in directions)))
+                gaps.append((head, tail, Cue(problem,
+                                             needs_object=tail[-1] in gap_rules["directions"],
+                                             needs_part=head[-1] in gap_rules["part_heads"])))
                 continue
             words = words_of(phrase)
             _check(bool(words), where, f"empty phrase {phrase!r}")
@@ -337,14 +343,14 @@ def vocabulary() -> Vocabulary:
     _validate_rules(rules)
     phrases, exact, weak, misspelt = _layers(layer_table)
     lexicon = _read("lexicon.toml")
-    directions = frozenset(rules["gaps"]["directions"])
-    cues, gaps = _cues(cue_table, rules["denied_quality"], directions)
+    cues, gaps = _cues(cue_table, rules["denied_quality"], rules["gaps"])
     # typos are corrected towards the core vocabulary only: the descriptor families are
     # too large to fuzz against ("rushing" is not "crushing")
     single = {w for p in list(phrases) + list(cues) for w in p}
     for problem, entry in lexicon.items():
         if isinstance(entry, dict) and entry.get("requests"):
-            more, more_gaps = _cues({problem: {"requests": entry["requests"]}}, {}, directions)
+            more, more_gaps = _cues({problem: {"requests": entry["requests"]}}, {},
+                                     rules["gaps"])
             gaps += more_gaps
             for words, cue in more.items():
                 cues.setdefault(words, cue)

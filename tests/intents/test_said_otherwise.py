@@ -1006,6 +1006,25 @@ RISE_ABOVE = [
     ("it never breaks through to the mainstream", set()),
 ]
 
+
+# A part wished heard more, better or more clearly, or wished to stand out: the part is too
+# quiet. The music itself wished for more ("this song more often", "them live") or a fix
+# reported ("I can hear the vocal better now") is no complaint.
+HEAR_MORE = [
+    ("I want to hear the bass more in the drop", {("bass", "too_quiet")}),
+    ("it would be nice to hear the rhythm guitar a bit more", {("guitars", "too_quiet")}),
+    ("I'd like to hear the vocals more clearly in the verses", {("vocal", "too_quiet")}),
+    ("would love to hear those harmonies a little more", {("backing_vocals", "too_quiet")}),
+    ("honestly I'd like to hear the piano better", {("keys", "too_quiet")}),
+    ("I wish I could hear the lyrics more clearly", {("vocal", "too_quiet")}),
+    ("I wish the drums stood out more", {("drums", "too_quiet")}),
+    ("I can hear the vocal better now, thanks", set()),
+    ("I want to hear this song more often", set()),
+    ("I'd love to hear the band more often", set()),
+    ("would love to hear them live more", set()),
+    ("the snare stood out nicely", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1045,7 +1064,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "so loud unheard": SO_LOUD_UNHEARD,
             "excess after": EXCESS_AFTER,
             "split words": SPLIT_WORDS, "spoken": SPOKEN,
-            "rise above": RISE_ABOVE}
+            "rise above": RISE_ABOVE, "hear more": HEAR_MORE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

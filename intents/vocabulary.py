@@ -150,6 +150,14 @@ def _frame_cues(frame_table: dict, name: str, lack: bool) -> tuple[dict, dict]:
         for noun, problem in nouns.items():
             for article in articles:
                 cues.setdefault(words_of(frame) + article + noun, Cue(problem, lack_frame=lack))
+    # "the top end is missing": the noun said first, the frame after it
+    after = frame_table.get("after", {})
+    for noun in after.get("nouns", []):
+        _check(words_of(noun) in nouns, f"rules.toml [{name}.after] {noun!r}",
+               f"not one of [{name}.nouns]")
+        for frame in after["frames"]:
+            cues.setdefault(words_of(noun) + words_of(frame),
+                            Cue(nouns[words_of(noun)], lack_frame=lack))
     return cues, nouns
 
 

@@ -1025,6 +1025,22 @@ HEAR_MORE = [
     ("the snare stood out nicely", set()),
 ]
 
+
+# A band or a quality of sound said to be missing, after its noun: the song's tone when no
+# part is named, the part's lack beside one. Other things missing are no complaint.
+SOUND_MISSING = [
+    ("honestly the top end is just missing", {("mix", "tonal_balance")}),
+    ("the low end is practically nonexistent on this master", {("mix", "tonal_balance")}),
+    ("the vocal's top end is missing", {("vocal", "dull")}),
+    ("the snare's body is missing", {("snare", "thin")}),
+    ("the punch has vanished from the drums since the last version", {("drums", "weak")}),
+    ("the sparkle is missing on the acoustic", {("guitars", "dull")}),
+    ("the stereo width is nowhere to be found", {("mix", "narrow")}),
+    ("something in my life is missing", set()),
+    ("the energy is missing from the performance", set()),
+    ("the body of the email is missing", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1064,7 +1080,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "so loud unheard": SO_LOUD_UNHEARD,
             "excess after": EXCESS_AFTER,
             "split words": SPLIT_WORDS, "spoken": SPOKEN,
-            "rise above": RISE_ABOVE, "hear more": HEAR_MORE}
+            "rise above": RISE_ABOVE, "hear more": HEAR_MORE,
+            "sound missing": SOUND_MISSING}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -82,9 +82,11 @@ def parse_stem_args(items: list[str]) -> StemArgs:
             unknown.append(file)
         else:
             sources.append((chosen, file))
-    unknown = _usable(unknown, notes)
+    unknown, unusable = _usable(unknown, notes)
     if unknown:
         raise BadInput(_name_each(unknown, roles))
+    if not sources:  # every file given is one that can't be used: say why, as master does
+        raise BadInput("; ".join(unusable))
     seen: dict[Path, str] = {}
     for _, file in sources:
         key = file.resolve()
@@ -94,21 +96,26 @@ def parse_stem_args(items: list[str]) -> StemArgs:
     return _without_mix_beside_stems(sources, notes)
 
 
-def _usable(unknown: list[Path], notes: list[tuple[str, str]]) -> list[Path]:
+def _usable(unknown: list[Path],
+            notes: list[tuple[str, str]]) -> tuple[list[Path], list[str]]:
     """Files whose part is asked for only if they can be used, as the chat does: the
-    others are left out with what is wrong with them."""
+    others are left out with what is wrong with them (returned too). A path that does not
+    exist stops the command: a mistyped name is not a file to leave out."""
     if not unknown:
-        return []
+        return [], []
     from dsp.check import check_file, left_out
 
-    usable = []
+    usable, unusable = [], []
     for path in unknown:
         checked = check_file(path)
-        if checked.audio is None and path.exists():
+        if checked.audio is None and not path.exists():
+            raise BadInput(checked.error)
+        if checked.audio is None:
             notes.append(("warning", left_out(checked.error)))
+            unusable.append(checked.error)
         else:
             usable.append(path)
-    return usable
+    return usable, unusable
 
 
 def _name_each(unknown: list[Path], roles: list[str]) -> str:

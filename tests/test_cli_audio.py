@@ -86,12 +86,16 @@ def bad_inputs(tmp_path):
             "surround": surround}
 
 
+@pytest.mark.parametrize("command", [["master"], ["analyze"], ["fix", "--say", "too quiet"]])
 @pytest.mark.parametrize(("case", "words"), [("missing", "not found"), ("silent", "silent"),
                                              ("text", "could not be read"),
                                              ("surround", "3 channels")])
-def test_bad_input_exits_2_with_one_line(tmp_path, capsys, case, words):
+def test_bad_input_exits_2_with_one_line(tmp_path, capsys, command, case, words):
+    """Each command says what is wrong with the one file it was given: a missing path is
+    not a file whose part can't be told, and a file that can't be used is not a blank."""
     path = bad_inputs(tmp_path)[case]
-    assert main(["master", str(path), "--out", str(tmp_path / "o")]) == 2
+    out = [] if command == ["analyze"] else ["--out", str(tmp_path / "o")]
+    assert main([*command, str(path), *out]) == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert err.startswith("moozix: ") and words in err
 

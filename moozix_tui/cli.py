@@ -21,24 +21,39 @@ def build_parser() -> argparse.ArgumentParser:
         prog="moozix",
         description="Describe what sounds wrong with your mix; get a fixed, mastered file.",
     )
-    parser.add_argument(
-        "--resume", nargs="?", const="latest", metavar="SESSION",
-        help="continue the latest (or the named) chat session",
-    )
-    parser.add_argument(
-        "--sessions-dir", metavar="DIR",
-        help="where chat sessions are kept (default: the user's data directory)",
-    )
+    _session_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    sub.add_parser("chat", help="open the chat (the default)")
-    sub.add_parser("demo", help="open the chat on the built-in demo song")
+    chat = sub.add_parser("chat", help="open the chat (the default)",
+                          description="Open the chat: say what sounds wrong, give it your stems "
+                                      "or stereo mix, hear the fix, export the master.")
+    demo = sub.add_parser("demo", help="open the chat on the built-in demo song",
+                          description="Open the chat on a demo song (drums, bass, keys and a "
+                                      "lead vocal, mixed badly on purpose) to try Moozix "
+                                      "without your own files.")
+    # the session options are accepted after the command too (`moozix chat --resume`); their
+    # defaults are suppressed there so they never overwrite what was given before it
+    _session_options(chat, resume=True, default=argparse.SUPPRESS)
+    _session_options(demo, resume=False, default=argparse.SUPPRESS)
 
     from moozix_tui import cli_audio, cli_parse
 
     cli_parse.add_parser(sub)
     cli_audio.add_parsers(sub)
     return parser
+
+
+def _session_options(parser: argparse.ArgumentParser, *, resume: bool = True,
+                     default: object = None) -> None:
+    if resume:
+        parser.add_argument(
+            "--resume", nargs="?", const="latest", metavar="SESSION", default=default,
+            help="continue the latest (or the named) chat session",
+        )
+    parser.add_argument(
+        "--sessions-dir", metavar="DIR", default=default,
+        help="where chat sessions are kept (default: the user's data directory)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -186,17 +186,30 @@ _STEM_HELP = ("ROLE=PATH, PATH or FOLDER (the part comes from the file name); a 
 
 
 def add_parsers(subparsers) -> None:
-    analyze = subparsers.add_parser("analyze", help="check stems and diagnose the mix")
+    analyze = subparsers.add_parser(
+        "analyze", help="check stems and diagnose the mix",
+        description="Check each file (format, rate, length, peaks, clipping), then measure "
+                    "the parts against each other and list what stands out; nothing is "
+                    "written.")
     analyze.add_argument("stems", nargs="+", metavar="STEM", help=_STEM_HELP)
-    analyze.add_argument("--json", action="store_true")
+    analyze.add_argument("--json", action="store_true",
+                         help="print the checks and findings as one JSON object")
     analyze.set_defaults(run=lambda a: _guarded(_analyze, a))
 
-    master = subparsers.add_parser("master", help="master a stereo mix to a loudness target")
-    master.add_argument("mix", metavar="MIX")
+    master = subparsers.add_parser(
+        "master", help="master a stereo mix to a loudness target",
+        description="Master a stereo mix to a loudness target under a true-peak ceiling, and "
+                    "write the master, a 16-bit copy, the premaster and a report to --out.")
+    master.add_argument("mix", metavar="MIX", help="the stereo mix (WAV, FLAC, AIFF, OGG "
+                                                 "or MP3)")
     _add_master_options(master)
     master.set_defaults(run=lambda a: _guarded(_master, a))
 
-    fix = subparsers.add_parser("fix", help="understand a complaint, fix the stems, master")
+    fix = subparsers.add_parser(
+        "fix", help="understand a complaint, fix the stems, master",
+        description="Read the complaint in --say as the chat does, measure the stems, make "
+                    "the moves the measurement backs, master, and write the master, each "
+                    "processed stem and a report to --out.")
     fix.add_argument("--say", required=True, metavar="TEXT", help="what sounds wrong")
     fix.add_argument("stems", nargs="+", metavar="STEM", help=_STEM_HELP)
     _add_master_options(fix)

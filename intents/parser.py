@@ -656,6 +656,48 @@ def _steps(words: list[str], clauses: list[int], mentions: list[_Mention],
         end = _amount_end(words, m.end, table) if problem else None
         if end is not None and k not in taken and clauses[k] == clauses[end - 1]:
             out.append(_Mention(k, end, cue=Cue(problem), inner=(m.start, m.end)))
+        out += _amount_moved(words, clauses, m, table, narrators, vocab.sets["determiners"])
+    out += _units_said(words, clauses, named, table)
+    return out
+
+
+def _amount_moved(words: list[str], clauses: list[int], part: _Mention, table: dict,
+                  narrators: frozenset[str], determiners: frozenset[str]) -> list[_Mention]:
+    """"knock a couple dB off the snare", "add 2 dB to the kick": a verb and an amount, then
+    a word that joins them to the part ("I cut 2dB off the bass" tells what was done)."""
+    k = part.start - 1
+    while k > 0 and words[k] in determiners:
+        k -= 1
+    for rule in (table["off"], table["onto"]):
+        if k < 0 or words[k] not in rule["words"]:
+            continue
+        for v in range(max(k - table["reach"] - 2, 0), k):
+            if words[v] in rule["verbs"] and _amount_end(words, v + 1, table) == k \
+                    and clauses[v] == clauses[k] and not (v and words[v - 1] in narrators):
+                return [_Mention(v, part.end, cue=Cue(rule["problem"]),
+                                 inner=(part.start, part.end))]
+    return []
+
+
+def _units_said(words: list[str], clauses: list[int], named: list[_Mention],
+                table: dict) -> list[_Mention]:
+    """"the snare is 2dB hot", "the vocal needs 2dB more": decibels and how the part before
+    them stands."""
+    out = []
+    for e, word in enumerate(words):
+        problem = table["unit_then"].get(word)
+        if not problem or e < 1 or not (
+                words[e - 1] in table["units"] or _DB.fullmatch(words[e - 1])):
+            continue
+        start = e - 1
+        while start > 0 and e - start <= table["reach"] and (
+                words[start - 1] in table["between"]
+                or words[start - 1].replace(".", "").isdigit()):
+            start -= 1
+        part = next((m for m in reversed(named) if m.end <= start
+                     and clauses[m.start] == clauses[e]), None)
+        if part is not None:
+            out.append(_Mention(start, e + 1, cue=Cue(problem)))
     return out
 
 

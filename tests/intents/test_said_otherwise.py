@@ -1041,6 +1041,25 @@ SOUND_MISSING = [
     ("the body of the email is missing", set()),
 ]
 
+
+# Decibels asked or said of a part: taken off or added to it, lost, or how far it stands
+# off ("2dB hot", "3 dB shy"). Decibels someone took off, or a limiter takes, are no
+# complaint.
+DECIBELS = [
+    ("knock a couple dB off the snare", {("snare", "too_loud")}),
+    ("maybe take 2dB off the bass in the verses", {("bass", "too_loud")}),
+    ("add 2 dB to the kick and it'll sit better", {("kick", "too_quiet")}),
+    ("give the lead vocal another 3dB", {("vocal", "too_quiet")}),
+    ("the pads could lose a couple of dB", {("keys", "too_loud")}),
+    ("I'd drop the hats by 2 dB", {("cymbals", "too_loud")}),
+    ("the snare is about 2dB hot", {("snare", "too_loud")}),
+    ("the kick is 3 dB shy of where it should be", {("kick", "too_quiet")}),
+    ("the vocal sits a few dB too high", {("vocal", "too_loud")}),
+    ("I cut 2dB off the bass and now it sits great", set()),
+    ("the limiter takes a few dB off the peaks", set()),
+    ("I took 3 dB off the guitars yesterday and it's perfect now", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1081,7 +1100,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "excess after": EXCESS_AFTER,
             "split words": SPLIT_WORDS, "spoken": SPOKEN,
             "rise above": RISE_ABOVE, "hear more": HEAR_MORE,
-            "sound missing": SOUND_MISSING}
+            "sound missing": SOUND_MISSING, "decibels": DECIBELS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -214,6 +214,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "not_denying": index(not_denying),
                  "clause_negators": index(vocab.clause_negators),
                  "takes_back": index(_phrases(rules["negation"]["takes_back"])),
+                 "alternation_then": index(_phrases(rules["negation"]["alternation"]["then"])),
                  "deny_qualities": index(_phrases(rules["negation"]["deny_qualities"])),
                  "asks_after": index(_phrases(rules["perception"]["asks_after"]
                                               + rules["perception"]["faults_after"])),

@@ -593,6 +593,32 @@ def _own_predicates(first: _Mention, second: _Mention, cues: list[_Mention],
                     for c in cues))
 
 
+def _alternations(words: list[str], sentences: list[int], mentions: list[_Mention],
+                  negators: frozenset[str], rule: dict) -> list[int]:
+    """"when it wasn't distorting it was too quiet", "if it's not the boomy bass, it's the
+    shrill vocal": a problem denied after "if" or "when" and another said after "it is" in
+    the sentence name two faults in turn; the negator there denies nothing."""
+    cues = [m for m in mentions if m.cue and m.cue.problem and not m.cue.denied_quality]
+    out = []
+    for o, word in enumerate(words):
+        if word not in rule["openers"]:
+            continue
+        n = next((k for k in range(o + 1, min(o + 1 + rule["reach"], len(words)))
+                  if words[k] in negators and sentences[k] == sentences[o]), None)
+        if n is None:
+            continue
+        first = next((c for c in cues if n < c.start <= n + rule["reach"]
+                      and sentences[c.start] == sentences[n]), None)
+        if first is None:
+            continue
+        then = [k for k, _ in find(words, grammar().indexes["alternation_then"], first.end)
+                if sentences[k] == sentences[n]]
+        if then and any(c.start >= then[0] and sentences[c.start] == sentences[n]
+                        and not negators & set(words[first.end:c.start]) for c in cues):
+            out.append(n)
+    return out
+
+
 def _negated(start: int, words: list[str], clauses: list[int], covered: list[bool],
              negators: frozenset[str], window: int) -> bool:
     for k in range(start - 1, max(start - window, 0) - 1, -1):
@@ -963,6 +989,9 @@ class _Reader:
             if m.cue:
                 for k in range(m.start, m.end):
                     self.covered[k] = True
+        for k in _alternations(self.words, self.sentences, self.mentions,
+                               vocab.sets["negators"], vocab.rules["negation"]["alternation"]):
+            self.covered[k] = True
         self.by_clause: dict[int, list[_Mention]] = {}
         self.by_sentence: dict[int, list[_Mention]] = {}
         for m in self.mentions:

@@ -1060,6 +1060,22 @@ DECIBELS = [
     ("I took 3 dB off the guitars yesterday and it's perfect now", set()),
 ]
 
+
+# Two faults in turn: a problem denied after "if" or "when", then another after "it's",
+# names both. A problem denied with nothing wrong after it, or a reasoning from it to
+# another part's fault, keeps its denial.
+IN_TURN = [
+    ("if it's not the boomy bass, it's the shrill vocal", {("bass", "muddy"), ("vocal", "harsh")}),
+    ("when the vocal isn't buried, it's harsh", {("vocal", "too_quiet"), ("vocal", "harsh")}),
+    ("if it's not the bass booming, it's the hats sizzling",
+     {("bass", "muddy"), ("cymbals", "harsh")}),
+    ("When it wasn't distorting, it was too quiet.",
+     {("mix", "distorted"), ("mix", "quiet_master")}),
+    ("if the bass isn't muddy, you're fine", set()),
+    ("if the mix isn't muddy, it's not a problem", set()),
+    ("if the vocal is not too loud, the guitars are too quiet", {("guitars", "too_quiet")}),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1100,7 +1116,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "excess after": EXCESS_AFTER,
             "split words": SPLIT_WORDS, "spoken": SPOKEN,
             "rise above": RISE_ABOVE, "hear more": HEAR_MORE,
-            "sound missing": SOUND_MISSING, "decibels": DECIBELS}
+            "sound missing": SOUND_MISSING, "decibels": DECIBELS,
+            "in turn": IN_TURN}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

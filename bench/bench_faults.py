@@ -77,6 +77,15 @@ def mono_loss_db(x: np.ndarray) -> float:
     return float(min(-10 * np.log10(max(ratio, 1e-12)), 60.0))
 
 
+def sub_only(x: np.ndarray, rate: int = RATE) -> np.ndarray:
+    """A bass cut down to its sub: everything over 90 Hz filtered away (8th order), the
+    way a sine 808 or an over-filtered bass sounds, then set back to its level."""
+    from dsp.filters import apply_sos, low_pass
+
+    low = apply_sos(x, low_pass(90.0, rate, order=8), zero_phase=True)
+    return (low * np.sqrt(np.mean(x**2) / np.mean(low**2))).astype(np.float32)
+
+
 FAULTS = {
     # name: (complaint, break(song) -> broken, measure(parts) -> value, unit); generated
     # songs at 44.1 kHz (the --diagnose mode breaks songs at any rate with BREAKS below)
@@ -92,6 +101,9 @@ FAULTS = {
     "anti-phase keys": (
         ("mix", "mono_collapse"), lambda s: {**s, "keys": fake_stereo(s["keys"])},
         lambda p: mono_loss_db(p["keys"]), "keys mono loss, dB"),
+    "sub-only bass (low-passed at 90 Hz)": (
+        ("bass", "mono_collapse"), lambda s: {**s, "bass": sub_only(s["bass"])},
+        lambda p: band_share_db(p["bass"], 200, RATE / 2), "bass share above 200 Hz, dB"),
     "crushed drums (20:1, 0.1 ms, -6 dB)": (
         ("drums", "weak"), lambda s: {**s, **{r: gain(squash(s[r]), -6) for r in DRUMS}},
         lambda p: crest_db(sum(p[r] for r in DRUMS)), "drum-sum crest factor, dB"),
@@ -119,6 +131,8 @@ BREAKS = {
     "anti-phase keys": (
         lambda s, r: {**s, "keys": fake_stereo(s["keys"])},
         {("keys", "mono_collapse"), ("mix", "mono_collapse")}),
+    "sub-only bass (low-passed at 90 Hz)": (
+        lambda s, r: {**s, "bass": sub_only(s["bass"], r)}, {("bass", "mono_collapse")}),
     "crushed drums (20:1, 0.1 ms, -6 dB)": (
         lambda s, r: {**s, **{p: gain(squash(s[p], r), -6) for p in DRUMS}},
         {(p, q) for p in (*DRUMS, "drums", "mix") for q in ("over_compressed", "weak")}),

@@ -565,3 +565,14 @@ def test_the_whole_mix_after_figures_are_the_master_s(song):
     master = band_share_db(result.master.samples, 2000, 8000)
     assert abs(master - premaster) >= 0.3          # the style moved it
     assert row["after"] == pytest.approx(master, abs=0.25)
+
+
+@pytest.mark.parametrize(("problem", "op"), [("dull", "high_shelf"), ("thin", "low_shelf")])
+def test_an_unmeasured_tone_step_says_the_words_sized_it(clean, problem, op):
+    """Nothing we hold says how bright or full a keys part should be (clean sampled keys
+    and guitars spread over 50 dB above 8 kHz), so the reason must not claim the part
+    measurably lacks it; "a bit" takes 0.6 of the 3 dB step: 1.8 dB."""
+    plan = plan_fixes([FixRequest("keys", problem, "mild")], clean)
+    (move,) = plan.moves
+    assert move.op == op and move.params["gain_db"] == pytest.approx(1.8)
+    assert "no measurement sizes it" in move.reason and "missing" not in move.reason

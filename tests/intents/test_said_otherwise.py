@@ -1076,6 +1076,24 @@ IN_TURN = [
     ("if the vocal is not too loud, the guitars are too quiet", {("guitars", "too_quiet")}),
 ]
 
+
+# As good as absent, or found only by a listener who goes looking: the part is too quiet.
+# Luck wished with something else, a record nobody could better, a sound heard by leaning
+# in with no part to it stay nothing.
+GONE_LOOKING = [
+    ("the bass might as well not be there", {("bass", "too_quiet")}),
+    ("the horns might as well be in the next county", {("keys", "too_quiet")}),
+    ("the harmonies are there in name only", {("backing_vocals", "too_quiet")}),
+    ("the organ is only there if you go looking for it", {("keys", "too_quiet")}),
+    ("good luck hearing the bass on this record", {("bass", "too_quiet")}),
+    ("you'd be hard pressed to pick out the rhythm guitar", {("guitars", "too_quiet")}),
+    ("you have to really listen for the piano in the second verse", {("keys", "too_quiet")}),
+    ("the lead vocal is mixed at a whisper", {("vocal", "too_quiet")}),
+    ("good luck finding a drummer this late", set()),
+    ("you'd be hard pressed to find a better album this year", set()),
+    ("good luck with the mix, can't wait to hear it", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1117,7 +1135,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "split words": SPLIT_WORDS, "spoken": SPOKEN,
             "rise above": RISE_ABOVE, "hear more": HEAR_MORE,
             "sound missing": SOUND_MISSING, "decibels": DECIBELS,
-            "in turn": IN_TURN}
+            "in turn": IN_TURN, "gone looking": GONE_LOOKING}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -1094,6 +1094,23 @@ GONE_LOOKING = [
     ("good luck with the mix, can't wait to hear it", set()),
 ]
 
+
+# Things that scrape, cut or whine, as similes of a part's sound: harsh (the song's tone
+# when said of the top end or the whole master). A voice like sandpaper loved, a sample of
+# breaking glass, lyrics that cut like knives, a drill beat stay nothing.
+SCRAPING = [
+    ("the hats sound like sandpaper", {("cymbals", "harsh")}),
+    ("the rhythm guitars sound like a cheese grater", {("guitars", "harsh")}),
+    ("the cymbals sound like broken glass in the chorus", {("cymbals", "harsh")}),
+    ("the synth lead sounds like a mosquito", {("keys", "harsh")}),
+    ("the violin sounds like a rusty gate", {("keys", "harsh")}),
+    ("the whole master sounds like chewing tin foil", {("mix", "tonal_balance")}),
+    ("his voice is pure sandpaper and I love it", set()),
+    ("the sample of breaking glass in the intro is great", set()),
+    ("the lyrics cut like knives", set()),
+    ("the beat sounds like a drill track", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1135,7 +1152,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "split words": SPLIT_WORDS, "spoken": SPOKEN,
             "rise above": RISE_ABOVE, "hear more": HEAR_MORE,
             "sound missing": SOUND_MISSING, "decibels": DECIBELS,
-            "in turn": IN_TURN, "gone looking": GONE_LOOKING}
+            "in turn": IN_TURN, "gone looking": GONE_LOOKING,
+            "scraping": SCRAPING}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -1570,7 +1570,8 @@ class _Reader:
             if target is not None:
                 return target
         modified = self._modified(cue)
-        if modified is not None and not (before and self._possessed(cue)):
+        if modified is not None and not (before and self._possessed(cue)
+                                         and not self._song_has(cue)):
             return modified
         if before:
             subject = self._subject(cue, before)
@@ -1710,7 +1711,20 @@ class _Reader:
             return None
         j = self._noun_phrase_start(cue)
         opens = j < 0 or self.clauses[j] != self.clauses[cue.start]
-        return part if opens or self.words[j] in self.sets["determiners"] else None
+        return part if opens or self.words[j] in self.sets["determiners"] \
+            or self._song_has(cue) else None
+
+    def _song_has(self, cue: _Mention) -> bool:
+        """"the record has wimpy drums", "this mix has harsh cymbals": what the song has is
+        its parts, and the words of tone before one describe it."""
+        j = self._noun_phrase_start(cue)
+        while j >= 0 and self.words[j] in self.sets["determiners"]:
+            j -= 1
+        if j < 0 or self.words[j] not in self.rules["grammar"]["possession"]:
+            return False
+        owner = next((m for m in reversed(self.by_clause.get(self.clauses[j], []))
+                      if m.layer and m.end <= j), None)
+        return owner is not None and owner.layer == self.whole
 
     def _noun_phrase_start(self, cue: _Mention) -> int:
         """The word before the problem words that run up to `cue` ("a dull, distant")."""

@@ -1111,6 +1111,20 @@ SCRAPING = [
     ("the beat sounds like a drill track", set()),
 ]
 
+
+# What the song has is its parts: words of tone right before a part the record, mix or
+# track is said to have describe that part. A part's own sound ("the kicks all have that
+# distorted drum sound") and a band of the song stay as they were.
+SONG_HAS = [
+    ("the record has wimpy drums", {("drums", "weak")}),
+    ("this mix has harsh cymbals all the way through", {("cymbals", "harsh")}),
+    ("the track has thin-sounding guitars", {("guitars", "thin")}),
+    ("honestly the album has muffled vocals", {("vocal", "dull")}),
+    ("the kicks all have that distorted drum sound", {("kick", "distorted")}),
+    ("the mix has a muddy low end", {("mix", "tonal_balance")}),
+    ("the album has great drums", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1153,7 +1167,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "rise above": RISE_ABOVE, "hear more": HEAR_MORE,
             "sound missing": SOUND_MISSING, "decibels": DECIBELS,
             "in turn": IN_TURN, "gone looking": GONE_LOOKING,
-            "scraping": SCRAPING}
+            "scraping": SCRAPING, "song has": SONG_HAS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -141,20 +141,21 @@ _MOST_HARMONICS_DB = -6.0
 def _harmonics(x, rate, p):
     """Upper harmonics of the part's own low end, so a small speaker that can't play the
     fundamental still carries the note (the ear hears the missing fundamental from its
-    harmonics). The band under `split_hz`, divided by its envelope, goes through a soft
+    harmonics). The mid signal's band under `split_hz`, divided by its envelope, goes through a soft
     clipper at the same drive whatever the note's level, is scaled back by the envelope and
     high-passed at `split_hz`; the low end itself is left as it was. The harmonics are added
     at the level that lifts the file's share of energy above `above_hz` (its mid signal's
     averaged spectrum, as the analysis measures it) by `lift_db`, never within
     _MOST_HARMONICS_DB of the file's own level."""
     split, above = float(p["split_hz"]), float(p["above_hz"])
-    low = apply_sos(x, low_pass(split, rate, order=4), zero_phase=True)
-    env = envelope(np.abs(low).max(axis=0), rate, 2.0, 1000.0 / split)
+    low = apply_sos(x.mean(axis=0, keepdims=True), low_pass(split, rate, order=4),
+                    zero_phase=True)
+    env = envelope(np.abs(low[0]), rate, 2.0, 1000.0 / split)
     floor = np.float32(max(float(env.max()), 1e-9) * 1e-3)
     unit = low / np.maximum(env, floor)
     shaped = (np.tanh(_SHAPER_DRIVE * unit + _SHAPER_BIAS) - np.float32(np.tanh(_SHAPER_BIAS)))
     added = apply_sos((shaped * env).astype(np.float32), high_pass(split, rate, order=4),
-                      zero_phase=True)
+                      zero_phase=True)   # from the mid, the same in every channel
     # Band powers of averaged segment spectra are quadratic in the signal, so those of
     # x, of the harmonics and of their sum give x + g * harmonics for every g.
     above_x, all_x = powers_above(x, rate, above)

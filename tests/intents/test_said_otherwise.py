@@ -1125,6 +1125,21 @@ SONG_HAS = [
     ("the album has great drums", set()),
 ]
 
+
+# In another part's road, said with its owner ("in the vocal's way", "on the kick's toes"):
+# masking for both; crowding a part named after it: the crowder is too loud. Crowds of
+# people and a way of playing stay nothing.
+IN_ITS_ROAD = [
+    ("the pads are in the vocal's way", {("keys", "masking"), ("vocal", "masking")}),
+    ("the bass keeps stepping on the kick's toes", {("bass", "masking"), ("kick", "masking")}),
+    ("the piano is in the singer's way on the chorus", {("keys", "masking"), ("vocal", "masking")}),
+    ("the guitars crowd the vocal", {("guitars", "too_loud")}),
+    ("the backing vocals crowd the lead in the chorus", {("backing_vocals", "too_loud")}),
+    ("the strings crowd everything in the bridge", {("keys", "too_loud")}),
+    ("the guitar plays in the same way as the piano", set()),
+    ("the crowds loved it", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1167,7 +1182,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "rise above": RISE_ABOVE, "hear more": HEAR_MORE,
             "sound missing": SOUND_MISSING, "decibels": DECIBELS,
             "in turn": IN_TURN, "gone looking": GONE_LOOKING,
-            "scraping": SCRAPING, "song has": SONG_HAS}
+            "scraping": SCRAPING, "song has": SONG_HAS,
+            "in its road": IN_ITS_ROAD}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -1140,6 +1140,19 @@ IN_ITS_ROAD = [
     ("the crowds loved it", set()),
 ]
 
+
+# More tone words: too bright in one word or brash (harsh), reedy (thin), flangey or comb
+# filtered (a copy out of phase: mono collapse). Brash loved stays nothing.
+TONE_WORDS = [
+    ("the vocal sounds overbright", {("vocal", "harsh")}),
+    ("the acoustic is a bit over-bright", {("guitars", "harsh")}),
+    ("the horns are brash in the last chorus", {("keys", "harsh")}),
+    ("the synth lead sounds reedy", {("keys", "thin")}),
+    ("the overheads sound flangey", {("cymbals", "mono_collapse")}),
+    ("the doubled guitars sound comb filtered", {("guitars", "mono_collapse")}),
+    ("the chorus is brash and loud and I love it", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1183,7 +1196,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "sound missing": SOUND_MISSING, "decibels": DECIBELS,
             "in turn": IN_TURN, "gone looking": GONE_LOOKING,
             "scraping": SCRAPING, "song has": SONG_HAS,
-            "in its road": IN_ITS_ROAD}
+            "in its road": IN_ITS_ROAD, "tone words": TONE_WORDS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

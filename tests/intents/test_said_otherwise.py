@@ -1153,6 +1153,20 @@ TONE_WORDS = [
     ("the chorus is brash and loud and I love it", set()),
 ]
 
+
+# A part the listener loses, or notices only late: too quiet. Losing the plot, interest or
+# the will to live loses no part of the mix.
+LOST_BY_LISTENER = [
+    ("you lose the vocal in the chorus", {("vocal", "too_quiet")}),
+    ("I kept losing the vocal when the guitars came in", {("vocal", "too_quiet")}),
+    ("you kind of lose track of the bass in the bridge", {("bass", "too_quiet")}),
+    ("it took me three listens to notice the organ", {("keys", "too_quiet")}),
+    ("I didn't realise there were backing vocals until I read the credits",
+     {("backing_vocals", "too_quiet")}),
+    ("you lose the plot halfway through", set()),
+    ("I lose interest after the second verse", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1196,7 +1210,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "sound missing": SOUND_MISSING, "decibels": DECIBELS,
             "in turn": IN_TURN, "gone looking": GONE_LOOKING,
             "scraping": SCRAPING, "song has": SONG_HAS,
-            "in its road": IN_ITS_ROAD, "tone words": TONE_WORDS}
+            "in its road": IN_ITS_ROAD, "tone words": TONE_WORDS,
+            "lost by listener": LOST_BY_LISTENER}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

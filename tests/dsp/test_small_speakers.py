@@ -163,3 +163,12 @@ def test_the_whole_song_on_a_phone_works_on_the_sub_only_part(song_with_808):
     plan = plan_fixes([FixRequest("mix", "mono_collapse")],
                       analyse_session(stem_set(song_with_808)))
     assert [m.stem for m in plan.moves if m.op == "harmonics"] == ["bass"]
+
+
+def test_a_named_part_that_holds_up_in_mono_is_said_as_that_part(song_with_808):
+    """'Nothing measured collapses in mono' was said for the bass alone while the same plan
+    narrowed the keys, which lose 3 dB folded; the note now names what it measured."""
+    plan = plan_fixes([FixRequest("bass", "mono_collapse")],
+                      analyse_session(stem_set(song_with_808)))
+    (note,) = [n for n in plan.notes if "mono" in n]
+    assert note.startswith("In mono, the bass loses 0.0 dB") and "Nothing" not in note

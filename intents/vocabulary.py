@@ -322,6 +322,8 @@ def _validate_rules(rules: dict) -> None:
                "needs after, not_before, a default layer and by_part = {layer = layer}")
     for word, layer in rules["no_layer"]["own_layer"].items():
         _check(layer in LAYERS, "rules.toml [no_layer.own_layer]", f"bad layer for {word!r}")
+    for layer in rules["no_layer"]["own_layer_heads"]:
+        _check(layer in LAYERS, "rules.toml [no_layer] own_layer_heads", f"bad layer {layer!r}")
 
 
 _LAYER_TABLE = _read("layers.toml")
@@ -377,8 +379,13 @@ def vocabulary() -> Vocabulary:
     weak_layers = [layer for layer, entry in layer_table.items() if entry.get("weak")]
     _check(len(weak_layers) == 1, "layers.toml", "exactly one layer is the whole song (weak)")
     no_layer = rules["no_layer"]
+    heads = {word: layer for layer, words in no_layer["own_layer_heads"].items()
+             for word in words}
+    headed = {" ".join(words): heads[words[0]] for words, cue in cues.items()
+              if len(words) > 1 and words[0] in heads and cue.problem}
     rules = {**rules, "no_layer": {**no_layer, "own_layer": {
-        **_band_cues(lexicon["whole_song"], cues, weak_layers[0]), **no_layer["own_layer"]}}}
+        **_band_cues(lexicon["whole_song"], cues, weak_layers[0]), **headed,
+        **no_layer["own_layer"]}}}
     fuzzy = rules["fuzzy"]
     vague = lexicon.get("vague", {})
     # one-word verdicts ("amateur") are corrected to as well: "kinda amatuer" is vague

@@ -1167,6 +1167,23 @@ LOST_BY_LISTENER = [
     ("I lose interest after the second verse", set()),
 ]
 
+
+# Reverb that will not end, or judged a nuisance: too much reverb, the reverb's own when no
+# part is named (a cue headed by a reverb word names the reverb: [no_layer]
+# own_layer_heads). A song or a solo that goes on forever, reverb praised or denied a
+# nuisance stay nothing.
+REVERB_ENDLESS = [
+    ("the reverb tails go on forever", {("fx", "too_much_reverb")}),
+    ("the delay repeats go on forever in the outro", {("fx", "too_much_reverb")}),
+    ("the snare reverb rings on and on", {("snare", "too_much_reverb")}),
+    ("the vocal reverb never dies away", {("vocal", "too_much_reverb")}),
+    ("the reverb is distracting", {("fx", "too_much_reverb")}),
+    ("the vocals are dripping with reverb", {("vocal", "too_much_reverb")}),
+    ("the song goes on forever", set()),
+    ("the guitar solo goes on and on", set()),
+    ("the reverb isn't distracting at all", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1211,7 +1228,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "in turn": IN_TURN, "gone looking": GONE_LOOKING,
             "scraping": SCRAPING, "song has": SONG_HAS,
             "in its road": IN_ITS_ROAD, "tone words": TONE_WORDS,
-            "lost by listener": LOST_BY_LISTENER}
+            "lost by listener": LOST_BY_LISTENER, "reverb endless": REVERB_ENDLESS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

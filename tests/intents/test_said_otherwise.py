@@ -1184,6 +1184,19 @@ REVERB_ENDLESS = [
     ("the reverb isn't distracting at all", set()),
 ]
 
+
+# A level that differs from place to place or comes at random: uneven. Liking some parts
+# more than others, a part heard at random in the arrangement stay nothing.
+AT_RANDOM = [
+    ("the vocal is louder in some parts than others", {("vocal", "inconsistent")}),
+    ("the snare is louder on some hits than others", {("snare", "inconsistent")}),
+    ("the kick level is random", {("kick", "inconsistent")}),
+    ("the vocal keeps jumping out at random", {("vocal", "inconsistent")}),
+    ("the tambourine pops out every now and then", {("drums", "inconsistent")}),
+    ("I like some parts more than others", set()),
+    ("a random piano line comes in at the end", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1228,7 +1241,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "in turn": IN_TURN, "gone looking": GONE_LOOKING,
             "scraping": SCRAPING, "song has": SONG_HAS,
             "in its road": IN_ITS_ROAD, "tone words": TONE_WORDS,
-            "lost by listener": LOST_BY_LISTENER, "reverb endless": REVERB_ENDLESS}
+            "lost by listener": LOST_BY_LISTENER, "reverb endless": REVERB_ENDLESS,
+            "at random": AT_RANDOM}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

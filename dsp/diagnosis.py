@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -20,7 +20,7 @@ from dsp.stem_analysis import (
     SessionAnalysis,
     band_excess_db,
 )
-from dsp.wording import PLURAL_PARTS, khz_band, percent, signed, signed_range, spoken
+from dsp.wording import khz_band, part_name, percent, signed, signed_range, spoken, the_part
 
 __all__ = ["FAR_UNDER_SMALL_SPEAKERS_DB", "Finding", "Measure", "complaint_measures", "diagnose",
            "joined", "low_mid_excess_db", "reference_ranges", "small_speaker_shortfall",
@@ -179,7 +179,12 @@ def _severity(distance: float) -> str:
     return "strong" if distance > 6 else "normal" if distance > 3 else "mild"
 
 
-def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
+def diagnose(analysis: SessionAnalysis, *,
+             names: Mapping[str, str] | None = None) -> tuple[Finding, ...]:
+    """What stands outside its typical range, worst first, each with its evidence in words.
+    `names`: each part's name for people (intents.LAYER_NAMES, from the caller), which the
+    evidence uses; without it, a part's id as a word."""
+    names = names or {}
     ranges = reference_ranges()
     source = ranges["source"]
     findings = []
@@ -190,9 +195,7 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
             continue
         where = (f"the reverb return sits {signed(level)} LU against the dry parts where they "
                  "play" if layer == "fx" else
-                 f"{spoken(layer)} {'sit' if layer in PLURAL_PARTS else 'sits'} "
-                 f"{signed(level)} LU "
-                 "against the rest")
+                 f"{the_part(layer, names)} measured {signed(level)} LU against the rest")
         evidence = f"{where}; typical {signed_range(low, high)} LU"
         if level < low - 1.0 and layer == "fx":
             # a quiet return is a drier mix, a matter of taste more than a fault: it never
@@ -212,9 +215,10 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
         low, high = ranges["crest_db"][role]
         if track.crest_db < low - 1.0:
             findings.append(Finding(role, "over_compressed", _severity(low - track.crest_db),
-                                    f"{spoken(role)} crest factor (peak to RMS) "
-                                    f"{track.crest_db:.1f} dB; uncompressed {spoken(role)} is "
-                                    f"typically {low:g}…{high:g} dB: the hits are squashed",
+                                    f"the crest factor (peak to RMS) of "
+                                    f"{the_part(role, names)} measured {track.crest_db:.1f} dB; "
+                                    f"{low:g}…{high:g} dB is typical without compression: the "
+                                    "hits are squashed",
                                     track.crest_db, (low, high),
                                     source))
     mix = analysis.mix
@@ -233,19 +237,20 @@ def diagnose(analysis: SessionAnalysis) -> tuple[Finding, ...]:
             findings.append(Finding("mix", problem, _severity(distance * 2),
                                     words.format(v=value) + f"; typical {low:g}…{high:g} {unit}",
                                     value, (low, high), source))
-    findings += _muddy(analysis, ranges)
-    findings += _harsh(analysis, ranges)
+    findings += _muddy(analysis, ranges, names)
+    findings += _harsh(analysis, ranges, names)
     for role, track in analysis.tracks.items():
         if role != "mix" and track.mono_loss_db > 6.0:
             findings.append(Finding(role, "mono_collapse", "strong",
-                                    f"{spoken(role)} loses {track.mono_loss_db:.1f} dB in mono "
-                                    f"(correlation {signed(track.correlation, 2)})",
+                                    f"{track.mono_loss_db:.1f} dB of {the_part(role, names)} is "
+                                    f"lost in mono (correlation {signed(track.correlation, 2)})",
                                     track.mono_loss_db, (0.0, 1.5), source))
     findings += _small_speakers(analysis, ranges)
     if analysis.kick_bass_overlap is not None and analysis.kick_bass_overlap > 0.5:
         findings.append(Finding("bass", "masking", "normal",
-                                f"kick and bass share {percent(analysis.kick_bass_overlap)} of "
-                                "their energy below 150 Hz", analysis.kick_bass_overlap,
+                                f"{the_part('kick', names)} and {the_part('bass', names)} "
+                                f"share {percent(analysis.kick_bass_overlap)} of their energy "
+                                "below 150 Hz", analysis.kick_bass_overlap,
                                 (0.0, 0.5), source))
     return tuple(sorted(findings, key=_rank))
 
@@ -292,7 +297,8 @@ in a build-up only when no other part carries a share of it (the demo's +6 dB on
 keys left its raised vocal holding 46% of the mix's low mids)."""
 
 
-def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
+def _muddy(analysis: SessionAnalysis, ranges: dict,
+           names: Mapping[str, str]) -> list[Finding]:
     """Low-mid build-up, judged on the mix and on each part (150–400 Hz against the track's
     own trend over 50 Hz–2 kHz). The mix's figure varies little between clean songs, but
     moves little when parts that own the band (a vocal's fundamentals, a snare's shell) hold
@@ -315,8 +321,8 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
     mix_words = (f"the mix's 150–400 Hz stands {signed(excess)} dB against its own trend "
                  f"over 50 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
     findings = [Finding(role, "muddy", severity,
-                        f"the {_possessive(role)} own 150–400 Hz stands {signed(value)} dB "
-                        f"over its trend (clean {spoken(role)}: "
+                        f"the 150–400 Hz of {the_part(role, names)} stands {signed(value)} dB "
+                        f"over the part's own trend (clean {part_name(role, names)}: "
                         f"{signed_range(*typical[role], 0)} dB); {mix_words}",
                         value, _pair(typical[role]), source)
                 for role, value in sorted(over.items(),
@@ -331,13 +337,8 @@ def _muddy(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
         return [Finding("mix", "muddy", severity, mix_words, excess, (low, high), source)]
     return findings + [Finding(role, "muddy", severity,
                                f"{mix_words}; {percent(analysis.low_mid_share[role])} of it is in "
-                               f"the {spoken(role)}", excess, (low, high), source)
+                               f"{the_part(role, names)}", excess, (low, high), source)
                        for role in carriers]
-
-
-def _possessive(role: str) -> str:
-    """'vocal's', 'bass's', 'drums''."""
-    return spoken(role) + ("'" if role in PLURAL_PARTS else "'s")
 
 
 def _own_build_ups(analysis: SessionAnalysis, typical: dict) -> dict[str, float]:
@@ -348,7 +349,8 @@ def _own_build_ups(analysis: SessionAnalysis, typical: dict) -> dict[str, float]
             and analysis.low_mid_share.get(role, 0.0) >= _HEARD}
 
 
-def _harsh(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
+def _harsh(analysis: SessionAnalysis, ranges: dict,
+           names: Mapping[str, str]) -> list[Finding]:
     """Edge where cymbals ring: 3–7 kHz against the part's own 1–16 kHz trend, measured
     where the cymbals play alone (inside a whole-kit stem too)."""
     findings = []
@@ -361,11 +363,13 @@ def _harsh(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
             continue
         inside = role != "cymbals" and "cymbals" not in analysis.tracks
         layer = "cymbals" if inside else role
-        where = f"the cymbals inside the {role} stem" if inside else f"the {role}"
+        where = (f"{the_part('cymbals', names)} inside the stem for {the_part(role, names)}"
+                 if inside
+                 else the_part(role, names))
         findings.append(Finding(
             layer, "harsh", _severity(2 * (harsh.excess_db - high)),
             f"{where}: {khz_band(PRESENCE_BAND_HZ)} stands {signed(harsh.excess_db)} dB against "
-            f"their own {khz_band(PRESENCE_FIT_HZ)} trend where they ring alone (typical "
+            f"the {khz_band(PRESENCE_FIT_HZ)} trend where the cymbals ring alone (typical "
             f"{signed_range(low, high, 1)} dB)",
             harsh.excess_db, (float(low), float(high)), ranges["source"]))
     return findings

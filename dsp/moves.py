@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from dsp.wording import definite, percent
+from dsp.wording import percent, the_part
 
 __all__ = ["MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES", "FixRequest", "Move", "Plan"]
 
@@ -98,8 +98,8 @@ class Move:
         dsp never reads the words' data); a stem that is one file is named as it is."""
         params = dict(self.params)
         if "trigger" in params:  # a duck's trigger part
-            params["trigger"] = names.get(str(params["trigger"]), str(params["trigger"]))
-        return _ACTIONS[self.op](definite(names.get(self.stem, self.stem)), params)
+            params["trigger"] = the_part(str(params["trigger"]), names)
+        return _ACTIONS[self.op](the_part(self.stem, names), params)
 
     def describe(self, names: Mapping[str, str]) -> str:
         """The action and why: 'Turn the lead vocal up 8.6 dB — it sat 9.1 LU under the
@@ -145,7 +145,7 @@ _ACTIONS = {
     "parallel_compress": lambda part, p: (f"Thicken {part} with parallel compression "
                                           f"({percent(p['mix'])} blend)"),
     "duck": lambda part, p: (f"Dip {part} by up to {_db(p['depth_db'])} when "
-                             f"{definite(p['trigger'])} plays"),
+                             f"{p['trigger']} plays"),
     "mono_below": lambda part, p: f"Make {part} mono below {_hz(p['cutoff_hz'])}",
     "phase_repair": lambda part, p: f"Repair the stereo phase of {part}",
     "width": lambda part, p: (f"{'Widen' if p['side_gain_db'] > 0 else 'Narrow'} {part} by "

@@ -8,7 +8,7 @@ move stays small and the plan says so: the musician's ears win, but gently.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -31,15 +31,7 @@ from dsp.stem_analysis import (
     PRESENCE_FIT_HZ,
     SessionAnalysis,
 )
-from dsp.wording import (
-    PLURAL_PARTS,
-    khz_band,
-    listing,
-    percent,
-    signed,
-    signed_range,
-    spoken,
-)
+from dsp.wording import khz_band, listing, part_name, percent, signed, signed_range, the_part
 
 __all__ = ["plan_fixes"]
 
@@ -70,7 +62,8 @@ class _LevelGoal:
 
 class _Context:
     def __init__(self, request: FixRequest, analysis: SessionAnalysis, moves: list[Move],
-                 named: frozenset[str], goals: list[_LevelGoal]) -> None:
+                 named: frozenset[str], goals: list[_LevelGoal],
+                 names: Mapping[str, str]) -> None:
         self.request = request
         self.analysis = analysis
         self.scale = SEVERITY_SCALE[request.severity]
@@ -85,6 +78,12 @@ class _Context:
         """The level each sized gain move aims at: settled once the whole plan is known."""
         self.held_back = False
         """A move was kept small because the measurement doesn't back a bigger one."""
+        self.names = names
+        """Each part's name for people (see plan_fixes)."""
+
+    def the(self, role: str) -> str:
+        """The part as a sentence names it: 'the lead vocal'."""
+        return the_part(role, self.names)
 
     @property
     def layer(self) -> str:
@@ -134,7 +133,7 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
     needed = goal - current
     if (needed > 0) == louder and abs(needed) >= 1.0:
         gain = float(np.clip(needed, -_MAX_LEVEL_DB, _MAX_LEVEL_DB))
-        reason = (f"{spoken(layer)} measured {signed(current)} LU against the rest; typical "
+        reason = (f"{ctx.the(layer)} measured {signed(current)} LU against the rest; typical "
                   f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
         if ctx.request.file is not None:   # settled with the plan's other moves otherwise
             ctx.add(stem, "gain", reason + _held(needed, gain, current + gain),
@@ -145,10 +144,10 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
             ctx.goals.append(_LevelGoal(move, layer, goal, reason))
         return
     small = 1.0 * ctx.scale * (1 if louder else -1)
-    ctx.add(stem, "gain", f"{spoken(layer)} already measures {signed(current)} LU against the rest "
-                          f"(typical {signed_range(low, high)} LU): a small nudge only",
+    ctx.add(stem, "gain", f"{ctx.the(layer)} measured {signed(current)} LU against the rest "
+                          f"already (typical {signed_range(low, high)} LU): a small nudge only",
             gain_db=round(small, 1))
-    ctx.notes.append(f"The measurement doesn't back a big move on the {spoken(layer)}: it sits "
+    ctx.notes.append(f"The measurement doesn't back a big move on {ctx.the(layer)}, measured at "
                      f"{signed(current)} LU against the rest, inside or near the typical "
                      f"{signed_range(low, high)} LU. I made a {abs(small):.1f} dB nudge.")
     ctx.held_back = True
@@ -178,18 +177,15 @@ def _muddy(ctx: _Context) -> None:
     if not supported:
         depth = min(depth, _UNSUPPORTED_MUD_CUT_DB)
     depth *= ctx.scale
+    carried = listing([f"{ctx.the(r)} ({percent(ctx.analysis.low_mid_share[r])})"
+                       for r in helpers])
     if not named:
-        carried = listing([f"the {spoken(r)} "
-                           f"({percent(ctx.analysis.low_mid_share[r])})" for r in helpers])
-        ctx.notes.append(f"There's no {spoken(ctx.layer)} stem among your files, so I cut where "
-                         f"the mix's 150–400 Hz energy measurably is: {carried}. Add the "
-                         f"{spoken(ctx.layer)} stem and I'll work on it too.")
+        ctx.notes.append(f"There's no stem for {ctx.the(ctx.layer)} among your files, so I cut "
+                         f"where the mix's 150–400 Hz energy measurably is: {carried}. Add a "
+                         f"stem for {ctx.the(ctx.layer)} and I'll work on it too.")
     elif helpers:
-        carried = listing([f"the {spoken(r)} "
-                           f"({percent(ctx.analysis.low_mid_share[r])})" for r in helpers])
-        verb = "carries" if len(helpers) == 1 and helpers[0] not in PLURAL_PARTS else "carry"
-        ctx.notes.append(f"Besides the {spoken(ctx.layer)}, {carried} measurably {verb} the "
-                         "mix's 150–400 Hz energy too, so I cut there as well.")
+        ctx.notes.append(f"Besides {ctx.the(ctx.layer)}, the mix's 150–400 Hz energy is "
+                         f"measurably in {carried} too, so I cut there as well.")
     targets = list(dict.fromkeys([*named, *helpers]))
     for role in targets:
         share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
@@ -197,7 +193,7 @@ def _muddy(ctx: _Context) -> None:
         centre = _low_mid_centre(ctx.analysis, role)
         ctx.add(role, "bell", f"the mix's 150–400 Hz stands {signed(build_up)} dB against "
                               f"its own trend (typical {signed_range(low, high, 1)}); "
-                              f"{percent(share_of_mix)} of it is in the {spoken(role)}, centred "
+                              f"{percent(share_of_mix)} of it is in {ctx.the(role)}, centred "
                               f"near {centre:.0f} Hz",
                 freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
     if not supported:
@@ -235,10 +231,10 @@ def _harsh(ctx: _Context) -> None:
     if presence <= (p_low + p_high) / 2:
         cut /= 2
         ctx.notes.append(f"The mix's 2–8 kHz share measures {presence:.1f} dB, on the calm side "
-                         f"of the typical {p_low:g}…{p_high:g}: I halved the cut on the "
-                         f"{spoken(ctx.layer)} to {cut:.1f} dB.")
-    ctx.add(stem, "bell", f"the {spoken(ctx.layer)} ring near {freq / 1000:.1f} kHz, {excess:.1f} "
-                          "dB above the surrounding spectrum",
+                         f"of the typical {p_low:g}…{p_high:g}: I halved the cut on "
+                         f"{ctx.the(ctx.layer)} to {cut:.1f} dB.")
+    ctx.add(stem, "bell", f"a ring near {freq / 1000:.1f} kHz in {ctx.the(ctx.layer)}, "
+                          f"{excess:.1f} dB above the surrounding spectrum",
             freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
 
 
@@ -263,7 +259,7 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float) -> bool:
     low, high = typical
     edge = ctx.analysis.harshness[stem].excess_db
     measured = (f"{khz_band(PRESENCE_BAND_HZ)} stands {signed(edge)} dB against the "
-                f"{spoken(stem)}' own {khz_band(PRESENCE_FIT_HZ)} trend where the cymbals ring "
+                f"{khz_band(PRESENCE_FIT_HZ)} trend of {ctx.the(stem)} where the cymbals ring "
                 f"(typical {signed_range(low, high, 1)} dB)")
     inside = stem != ctx.layer
     if edge > high:
@@ -272,14 +268,13 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float) -> bool:
     else:
         depth = _GENTLE_HARSH_DB
         how = f"a gentle cut near {freq / 1000:.1f} kHz only"
-        ctx.notes.append(f"The measurement doesn't back a deep cut on the {spoken(ctx.layer)}: "
+        ctx.notes.append(f"The measurement doesn't back a deep cut on {ctx.the(ctx.layer)}: "
                          f"{measured}. I kept it to {depth * ctx.scale:.1f} dB.")
         ctx.held_back = True
     depth = round(depth * ctx.scale, 1)
     if inside:
-        ctx.add(stem, "deess", f"the {spoken(ctx.layer)} inside the {spoken(stem)}: {measured}; "
-                               f"{how}, only "
-                               "while that band flares",
+        ctx.add(stem, "deess", f"{ctx.the(ctx.layer)} inside the stem for {ctx.the(stem)}: "
+                               f"{measured}; {how}, only while that band flares",
                 freq_hz=round(freq), q=1.2, threshold_db=-36.0, max_reduction_db=depth)
     else:
         ctx.add(stem, "bell", f"{measured}; {how}", freq_hz=round(freq), gain_db=-depth, q=1.2)
@@ -294,10 +289,10 @@ def _harsh_inside(ctx: _Context, host: str) -> None:
     freq, excess = next(((f, d) for f, d in peaks if low_hz <= f <= 10000), (6000.0, 0.0))
     if ctx.layer != "cymbals" or not _harsh_against_typical(ctx, host, freq):
         reduction = float(np.clip(3.0 + excess, 3.0, 9.0)) * ctx.scale
-        ctx.add(host, "deess", f"the {spoken(ctx.layer)} inside the {spoken(host)} ring near "
-                               f"{freq / 1000:.1f} kHz ({excess:.1f} dB above the {spoken(host)} "
-                               "stem's own spectral trend): a dynamic cut there, only while "
-                               "it flares",
+        ctx.add(host, "deess", f"a ring near {freq / 1000:.1f} kHz from {ctx.the(ctx.layer)} "
+                               f"inside the stem for {ctx.the(host)}, {excess:.1f} dB above "
+                               "that stem's own spectral trend: a dynamic cut there, only "
+                               "while it flares",
                 freq_hz=round(freq), q=1.2, threshold_db=-36.0,
                 max_reduction_db=round(reduction, 1))
     _note_host(ctx, host)
@@ -305,10 +300,11 @@ def _harsh_inside(ctx: _Context, host: str) -> None:
 
 def _note_host(ctx: _Context, stem: str) -> None:
     if stem != ctx.layer and ctx.host(ctx.layer) == stem:
-        part, host = spoken(ctx.layer), spoken(stem)
-        ctx.notes.append(f"There is no {part} stem: the {part} live inside the {host} stem, so I "
-                         "worked there, in the band the measurement points to; a separate "
-                         f"{part} stem would leave the rest of the {host} alone.")
+        part, host = ctx.the(ctx.layer), ctx.the(stem)
+        ctx.notes.append(f"There is no separate stem for {part}: the part plays inside the stem "
+                         f"for {host}, so I worked there, in the band the measurement points "
+                         "to; given a "
+                         f"stem for {part}, I'd leave the rest of {host} alone.")
 
 
 def _unsized(quality: str, spread: str) -> str:
@@ -340,8 +336,8 @@ def _thin(ctx: _Context) -> None:
 def _weak(ctx: _Context) -> None:
     layer = ctx.layer if ctx.layer != MIX else "drums"
     if ctx.target(layer) is None:
-        ctx.add(MIX, "transient", "brings the attack forward on the whole mix (gently: the "
-                                  "drums are printed in with everything else)",
+        ctx.add(MIX, "transient", "brings the attack forward on the whole mix (gently: with no "
+                                  f"stem for {ctx.the(layer)}, everything else gets it too)",
                 attack_db=round(2.0 * ctx.scale, 1), sustain_db=0.0)
         _note_if_stereo(ctx, MIX)
         return
@@ -349,8 +345,9 @@ def _weak(ctx: _Context) -> None:
     low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-6.0, 0.0))
     current = ctx.analysis.level_vs_rest_lu.get(layer)
     if current is not None and np.isfinite(current) and current < low:
-        ctx.add(ctx.target(layer), "gain", f"{spoken(layer)} sits {signed(current)} LU against the "
-                                           f"rest; typical {signed_range(low, high)} LU",
+        ctx.add(ctx.target(layer), "gain", f"{ctx.the(layer)} measured {signed(current)} LU "
+                                           f"against the rest; typical "
+                                           f"{signed_range(low, high)} LU",
                 gain_db=round(float(np.clip((low + high) / 2 - current, 0, 10)), 1))
 
 
@@ -371,15 +368,15 @@ def _restore_attack(ctx: _Context, parts: Sequence[str]) -> None:
         centre = (low + high) / 2
         if crest < low:
             attack = float(np.clip(_ATTACK_PER_DB * (centre - crest), 3.0, 12.0)) * ctx.scale
-            ctx.add(role, "transient", f"{spoken(role)} crest factor (peak to RMS) {crest:.1f} dB, "
-                                       f"under the typical {low:g}…{high:g} dB of an "
-                                       f"uncompressed {spoken(role)}: the hits have lost their "
+            ctx.add(role, "transient", f"the crest factor (peak to RMS) of {ctx.the(role)} "
+                                       f"measured {crest:.1f} dB, under the {low:g}…{high:g} dB "
+                                       "typical without compression: the hits have lost their "
                                        f"front edge; sized to bring it back toward {centre:g} dB",
                     attack_db=round(attack, 1), sustain_db=-1.0)
         else:
-            calm.append(f"{spoken(role)} {crest:.1f} dB (typical {low:g}…{high:g})")
-            ctx.add(role, "transient", f"{spoken(role)} crest factor {crest:.1f} dB is already "
-                                       f"typical ({low:g}…{high:g} dB): a small lift only",
+            calm.append(f"{ctx.the(role)} at {crest:.1f} dB, typical {low:g}…{high:g}")
+            ctx.add(role, "transient", f"the crest factor of {ctx.the(role)}, {crest:.1f} dB, is "
+                                       f"already typical ({low:g}…{high:g} dB): a small lift only",
                     attack_db=round(2.0 * ctx.scale, 1), sustain_db=0.0)
     if calm:
         ctx.notes.append("The hits measure as sharp as uncompressed drums usually are ("
@@ -393,8 +390,9 @@ def _masking(ctx: _Context) -> None:
             return
         overlap = ctx.analysis.kick_bass_overlap or 0.0
         depth = float(np.clip(3.0 + 6.0 * overlap, 3.0, 8.0)) * ctx.scale
-        ctx.add("bass", "duck", f"kick and bass share {percent(overlap)} of their energy below "
-                                "150 Hz: the bass steps aside when the kick hits",
+        kick, bass = ctx.the("kick"), ctx.the("bass")
+        ctx.add("bass", "duck", f"{kick} and {bass} share {percent(overlap)} of their energy "
+                                f"below 150 Hz: {bass} steps aside when {kick} hits",
                 trigger="kick", depth_db=round(depth, 1), cutoff_hz=150.0, attack_ms=2.0,
                 release_ms=90.0)
         return
@@ -405,8 +403,7 @@ def _masking(ctx: _Context) -> None:
     if layer in ("vocal", "backing_vocals"):
         others = ctx.target("instruments")
         if others is None:
-            ctx.notes.append(f"To unmask the {spoken(layer)} I need the parts it fights with as "
-                             f"stems.")
+            ctx.notes.append(f"To unmask {ctx.the(layer)} I need the competing parts as stems.")
             return
         stem = others
     ctx.add(stem, "bell", "carves room at 2–3 kHz, where the lead's words live",
@@ -454,21 +451,21 @@ def _mono(ctx: _Context) -> None:
     for role in candidates:
         track = ctx.analysis.tracks[role]
         if track.correlation < -0.3:
-            ctx.add(role, "phase_repair", f"{spoken(role)} is out of phase with itself "
-                                          f"(correlation "
-                                          f"{signed(track.correlation, 2)}, "
+            ctx.add(role, "phase_repair", f"the left and right of {ctx.the(role)} cancel each "
+                                          f"other (correlation {signed(track.correlation, 2)}, "
                                           f"{track.mono_loss_db:.1f} dB lost in mono)",
                     mode="flip_right")
             fixed = True
         elif track.mono_loss_db > 3.0:
-            ctx.add(role, "width", f"{spoken(role)} loses {track.mono_loss_db:.1f} dB in mono",
+            ctx.add(role, "width", f"{track.mono_loss_db:.1f} dB of {ctx.the(role)} is lost in "
+                                   "mono",
                     side_gain_db=-round(3.0 * ctx.scale, 1))
             fixed = True
     low, high = ctx.ranges["mix"]["side_low_db"]
     for role in candidates:
         side_low = ctx.analysis.tracks[role].side_low_db
         if side_low > high:
-            ctx.add(role, "mono_below", f"side energy below 120 Hz in the {spoken(role)} sits at "
+            ctx.add(role, "mono_below", f"side energy below 120 Hz in {ctx.the(role)} sits at "
                                         f"{side_low:.0f} dB of its level (a centred low end "
                                         f"stays under {high:g} dB); it cancels in mono, so "
                                         f"everything under {_MONO_BELOW_HZ:g} Hz goes to "
@@ -498,10 +495,10 @@ def _narrow(ctx: _Context) -> None:
     for role in targets or [MIX]:
         track = ctx.analysis.tracks.get(role, ctx.analysis.mix if role == MIX else None)
         if track is not None and track.correlation > _MONO_CORRELATION:
-            ctx.notes.append(f"The {spoken(role)} is mono (left/right correlation "
-                             f"{track.correlation:.2f}): there is no side signal to widen, so "
-                             "I left its width alone. A double-tracked take, or a stereo "
-                             "version of the part, is what would make it wide.")
+            ctx.notes.append(f"There is no side signal to widen in {ctx.the(role)} (left/right "
+                             f"correlation {track.correlation:.2f}: mono), so I left the width "
+                             "alone. A double-tracked take, or a stereo version of the part, "
+                             "is what would make it wide.")
             continue
         ctx.add(role, "width", "widens the side signal; the centre stays put",
                 side_gain_db=round(3.0 * ctx.scale, 1))
@@ -514,7 +511,7 @@ def _reverb(ctx: _Context) -> None:
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "expand", "an expander pulls down the reverb tails between phrases",
             threshold_db=-40.0, ratio=round(1.5 + 0.5 * ctx.scale, 1), release_ms=80.0)
-    where = f"the {spoken(ctx.layer)}" if stem != MIX else "the mix"
+    where = ctx.the(ctx.layer) if stem != MIX else "the mix"
     # nothing measured says how much reverb there is: the note says what a file with no
     # return means, not that the reverb was found
     ctx.notes.append(f"With no reverb return among your files, any reverb is printed into "
@@ -555,16 +552,16 @@ def _over_compressed(ctx: _Context) -> None:
         _note_if_stereo(ctx, MIX)
     else:
         _restore_attack(ctx, ctx.analysis.parts_of(ctx.layer))
-    ctx.notes.append(f"Compression can't be undone: I brought back some attack on the "
-                     f"{spoken(ctx.layer)}, but an uncompressed export would be better.")
+    ctx.notes.append(f"Compression can't be undone: I brought back some attack on "
+                     f"{ctx.the(ctx.layer)}, but an uncompressed export would be better.")
 
 
 def _distorted(ctx: _Context) -> None:
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "high_shelf", "softens the crackle a little above 8 kHz",
             cutoff_hz=8000.0, gain_db=-round(1.5 * ctx.scale, 1))
-    ctx.notes.append(f"Whatever distortion the {spoken(ctx.layer)} has is printed into its file: I "
-                     "can soften it, not remove it. Re-export it with the level lower if you "
+    ctx.notes.append(f"Whatever distortion is in {ctx.the(ctx.layer)} is printed into the file: "
+                     "I can soften it, not remove it. Re-export it with the level lower if you "
                      "can.")
 
 
@@ -667,10 +664,10 @@ def _stereo_only(ctx: _Context) -> None:
         ctx.notes.append("Tell me which parts fight (e.g. 'the kick and bass fight') and I'll "
                          "measure and separate them; 'the mix' alone doesn't say which.")
     elif problem in ("too_quiet", "too_loud", "masking"):
-        missing = (f"There's no {spoken(layer)} stem among your files" if _parts_loaded(ctx)
-                   else "With only the stereo mix")
-        ctx.notes.append(f"{missing}, so I can't change the {spoken(layer)} level on its own. Add "
-                         f"the {spoken(layer)} stem and I'll set it against the rest.")
+        missing = (f"There's no stem for {ctx.the(layer)} among your files, so"
+                   if _parts_loaded(ctx) else "With only the stereo mix,")
+        ctx.notes.append(f"{missing} I can't change the level of {ctx.the(layer)} on its own. "
+                         f"Add a stem for {ctx.the(layer)} and I'll set it against the rest.")
     elif problem == "muddy":
         ctx.add(MIX, "bell", "a broad low-mid cut on the whole mix",
                 freq_hz=250.0, gain_db=-round(2.5 * scale, 1), q=0.9)
@@ -683,20 +680,21 @@ def _stereo_only(ctx: _Context) -> None:
     parts = _parts_loaded(ctx)
     if len(ctx.moves) == moves_before:
         if len(ctx.notes) == notes_before:
-            missing = (f"There's no {spoken(layer)} stem among your files" if parts
+            missing = (f"There's no stem for {ctx.the(layer)} among your files" if parts
                        else "With only the stereo mix")
-            ctx.notes.append(f"{missing}, I can't work on the {spoken(layer)} on its own. Add the "
-                             f"{spoken(layer)} stem and I'll fix it.")
+            ctx.notes.append(f"{missing}, I can't work on {ctx.the(layer)} apart from the rest. "
+                             f"Add a stem for {ctx.the(layer)} and I'll work on that stem.")
         return
     if parts:
-        ctx.notes.append(f"There's no {spoken(layer)} stem among your files ({', '.join(parts)}), "
-                         "so this works on the whole mix and touches every part in the same "
-                         "range. "
-                         f"Add the {spoken(layer)} stem and I can fix it on its own.")
+        loaded = ", ".join(part_name(r, ctx.names) for r in parts)
+        ctx.notes.append(f"There's no stem for {ctx.the(layer)} among your files ({loaded}), so "
+                         "this works on the whole mix and touches every part in the same range. "
+                         f"Add a stem for {ctx.the(layer)} and I can fix that part alone.")
         return
-    ctx.notes.append(f"You named the {spoken(layer)}, but I only have the stereo mix: anything I "
-                     f"do there touches every part in the same range. Give me the {spoken(layer)} "
-                     "stem (and the rest as one 'instruments' stem) and I can fix it properly.")
+    ctx.notes.append(f"You named {ctx.the(layer)}, but I only have the stereo mix: anything I "
+                     f"do there touches every part in the same range. Give me a stem for "
+                     f"{ctx.the(layer)} (and the rest as one 'instruments' stem) and I can fix "
+                     "that part properly.")
 
 
 def _parts_loaded(ctx: _Context) -> list[str]:
@@ -705,7 +703,8 @@ def _parts_loaded(ctx: _Context) -> list[str]:
 
 def _note_if_stereo(ctx: _Context, stem: str) -> None:
     if stem == MIX and ctx.layer != MIX:
-        ctx.notes.append(f"Without a {spoken(ctx.layer)} stem this move applies to the whole mix.")
+        ctx.notes.append(f"Without a stem for {ctx.the(ctx.layer)} this move applies to the "
+                         "whole mix.")
 
 
 _RECIPES: dict[str, Callable[[_Context], None]] = {
@@ -725,7 +724,7 @@ one complaint stands for all, so a diagnosis offers them once."""
 
 
 def _onto_one_file(moves: list[Move], first: int, request: FixRequest,
-                   notes: list[str]) -> None:
+                   ctx: _Context) -> None:
     """A complaint about one file of a part: the part's moves go to that file alone (a
     level move was already sized on the file itself)."""
     moved = False
@@ -734,8 +733,9 @@ def _onto_one_file(moves: list[Move], first: int, request: FixRequest,
             moves[i] = replace(moves[i], stem=request.file)
             moved = True
     if moved:
-        notes.append(f"You singled out {request.file}: the {spoken(request.layer)} moves go to "
-                     "that file only (sized on what the part measures).")
+        ctx.notes.append(f"You singled out {request.file}: the moves for "
+                         f"{ctx.the(request.layer)} go to that file only (sized on what the part "
+                         "measures).")
 
 
 def _band_power(analysis: SessionAnalysis, role: str) -> np.ndarray:
@@ -812,7 +812,7 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             if abs(needed - gap) >= 0.3:
                 more = "more" if abs(needed) > abs(gap) else "less"
                 reason += (f"; {abs(needed - gap):.1f} dB {more} than that gap, for what the "
-                           "plan's other moves do to its level")
+                           "plan's other moves do to the part's level")
             reason += _held(needed, gain, current + shift + gain)
             moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
                                    reason=reason)
@@ -828,7 +828,7 @@ def _held(needed: float, gain: float, lands: float) -> str:
 
 
 def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
-                      moves: list[Move]) -> list[str]:
+                      moves: list[Move], names: Mapping[str, str]) -> list[str]:
     """A part the other moves already bring to its goal loses its own move; the notes say so."""
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
     notes = []
@@ -837,10 +837,9 @@ def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             moves.remove(goal.move)
             others = _level_shift(analysis, goal.layer, moves, band_power)
             landing = analysis.level_vs_rest_lu[goal.layer] + others
-            gets = "they get" if goal.layer in PLURAL_PARTS else "it gets"
-            notes.append(f"The plan's other moves bring the {spoken(goal.layer)} to about "
-                         f"{signed(landing)} LU against the rest on their own, so {gets} no "
-                         "level move of its own.")
+            notes.append(f"The plan's other moves bring {the_part(goal.layer, names)} to about "
+                         f"{signed(landing)} LU against the rest on their own, so that part gets "
+                         "no level move of its own.")
     return notes
 
 
@@ -910,7 +909,7 @@ def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
 
 
 def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float,
-                      deepened: dict[str, float]) -> list[str]:
+                      deepened: dict[str, float], names: Mapping[str, str]) -> list[str]:
     """Say why each part's low-mid cut went further than its own recipe sized it, and what
     the plan predicts for the mix. A cut the plan added that ended under 1 dB is dropped:
     it changes nothing anyone hears."""
@@ -922,15 +921,15 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
             del moves[index], deepened[role]
             continue
         why = (f"so the mix's 150–400 Hz lands inside its typical {signed_range(low, high, 1)} "
-               f"dB once every move has acted (the {spoken(role)} part's own low mids stand "
-               f"{signed(own)} dB over its trend)")
+               f"dB once every move has acted (the low mids of {the_part(role, names)} stand "
+               f"{signed(own)} dB over the part's own trend)")
         reason = f"{move.reason}; deepened {why}" if move.reason else f"a low-mid cut {why}"
         moves[index] = replace(move, reason=reason)
     if not deepened:
         return []
     hz = analysis.mix.spectrum_hz
     predicted = _excess(hz, sum(_low_mid_after(analysis, moves).values()))
-    parts = listing([f"the {spoken(r)}" for r in deepened])
+    parts = listing([the_part(r, names) for r in deepened])
     note = (f"With every move in, the mix's 150–400 Hz would still have stood "
             f"{signed(start)} dB over its trend, so I cut the low mids of {parts} further "
             f"(predicted after: {signed(predicted)} dB; typical "
@@ -941,17 +940,20 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
         _is_mud_cut(m, r) and -float(m.params["gain_db"]) > _MAX_MUD_CUT_DB - _MUD_STEP_DB
         for m in moves)]
     if deepest:
-        names = listing([f"the {spoken(r)}" for r in deepest])
-        verb = "is" if len(deepest) == 1 else "are"
-        note += (f" {names[0].upper()}{names[1:]} {verb} cut as deep as I go here "
-                 f"({_MAX_MUD_CUT_DB:g} dB); the rest")
+        note += (f" I cut {listing([the_part(r, names) for r in deepest])} as deep as I go "
+                 f"here ({_MAX_MUD_CUT_DB:g} dB); the rest")
     else:
         note += " The rest"
     return [note + " is in parts I left alone, whose own low mids measure typical for their "
                    "kind or hold little of the band."]
 
 
-def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Plan:
+def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
+               names: Mapping[str, str] | None = None) -> Plan:
+    """The moves and notes for `requests`. `names`: each part's name for people
+    (intents.LAYER_NAMES, from the caller), which every reason and note uses; without it,
+    a part's id as a word."""
+    names = names or {}
     moves: list[Move] = []
     notes: list[str] = []
     goals: list[_LevelGoal] = []
@@ -963,11 +965,11 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
             continue
         ctx = _Context(request, analysis, moves,
                        frozenset(r.layer for r in requests if r.problem == request.problem),
-                       goals)
+                       goals, names)
         first = len(moves)
         recipe(ctx)
         if request.file is not None:
-            _onto_one_file(moves, first, request, ctx.notes)
+            _onto_one_file(moves, first, request, ctx)
         notes.extend(n for n in ctx.notes if n not in notes)
         held_back |= ctx.held_back
     _settle_levels(analysis, goals, moves)
@@ -979,7 +981,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis) -> Pla
         deepened = _finish_mud_cuts(analysis, moves, mud.source)
         _settle_levels(analysis, goals, moves)
         deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
-        notes.extend(_explain_mud_cuts(analysis, moves, start, deepened))
+        notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names))
         _settle_levels(analysis, goals, moves)
-    notes.extend(_drop_idle_levels(analysis, goals, moves))
+    notes.extend(_drop_idle_levels(analysis, goals, moves, names))
     return Plan(moves=tuple(moves), notes=tuple(notes), held_back=held_back)

@@ -2,23 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
-__all__ = ["PLURAL_PARTS", "change", "definite", "figure", "khz_band", "listing", "number",
-           "percent", "signed", "signed_range", "spoken"]
-
-PLURAL_PARTS = frozenset({"keys", "drums", "guitars", "backing_vocals", "cymbals", "instruments"})
-"""Parts whose name is a plural noun: "the keys carry", "the bass carries"."""
+__all__ = ["change", "definite", "figure", "khz_band", "listing", "number", "part_name",
+           "percent", "signed", "signed_range", "spoken", "the_part"]
 
 
 _ID_WORDS = {"backing_vocals": "backing vocals"}
 
 
 def spoken(role: str) -> str:
-    """A part's id in dsp's own sentences and labels, as a word ('backing vocals', never
-    'backing_vocals'); a file's name as it is. The chat's names for the parts are the
-    caller's to give (see Move.action)."""
+    """A part's id as a word, for the short labels of before/after rows ('backing vocals vs
+    rest', never 'backing_vocals'); a file's name as it is."""
     return _ID_WORDS.get(role, role)
+
+
+def part_name(role: str, names: Mapping[str, str]) -> str:
+    """A part as a sentence names it: its name for people from `names` (intents.LAYER_NAMES,
+    given by the caller: dsp never reads the words' data), else its id as a word; a stem
+    that is one file by the file's name. Names are singular ('lead vocal') or plural ('hats
+    and cymbals'), so dsp's sentences about a part are worded to fit either."""
+    return names.get(role) or spoken(role)
+
+
+def the_part(role: str, names: Mapping[str, str]) -> str:
+    """part_name after 'the': 'the lead vocal', 'the music under the vocal'."""
+    return definite(part_name(role, names))
 
 
 def signed(value: float, digits: int = 1) -> str:

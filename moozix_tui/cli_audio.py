@@ -234,14 +234,13 @@ def _analyze(args) -> int:
 
     given = parse_stem_args(args.stems)
     with ReadAhead(given.paths) as early:
-        from dsp.diagnosis import diagnose
         from dsp.stem_analysis import analyse_session
-        from moozix_tui.engine.decide import leading_findings
+        from moozix_tui.engine.decide import diagnosis, leading_findings
         from moozix_tui.engine.present import part_word, parts_word, problem_word
 
         stems, checks = _load(given, true_peaks=True, read=early.load)
     analysis = analyse_session(stems)
-    findings = diagnose(analysis)
+    findings = diagnosis(analysis)
     if args.json:
         print(json.dumps({
             "files": [{"path": str(c.path), "format": c.format, "subtype": c.subtype,
@@ -381,11 +380,10 @@ def _fix(args) -> int:
 
     given = parse_stem_args(args.stems)
     with ReadAhead(given.paths) as early:
-        from dsp.diagnosis import diagnose
         from dsp.pipeline import render
         from dsp.stem_analysis import analyse_session
         from intents import understand
-        from moozix_tui.engine.decide import answers, plan, without_questions
+        from moozix_tui.engine.decide import answers, diagnosis, plan, without_questions
 
         heard = understand(args.say)
         if not (heard.intents or heard.unclear or heard.vague or heard.guesses):
@@ -394,7 +392,7 @@ def _fix(args) -> int:
         stems, _ = _load(given, progress=_progress, read=early.load)
     _warn_about_inputs(stems)
     analysis = analyse_session(stems)
-    complaints, notes = without_questions(heard, analysis, diagnose(analysis))
+    complaints, notes = without_questions(heard, analysis, diagnosis(analysis))
     planned = plan(complaints, analysis)
     planned = replace(planned, notes=(*notes, *planned.notes))
     reference = _reference(args)

@@ -11,7 +11,7 @@ import math
 import re
 from collections.abc import Sequence
 
-from moozix_tui.engine.present import part_word, parts_word, problem_word
+from moozix_tui.engine.present import layer_names, part_word, parts_word, problem_word
 
 __all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "settle_doubtful",
            "single_out", "without_questions"]
@@ -187,7 +187,16 @@ def plan(complaints: Sequence[dict], analysis):
     works on a part inside the stem that holds it and says so)."""
     from dsp.recipes import plan_fixes
 
-    return plan_fixes([_request(c, analysis) for c in complaints], analysis)
+    return plan_fixes([_request(c, analysis) for c in complaints], analysis,
+                      names=layer_names())
+
+
+def diagnosis(analysis) -> tuple:
+    """What the measurement finds, worst first (dsp.diagnosis), its evidence naming the
+    parts as the chat does."""
+    from dsp.diagnosis import diagnose
+
+    return diagnose(analysis, names=layer_names())
 
 
 def answers(complaints: Sequence[dict]) -> list[str]:

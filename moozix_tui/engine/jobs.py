@@ -71,16 +71,15 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
     def work(progress: Progress, cancel: threading.Event) -> AnalyseOutcome:
         from dataclasses import replace
 
-        from dsp.diagnosis import diagnose
         from dsp.stem_analysis import analyse_session
-        from moozix_tui.engine.decide import plan, settle_doubtful
+        from moozix_tui.engine.decide import diagnosis, plan, settle_doubtful
 
         loaded = stems if stems is not None else load_sources(
             sources, lambda s, f: progress(s, 0.4 * f))
         progress("measuring each part", 0.5)
         analysis = known or analyse_session(base if base is not None else loaded)
         progress("planning the moves", 0.9)
-        findings = tuple(diagnose(analysis))
+        findings = diagnosis(analysis)
         settled, notes, swapped = settle_doubtful(complaints, alternatives, findings)
         planned = plan(settled, analysis)
         return AnalyseOutcome(loaded, analysis, findings,

@@ -8,7 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
-from dsp.wording import change, definite, figure, listing, number
+from dsp import wording
+from dsp.wording import change, figure, listing, number
 from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
 
 __all__ = ["change", "figure", "finding_line", "group_files", "layer_names", "move_lines",
@@ -28,7 +29,7 @@ def normalised(db: Iterable[float]) -> list[float]:
 def part_word(role: str) -> str:
     """A layer's name for people, from the taxonomy's data (intents' layers.toml); any other
     stem (one file's name) as it is."""
-    return layer_names().get(role, role)
+    return wording.part_name(role, layer_names())
 
 
 def problem_word(problem: str) -> str:
@@ -43,11 +44,12 @@ def parts_word(layer: str, also: Sequence[str] = ()) -> str:
 def the_part(role: str) -> str:
     """The part's words after "the": "the lead vocal", "the music under the vocal" (whose
     words hold their own article)."""
-    return definite(part_word(role))
+    return wording.the_part(role, layer_names())
 
 
 def layer_names() -> Mapping[str, str]:
-    """Each layer's name for people, for what dsp words (Move.action, the report)."""
+    """Each layer's name for people, for what dsp words (Move.action, the plan's reasons and
+    notes, the findings' evidence, the report)."""
     from intents import LAYER_NAMES
 
     return LAYER_NAMES

@@ -64,7 +64,7 @@ def test_harsh_hats_are_heard_in_their_stem_and_inside_a_kit(mixed, inside):
         clean = {**rest, "drums": sum(mixed[r] for r in DRUMS)}
     harsh = findings_of(broken, "harsh")
     assert harsh["cymbals"].severity in HEARD
-    assert ("inside the drums stem" in harsh["cymbals"].evidence) == inside
+    assert ("inside the stem for the drums" in harsh["cymbals"].evidence) == inside
     assert not findings_of(clean, "harsh")
 
 
@@ -108,12 +108,20 @@ def test_a_snare_crushed_by_a_fast_heavy_compressor_is_heard(song):
     assert not [f for f in clean if f.problem == "over_compressed" and f.layer == "snare"]
 
 
-def test_a_plural_part_s_level_finding_reads_as_plural(mixed):
-    """'keys sits -17 LU against the rest' is what a musician read."""
+def test_a_level_finding_names_the_part_as_the_caller_names_it(mixed):
+    """The chat calls each part by its name for people ('the music under the vocal'); the
+    finding's evidence said the id ('keys sits -17 LU against the rest'). Without names,
+    the id as a word."""
     broken = {**mixed, "keys": gain(mixed["keys"], -12)}
-    (finding,) = [f for f in diagnose(analyse_session(stem_set(broken)))
-                  if (f.layer, f.problem) == ("keys", "too_quiet")]
-    assert finding.evidence.startswith("keys sit ")
+    analysis = analyse_session(stem_set(broken))
+
+    def evidence(**kwargs) -> str:
+        (finding,) = [f for f in diagnose(analysis, **kwargs)
+                      if (f.layer, f.problem) == ("keys", "too_quiet")]
+        return finding.evidence
+
+    assert evidence(names={"keys": "pads and piano"}).startswith("the pads and piano measured ")
+    assert evidence().startswith("the keys measured ")
 
 
 def test_a_level_finding_names_the_part_in_words(song):
@@ -121,4 +129,4 @@ def test_a_level_finding_names_the_part_in_words(song):
     broken = {**song, "backing_vocals": gain(song["vocal"], -24)}
     (finding,) = [f for f in diagnose(analyse_session(stem_set(broken)))
                   if (f.layer, f.problem) == ("backing_vocals", "too_quiet")]
-    assert finding.evidence.startswith("backing vocals sit ")
+    assert finding.evidence.startswith("the backing vocals measured ")

@@ -3,7 +3,7 @@ write a percentage."""
 
 import pytest
 
-from dsp.wording import change, figure, number, percent, signed, signed_range
+from dsp.wording import change, figure, number, percent, signed, signed_range, spoken
 
 
 @pytest.mark.parametrize(("value", "digits", "shown"), [
@@ -97,3 +97,50 @@ def test_a_part_id_never_shows_its_underscore(song):
         said += [m.label for m in complaint_measures("backing_vocals", problem, analysis)]
     assert any("backing vocals" in text for text in said)
     assert not [text for text in said if "backing_vocals" in text]
+
+
+_GENERIC = ("where the cymbals ring", "uncompressed drums", "'instruments' stem", "'fx' stem",
+            "the vocal range", "'the kick and bass fight'")
+"""Words that name a kind of sound, or what to type, not one of the user's parts."""
+
+
+def test_every_sentence_about_a_part_uses_the_name_it_is_given(song):
+    """The chat calls the parts by their names for people ('the hats and cymbals'), while
+    the plan's reasons and notes and the findings' evidence wrote the ids ('cymbals' ring
+    near 5 kHz', 'vocal measured -5.8 LU'). Given a name for every part, no sentence from
+    any recipe or finding, on full stems, a whole-kit stem or a stereo mix alone, names a
+    part by its id."""
+    import re
+
+    import numpy as np
+    from faults import boost, gain, squash, stem_set
+
+    from dsp.diagnosis import diagnose
+    from dsp.moves import FixRequest
+    from dsp.recipes import RECIPE_PROBLEMS, plan_fixes
+    from dsp.stem_analysis import analyse_session
+    from intents import LAYERS
+
+    short = {role: x[:, :44100 * 6] for role, x in song.items()}
+    names = {role: f"part{i}" for i, role in enumerate(LAYERS)}
+    ids = re.compile(r"\b(" + "|".join(spoken(r) for r in LAYERS if r != "mix") + r")\b")
+    faulted = {**short, "keys": boost(gain(short["keys"], -12), 250, 8),
+               "snare": gain(squash(short["snare"]), -6),
+               "cymbals": boost(short["cymbals"], 5000, 8), "bass": boost(short["bass"], 250, 8),
+               "guitars": np.stack([short["keys"][0], -short["keys"][0]])}
+    kit = {"drums": short["kick"] + short["snare"] + boost(short["cymbals"], 5000, 8),
+           "bass": short["bass"], "vocal": short["vocal"]}
+    said = []
+    for stems in (faulted, kit, {"mix": sum(short.values())}):
+        analysis = analyse_session(stem_set(stems))
+        said += [f.evidence for f in diagnose(analysis, names=names)]
+        for layer in LAYERS:
+            for problem in RECIPE_PROBLEMS:
+                plan = plan_fixes([FixRequest(layer, problem)], analysis, names=names)
+                said += [*plan.notes, *(m.reason for m in plan.moves)]
+    assert len(set(said)) > 150, "the sweep reaches the recipes' sentences"
+    for text in set(said):
+        bare = text
+        for words in _GENERIC:
+            bare = bare.replace(words, "")
+        assert not ids.search(bare), text

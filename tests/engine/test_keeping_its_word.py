@@ -141,10 +141,12 @@ def test_screens_and_report_use_words_not_ids(chat, buried_vocal_files, tmp_path
     plan = chat.plan_quiet_vocal(buried_vocal_files)
     assert "too_quiet" not in plan and "gain_db" not in plan
     assert "Turn the lead vocal up" in plan
+    assert "the lead vocal measured" in plan and "— vocal measured" not in plan   # the why too
     chat.say("go")
     chat.say(f"export {tmp_path / 'out'}")
     report = (tmp_path / "out" / "report.md").read_text()
     assert "gain_db" not in report and "Turn the lead vocal up" in report
+    assert "the lead vocal measured" in report
     assert "LUFS" in report.split("## Words used here")[1]
     assert "-0.0" not in report
 
@@ -156,7 +158,7 @@ def test_hats_inside_a_drums_stem_are_worked_on_there(chat, song, tmp_path):
     chat.say(f"{tmp_path / 'drums.wav'} {tmp_path / 'bass.wav'}")
     reply = chat.say("the hats are harsh")
     assert "only have the stereo mix" not in reply
-    assert "live inside the drums stem" in reply
+    assert "plays inside the stem for the drums" in reply
     assert {m["stem"] for m in chat.engine.state.moves} == {"drums"}
 
 

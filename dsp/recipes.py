@@ -422,15 +422,15 @@ def _small_speakers(ctx: _Context, role: str) -> None:
     they play, and if not, upper harmonics of its own low end to carry it there."""
     low, high = ctx.ranges["small_speaker_share_db"][role]
     share = ctx.analysis.tracks[role].small_speaker_share_db
-    where = (f"{signed(share)} dB of the {spoken(role)}'s energy lies above "
+    where = (f"{signed(share)} dB of the energy of {ctx.the(role)} lies above "
              f"{SMALL_SPEAKER_HZ:.0f} Hz, where phone and laptop speakers start to play "
              f"(typical {signed_range(low, high)} dB)")
     if share >= low:
-        ctx.notes.append(f"The {spoken(role)} already reaches small speakers: {where}, so I "
-                         "added no harmonics to it.")
+        ctx.notes.append(f"Enough of {ctx.the(role)} reaches small speakers already: {where}, "
+                         "so I added no harmonics.")
         return
     goal = low + _SMALL_SPEAKER_LIFT_DB * ctx.scale
-    ctx.add(role, "harmonics", f"only {where}: harmonics of its own low end carry it there, "
+    ctx.add(role, "harmonics", f"only {where}: harmonics of the part's own low end carry it there, "
                                f"lifting that share to about {signed(goal)} dB; the low end "
                                "itself stays as it was",
             split_hz=_HARMONICS_SPLIT_HZ, above_hz=SMALL_SPEAKER_HZ,

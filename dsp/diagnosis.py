@@ -245,7 +245,7 @@ def diagnose(analysis: SessionAnalysis, *,
                                     f"{track.mono_loss_db:.1f} dB of {the_part(role, names)} is "
                                     f"lost in mono (correlation {signed(track.correlation, 2)})",
                                     track.mono_loss_db, (0.0, 1.5), source))
-    findings += _small_speakers(analysis, ranges)
+    findings += _small_speakers(analysis, ranges, names)
     if analysis.kick_bass_overlap is not None and analysis.kick_bass_overlap > 0.5:
         findings.append(Finding("bass", "masking", "normal",
                                 f"{the_part('kick', names)} and {the_part('bass', names)} "
@@ -270,7 +270,8 @@ def small_speaker_shortfall(analysis: SessionAnalysis, role: str) -> float | Non
     return max(typical[0] - analysis.tracks[role].small_speaker_share_db, 0.0)
 
 
-def _small_speakers(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
+def _small_speakers(analysis: SessionAnalysis, ranges: dict,
+                    names: Mapping[str, str]) -> list[Finding]:
     findings = []
     for role, (low, high) in ranges["small_speaker_share_db"].items():
         shortfall = small_speaker_shortfall(analysis, role)
@@ -278,7 +279,8 @@ def _small_speakers(analysis: SessionAnalysis, ranges: dict) -> list[Finding]:
             continue
         share = analysis.tracks[role].small_speaker_share_db
         findings.append(Finding(role, "mono_collapse", _severity(shortfall),
-                                f"only {signed(share)} dB of the {_possessive(role)} energy "
+                                f"only {signed(share)} dB of the energy of "
+                                f"{the_part(role, names)} "
                                 f"lies above {SMALL_SPEAKER_HZ:.0f} Hz, where phone and laptop "
                                 f"speakers start to play (typical {signed_range(low, high)} "
                                 "dB): it all but vanishes on them",

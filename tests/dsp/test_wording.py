@@ -100,7 +100,7 @@ def test_a_part_id_never_shows_its_underscore(song):
 
 
 _GENERIC = ("where the cymbals ring", "uncompressed drums", "'instruments' stem", "'fx' stem",
-            "the vocal range", "'the kick and bass fight'")
+            "the vocal range", "'the kick and bass fight'", "sampled keys and guitars")
 """Words that name a kind of sound, or what to type, not one of the user's parts."""
 
 

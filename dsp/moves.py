@@ -12,7 +12,8 @@ from types import MappingProxyType
 
 from dsp.wording import percent, the_part
 
-__all__ = ["MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES", "FixRequest", "Move", "Plan"]
+__all__ = ["MEASURED_GAIN_DB", "MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES",
+           "FixRequest", "Move", "Plan"]
 
 OPERATIONS = ("gain", "high_pass", "low_shelf", "high_shelf", "bell", "deess", "compress",
               "transient", "parallel_compress", "duck", "mono_below", "phase_repair", "width",
@@ -24,6 +25,9 @@ MOST_GAIN_DB = MappingProxyType({"gain": 18.0, "bell": 15.0, "low_shelf": 15.0,
                                  "high_shelf": 15.0})
 """How far `more` may take a move's gain: past it a level or EQ move stops being a mix
 decision (a 22 dB vocal lift was possible)."""
+MEASURED_GAIN_DB = 12.0
+"""The most a level move sized by the measurement makes, however strongly the complaint is
+put; `more` may take it on to MOST_GAIN_DB."""
 
 
 @dataclass(frozen=True)
@@ -166,3 +170,6 @@ class Plan:
     held_back: bool = False
     """A move was kept small because the measurement doesn't back a bigger one (the notes
     say what was measured); the user can still ask for more."""
+    limited: tuple[str, ...] = ()
+    """The stems whose level move stops at MEASURED_GAIN_DB short of its goal (its reason
+    says where the part lands): `more` takes it further, a stronger complaint does not."""

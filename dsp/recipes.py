@@ -23,7 +23,7 @@ from dsp.diagnosis import (
     spectrum_low_mid_excess_db,
 )
 from dsp.meter import k_weighting_sections
-from dsp.moves import SEVERITY_SCALE, FixRequest, Move, Plan
+from dsp.moves import MEASURED_GAIN_DB, SEVERITY_SCALE, FixRequest, Move, Plan
 from dsp.processing import equaliser_sections
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
@@ -78,6 +78,8 @@ class _Context:
         """The level each sized gain move aims at: settled once the whole plan is known."""
         self.held_back = False
         """A move was kept small because the measurement doesn't back a bigger one."""
+        self.limited: list[str] = []
+        """Stems whose level move stops at MEASURED_GAIN_DB (one file's, never settled)."""
         self.names = names
         """Each part's name for people (see plan_fixes)."""
 
@@ -132,12 +134,14 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
     goal = centre + (ctx.scale - 1.0) * (high - low) / 2 * (1 if louder else -1)
     needed = goal - current
     if (needed > 0) == louder and abs(needed) >= 1.0:
-        gain = float(np.clip(needed, -_MAX_LEVEL_DB, _MAX_LEVEL_DB))
+        gain = float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB))
         reason = (f"{ctx.the(layer)} measured {signed(current)} LU against the rest; typical "
                   f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
         if ctx.request.file is not None:   # settled with the plan's other moves otherwise
-            ctx.add(stem, "gain", reason + _held(needed, gain, current + gain),
-                    gain_db=round(gain, 1))
+            held = _held(needed, gain, current + gain)
+            ctx.add(stem, "gain", reason + held, gain_db=round(gain, 1))
+            if held:
+                ctx.limited.append(stem)
             return
         move = ctx.add(stem, "gain", reason, gain_db=round(gain, 1))
         if move is not None:
@@ -788,17 +792,19 @@ def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move],
     return change_db(own) - change_db(rest) if own and rest else 0.0
 
 
-_MAX_LEVEL_DB = 12.0
 _SETTLE_ROUNDS = 3
 
 
 def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
-                   moves: list[Move]) -> None:
+                   moves: list[Move]) -> tuple[str, ...]:
     """Resize each level move so its part lands on its goal once every other move of the
     plan has acted (a mud cut on the vocal lowers the vocal too; cuts on the other parts
-    lower the rest). A few rounds settle level moves that change each other's rest."""
+    lower the rest). A few rounds settle level moves that change each other's rest.
+    Returns the stems whose move stops at MEASURED_GAIN_DB short of its goal."""
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
+    limited: list[str] = []
     for _ in range(_SETTLE_ROUNDS):
+        limited = []
         for n, goal in enumerate(goals):
             index = next(i for i, m in enumerate(moves) if m is goal.move)
             others = [m for i, m in enumerate(moves) if i != index]
@@ -806,24 +812,27 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             gap = goal.goal_lu - current
             shift = _level_shift(analysis, goal.layer, others, band_power)
             needed = gap - shift
-            gain = round(float(np.clip(needed, -_MAX_LEVEL_DB, _MAX_LEVEL_DB)), 1)
+            gain = round(float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB)), 1)
             gain = gain if gain * gap > 0 else 0.0
             reason = goal.reason
             if abs(needed - gap) >= 0.3:
                 more = "more" if abs(needed) > abs(gap) else "less"
                 reason += (f"; {abs(needed - gap):.1f} dB {more} than that gap, for what the "
                            "plan's other moves do to the part's level")
-            reason += _held(needed, gain, current + shift + gain)
+            held = _held(needed, gain, current + shift + gain)
+            if held:
+                limited.append(goal.move.stem)
             moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
-                                   reason=reason)
+                                   reason=reason + held)
             goals[n] = replace(goal, move=moves[index])
+    return tuple(limited)
 
 
 def _held(needed: float, gain: float, lands: float) -> str:
     """The end of a level move's reason when it needs more than one measured move makes."""
-    if not gain or abs(needed) <= _MAX_LEVEL_DB:
+    if not gain or abs(needed) <= MEASURED_GAIN_DB:
         return ""
-    return (f"; held at {_MAX_LEVEL_DB:g} dB, the limit of one measured move, so it lands near "
+    return (f"; held at {MEASURED_GAIN_DB:g} dB, the limit of one measured move, so it lands near "
             f"{signed(lands)} LU")
 
 
@@ -958,6 +967,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     notes: list[str] = []
     goals: list[_LevelGoal] = []
     held_back = False
+    limited: list[str] = []
     for request in sorted(requests, key=lambda r: r.problem == "tonal_balance"):
         recipe = _RECIPES.get(request.problem)
         if recipe is None:
@@ -972,7 +982,8 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
             _onto_one_file(moves, first, request, ctx)
         notes.extend(n for n in ctx.notes if n not in notes)
         held_back |= ctx.held_back
-    _settle_levels(analysis, goals, moves)
+        limited += ctx.limited
+    settled = _settle_levels(analysis, goals, moves)
     mud = next((r for r in requests if r.problem == "muddy" and r.layer != MIX), None)
     if mud:
         # a mud cut lowers its part's level and a level move raises its low mids: twice
@@ -982,6 +993,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         _settle_levels(analysis, goals, moves)
         deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
         notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names))
-        _settle_levels(analysis, goals, moves)
+        settled = _settle_levels(analysis, goals, moves)
     notes.extend(_drop_idle_levels(analysis, goals, moves, names))
-    return Plan(moves=tuple(moves), notes=tuple(notes), held_back=held_back)
+    return Plan(moves=tuple(moves), notes=tuple(notes), held_back=held_back,
+                limited=tuple(dict.fromkeys([*limited, *settled])))

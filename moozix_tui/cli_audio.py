@@ -325,7 +325,7 @@ def _settings_with_reference(args, reference):
 
 def _finish(args, result, plan, inputs) -> int:
     from dsp.pipeline import export
-    from moozix_tui.engine.present import layer_names
+    from moozix_tui.engine.present import layer_names, limit_note
 
     exported = export(args.out, result, plan=plan, names=layer_names(), inputs=inputs,
                       progress=_progress)
@@ -338,7 +338,7 @@ def _finish(args, result, plan, inputs) -> int:
         "notes": list(plan.notes), "warnings": list(result.master.warnings),
         "input_notices": [{"level": n.level, "message": n.message}
                           for n in result.stems.notices],
-        "held_back": plan.held_back,
+        "held_back": plan.held_back, "limited": list(plan.limited),
     }
     if args.json:
         print(json.dumps(summary))
@@ -350,6 +350,8 @@ def _finish(args, result, plan, inputs) -> int:
         if plan.held_back:
             print("note: a move was kept gentle; if you still hear it, say it more strongly "
                   "in --say (\"way too …\", \"really …\") for a deeper one")
+        if plan.limited:
+            print(f"note: {limit_note(plan.limited)}")
         print(f"master: {exported.written_lufs:.1f} LUFS, {exported.written_true_peak_dbtp:.1f} "
               f"dBTP -> {exported.folder}")
     return EXIT_OK

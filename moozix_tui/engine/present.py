@@ -12,9 +12,10 @@ from dsp import wording
 from dsp.wording import change, figure, listing, number
 from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
 
-__all__ = ["change", "figure", "finding_line", "group_files", "layer_names", "move_lines",
-           "normalised", "number", "part_word", "parts_word", "plan_text", "problem_word",
-           "restate", "stem_request", "status_text", "summary_text", "the_part"]
+__all__ = ["change", "figure", "finding_line", "group_files", "layer_names", "limit_note",
+           "more_hint", "move_lines", "normalised", "number", "part_word", "parts_word",
+           "plan_text", "problem_word", "restate", "stem_request", "status_text", "summary_text",
+           "the_part"]
 
 NEXT_STEPS = ("Say `go` to render · `more` / `less` · `skip N` · or tell me another "
               "problem.")
@@ -90,6 +91,33 @@ def move_lines(moves: Sequence[dict], *, reasons: bool = False) -> list[str]:
         move, names = Move.from_dict(data), layer_names()
         lines.append(f"{i}. {move.describe(names) if reasons else move.action(names)}")
     return lines
+
+
+def more_hint(held_back: bool, limited: Sequence[str]) -> str:
+    """What `more` can still do for a new plan: take a level move past the limit of one
+    measured move (dsp.moves.MEASURED_GAIN_DB, up to MOST_GAIN_DB), or make a move the
+    measurement kept gentle stronger; '' when neither."""
+    from dsp.moves import MEASURED_GAIN_DB, MOST_GAIN_DB
+
+    if limited:
+        return (f"Say `more` if you still hear it: it takes {listing(map(the_part, limited))} "
+                f"past the {MEASURED_GAIN_DB:g} dB limit, up to {MOST_GAIN_DB['gain']:g} dB.")
+    return "Say `more` if you still hear it." if held_back else ""
+
+
+def limit_note(limited: Sequence[str]) -> str:
+    """`moozix fix` takes no `more`, and a stronger --say sizes a level move to the same
+    limit: where the moves stop and what does go further; '' when none stops."""
+    from dsp.moves import MEASURED_GAIN_DB, MOST_GAIN_DB
+
+    if not limited:
+        return ""
+    one = len(limited) == 1
+    return (f"the level move{'' if one else 's'} on {listing(map(the_part, limited))} "
+            f"stop{'s' if one else ''} at {MEASURED_GAIN_DB:g} dB, the most one measured move "
+            "makes, and saying it more strongly in --say won't pass that; in the chat "
+            f"(moozix), `more` takes {'it' if one else 'them'} up to {MOST_GAIN_DB['gain']:g} "
+            "dB, or raise the part in your session and export it again")
 
 
 def plan_text(moves: Sequence[dict], aside: str = "") -> str:

@@ -400,6 +400,7 @@ def test_a_level_move_held_at_its_limit_says_so_and_where_the_part_lands(song):
     (move,) = plan.moves
     assert move.params["gain_db"] == 12.0
     assert "other moves" not in move.reason and "held at 12 dB" in move.reason
+    assert plan.limited == ("vocal",), "`more` can still take it further"
     before = analyse_session(stem_set(broken)).level_vs_rest_lu["vocal"]
     after = analyse_session(fixed).level_vs_rest_lu["vocal"]
     said = float(move.reason.rsplit("lands near ", 1)[1].split(" LU")[0])
@@ -423,6 +424,7 @@ def test_one_file_held_at_the_level_limit_says_so(song):
     plan = plan_fixes([FixRequest("vocal", "too_quiet", file="Vox Dbl")], analysis)
     (move,) = [m for m in plan.moves if m.op == "gain"]
     assert move.params["gain_db"] == 12.0 and "held at 12 dB" in move.reason
+    assert plan.limited == ("Vox Dbl",)
     said = float(move.reason.rsplit("lands near ", 1)[1].split(" LU")[0])
     assert said == pytest.approx(before + 12.0, abs=0.1)
 
@@ -438,6 +440,7 @@ def test_a_part_the_other_moves_already_bring_down_gets_no_move_the_wrong_way(so
     low, high = reference_ranges()["level_vs_rest_lu"]["drums"]
     assert low <= levels["drums"] <= high
     assert levels["vocal"] == pytest.approx(_typical_centre("vocal"), abs=0.5)
+    assert plan.limited == (), "9 dB under is inside what one measured move makes"
     assert any("drums" in note and "no level move" in note for note in plan.notes)
 
 

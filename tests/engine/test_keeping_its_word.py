@@ -370,3 +370,33 @@ def test_a_move_the_measurement_does_not_back_is_gentle_and_the_way_to_more_is_s
     assert main(["fix", "--say", "the vocal is too low", *stems,
                  "--out", str(tmp_path / "o")]) == 0
     assert "say it more strongly" in capsys.readouterr().out
+
+
+def test_a_level_move_at_its_limit_says_what_goes_further_in_each_face(chat, song, tmp_path,
+                                                                      capsys):
+    """A vocal 20 dB under needs more than the 12 dB one measured move makes. The chat held
+    the move there without a word about `more`, which takes it on to 18 dB; `moozix fix`
+    takes no `more`, and a stronger --say is sized to the same 12 dB, so it says what does
+    go further."""
+    from moozix_tui.cli import main
+
+    vocal = song["vocal"][:, :44100 * 6] * np.float32(10 ** (-20 / 20))
+    beat = sum(x for role, x in song.items() if role != "vocal")[:, :44100 * 6]
+    sf.write(tmp_path / "Lead Vox.wav", vocal.T, 44100)
+    sf.write(tmp_path / "beat.wav", beat.T, 44100)
+    files = [str(tmp_path / "Lead Vox.wav"), str(tmp_path / "beat.wav")]
+    chat.say("the vocal is too quiet")
+    planned = chat.say(" ".join(f'"{f}"' for f in files)).replace("\\", "")
+    assert chat.engine.state.moves[0]["params"]["gain_db"] == 12.0
+    assert ("Say `more` if you still hear it: it takes the lead vocal past the 12 dB limit, "
+            "up to 18 dB.") in planned
+    chat.say("more")
+    chat.say("more")
+    assert chat.engine.state.moves[0]["params"]["gain_db"] == 18.0, "as the chat said"
+    assert main(["fix", "--say", "the vocal is way too quiet", *files,
+                 "--out", str(tmp_path / "o")]) == 0
+    said = capsys.readouterr().out
+    assert "move: Turn the lead vocal up 12.0 dB" in said
+    assert ("note: the level move on the lead vocal stops at 12 dB, the most one measured move "
+            "makes, and saying it more strongly in --say won't pass that; in the chat (moozix), "
+            "`more` takes it up to 18 dB") in said

@@ -479,13 +479,11 @@ def _mono(ctx: _Context) -> None:
         ctx.notes.append("Nothing measured collapses in mono (no stem loses more than 3 dB "
                          "when folded); I left the stereo image alone.")
     elif not fixed and candidates:
-        parts = listing([f"the {spoken(r)}" for r in candidates])
-        losses = listing([f"{ctx.analysis.tracks[r].mono_loss_db + 0.0:.1f} dB"
+        losses = listing([f"{ctx.analysis.tracks[r].mono_loss_db + 0.0:.1f} dB of {ctx.the(r)}"
                           for r in candidates])
-        ctx.notes.append(f"In mono, {parts} {'loses' if len(candidates) == 1 else 'lose'} "
-                         f"{losses} when folded, under the 3 dB where parts start to cancel: "
-                         f"I left {'its' if len(candidates) == 1 else 'their'} stereo image "
-                         "alone.")
+        ctx.notes.append(f"Folded to mono, {losses} {'is' if len(candidates) == 1 else 'are'} "
+                         "lost, under the 3 dB where parts start to cancel: I left the stereo "
+                         "image alone.")
 
 
 _MONO_CORRELATION = 0.98

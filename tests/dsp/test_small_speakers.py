@@ -171,4 +171,4 @@ def test_a_named_part_that_holds_up_in_mono_is_said_as_that_part(song_with_808):
     plan = plan_fixes([FixRequest("bass", "mono_collapse")],
                       analyse_session(stem_set(song_with_808)))
     (note,) = [n for n in plan.notes if "mono" in n]
-    assert note.startswith("In mono, the bass loses 0.0 dB") and "Nothing" not in note
+    assert note.startswith("Folded to mono, 0.0 dB of the bass is lost") and "Nothing" not in note

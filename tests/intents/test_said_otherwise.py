@@ -1197,6 +1197,19 @@ AT_RANDOM = [
     ("a random piano line comes in at the end", set()),
 ]
 
+
+# Too middy or too subby: muddy (the song's tone when said of the whole mix); subby said
+# with praise is no complaint. Some notes or hits sticking out more than others: uneven.
+MIDDY_SUBBY = [
+    ("the mix is too middy", {("mix", "tonal_balance")}),
+    ("the kick is way too subby", {("kick", "muddy")}),
+    ("the 808 is a bit subby for the club", {("bass", "muddy")}),
+    ("some bass notes jump out way more than others", {("bass", "inconsistent")}),
+    ("a few snare hits stick out more than others", {("snare", "inconsistent")}),
+    ("the 808 is subby and deep, love it", set()),
+    ("the bass is nice and subby", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1242,7 +1255,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "scraping": SCRAPING, "song has": SONG_HAS,
             "in its road": IN_ITS_ROAD, "tone words": TONE_WORDS,
             "lost by listener": LOST_BY_LISTENER, "reverb endless": REVERB_ENDLESS,
-            "at random": AT_RANDOM}
+            "at random": AT_RANDOM, "middy subby": MIDDY_SUBBY}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

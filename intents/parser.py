@@ -1702,7 +1702,7 @@ class _Reader:
         (or the song), describe it."""
         if cue.cue.problem not in self.rules["grammar"]["attributive"]:
             return None
-        joins = self.sets["lack_joins"]
+        joins = self.sets["lack_joins"] | self.sets["attributive_after"]
         k = cue.end
         while k < len(self.words) and (self.covered[k] or self.words[k] in joins):
             k += 1
@@ -1715,12 +1715,13 @@ class _Reader:
             or self._song_has(cue) else None
 
     def _song_has(self, cue: _Mention) -> bool:
-        """"the record has wimpy drums", "this mix has harsh cymbals": what the song has is
-        its parts, and the words of tone before one describe it."""
+        """"the record has wimpy drums", "this mix has harsh cymbals", "recordings suffering
+        from brittle cymbals": what the song has or suffers from is its parts, and the words
+        of tone before one describe it."""
         j = self._noun_phrase_start(cue)
         while j >= 0 and self.words[j] in self.sets["determiners"]:
             j -= 1
-        if j < 0 or self.words[j] not in self.rules["grammar"]["possession"]:
+        if j < 0 or self.words[j] not in self.sets["song_has"]:
             return False
         owner = next((m for m in reversed(self.by_clause.get(self.clauses[j], []))
                       if m.layer and m.end <= j), None)

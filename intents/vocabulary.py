@@ -97,6 +97,8 @@ _WORD_SETS = {
     "praise_wishes": ("negation", "praise_wishes"),
     "praise_manner": ("negation", "praise_manner"),
     "manner_wanted": ("negation", "manner_wanted"),
+    "song_has": ("grammar", "song_has"),
+    "attributive_after": ("grammar", "attributive_after"),
     "names_only": ("negation", "names_only"),
 }
 

@@ -1210,6 +1210,18 @@ MIDDY_SUBBY = [
     ("the bass is nice and subby", set()),
 ]
 
+
+# What the song suffers from, is spoiled or let down by, is its parts, described by the
+# words of tone before them ("-sounding" between). Who wrote or produced it is no part.
+SONG_SUFFERS = [
+    ("so many records now suffer from brittle-sounding cymbals", {("cymbals", "harsh")}),
+    ("the mix is ruined by harsh cymbals", {("cymbals", "harsh")}),
+    ("the record is let down by weak drums", {("drums", "weak")}),
+    ("the track is spoiled by a boomy bass", {("bass", "muddy")}),
+    ("the album has wimpy sounding drums", {("drums", "weak")}),
+    ("the record was let down by the label", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1255,7 +1267,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "scraping": SCRAPING, "song has": SONG_HAS,
             "in its road": IN_ITS_ROAD, "tone words": TONE_WORDS,
             "lost by listener": LOST_BY_LISTENER, "reverb endless": REVERB_ENDLESS,
-            "at random": AT_RANDOM, "middy subby": MIDDY_SUBBY}
+            "at random": AT_RANDOM, "middy subby": MIDDY_SUBBY,
+            "song suffers": SONG_SUFFERS}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -1222,6 +1222,21 @@ SONG_SUFFERS = [
     ("the record was let down by the label", set()),
 ]
 
+
+# Drums that move nothing: no slam, no air moved, no bark or thud, hitting like a feather:
+# weak. A kick that slams, an 808 that moves air, a vocal light as a feather stay nothing.
+MOVES_NOTHING = [
+    ("the kick doesn't move any air", {("kick", "weak")}),
+    ("the 808 doesn't move the speakers at all", {("bass", "weak")}),
+    ("the drums don't slam", {("drums", "weak")}),
+    ("the snare lacks bark", {("snare", "weak")}),
+    ("the kick has no thud", {("kick", "weak")}),
+    ("the toms hit like a feather", {("drums", "weak")}),
+    ("the kick slams", set()),
+    ("the 808 moves so much air", set()),
+    ("the vocal is light as a feather and lovely", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1268,7 +1283,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "in its road": IN_ITS_ROAD, "tone words": TONE_WORDS,
             "lost by listener": LOST_BY_LISTENER, "reverb endless": REVERB_ENDLESS,
             "at random": AT_RANDOM, "middy subby": MIDDY_SUBBY,
-            "song suffers": SONG_SUFFERS}
+            "song suffers": SONG_SUFFERS, "moves nothing": MOVES_NOTHING}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -30,6 +30,7 @@ from dsp.meter import (
     true_peak_dbtp,
     window_power,
 )
+from dsp.wording import part_name
 
 __all__ = [
     "DRUM_ROLES",
@@ -303,14 +304,16 @@ class StemSet:
 
 
 def harmonise(files: Sequence[tuple[str, AudioFile]], *, sample_rate: int | None = None,
-              reuse_arrays: bool = False) -> StemSet:
+              reuse_arrays: bool = False,
+              part_names: Mapping[str, str] | None = None) -> StemSet:
     """Bring (part, file) sources to one rate and one length; say what was changed and why.
 
     Two mono files named as a left/right pair of one part become one stereo source (see
     dsp.intake). Each source is named after its file, made unique (see _unique_names).
     With reuse_arrays a stem may keep its file's array and remove the DC offset in place,
     changing the AudioFile: for callers that drop the files afterwards, so a stem is never
-    held twice. Sources are conformed and measured on both cores.
+    held twice. Sources are conformed and measured on both cores. `part_names`: each part's
+    name for people, for the notices (see dsp.wording.part_name).
     """
     if not files:
         raise AudioContentError("no stems were given — add at least one audio file")
@@ -334,7 +337,7 @@ def harmonise(files: Sequence[tuple[str, AudioFile]], *, sample_rate: int | None
                 samples = np.pad(samples, ((0, 0), (0, short_by)))
             stems.append(Stem(role=role, samples=samples, sources=paths, name=name))
         notices.extend(_alignment_notices(stems, rate))
-        notices.extend(_label_notices(stems, rate, pool))
+        notices.extend(_label_notices(stems, rate, pool, part_names or {}))
     return StemSet(stems=tuple(stems), sample_rate=rate, frames=frames, notices=tuple(notices))
 
 
@@ -569,13 +572,14 @@ _EXPECTED_BANDS = {
 }
 
 
-def _label_notices(stems: list[Stem], rate: int, pool: Executor) -> list[Notice]:
+def _label_notices(stems: list[Stem], rate: int, pool: Executor,
+                   names: Mapping[str, str]) -> list[Notice]:
     checked = [stem for stem in stems if stem.role in _EXPECTED_BANDS]
-    found = pool.map(lambda stem: _label_notice(stem, rate), checked)
+    found = pool.map(lambda stem: _label_notice(stem, rate, names), checked)
     return [notice for notice in found if notice is not None]
 
 
-def _label_notice(stem: Stem, rate: int) -> Notice | None:
+def _label_notice(stem: Stem, rate: int, names: Mapping[str, str]) -> Notice | None:
     (low, high), minimum, what = _EXPECTED_BANDS[stem.role]
     freqs, psd = spectrum(stem.samples[:, : rate * 60], rate)
     total = psd.sum()
@@ -585,6 +589,7 @@ def _label_notice(stem: Stem, rate: int) -> Notice | None:
     if share < minimum:
         name = _label(stem.sources) or stem.name
         return Notice("warning", "label",
-                      f"{name} was given as {stem.role} but its sound is {what} — "
+                      f"{name} was given as {part_name(stem.role, names)} but its sound "
+                      f"is {what} — "
                       "check the file is the right part")
     return None

@@ -54,6 +54,7 @@ def _check_cancel(cancel: threading.Event | None) -> None:
 def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
                progress: Progress | None = None,
                read: Callable[[Path], AudioFile] = load_audio,
+               part_names: Mapping[str, str] | None = None,
                ) -> tuple[StemSet, tuple[FileCheck, ...]]:
     """Read and check every (part, file) source (both cores), any number per part. A file
     that can't be used (unreadable, silent, too short, surround) is left out, and the set's
@@ -81,7 +82,8 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
     report("harmonising", 0.8)
     usable = [(role, c) for (role, _), c in zip(sources, checked, strict=True)
               if c.audio is not None]
-    stems = harmonise([(role, c.audio) for role, c in usable], reuse_arrays=True)
+    stems = harmonise([(role, c.audio) for role, c in usable], reuse_arrays=True,
+                      part_names=part_names)
     gone = tuple(Notice("warning", "left_out", left_out(c.error)) for c in unusable)
     found = tuple(n for _, c in usable for n in c.check.notices)
     return stems.replace(notices=gone + found + stems.notices), tuple(c.check for _, c in usable)

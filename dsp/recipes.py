@@ -271,7 +271,7 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float) -> bool:
         how = f"a cut near {freq / 1000:.1f} kHz sized to bring it back to {signed(high)} dB"
     else:
         depth = _GENTLE_HARSH_DB
-        how = f"a gentle cut near {freq / 1000:.1f} kHz only"
+        how = f"just a gentle cut near {freq / 1000:.1f} kHz"
         ctx.notes.append(f"The measurement doesn't back a deep cut on {ctx.the(ctx.layer)}: "
                          f"{measured}. I kept it to {depth * ctx.scale:.1f} dB.")
         ctx.held_back = True

@@ -279,8 +279,9 @@ def _load(given: StemArgs, **options):
     set's notices: every file given is accounted for wherever the notices go."""
     from dsp.check import Notice
     from dsp.pipeline import load_stems
+    from moozix_tui.engine.present import layer_names
 
-    stems, checks = load_stems(given.sources, **options)
+    stems, checks = load_stems(given.sources, part_names=layer_names(), **options)
     told = tuple(Notice(level, "left_out", message) for level, message in given.notes)
     return stems.replace(notices=told + stems.notices), checks
 

@@ -44,8 +44,9 @@ def check_files(assigned: Sequence[tuple[str | None, Path]],
 def load_sources(sources: Sequence[tuple[str, Path]], progress: Progress):
     """Every (part, file) into one StemSet at one rate and length."""
     from dsp.pipeline import load_stems
+    from moozix_tui.engine.present import layer_names
 
-    stems, _ = load_stems(list(sources), progress=progress)
+    stems, _ = load_stems(list(sources), progress=progress, part_names=layer_names())
     return stems
 
 

@@ -312,3 +312,13 @@ def test_a_repeating_pattern_that_lines_up_is_not_called_misaligned():
         second[0, i * step:i * step + 64] = click * accents[(i - 4) % 40]
     found = harmonise([("cymbals", audio("Hat", first)), ("cymbals", audio("Hat 2", second))])
     assert _offsets(found) == []
+
+
+def test_a_file_that_does_not_sound_like_its_part_is_named_with_the_parts_name(song):
+    """Hats given as the vocal: the notice said 'given as vocal', where the chat had just
+    listed the file under 'lead vocal'."""
+    given = [("vocal", audio("Hats", song["cymbals"])), ("bass", audio("Bass", song["bass"]))]
+    said = [n.message for n in harmonise(given, part_names={"vocal": "lead vocal"}).notices
+            if n.code == "label"]
+    assert said == ["Hats.wav was given as lead vocal but its sound is mostly outside 150 Hz–5 kHz "
+                    "— check the file is the right part"]

@@ -1237,6 +1237,20 @@ MOVES_NOTHING = [
     ("the vocal is light as a feather and lovely", set()),
 ]
 
+
+# Stealing the attention from a part named after it, or from everything: too loud; the
+# part upstaged or overtaken is too quiet. A band upstaged by the opening act, a song that
+# overtakes you stay nothing.
+UPSTAGED = [
+    ("the harmonies upstage the lead vocal", {("backing_vocals", "too_loud")}),
+    ("the backing vocals overtake the lead in the chorus", {("backing_vocals", "too_loud")}),
+    ("the bass upstages everything", {("bass", "too_loud")}),
+    ("the keys overtake the mix in the bridge", {("keys", "too_loud")}),
+    ("the lead vocal is upstaged by the harmonies", {("vocal", "too_quiet")}),
+    ("the band was upstaged by the opening act", set()),
+    ("the song overtakes you", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1283,7 +1297,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "in its road": IN_ITS_ROAD, "tone words": TONE_WORDS,
             "lost by listener": LOST_BY_LISTENER, "reverb endless": REVERB_ENDLESS,
             "at random": AT_RANDOM, "middy subby": MIDDY_SUBBY,
-            "song suffers": SONG_SUFFERS, "moves nothing": MOVES_NOTHING}
+            "song suffers": SONG_SUFFERS, "moves nothing": MOVES_NOTHING,
+            "upstaged": UPSTAGED}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

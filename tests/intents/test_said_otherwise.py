@@ -1251,6 +1251,18 @@ UPSTAGED = [
     ("the song overtakes you", set()),
 ]
 
+
+# All the attention a part takes: too loud. A voice or a hook hard to ignore, lyrics one
+# cannot ignore stay nothing.
+ATTENTION = [
+    ("the kick is all I can focus on", {("kick", "too_loud")}),
+    ("I can't stop hearing the hats", {("cymbals", "too_loud")}),
+    ("the tambourine is the most noticeable thing in the mix", {("drums", "too_loud")}),
+    ("the shaker is the most prominent element", {("drums", "too_loud")}),
+    ("her voice is hard to ignore, what a talent", set()),
+    ("the chorus hook is impossible to ignore", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1298,7 +1310,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "lost by listener": LOST_BY_LISTENER, "reverb endless": REVERB_ENDLESS,
             "at random": AT_RANDOM, "middy subby": MIDDY_SUBBY,
             "song suffers": SONG_SUFFERS, "moves nothing": MOVES_NOTHING,
-            "upstaged": UPSTAGED}
+            "upstaged": UPSTAGED, "attention": ATTENTION}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

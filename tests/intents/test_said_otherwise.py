@@ -1263,6 +1263,18 @@ ATTENTION = [
     ("the chorus hook is impossible to ignore", set()),
 ]
 
+
+# All top, no body: a part that is all click, pick or string noise, all top end: thin (the
+# song's tone when said of the mix). Top notch or all attack in a performance stay nothing.
+ALL_TOP = [
+    ("the kick is all click", {("kick", "thin")}),
+    ("the kick is just beater on these speakers", {("kick", "thin")}),
+    ("the acoustic is all pick noise", {("guitars", "thin")}),
+    ("the bass is all string noise", {("bass", "thin")}),
+    ("the mix is all top end", {("mix", "tonal_balance")}),
+    ("the production is all top notch", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1310,7 +1322,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "lost by listener": LOST_BY_LISTENER, "reverb endless": REVERB_ENDLESS,
             "at random": AT_RANDOM, "middy subby": MIDDY_SUBBY,
             "song suffers": SONG_SUFFERS, "moves nothing": MOVES_NOTHING,
-            "upstaged": UPSTAGED, "attention": ATTENTION}
+            "upstaged": UPSTAGED, "attention": ATTENTION,
+            "all top": ALL_TOP}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

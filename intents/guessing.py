@@ -436,8 +436,7 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
         part = reader.nearest_part(cue)
         problem, score = cue.cue.problem, rules["set_aside"]
         mono = reader.rules["mono_context"]["problem"]
-        if cue.cue.mono_sensitive and reader.sentence_words(
-                reader.sentences[cue.start]) & reader.mono_words:   # as the reading would
+        if cue.cue.mono_sensitive and reader.in_mono_context(cue):   # as the reading would
             problem = mono
         elif cue.cue.mono_sensitive and set(reader.words) & reader.mono_words:
             # mono named in another sentence of the message: maybe what vanishes there

@@ -1050,6 +1050,17 @@ class _Reader:
         lo, hi = self.sentence_span[sentence]
         return set(self.words[lo:hi])
 
+    def in_mono_context(self, cue: _Mention) -> bool:
+        """A mono word in the cue's sentence or in the sentence just before it: the device
+        is often named first and what goes missing there next ("I played it on my phone.
+        The kick was completely gone!")."""
+        sentence = self.sentences[cue.start]
+        if self.sentence_words(sentence) & self.mono_words:
+            return True
+        before = sentence - int(self.rules["mono_context"]["sentences_before"])
+        return before in self.sentence_span and bool(
+            self.sentence_words(before) & self.mono_words)
+
     def is_praise(self, clause: int) -> bool:
         words = self.clause_list(clause)
         said_of = self.sets["praise_after"]
@@ -1857,8 +1868,7 @@ class _Reader:
             inside = any(m.start >= cue.end for m in reverbs)
             problem = on_part["inside_problems" if inside else "problems"].get(
                 problem, on_part["problems"][problem])
-        if cue.cue and cue.cue.mono_sensitive and (
-                self.sentence_words(self.sentences[cue.start]) & self.mono_words):
+        if cue.cue and cue.cue.mono_sensitive and self.in_mono_context(cue):
             problem = self.rules["mono_context"]["problem"]
         return _Found(layer, problem, cue.start, cue, layer_mention, clause,
                       self.sentences[cue.start], severity, said=problem)
@@ -2097,8 +2107,12 @@ class _Reader:
 
     def _parts_over_whole(self, items: list[_Found]) -> list[_Found]:
         """"The low end is muddy, the bass and keys turn to mush": a problem said of named
-        parts in a sentence is theirs, not the whole song's as well."""
+        parts in a sentence is theirs, not the whole song's as well. A collapse reaches
+        back as far as its device does ("I played it on my phone. The kick was gone!")."""
         on_parts = {(item.sentence, item.said) for item in items if item.layer != self.whole}
+        mono = self.rules["mono_context"]
+        on_parts |= {(item.sentence - mono["sentences_before"], item.said) for item in items
+                     if item.layer != self.whole and item.said == mono["problem"]}
         return [item for item in items
                 if item.layer != self.whole or (item.sentence, item.said) not in on_parts
                 or self._whole_named(item.layer_mention)]

@@ -55,10 +55,10 @@ def test_a_problem_changed_by_a_context_word_outside_its_clause_offers_its_own_w
 
 
 def test_a_problem_left_as_it_is_while_the_message_names_mono_elsewhere_offers_the_collapse():
-    # the taxonomy: a part that vanishes in mono is a mono collapse; here "mono" is in the
-    # sentence before, out of the rule's reach, so "disappears" stays too quiet
-    intents, guesses = _read("I summed my mix to mono. When the chorus hits, the vocal "
-                             "disappears")
+    # the taxonomy: a part that vanishes in mono is a mono collapse; here "mono" is two
+    # sentences before, out of the rule's reach, so "disappears" stays too quiet
+    intents, guesses = _read("I summed my mix to mono. The verses hold up well. When the "
+                             "chorus hits, the vocal disappears")
     assert intents == [("vocal", "too_quiet")]
     assert guesses == [("vocal", "mono_collapse", 0)]
 

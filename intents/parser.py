@@ -273,6 +273,24 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     return [m for m in mentions if not _names_a_problem(m, words, cue_at, vocab)]
 
 
+def _headed(words: list[str], mentions: list[_Mention], vocab: Vocabulary) -> list[_Mention]:
+    """"the choir instruments", "the overhead drum mics": a narrower part right before a
+    word for a wider one is the narrower part, the wider word its head noun ([part_heads])."""
+    heads = vocab.rules["part_heads"]
+    out: list[_Mention] = []
+    for m in mentions:
+        last = out[-1] if out else None
+        head = heads.get(m.layer) if isinstance(heads.get(m.layer), dict) else None
+        if head is not None and last is not None and last.layer and m.start == last.end \
+                and last.layer not in (m.layer, vocab.whole_song_layer) \
+                and (head["parts"] == "*" or last.layer in head["parts"]) \
+                and (head["words"] == "*" or " ".join(words[m.start:m.end]) in head["words"]):
+            out[-1] = replace(last, end=m.end)
+            continue
+        out.append(m)
+    return out
+
+
 def _done_after(words: list[str], end: int, vocab: Vocabulary) -> bool:
     """"need the volume turned down": the lack frame's noun is a thing to be done to."""
     return end < len(words) and words[end] in vocab.rules["lack_frame"]["done"]
@@ -952,7 +970,8 @@ class _Reader:
         self.clauses = clause_bounds(text, self.tokens)
         self.sentences = sentence_ids(text, self.tokens)
         self.keys = [stem(w) for w in self.words]
-        self.mentions = _match(text, self.tokens, self.words, self.keys, self.clauses, vocab)
+        self.mentions = _headed(self.words, _match(text, self.tokens, self.words, self.keys,
+                                                   self.clauses, vocab), vocab)
         self.mentions = sorted(self.mentions + _quantities(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
         self.mentions = sorted(self.mentions + _steps(self.words, self.clauses, self.mentions,
@@ -1604,7 +1623,7 @@ class _Reader:
         cue_text = " ".join(self.words[cue.start:cue.end])
         own = self.rules["no_layer"]["own_layer"].get(cue_text)
         if own and (own != self.whole or self._whole_own(cue, after)):
-            return _Mention(cue.start, cue.end, layer=own)
+            return self._placed_after(cue, after) or _Mention(cue.start, cue.end, layer=own)
         weak_before = [m for m in layers if m.start < cue.start and m not in named]
         if weak_before:
             return weak_before[0]
@@ -1619,6 +1638,17 @@ class _Reader:
         if after:
             return after[0]
         return next((m for m in layers if m not in named), None)
+
+    def _placed_after(self, cue: _Mention, after: list[_Mention]) -> _Mention | None:
+        """"sibilance in the violins": the part named as where the problem is."""
+        rule = self.rules["no_layer"]
+        if not after or self.clauses[after[0].start] != self.clauses[cue.start]:
+            return None
+        k = after[0].start - 1
+        while k >= cue.end and self.words[k] in self.sets["determiners"]:
+            k -= 1
+        placed = k >= cue.end and self.words[k] in rule["places"]
+        return after[0] if placed and k - cue.end <= rule["place_reach"] else None
 
     def _existential(self, lo: int, hi: int) -> bool:
         """"there is" between a part and the problem words: the problem has no subject."""
@@ -1736,7 +1766,9 @@ class _Reader:
             return False
         owner = next((m for m in reversed(self.by_clause.get(self.clauses[j], []))
                       if m.layer and m.end <= j), None)
-        return owner is not None and owner.layer == self.whole
+        if owner is None:   # "it has harsh sounding cymbals": the unnamed "it" is the song
+            return j > 0 and self.words[j - 1] in self.rules["grammar"]["song_pronouns"]
+        return owner.layer == self.whole
 
     def _noun_phrase_start(self, cue: _Mention) -> int:
         """The word before the problem words that run up to `cue` ("a dull, distant")."""
@@ -1935,8 +1967,9 @@ class _Reader:
                                                  self._chars(item.cue, None)))
                     continue
             band = self.rules["band_level"]
-            if item.layer == self.whole and item.problem in band["problems"] \
-                    and self._band_word(item.layer_mention, band["words"]):
+            if item.layer == self.whole and item.problem in band["problems"] and (
+                    self._band_word(item.layer_mention, band["words"])
+                    or self._band_after(item.cue, band)):
                 item.problem = item.said = band["problems"][item.problem]
             if item.layer == self.whole:
                 item.problem = WHOLE_SONG_PROBLEMS[item.problem]
@@ -2035,6 +2068,20 @@ class _Reader:
         while words and words[0] in self.sets["determiners"]:
             words = words[1:]
         return " ".join(words) in (self.sets["band_words"] if bands is None else bands)
+
+    def _band_after(self, cue: _Mention, band: dict) -> bool:
+        """"too quiet in the highs", "absent of low-range frequencies": the band where the
+        level is off, right after the level words."""
+        k = cue.end
+        if k >= len(self.words) or self.words[k] not in band["where"]:
+            return False
+        k += 1
+        while k < len(self.words) and self.words[k] in self.sets["determiners"]:
+            k += 1
+        # "at the top of the chorus" is a place in the song, not a band
+        return any(tuple(self.words[k:k + len(b)]) == b
+                   and self.words[k + len(b):k + len(b) + 1] != [band["not_before"]]
+                   for b in (tuple(w.split()) for w in band["words"]))
 
     # the reader's view for intents.guessing
 

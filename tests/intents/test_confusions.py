@@ -9,6 +9,9 @@ fails the others.
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
+
 import pytest
 
 from intents import parse
@@ -43,3 +46,116 @@ def test_a_device_named_in_the_sentence_before_makes_a_vanishing_part_a_collapse
     """Taxonomy: "A part that vanishes 'on my phone' or 'in the car' is `mono_collapse`."
     People name the device first and what goes missing there in the next sentence."""
     assert _read(text) == expected
+
+
+RULES = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())
+BAND = RULES["band_level"]
+
+BAND_LEVEL = [
+    ("the master is completely missing on the bottom end", {("mix", "tonal_balance")}),
+    ("the master is too quiet in the top end next to the demo", {("mix", "tonal_balance")}),
+    ("honestly the mix is way too loud across the low mids", {("mix", "tonal_balance")}),
+    # a place in the song or a device is no band: the level stays the song's
+    ("the master is too quiet at the top of the second verse", {("mix", "quiet_master")}),
+    ("the song is way too loud in the bridge", {("mix", "loud_master")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), BAND_LEVEL, ids=[c[0][:40] for c in BAND_LEVEL])
+def test_the_song_too_loud_or_quiet_in_a_band_is_its_tone(text, expected):
+    """Taxonomy: "Whole-song tone (muddy, harsh, dull, thin, too bright, too dark across the
+    whole mix) is `mix` + `tonal_balance`"; `quiet_master`/`loud_master` are the whole
+    song's level. A song too quiet "in the highs" or missing "on the bottom" is off in one
+    band: its tone, not its level."""
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize("text", BAND["where_examples"])
+def test_band_level_where_examples(text):
+    assert _read(text) == {("mix", "tonal_balance")}
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), BAND["where_counter_examples"])
+def test_band_level_where_counter_examples(text, layer, problem):
+    assert _read(text) == {(layer, problem)}
+
+
+@pytest.mark.parametrize("text", [
+    "my de-esser has a hard time chasing the esses on the lead vocal",
+    "the mix is way too loud across the low mids",
+    "I spent an hour chasing a clicky kick"])
+def test_everyday_words_are_not_typos_of_problem_words(text):
+    """"chasing" is not "phasing" (a mono collapse) and "across" is not "cross": a word
+    corrected into the vocabulary changes the problem read."""
+    from intents import understand
+
+    u = understand(text)
+    assert not {c.typed.lower() for c in u.corrections} & {"chasing", "across"}
+    assert "mono_collapse" not in {i.problem for i in u.intents}
+
+
+OWNED_AFTER = [
+    ("the album had ridiculously dry sounding vocals", {("vocal", "too_dry")}),
+    ("this record has muddy, boomy bass", {("bass", "muddy")}),
+    ("it has harsh sounding cymbals all the way through", {("cymbals", "harsh")}),
+    ("the EP came with thin sounding drums", {("drums", "thin")}),
+    # a part before the verb keeps the words: its own sound
+    ("the kicks all have that distorted drum sound", {("kick", "distorted")}),
+    ("the guitars have a thin vocal-like tone", {("guitars", "thin")}),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OWNED_AFTER, ids=[c[0][:40] for c in OWNED_AFTER])
+def test_a_descriptor_had_by_the_song_belongs_to_the_part_after_it(text, expected):
+    """Taxonomy: "If the user can name the part, fix the part"; an unnamed "it" is the whole
+    song only "with no part in the text". "The album had dry vocals" names the vocal: the
+    song only holds it."""
+    assert _read(text) == expected
+
+
+HEADS = RULES["part_heads"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), HEADS["examples"] + [
+    ("honestly the brass instruments drown out everything", "keys", "too_loud"),
+    ("the choir instrument sounds muffled", "backing_vocals", "dull"),
+    ("the hi-hat drum track is way too loud", "cymbals", "too_loud")])
+def test_a_part_before_a_word_for_the_band_is_that_part(text, layer, problem):
+    """Taxonomy: "`instruments` is only for the band or beat as a whole"; "Strings, violins,
+    horns and other melodic parts without a layer of their own count as `keys`"; `cymbals`
+    covers "overheads, OH" and `drums` "the kit as a whole"."""
+    assert _read(text) == {(layer, problem)}
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), HEADS["counter_examples"])
+def test_the_band_word_alone_stays_the_band(text, layer, problem):
+    assert (layer, problem) in _read(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the instruments and the vocals sound thin", {("instruments", "thin"), ("vocal", "thin")}),
+    ("the backing track sounds thin and tinny", {("instruments", "thin")}),
+    ("the drum kit sounds thin", {("drums", "thin")}),
+])
+def test_the_band_thin_is_the_band_not_the_kit(text, expected):
+    """Taxonomy: `instruments` covers "the music, instrumental, the beat (hip-hop sense),
+    backing track, everything but the vocal"; `drums` is "the kit as a whole"."""
+    assert _read(text) == expected
+
+
+NO_LAYER = RULES["no_layer"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), NO_LAYER["place_examples"] + [
+    ("I hear nasty sibilance across the cymbals", "cymbals", "harsh"),
+    ("there's sibilance on the backing vocals", "backing_vocals", "harsh")])
+def test_a_problem_word_with_its_own_part_yields_to_the_part_it_is_placed_in(
+        text, layer, problem):
+    """Taxonomy: "`harsh`: ... sibilant, essy" is for named parts; sibilance implies a voice
+    only when no part is named. Said "in the violins", it is the violins' (`keys`)."""
+    assert _read(text) == {(layer, problem)}
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), NO_LAYER["place_counter_examples"])
+def test_a_part_set_against_the_problem_word_leaves_it_its_own_part(text, layer, problem):
+    assert (layer, problem) in _read(text)

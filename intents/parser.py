@@ -601,10 +601,12 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
 
 def _own_predicates(first: _Mention, second: _Mention, cues: list[_Mention],
                     clauses: list[int], words: list[str], be: frozenset[str]) -> bool:
-    """"the kick is lost under the bass, the hats are a touch bright": an object after its
-    clause's problem words and a subject with a verb and problem words of its own are no
-    list."""
-    return (second.end < len(words) and words[second.end] in be
+    """"the kick is lost under the bass, the hats are a touch bright", "the guitars squelch
+    the vocal, and the bass squelches everything": an object after its clause's problem
+    words and a subject with a verb (or verb of problem) and problem words of its own are
+    no list."""
+    return (second.end < len(words) and (words[second.end] in be
+                                         or any(c.start == second.end for c in cues))
             and any(c.end <= first.start and clauses[c.start] == clauses[first.start]
                     for c in cues)
             and any(c.start >= second.end and clauses[c.start] == clauses[second.start]
@@ -1254,7 +1256,7 @@ class _Reader:
             return
         if self._generic(cue) or self._narrated(cue) or self._hypothetical(cue):
             return
-        if self._about_craft(cue) or out_of_scope(self, cue):
+        if self._about_craft(cue) or out_of_scope(self, cue) or self._amount_of_playing(cue):
             return
         if self._wonders(cue) or self._rest_unheard(cue):
             return
@@ -1298,6 +1300,17 @@ class _Reader:
             layer, problem = over, self.rules["voice"]["active"]
         for member in self.groups.get(layer, (layer,)):
             found.append(self._make(member, problem, cue, clause, severity, layers))
+
+    def _amount_of_playing(self, cue: _Mention) -> bool:
+        """"the vocal needs more emotion", "not enough legato": an amount of how a part is
+        played or written, not of its level ([amount_objects])."""
+        rule = self.rules["amount_objects"]
+        if " ".join(self.words[cue.start:cue.end]) not in rule["cues"]:
+            return False
+        k = cue.end
+        while k < len(self.words) and self.words[k] in self.sets["determiners"]:
+            k += 1
+        return k < len(self.words) and self.words[k] in rule["nouns"]
 
     def _hypothetical(self, cue: _Mention) -> bool:
         """"without the reverb the vocal would sound dry": what would follow from a
@@ -1887,6 +1900,10 @@ class _Reader:
 
     def _make(self, layer_mention, problem, cue, clause, severity, layers=()) -> _Found:
         layer = layer_mention.layer if layer_mention else None
+        sense = self.rules["part_senses"].get(" ".join(self.words[cue.start:cue.end]))
+        if isinstance(sense, dict) and problem == sense["said"] and layer is not None \
+                and layer not in sense["keep"]:
+            problem = sense["problem"]   # "the vocals were soft": too quiet, not weak
         on_part = self.rules["reverb_on_part"]
         if layer == on_part["layer"] and problem in on_part["problems"]:
             others = [m for m in self.named(list(layers)) if m.layer != layer] \
@@ -1944,6 +1961,7 @@ class _Reader:
 
     def _finish(self, found: list[_Found], unclear: list[Clarification]) -> Understanding:
         resolved: list[_Found] = []
+        self._washed_by(found)
         for item in found:
             if self._sections_compared(item):
                 item.layer = item.layer or self.whole
@@ -2010,6 +2028,35 @@ class _Reader:
         return Understanding(self.text, kind, tuple(intents), unique_unclear,
                              tuple(self.corrections), topic, offered, vague)
 
+    def _washed_by(self, found: list[_Found]) -> None:
+        """"the vocals are washed out by the guitars", "with the guitars so loud, the vocals
+        are washed out": drowned by a rival part, not by reverb ([washed_by])."""
+        rule = self.rules["washed_by"]
+        words = {tuple(w.split()) for w in rule["words"]}
+        for item in found:
+            cue = item.cue
+            if tuple(self.words[cue.start:cue.end]) not in words or item.layer in (
+                    None, self.whole, self.rules["reverb_on_part"]["layer"]):
+                continue
+            louder = any(f.sentence == item.sentence and f.layer not in (None, item.layer)
+                         and f.problem == rule["louder"] for f in found)
+            if louder or self._agent_after(cue, item.layer, rule):
+                item.problem = item.said = rule["becomes"]
+
+    def _agent_after(self, cue: _Mention, layer: str, rule: dict) -> bool:
+        """A rival part after one of the rule's `agents`, within its `reach`."""
+        hi = min(cue.end + rule["reach"], len(self.words))
+        for k in range(cue.end, hi):
+            if self.words[k] not in rule["agents"]:
+                continue
+            j = k + 1
+            while j < len(self.words) and self.words[j] in self.sets["determiners"]:
+                j += 1
+            part = self.part_at.get(j)
+            return part is not None and part.layer not in (
+                layer, self.whole, self.rules["reverb_on_part"]["layer"])
+        return False
+
     def _sections_compared(self, item: _Found) -> bool:
         """"the verse is quiet compared to the chorus": two sections set against each other
         by level, said of the song or of the sentence's only part ([sections])."""
@@ -2046,10 +2093,12 @@ class _Reader:
         other part in its sentence is the song's ([music_as_song])."""
         rule = self.rules["music_as_song"]
         m = item.layer_mention
-        return (m is not None and item.layer == rule["layer"] and item.problem in rule["problems"]
-                and self.words[m.end - 1] in rule["words"]
-                and self.sentence_layers.get(item.sentence, frozenset())
-                <= {rule["layer"], self.whole})
+        if m is None or item.layer != rule["layer"] or self.words[m.end - 1] not in rule["words"]:
+            return False
+        if m.end - m.start == 1 and m.start > 0 and self.words[m.start - 1] in rule["owned"]:
+            return True
+        return item.problem in rule["problems"] and self.sentence_layers.get(
+            item.sentence, frozenset()) <= {rule["layer"], self.whole}
 
     def _band_only(self, item: _Found) -> bool:
         """A band word ("the low end") is the only place named for a part's problem."""

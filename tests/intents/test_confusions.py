@@ -159,3 +159,106 @@ def test_a_problem_word_with_its_own_part_yields_to_the_part_it_is_placed_in(
 @pytest.mark.parametrize(("text", "layer", "problem"), NO_LAYER["place_counter_examples"])
 def test_a_part_set_against_the_problem_word_leaves_it_its_own_part(text, layer, problem):
     assert (layer, problem) in _read(text)
+
+
+WASHED = RULES["washed_by"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), WASHED["examples"] + [
+    ("the pads are way too loud and the lead vocal is washed out", "vocal", "too_quiet"),
+    ("the snare gets washed out under the crash cymbals", "snare", "too_quiet")])
+def test_a_part_washed_out_by_a_louder_part_is_too_quiet(text, layer, problem):
+    """Taxonomy: "'B is buried by / under / behind A' ... are about B: `B` + `too_quiet`
+    only"; `too_much_reverb` is "washy, distant, too wet, drowned in reverb"."""
+    assert (layer, problem) in _read(text)
+    assert (layer, "too_much_reverb") not in _read(text)
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), WASHED["counter_examples"] + [
+    ("the guitars sound great, but the vocal is washed out in a long hall", "vocal",
+     "too_much_reverb")])
+def test_a_part_washed_out_with_no_rival_is_too_wet(text, layer, problem):
+    assert _read(text) == {(layer, problem)}
+
+
+AMOUNTS = RULES["amount_objects"]
+
+
+@pytest.mark.parametrize("text", AMOUNTS["examples"] + [
+    "the drums need more variety in the fills", "the lead guitar needs more feeling",
+    "the drums are more of a texture than a groove"])
+def test_an_amount_of_playing_or_writing_is_no_level(text):
+    """Taxonomy: "Not a mix complaint (noise, timing, arrangement, software bugs, praise,
+    chit-chat): no intent"; how a part is played or written is no level of it."""
+    assert _read(text) == set()
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), AMOUNTS["counter_examples"] + [
+    ("the strings need more legato and they are way too quiet", "keys", "too_quiet")])
+def test_an_amount_of_the_part_itself_is_its_level(text, layer, problem):
+    assert (layer, problem) in _read(text)
+
+
+MUSIC = RULES["music_as_song"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), MUSIC["owned_examples"] + [
+    ("our music sounds squashed and harsh on every speaker", "mix", "tonal_balance")])
+def test_the_writers_own_music_is_the_song(text, layer, problem):
+    """Taxonomy: `mix` is "the whole song, the track, the master, overall"; `instruments` is
+    "the music ... everything but the vocal". "Your music", "my music" is someone's song."""
+    assert (layer, problem) in _read(text)
+    assert not {p for lay, p in _read(text) if lay == "instruments"}
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), MUSIC["owned_counter_examples"] + [
+    ("the music drowns out the singer", "instruments", "too_loud")])
+def test_the_music_under_a_part_stays_the_band(text, layer, problem):
+    assert (layer, problem) in _read(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The guitars bury the vocal, and the bass drowns out everything.",
+     {("guitars", "too_loud"), ("bass", "too_loud")}),
+    ("the pads smother the vocals, and the hats drown out the snare",
+     {("keys", "too_loud"), ("cymbals", "too_loud")}),
+    # a list before one verb stays a list
+    ("the guitars, bass and drums overpower the vocal",
+     {("guitars", "too_loud"), ("bass", "too_loud"), ("drums", "too_loud")}),
+])
+def test_an_object_then_a_subject_with_its_own_verb_are_no_list(text, expected):
+    """Taxonomy: "'A covers up / drowns out / swallows / wipes out / is louder than B' is
+    `A` + `too_loud`"; "A named list of parts keeps each part". The object of one clause
+    and the subject of the next are no list: B is not too loud."""
+    assert _read(text) == expected
+
+
+SENSES = RULES["part_senses"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), SENSES["examples"] + [
+    ("the backing vocals are way too soft in the bridge", "backing_vocals", "too_quiet"),
+    ("compared to other records the whole track sounds soft", "mix", "quiet_master")])
+def test_soft_said_of_a_voice_an_instrument_or_the_song_is_too_quiet(text, layer, problem):
+    """Taxonomy: `too_quiet` is "buried, low, can't hear, ... not loud enough"; `weak` is
+    "no punch, no impact, flat, lacks energy, limp (drums, kick, snare)"."""
+    assert (layer, problem) in _read(text)
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), SENSES["counter_examples"])
+def test_soft_said_of_a_drum_is_weak(text, layer, problem):
+    assert (layer, problem) in _read(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("summed to mono, the guitars get hollow and phasey", {("guitars", "mono_collapse")}),
+    ("the room mic and the close mic together in mono make the snare sound hollow",
+     {("snare", "mono_collapse")}),
+    # no mono in sight: a hollow part is thin
+    ("the snare sounds hollow and papery", {("snare", "thin")}),
+])
+def test_a_part_gone_hollow_in_mono_is_a_collapse(text, expected):
+    """Taxonomy: `mono_collapse` is "disappears or falls apart in mono, phasey"; `thin` is
+    "thin, no body, weak low end, small, tinny". Hollow in mono is the sound of phase
+    cancellation."""
+    assert _read(text) == expected

@@ -262,3 +262,18 @@ def test_a_part_gone_hollow_in_mono_is_a_collapse(text, expected):
     "thin, no body, weak low end, small, tinny". Hollow in mono is the sound of phase
     cancellation."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the remaster was brickwalled at the expense of warmth",
+     {("mix", "loud_master"), ("mix", "tonal_balance")}),
+    ("the snare got brighter at the cost of punch", {("snare", "weak")}),
+    # a part as what is paid: that part is too quiet
+    ("the guitars are pushed up at the expense of the vocal",
+     {("guitars", "too_loud"), ("vocal", "too_quiet")}),
+])
+def test_a_quality_paid_for_something_else_is_missing(text, expected):
+    """Taxonomy: `thin` is "no body, weak low end"; `weak` is "no punch, no impact";
+    "B is buried by / under / behind A" is `B` + `too_quiet`. What is lost "at the expense
+    of" is lacking: a quality names its own problem, a part is too quiet."""
+    assert _read(text) == expected

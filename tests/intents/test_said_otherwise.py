@@ -1275,6 +1275,17 @@ ALL_TOP = [
     ("the production is all top notch", set()),
 ]
 
+
+# The singer's consonants and diction are the vocal; intelligibility lacked is the vocal
+# too quiet. Diction praised stays nothing.
+DICTION = [
+    ("the consonants get lost", {("vocal", "too_quiet")}),
+    ("the diction gets lost in the mix", {("vocal", "too_quiet")}),
+    ("the consonants are buried under the guitars", {("vocal", "too_quiet")}),
+    ("the lead vocal lacks intelligibility", {("vocal", "too_quiet")}),
+    ("her diction is beautiful", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1323,7 +1334,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "at random": AT_RANDOM, "middy subby": MIDDY_SUBBY,
             "song suffers": SONG_SUFFERS, "moves nothing": MOVES_NOTHING,
             "upstaged": UPSTAGED, "attention": ATTENTION,
-            "all top": ALL_TOP}
+            "all top": ALL_TOP, "diction": DICTION}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -1286,6 +1286,19 @@ DICTION = [
     ("her diction is beautiful", set()),
 ]
 
+
+# No space around a part, no depth from front to back, a part naked or in a vacuum: too
+# dry. A song about feeling naked, music that exists in no vacuum stay nothing.
+NO_SPACE = [
+    ("the mix has no sense of space", {("mix", "too_dry")}),
+    ("the mix has no front to back depth", {("mix", "too_dry")}),
+    ("the vocal sounds naked in the verses", {("vocal", "too_dry")}),
+    ("the acoustic feels a bit naked", {("guitars", "too_dry")}),
+    ("the snare sounds like it's in a vacuum", {("snare", "too_dry")}),
+    ("the song is about feeling naked", set()),
+    ("this album wasn't made in a vacuum", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1334,7 +1347,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "at random": AT_RANDOM, "middy subby": MIDDY_SUBBY,
             "song suffers": SONG_SUFFERS, "moves nothing": MOVES_NOTHING,
             "upstaged": UPSTAGED, "attention": ATTENTION,
-            "all top": ALL_TOP, "diction": DICTION}
+            "all top": ALL_TOP, "diction": DICTION,
+            "no space": NO_SPACE}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

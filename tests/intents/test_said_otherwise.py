@@ -1299,6 +1299,18 @@ NO_SPACE = [
     ("this album wasn't made in a vacuum", set()),
 ]
 
+
+# The singer's s and t sounds named as the fault: the vocal harsh (another voice's, when
+# named). S's said to be fine now stay nothing.
+ESSES = [
+    ("the s's are piercing", {("vocal", "harsh")}),
+    ("the t's and s's cut my ears", {("vocal", "harsh")}),
+    ("the ess sounds are sharp", {("vocal", "harsh")}),
+    ("the sibilants jump out", {("vocal", "harsh")}),
+    ("the s's on the backing vocals are harsh", {("backing_vocals", "harsh")}),
+    ("the s's are fine now", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1348,7 +1360,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "song suffers": SONG_SUFFERS, "moves nothing": MOVES_NOTHING,
             "upstaged": UPSTAGED, "attention": ATTENTION,
             "all top": ALL_TOP, "diction": DICTION,
-            "no space": NO_SPACE}
+            "no space": NO_SPACE, "esses": ESSES}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -277,3 +277,14 @@ def test_a_quality_paid_for_something_else_is_missing(text, expected):
     "B is buried by / under / behind A" is `B` + `too_quiet`. What is lost "at the expense
     of" is lacking: a quality names its own problem, a part is too quiet."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("tinny-sounding drums all the way through", {("drums", "thin")}),
+    ("the snare is tiny sounding next to the kick", {("snare", "thin")}),
+    ("the kick sounds tiny", {("kick", "thin")}),
+])
+def test_tiny_and_tinny_are_thin_however_said(text, expected):
+    """Taxonomy: `thin` is "thin, no body, weak low end, small, tinny"; `weak` is "no punch,
+    no impact". "Tiny sounding" is small, as "sounds tiny" is."""
+    assert _read(text) == expected

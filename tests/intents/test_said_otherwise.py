@@ -1311,6 +1311,21 @@ ESSES = [
     ("the s's are fine now", set()),
 ]
 
+
+# Piled in the centre with the sides empty, nothing panned, a part that does not spread
+# across the stereo field: narrow. A part that spreads out nicely, tour dates spread out
+# stay nothing.
+SIDES_EMPTY = [
+    ("the guitars are stacked up in the center", {("guitars", "narrow")}),
+    ("it all comes from the center", {("mix", "narrow")}),
+    ("the sides are empty", {("mix", "narrow")}),
+    ("nothing is panned", {("mix", "narrow")}),
+    ("the pads don't spread across the stereo field", {("keys", "narrow")}),
+    ("the synths don't fill the sides", {("keys", "narrow")}),
+    ("the guitars spread out nicely", set()),
+    ("the tour dates are spread out", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1360,7 +1375,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "song suffers": SONG_SUFFERS, "moves nothing": MOVES_NOTHING,
             "upstaged": UPSTAGED, "attention": ATTENTION,
             "all top": ALL_TOP, "diction": DICTION,
-            "no space": NO_SPACE, "esses": ESSES}
+            "no space": NO_SPACE, "esses": ESSES,
+            "sides empty": SIDES_EMPTY}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -1326,6 +1326,18 @@ SIDES_EMPTY = [
     ("the tour dates are spread out", set()),
 ]
 
+
+# A ghost of a part: a rumour at best, a faint presence, a ghost in the mix, near silent: too
+# quiet. Ghost notes (a way of playing), a rumour about the band stay nothing.
+GHOST_OF_A_PART = [
+    ("the bass is a rumour at best", {("bass", "too_quiet")}),
+    ("the keys are a faint presence", {("keys", "too_quiet")}),
+    ("the vocal is a ghost in the mix", {("vocal", "too_quiet")}),
+    ("a near-silent bass line holds it all up", {("bass", "too_quiet")}),
+    ("the bass plays ghost notes", set()),
+    ("there's a rumour the band is splitting up", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1376,7 +1388,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "upstaged": UPSTAGED, "attention": ATTENTION,
             "all top": ALL_TOP, "diction": DICTION,
             "no space": NO_SPACE, "esses": ESSES,
-            "sides empty": SIDES_EMPTY}
+            "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

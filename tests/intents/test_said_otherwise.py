@@ -1338,6 +1338,18 @@ GHOST_OF_A_PART = [
     ("there's a rumour the band is splitting up", set()),
 ]
 
+
+# Small-band boxes as similes: a voicemail, a drive-thru speaker, an intercom, a CB radio,
+# a gramophone, a kazoo: thin. A kazoo solo played stays nothing.
+SMALL_BOX = [
+    ("the vocal sounds like a voicemail", {("vocal", "thin")}),
+    ("the lead vocal sounds like a drive-thru speaker", {("vocal", "thin")}),
+    ("the backing vocals sound like they're coming over an intercom",
+     {("backing_vocals", "thin")}),
+    ("the guitars sound like a kazoo", {("guitars", "thin")}),
+    ("the kazoo solo in the bridge is hilarious", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1388,7 +1400,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "upstaged": UPSTAGED, "attention": ATTENTION,
             "all top": ALL_TOP, "diction": DICTION,
             "no space": NO_SPACE, "esses": ESSES,
-            "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART}
+            "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART,
+            "small box": SMALL_BOX}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

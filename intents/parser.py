@@ -1764,9 +1764,15 @@ class _Reader:
         if part is None or self.sentences[k] != self.sentences[cue.start]:
             return None
         j = self._noun_phrase_start(cue)
-        opens = j < 0 or self.clauses[j] != self.clauses[cue.start]
+        opens = j < 0 or self.clauses[j] != self.clauses[cue.start] or self._after_a_part(cue)
         return part if opens or self.words[j] in self.sets["determiners"] \
             or self._song_has(cue) else None
+
+    def _after_a_part(self, cue: _Mention) -> bool:
+        """"muddy bass and harsh cymbals": a join right after a part opens a new phrase."""
+        k = cue.start - 1
+        return k > 0 and self.words[k] in self.rules["grammar"]["new_phrase"] and any(
+            m.layer and m.end == k for m in self.by_clause.get(self.clauses[k], []))
 
     def _song_has(self, cue: _Mention) -> bool:
         """"the record has wimpy drums", "this mix has harsh cymbals", "recordings suffering

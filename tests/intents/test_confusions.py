@@ -288,3 +288,16 @@ def test_tiny_and_tinny_are_thin_however_said(text, expected):
     """Taxonomy: `thin` is "thin, no body, weak low end, small, tinny"; `weak` is "no punch,
     no impact". "Tiny sounding" is small, as "sounds tiny" is."""
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("muddy bass and harsh cymbals ruin the chorus", {("bass", "muddy"), ("cymbals", "harsh")}),
+    ("a mix of buried vocals and overbearing guitars",
+     {("vocal", "too_quiet"), ("guitars", "too_loud")}),
+    # two words of one part stay its own
+    ("the bass is muddy and harsh", {("bass", "muddy"), ("bass", "harsh")}),
+])
+def test_a_descriptor_after_and_belongs_to_the_part_after_it(text, expected):
+    """Taxonomy: "A named list of parts keeps each part": each descriptor is the problem of
+    the part it stands before."""
+    assert _read(text) == expected

@@ -1350,6 +1350,16 @@ SMALL_BOX = [
     ("the kazoo solo in the bridge is hilarious", set()),
 ]
 
+
+# A speaker broken in other words: torn, ripped, busted, cracked: distorted. A broken
+# speaker in the room is a device fault, no complaint about the mix.
+TORN_SPEAKER = [
+    ("the bass sounds like a torn speaker", {("bass", "distorted")}),
+    ("the kick sounds like a busted speaker on every hit", {("kick", "distorted")}),
+    ("the 808 sounds like a ripped speaker", {("bass", "distorted")}),
+    ("my left speaker is broken so I can't judge the mix", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1401,7 +1411,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "all top": ALL_TOP, "diction": DICTION,
             "no space": NO_SPACE, "esses": ESSES,
             "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART,
-            "small box": SMALL_BOX}
+            "small box": SMALL_BOX, "torn speaker": TORN_SPEAKER}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -1360,6 +1360,17 @@ TORN_SPEAKER = [
     ("my left speaker is broken so I can't judge the mix", set()),
 ]
 
+
+# The bottom fallen out or dropped out: thin (the song's tone when no part is named). The
+# bottom falling out of a market is no sound.
+BOTTOM_FELL_OUT = [
+    ("the bottom fell out of the mix", {("mix", "tonal_balance")}),
+    ("it's like the bottom had fallen out of the record entirely", {("mix", "tonal_balance")}),
+    ("the low end drops out in the chorus", {("mix", "tonal_balance")}),
+    ("on the 808 the low end falls away after the first hit", {("bass", "thin")}),
+    ("the bottom fell out of the market", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1411,7 +1422,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "all top": ALL_TOP, "diction": DICTION,
             "no space": NO_SPACE, "esses": ESSES,
             "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART,
-            "small box": SMALL_BOX, "torn speaker": TORN_SPEAKER}
+            "small box": SMALL_BOX, "torn speaker": TORN_SPEAKER,
+            "bottom fell out": BOTTOM_FELL_OUT}
 CASES = [(name, text, expected) for name, cases in FAMILIES.items()
          for text, expected in cases]
 

@@ -210,10 +210,11 @@ def _heard_changed(reader: _Reader, cue: _Mention) -> bool:
     more punch to it": a comparative that would read as a wish ([desire.comparatives], or
     "more" and a quality of [lack_frame.nouns]), said right after a verb of being or
     hearing ([scope.heard] `linking`, only `between` words between, none of `wishing`
-    before it in its clause), reports how the part is, often after a change; it asks for
-    nothing. Before "than" it compares ("the hats are brighter than the
-    snare"), and a report that names the problem itself ("the vocal is quieter in the
-    chorus" reads as quieter, not as a wish for quieter) is no wish to begin with."""
+    before it in its clause) or joined to a comparative so reported ("more full, also
+    louder"), reports how the part is, often after a change; it asks for nothing. Before
+    "than" it compares ("the hats are brighter than the snare"), and a report that names
+    the problem itself ("the vocal is quieter in the chorus" reads as quieter, not as a
+    wish for quieter) is no wish to begin with."""
     rule = reader.rules["scope"]["heard"]
     words = reader.words
     said = tuple(words[cue.start:cue.end])
@@ -226,9 +227,13 @@ def _heard_changed(reader: _Reader, cue: _Mention) -> bool:
     if cue.end < len(words) and words[cue.end] == "than":
         return False
     k = cue.start - 1
-    while k >= 0 and words[k] in rule["between"] and reader.clauses[k] == reader.clauses[
-            cue.start]:
+    while k >= 0 and words[k] in set(rule["between"]) | set(rule["joins"]) and reader.sentences[
+            k] == reader.sentences[cue.start]:
         k -= 1
+    before = next((m for m in reader.by_sentence.get(reader.sentences[cue.start], [])
+                   if m.cue and m.end == k + 1 and k + 1 < cue.start), None)
+    if before is not None and set(words[k + 1:cue.start]) & set(rule["joins"]):
+        return _heard_changed(reader, before)   # "sounded more full, also louder"
     if k < 0 or words[k] not in rule["linking"] or reader.clauses[k] != reader.clauses[
             cue.start]:
         return False

@@ -27,7 +27,7 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
     return (_freed(reader, cue) or _of_a_thing(reader, cue) or _among_tones(reader, cue)
-            or _of_nothing_heard(reader, cue)
+            or _of_nothing_heard(reader, cue) or _in_a_name(reader, cue)
             or _praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
@@ -312,13 +312,34 @@ def _gear(reader: _Reader, start: int) -> bool:
     problem words in a sentence whose subject is a playback device ([scope.gear] `devices`
     in its first `reach` words, with none of `listening` just before: "on my phone the
     bass vanishes" is about the mix), or one of `carried` pointing back to a sentence
-    naming a device and no part, describe the gear, unless a part is named before them.
-    Its level and faults ([scope.gear] `kept`) may be the mix's: "my speakers are too quiet
-    even at full volume"."""
+    naming a device and no part, describe the gear, unless a part is named before them
+    (outside a device's name: "a bass boost" is a control, no part; "the sound" of
+    `own_sound` is the gear's). Its level and faults
+    ([scope.gear] `kept`) may be the mix's: "my speakers are too quiet even at full
+    volume"."""
     sentence = reader.sentences[start]
     lo = reader.sentence_span[sentence][0]
     return _geared(reader, sentence) and not any(
-        m.layer and lo <= m.start < start for m in reader.by_sentence.get(sentence, []))
+        lo <= m.start < start for m in _mix_parts(reader, sentence))
+
+
+def _mix_parts(reader: _Reader, sentence: int) -> list[_Mention]:
+    """The parts a sentence about gear names, but those in a device's name ("a bass boost"
+    is a control) and the whole song as the gear's own sound ([scope.gear] `own_sound`)."""
+    rule = reader.rules["scope"]["gear"]
+    lo, hi = reader.sentence_span[sentence]
+    gear = find(reader.words, _indexed(tuple(rule["devices"])), lo, hi)
+    own = set(rule["own_sound"]) | reader.sets["determiners"]
+    return [m for m in reader.by_sentence.get(sentence, []) if m.layer and not any(
+        a <= m.start < b for a, b in gear) and not set(reader.words[m.start:m.end]) <= own]
+
+
+def _in_a_name(reader: _Reader, cue: _Mention) -> bool:
+    """"a bass boost", "the loudness switch": problem words inside the name of the gear's
+    control ([scope.gear] `devices`) name it; they say nothing of the mix."""
+    return any(a <= cue.start and cue.end <= b for a, b in find(
+        reader.words, _indexed(tuple(reader.rules["scope"]["gear"]["devices"])),
+        max(cue.start - 3, 0), cue.end))
 
 
 def _geared(reader: _Reader, sentence: int) -> bool:
@@ -337,11 +358,12 @@ def _geared(reader: _Reader, sentence: int) -> bool:
 
 def _names_device(reader: _Reader, lo: int, hi: int) -> bool:
     """One of [scope.gear] `devices` between lo and hi, no listening word up to `reach`
-    words before it ("on my studio headphones")."""
+    words before it ("on my studio headphones"), or one of `placed` (where the gear is put)."""
     rule = reader.rules["scope"]["gear"]
     found = find(reader.words, _indexed(tuple(rule["devices"])), lo, hi)
     return any(not set(reader.words[max(a - rule["reach"], 0):a]) & set(rule["listening"])
-               for a, _ in found)
+               for a, _ in found) or bool(find(reader.words, _indexed(tuple(rule["placed"])),
+                                               lo, hi))
 
 
 def _excess(reader: _Reader, start: int, end: int) -> bool:
@@ -365,8 +387,7 @@ def framed(reader: _Reader, sentence: int) -> bool:
     return _taught(reader, sentence) or _unfolds(reader, sentence) or _recipe(
         reader, sentence) or _reports_change(reader, sentence) or _judges_writing(
         reader, sentence) or (
-        _geared(reader, sentence) and not any(
-            m.layer for m in reader.by_sentence.get(sentence, [])))
+        _geared(reader, sentence) and not _mix_parts(reader, sentence))
 
 
 def _taught(reader: _Reader, sentence: int) -> bool:

@@ -206,6 +206,12 @@ def test_wondering_why_is_no_complaint(text):
     # an export or a player judged: a device fault, no mix complaint
     ("When I export to mp3 the vocal disappears.", set()),
     ("The bass crackles in the exported file. It plays fine in my DAW.", set()),
+    # a bounce is an export; a bounce played on a phone is heard there, no fault of its own
+    ("When I bounced the song to disk, the panning disappeared. It all came through in mono.",
+     set()),
+    ("On bounce the hats crackle and the vocal gets a hiss.", set()),
+    ("I bounced it to disk last night. The snare is way too loud.", {("snare", "too_loud")}),
+    ("I bounced a new version and the vocal is still buried.", {("vocal", "too_quiet")}),
 ])
 def test_an_export_named_in_passing_is_no_device_fault(text, expected):
     assert _read(text) == expected

@@ -109,10 +109,14 @@ def _of_a_kind(reader: _Reader, cue: _Mention) -> bool:
     "the lead vocal in rock music should be just loud enough": a need said of a kind of
     record ([scope.kind]: a bare plural of `kinds` with no determiner, a subject set by
     `like` words, or a part "in" a style of `music`) teaches what such records want; it
-    says nothing of this mix. "The vocals need to be louder" names this mix's part."""
+    says nothing of this mix. "The vocals need to be louder" names this mix's part. A
+    clause that opens on its problem words ("..., haze and atmosphere") goes on with the
+    list of the clause before it."""
     rule = reader.rules["scope"]["kind"]
     words = reader.words
     lo = reader.clause_start[reader.clauses[cue.start]]
+    while lo == cue.start and lo > reader.sentence_span[reader.sentences[cue.start]][0]:
+        lo = reader.clause_start[reader.clauses[lo - 1]]
     verb = next((k for k in range(lo, cue.end) if words[k] in rule["verbs"]), None)
     if verb is None or verb == lo:
         return False

@@ -79,11 +79,8 @@ def render_view(view: SessionView, width: int = 33) -> Text:
         part = slots[0].name  # "backing vocals", "reverb and effects": as the chat says it
         waiting = slots[0].status == "waiting"   # files whose part is still to be said
         single = len(slots) == 1 and not waiting
-        if not single:  # "backing vocals · 4 files", or as the chat counts, "×4", when narrow
-            counts = [""] if waiting else [f" · {len(slots)} files", f" ×{len(slots)}"]
-            head = next((f" {part}{c}" for c in counts if len(part) + 1 + len(c) <= width),
-                        f" {part}{counts[-1]}")
-            line(fit(head, width), "bold")
+        if not single:  # "backing vocals ×4", as the chat's file summary counts them
+            line(fit(f" {part}" + ("" if waiting else f" ×{len(slots)}"), width), "bold")
         for slot in slots:
             icon, colour = _ICONS.get(slot.status, ("?", "white"))
             text.append(f" {icon} " if single else f"   {icon} ", style=colour)

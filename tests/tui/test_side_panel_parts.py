@@ -15,23 +15,25 @@ def test_several_files_of_a_part_are_listed_under_it():
     view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
                        False, None, ())
     lines = render_view(view).plain.splitlines()
-    at = lines.index(" guitars · 2 files")
+    at = lines.index(" guitars ×2")
     assert lines[at + 1].strip() == "✓ Guitar L.wav"
     assert lines[at + 2].strip() == "✓ Gtr DI.wav"
     assert " ✓ lead vocal  Lead Vox.wav" in lines
 
 
-def test_a_narrow_panel_counts_a_parts_files_whole():
-    """At 80 columns the panel read 'backing vocals · 4 fil…'; narrow, it counts them
-    as the chat's file summary does, 'backing vocals ×4'."""
-    slots = tuple(StemSlot("backing_vocals", "backing vocals", "ok", f"/x/BGV {i}.wav")
-                  for i in range(4))
+def test_every_part_counts_its_files_one_way_at_any_width():
+    """At 80 columns the panel read 'backing vocals · 4 fil…'; then, counted '×4' only
+    where '· 4 files' did not fit, it listed 'bass · 2 files' over 'backing vocals ×4' in
+    one panel. Every part is counted as the chat's file summary counts it: 'bass ×2'."""
+    slots = (*(StemSlot("bass", "bass", "ok", f"/x/Bass {i}.wav") for i in ("DI", "Amp")),
+             *(StemSlot("backing_vocals", "backing vocals", "ok", f"/x/BGV {i}.wav")
+               for i in range(4)))
     view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
                        False, None, ())
-    assert " backing vocals · 4 files" in render_view(view, width=30).plain.splitlines()
-    lines = render_view(view, width=24).plain.splitlines()
-    assert " backing vocals ×4" in lines, lines
-    assert not any("…" in line for line in lines[:6]), lines
+    for width in (24, 30, 33):
+        lines = render_view(view, width=width).plain.splitlines()
+        assert " bass ×2" in lines and " backing vocals ×4" in lines, (width, lines)
+        assert not any("…" in line or "files" in line for line in lines[:9]), lines
 
 
 def test_a_file_left_out_of_the_render_is_not_ticked():

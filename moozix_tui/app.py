@@ -18,13 +18,14 @@ from textual.command import Hit, Hits, Provider
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Footer, Header, Input, ProgressBar
+from textual.widgets import Header, Input, ProgressBar
 
 from moozix_tui.engine import Engine, Job, Reply, StateError, Turn, preload_dsp
 from moozix_tui.messages import JobFailed, JobFinished, JobProgress
 from moozix_tui.screens.file_picker import FilePicker
 from moozix_tui.screens.help import HelpScreen
 from moozix_tui.widgets.chat_log import ChatLog
+from moozix_tui.widgets.footer import KeysFooter
 from moozix_tui.widgets.prompt import Prompt
 from moozix_tui.widgets.side_panel import SidePanel, SidePanelScroll
 from moozix_tui.widgets.summary_card import SummaryCard
@@ -101,7 +102,7 @@ class MoozixApp(App[int]):
                 yield SidePanel()
         yield ProgressBar(id="progress", show_eta=False)
         yield Prompt(id="prompt")
-        yield Footer(compact=True)
+        yield KeysFooter()
 
     def part(self, kind: type[W]) -> W:
         """A widget of the main screen, also while a dialog (help, picker) is on top."""

@@ -33,6 +33,9 @@ class HelpScreen(ModalScreen[None]):
 
     def compose(self) -> ComposeResult:
         bindings = [b if isinstance(b, Binding) else Binding(*b) for b in self.app.BINDINGS]
+        # the footer has no room for the palette's hint on a narrow screen: the help has
+        bindings.append(Binding(self.app.COMMAND_PALETTE_BINDING, "command_palette", "Palette",
+                                tooltip="every action by name: files, undo, targets, styles"))
         # Cancel leads the footer (whole on 80 columns during a job); here it goes last
         bindings.sort(key=lambda b: b.action == "cancel_job")
         keys = keys_markdown(bindings,

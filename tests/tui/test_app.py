@@ -141,9 +141,13 @@ async def test_prompt_history_with_up_and_down(app):
 
 
 async def test_help_screen_opens_and_closes(app):
+    """It lists every key, the palette's too: a narrow footer has no room for its hint."""
+    from textual.widgets import Markdown
+
     async with app.run_test() as pilot:
         await pilot.press("f1")
         assert app.screen.__class__.__name__ == "HelpScreen"
+        assert "**ctrl+p** — every action by name" in app.screen.query_one(Markdown).source
         await pilot.press("escape")
         assert app.screen.__class__.__name__ == "Screen"
 

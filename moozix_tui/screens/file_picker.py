@@ -1,8 +1,9 @@
 """Picking stems from disk: a folder tree of audio files, a way up, and a path box.
 
 Enter on a file adds it to the list (again removes it), Enter on a folder opens it;
-ctrl+up or the "Up" button goes to the parent folder; a path typed or pasted in the box
-opens that folder or adds those files (read the same way the chat reads paths).
+"Add folder" takes every audio file of the highlighted folder (a DAW export is a folder of
+many files); ctrl+up or the "Up" button goes to the parent folder; a path typed or pasted
+in the box opens that folder or adds those files (read the same way the chat reads paths).
 """
 
 from __future__ import annotations
@@ -56,8 +57,9 @@ class FilePicker(ModalScreen[list[Path]]):
 
     def compose(self) -> ComposeResult:
         with Vertical():
-            yield Label("Enter on a file adds it · Enter on a folder opens it · "
-                        "ctrl+up: parent folder · or type/paste a path below")
+            yield Label("Enter on a file adds it · Enter on a folder opens it · Add folder "
+                        "takes all its audio files · ctrl+up: parent folder · or type/paste "
+                        "a path below")
             yield Static(id="where", markup=False)
             yield AudioTree(str(self.start))
             yield Input(placeholder="a folder or file path (Enter)", id="path",
@@ -66,6 +68,7 @@ class FilePicker(ModalScreen[list[Path]]):
             with Horizontal():
                 yield Button("↑ Up", id="up", compact=True)
                 yield Button("Cancel", id="cancel", compact=True)
+                yield Button("Add folder", id="add-folder", compact=True)
                 yield Button("Add", id="add", variant="primary", compact=True)
 
     def on_mount(self) -> None:
@@ -137,6 +140,27 @@ class FilePicker(ModalScreen[list[Path]]):
     @on(Button.Pressed, "#add")
     def add_chosen(self) -> None:
         self.dismiss(list(self.chosen))
+
+    @property
+    def highlighted_folder(self) -> Path:
+        """The folder under the tree's cursor, or the one holding the file under it."""
+        node = self.query_one(AudioTree).cursor_node
+        if node is None or node.data is None:
+            return self.folder
+        path = Path(node.data.path)
+        return path if path.is_dir() else path.parent
+
+    @on(Button.Pressed, "#add-folder")
+    def add_folder(self) -> None:
+        """Every audio file of the highlighted folder, as the chat reads a folder, with
+        anything already chosen."""
+        folder = self.highlighted_folder
+        files = [p for _, p in find_paths(str(folder)) if p.is_file()]
+        if not files:
+            self.query_one("#where", Static).update(
+                Text(f"no audio files in {folder} (still in {self.folder})", style="red"))
+            return
+        self.dismiss([*self.chosen, *(p for p in files if p not in self.chosen)])
 
     @on(Button.Pressed, "#cancel")
     def action_dismiss_empty(self) -> None:

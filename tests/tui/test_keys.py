@@ -129,3 +129,37 @@ async def test_file_picker_takes_a_path_typed_or_pasted_without_clicking_the_box
         picker.query_one(AudioTree).focus()
         picker.post_message(events.Paste(str(folder)))
         await wait_for(pilot, lambda: box.value == str(folder), "the pasted path in the box")
+
+
+async def test_file_picker_adds_a_whole_folder(app, song, tmp_path, monkeypatch):
+    """A DAW export is a folder of many files; the picker took them one Enter at a time
+    (typing the folder only opened it). 'Add folder' takes every audio file of the folder
+    under the cursor, as the chat takes a folder, and nothing that is not audio."""
+    import soundfile as sf
+
+    export = tmp_path / "music" / "Song's Export"
+    export.mkdir(parents=True)
+    names = {"Lead Vox.wav": "vocal", "Bass DI.wav": "bass", "Kick In.wav": "kick"}
+    for name, part in names.items():
+        sf.write(export / name, song[part][:, :44100].T, 44100)
+    (export / "notes.txt").write_text("v3")
+    (export.parent / "empty").mkdir()
+    monkeypatch.chdir(export.parent)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilePicker), "the picker")
+        picker = _picker(app)
+        tree = picker.query_one(AudioTree)
+        await wait_for(pilot, lambda: len(tree.root.children) == 2, "the folder listed")
+        empty = next(n for n in tree.root.children if n.label.plain == "empty")
+        tree.move_cursor(empty)
+        picker.query_one("#add-folder").press()
+        await wait_for(pilot, lambda: "no audio files" in str(
+            picker.query_one("#where", Static).render()), "an empty folder refused")
+        assert isinstance(app.screen, FilePicker)
+        tree.move_cursor(next(n for n in tree.root.children if n.label.plain != "empty"))
+        picker.query_one("#add-folder").press()
+        await wait_for(pilot, lambda: not isinstance(app.screen, FilePicker), "picker closed")
+        await settled(pilot)
+        given = {Path(s.path).name for s in app.engine.view.stems if s.path}
+        assert given == set(names), given

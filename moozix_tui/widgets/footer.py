@@ -7,6 +7,7 @@ palette when the hint is hidden, and the help lists it with the other keys.
 
 from __future__ import annotations
 
+from textual.widget import Widget
 from textual.widgets import Footer
 
 __all__ = ["KeysFooter"]
@@ -19,21 +20,22 @@ class KeysFooter(Footer):
 
     def __init__(self) -> None:
         super().__init__(compact=True)
-        self._hint_width = 0
 
     async def recompose(self) -> None:
         await super().recompose()
-        self.call_after_refresh(self.make_room)
+        self.make_room()
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self.make_room)
+        self.make_room()
 
     def make_room(self) -> None:
-        """Hide the hint where the keys and it do not both fit."""
-        keys = list(self.query("FooterKey").exclude(".-command-palette"))
-        for hint in self.query("FooterKey.-command-palette"):
-            self._hint_width = max(self._hint_width, hint.outer_size.width)
-        if not keys or not self._hint_width:
-            return
-        right = max(k.region.right for k in keys) - self.region.x
-        self.set_class(right + self._hint_width > self.size.width, "-cramped")
+        """Hide the hint where the keys and it do not both fit. Widths come from what each
+        key renders (its own styles), not from the layout, which a new key lacks until the
+        next refresh."""
+        keys = list(self.query("FooterKey"))
+        needed = sum(_width(key) for key in keys)
+        self.set_class(needed > self.size.width, "-cramped")
+
+
+def _width(key: Widget) -> int:
+    return key.render().cell_len + key.styles.gutter.width + key.styles.margin.width

@@ -85,12 +85,25 @@ async def test_escape_stops_the_running_render(app, buried_vocal_files, held_ren
         assert app.query_one(SummaryCard).card is None, "a stopped render shows no result"
 
 
+def assert_footer_keys_whole(app) -> None:
+    from textual.widgets._footer import FooterKey
+
+    shown = [k for k in app.query(FooterKey) if k.display and k.region]
+    footer = shown[0].parent
+    for key in shown:
+        text = f"{key.key_display} {key.description}".strip()
+        assert key.region.width >= len(text), f"{text!r} cut"
+        assert key.region.right <= footer.region.right, f"{text!r} cut"
+        assert not any(other is not key and other.region.overlaps(key.region)
+                       for other in shown), f"{text!r} covered"
+
+
 async def test_every_footer_key_is_whole_during_a_second_render_at_80_columns(
         app, buried_vocal_files, held_renders):
     """With the card's F2 in the footer too, 'esc Cancel' was cut to 'esc Canc' at 80
     columns, just when it matters: it comes first while a job runs. Then the palette's hint
-    covered the last key instead ('f1 He'): on a narrow screen the hint gives way (ctrl+p
-    still opens the palette, and the help lists it)."""
+    covered the last keys instead ('f2 Card', 'f1 He'): where keys and hint do not both fit,
+    the hint gives way (ctrl+p still opens the palette, and the help lists it)."""
     from textual.widgets._footer import FooterKey
 
     folder = buried_vocal_files
@@ -104,16 +117,35 @@ async def test_every_footer_key_is_whole_during_a_second_render_at_80_columns(
         await wait_for(pilot, lambda: any(k.action == "cancel_job" for k in
                                           app.query(FooterKey)), "Cancel in the footer")
         await pilot.pause()
-        shown = [k for k in app.query(FooterKey) if k.display and k.region]
-        footer = shown[0].parent
-        assert {"cancel_job", "toggle_card", "help", "quit"} <= {k.action for k in shown}
-        for key in shown:
-            text = f"{key.key_display} {key.description}".strip()
-            assert key.region.width >= len(text), f"{text!r} cut"
-            assert key.region.right <= footer.region.right, f"{text!r} cut"
-            assert not any(other is not key and other.region.overlaps(key.region)
-                           for other in shown), f"{text!r} covered"
+        assert {"cancel_job", "toggle_card", "help", "quit"} <= {
+            k.action for k in app.query(FooterKey) if k.display}
+        assert_footer_keys_whole(app)
         held_renders.set()
+        await settled(pilot)
+
+
+async def test_every_footer_key_is_whole_while_files_are_checked_at_80_columns(
+        app, buried_vocal_files, monkeypatch):
+    """The first job of a session (checking the files given) showed 'f1 He▏^p palette'."""
+    from textual.widgets._footer import FooterKey
+
+    gate = threading.Event()
+    run = Job.run
+
+    def held(self, progress, cancel=None):
+        if self.kind == "check":
+            assert gate.wait(30), "the test never let the check go"
+        return run(self, progress, cancel)
+
+    monkeypatch.setattr(Job, "run", held)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await type_line(pilot, f'"{buried_vocal_files / "Lead Vox.wav"}"')
+        await wait_for(pilot, lambda: any(k.action == "cancel_job" for k in
+                                          app.query(FooterKey)), "Cancel in the footer")
+        await pilot.pause()
+        assert {"cancel_job", "help"} <= {k.action for k in app.query(FooterKey) if k.display}
+        assert_footer_keys_whole(app)
+        gate.set()
         await settled(pilot)
 
 

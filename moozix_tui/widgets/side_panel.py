@@ -63,7 +63,17 @@ def short_note(note: str, width: int, most: int = 3) -> list[str]:
     return lines
 
 
-def render_view(view: SessionView, width: int = 33) -> Text:
+def render_view(view: SessionView, width: int = 33, height: int | None = None) -> Text:
+    """The panel at `width`; where it would be taller than `height`, a part's files that
+    are fine are only counted ('✓ guitars ×4'), so a DAW export's 24 files do not push the
+    plan out of sight. Files with something to say are always listed."""
+    full = _render(view, width, gather=False)
+    if height is None or len(full.plain.splitlines()) <= height:
+        return full
+    return _render(view, width, gather=True)
+
+
+def _render(view: SessionView, width: int, *, gather: bool) -> Text:
     text = Text()
 
     def line(content: str, style: str = "") -> None:
@@ -79,9 +89,16 @@ def render_view(view: SessionView, width: int = 33) -> Text:
         part = slots[0].name  # "backing vocals", "reverb and effects": as the chat says it
         waiting = slots[0].status == "waiting"   # files whose part is still to be said
         single = len(slots) == 1 and not waiting
+        if gather and not single and not waiting and all(s.status == "ok" for s in slots):
+            icon, colour = _ICONS["ok"]
+            text.append(f" {icon} ", style=colour)
+            line(fit(f"{part} ×{len(slots)}", width - 3), "bold")
+            continue
         if not single:  # "backing vocals ×4", as the chat's file summary counts them
             line(fit(f" {part}" + ("" if waiting else f" ×{len(slots)}"), width), "bold")
         for slot in slots:
+            if gather and not single and slot.status == "ok":
+                continue   # counted in the part's "×4"; the files with something to say follow
             icon, colour = _ICONS.get(slot.status, ("?", "white"))
             text.append(f" {icon} " if single else f"   {icon} ", style=colour)
             name = Path(slot.path).name if slot.path else ""
@@ -153,14 +170,19 @@ class SidePanel(Static):
     def render(self) -> Text:
         if self.view is None:
             return Text()
-        return render_view(self.view, max(self.content_size.width, 12))
+        return render_view(self.view, max(self.content_size.width, 12), self._room())
 
     def get_content_height(self, container, viewport, width: int) -> int:
         """Measured at the width being laid out (a wrapped value adds a line), not at the
         width of the last render, so the last line is never cut off."""
         if self.view is None:
             return 0
-        return len(render_view(self.view, max(width, 12)).plain.splitlines())
+        return len(render_view(self.view, max(width, 12), self._room()).plain.splitlines())
+
+    def _room(self) -> int | None:
+        """The rows the panel's scroll shows."""
+        height = self.parent.scrollable_content_region.height if self.parent else 0
+        return height or None
 
 
 class SidePanelScroll(VerticalScroll, can_focus=False):

@@ -120,3 +120,50 @@ def test_the_session_folder_is_cut_only_when_it_does_not_fit():
         assert max(len(line) for line in lines[-2:]) <= width
     cut = render_view(view, width=12).plain.splitlines()[-2]
     assert cut.startswith("…") and len(cut) == 12 and parent.endswith(cut[1:])
+
+
+def daw_export_view() -> SessionView:
+    """A 24-file export as the panel gets it: nine parts, one file with a warning, a plan."""
+    counts = {"bass": 2, "backing_vocals": 4, "fx": 2, "guitars": 4, "cymbals": 3, "kick": 2,
+              "vocal": 1, "keys": 4, "snare": 2}
+    slots = []
+    for role, count in counts.items():
+        for i in range(count):
+            clipped = role == "keys" and i == count - 1
+            slots.append(StemSlot(role, role.replace("_", " "), "warning" if clipped else "ok",
+                                  f"/x/{role} {i}.wav",
+                                  "has 1152 clipped samples — export it again" if clipped
+                                  else ""))
+    plan = ("1. Turn the guitars down 1.4 dB", "2. Turn the lead vocal up 12.0 dB")
+    return SessionView(Path("/tmp/s/1"), tuple(slots), "streaming, -14 LUFS", "balanced", plan,
+                       0, False, False, False, None, ())
+
+
+def test_a_big_export_gathers_its_fine_files_so_the_plan_stays_in_sight():
+    """At 80x24 a 24-file export listed every file, and the plan sat 20 rows below the
+    panel's bottom, out of sight with no key to scroll to it. Where the panel is short, a
+    part whose files are all fine is one line; a file with a warning is still named."""
+    view = daw_export_view()
+    assert len(render_view(view, width=26).plain.splitlines()) > 40   # room: all listed
+    assert render_view(view, width=26, height=60) == render_view(view, width=26)
+    lines = render_view(view, width=26, height=27).plain.splitlines()
+    assert " ✓ guitars ×4" in lines and " ✓ backing vocals ×4" in lines, lines
+    assert " keys ×4" in lines and not any("keys 0.wav" in line for line in lines), lines
+    at = lines.index(" keys ×4")
+    assert lines[at + 1] == "   ! keys 3.wav" and "clipped" in lines[at + 2], lines
+    assert max(i for i, line in enumerate(lines) if "up 12.0 dB" in line) < 27, lines
+
+
+async def test_the_plan_is_on_screen_beside_a_big_export_at_100_by_32(tmp_path):
+    from moozix_tui.app import MoozixApp
+    from moozix_tui.engine import Engine
+    from moozix_tui.widgets.side_panel import SidePanel, SidePanelScroll
+
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=(100, 32)) as pilot:
+        app.query_one(SidePanel).show(daw_export_view())
+        await pilot.pause()
+        scroll = app.query_one(SidePanelScroll)
+        lines = str(app.query_one(SidePanel).render()).splitlines()
+        last_move = max(i for i, line in enumerate(lines) if "up 12.0 dB" in line)
+        assert scroll.scroll_y == 0 and last_move < scroll.scrollable_content_region.height

@@ -152,9 +152,23 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
                           f"already (typical {signed_range(low, high)} LU): a small nudge only",
             gain_db=round(small, 1))
     ctx.notes.append(f"The measurement doesn't back a big move on {ctx.the(layer)}, measured at "
-                     f"{signed(current)} LU against the rest, inside or near the typical "
-                     f"{signed_range(low, high)} LU. I made a {abs(small):.1f} dB nudge.")
+                     f"{signed(current)} LU against the rest, "
+                     f"{_where_level_sits(current, low, high, louder)}. I made a "
+                     f"{abs(small):.1f} dB nudge.")
     ctx.held_back = True
+
+
+def _where_level_sits(current: float, low: float, high: float, louder: bool) -> str:
+    """Where a level sits that the asked move would not take further: inside its typical
+    range, already past it the way the words ask, or within a step of the move's goal."""
+    span = f"typical {signed_range(low, high)} LU"
+    if low <= current <= high:
+        return f"inside the {span}"
+    if current > high and louder:
+        return f"already over the {span}: louder than usual, not quieter"
+    if current < low and not louder:
+        return f"already under the {span}: quieter than usual, not louder"
+    return f"within 1 LU of where the move would take it ({span})"
 
 
 def _low_mid_centre(analysis: SessionAnalysis, role: str) -> float:

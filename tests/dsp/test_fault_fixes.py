@@ -579,3 +579,15 @@ def test_an_unmeasured_tone_step_says_the_words_sized_it(clean, problem, op):
     (move,) = plan.moves
     assert move.op == op and move.params["gain_db"] == pytest.approx(1.8)
     assert "no measurement sizes it" in move.reason and "missing" not in move.reason
+
+
+def test_a_level_said_the_wrong_way_says_where_it_really_sits(song):
+    """Keys 15 dB down, called too loud: the note said '-18.5 LU ... inside or near the
+    typical -12…-4 LU', 6 LU outside it."""
+    quiet_keys = {**song, "keys": gain(song["keys"], -15)}
+    analysis = analyse_session(stem_set(quiet_keys))
+    low = reference_ranges()["level_vs_rest_lu"]["keys"][0]
+    assert analysis.level_vs_rest_lu["keys"] < low - 3
+    plan = plan_fixes([FixRequest("keys", "too_loud")], analysis)
+    (note,) = [n for n in plan.notes if "doesn't back a big move" in n]
+    assert "already under the typical" in note and "inside" not in note

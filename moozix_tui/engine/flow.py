@@ -145,14 +145,13 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     aside = ("**Also worth a look**\n\n" + "\n".join(
         f"- {finding_line(f.layer, f.problem, f.evidence, f.also)}" for f in extra)
              if extra else "")
-    more = more_hint(plan.held_back, plan.limited)
     if plan.notes:  # one paragraph a note, inside one quote; not run into one sentence
         notes = [f"> {md_literal(n)}" for n in plan.notes]
-        if more:
-            notes[-1] += f" {more}"
+        if plan.held_back:
+            notes[-1] += " Say `more` if you still hear it."
         parts.append("\n>\n".join(notes))
-    elif more:
-        parts.append(f"> {more}")
+    if plan.limited:
+        parts.append(f"> {more_hint(plan.limited)}")
     choices = (state.pending or {}).get("choices", [])
     for reading, _ in outcome.swapped:
         number = next((n for n, c in enumerate(choices, 1) if _same(c, reading)), None)

@@ -93,31 +93,39 @@ def move_lines(moves: Sequence[dict], *, reasons: bool = False) -> list[str]:
     return lines
 
 
-def more_hint(held_back: bool, limited: Sequence[str]) -> str:
-    """What `more` can still do for a new plan: take a level move past the limit of one
-    measured move (dsp.moves.MEASURED_GAIN_DB, up to MOST_GAIN_DB), or make a move the
-    measurement kept gentle stronger; '' when neither."""
-    from dsp.moves import MEASURED_GAIN_DB, MOST_GAIN_DB
+def _stopped(limited: Sequence[str]) -> tuple[str, str]:
+    """'the level move on the lead vocal stops at 12 dB, …', and the pronoun for the moves."""
+    from dsp.moves import MEASURED_GAIN_DB
 
-    if limited:
-        return (f"Say `more` if you still hear it: it takes {listing(map(the_part, limited))} "
-                f"past the {MEASURED_GAIN_DB:g} dB limit, up to {MOST_GAIN_DB['gain']:g} dB.")
-    return "Say `more` if you still hear it." if held_back else ""
+    one = len(limited) == 1
+    return (f"the level move{'' if one else 's'} on {listing(map(the_part, limited))} "
+            f"stop{'s' if one else ''} at {MEASURED_GAIN_DB:g} dB, the most one measured move "
+            "makes", "it" if one else "them")
+
+
+def more_hint(limited: Sequence[str]) -> str:
+    """The chat's word on level moves held at the limit of one measured move
+    (dsp.moves.MEASURED_GAIN_DB): `more` takes them on, up to MOST_GAIN_DB; '' for none."""
+    from dsp.moves import MOST_GAIN_DB
+
+    if not limited:
+        return ""
+    stopped, them = _stopped(limited)
+    return (f"{stopped[0].upper()}{stopped[1:]}; say `more` to take {them} on, up to "
+            f"{MOST_GAIN_DB['gain']:g} dB.")
 
 
 def limit_note(limited: Sequence[str]) -> str:
     """`moozix fix` takes no `more`, and a stronger --say sizes a level move to the same
     limit: where the moves stop and what does go further; '' when none stops."""
-    from dsp.moves import MEASURED_GAIN_DB, MOST_GAIN_DB
+    from dsp.moves import MOST_GAIN_DB
 
     if not limited:
         return ""
-    one = len(limited) == 1
-    return (f"the level move{'' if one else 's'} on {listing(map(the_part, limited))} "
-            f"stop{'s' if one else ''} at {MEASURED_GAIN_DB:g} dB, the most one measured move "
-            "makes, and saying it more strongly in --say won't pass that; in the chat "
-            f"(moozix), `more` takes {'it' if one else 'them'} up to {MOST_GAIN_DB['gain']:g} "
-            "dB, or raise the part in your session and export it again")
+    stopped, them = _stopped(limited)
+    return (f"{stopped}, and saying it more strongly in --say won't pass that; in the chat "
+            f"(moozix), `more` takes {them} up to {MOST_GAIN_DB['gain']:g} dB, or raise the "
+            "part in your session and export it again")
 
 
 def plan_text(moves: Sequence[dict], aside: str = "") -> str:

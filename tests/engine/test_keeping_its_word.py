@@ -388,8 +388,8 @@ def test_a_level_move_at_its_limit_says_what_goes_further_in_each_face(chat, son
     chat.say("the vocal is too quiet")
     planned = chat.say(" ".join(f'"{f}"' for f in files)).replace("\\", "")
     assert chat.engine.state.moves[0]["params"]["gain_db"] == 12.0
-    assert ("Say `more` if you still hear it: it takes the lead vocal past the 12 dB limit, "
-            "up to 18 dB.") in planned
+    assert ("The level move on the lead vocal stops at 12 dB, the most one measured move "
+            "makes; say `more` to take it on, up to 18 dB.") in planned
     chat.say("more")
     chat.say("more")
     assert chat.engine.state.moves[0]["params"]["gain_db"] == 18.0, "as the chat said"

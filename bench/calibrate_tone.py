@@ -69,12 +69,17 @@ def _hat_notes(bars: int, note_of) -> list[tuple[int, int, int, int]]:
             for t, length, _, velocity in sampled._parts(bars)["cymbals"][0]]
 
 
+def _material() -> tuple[int, int, dict]:
+    """The frames and bars of DURATION_S at the sampled rate, and the bench's MIDI parts
+    that long."""
+    bars = int(DURATION_S / (4 * 60 / sampled.BPM)) + 1
+    return int(DURATION_S * sampled.RATE), bars, sampled._parts(bars)
+
+
 def edges() -> None:
     from dsp.synth import make_song
 
-    frames = int(DURATION_S * sampled.RATE)
-    bars = int(DURATION_S / (4 * 60 / sampled.BPM)) + 1
-    parts = sampled._parts(bars)
+    frames, bars, parts = _material()
     print("cymbal edge, dB: clean, +8 dB at 5 kHz on the hats")
     for font, path in sampled.SOUNDFONTS.items():
         if not path.exists():
@@ -126,9 +131,7 @@ def _voice(voice: str, pitch: int) -> np.ndarray:
 def muds() -> None:
     from dsp.synth import make_song
 
-    frames = int(DURATION_S * sampled.RATE)
-    bars = int(DURATION_S / (4 * 60 / sampled.BPM)) + 1
-    parts = sampled._parts(bars)
+    frames, _, parts = _material()
     print("\nlow-mid bump of single parts, dB: clean, +7 dB at 250 Hz")
     spans: dict[str, list[float]] = {}
     for font, path in sampled.SOUNDFONTS.items():
@@ -199,9 +202,7 @@ def sine_808(duration_s: float, rate: int) -> np.ndarray:
 def smalls() -> None:
     from dsp.synth import make_song
 
-    frames = int(DURATION_S * sampled.RATE)
-    bars = int(DURATION_S / (4 * 60 / sampled.BPM)) + 1
-    parts = sampled._parts(bars)
+    frames, _, parts = _material()
     print("\nshare above 200 Hz of low parts, dB")
     spans: dict[str, list[float]] = {}
     for font, path in sampled.SOUNDFONTS.items():

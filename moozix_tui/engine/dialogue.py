@@ -27,7 +27,7 @@ from moozix_tui.engine.present import (
     the_part,
 )
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.wording import answer_question, md_literal
+from moozix_tui.engine.wording import answer_question, define, md_literal
 
 __all__ = ["answer_pending", "choose", "diagnose_song", "listen", "offer", "offer_instead",
            "picked_numbers"]
@@ -47,6 +47,9 @@ def listen(session: Session, text: str) -> Turn:
         fixes = ", ".join(f"“{md_literal(c.typed)}” as *{c.understood}*"
                           for c in heard.corrections)
         replies.append(f"(I read {fixes}.)")
+    meaning = None if heard.intents else define(text)
+    if meaning:
+        return session.reply(replies + [meaning])
     if heard.kind == "question" and not heard.intents:
         return session.reply(replies + [answer_question(heard.topic)])
     if heard.intents:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HELP", "PROBLEM_WORDS", "answer_question", "glossary_markdown",
+__all__ = ["HELP", "PROBLEM_WORDS", "answer_question", "define", "glossary_markdown",
            "md_code", "md_literal"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
@@ -63,6 +63,28 @@ def glossary_markdown() -> str:
 
     return "**What the figures mean**\n\n" + "\n".join(
         f"- **{term}** — {meaning}" for term, meaning in GLOSSARY)
+
+
+_DEFINING = re.compile(r"\b(?:what(?:'s|s| is| are| does| do)|meaning of|means?|define|"
+                       r"explain|stand for|stands for)\b", re.IGNORECASE)
+"""Words that ask what a term means ("what does LU mean?", "what's LRA")."""
+
+
+def define(text: str) -> str | None:
+    """The glossary's meaning of each term a question asks about ("what does LU mean?"),
+    or None when the text asks no meaning or names no term of the card and report."""
+    from dsp.report import GLOSSARY
+
+    if not _DEFINING.search(text):
+        return None
+    found = [(term, meaning) for term, meaning in GLOSSARY
+             if re.search(rf"(?<![\w-]){re.escape(term)}(?![\w-])", text, re.IGNORECASE)]
+    found = [(t, m) for t, m in found
+             if not any(t != other and t.lower() in other.lower() for other, _ in found)]
+    if not found:
+        return None
+    return "\n".join(f"**{term}** — {meaning}." for term, meaning in found) + (
+        "\n\nEvery figure on the card is explained under F1.")
 
 
 def md_literal(text: str) -> str:

@@ -186,3 +186,23 @@ def test_a_whole_song_tone_is_said_back_the_way_it_was_said():
     said = restate({**complaint("mix", "muddy"), "evidence": "mix sounds muddy"})
     assert "whole song** — muddy overall" in said
     assert "overall tone" in restate({**complaint("mix", "tonal_balance"), "evidence": "eq"})
+
+
+@pytest.mark.parametrize(("question", "term", "words"), [
+    ("what does LU mean?", "LU", "a difference in loudness"),
+    ("whats LRA", "LRA", "loudness range"),
+    ("what is precise true peak?", "precise true peak", "16x"),
+])
+def test_a_term_of_the_card_asked_about_gets_its_meaning(chat, question, term, words):
+    """'what does LU mean?' was answered 'I didn't catch a mix problem', while the help
+    screen's glossary holds the answer."""
+    chat.start()
+    reply = chat.say(question)
+    assert f"**{term}** —" in reply and words in reply
+    assert "didn't catch" not in reply
+
+
+def test_a_complaint_holding_a_term_is_still_a_complaint(chat):
+    chat.start()
+    reply = chat.say("what is wrong with the vocal, it sits 5 LU too low")
+    assert "**LU** —" not in reply

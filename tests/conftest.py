@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 from pathlib import Path
 
 # What dsp/__init__.py does for the app: numpy's OpenBLAS worker threads spin while they
@@ -15,6 +18,12 @@ import numpy as np  # noqa: E402
 import pytest
 import soundfile as sf
 from hypothesis import HealthCheck, settings
+
+# Importing intents reads and writes its disk cache (intents/cache.py), at collection before
+# any fixture runs: that too stays out of the user's home, as `own_moozix_home` does per test.
+_COLLECTION_HOME = tempfile.mkdtemp(prefix="moozix-tests-")
+atexit.register(shutil.rmtree, _COLLECTION_HOME, ignore_errors=True)
+os.environ["MOOZIX_HOME"] = _COLLECTION_HOME
 
 # The same examples on every machine and every run (a failure is reproducible, and a
 # fresh checkout is never red by chance), and no "too slow" failures on a busy machine.

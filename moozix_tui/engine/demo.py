@@ -3,8 +3,9 @@ on every part (nothing cleaned up around 250 Hz: the classic muddy home mix)."""
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from intents.cache import cache_dir
 
 __all__ = ["DEMO_ROLES", "demo_dir", "demo_files", "demo_ready", "make_demo"]
 
@@ -16,10 +17,7 @@ _MUD_DB = 7.0
 
 
 def demo_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    if os.environ.get("MOOZIX_HOME"):
-        base = str(Path(os.environ["MOOZIX_HOME"]).expanduser() / "cache")
-    return Path(base).expanduser() / "moozix" / _VERSION
+    return cache_dir() / _VERSION
 
 
 def demo_files() -> dict[str, Path]:

@@ -417,7 +417,8 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
     judged = {reader.sentences[i] for i, w in enumerate(reader.words)
               if w in complaining and not reader.negated_at(i)
               and not reader.is_praise(reader.clauses[i])
-              and not (w in rules["wants"] and set(reader.words[i + 1:i + 3]) & able)} - frames
+              and not (w in rules["wants"] and set(reader.words[i + 1:i + 3]) & able)}
+    judged = (judged | reader.apart_alone) - frames   # "the vocal doesn't sit in the mix"
     # a short judgement naming nothing judges the sentence before it ("... the reverb was
     # added for an epic feel. Annoying.")
     judged |= {s - 1 for s in judged if s - 1 >= 0 and s - 1 not in frames

@@ -521,6 +521,64 @@ def _doings(words: list[str], clauses: list[int], mentions: list[_Mention],
     return sorted(mentions + out, key=lambda m: m.start) if out else mentions
 
 
+def _apart(words: list[str], clauses: list[int], sentences: list[int],
+           mentions: list[_Mention], table: dict, negators: frozenset[str],
+           determiners: frozenset[str], whole: str) -> tuple[list[_Mention], frozenset[int]]:
+    """"the kick and bass don't gel", "how do I get the kick and 808 to sit together": a
+    verb of going together, denied or wished for, in a sentence naming two parts and no
+    problem word, is masking (rules.toml [reciprocal] together). Returns the mentions with
+    those cues, and the sentences where it is said of one part alone ("the vocal doesn't
+    sit in the mix"): something is wrong with that part, what is not said."""
+    cued = {clauses[m.start] for m in mentions if m.cue}
+    named: dict[int, set[int]] = {}
+    part_words = {k for k, w in enumerate(words) if w in determiners}
+    for m in mentions:
+        if m.layer and m.layer != whole:
+            named.setdefault(sentences[m.start], set()).add(m.start)
+            part_words.update(range(m.start, m.end))
+    together = {words_of(p) for p in table["together"]}
+    joins = index(words_of(p) for p in table["joins"])
+    out, alone = [], set()
+    for start, end in find(words, _together_index(table)):
+        clause = clauses[start]
+        if clause in cued:
+            continue
+        joined = [j_end for _, j_end in find(words, joins, end, end + table["joins_reach"],
+                                             starts_only=True) if clauses[j_end - 1] == clause]
+        if any(words[j - 1] in table["object_joins"]
+               and not _part_follows(j, words, part_words, determiners) for j in joined):
+            continue
+        if tuple(words[start:end]) not in together:
+            if not joined:
+                continue
+            end = joined[0]
+        denier = next((k for k in range(start - 1, max(start - table["denied_reach"], 0) - 1,
+                                        -1)
+                       if clauses[k] == clause and words[k] in negators), None)
+        if denier is None and not wish_opened(words, clauses, start, end, part_words,
+                                              grammar()):
+            continue
+        parts = named.get(sentences[start], set())
+        if len(parts) >= 2:
+            out.append(_Mention(start, end, cue=Cue(table["becomes"],
+                                                    denied_quality=denier is not None)))
+        elif parts:
+            alone.add(sentences[start])
+    merged = sorted(mentions + out, key=lambda m: m.start) if out else mentions
+    return merged, frozenset(alone)
+
+
+def _part_follows(at: int, words: list[str], part_words: set[int],
+                  determiners: frozenset[str]) -> bool:
+    while at < len(words) and words[at] in determiners:
+        at += 1
+    return at in part_words
+
+
+def _together_index(table: dict) -> dict[str, tuple[tuple[str, ...], ...]]:
+    return index(words_of(p) for p in table["together"] + table["joined"])
+
+
 def _doing_index(table: dict) -> dict[str, tuple[tuple[str, ...], ...]]:
     return index(words_of(p) for p in table["doing"])
 
@@ -998,6 +1056,9 @@ class _Reader:
             frozenset(vocab.rules["grammar"]["graded_words_in_lists"]))
         self.mentions = _doings(self.words, self.clauses, self.mentions,
                                 self.rules["reciprocal"])
+        self.mentions, self.apart_alone = _apart(
+            self.words, self.clauses, self.sentences, self.mentions, self.rules["reciprocal"],
+            vocab.sets["negators"], vocab.sets["determiners"], vocab.whole_song_layer)
         self.sets = vocab.sets
         self.whole = vocab.whole_song_layer
         self.groups = _lists(self.text, self.tokens, self.words, self.sentences, self.clauses,

@@ -44,6 +44,8 @@ class _Rules:
     subordinators: frozenset[str]
     verbs: frozenset[str]
     verb_reach: int
+    causatives: frozenset[str]
+    bare: frozenset[str]
     min_stem: int
     endings: tuple[str, ...]
     keep: frozenset[str]
@@ -77,6 +79,8 @@ def _rules() -> _Rules:
         subordinators=frozenset(data["clauses"]["subordinators"]),
         verbs=frozenset(data["clauses"]["verbs"]),
         verb_reach=int(data["clauses"]["verb_reach"]),
+        causatives=frozenset(data["clauses"]["causatives"]),
+        bare=frozenset(data["clauses"]["bare"]),
         min_stem=int(stemming["min_stem"]),
         endings=tuple(sorted(stemming["endings"], key=len, reverse=True)),
         keep=frozenset(stemming["keep"]),
@@ -207,7 +211,7 @@ def clause_bounds(text: str, tokens: list[Token]) -> list[int]:
     so does "and"/"or" between two clauses that each have a verb (text.toml [clauses])."""
     breaks = _break_points(text, _BREAK)
     rules = _rules()
-    ids, clause, b, verb_seen = [], 0, 0, False
+    ids, clause, b, verb_seen, last_verb = [], 0, 0, False, ""
     for i, token in enumerate(tokens):
         moved = False
         while b < len(breaks) and breaks[b] < token.start:
@@ -216,17 +220,22 @@ def clause_bounds(text: str, tokens: list[Token]) -> list[int]:
         if (moved or token.word in rules.clause_words or
                 (token.word in rules.after_verb and verb_seen) or
                 (token.word in rules.joiners and verb_seen
-                 and _verb_ahead(tokens, i, breaks[b] if b < len(breaks) else None))) and i:
+                 and _verb_ahead(tokens, i, breaks[b] if b < len(breaks) else None,
+                                 last_verb in rules.causatives))) and i:
             clause += 1
-            verb_seen = False
-        verb_seen = verb_seen or token.word in rules.verbs
+            verb_seen, last_verb = False, ""
+        if token.word in rules.verbs:
+            verb_seen, last_verb = True, token.word
         ids.append(clause)
     return ids
 
 
-def _verb_ahead(tokens: list[Token], i: int, next_break: int | None) -> bool:
+def _verb_ahead(tokens: list[Token], i: int, next_break: int | None,
+                after_causative: bool) -> bool:
     """A verb with its own subject after the joiner ("and the low end is"); a verb right
-    after it shares the subject before it ("could be louder or have more punch")."""
+    after it shares the subject before it ("could be louder or have more punch"), and a
+    bare verb after a causative one has the joined objects for subject ("make the kick and
+    808 sit together")."""
     rules = _rules()
     if i + 1 < len(tokens) and tokens[i + 1].word in rules.verbs:
         return False
@@ -234,10 +243,11 @@ def _verb_ahead(tokens: list[Token], i: int, next_break: int | None) -> bool:
         if next_break is not None and token.start > next_break:
             return False
         if token.word in rules.joiners or token.word in rules.clause_words \
-                or token.word in rules.subordinators:
+                or (token.word in rules.subordinators
+                    and not (after_causative and token.word in rules.bare)):
             return False
         if token.word in rules.verbs:
-            return True
+            return not (after_causative and token.word in rules.bare)
     return False
 
 

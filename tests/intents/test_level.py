@@ -13,7 +13,7 @@ from importlib import resources
 
 import pytest
 
-from intents import parse
+from intents import parse, understand
 
 RULES = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())
 
@@ -71,6 +71,44 @@ def test_parts_doing_something_to_each_other_mask_each_other(text, layers):
     "the backing vocals and lead answer one another beautifully"])
 def test_friendly_doings_are_no_masking(text):
     assert _read(text) == set()
+
+
+TOGETHER = [
+    # a verb of going together denied, the parts before it or around it
+    ("the kick and the bass never quite lock in", {"kick", "bass"}),
+    ("my drums and bass don't go well together at all", {"drums", "bass"}),
+    ("the guitar and vocal never really blend", {"guitars", "vocal"}),
+    ("the vocal and the guitars are not gelling well", {"vocal", "guitars"}),
+    ("the kick and bass don't sound good together", {"kick", "bass"}),
+    ("the vocals don't sit in the beat", {"vocal", "instruments"}),
+    # wished for, or a wish that failed
+    ("how can I get the vocal to sit with the guitars", {"vocal", "guitars"}),
+    ("i can't get the kick and bass to gel", {"kick", "bass"}),
+    ("how do I make the kick and 808 sit together", {"kick", "bass"}),
+]
+
+
+@pytest.mark.parametrize(("text", "layers"), RECIPROCAL["together_examples"] + TOGETHER)
+def test_parts_that_do_not_go_together_mask_each_other(text, layers):
+    assert _read(text) == {(layer, "masking") for layer in layers}
+
+
+@pytest.mark.parametrize("text", RECIPROCAL["together_counter_examples"] + [
+    "the guitars and keys don't play in the verse",
+    "the drums and bass lock in perfectly",
+    "I made the beat and the vocal sits well in it"])
+def test_parts_that_go_together_or_do_not_play_are_no_masking(text):
+    assert _read(text) == set()
+
+
+@pytest.mark.parametrize("text", ["the vocal doesn't sit in the mix",
+                                  "I can't get the snare to sit right in the track"])
+def test_one_part_that_does_not_sit_is_offered_its_usual_problems(text):
+    understanding = understand(text)
+    assert not understanding.intents
+    part = "vocal" if "vocal" in text else "snare"
+    assert {g.problem for g in understanding.guesses if g.layer == part} & {
+        "too_quiet", "too_loud"}
 
 
 @pytest.mark.parametrize("text", RECIPROCAL["crowd_examples"])

@@ -49,10 +49,13 @@ def _freed(reader: _Reader, cue: _Mention) -> bool:
 def _of_a_thing(reader: _Reader, cue: _Mention) -> bool:
     """"recorded in a small hall", "any metallic elements", "a loud crowd": a problem word
     right before one of [scope.things] `nouns` describes that thing, neither a part nor
-    the sound."""
-    k = cue.end
-    return k < len(reader.words) and reader.clauses[k] == reader.clauses[cue.start] and (
-        reader.words[k] in reader.rules["scope"]["things"]["nouns"])
+    the sound; before one of `styles` ("a brash punk record") it describes the genre,
+    unless one of `style_sounds` follows the style ("a muddy rock mix")."""
+    rule, words, k = reader.rules["scope"]["things"], reader.words, cue.end
+    if k >= len(words) or reader.clauses[k] != reader.clauses[cue.start]:
+        return False
+    return words[k] in rule["nouns"] or words[k] in rule["styles"] and not (
+        k + 1 < len(words) and words[k + 1] in rule["style_sounds"])
 
 
 def _of_nothing_heard(reader: _Reader, cue: _Mention) -> bool:

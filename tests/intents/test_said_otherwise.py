@@ -8,14 +8,7 @@ near-misses, so a rule fitted to one sentence fails the others.
 
 from __future__ import annotations
 
-import pytest
-
-from intents import parse
-
-
-def _read(text: str) -> set[tuple[str, str]]:
-    return {(i.layer, i.problem) for i in parse(text)}
-
+from phrasing_families import each_phrasing, read
 
 # Hard to perceive: words of perceiving denied or negated, sunk out of sight, the effort
 # it takes to hear a part; and where perceiving is said plainly, nothing.
@@ -1427,11 +1420,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART,
             "small box": SMALL_BOX, "torn speaker": TORN_SPEAKER,
             "bottom fell out": BOTTOM_FELL_OUT}
-CASES = [(name, text, expected) for name, cases in FAMILIES.items()
-         for text, expected in cases]
 
 
-@pytest.mark.parametrize(("family", "text", "expected"), CASES,
-                         ids=[f"{c[0]}: {c[1][:40]}" for c in CASES])
+@each_phrasing(FAMILIES)
 def test_each_family_reads_its_phrasings_and_not_its_near_misses(family, text, expected):
-    assert _read(text) == expected
+    assert read(text) == expected

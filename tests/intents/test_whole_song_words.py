@@ -1,0 +1,114 @@
+"""Whole-song complaints said in the words of mastering forums and record reviews (issue 12).
+
+Loud and crushed masters, quiet masters and the song's tone, family by family. Every
+sentence was written for these tests in the voice of remaster reviews, loudness-war
+complaints and mastering threads; none is in the labelled sets. Expectations follow the
+taxonomy (shared/intent-taxonomy.md): a whole song squashed, brickwalled or too hot is
+`mix` + `loud_master`, too quiet next to released music `mix` + `quiet_master`, its tone
+`mix` + `tonal_balance`. Each family holds several phrasings and near-misses that must stay
+empty (praise, advice, a style described, the loudness war as history).
+"""
+
+from __future__ import annotations
+
+from phrasing_families import each_phrasing, read
+
+LOUD = {("mix", "loud_master")}
+QUIET = {("mix", "quiet_master")}
+
+# The loudness itself judged, or a level damned by the manner of its excess.
+LOUDNESS_JUDGED = [
+    ("the relentless loudness of this remaster wears you out", LOUD),
+    ("the loudness on this reissue is exhausting", LOUD),
+    ("sheer loudness is the problem with this master", LOUD),
+    ("the record is unlistenably loud", LOUD),
+    ("the master is ear-bleedingly loud", LOUD),
+    ("the new master is mercilessly loud from start to finish", LOUD),
+    ("it's loud for the sake of loud", LOUD),
+    ("I suffer from loudness fatigue after two songs of this album", LOUD),
+    # near-misses: loudness praised, a loud record as a style, loudness as a topic
+    ("the master is loud but clean", set()),
+    ("the album is loud and proud", set()),
+    ("the loudness is fine for streaming", set()),
+]
+
+# The dynamics taken away, said as the harm done; the peaks and transients cut off.
+DYNAMICS_TAKEN = [
+    ("the mastering destroys the dynamics", LOUD),
+    ("the dynamics were sacrificed for loudness on the remaster", LOUD),
+    ("they traded dynamics for volume on this reissue", LOUD),
+    ("the transients have been shaved off", LOUD),
+    ("the peaks have been chopped off by the limiter", LOUD),
+    ("there's no headroom left on this master", LOUD),
+    ("the remaster is louder at the expense of dynamics", LOUD),
+    # near-misses: dynamics kept, praised, or asked about
+    ("the remaster keeps the dynamics of the original", set()),
+    ("the dynamics on this record are wonderful", set()),
+]
+
+# A level that never changes: loud all the time, the quiet parts as loud as the loud ones.
+NEVER_LETS_UP = [
+    ("everything is loud all the time", LOUD),
+    ("the quiet parts are as loud as the loud parts", LOUD),
+    ("the remaster never lets up, it's constantly loud", LOUD),
+    ("the verses are as loud as the choruses on the new master", LOUD),
+    # near-misses: a static balance of faders, a band that plays loud
+    ("static mixes, where every fader sits at the same level throughout, sound unfinished",
+     set()),
+    ("the band plays loud all night and the crowd loves it", set()),
+]
+
+# Mastered or pushed louder than the song bears; a part pushed too hard is too loud.
+MASTERED_HOT = [
+    ("the album was mastered way too hot", LOUD),
+    ("the reissue is mastered insanely loud", LOUD),
+    ("the master is pushed too hard", LOUD),
+    ("the mix is pushed hard into the limiter", LOUD),
+    ("the remaster is over-maximized", LOUD),
+    ("the vocal is pushed too hard", {("vocal", "too_loud")}),
+    # near-misses: distortion as a guitar tone, pushing people
+    ("the guitars are driven hard and it rules", set()),
+    ("the producer pushed the band too hard in the studio", set()),
+]
+
+# Quiet next to released music, or mastered short of it.
+MASTERED_SHORT = [
+    ("the master was mastered too conservatively", QUIET),
+    ("my track is way lower in volume than other tracks on soundcloud", QUIET),
+    ("the final master is really low in volume", QUIET),
+    ("the master isn't hot enough", QUIET),
+    ("my master doesn't hold up loudness-wise", QUIET),
+    ("my songs sit well below commercial loudness", QUIET),
+    ("the vocal isn't hot enough in the chorus", {("vocal", "too_quiet")}),
+    # near-misses: loud enough, a quiet record as a style
+    ("the master is hot enough now", set()),
+    ("the album is quiet and intimate", set()),
+]
+
+# The loudness war named: a record charged with it is a complaint, the war as history is not.
+LOUDNESS_WAR = [
+    ("this album is a casualty of the loudness war", LOUD),
+    ("the remaster is brickwalled", LOUD),
+    ("sounds like it was mastered for the loudness war", LOUD),
+    ("streaming services ended the loudness war", set()),
+    ("the loudness war is over thanks to normalisation", set()),
+    ("I read an article about the loudness war", set()),
+]
+
+# A style described in the words of a fault is no complaint; the fault said in excess is.
+STYLE = [
+    ("a loud, brash punk record", set()),
+    ("a harsh noise record from Japan", set()),
+    ("the mix is way too brash", {("mix", "tonal_balance")}),
+    ("the master is brash and shrill", {("mix", "tonal_balance")}),
+]
+
+FAMILIES = {"loudness judged": LOUDNESS_JUDGED, "dynamics taken": DYNAMICS_TAKEN,
+            "never lets up": NEVER_LETS_UP, "mastered hot": MASTERED_HOT,
+            "mastered short": MASTERED_SHORT, "loudness war": LOUDNESS_WAR,
+            "style": STYLE}
+
+
+@each_phrasing(FAMILIES)
+def test_each_family_reads_its_phrasings_and_not_its_near_misses(family, text, expected):
+    assert read(text) == expected

@@ -8,7 +8,14 @@ from types import MappingProxyType
 import numpy as np
 
 from dsp.meter import Loudness, loudness_from_hops, true_peak_dbtp
-from dsp.scan import TrackSums, hann, scan, segment_frames, segment_power
+from dsp.scan import (
+    TrackSums,
+    hann,
+    scan,
+    segment_cross_powers,
+    segment_frames,
+    segment_power,
+)
 
 __all__ = [
     "BANDS",
@@ -16,7 +23,7 @@ __all__ = [
     "TrackAnalysis",
     "analyse_track",
     "band_share_db",
-    "powers_above",
+    "blend_powers_above",
     "smoothed_db",
     "spectrum",
     "track_analysis",
@@ -57,17 +64,20 @@ class TrackAnalysis:
     spectrum_db: np.ndarray
 
 
+def _mid(samples: np.ndarray, frames: int) -> np.ndarray:
+    """The mid signal in float32, padded to one segment when shorter."""
+    mono = samples.mean(axis=0) if samples.ndim == 2 else samples
+    mono = np.asarray(mono, dtype=np.float32)
+    return np.pad(mono, (0, frames - len(mono))) if len(mono) < frames else mono
+
+
 def spectrum(samples: np.ndarray, sample_rate: int) -> tuple[np.ndarray, np.ndarray]:
     """Averaged power spectrum of the mid signal (Hann-windowed 200 ms segments).
 
     Linear power in arbitrary units: callers compare bands and shapes, never absolutes.
     """
-    mono = samples.mean(axis=0) if samples.ndim == 2 else samples
-    mono = np.asarray(mono, dtype=np.float32)
     frames = segment_frames(sample_rate)
-    if len(mono) < frames:
-        mono = np.pad(mono, (0, frames - len(mono)))
-    power, count = segment_power(mono, frames)
+    power, count = segment_power(_mid(samples, frames), frames)
     return np.fft.rfftfreq(frames, 1.0 / sample_rate), power / count
 
 
@@ -87,12 +97,17 @@ def _share(freqs: np.ndarray, psd: np.ndarray, low_hz: float, high_hz: float) ->
     return float(10.0 * np.log10(part / total))
 
 
-def powers_above(samples: np.ndarray, sample_rate: int, low_hz: float) -> tuple[float, float]:
-    """The mid signal's averaged power above `low_hz` and from 20 Hz up: the two sums a
-    band share divides (small_speaker_share_db is their ratio above SMALL_SPEAKER_HZ)."""
-    freqs, psd = spectrum(samples, sample_rate)
-    return (float(_band_power(freqs, psd, low_hz, freqs[-1])),
-            float(_band_power(freqs, psd, 20.0, freqs[-1])))
+def blend_powers_above(samples: np.ndarray, added: np.ndarray, sample_rate: int,
+                       low_hz: float) -> np.ndarray:
+    """The averaged powers of the blend x + g·h of two signals' mid signals, above `low_hz`
+    (column 0) and from 20 Hz up (column 1): rows are those of x, Re(X·H*) and h, so the
+    blend's are row 0 + 2g·row 1 + g²·row 2 for any g. The band share
+    (small_speaker_share_db above SMALL_SPEAKER_HZ) is column 0 over column 1."""
+    frames = segment_frames(sample_rate)
+    sums, count = segment_cross_powers(_mid(samples, frames), _mid(added, frames), frames)
+    freqs = np.fft.rfftfreq(frames, 1.0 / sample_rate)
+    return np.array([[_band_power(freqs, psd, low_hz, freqs[-1]),
+                      _band_power(freqs, psd, 20.0, freqs[-1])] for psd in sums / count])
 
 
 def band_share_db(freqs: np.ndarray, psd: np.ndarray) -> dict[str, float]:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import ndimage
 
-from dsp.analysis import powers_above
+from dsp.analysis import blend_powers_above
 from dsp.check import StemSet
 from dsp.filters import (
     apply_sos,
@@ -156,16 +156,13 @@ def _harmonics(x, rate, p):
     shaped = (np.tanh(_SHAPER_DRIVE * unit + _SHAPER_BIAS) - np.float32(np.tanh(_SHAPER_BIAS)))
     added = apply_sos((shaped * env).astype(np.float32), high_pass(split, rate, order=4),
                       zero_phase=True)   # from the mid, the same in every channel
-    # Band powers of averaged segment spectra are quadratic in the signal, so those of
-    # x, of the harmonics and of their sum give x + g * harmonics for every g.
-    above_x, all_x = powers_above(x, rate, above)
-    above_h, all_h = powers_above(added, rate, above)
-    above_sum, all_sum = powers_above(x + added, rate, above)
+    # Band powers of averaged segment spectra are quadratic in the signal: those of x, of
+    # the harmonics and their cross term give x + g * harmonics for every g.
+    (above_x, all_x), (cross_above, cross_all), (above_h, all_h) = blend_powers_above(
+        x, added, rate, above)
     if all_x <= 0 or all_h <= 0:
         return x
     share = above_x / all_x * 10.0 ** (float(p["lift_db"]) / 10.0)
-    cross_above = (above_sum - above_x - above_h) / 2.0
-    cross_all = (all_sum - all_x - all_h) / 2.0
     # the share of x + g h: above_x + 2g cross_above + g^2 above_h = share * (the same of all)
     quad = above_h - share * all_h
     lin = 2.0 * (cross_above - share * cross_all)

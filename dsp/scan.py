@@ -41,6 +41,7 @@ __all__ = [
     "TrackSums",
     "hann",
     "scan",
+    "segment_cross_powers",
     "segment_frames",
     "segment_power",
 ]
@@ -65,15 +66,39 @@ def hann(frames: int) -> np.ndarray:
     return signal.get_window("hann", frames).astype(np.float32)
 
 
+def _segment_spectra(mono: np.ndarray, frames: int, count: int) -> np.ndarray:
+    return scipy_fft.rfft(mono[:count * frames].reshape(count, frames) * hann(frames), axis=1)
+
+
 def segment_power(mono: np.ndarray, frames: int) -> tuple[np.ndarray, int]:
     """Summed power spectrum of the whole Hann-windowed segments in `mono`, and their count."""
     count = len(mono) // frames
     if count == 0:
         return np.zeros(frames // 2 + 1), 0
-    segments = mono[:count * frames].reshape(count, frames) * hann(frames)
-    spectra = scipy_fft.rfft(segments, axis=1)
+    spectra = _segment_spectra(mono, frames, count)
     power = np.square(spectra.real) + np.square(spectra.imag)
     return power.sum(axis=0, dtype=np.float64), count
+
+
+_CROSS_SEGMENTS = 32
+"""Segments transformed at a time by `segment_cross_powers`: its spectra stay in cache."""
+
+
+def segment_cross_powers(a: np.ndarray, b: np.ndarray, frames: int) -> tuple[np.ndarray, int]:
+    """Summed |A|², Re(A·B*) and |B|² spectra (rows) of the Hann-windowed segments of two
+    equally long signals, and the count: the power spectrum of a + g·b is, for every g,
+    rows 0 + 2g·row 1 + g²·row 2, from one pass (`segment_power` of each sum would
+    transform the signals again for every g)."""
+    count = len(a) // frames
+    sums = np.zeros((3, frames // 2 + 1))
+    for start in range(0, count, _CROSS_SEGMENTS):
+        n = min(_CROSS_SEGMENTS, count - start)
+        span = slice(start * frames, (start + n) * frames)
+        sa, sb = _segment_spectra(a[span], frames, n), _segment_spectra(b[span], frames, n)
+        sums[0] += (np.square(sa.real) + np.square(sa.imag)).sum(axis=0, dtype=np.float64)
+        sums[1] += (sa.real * sb.real + sa.imag * sb.imag).sum(axis=0, dtype=np.float64)
+        sums[2] += (np.square(sb.real) + np.square(sb.imag)).sum(axis=0, dtype=np.float64)
+    return sums, count
 
 
 @dataclass(frozen=True, eq=False)

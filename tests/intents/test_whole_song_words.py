@@ -103,10 +103,83 @@ STYLE = [
     ("the master is brash and shrill", {("mix", "tonal_balance")}),
 ]
 
+TONE = {("mix", "tonal_balance")}
+
+# The top end turned up as far as it goes, cooked, or leaning bright; said of a part, harsh.
+TOP_CRANKED = [
+    ("the remaster has had its treble jacked up", TONE),
+    ("it sounds like someone maxed out the treble on the reissue", TONE),
+    ("the highs are overcooked on this master", TONE),
+    ("the remaster is searingly bright", TONE),
+    ("the new master has a bright tilt", TONE),
+    ("the top end sounds etched and brittle", TONE),
+    ("the acoustic sounds like someone jacked up the treble", {("guitars", "harsh")}),
+    # near-misses: a knob on the gear, brightness praised
+    ("the treble knob on my amp is broken", set()),
+    ("the remaster is bright and detailed, finally", set()),
+]
+
+# Leaning dark, or worn down like a copy of a copy; said of a part, dull.
+LEANING_DARK = [
+    ("the mix leans dark", TONE),
+    ("the master is tilted dark compared to the original", TONE),
+    ("the whole thing sounds like a worn cassette", TONE),
+    ("the reissue sounds like a tape copy of a tape copy", TONE),
+    ("the vocal sounds like a cassette dub", {("vocal", "dull")}),
+    # near-misses: a dark song, a tape as an instrument
+    ("the album leans into dark themes", set()),
+    ("I bounced the demo to a cassette for fun", set()),
+]
+
+# A low end out of hand or a hump in the mids, said of the song; the band alone asks which
+# part, a part named takes it.
+LOW_OUT_OF_HAND = [
+    ("the low end of the record is overblown", TONE),
+    ("the low end on this remaster is out of control", TONE),
+    ("there's an uncontrolled low end on the whole record", TONE),
+    ("the whole record sounds like the bass boost is on", TONE),
+    ("the mix has a hump in the low mids", TONE),
+    ("the mix is mid-forward", TONE),
+    ("the low end of the bass is out of control", {("bass", "muddy")}),
+    # near-misses: a production overblown in ambition, a low end in hand
+    ("the production is overblown and pretentious", set()),
+    ("the low end is under control now", set()),
+]
+
+# The bottom taken out or the middle hollowed, said of the song; thin for a part.
+BOTTOM_TAKEN = [
+    ("the remaster sucked the bottom end out", TONE),
+    ("the remaster gutted the low end", TONE),
+    ("there's a hole in the midrange", TONE),
+    ("the mids are missing on the whole album", TONE),
+    ("the mix has a v-shaped sound", TONE),
+    ("the new master is stripped of its low end", TONE),
+    ("the remaster gutted the low end of the bass", {("bass", "thin")}),
+    # near-misses: gutted as a feeling, a hole in the schedule
+    ("I was gutted when the label dropped the album", set()),
+    ("there's a hole in the release schedule", set()),
+]
+
+# Recorded on a phone, through a telephone, in a tin can: the thin sound of a small box,
+# not a part lost on a phone; a phone used to record is no complaint.
+PHONE_RECORDED = [
+    ("the mix sounds like it was recorded on a phone", TONE),
+    ("the vocal sounds like it was recorded on a phone", {("vocal", "thin")}),
+    ("the vocal sounds like it was recorded through a telephone", {("vocal", "thin")}),
+    ("the guitar sounds like it was recorded in a tin can", {("guitars", "thin")}),
+    ("honestly it sounds like a voice memo", TONE),
+    ("the bass disappears on my phone", {("bass", "mono_collapse")}),
+    # near-misses: a phone used to record
+    ("I recorded the demo on my phone", set()),
+    ("I recorded it on my phone before the session", set()),
+]
+
 FAMILIES = {"loudness judged": LOUDNESS_JUDGED, "dynamics taken": DYNAMICS_TAKEN,
             "never lets up": NEVER_LETS_UP, "mastered hot": MASTERED_HOT,
             "mastered short": MASTERED_SHORT, "loudness war": LOUDNESS_WAR,
-            "style": STYLE}
+            "style": STYLE, "top cranked": TOP_CRANKED, "leaning dark": LEANING_DARK,
+            "low out of hand": LOW_OUT_OF_HAND, "bottom taken": BOTTOM_TAKEN,
+            "phone recorded": PHONE_RECORDED}
 
 
 @each_phrasing(FAMILIES)

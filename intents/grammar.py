@@ -44,6 +44,10 @@ class Grammar:
     not_denying: tuple[Phrase, ...]
     between: frozenset[str]
     """Words that may stand between an opener and what it wishes for."""
+    causatives: frozenset[Phrase]
+    causative_after: frozenset[str]
+    """A causative opener ("make") wishes only first in its clause or after one of these;
+    after a subject it tells what the subject does."""
     result_after: frozenset[str]
     """A wish followed by one of these is the result of a remedy ("would be crisper with
     less reverb"): the remedy names the problem, not the wish."""
@@ -236,6 +240,8 @@ def _compile(vocab: Vocabulary) -> Grammar:
         lack_gap=int(rules["lack_frame"]["gap"]), lack_nouns=dict(vocab.lack_nouns),
         lack_stops=frozenset(rules["lack_frame"]["gap_stops"]),
         openers=openers, if_words=frozenset(table["if_words"]),
+        causatives=_phrases(table["causatives"]),
+        causative_after=frozenset(table["causative_after"]),
         bare_after=frozenset(table["bare_after"]),
         bare_verbs=frozenset(table["bare_verbs"]),
         simile=frozenset(w for p in table["simile"] for w in words_of(p)[-1:]),
@@ -292,8 +298,11 @@ def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,
             return False
         opener = next((o for o in g.openers if tuple(words[k - len(o) + 1:k + 1]) == o), None)
         if opener is not None:
-            # "sounds like it's way back" compares
             before = k - len(opener)
+            if opener in g.causatives:   # "the reverb makes it" tells; "make it" asks
+                return (before < 0 or clauses[before] != clauses[at]
+                        or words[before] in g.causative_after)
+            # "sounds like it's way back" compares
             return not (opener[0] == "like" and before >= 0 and words[before] in g.simile)
         if words[k] in g.if_words:
             return any(w in g.if_verbs for w in words[k + 1:at])

@@ -30,6 +30,7 @@ def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
             or _of_nothing_heard(reader, cue) or _in_a_name(reader, cue)
             or _praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
+            or _caused(reader, cue) or _approved(reader, cue) or _where_heard(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
 
@@ -49,12 +50,18 @@ def _freed(reader: _Reader, cue: _Mention) -> bool:
 def _of_a_thing(reader: _Reader, cue: _Mention) -> bool:
     """"recorded in a small hall", "any metallic elements", "a loud crowd": a problem word
     right before one of [scope.things] `nouns` describes that thing, neither a part nor
-    the sound; before one of `styles` ("a brash punk record") it describes the genre,
-    unless one of `style_sounds` follows the style ("a muddy rock mix")."""
-    rule, words, k = reader.rules["scope"]["things"], reader.words, cue.end
+    the sound, and so does one with a part between ("soft acoustic moments"); before one of
+    `styles` ("a brash punk record") it describes the genre, unless one of `style_sounds`
+    follows the style ("a muddy rock mix")."""
+    rule, words = reader.rules["scope"]["things"], reader.words
+    part = reader.part_at.get(cue.end)
+    if any(k < len(words) and reader.clauses[k] == reader.clauses[cue.start]
+           and words[k] in rule["nouns"] for k in (cue.end, part.end if part else -1) if k >= 0):
+        return True
+    k = cue.end
     if k >= len(words) or reader.clauses[k] != reader.clauses[cue.start]:
         return False
-    return words[k] in rule["nouns"] or words[k] in rule["styles"] and not (
+    return words[k] in rule["styles"] and not (
         k + 1 < len(words) and words[k + 1] in rule["style_sounds"])
 
 
@@ -105,6 +112,61 @@ def _among_tones(reader: _Reader, cue: _Mention) -> bool:
     return bool(toned) and not _turned(reader, sentence) and not any(
         m.cue and m is not cue and not a <= m.start < b
         for m in reader.by_sentence.get(sentence, []))
+
+
+def _caused(reader: _Reader, cue: _Mention) -> bool:
+    """"the reverb makes the snare sound bigger": a quality wished for, said as the effect
+    of a causative verb with a subject, is no lack ([scope.caused])."""
+    rule = reader.rules["scope"]["caused"]
+    g = grammar()
+    words = reader.words
+    if not any((w,) in g.wished or w in rule["qualities"] for w in words[cue.start:cue.end]):
+        return False
+    clause = reader.clauses[cue.start]
+    for k in range(cue.start - 1, max(cue.start - rule["reach"], 0) - 1, -1):
+        if reader.clauses[k] != clause:
+            return False
+        if words[k] in rule["verbs"]:
+            return k > 0 and reader.clauses[k - 1] == clause \
+                and words[k - 1] not in g.causative_after
+    return False
+
+
+def _approved(reader: _Reader, cue: _Mention) -> bool:
+    """"quieter than most modern records, which I love": the next clause of the sentence
+    opens on a comment approving of what the problem words' clause says ([scope.approved])."""
+    rule = reader.rules["scope"]["approved"]
+    clause = reader.clauses[cue.start]
+    k = reader.clause_start[clause] + len(reader.clause_list(clause))
+    if k >= len(reader.words) or reader.sentences[k] != reader.sentences[cue.start]:
+        return False
+    lo = k
+    while k < len(reader.words) and k - lo < rule["lead"] and reader.words[k] in rule["leading"]:
+        k += 1
+    return any(start in (lo, k) for start, _ in find(reader.words, _indexed(
+        tuple(rule["comments"])), lo, min(k + 1, len(reader.words)), starts_only=True))
+
+
+def _where_heard(reader: _Reader, cue: _Mention) -> bool:
+    """"I mostly listen on my phone": a device named in a sentence that tells of listening
+    tells where the song was heard, unless the sentence says something went wrong; and the
+    part played on it is not the part that went wrong ([scope.devices])."""
+    rule = reader.rules["scope"]["devices"]
+    if " ".join(reader.words[cue.start:cue.end]) not in rule["phrases"]:
+        return False
+    played = next((m for m in reader.by_sentence.get(reader.sentences[cue.start], [])
+                   if m.layer and m.end == cue.start), None)
+    if played is not None and find(reader.words, _indexed(tuple(rule["playing"])),
+                                   max(played.start - 3, 0), played.start):
+        return True
+    lo, hi = reader.sentence_span[reader.sentences[cue.start]]
+    if not find(reader.words, _indexed(tuple(rule["playing"])), lo, hi):
+        return False   # "on my phone it's all bass": a complaint until shown otherwise
+    others = any(m.cue and m is not cue for m in reader.by_sentence.get(
+        reader.sentences[cue.start], []))
+    judged = any(w in reader.vocab.judgements and not reader.negated_at(k)
+                 for k, w in enumerate(reader.words[lo:hi], lo))
+    return not (others or judged)
 
 
 def _of_a_kind(reader: _Reader, cue: _Mention) -> bool:

@@ -274,6 +274,16 @@ def test_desire_counter_examples(text):
     assert parse(text) == []
 
 
+@pytest.mark.parametrize(("text", "layer", "problem"), RULES["desire"]["causative_examples"])
+def test_a_causative_verb_asked_for_is_a_wish(text, layer, problem):
+    assert (layer, problem) in {(i.layer, i.problem) for i in parse(text)}
+
+
+@pytest.mark.parametrize("text", RULES["desire"]["causative_counter_examples"])
+def test_a_causative_verb_with_a_subject_tells_what_it_does(text):
+    assert parse(text) == []
+
+
 def test_past_tense_reads_like_the_present_and_keeps_its_evidence():
     u = understand("I couldn't make out the lyrics at all")
     assert [(i.layer, i.problem) for i in u.intents] == [("vocal", "too_quiet")]

@@ -12,7 +12,9 @@ import sys
 import time
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[1] / "tests" / "data" / "intents_public.jsonl"
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))   # this checkout's intents, not whichever the venv installed
+SHARED = ROOT / "tests" / "data" / "intents_public.jsonl"
 
 
 def main() -> None:
@@ -44,10 +46,10 @@ def main() -> None:
         print(f"{size:,}-character message: median {statistics.median(runs):.1f} ms of 5 "
               f"(the first {MAX_CHARS:,} characters are read)")
     batch = "\n".join((short * 10)[:1000]) + "\n"
-    moozix = Path(sys.executable).with_name("moozix")
     start = time.perf_counter()
-    out = subprocess.run([str(moozix), "parse", "--json", "-"], input=batch, text=True,
-                         capture_output=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-m", "moozix_tui", "parse", "--json", "-"],
+                         input=batch, text=True, capture_output=True, check=True,
+                         cwd=ROOT).stdout
     elapsed = time.perf_counter() - start
     print(f"1,000 messages through `moozix parse --json -`: {elapsed:.2f} s including start-up "
           f"({len(out.splitlines())} lines)")

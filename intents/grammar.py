@@ -281,8 +281,8 @@ def find(words: Sequence[str], phrases: dict[str, tuple[Phrase, ...]],
     with `starts_only`, starts there."""
     hi = len(words) if hi is None else min(hi, len(words))
     end = len(words) if starts_only else hi
-    return [(i, i + len(p)) for i in range(lo, hi) for p in phrases.get(words[i], ())
-            if i + len(p) <= end and tuple(words[i:i + len(p)]) == p]
+    return [(i, i + len(p)) for i, w in enumerate(words[lo:hi], lo) if w in phrases
+            for p in phrases[w] if i + len(p) <= end and tuple(words[i:i + len(p)]) == p]
 
 
 def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,

@@ -121,7 +121,8 @@ def _fixed(word: str, known, vocab: Vocabulary) -> str | None:
         return layer_words[0][0] if layer_words else None
     if (word not in known and stem(word) not in known and word.isalpha()
             and word not in vocab.never_correct and len(word) >= vocab.fuzzy_min_length):
-        match = process.extractOne(word, vocab.fuzzy_words, scorer=OSA.normalized_similarity,
+        match = process.extractOne(word, vocab.fuzzy_words.get(len(word), ()),
+                                   scorer=OSA.normalized_similarity,
                                    score_cutoff=vocab.fuzzy_cutoff / 100.0)
         return match[0] if match is not None else None
     return None
@@ -182,9 +183,7 @@ def _proper(text: str, tokens: list[Token], start: int, end: int, title: bool,
     return False
 
 
-def _lookup(words, keys, clauses, i, n, vocab) -> _Mention | None:
-    if clauses[i + n - 1] != clauses[i]:
-        return None
+def _lookup(words, keys, i, n, vocab) -> _Mention | None:
     key = tuple(words[i:i + n])
     if key in vocab.cue_phrases:
         return _Mention(i, i + n, cue=vocab.cue_phrases[key])
@@ -206,14 +205,13 @@ def _lookup(words, keys, clauses, i, n, vocab) -> _Mention | None:
     return None
 
 
-def _longest(words, keys, clauses, i, vocab, blocked) -> _Mention | None:
+def _longest(words, keys, i, vocab, reach) -> _Mention | None:
+    """The longest phrase at word i that stays within `reach[i]` words."""
     word = words[i]
     longest = max(vocab.starts.get(word, 0), vocab.starts.get(keys[i], 0),
                   vocab.starts.get(word[:-3] + "y", 0) if word.endswith("ies") else 0)
-    for n in range(min(longest, len(words) - i), 0, -1):
-        if any(blocked[i:i + n]):
-            continue
-        found = _lookup(words, keys, clauses, i, n, vocab)
+    for n in range(min(longest, reach[i]), 0, -1):
+        found = _lookup(words, keys, i, n, vocab)
         if found:
             return found
     return None
@@ -233,16 +231,21 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     for gap in gaps:
         for k in list(range(gap.start, gap.inner[0])) + list(range(gap.inner[1], gap.end)):
             blocked[k] = True
+    # how many words from each one a phrase may take: up to a gap cue's word or the clause's end
+    reach = [0] * len(words)
+    for k in range(len(words) - 1, -1, -1):
+        reach[k] = 0 if blocked[k] else 1 if k + 1 == len(words) \
+            or clauses[k + 1] != clauses[k] else reach[k + 1] + 1
     mentions: list[_Mention] = []
     i = 0
     while i < len(words):
-        found = _longest(words, keys, clauses, i, vocab, blocked)
+        found = _longest(words, keys, i, vocab, reach)
         if found and found.cue and _proper(text, tokens, found.start, found.end, title, names,
                                            terms, emphasis):
             found = None
         if found:
             rival = next((r for j in range(found.start + 1, found.end)
-                          if (r := _longest(words, keys, clauses, j, vocab, blocked))
+                          if (r := _longest(words, keys, j, vocab, reach))
                           and r.end > found.end and r.end - r.start > found.end - found.start),
                          None)
             if rival is not None:
@@ -328,21 +331,20 @@ def _coordinated(words: list[str], cue: _Mention, vocab: Vocabulary) -> list[_Me
 
 def _gap_cues(words, clauses, vocab) -> list[_Mention]:
     found = []
-    heads = {head[0] for head, _, _ in vocab.gap_cues}
     negators = vocab.sets["negators"]
-    starts = [i for i, w in enumerate(words) if w in heads]
-    for head, tail, cue in vocab.gap_cues:
-        for i in starts:
-            if tuple(words[i:i + len(head)]) != head:
-                continue
-            after = i + len(head)
-            for j in range(after, min(after + vocab.rules["gaps"]["most_words"] + 1,
-                                      len(words) - len(tail) + 1)):
-                if tuple(words[j:j + len(tail)]) == tail and clauses[j] == clauses[i]:
-                    if not negators.intersection(words[after:j]):
-                        # "the dynamic range is not low" denies, it describes nothing
-                        found.append(_Mention(i, j + len(tail), cue=cue, inner=(after, j)))
-                    break
+    most = vocab.rules["gaps"]["most_words"]
+    # each gap cue in turn, at each word its head starts with
+    for n, i in sorted((n, i) for i, w in enumerate(words) for n in vocab.gap_heads.get(w, ())):
+        head, tail, cue = vocab.gap_cues[n]
+        if tuple(words[i:i + len(head)]) != head:
+            continue
+        after = i + len(head)
+        for j in range(after, min(after + most + 1, len(words) - len(tail) + 1)):
+            if tuple(words[j:j + len(tail)]) == tail and clauses[j] == clauses[i]:
+                if not negators.intersection(words[after:j]):
+                    # "the dynamic range is not low" denies, it describes nothing
+                    found.append(_Mention(i, j + len(tail), cue=cue, inner=(after, j)))
+                break
     return found
 
 

@@ -7,6 +7,7 @@ a musician extending the vocabulary learns at once what to fix.
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -55,8 +56,12 @@ class Vocabulary:
     judgements: frozenset[str]
     about_sound: frozenset[str]
     gap_cues: tuple[tuple[tuple[str, ...], tuple[str, ...], Cue], ...]
+    gap_heads: MappingProxyType[str, tuple[int, ...]]
+    """The gap cues (their indices) whose head starts with each word."""
     misspellings: MappingProxyType[str, str]
-    fuzzy_words: tuple[str, ...]
+    fuzzy_words: MappingProxyType[int, tuple[str, ...]]
+    """The words a typo is corrected towards, by the typed word's length: only those whose
+    length leaves room for the similarity cutoff (|a - b| edits at least), in one order."""
     never_correct: frozenset[str]
     fuzzy_min_length: int
     fuzzy_cutoff: float
@@ -291,6 +296,24 @@ def _starts(phrases: list[tuple[str, ...]]) -> dict[str, int]:
     return out
 
 
+def _first_words(phrases: Iterable[tuple[str, ...]]) -> dict[str, tuple[int, ...]]:
+    out: dict[str, list[int]] = {}
+    for n, phrase in enumerate(phrases):
+        out.setdefault(phrase[0], []).append(n)
+    return {word: tuple(ns) for word, ns in out.items()}
+
+
+def _by_length(words: list[str], cutoff: float) -> dict[int, tuple[str, ...]]:
+    """For each typed length, the words within reach of the cutoff: a normalised OSA
+    similarity is 1 - edits / the longer length, and two words differ by at least their
+    lengths' difference in edits (a word out of reach could never be the match)."""
+    room = 1.0 - cutoff / 100.0
+    longest = max(map(len, words), default=0)
+    return {typed: tuple(w for w in words
+                         if abs(len(w) - typed) <= room * max(len(w), typed) + 1e-9)
+            for typed in range(1, int(longest / (1.0 - room)) + 2)}
+
+
 def _stems(table: dict) -> dict[str, tuple[str, ...]]:
     out = {}
     for key, stems in table.items():
@@ -403,8 +426,7 @@ def _build() -> Vocabulary:
     vague = lexicon.get("vague", {})
     # one-word verdicts ("amateur") are corrected to as well: "kinda amatuer" is vague
     verdicts = {p[0] for p in map(words_of, vague.get("descriptors", [])) if len(p) == 1}
-    fuzzy_words = tuple(sorted(w for w in set(single) | verdicts
-                               if len(w) >= fuzzy["min_length"]))
+    fuzzy_words = sorted(w for w in set(single) | verdicts if len(w) >= fuzzy["min_length"])
     # vague verdicts ("it isn't gelling") are vocabulary too: never "corrected" as typos
     known = {w for p in list(phrases) + list(cues) for w in p} | {
         w for p in vague.get("descriptors", []) for w in words_of(p)} | set(
@@ -426,8 +448,9 @@ def _build() -> Vocabulary:
         judgements=frozenset(vague.get("judgements", [])),
         about_sound=frozenset(vague.get("about_sound", [])),
         gap_cues=tuple(gaps),
+        gap_heads=MappingProxyType(_first_words(head for head, _, _ in gaps)),
         misspellings=MappingProxyType(misspelt),
-        fuzzy_words=fuzzy_words,
+        fuzzy_words=MappingProxyType(_by_length(fuzzy_words, float(fuzzy["score_cutoff"]))),
         never_correct=frozenset(fuzzy["never_correct"]),
         fuzzy_min_length=int(fuzzy["min_length"]),
         fuzzy_cutoff=float(fuzzy["score_cutoff"]),

@@ -56,3 +56,34 @@ def test_comparatives_and_superlatives_read_through_their_word_form(text, expect
 ])
 def test_new_part_words_name_stem_files_too(filename, layer):
     assert stem_role(filename) == layer
+
+
+def test_a_typo_is_matched_among_the_words_within_reach_as_among_all_of_them():
+    """The words a typo is corrected towards are kept by length (a word out of reach of the
+    cutoff by its length alone is never tried): rapidfuzz over every word must agree."""
+    import random
+
+    from rapidfuzz import process
+    from rapidfuzz.distance import OSA
+
+    from intents.vocabulary import vocabulary
+
+    vocab = vocabulary()
+    every = sorted({w for words in vocab.fuzzy_words.values() for w in words})
+    rng = random.Random(12)
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    typed = []
+    for word in every:
+        k = rng.randrange(len(word))
+        typed += [word[:k] + word[k + 1:], word[:k] + rng.choice(letters) + word[k:],
+                  word[:k] + rng.choice(letters) + word[k + 1:], word + word[-2:],
+                  word[:-2] + word[-1] + word[-2]]
+    typed += ["".join(rng.choice(letters) for _ in range(rng.randint(5, 24)))
+              for _ in range(300)]
+    cutoff = vocab.fuzzy_cutoff / 100.0
+    for text in typed:
+        everywhere = process.extractOne(text, every, scorer=OSA.normalized_similarity,
+                                        score_cutoff=cutoff)
+        within = process.extractOne(text, vocab.fuzzy_words.get(len(text), ()),
+                                    scorer=OSA.normalized_similarity, score_cutoff=cutoff)
+        assert (everywhere and everywhere[:2]) == (within and within[:2]), text

@@ -33,7 +33,11 @@ from dsp.stem_analysis import (
 )
 from dsp.wording import khz_band, listing, part_name, percent, signed, signed_range, the_part
 
-__all__ = ["plan_fixes"]
+__all__ = ["SIZED_FOR_OTHER_MOVES", "plan_fixes"]
+
+SIZED_FOR_OTHER_MOVES = "for what the plan's other moves do to the part's level"
+"""Ends the clause of a level move sized beside the rest of its plan: the chat words it
+afresh when some of those moves are left out."""
 
 WIDE_ROLES = ("guitars", "keys", "fx", "backing_vocals")
 MIX = "mix"
@@ -829,8 +833,8 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             reason = goal.reason
             if abs(needed - gap) >= 0.3:
                 more = "more" if abs(needed) > abs(gap) else "less"
-                reason += (f"; {abs(needed - gap):.1f} dB {more} than that gap, for what the "
-                           "plan's other moves do to the part's level")
+                reason += (f"; {abs(needed - gap):.1f} dB {more} than that gap, "
+                           f"{SIZED_FOR_OTHER_MOVES}")
             held = _held(needed, gain, current + shift + gain)
             if held:
                 limited.append(goal.move.stem)

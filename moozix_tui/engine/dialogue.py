@@ -102,7 +102,7 @@ def _unheard_moves(session: Session) -> list[tuple[int, dict]]:
     from dsp.moves import Move
 
     rendered = session.result.moves if session.result is not None else ()
-    return [(n, m) for n, m in enumerate(session.state.moves[:session.state.applied], 1)
+    return [(n, m) for n, m in enumerate(session.active_moves(), 1)
             if Move.from_dict(m) not in rendered]
 
 

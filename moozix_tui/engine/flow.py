@@ -19,6 +19,7 @@ from moozix_tui.engine.present import (
     summary_text,
 )
 from moozix_tui.engine.session import Session
+from moozix_tui.engine.sizing import planned
 from moozix_tui.engine.wording import md_code, md_literal
 
 __all__ = ["plan_changed", "replay", "start_analysis", "start_export", "start_render"]
@@ -120,7 +121,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         intent["done"] = True
     plan = outcome.plan
     earlier = state.moves[:state.applied]
-    state.moves = earlier + [m.to_dict() for m in plan.moves]
+    state.moves = earlier + planned(plan.moves)
     state.applied = len(state.moves)
     state.notes = list(dict.fromkeys((*state.notes, *plan.notes)))
     state.phase = "plan"
@@ -166,7 +167,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
                      + ("; ".join(before) or "no moves") + ".")
     if outcome.then_render:
         return start_render(session, [*parts, aside])
-    parts.append(plan_text(state.moves[:state.applied], aside))
+    parts.append(plan_text(session.active_moves(), aside))
     return session.reply(parts, "plan")
 
 
@@ -198,7 +199,7 @@ def start_render(session: Session, replies: list[str]) -> Turn:
     if session.stems is None:
         return start_analysis(session, replies, then_render=True)
     state = session.state
-    moves = [Move.from_dict(m) for m in state.moves[:state.applied]]
+    moves = [Move.from_dict(m) for m in session.active_moves()]
     work = jobs.render(session.stems, session.analysis, moves, session.settings(),
                        reference_path=state.reference,
                        preview_folder=session.store.folder / "preview",
@@ -238,7 +239,7 @@ def replay(session: Session, text: str) -> Turn:
         if session.stems is not None:
             return start_render(session, [text])
         return start_analysis(session, [text], then_render=True)
-    return session.reply([text, plan_text(state.moves[:state.applied])], "plan")
+    return session.reply([text, plan_text(session.active_moves())], "plan")
 
 
 def plan_changed(session: Session, text: str) -> Turn:

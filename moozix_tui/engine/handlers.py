@@ -27,8 +27,8 @@ def _help(session: Session, _value) -> Turn:
 
 def _status(session: Session, _value) -> Turn:
     state = session.state
-    rendered = [m.to_dict() for m in session.result.moves] if session.result else []
-    return session.reply([status_text(state, state.moves[:state.applied],
+    rendered = session.result.moves if session.result else ()
+    return session.reply([status_text(state, session.active_moves(),
                                       session.store.folder, session.target_words(), rendered)])
 
 

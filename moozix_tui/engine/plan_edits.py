@@ -50,7 +50,7 @@ def rescaled(moves: Sequence[dict], factor: float) -> list[dict]:
         most = MOST_GAIN_DB.get(move.op)
         if most is not None and abs(float(move.params.get("gain_db", 0.0))) >= most:
             reason += f", held at {most:g} dB"
-        out.append({**move.to_dict(), "reason": reason})
+        out.append({**data, **move.to_dict(), "reason": reason})
     return out
 
 

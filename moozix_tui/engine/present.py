@@ -183,13 +183,17 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
 
 
 def status_text(state, moves: Sequence[dict], folder: Path, target: str,
-                rendered: Sequence[dict] = ()) -> str:
-    """`rendered`: the moves of the last render; a plan move not among them is marked."""
+                rendered: Sequence = ()) -> str:
+    """`rendered`: the moves (dsp Move) of the last render; a plan move not among them is
+    marked."""
+    from dsp.moves import Move
+
     complaints = [restate(i) for i in state.intents] or ["- nothing yet"]
     stems = [f"- {part_word(role)}: " + ", ".join(
         f"{md_literal(Path(i['path']).name)} ({i.get('status')})" for i in infos)
         for role, infos in group_files(state.files).items()] or ["- none yet"]
-    plan = [line if not state.summary or move in rendered else f"{line} *(not rendered yet)*"
+    plan = [line if not state.summary or Move.from_dict(move) in rendered
+            else f"{line} *(not rendered yet)*"
             for line, move in zip(move_lines(moves), moves, strict=True)] or ["no moves yet"]
     rendered = ""
     if state.summary:

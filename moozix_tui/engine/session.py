@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from moozix_tui.engine.model import Job, Reply, Turn
+from moozix_tui.engine.sizing import active_moves
 from moozix_tui.engine.store import SessionState, SessionStore
 
 __all__ = ["Session", "is_number"]
@@ -66,6 +67,10 @@ class Session:
         return self.job is not None
 
     # -- files ----------------------------------------------------------------------------
+    def active_moves(self) -> list[dict]:
+        """The applied moves as every face shows and renders them (sizing.active_moves)."""
+        return active_moves(self.state.moves, self.state.applied)
+
     def usable_files(self) -> list[dict]:
         return [f for f in self.state.files if f.get("status") not in ("error", "checking")]
 

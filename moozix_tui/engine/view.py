@@ -49,7 +49,7 @@ def build_view(session: Session) -> SessionView:
     return SessionView(
         session_dir=session.store.folder, stems=tuple(slots), target=session.target_words(),
         style=s.style,
-        plan=tuple(move_lines(s.moves[:s.applied])), applied_moves=s.applied,
+        plan=tuple(move_lines(session.active_moves())), applied_moves=s.applied,
         can_undo=s.applied > 0 or bool(s.directions or s.replaced or s.plans),
         can_redo=s.applied < len(s.moves) or bool(s.undone), busy=session.busy,
         summary=summary, history=tuple(Reply.from_dict(r) for r in s.history))

@@ -13,6 +13,7 @@ import numpy as np
 import pyloudnorm
 import pytest
 import soundfile as sf
+from scripted_chat import Chat
 
 from moozix_tui.engine import Engine
 
@@ -400,3 +401,40 @@ def test_a_level_move_at_its_limit_says_what_goes_further_in_each_face(chat, son
     assert ("note: the level move on the lead vocal stops at 12 dB, the most one measured move "
             "makes, and saying it more strongly in --say won't pass that; in the chat (moozix), "
             "`more` takes it up to 18 dB") in said
+
+
+_SIZED_BESIDE = "for what the plan's other moves do"
+
+
+def test_a_level_move_sized_beside_a_move_left_out_says_so_in_every_face(
+        chat, buried_vocal_files, tmp_path):
+    """The vocal lift sized beside a mud cut on the vocal said '… for what the plan's other
+    moves do to the part's level' after `skip` or `undo` took the cut out; now it says the
+    cut is left out, in the chat, the resumed session and the exported report, and `redo`
+    brings the first words back with the cut."""
+    folder = buried_vocal_files
+    chat.say("the vocal is too quiet and muddy")
+    plan = chat.say(f'"{folder / "Lead Vox.wav"}" "{folder / "beat.wav"}"')
+    lift, cut = (line for line in plan.splitlines() if line[:3] in ("1. ", "2. "))
+    assert "Turn the lead vocal up" in lift and _SIZED_BESIDE in lift
+    assert "Cut the lead vocal at" in cut
+
+    skipped = chat.say("skip 2")
+    assert _SIZED_BESIDE not in skipped and "one of them is now left out" in skipped
+    assert _SIZED_BESIDE in chat.say("undo")              # the skip taken back: the cut is in
+    assert "one of them is now left out" in chat.say("undo")   # the cut stepped back
+    assert _SIZED_BESIDE in chat.say("redo")
+    chat.say("skip 2")
+    assert "one of them is now left out" in chat.say("more")   # stronger, still without it
+    chat.say("undo")
+
+    resumed = Chat(Engine.resume(chat.engine.store.folder))
+    assert _SIZED_BESIDE in resumed.say("undo")
+    again = resumed.say("redo")
+    assert _SIZED_BESIDE not in again and "one of them is now left out" in again
+
+    resumed.say("go")
+    resumed.say(f"export {tmp_path / 'out'}")
+    report = (tmp_path / "out" / "report.md").read_text()
+    assert "Turn the lead vocal up" in report and "Cut the lead vocal" not in report
+    assert _SIZED_BESIDE not in report and "one of them is now left out" in report

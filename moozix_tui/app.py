@@ -233,7 +233,7 @@ class MoozixApp(App[int]):
 def run_app(*, demo: bool = False, resume: str | None = None,
             sessions_dir: str | None = None) -> int:
     try:
-        engine = (Engine.resume(resume, sessions_dir=sessions_dir) if resume
+        engine = (Engine.resume(resume, sessions_dir=sessions_dir, demo=demo) if resume
                   else Engine.new(sessions_dir=sessions_dir, demo=demo))
     except StateError as exc:
         print(f"moozix: {exc}", file=sys.stderr)

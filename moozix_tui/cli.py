@@ -8,8 +8,10 @@ Exit codes: 0 done, 2 bad input (one-line reason on stderr), 1 internal error.
 from __future__ import annotations
 
 import argparse
+import shlex
 import sys
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
+from pathlib import Path
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -33,8 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
                                       "without your own files.")
     # the session options are accepted after the command too (`moozix chat --resume`); their
     # defaults are suppressed there so they never overwrite what was given before it
-    _session_options(chat, resume=True, default=argparse.SUPPRESS)
-    _session_options(demo, resume=False, default=argparse.SUPPRESS)
+    _session_options(chat, default=argparse.SUPPRESS)
+    _session_options(demo, default=argparse.SUPPRESS,
+                     resume_help="continue the latest demo session (or the named one)")
 
     from moozix_tui import cli_audio, cli_parse
 
@@ -43,23 +46,62 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _session_options(parser: argparse.ArgumentParser, *, resume: bool = True,
-                     default: object = None) -> None:
-    if resume:
-        parser.add_argument(
-            "--resume", nargs="?", const="latest", metavar="SESSION", default=default,
-            help="continue the latest (or the named) chat session",
-        )
+def _session_options(parser: argparse.ArgumentParser, *, default: object = None,
+                     resume_help: str = "continue the latest (or the named) chat session"
+                     ) -> None:
+    parser.add_argument("--resume", nargs="?", const="latest", metavar="SESSION",
+                        default=default, help=resume_help)
     parser.add_argument(
         "--sessions-dir", metavar="DIR", default=default,
         help="where chat sessions are kept (default: the user's data directory)",
     )
 
 
+def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    return next(a.choices for a in parser._actions
+                if isinstance(a, argparse._SubParsersAction))
+
+
+def _command_after_resume(argv: Sequence[str], commands: Collection[str]) -> int | None:
+    """Where a bare `--resume` is followed by a command ('moozix --resume demo'), which
+    argparse would take as the session's name: that command's index, else None."""
+    for i, arg in enumerate(argv):
+        if arg in commands:
+            return None
+        if arg == "--resume" and i + 1 < len(argv) and argv[i + 1] in commands:
+            return i + 1
+    return None
+
+
+def _session_named(name: str, sessions_dir: str | None) -> Path | None:
+    """A saved session folder called `name`, where `--resume NAME` would look for it."""
+    from moozix_tui.engine.store import STATE_FILE, default_sessions_dir
+
+    root = Path(sessions_dir).expanduser() if sessions_dir else default_sessions_dir()
+    return next((folder for folder in (Path(name), root / name)
+                 if (folder / STATE_FILE).is_file()), None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    at = _command_after_resume(argv, _commands(parser))
+    if at is not None:  # 'moozix --resume demo' is 'moozix demo --resume'
+        if argv[at] not in ("chat", "demo"):
+            print(f"moozix: --resume continues a chat session; `{argv[at]}` runs on its own, "
+                  "so leave --resume out", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        argv[at - 1:at + 1] = [argv[at], "--resume"]
     args = parser.parse_args(argv)
     command = args.command or "chat"
+    if at is not None:
+        named = _session_named(command, args.sessions_dir)
+        if named is not None:
+            print(f"moozix: `{command}` is a command, and a saved session is named "
+                  f"{command} too. To continue that session, give its path: moozix --resume "
+                  f"{shlex.quote(str(named.resolve()))}; to resume with the command, put it "
+                  f"first: moozix {command} --resume", file=sys.stderr)
+            return EXIT_BAD_INPUT
     if command in ("chat", "demo"):
         from moozix_tui.app import run_app
 

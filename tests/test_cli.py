@@ -34,3 +34,69 @@ def test_every_command_explains_itself(command):
     parser = commands()[command]
     assert parser.description
     assert all(action.help for action in parser._actions), command
+
+
+def _saved_session(root, name: str, *, demo: bool, age_s: float):
+    import os
+    import time
+
+    from moozix_tui.engine.store import SessionState, SessionStore
+
+    store = SessionStore(root / name)
+    store.folder.mkdir(parents=True)
+    store.save(SessionState(demo=demo))
+    stamp = time.time() - age_s
+    os.utime(store.state_path, (stamp, stamp))
+    return store.folder
+
+
+@pytest.fixture
+def opened(monkeypatch) -> list:
+    """The session folder each app run opened (the app itself is not started)."""
+    from moozix_tui import app
+
+    folders: list = []
+    monkeypatch.setattr(app.MoozixApp, "run", lambda self: folders.append(
+        self.engine.store.folder))
+    return folders
+
+
+@pytest.mark.parametrize("argv", [["--resume", "demo"], ["demo", "--resume"]])
+def test_resume_demo_continues_the_latest_demo_session(tmp_path, opened, argv):
+    """`moozix --resume demo` took "demo" as a session's name ("no session at …/demo");
+    it means the demo, as `moozix demo --resume` does: the latest demo session, even when
+    a chat session is newer."""
+    demo = _saved_session(tmp_path, "20260101-100000", demo=True, age_s=60)
+    _saved_session(tmp_path, "20260101-110000", demo=False, age_s=0)
+    assert main([*argv, "--sessions-dir", str(tmp_path)]) == 0
+    assert opened == [demo]
+
+
+def test_resume_chat_is_the_latest_session(tmp_path, opened):
+    _saved_session(tmp_path, "20260101-100000", demo=True, age_s=60)
+    newest = _saved_session(tmp_path, "20260101-110000", demo=False, age_s=0)
+    assert main(["--sessions-dir", str(tmp_path), "--resume", "chat"]) == 0
+    assert opened == [newest]
+
+
+def test_resume_demo_with_no_demo_session_says_how_to_start_one(tmp_path, capsys, opened):
+    _saved_session(tmp_path, "20260101-110000", demo=False, age_s=0)
+    assert main(["--resume", "demo", "--sessions-dir", str(tmp_path)]) == 2
+    assert "no saved demo sessions" in capsys.readouterr().err and opened == []
+
+
+def test_a_session_named_like_a_command_is_reached_by_its_path(tmp_path, capsys, opened):
+    """A session folder literally called 'demo': `--resume demo` is ambiguous, so it opens
+    nothing and says both ways; the path it gives opens that session."""
+    named = _saved_session(tmp_path, "demo", demo=False, age_s=0)
+    assert main(["--resume", "demo", "--sessions-dir", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "moozix demo --resume" in err and opened == []
+    path = err.split("give its path: moozix --resume ", 1)[1].split(";", 1)[0]
+    assert main(["--resume", path]) == 0
+    assert opened == [named]
+
+
+def test_resume_before_a_command_that_takes_none_says_so(tmp_path, capsys):
+    assert main(["--resume", "fix", "--say", "the vocal is too quiet"]) == 2
+    assert "--resume continues a chat session" in capsys.readouterr().err

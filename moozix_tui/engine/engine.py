@@ -73,9 +73,9 @@ class Engine:
 
     @classmethod
     def resume(cls, session: str | Path = "latest", *,
-               sessions_dir: Path | str | None = None) -> Engine:
+               sessions_dir: Path | str | None = None, demo: bool = False) -> Engine:
         root = Path(sessions_dir).expanduser() if sessions_dir else None
-        store = SessionStore.find(session, root)
+        store = SessionStore.find(session, root, demo=demo)
         state, problem = store.load()
         interrupted = None
         if state.phase in ("analysing", "rendering"):

@@ -115,7 +115,9 @@ class SessionStore:
         return cls(folder)
 
     @classmethod
-    def find(cls, which: str | Path = "latest", root: Path | None = None) -> SessionStore:
+    def find(cls, which: str | Path = "latest", root: Path | None = None, *,
+             demo: bool = False) -> SessionStore:
+        """The named session, or the latest one (with `demo`, the latest demo session)."""
         root = root or default_sessions_dir()
         if str(which) != "latest":
             folder = Path(which).expanduser()
@@ -126,8 +128,11 @@ class SessionStore:
             return cls(folder)
         sessions = sorted((p for p in root.glob("*/" + STATE_FILE)),
                           key=lambda p: p.stat().st_mtime) if root.exists() else []
+        if demo:
+            sessions = [p for p in sessions if _is_demo(p)]
         if not sessions:
-            raise StateError(f"no saved sessions in {root} — run `moozix` to start one")
+            kind, start = ("demo ", "moozix demo") if demo else ("", "moozix")
+            raise StateError(f"no saved {kind}sessions in {root} — run `{start}` to start one")
         return cls(sessions[-1].parent)
 
     def save(self, state: SessionState) -> None:
@@ -147,3 +152,11 @@ class SessionStore:
                 self.state_path.replace(aside)
             return SessionState(), (f"The saved session file could not be read ({exc}); "
                                     f"I kept it as {aside.name} and started fresh here.")
+
+
+def _is_demo(state_path: Path) -> bool:
+    try:
+        data = json.loads(state_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    return isinstance(data, dict) and data.get("demo") is True

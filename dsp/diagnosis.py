@@ -119,7 +119,7 @@ def complaint_measures(layer: str, problem: str,
                         _pair(small[layer])),) + mono
     if problem == "masking" and analysis.kick_bass_overlap is not None \
             and layer in ("kick", "bass"):
-        return (Measure("kick/bass overlap", 100 * analysis.kick_bass_overlap, "%",
+        return (Measure(analysis.overlap_label, 100 * analysis.kick_bass_overlap, "%",
                         (0.0, 50.0)),)
     if problem == "tonal_balance":
         return (Measure("mix tilt", analysis.mix.tilt_db_per_octave, "dB/oct",
@@ -248,7 +248,8 @@ def diagnose(analysis: SessionAnalysis, *,
     findings += _small_speakers(analysis, ranges, names)
     if analysis.kick_bass_overlap is not None and analysis.kick_bass_overlap > 0.5:
         findings.append(Finding("bass", "masking", "normal",
-                                f"{the_part('kick', names)} and {the_part('bass', names)} "
+                                f"{the_part(analysis.kick_source or 'kick', names)} and "
+                                f"{the_part('bass', names)} "
                                 f"share {percent(analysis.kick_bass_overlap)} of their energy "
                                 "below 150 Hz", analysis.kick_bass_overlap,
                                 (0.0, 0.5), source))

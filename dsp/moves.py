@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from dsp.wording import percent, the_part
+from dsp.wording import hz, percent, the_part
 
 __all__ = ["MEASURED_GAIN_DB", "MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES",
            "FixRequest", "Move", "Plan"]
@@ -112,10 +112,6 @@ class Move:
         return f"{action} — {self.reason}" if self.reason else action
 
 
-def _hz(value: float) -> str:
-    return f"{value / 1000:.1f} kHz" if value >= 1000 else f"{value:.0f} Hz"
-
-
 def _db(value: float) -> str:
     """A size in dB without a sign ('3.1 dB'); never '-0.0'."""
     return f"{abs(float(value)):.1f} dB"
@@ -133,14 +129,14 @@ def _boost_cut(gain_db: float) -> str:
 
 _ACTIONS = {
     "gain": lambda part, p: _up_down(part, p["gain_db"]),
-    "high_pass": lambda part, p: f"Roll off {part} below {_hz(p['cutoff_hz'])}",
+    "high_pass": lambda part, p: f"Roll off {part} below {hz(p['cutoff_hz'])}",
     "low_shelf": lambda part, p: (f"{_boost_cut(p['gain_db'])} the lows of {part} below "
-                                  f"{_hz(p['cutoff_hz'])} by {_db(p['gain_db'])}"),
+                                  f"{hz(p['cutoff_hz'])} by {_db(p['gain_db'])}"),
     "high_shelf": lambda part, p: (f"{_boost_cut(p['gain_db'])} the highs of {part} above "
-                                   f"{_hz(p['cutoff_hz'])} by {_db(p['gain_db'])}"),
-    "bell": lambda part, p: (f"{_boost_cut(p['gain_db'])} {part} at {_hz(p['freq_hz'])} "
+                                   f"{hz(p['cutoff_hz'])} by {_db(p['gain_db'])}"),
+    "bell": lambda part, p: (f"{_boost_cut(p['gain_db'])} {part} at {hz(p['freq_hz'])} "
                              f"by {_db(p['gain_db'])}"),
-    "deess": lambda part, p: (f"Tame {part} around {_hz(p['freq_hz'])} only while that band "
+    "deess": lambda part, p: (f"Tame {part} around {hz(p['freq_hz'])} only while that band "
                               f"flares, by up to {_db(p['max_reduction_db'])}"),
     "compress": lambda part, p: (f"Even out {part}: compress {p['ratio']:.1f}:1 above "
                                  f"{p['threshold_db']:.0f} dBFS"),
@@ -148,9 +144,12 @@ _ACTIONS = {
                                   f"of {part} by {_db(p['attack_db'])}"),
     "parallel_compress": lambda part, p: (f"Thicken {part} with parallel compression "
                                           f"({percent(p['mix'])} blend)"),
-    "duck": lambda part, p: (f"Dip {part} by up to {_db(p['depth_db'])} when "
-                             f"{p['trigger']} plays"),
-    "mono_below": lambda part, p: f"Make {part} mono below {_hz(p['cutoff_hz'])}",
+    "duck": lambda part, p: (f"Dip {part}"
+                             + (f" below {hz(p['cutoff_hz'])}" if p.get("cutoff_hz") else "")
+                             + f" by up to {_db(p['depth_db'])} when "
+                             + (f"the low end of {p['trigger']} hits" if p.get("key_hz")
+                                else f"{p['trigger']} plays")),
+    "mono_below": lambda part, p: f"Make {part} mono below {hz(p['cutoff_hz'])}",
     "phase_repair": lambda part, p: f"Repair the stereo phase of {part}",
     "width": lambda part, p: (f"{'Widen' if p['side_gain_db'] > 0 else 'Narrow'} {part} by "
                               f"{_db(p['side_gain_db'])} of side level"),
@@ -158,7 +157,7 @@ _ACTIONS = {
     "expand": lambda part, p: (f"Pull down the tails of {part} below {p['threshold_db']:.0f} "
                                f"dBFS ({p['ratio']:.1f}:1)"),
     "saturate": lambda part, p: f"Warm {part} with gentle saturation ({_db(p['drive_db'])} drive)",
-    "harmonics": lambda part, p: (f"Give {part} harmonics above {_hz(p['above_hz'])} so small "
+    "harmonics": lambda part, p: (f"Give {part} harmonics above {hz(p['above_hz'])} so small "
                                   "speakers can play it"),
 }
 

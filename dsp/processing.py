@@ -100,6 +100,8 @@ def _duck(x, rate, p, stems: StemSet):
     if not trigger:
         return x
     key = sum(t.mean(axis=0) for t in trigger)
+    if p.get("key_hz"):   # the kick inside a kit: only the kit's low end keys the dip
+        key = _split_low(key, rate, float(p["key_hz"]))[0]
     env = envelope(key, rate, p["attack_ms"], p["release_ms"])
     ref = np.percentile(env, 95) or 1.0
     amount = np.clip(env / ref, 0.0, 1.0)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import signal
 
-from dsp.analysis import SMALL_SPEAKER_HZ
+from dsp.analysis import SMALL_SPEAKER_HZ, TrackAnalysis
 from dsp.diagnosis import (
     FAR_UNDER_SMALL_SPEAKERS_DB,
     low_mid_excess_db,
@@ -31,7 +31,16 @@ from dsp.stem_analysis import (
     PRESENCE_FIT_HZ,
     SessionAnalysis,
 )
-from dsp.wording import khz_band, listing, part_name, percent, signed, signed_range, the_part
+from dsp.wording import (
+    hz,
+    khz_band,
+    listing,
+    part_name,
+    percent,
+    signed,
+    signed_range,
+    the_part,
+)
 
 __all__ = ["SIZED_FOR_OTHER_MOVES", "plan_fixes"]
 
@@ -405,31 +414,101 @@ def _restore_attack(ctx: _Context, parts: Sequence[str]) -> None:
                          + "; ".join(calm) + "), so I only lifted their attack a little.")
 
 
+_VOICES = ("vocal", "backing_vocals")
+_WORDS_HZ = 2500.0
+"""Where a lead's words live: the carve that makes room for them."""
+_CARVE_DB = 2.5
+"""A normal request's carve between two parts that mask each other (mild 1.5, strong 3.5)."""
+_CARVE_CENTRES_HZ = tuple(1000.0 * 2.0 ** (k / 3) for k in range(-8, 9))
+"""Third-octave bands from 160 Hz to 6.3 kHz, where one part's tone hides another's."""
+_HOME_REACH_DB = 6.0
+"""A part's home band is among its own strongest: within this much of its loudest band."""
+_CUT_REACH_DB = 24.0
+"""... and one where the part that makes room has something to cut: within this much of
+its own loudest band."""
+
+
 def _masking(ctx: _Context) -> None:
-    layer = ctx.layer
-    if layer in ("kick", "bass") and {"kick", "bass"} <= set(ctx.analysis.roles):
-        if any(m.op == "duck" for m in ctx.moves):
-            return
-        overlap = ctx.analysis.kick_bass_overlap or 0.0
-        depth = float(np.clip(3.0 + 6.0 * overlap, 3.0, 8.0)) * ctx.scale
-        kick, bass = ctx.the("kick"), ctx.the("bass")
-        ctx.add("bass", "duck", f"{kick} and {bass} share {percent(overlap)} of their energy "
-                                f"below 150 Hz: {bass} steps aside when {kick} hits",
-                trigger="kick", depth_db=round(depth, 1), cutoff_hz=150.0, attack_ms=2.0,
-                release_ms=90.0)
+    """Parts named as fighting. Kick and bass: the bass steps aside when the kick hits. A
+    voice: the parts it fights make room where its words live. Two other parts: each is cut
+    where the other stands strongest against it, so each keeps a band of its own."""
+    layer, named, analysis = ctx.layer, ctx.named, ctx.analysis
+    kick_pair = layer in ("kick", "bass", "drums") and "bass" in named | {layer} \
+        and (named & {"kick", "drums"} or len(named) == 1 and layer != "drums")
+    if kick_pair and analysis.kick_source is not None:
+        _duck_bass(ctx)
         return
     stem = ctx.target(layer)
     if stem is None:
         _stereo_only(ctx)
         return
-    if layer in ("vocal", "backing_vocals"):
-        others = ctx.target("instruments")
-        if others is None:
+    if layer not in _VOICES and named & set(_VOICES):
+        return   # the voice's own request makes the room (below), once
+    if layer in _VOICES:
+        rivals = [r for r in (ctx.target(n) for n in sorted(named - set(_VOICES))) if r]
+        rivals = rivals or [r for r in [ctx.target("instruments")] if r]
+        if not rivals:
             ctx.notes.append(f"To unmask {ctx.the(layer)} I need the competing parts as stems.")
-            return
-        stem = others
-    ctx.add(stem, "bell", "carves room at 2–3 kHz, where the lead's words live",
-            freq_hz=2500.0, gain_db=-round(2.5 * ctx.scale, 1), q=1.0)
+        for rival in rivals:
+            ctx.add(rival, "bell", f"makes room for {ctx.the(layer)} at 2–3 kHz, where the "
+                                   "words live",
+                    freq_hz=_WORDS_HZ, gain_db=-round(_CARVE_DB * ctx.scale, 1), q=1.0)
+        return
+    rival = next((n for n in sorted(named - {layer}) if n in analysis.tracks), None)
+    voice = next((v for v in _VOICES if v in analysis.tracks), None)
+    if (rival is None or layer not in analysis.tracks) and voice is not None:
+        # fighting no part named: most often the voice, the part a listener follows
+        ctx.add(stem, "bell", f"makes room for {ctx.the(voice)} at 2–3 kHz, where the words "
+                              "live", freq_hz=_WORDS_HZ,
+                gain_db=-round(_CARVE_DB * ctx.scale, 1), q=1.0)
+        return
+    if rival is None or layer not in analysis.tracks:
+        ctx.notes.append(f"Tell me which part fights with {ctx.the(layer)} (or give me its "
+                         "stem), and I'll carve room between the two.")
+        return
+    centre, over = _home_band(analysis.tracks[rival], analysis.tracks[layer])
+    ctx.add(stem, "bell", f"makes room at {hz(centre)} for {ctx.the(rival)}: the band with the "
+                          f"most of {ctx.the(rival)} over {ctx.the(layer)} ({signed(over)} dB)",
+            freq_hz=centre, gain_db=-round(_CARVE_DB * ctx.scale, 1), q=1.4)
+
+
+def _duck_bass(ctx: _Context) -> None:
+    """The bass steps aside under 150 Hz whenever the kick hits; a kick inside the kit's
+    stem is keyed by that stem's low end only, so hats and snare don't move the bass."""
+    if any(m.op == "duck" for m in ctx.moves):
+        return
+    analysis = ctx.analysis
+    source = analysis.kick_source
+    overlap = analysis.kick_bass_overlap or 0.0
+    depth = float(np.clip(3.0 + 6.0 * overlap, 3.0, 8.0)) * ctx.scale
+    bass = ctx.the("bass")
+    kick = ctx.the("kick") + ("" if source == "kick" else f" inside {ctx.the(source)}")
+    low_end = ctx.the("kick") if source == "kick" else f"the low end of {ctx.the(source)}"
+    key = {} if source == "kick" else {"key_hz": 150.0}
+    ctx.add("bass", "duck", f"{low_end} and {bass} share {percent(overlap)} of their energy "
+                            f"below 150 Hz: {bass} steps aside when {kick} hits",
+            trigger=source, depth_db=round(depth, 1), cutoff_hz=150.0, attack_ms=2.0,
+            release_ms=90.0, **key)
+
+
+def _home_band(own: TrackAnalysis, other: TrackAnalysis) -> tuple[float, float]:
+    """The third-octave band (centre, dB over `other`) where `own` is strongest and most
+    ahead of `other` (their sum), among `own`'s strongest bands where `other` has something
+    to cut."""
+    mine, theirs = (np.array([_band_db(t, c) for c in _CARVE_CENTRES_HZ]) for t in (own, other))
+    candidates = np.flatnonzero(mine >= mine.max() - _HOME_REACH_DB)
+    both = candidates[theirs[candidates] >= theirs.max() - _CUT_REACH_DB]
+    candidates = both if both.size else candidates
+    # ahead of the other part and near its own peak: a band at the skirt of its range,
+    # where the other part is weaker still, is no home
+    best = candidates[np.argmax((2 * mine - theirs)[candidates])]
+    return float(round(_CARVE_CENTRES_HZ[best])), float(mine[best] - theirs[best])
+
+
+def _band_db(track: TrackAnalysis, centre_hz: float) -> float:
+    edge = 2.0 ** (1 / 6)
+    band = (track.spectrum_hz >= centre_hz / edge) & (track.spectrum_hz < centre_hz * edge)
+    return float(10 * np.log10(max((10 ** (track.spectrum_db[band] / 10)).sum(), 1e-30)))
 
 
 _HARMONICS_SPLIT_HZ = 150.0

@@ -55,7 +55,7 @@ def comparison_rows(result: RenderResult) -> list[dict]:
                      "before": _num(before.mix.band_share_db[band]),
                      "after": _num(after.mix.band_share_db[band])})
     if before.kick_bass_overlap is not None and after.kick_bass_overlap is not None:
-        rows.append({"label": "kick/bass overlap", "unit": "%",
+        rows.append({"label": after.overlap_label, "unit": "%",
                      "before": _num(100 * before.kick_bass_overlap, 0),
                      "after": _num(100 * after.kick_bass_overlap, 0)})
     rows.append({"label": "mix mono loss", "unit": "dB",
@@ -236,7 +236,8 @@ GLOSSARY = (
     ("over its trend", "how far a band stands above the smooth curve the rest of the "
                        "spectrum follows, in dB"),
     ("overlap", "kick/bass overlap: the share of their energy below 150 Hz that the two "
-                "have in common, moment by moment (20 ms at a time)"),
+                "have in common, moment by moment (20 ms at a time); drums/bass overlap when "
+                "the kick plays inside the drums stem"),
     ("mix mono loss", "how much quieter the mix gets when its two channels are summed to one, as "
                   "a phone speaker or a club does; several dB means parts cancel"),
 )

@@ -46,6 +46,10 @@ class SessionAnalysis:
     level_vs_rest_lu: Mapping[str, float]
     """Each part and layer group (drums, instruments) against the rest where it plays."""
     kick_bass_overlap: float | None
+    kick_source: str | None
+    """The part the kick's low end is measured from: "kick" when it has a stem of its own,
+    "drums" when it plays inside the kit's stem (its low end under 150 Hz is the kick's,
+    bar the toms), None without a bass to set it against."""
     low_mid_crowders: tuple[str, ...]
     low_mid_share: Mapping[str, float]
     harshness: Mapping[str, Harshness]
@@ -63,6 +67,11 @@ class SessionAnalysis:
     @property
     def roles(self) -> tuple[str, ...]:
         return tuple(self.tracks)
+
+    @property
+    def overlap_label(self) -> str:
+        """The kick/bass overlap's name on a card or report row, after the part measured."""
+        return f"{self.kick_source or 'kick'}/bass overlap"
 
     def parts_of(self, layer: str) -> tuple[str, ...]:
         """The loaded parts a layer stands for: the part itself, the kit's pieces for
@@ -190,11 +199,18 @@ def _groups(stems: StemSet, parts: Mapping[str, tuple[str, ...]]) -> dict[str, t
     return groups
 
 
-def _kick_bass_overlap(low_band: Mapping[str, np.ndarray]) -> float | None:
-    """Share of kick and bass low-band energy (per 20 ms) that the two have in common."""
-    if "kick" not in low_band or "bass" not in low_band:
+def _kick_source(parts: Mapping[str, object]) -> str | None:
+    if "bass" not in parts:
         return None
-    kick, bass = low_band["kick"], low_band["bass"]
+    return next((role for role in ("kick", "drums") if role in parts), None)
+
+
+def _kick_bass_overlap(low_band: Mapping[str, np.ndarray],
+                       kick_source: str | None) -> float | None:
+    """Share of kick and bass low-band energy (per 20 ms) that the two have in common."""
+    if kick_source is None:
+        return None
+    kick, bass = low_band[kick_source], low_band["bass"]
     return float(np.minimum(kick, bass).sum() / max(np.maximum(kick, bass).sum(), 1e-20))
 
 
@@ -225,7 +241,8 @@ def analyse_session(stems: StemSet, *,
                and len(reuse[1].gram.names) == len(arrays) and len(part_gains) == len(parts))
     several = len(arrays) > 1
     mix = {"mix": tuple(arrays)} if several else {}
-    low_parts = ("kick", "bass") if {"kick", "bass"} <= parts.keys() else ()
+    kick_source = _kick_source(parts)
+    low_parts = (kick_source, "bass") if kick_source is not None else ()
     sums = scan(arrays, rate, groups={**parts, **mix}, stereo=True,
                 loudness=() if rescale else None,
                 blocks=() if rescale else list(parts.values()),
@@ -257,7 +274,8 @@ def analyse_session(stems: StemSet, *,
     return SessionAnalysis(
         sample_rate=rate, tracks=MappingProxyType(tracks), mix=mix_track,
         level_vs_rest_lu=MappingProxyType(levels),
-        kick_bass_overlap=_kick_bass_overlap(low_power), low_mid_crowders=crowders,
+        kick_bass_overlap=_kick_bass_overlap(low_power, kick_source), kick_source=kick_source,
+        low_mid_crowders=crowders,
         low_mid_share=MappingProxyType(shares), harshness=MappingProxyType(harsh),
         gram=gram, low_band_power=MappingProxyType(low_power),
         parts=MappingProxyType(parts), **_file_levels(gram, rate),

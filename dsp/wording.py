@@ -67,6 +67,11 @@ def signed_range(low: float, high: float, digits: int = 0) -> str:
     return f"{signed(low, digits)}…{signed(high, digits)}"
 
 
+def hz(value: float) -> str:
+    """A frequency as people read it: '188 Hz', '2.5 kHz'."""
+    return f"{value / 1000:.1f} kHz" if value >= 1000 else f"{value:.0f} Hz"
+
+
 def khz_band(band: tuple[float, float]) -> str:
     """A band in kHz ('3–7 kHz', '1–16 kHz')."""
     return f"{band[0] / 1000:g}–{band[1] / 1000:g} kHz"

@@ -174,12 +174,59 @@ PHONE_RECORDED = [
     ("I recorded it on my phone before the session", set()),
 ]
 
+# A mix that fails to translate to a playback device named after it loses there: the part
+# named, or the whole song, collapses; with no device it names no problem, and translation
+# said well, or of words, is no complaint.
+TRANSLATION = [
+    ("the mix doesn't translate to small speakers", {("mix", "mono_collapse")}),
+    ("my mix doesn't translate to earbuds at all", {("mix", "mono_collapse")}),
+    ("the bass doesn't translate to small speakers", {("bass", "mono_collapse")}),
+    ("the kick translates badly on laptop speakers", {("kick", "mono_collapse")}),
+    ("the mix fails to translate to my car", {("mix", "mono_collapse")}),
+    ("the guitars don't hold up on small speakers", {("guitars", "mono_collapse")}),
+    # near-misses: no device, translation praised, words translated
+    ("the mix doesn't translate to other systems", set()),
+    ("the mix translates really well on my phone", set()),
+    ("the mix translates fine on a phone", set()),
+    ("the lyrics don't translate to other languages", set()),
+    ("the songs don't translate live", set()),
+]
+
+# A part flattened by a heavier one: said of the part it happens to, too quiet ("by A" is
+# not read as A too loud); said with A as the subject, A too loud.
+TRAMPLED = [
+    ("the bass gets trampled by the guitars", {("bass", "too_quiet")}),
+    ("the bass is getting steamrolled in the chorus", {("bass", "too_quiet")}),
+    ("the bass got bulldozed once the synths came in", {("bass", "too_quiet")}),
+    ("the vocal gets run over by the guitars", {("vocal", "too_quiet")}),
+    ("the guitars walk all over the vocal", {("guitars", "too_loud")}),
+    ("the drums stomp all over the vocal", {("drums", "too_loud")}),
+    # near-misses: a budget run over, a compressor flattening
+    ("I ran over my budget on this record", set()),
+    ("the vocal is getting flattened by the compressor", {("vocal", "over_compressed")}),
+]
+
+# A part up against a crowd too big to name competes with the rest of the band: masking of
+# the part and of the band (rules.toml [reciprocal] crowd_layer).
+CROWD = {("vocal", "masking"), ("instruments", "masking")}
+COMPETING_CROWD = [
+    ("the vocal is competing with way too much", CROWD),
+    ("the vocal has so much to compete with", CROWD),
+    ("the vocal is fighting against way too much in the chorus", CROWD),
+    ("the vocal is competing with too many things in the chorus", CROWD),
+    ("the synth lead competes with too much in the drop",
+     {("keys", "masking"), ("instruments", "masking")}),
+    # near-misses: a band competing with other bands
+    ("we are competing with a lot of other bands for the slot", set()),
+]
+
 FAMILIES = {"loudness judged": LOUDNESS_JUDGED, "dynamics taken": DYNAMICS_TAKEN,
             "never lets up": NEVER_LETS_UP, "mastered hot": MASTERED_HOT,
             "mastered short": MASTERED_SHORT, "loudness war": LOUDNESS_WAR,
             "style": STYLE, "top cranked": TOP_CRANKED, "leaning dark": LEANING_DARK,
             "low out of hand": LOW_OUT_OF_HAND, "bottom taken": BOTTOM_TAKEN,
-            "phone recorded": PHONE_RECORDED}
+            "phone recorded": PHONE_RECORDED, "translation": TRANSLATION,
+            "trampled": TRAMPLED, "competing crowd": COMPETING_CROWD}
 
 
 @each_phrasing(FAMILIES)

@@ -152,8 +152,9 @@ def settle_doubtful(complaints: Sequence[dict], alternatives: Sequence[tuple[dic
     """Doubtful readings settled by measurement, the same for the chat (when it plans) and
     `moozix fix`: a reading gives way to one of its alternatives (pairs of the reading's
     complaint and an alternative) only when the measurement backs that alternative and not
-    the reading. Returns the complaints, notes saying how each doubt was settled, and the
-    (reading, alternative) pairs that were swapped."""
+    the reading. Returns the complaints, a note for each reading the measurement changed
+    (one that stands is fixed as said, with nothing to explain), and the (reading,
+    alternative) pairs that were swapped."""
     backed = {(f.layer, f.problem) for f in findings if f.severity in ("normal", "strong")}
     out, notes, swapped = list(complaints), [], []
     for index, reading in enumerate(complaints):
@@ -164,9 +165,6 @@ def settle_doubtful(complaints: Sequence[dict], alternatives: Sequence[tuple[dic
         swap = next((a for a in others if (a["layer"], a["problem"]) in backed), None)
         said = reading.get("evidence", "")
         if key in backed or swap is None:
-            why = "the measurement backs it" if key in backed \
-                else "no measurement backs " + " or ".join(_reading(a) for a in others)
-            notes.append(f"\"{said}\" was not certain: I kept {_reading(reading)}, as {why}")
             continue
         out[index] = {**complaint(swap["layer"], swap["problem"], severity=reading["severity"],
                                   evidence=swap.get("evidence", "")),

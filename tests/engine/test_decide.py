@@ -6,7 +6,13 @@ from __future__ import annotations
 import pytest
 
 from dsp.diagnosis import Finding
-from moozix_tui.engine.decide import answers, leading_findings, single_out
+from moozix_tui.engine.decide import (
+    answers,
+    complaint,
+    leading_findings,
+    settle_doubtful,
+    single_out,
+)
 
 
 def finding(layer: str, problem: str, severity: str = "strong", evidence: str = "") -> Finding:
@@ -72,3 +78,15 @@ def test_a_finding_on_several_parts_names_them_all_as_the_chat_and_cli_say_them(
 def test_a_kind_of_part_singles_out_its_file_a_name_of_the_whole_part_does_not(
         said, names, layer, file):
     assert single_out(said, names, layer) == file
+
+
+def test_a_doubtful_reading_that_stands_is_fixed_as_said_without_a_note():
+    """'The kick and bass are fighting' came with two notes that it 'was not certain',
+    though it was fixed exactly as said; only a reading the measurement changes is told."""
+    fighting = complaint("kick", "masking", evidence="kick and bass are fighting")
+    quiet = complaint("kick", "too_quiet")
+    kept, notes, swapped = settle_doubtful([fighting], [(fighting, quiet)], [])
+    assert kept == [fighting] and notes == [] and swapped == []
+    changed, notes, swapped = settle_doubtful([fighting], [(fighting, quiet)],
+                                              [finding("kick", "too_quiet", "normal")])
+    assert changed[0]["problem"] == "too_quiet" and len(notes) == 1 and len(swapped) == 1

@@ -57,13 +57,13 @@ def test_a_move_made_stronger_no_longer_claims_its_measured_size(chat, buried_vo
 
 
 def test_each_note_on_a_plan_is_its_own_paragraph(chat, song, tmp_path):
-    """'the pad is drowning the vocal' on an even mix: two notes (the reading kept, the
-    nudge held back) ran into one sentence: '… backs vocal too quiet The measurement …'."""
+    """'the pad is drowning the vocal' on an even mix, the bass named too quiet: two notes
+    (a nudge held back on each part) ran into one sentence: '… LU. The measurement …'."""
     from markdown_it import MarkdownIt
 
     for name, role in (("Keys.wav", "keys"), ("Lead Vox.wav", "vocal"), ("Bass.wav", "bass")):
         sf.write(tmp_path / name, song[role][:, :44100 * 6].T, 44100)
-    chat.say("the pad is drowning the vocal")
+    chat.say("the pad is drowning the vocal and the bass is too quiet")
     answer = chat.say(str(tmp_path))
     html = MarkdownIt().render(answer)
     quote = html.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]

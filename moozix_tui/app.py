@@ -63,6 +63,9 @@ class MoozixApp(App[int]):
     TITLE = "Moozix"
     SUB_TITLE = "say what sounds wrong"
     CSS_PATH = "app.tcss"
+    SCREENS = {"help": HelpScreen}
+    """Installed screens are built on first use and kept: the help's hundred-odd Markdown
+    blocks took about a second to build on every F1."""
     HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (72, "-narrow"), (110, "-wide")]
     VERTICAL_BREAKPOINTS = [(0, "-short"), (30, "-tall")]
     COMMANDS = App.COMMANDS | {MoozixCommands}
@@ -204,7 +207,8 @@ class MoozixApp(App[int]):
         self.push_screen(FilePicker(Path.cwd()), chosen)
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen())
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen("help")
 
     def action_scroll_chat(self, where: str) -> None:
         log = self.part(ChatLog)

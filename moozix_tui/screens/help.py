@@ -46,6 +46,10 @@ class HelpScreen(ModalScreen[None]):
                            + "\n\n↑/↓ or PgUp/PgDn scroll this help; **Esc** closes it.")
 
     def on_mount(self) -> None:
+        self.query_one(VerticalScroll).border_subtitle = "Esc closes · ↑/↓ PgUp/PgDn scroll"
+
+    def on_screen_resume(self) -> None:
+        """Built once and kept (MoozixApp.SCREENS): each opening starts at the top."""
         scroll = self.query_one(VerticalScroll)
-        scroll.border_subtitle = "Esc closes · ↑/↓ PgUp/PgDn scroll"
+        scroll.scroll_home(animate=False)
         scroll.focus()

@@ -33,7 +33,8 @@ from moozix_tui.widgets.summary_card import SummaryCard
 __all__ = ["MoozixApp", "goodbye", "run_app"]
 
 W = TypeVar("W", bound=Widget)
-_MAIN_SCREEN_ACTIONS = ("say", "scroll_chat", "toggle_card", "open_files", "cancel_job")
+_MAIN_SCREEN_ACTIONS = ("say", "scroll_chat", "toggle_card", "open_files", "cancel_job",
+                        "focus_panel")
 
 
 class MoozixCommands(Provider):
@@ -43,6 +44,7 @@ class MoozixCommands(Provider):
         ("Open files…", "app.open_files"), ("Undo", "app.say('undo')"),
         ("Redo", "app.say('redo')"), ("Export", "app.say('export')"),
         ("Help", "app.help"), ("Status", "app.say('status')"),
+        ("Scroll the side panel (F3)", "app.focus_panel"),
         ("Target: streaming −14 LUFS", "app.say('target streaming')"),
         ("Target: Apple Music −16 LUFS", "app.say('target apple')"),
         ("Target: club −9 LUFS", "app.say('target club')"),
@@ -87,6 +89,9 @@ class MoozixApp(App[int]):
         Binding("ctrl+end", "scroll_chat('end')", "End", show=False, key_display="ctrl+end",
                 tooltip="the newest message"),
         Binding("f2", "toggle_card", "Card", tooltip="fold or unfold before → after"),
+        Binding("f3", "focus_panel", "Panel", show=False,
+                tooltip="scroll the side panel with ↑/↓ PgUp/PgDn; Esc or F3 goes back to "
+                        "typing"),
         Binding("f1", "help", "Help", tooltip="this help"),
         Binding("ctrl+q", "quit", "Quit", tooltip="quit; `moozix --resume` brings you back"),
     ]
@@ -211,9 +216,19 @@ class MoozixApp(App[int]):
             self.push_screen("help")
 
     def action_scroll_chat(self, where: str) -> None:
-        log = self.part(ChatLog)
-        {"page_up": log.scroll_page_up, "page_down": log.scroll_page_down,
-         "home": log.scroll_home, "end": log.scroll_end}[where](animate=False)
+        """PgUp/PgDn scroll the chat, or the side panel while it has the keys (F3)."""
+        panel = self.part(SidePanelScroll)
+        view = panel if panel.has_focus else self.part(ChatLog)
+        {"page_up": view.scroll_page_up, "page_down": view.scroll_page_down,
+         "home": view.scroll_home, "end": view.scroll_end}[where](animate=False)
+
+    def action_focus_panel(self) -> None:
+        """F3: the side panel takes the keys to scroll it; F3 or Esc there gives them back."""
+        panel = self.part(SidePanelScroll)
+        if panel.has_focus or not panel.display:
+            self.part(Prompt).focus()
+        else:
+            panel.focus()
 
     def action_toggle_card(self) -> None:
         self.part(SummaryCard).toggle()

@@ -12,6 +12,7 @@ import textwrap
 from pathlib import Path
 
 from rich.text import Text
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
@@ -185,10 +186,14 @@ class SidePanel(Static):
         return height or None
 
 
-class SidePanelScroll(VerticalScroll, can_focus=False):
-    """Scrolls the panel when its checklist and plan outgrow the screen."""
+class SidePanelScroll(VerticalScroll):
+    """Scrolls the panel when its checklist and plan outgrow the screen. F3 (the app's
+    binding) gives it the keys: ↑/↓, PgUp/PgDn, Home/End scroll it, and Esc or F3 hands
+    them back to the prompt."""
 
+    BINDINGS = [Binding("escape", "app.focus_panel", "Back to typing", show=False)]
     DEFAULT_CSS = """
     SidePanelScroll { width: 36; height: 1fr; padding: 0 1; border-left: tall $panel;
                       scrollbar-size-vertical: 1; }
+    SidePanelScroll:focus { border-left: tall $accent; }
     """

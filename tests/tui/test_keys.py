@@ -163,3 +163,29 @@ async def test_file_picker_adds_a_whole_folder(app, song, tmp_path, monkeypatch)
         await settled(pilot)
         given = {Path(s.path).name for s in app.engine.view.stems if s.path}
         assert given == set(names), given
+
+
+async def test_the_side_panel_scrolls_from_the_keyboard(app):
+    """The panel scrolled only with a mouse: F3 (listed in F1's keys) gives it the keys,
+    PgDn and End scroll it, not the chat, and Esc hands them back to the prompt."""
+    from textual.widgets import Markdown
+
+    from moozix_tui.widgets.side_panel import SidePanelScroll
+
+    async with app.run_test(size=(80, 16)) as pilot:
+        await say(pilot, "the vocal is too quiet and muddy")
+        panel, log = app.query_one(SidePanelScroll), app.query_one(ChatLog)
+        await wait_for(pilot, lambda: panel.max_scroll_y > 1, "a panel taller than its room")
+        chat_at = log.scroll_y
+        await pilot.press("f3")
+        await wait_for(pilot, lambda: panel.has_focus, "F3: the panel has the keys")
+        await pilot.press("pagedown")
+        await wait_for(pilot, lambda: panel.scroll_y > 0, "PgDn scrolled the panel")
+        await pilot.press("end")
+        await wait_for(pilot, lambda: panel.scroll_y == panel.max_scroll_y, "End: its foot")
+        assert log.scroll_y == chat_at
+        await pilot.press("escape")
+        await wait_for(pilot, lambda: app.query_one(Prompt).has_focus, "Esc: back to typing")
+        await pilot.press("f1")
+        await wait_for(pilot, lambda: app.screen.__class__.__name__ == "HelpScreen", "help")
+        assert "**f3** — scroll the side panel" in app.screen.query_one(Markdown).source

@@ -454,7 +454,12 @@ def _masking(ctx: _Context) -> None:
                                    "words live",
                     freq_hz=_WORDS_HZ, gain_db=-round(_CARVE_DB * ctx.scale, 1), q=1.0)
         return
-    rival = next((n for n in sorted(named - {layer}) if n in analysis.tracks), None)
+    # kick and bass named as fighting are a pair of their own ("the guitars and keys fight,
+    # and the kick and bass don't gel"): the others' rival is among the others
+    pair = {"bass"} | (named & {"kick", "drums"}) if "bass" in named \
+        and named & {"kick", "drums"} else set()
+    rivals = sorted(named - {layer} - pair) or sorted(named - {layer})
+    rival = next((n for n in rivals if n in analysis.tracks), None)
     voice = next((v for v in _VOICES if v in analysis.tracks), None)
     if (rival is None or layer not in analysis.tracks) and voice is not None:
         # fighting no part named: most often the voice, the part a listener follows

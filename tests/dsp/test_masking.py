@@ -104,3 +104,17 @@ def test_two_parts_fighting_each_make_room_where_the_other_is_strongest():
     fixed = {s.name: s.samples for s in apply_moves(stems, plan.moves).stems}
     lost = _welch_db(keys, 350, 460) - _welch_db(fixed["keys"], 350, 460)
     assert lost == pytest.approx(-cuts["keys"].params["gain_db"], abs=1.0)
+
+
+def test_two_pairs_named_fighting_keep_their_own_rivals(song):
+    """'The guitars and the keys are fighting, and the kick and bass don't gel': the guitars
+    and the keys each made room for the bass (the first rival alphabetically)."""
+    frames = 6 * RATE
+    stems = stem_set({"kick": song["kick"][:, :frames], "bass": song["bass"][:, :frames],
+                      "guitars": _band_noise(400.0, 6.0, 1), "keys": _band_noise(2000.0, 6.0, 3)})
+    requests = [FixRequest(layer, "masking") for layer in ("guitars", "keys", "kick", "bass")]
+    plan = plan_fixes(requests, analyse_session(stems))
+    carves = {m.stem: m.reason for m in plan.moves if m.op == "bell"}
+    assert "keys" in carves["guitars"] and "bass" not in carves["guitars"]
+    assert "guitars" in carves["keys"] and "bass" not in carves["keys"]
+    assert [m.op for m in plan.moves if m.stem == "bass"] == ["duck"]

@@ -472,8 +472,11 @@ def _masking(ctx: _Context) -> None:
                          "stem), and I'll carve room between the two.")
         return
     centre, over = _home_band(analysis.tracks[rival], analysis.tracks[layer])
-    ctx.add(stem, "bell", f"makes room at {hz(centre)} for {ctx.the(rival)}: the band with the "
-                          f"most of {ctx.the(rival)} over {ctx.the(layer)} ({signed(over)} dB)",
+    where = (f"the band with the most of {ctx.the(rival)} over {ctx.the(layer)} "
+             f"({signed(over)} dB)" if over >= 0 else
+             f"the band with the least of {ctx.the(layer)} over {ctx.the(rival)} "
+             f"({signed(-over)} dB)")
+    ctx.add(stem, "bell", f"makes room at {hz(centre)} for {ctx.the(rival)}: {where}",
             freq_hz=centre, gain_db=-round(_CARVE_DB * ctx.scale, 1), q=1.4)
 
 

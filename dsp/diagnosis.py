@@ -20,7 +20,7 @@ from dsp.stem_analysis import (
     SessionAnalysis,
     band_excess_db,
 )
-from dsp.wording import khz_band, part_name, percent, signed, signed_range, spoken, the_part
+from dsp.wording import khz_band, part_name, percent, signed, signed_range, the_part
 
 __all__ = ["FAR_UNDER_SMALL_SPEAKERS_DB", "Finding", "Measure", "complaint_measures", "diagnose",
            "joined", "low_mid_excess_db", "reference_ranges", "small_speaker_shortfall",
@@ -84,37 +84,40 @@ _TONE_BAND = {"muddy": "low_mid", "boomy": "low", "harsh": "presence", "dull": "
               "thin": "low"}
 
 
-def complaint_measures(layer: str, problem: str,
-                       analysis: SessionAnalysis) -> tuple[Measure, ...]:
+def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
+                       names: Mapping[str, str] | None = None) -> tuple[Measure, ...]:
     """The figures a complaint about `layer` is judged by, each with its typical range
     where there is one (reference_ranges.toml). Call it on the analysis before and after
-    a render for a before/after row; empty when nothing measurable stands for it."""
+    a render for a before/after row; empty when nothing measurable stands for it. Labels
+    name each part by `names` (intents.LAYER_NAMES, from the caller), as the chat does."""
+    names = names or {}
     ranges = reference_ranges()
     levels = analysis.level_vs_rest_lu
     if problem in ("too_quiet", "too_loud") and layer in levels:
-        return (Measure(f"{spoken(layer)} vs rest", levels[layer], "LU",
+        return (Measure(f"{part_name(layer, names)} vs rest", levels[layer], "LU",
                         _pair(ranges["level_vs_rest_lu"].get(layer))),)
     if problem in ("too_much_reverb", "too_dry") and "fx" in levels:
         return (Measure("reverb return vs rest", levels["fx"], "LU",
                         _pair(ranges["level_vs_rest_lu"]["fx"])),)
     if problem in ("weak", "over_compressed"):
         parts = analysis.parts_of("drums" if layer == "mix" else layer)
-        return tuple(Measure(f"{spoken(part)} crest factor", analysis.tracks[part].crest_db, "dB",
+        return tuple(Measure(f"{part_name(part, names)} crest factor",
+                             analysis.tracks[part].crest_db, "dB",
                              _pair(ranges["crest_db"].get(part, ranges["crest_db"]["drums"])))
                      for part in parts)
     if problem == "muddy":
         return (Measure("mix 150–400 Hz over its trend", low_mid_excess_db(analysis.mix),
                         "dB", _pair(ranges["low_mid_excess_db"]["mix"])),
-                ) + _build_up_measures(layer, analysis, ranges)
+                ) + _build_up_measures(layer, analysis, ranges, names)
     if problem in _TONE_BAND:
-        return _band_measures(layer, problem, analysis, ranges)
+        return _band_measures(layer, problem, analysis, ranges, names)
     if problem == "mono_collapse":
         mono = (Measure("mix mono loss", analysis.mix.mono_loss_db, "dB",
                         _pair(ranges["mix"]["mono_loss_db"])),)
         small = ranges["small_speaker_share_db"]
         if layer not in small or layer not in analysis.tracks:
             return mono
-        return (Measure(f"{spoken(layer)} share above {SMALL_SPEAKER_HZ:.0f} Hz",
+        return (Measure(f"{part_name(layer, names)} share above {SMALL_SPEAKER_HZ:.0f} Hz",
                         analysis.tracks[layer].small_speaker_share_db, "dB",
                         _pair(small[layer])),) + mono
     if problem == "masking" and analysis.kick_bass_overlap is not None \
@@ -128,37 +131,37 @@ def complaint_measures(layer: str, problem: str,
 
 
 def _band_measures(layer: str, problem: str, analysis: SessionAnalysis,
-                   ranges: dict) -> tuple[Measure, ...]:
+                   ranges: dict, names: Mapping[str, str]) -> tuple[Measure, ...]:
     band = _TONE_BAND[problem]
-    if problem == "harsh" and (edges := _edge_measures(layer, analysis, ranges)):
+    if problem == "harsh" and (edges := _edge_measures(layer, analysis, ranges, names)):
         return edges
     if layer == "mix" or not analysis.parts_of(layer):
         return (Measure(f"mix {_BAND_WORDS[band]}", analysis.mix.band_share_db[band], "dB",
                         _pair(ranges["mix"].get(f"{band}_share_db"))),)
-    return tuple(Measure(f"{spoken(part)} {_BAND_WORDS[band]}",
+    return tuple(Measure(f"{part_name(part, names)} {_BAND_WORDS[band]}",
                          analysis.tracks[part].band_share_db[band], "dB", None)
                  for part in analysis.parts_of(layer))
 
 
-def _build_up_measures(layer: str, analysis: SessionAnalysis,
-                       ranges: dict) -> tuple[Measure, ...]:
+def _build_up_measures(layer: str, analysis: SessionAnalysis, ranges: dict,
+                       names: Mapping[str, str]) -> tuple[Measure, ...]:
     """Each named part's own 150–400 Hz over its trend, against every clean part of its
     kind (the figure a muddy finding judges it by); a part of a kind with no such range
     shows its 150–400 Hz share."""
     typical = ranges["low_mid_excess_db"]
     parts = analysis.parts_of(layer) if layer != "mix" else ()
     if not parts:
-        return _band_measures(layer, "muddy", analysis, ranges)
-    return tuple(Measure(f"{spoken(part)} 150–400 Hz over its own trend",
+        return _band_measures(layer, "muddy", analysis, ranges, names)
+    return tuple(Measure(f"{part_name(part, names)} 150–400 Hz over its own trend",
                          low_mid_excess_db(analysis.tracks[part]), "dB", _pair(typical[part]))
                  if part in typical else
-                 Measure(f"{spoken(part)} {_BAND_WORDS['low_mid']}",
+                 Measure(f"{part_name(part, names)} {_BAND_WORDS['low_mid']}",
                          analysis.tracks[part].band_share_db["low_mid"], "dB", None)
                  for part in parts)
 
 
-def _edge_measures(layer: str, analysis: SessionAnalysis,
-                   ranges: dict) -> tuple[Measure, ...]:
+def _edge_measures(layer: str, analysis: SessionAnalysis, ranges: dict,
+                   names: Mapping[str, str]) -> tuple[Measure, ...]:
     """The cymbal edge that sized a harsh cut (recipes._harsh_beyond_typical) and that a
     harsh finding reports: for each named kit part with a typical range, or for the kit
     stem the named cymbals live in."""
@@ -166,8 +169,8 @@ def _edge_measures(layer: str, analysis: SessionAnalysis,
     parts = analysis.parts_of(layer) or (
         ("drums",) if layer == "cymbals" and "drums" in analysis.tracks else ())
     over = f"{khz_band(PRESENCE_BAND_HZ)} over its {khz_band(PRESENCE_FIT_HZ)} trend"
-    return tuple(Measure(f"{spoken(part)} {over}", analysis.harshness[part].excess_db, "dB",
-                         _pair(typical[part]))
+    return tuple(Measure(f"{part_name(part, names)} {over}",
+                         analysis.harshness[part].excess_db, "dB", _pair(typical[part]))
                  for part in parts if part in typical and part in analysis.harshness)
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from dsp.diagnosis import complaint_measures
 from dsp.meter import Loudness
-from dsp.wording import figure, spoken
+from dsp.wording import figure, part_name
 
 if TYPE_CHECKING:
     from dsp.moves import Plan
@@ -34,10 +34,14 @@ def _num(value: float, digits: int = 1) -> float | None:
     return round(float(value), digits) + 0.0  # + 0.0: never print "-0.0"
 
 
-def comparison_rows(result: RenderResult) -> list[dict]:
+def comparison_rows(result: RenderResult, *,
+                    names: Mapping[str, str] | None = None) -> list[dict]:
     """Key measurements before and after: what the summary card and the report show. The
     whole mix's figures after are the master's, as the card says ("after: the master"): the
-    mastering tone moves them (a bright style took 2–8 kHz 0.5 dB past the premaster's)."""
+    mastering tone moves them (a bright style took 2–8 kHz 0.5 dB past the premaster's).
+    Labels name each part by `names` (intents.LAYER_NAMES, from the caller), as the chat
+    does: 'lead vocal vs rest'."""
+    names = names or {}
     before, after = result.before, _mastered(result)
     rows = []
     layers = ("vocal", "drums", "bass", "kick")
@@ -45,10 +49,10 @@ def comparison_rows(result: RenderResult) -> list[dict]:
         layers += ("instruments",)
     for layer in layers:
         if layer in before.level_vs_rest_lu and layer in after.level_vs_rest_lu:
-            rows.append({"label": f"{spoken(layer)} vs rest", "unit": "LU",
+            rows.append({"label": f"{part_name(layer, names)} vs rest", "unit": "LU",
                          "before": _num(before.level_vs_rest_lu[layer]),
                          "after": _num(after.level_vs_rest_lu[layer])})
-    rows += _tone_rows(result)
+    rows += _tone_rows(result, names)
     bands = (("low_mid", "mix 150–400 Hz share"), ("presence", "mix 2–8 kHz share"))
     for band, label in bands:
         rows.append({"label": label, "unit": "dB",
@@ -60,7 +64,7 @@ def comparison_rows(result: RenderResult) -> list[dict]:
                      "after": _num(100 * after.kick_bass_overlap, 0)})
     rows.append({"label": "mix mono loss", "unit": "dB",
                  "before": _num(before.mix.mono_loss_db), "after": _num(after.mix.mono_loss_db)})
-    rows = _complaint_rows(result, rows)   # a complaint's own row replaces a standing twin
+    rows = _complaint_rows(result, rows, names)   # a complaint's own row replaces its twin
     original, mastered = result.original, result.master.after
     rows += [
         {"label": "loudness", "unit": "LUFS", "before": _num(original.integrated_lufs),
@@ -81,14 +85,16 @@ def _mastered(result: RenderResult) -> SessionAnalysis:
     return replace(result.after, mix=result.master_analysis)
 
 
-def _complaint_rows(result: RenderResult, rows: list[dict]) -> list[dict]:
+def _complaint_rows(result: RenderResult, rows: list[dict],
+                    names: Mapping[str, str]) -> list[dict]:
     """Each complaint's measurement of record (see dsp.diagnosis.complaint_measures),
     before and after, with its typical range, ahead of the standing rows."""
     found, seen = [], set()
     for source in dict.fromkeys([*result.answers, *(move.source for move in result.moves)]):
         layer, _, problem = source.partition("/")
-        before = complaint_measures(layer, problem, result.before)
-        after = {m.label: m for m in complaint_measures(layer, problem, _mastered(result))}
+        before = complaint_measures(layer, problem, result.before, names=names)
+        after = {m.label: m for m in complaint_measures(layer, problem, _mastered(result),
+                                                        names=names)}
         for measure in before:
             if measure.label in seen or measure.label not in after:
                 continue
@@ -104,7 +110,7 @@ _TONE_BANDS = {"muddy": ("low_mid", "150–400 Hz"), "harsh": ("presence", "2–
                "dull": ("air", "8–20 kHz"), "thin": ("low", "60–150 Hz")}
 
 
-def _tone_rows(result: RenderResult) -> list[dict]:
+def _tone_rows(result: RenderResult, names: Mapping[str, str]) -> list[dict]:
     """The band a tone complaint is about, measured on each part its moves touched.
 
     The mix's band share also moves with every other change (a vocal lifted 8 dB brings
@@ -119,7 +125,7 @@ def _tone_rows(result: RenderResult) -> list[dict]:
             continue
         seen.add((move.stem, problem))
         band, words = _TONE_BANDS[problem]
-        rows.append({"label": f"{spoken(move.stem)} {words}", "unit": "dBFS",
+        rows.append({"label": f"{part_name(move.stem, names)} {words}", "unit": "dBFS",
                      "before": _num(before.band_level_dbfs[band]),
                      "after": _num(after.band_level_dbfs[band])})
     return rows
@@ -164,7 +170,7 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
                           for n in result.stems.notices],
         "warnings": list(result.master.warnings),
         "mastering_tone": list(result.master.tone_moves),
-        "measurements": comparison_rows(result),
+        "measurements": comparison_rows(result, names=names),
         "written_master": {"integrated_lufs": _num(written.integrated_lufs, 2),
                            "true_peak_dbtp": _num(written.true_peak_dbtp, 2),
                            "precise_peak_dbtp": _num(written.precise_peak_dbtp, 2),

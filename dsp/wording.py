@@ -12,8 +12,8 @@ _ID_WORDS = {"backing_vocals": "backing vocals"}
 
 
 def spoken(role: str) -> str:
-    """A part's id as a word, for the short labels of before/after rows ('backing vocals vs
-    rest', never 'backing_vocals'); a file's name as it is."""
+    """A part's id as a word ('backing vocals', never 'backing_vocals'), where no name for
+    people was given (see part_name); a file's name as it is."""
     return _ID_WORDS.get(role, role)
 
 

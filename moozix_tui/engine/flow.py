@@ -10,6 +10,7 @@ from moozix_tui.engine.model import Turn
 from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.present import (
     finding_line,
+    layer_names,
     more_hint,
     normalised,
     part_word,
@@ -221,7 +222,7 @@ def finished_render(session: Session, outcome: jobs.RenderOutcome) -> Turn:
     session.result = result
     state = session.state
     state.phase = "rendered"
-    rows = comparison_rows(result)
+    rows = comparison_rows(result, names=layer_names())
     state.summary = {
         "rows": rows,
         "spectrum_hz": [round(float(x), 1) for x in result.before.mix.spectrum_hz],

@@ -32,8 +32,8 @@ def test_complaint_to_exported_master(chat, buried_vocal_files, tmp_path):
     summary = chat.say("go")
     assert "Before → after" in summary
     rows = {r.label: r for r in chat.engine.view.summary.rows}
-    assert rows["vocal vs rest"].before < -5
-    assert -1 <= rows["vocal vs rest"].after <= 3
+    assert rows["lead vocal vs rest"].before < -5
+    assert -1 <= rows["lead vocal vs rest"].after <= 3
     exported = chat.say(f"export {tmp_path / 'final'}")
     assert "Exported" in exported
     master = load_audio(tmp_path / "final" / "master.wav")
@@ -48,11 +48,11 @@ def test_undo_redo_replays_fewer_moves(chat, buried_vocal_files):
     assert chat.engine.view.can_undo
     chat.say("undo")
     rows = {r.label: r for r in chat.engine.view.summary.rows}
-    assert rows["vocal vs rest"].after == pytest.approx(rows["vocal vs rest"].before, abs=0.3)
+    assert rows["lead vocal vs rest"].after == pytest.approx(rows["lead vocal vs rest"].before, abs=0.3)
     assert chat.engine.view.can_redo and not chat.engine.view.can_undo
     chat.say("redo")
     rows = {r.label: r for r in chat.engine.view.summary.rows}
-    assert rows["vocal vs rest"].after > rows["vocal vs rest"].before + 5
+    assert rows["lead vocal vs rest"].after > rows["lead vocal vs rest"].before + 5
 
 
 def test_plan_edits_more_less_skip_and_explicit_db(chat, buried_vocal_files):
@@ -171,7 +171,7 @@ def test_demo_session_walks_the_journey(tmp_path, monkeypatch):
     assert "The plan" in plan
     chat.say("go")
     rows = {r.label: r for r in chat.engine.view.summary.rows}
-    assert rows["vocal vs rest"].after > rows["vocal vs rest"].before + 4
+    assert rows["lead vocal vs rest"].after > rows["lead vocal vs rest"].before + 4
 
 
 @settings(max_examples=60, deadline=None)
@@ -256,10 +256,10 @@ def test_files_at_other_rates_and_lengths_are_explained(chat, song, tmp_path):
 def test_second_complaint_builds_on_the_result_and_keeps_the_original_before(
         chat, buried_vocal_files):
     chat.render_quiet_vocal(buried_vocal_files)
-    first = {r.label: r for r in chat.engine.view.summary.rows}["vocal vs rest"]
+    first = {r.label: r for r in chat.engine.view.summary.rows}["lead vocal vs rest"]
     chat.say("the vocal is still too quiet")
     chat.say("go")
-    second = {r.label: r for r in chat.engine.view.summary.rows}["vocal vs rest"]
+    second = {r.label: r for r in chat.engine.view.summary.rows}["lead vocal vs rest"]
     assert second.before == pytest.approx(first.before, abs=0.05)
     assert len(chat.engine.state.moves) == 2
 

@@ -15,6 +15,7 @@ import pytest
 import soundfile as sf
 from scripted_chat import Chat
 
+from intents import LAYER_NAMES
 from moozix_tui.engine import Engine
 
 
@@ -72,7 +73,7 @@ def test_the_plan_is_made_again_when_stems_arrive(chat, buried_vocal_files):
     assert chat.engine.state.moves != lonely
     chat.say("go")
     # sized against the beat now: the vocal ends near the rest, as the plan promises
-    assert -2 <= _rows(chat)["vocal vs rest"].after <= 4
+    assert -2 <= _rows(chat)["lead vocal vs rest"].after <= 4
 
 
 def test_messages_typed_during_a_job_are_handled_in_order_afterwards(chat, buried_vocal_files):
@@ -147,6 +148,9 @@ def test_screens_and_report_use_words_not_ids(chat, buried_vocal_files, tmp_path
     chat.say(f"export {tmp_path / 'out'}")
     report = (tmp_path / "out" / "report.md").read_text()
     assert "gain_db" not in report and "Turn the lead vocal up" in report
+    # the card's and the report's short labels name the part as the chat does
+    vocal_row = f"{LAYER_NAMES['vocal']} vs rest"
+    assert vocal_row in [r.label for r in chat.engine.view.summary.rows] and vocal_row in report
     assert "the lead vocal measured" in report
     assert "LUFS" in report.split("## Words used here")[1]
     assert "-0.0" not in report
@@ -270,7 +274,7 @@ def test_what_did_you_change_lists_the_moves_and_the_last_render(chat, buried_vo
     chat.render_quiet_vocal(buried_vocal_files)
     answer = chat.say("what did you change?")
     assert "Turn the lead vocal up" in answer
-    row = next(r for r in chat.engine.view.summary.rows if r.label == "vocal vs rest")
+    row = next(r for r in chat.engine.view.summary.rows if r.label == "lead vocal vs rest")
     assert f"vocal vs rest: {row.before:.1f} → {row.after:.1f} LU" in answer
 
 

@@ -56,7 +56,7 @@ async def test_whole_journey(app, buried_vocal_files, tmp_path):
         card = app.query_one(SummaryCard)
         assert card.has_class("-shown")
         rows = {r.label: r for r in app.engine.view.summary.rows}
-        assert rows["vocal vs rest"].after - rows["vocal vs rest"].before > 5
+        assert rows["lead vocal vs rest"].after - rows["lead vocal vs rest"].before > 5
         await send(pilot, f"export {tmp_path / 'out'}")
         assert "Exported" in chat_text(app)
     master = load_audio(tmp_path / "out" / "master.wav")

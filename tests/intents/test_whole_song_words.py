@@ -11,7 +11,10 @@ empty (praise, advice, a style described, the loudness war as history).
 
 from __future__ import annotations
 
+import pytest
 from phrasing_families import each_phrasing, read
+
+from intents import understand
 
 LOUD = {("mix", "loud_master")}
 QUIET = {("mix", "quiet_master")}
@@ -220,13 +223,43 @@ COMPETING_CROWD = [
     ("we are competing with a lot of other bands for the slot", set()),
 ]
 
+# Remastered louder and worse for it; the limiting or compression doing harm to a part.
+REMASTERED_LOUDER = [
+    ("the reissue was remastered for loudness", LOUD),
+    ("the new remaster is louder and worse", LOUD),
+    ("the remaster is louder and flatter than the original", LOUD),
+    ("the limiting kills the drums", {("drums", "over_compressed")}),
+    ("the compression flattens the snare on the remaster", {("snare", "over_compressed")}),
+    # near-misses: a remaster praised, a louder part asked for
+    ("the remaster is louder and clearer, a real improvement", set()),
+    ("the remastered edition adds two bonus tracks", set()),
+]
+
+
+@pytest.mark.parametrize("text", [
+    "the album is ruined by the mastering", "the mastering is atrocious",
+    "a botched remaster of a classic record", "the mix is shoddy"])
+def test_a_damning_word_about_the_sound_is_a_vague_complaint(text):
+    """No problem named, but the sound is judged: measure the song and propose ([vague])."""
+    u = understand(text)
+    assert u.vague and not u.intents
+
+
+@pytest.mark.parametrize("text", [
+    "the rain ruined our outdoor gig", "my weekend was ruined", "the lyrics are atrocious"])
+def test_a_damning_word_about_something_else_is_no_complaint(text):
+    u = understand(text)
+    assert not u.vague and not u.intents
+
+
 FAMILIES = {"loudness judged": LOUDNESS_JUDGED, "dynamics taken": DYNAMICS_TAKEN,
             "never lets up": NEVER_LETS_UP, "mastered hot": MASTERED_HOT,
             "mastered short": MASTERED_SHORT, "loudness war": LOUDNESS_WAR,
             "style": STYLE, "top cranked": TOP_CRANKED, "leaning dark": LEANING_DARK,
             "low out of hand": LOW_OUT_OF_HAND, "bottom taken": BOTTOM_TAKEN,
             "phone recorded": PHONE_RECORDED, "translation": TRANSLATION,
-            "trampled": TRAMPLED, "competing crowd": COMPETING_CROWD}
+            "trampled": TRAMPLED, "competing crowd": COMPETING_CROWD,
+            "remastered louder": REMASTERED_LOUDER}
 
 
 @each_phrasing(FAMILIES)

@@ -79,6 +79,20 @@ def stems_for(layer: str, problem: str) -> tuple[str, ...]:
     return (layer,)
 
 
+def _rivals_asked(intents: list[Intent], sentences: list[int], wide: dict) -> list[Intent]:
+    """A problem said of every part of its sentence ([sentence_wide]: "the guitars and the
+    keys are fighting") asks for the stems of those parts, not for the whole band's."""
+    out = []
+    for intent, sentence in zip(intents, sentences, strict=True):
+        rivals = [other.layer for other, at in zip(intents, sentences, strict=True)
+                  if at == sentence and other.problem == intent.problem
+                  and other.layer != intent.layer]
+        if intent.problem in wide and rivals:
+            intent = replace(intent, stems=tuple(dict.fromkeys((intent.layer, *rivals))))
+        out.append(intent)
+    return out
+
+
 def parse(text: str) -> list[Intent]:
     return list(understand(text).intents)
 
@@ -2086,6 +2100,8 @@ class _Reader:
                 span=self._chars(item.cue, item.layer_mention),
                 tone=item.said if item.problem == "tonal_balance" and item.said in TONES
                 else ""))
+        intents = _rivals_asked(intents, [self.sentences[item.cue.start] for _, item in readings],
+                                self.rules["sentence_wide"])
         vague = not intents and is_vague(self)
         offered = alternatives(self, readings, contradicted) if intents \
             else guesses(self, vague)

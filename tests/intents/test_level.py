@@ -382,3 +382,16 @@ def test_limiting_and_lost_transients_are_loudness(text, expected):
 ])
 def test_hand_percussion_is_drums(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "stems"), [
+    ("the guitars and the keys are fighting", {"guitars": ("guitars", "keys"),
+                                               "keys": ("keys", "guitars")}),
+    ("the vocal fights the guitars", {"vocal": ("vocal", "guitars"),
+                                      "guitars": ("guitars", "vocal")}),
+    ("the kick and bass don't gel", {"kick": ("kick", "bass"), "bass": ("bass", "kick")}),
+])
+def test_parts_named_as_fighting_ask_for_each_others_stems(text, stems):
+    """'The guitars and the keys are fighting' asked for the guitars and 'the music under
+    the vocal' (the whole band), not for the keys they fight."""
+    assert {i.layer: i.stems for i in understand(text).intents} == stems

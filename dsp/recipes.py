@@ -42,11 +42,14 @@ from dsp.wording import (
     the_part,
 )
 
-__all__ = ["SIZED_FOR_OTHER_MOVES", "plan_fixes"]
+__all__ = ["LANDS_WITH_EVERY_MOVE", "SIZED_FOR_OTHER_MOVES", "plan_fixes"]
 
 SIZED_FOR_OTHER_MOVES = "for what the plan's other moves do to the part's level"
 """Ends the clause of a level move sized beside the rest of its plan: the chat words it
 afresh when some of those moves are left out."""
+LANDS_WITH_EVERY_MOVE = "once every move has acted"
+"""Where a low-mid cut sized beside the rest of its plan says the mix lands; the chat
+words it afresh when some of those moves are left out."""
 
 WIDE_ROLES = ("guitars", "keys", "fx", "backing_vocals")
 MIX = "mix"
@@ -1033,7 +1036,7 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
             del moves[index], deepened[role]
             continue
         why = (f"so the mix's 150–400 Hz lands inside its typical {signed_range(low, high, 1)} "
-               f"dB once every move has acted (the low mids of {the_part(role, names)} stand "
+               f"dB {LANDS_WITH_EVERY_MOVE} (the low mids of {the_part(role, names)} stand "
                f"{signed(own)} dB over the part's own trend)")
         reason = f"{move.reason}; deepened {why}" if move.reason else f"a low-mid cut {why}"
         moves[index] = replace(move, reason=reason)

@@ -1,7 +1,8 @@
 """Level moves sized beside the rest of their plan, worded for the moves active now.
 
 dsp.recipes sizes a level move for what the plan's other moves do to its part (a mud cut
-on the vocal lowers the vocal too) and says so in its reason. After `skip` or `undo`
+on the vocal lowers the vocal too), and a low-mid cut for where the mix lands once every
+move has acted, and says so in its reason. After `skip` or `undo`
 leaves some of those moves out, that clause would name moves that are gone, and `redo`
 can bring them back. So the plan keeps which moves each level move was sized with, and
 its reason is worded when shown, from the moves active then: one wording per state of
@@ -20,11 +21,11 @@ __all__ = ["active_moves", "planned"]
 def planned(moves: Sequence) -> list[dict]:
     """A new plan's moves (dsp Move) as the session stores them: each with an id, and a
     level move sized beside the others with theirs (`sized_with`)."""
-    from dsp.recipes import SIZED_FOR_OTHER_MOVES
+    from dsp.recipes import LANDS_WITH_EVERY_MOVE, SIZED_FOR_OTHER_MOVES
 
     out = [{**move.to_dict(), "id": uuid.uuid4().hex[:12]} for move in moves]
     for move in out:
-        if SIZED_FOR_OTHER_MOVES in move["reason"]:
+        if SIZED_FOR_OTHER_MOVES in move["reason"] or LANDS_WITH_EVERY_MOVE in move["reason"]:
             move["sized_with"] = [m["id"] for m in out if m is not move]
     return out
 
@@ -48,6 +49,8 @@ def _sized_clause() -> re.Pattern:
 
 
 def _as_shown(move: dict, present: set) -> dict:
+    from dsp.recipes import LANDS_WITH_EVERY_MOVE
+
     gone = sum(1 for i in move.get("sized_with", ()) if i not in present)
     if not gone:
         return move
@@ -58,4 +61,7 @@ def _as_shown(move: dict, present: set) -> dict:
                 f"it, and {which} now left out, so the part may not land there"
                 + (found[3] or ""))
 
-    return {**move, "reason": _sized_clause().sub(reworded, move["reason"], count=1)}
+    reason = _sized_clause().sub(reworded, move["reason"], count=1)
+    reason = reason.replace(LANDS_WITH_EVERY_MOVE, f"with every move planned beside it, and "
+                                                   f"{which} now left out, so it may not", 1)
+    return {**move, "reason": reason}

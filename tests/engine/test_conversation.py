@@ -175,6 +175,30 @@ def test_demo_session_walks_the_journey(tmp_path, monkeypatch):
     assert rows["lead vocal vs rest"].after > rows["lead vocal vs rest"].before + 4
 
 
+def test_a_mud_cut_sized_with_every_move_says_when_one_is_left_out(tmp_path, monkeypatch):
+    """On the demo, the drums' low-mid cut is sized so the mix lands in its typical range
+    'once every move has acted'; after `skip` drops the bass cut that no longer holds, and
+    the reason says so until `undo` brings the cut back."""
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    from moozix_tui.engine import demo
+
+    real = demo.make_demo
+    monkeypatch.setattr(demo, "make_demo", lambda: real(duration_s=8.0))
+    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
+    from scripted_chat import Chat
+
+    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
+    chat.start()
+    plan = chat.say("the vocal is too quiet and muddy")
+    drums = next(line for line in plan.splitlines() if "Cut the drums" in line)
+    bass = next(line for line in plan.splitlines() if "Cut the bass" in line)
+    assert "once every move has acted" in drums
+    skipped = chat.say(f"skip {bass.split('.')[0]}")
+    drums = next(line for line in skipped.splitlines() if "Cut the drums" in line)
+    assert "once every move has acted" not in drums and "one of them is now left out" in drums
+    assert "once every move has acted" in chat.say("undo")
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.text(max_size=300))
 def test_path_finding_never_crashes_and_finds_only_what_exists(text):

@@ -236,6 +236,22 @@ REMASTERED_LOUDER = [
 ]
 
 
+# Hard on the ears, heavy on a band, asked darker: the song's tone, or the part's named.
+EARS_AND_BANDS = [
+    ("the mix is tough on the ears", TONE),
+    ("the new master isn't easy on the ears", TONE),
+    ("it's heavy on the low end", TONE),
+    ("the master is heavy on the top end", TONE),
+    ("can you darken the mix a bit", TONE),
+    ("take some top off the master please", TONE),
+    ("the kick is heavy on the low end", {("kick", "muddy")}),
+    ("darken the vocal a bit", {("vocal", "harsh")}),
+    # near-misses: easy on the ears, heavy on a part
+    ("the mix is easy on the ears", set()),
+    ("the mix is heavy on the cymbals", {("cymbals", "too_loud")}),
+]
+
+
 @pytest.mark.parametrize("text", [
     "the album is ruined by the mastering", "the mastering is atrocious",
     "a botched remaster of a classic record", "the mix is shoddy"])
@@ -259,7 +275,7 @@ FAMILIES = {"loudness judged": LOUDNESS_JUDGED, "dynamics taken": DYNAMICS_TAKEN
             "low out of hand": LOW_OUT_OF_HAND, "bottom taken": BOTTOM_TAKEN,
             "phone recorded": PHONE_RECORDED, "translation": TRANSLATION,
             "trampled": TRAMPLED, "competing crowd": COMPETING_CROWD,
-            "remastered louder": REMASTERED_LOUDER}
+            "remastered louder": REMASTERED_LOUDER, "ears and bands": EARS_AND_BANDS}
 
 
 @each_phrasing(FAMILIES)

@@ -8,6 +8,7 @@ Exit codes: 0 done, 2 bad input (one-line reason on stderr), 1 internal error.
 from __future__ import annotations
 
 import argparse
+import os
 import shlex
 import sys
 from collections.abc import Collection, Sequence
@@ -113,3 +114,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("moozix: interrupted", file=sys.stderr)
         return EXIT_INTERNAL
+    except BrokenPipeError:
+        # the reader went away (`moozix parse - | head`): stop quietly, as Unix tools do;
+        # stdout is pointed at devnull so the interpreter's final flush can't raise again
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0

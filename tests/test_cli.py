@@ -100,3 +100,22 @@ def test_a_session_named_like_a_command_is_reached_by_its_path(tmp_path, capsys,
 def test_resume_before_a_command_that_takes_none_says_so(tmp_path, capsys):
     assert main(["--resume", "fix", "--say", "the vocal is too quiet"]) == 2
     assert "--resume continues a chat session" in capsys.readouterr().err
+
+
+def test_a_reader_that_stops_early_ends_the_command_quietly():
+    """`moozix parse --json - | head -1` printed a BrokenPipeError traceback."""
+    import subprocess
+    import sys
+
+    lines = "".join(f"the vocal is too quiet {i}\n" for i in range(2000))
+    proc = subprocess.Popen([sys.executable, "-m", "moozix_tui", "parse", "--json", "-"],
+                            stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    proc.stdin.write(lines)
+    proc.stdin.close()
+    first = proc.stdout.readline()
+    proc.stdout.close()   # the reader goes away, as `head -1` does
+    err = proc.stderr.read()
+    assert proc.wait(timeout=60) == 0
+    assert '"too_quiet"' in first
+    assert "Traceback" not in err and "BrokenPipe" not in err

@@ -59,6 +59,8 @@ NEVER_LETS_UP = [
     ("static mixes, where every fader sits at the same level throughout, sound unfinished",
      set()),
     ("the band plays loud all night and the crowd loves it", set()),
+    ("the drumming never lets up", set()),
+    ("the energy never lets up from start to finish", set()),
 ]
 
 # Mastered or pushed louder than the song bears; a part pushed too hard is too loud.

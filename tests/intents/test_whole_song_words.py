@@ -238,6 +238,22 @@ REMASTERED_LOUDER = [
 ]
 
 
+# Compressed to a degree said right after it, or the compression judged too strong; a master
+# behind in loudness.
+COMPRESSED_TO_A_DEGREE = [
+    ("the vocal is compressed flat", {("vocal", "over_compressed")}),
+    ("the vocals have been compressed so much they sound lifeless",
+     {("vocal", "over_compressed")}),
+    ("the acoustic guitar is compressed to a pulp", {("guitars", "over_compressed")}),
+    ("the compression on the vocal is too heavy", {("vocal", "over_compressed")}),
+    ("the limiting on this master is too heavy", LOUD),
+    ("my master is anemic in loudness", QUIET),
+    ("my track lags in loudness next to the others", QUIET),
+    # near-misses: compression denied or praised
+    ("the compression on the vocal is not too heavy", set()),
+    ("the vocal is compressed, but not too much", set()),
+]
+
 # Hard on the ears, heavy on a band, asked darker: the song's tone, or the part's named.
 EARS_AND_BANDS = [
     ("the mix is tough on the ears", TONE),
@@ -256,7 +272,8 @@ EARS_AND_BANDS = [
 
 @pytest.mark.parametrize("text", [
     "the album is ruined by the mastering", "the mastering is atrocious",
-    "a botched remaster of a classic record", "the mix is shoddy"])
+    "a botched remaster of a classic record", "the mix is shoddy",
+    "the master doesn't stand up to commercial releases"])
 def test_a_damning_word_about_the_sound_is_a_vague_complaint(text):
     """No problem named, but the sound is judged: measure the song and propose ([vague])."""
     u = understand(text)
@@ -277,7 +294,8 @@ FAMILIES = {"loudness judged": LOUDNESS_JUDGED, "dynamics taken": DYNAMICS_TAKEN
             "low out of hand": LOW_OUT_OF_HAND, "bottom taken": BOTTOM_TAKEN,
             "phone recorded": PHONE_RECORDED, "translation": TRANSLATION,
             "trampled": TRAMPLED, "competing crowd": COMPETING_CROWD,
-            "remastered louder": REMASTERED_LOUDER, "ears and bands": EARS_AND_BANDS}
+            "remastered louder": REMASTERED_LOUDER, "ears and bands": EARS_AND_BANDS,
+            "compressed to a degree": COMPRESSED_TO_A_DEGREE}
 
 
 @each_phrasing(FAMILIES)

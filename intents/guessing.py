@@ -50,13 +50,16 @@ class _Span:
 
 
 def is_vague(reader) -> bool:
-    """A whole-song complaint that names no problem: "sounds amateur", "something's off"."""
+    """A whole-song complaint that names no problem: "sounds amateur", "something's off".
+    A verdict inside an `[ignore]` phrase is not about the mix: "the lyrics don't
+    translate to other languages"."""
     vague = reader.vocab.vague
     longest = max((len(p) for p in vague), default=0)
     keys = reader.keys
     for i in range(len(keys)):
         for n in range(min(longest, len(keys) - i), 0, -1):
-            if tuple(keys[i:i + n]) in vague and _said(reader, i):
+            if tuple(keys[i:i + n]) in vague and _said(reader, i) and not any(
+                    a < i + n and i < b for a, b in reader.ignored):
                 return True
     if any(m.layer and m.layer != reader.whole for m in reader.mentions):
         return False

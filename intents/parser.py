@@ -232,8 +232,9 @@ def _longest(words, keys, i, vocab, reach) -> _Mention | None:
 
 
 def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
-           clauses: list[int], vocab: Vocabulary) -> list[_Mention]:
-    """Longest phrases first; a longer phrase starting inside a shorter one wins."""
+           clauses: list[int], vocab: Vocabulary) -> tuple[list[_Mention], tuple]:
+    """Longest phrases first; a longer phrase starting inside a shorter one wins. Also
+    returns the spans of `[ignore]` phrases: they block shorter cues and the vague check."""
     title = _title_case(tokens)
     names = frozenset(vocab.rules["names"]["always_capitalised"])
     terms = frozenset(k for start, end in find(words, grammar().indexes["terms"])
@@ -283,11 +284,12 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
                 mentions.append(gap)
         elif not gap.cue.needs_object or inner or pronoun:
             mentions.append(gap)
+    ignored = tuple((m.start, m.end) for m in mentions if m.cue and m.cue.problem == IGNORED)
     mentions = sorted((m for m in mentions if not (m.cue and m.cue.problem == IGNORED) and not (
         m.cue and m.cue.lack_frame and _done_after(words, m.end, vocab))),
                       key=lambda m: m.start)
     cue_at = {m.start: m for m in mentions if m.cue}
-    return [m for m in mentions if not _names_a_problem(m, words, cue_at, vocab)]
+    return [m for m in mentions if not _names_a_problem(m, words, cue_at, vocab)], ignored
 
 
 def _headed(words: list[str], mentions: list[_Mention], vocab: Vocabulary) -> list[_Mention]:
@@ -1046,8 +1048,9 @@ class _Reader:
         self.clauses = clause_bounds(text, self.tokens)
         self.sentences = sentence_ids(text, self.tokens)
         self.keys = [stem(w) for w in self.words]
-        self.mentions = _headed(self.words, _match(text, self.tokens, self.words, self.keys,
-                                                   self.clauses, vocab), vocab)
+        matched, self.ignored = _match(text, self.tokens, self.words, self.keys, self.clauses,
+                                       vocab)
+        self.mentions = _headed(self.words, matched, vocab)
         self.mentions = sorted(self.mentions + _quantities(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
         self.mentions = sorted(self.mentions + _steps(self.words, self.clauses, self.mentions,
@@ -1712,6 +1715,11 @@ class _Reader:
             return attached
         cue_text = " ".join(self.words[cue.start:cue.end])
         own = self.rules["no_layer"]["own_layer"].get(cue_text)
+        song = next((m for m in layers if m.start < cue.start and m not in named
+                     and m.layer == self.whole
+                     and self.clauses[m.start] == self.clauses[cue.start]), None)
+        if own and song is not None and cue_text in self.rules["no_layer"]["any_sound"]:
+            return song   # "the mix sounds nasal": the song's own timbre, not the vocal's
         if own and (own != self.whole or self._whole_own(cue, after)):
             return self._placed_after(cue, after) or _Mention(cue.start, cue.end, layer=own)
         weak_before = [m for m in layers if m.start < cue.start and m not in named]

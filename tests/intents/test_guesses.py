@@ -27,6 +27,19 @@ def test_not_vague(text):
     assert not understand(text).vague
 
 
+@pytest.mark.parametrize("text", ["the lyrics don't translate to other languages",
+                                  "my songs don't translate into another language",
+                                  "the jokes do not translate to english"])
+def test_a_verdict_inside_a_phrase_not_about_the_mix_is_not_vague(text):
+    u = understand(text)
+    assert not u.vague and u.intents == () and u.guesses == ()
+
+
+@pytest.mark.parametrize("text", ["the mix doesn't translate", "my master does not translate"])
+def test_a_mix_that_does_not_translate_stays_vague(text):
+    assert understand(text).vague
+
+
 def test_a_misspelt_problem_word_is_the_first_guess():
     u = understand("the hats are kinda piercingg")
     assert u.intents == ()

@@ -253,13 +253,14 @@ def diagnose_all(words: list[str], arrangements: tuple[tuple[int, int, int], ...
 
 
 def main() -> None:
-    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.mastering import MasterSettings
     from dsp.meter import true_peaks
     from dsp.moves import FixRequest
     from dsp.pipeline import render
     from dsp.recipes import plan_fixes
     from dsp.stem_analysis import analyse_session
     from dsp.synth import make_song
+    from dsp.targets import resolve_target
 
     words = [w for w in sys.argv[1:] if not w.startswith("--")]
     if "--diagnose" in sys.argv:

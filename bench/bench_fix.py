@@ -57,11 +57,12 @@ def measure(path: Path) -> tuple[float, float, float, float]:
 
 
 def stage_times(files: dict[str, Path]) -> list[tuple[str, float]]:
-    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.mastering import MasterSettings
     from dsp.moves import FixRequest, Plan
     from dsp.pipeline import export, load_stems, render
     from dsp.recipes import plan_fixes
     from dsp.stem_analysis import analyse_session
+    from dsp.targets import resolve_target
     from intents import LAYER_NAMES
 
     marks = []

@@ -33,8 +33,8 @@ _EXPORTS = {
     "recipes": ("plan_fixes",),
     "processing": ("apply_moves",),
     "mixing": ("mix_stems",),
-    "mastering": ("MasterTarget", "TARGETS", "STYLES", "MasterSettings", "MasterResult",
-                  "master", "resolve_target"),
+    "targets": ("MasterTarget", "TARGETS", "resolve_target"),
+    "mastering": ("STYLES", "MasterSettings", "MasterResult", "master"),
     "pipeline": ("load_stems", "RenderResult", "render", "ExportResult", "export"),
     "synth": ("make_song",),
 }

@@ -10,12 +10,9 @@ recomputes the gain curve and the loudness.
 from __future__ import annotations
 
 import threading
-import tomllib
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
-from importlib import resources
-from types import MappingProxyType
 
 import numpy as np
 from scipy import ndimage
@@ -35,16 +32,14 @@ from dsp.meter import (
     precise_peaks,
     true_peaks,
 )
+from dsp.targets import MasterTarget
 from dsp.writing import MASTER_BIT_DEPTH, on_pcm_grid
 
 __all__ = [
     "STYLES",
-    "TARGETS",
     "MasterResult",
     "MasterSettings",
-    "MasterTarget",
     "master",
-    "resolve_target",
     "style_tone_moves",
 ]
 
@@ -63,59 +58,6 @@ _RELEASE_S = 0.120
 _MARGIN_DB = 0.15
 
 
-@dataclass(frozen=True)
-class MasterTarget:
-    name: str
-    lufs: float
-    ceiling_dbtp: float
-    source: str = ""
-    label: str = ""
-
-    def __post_init__(self) -> None:
-        if not -40.0 <= self.lufs <= -5.0:
-            raise DspError(f"target loudness {self.lufs:g} LUFS is out of range — "
-                           "choose between -40 and -5 LUFS")
-        if not -6.0 <= self.ceiling_dbtp <= 0.0:
-            raise DspError(f"ceiling {self.ceiling_dbtp:g} dBTP is out of range — "
-                           "choose between -6 and 0 dBTP")
-
-
-def _load_targets() -> MappingProxyType[str, MasterTarget]:
-    text = resources.files("dsp").joinpath("data/targets.toml").read_text(encoding="utf-8")
-    table = tomllib.loads(text)
-    return MappingProxyType({
-        name: MasterTarget(name=name, lufs=float(e["lufs"]),
-                           ceiling_dbtp=float(e["ceiling_dbtp"]), source=e["source"],
-                           label=e["label"])
-        for name, e in table.items()
-    })
-
-
-TARGETS = _load_targets()
-
-
-def resolve_target(name_or_lufs: str | float | None, *,
-                   ceiling_dbtp: float | None = None) -> MasterTarget:
-    """A named target ('streaming', 'apple'…) or a LUFS number; None means streaming."""
-    if name_or_lufs is None:
-        base = TARGETS["streaming"]
-    elif isinstance(name_or_lufs, int | float):
-        base = MasterTarget("custom", float(name_or_lufs), -1.0, "your own number", "Custom")
-    else:
-        text = str(name_or_lufs).strip().lower()
-        if text in TARGETS:
-            base = TARGETS[text]
-        else:
-            try:
-                lufs = float(text.replace("lufs", "").strip())
-            except ValueError:
-                names = ", ".join(TARGETS)
-                raise DspError(f"unknown loudness target {name_or_lufs!r} — use one of "
-                               f"{names} or a number like -14") from None
-            base = MasterTarget("custom", lufs, -1.0, "your own number", "Custom")
-    if ceiling_dbtp is None:
-        return base
-    return MasterTarget(base.name, base.lufs, float(ceiling_dbtp), base.source, base.label)
 
 
 @dataclass(frozen=True)

@@ -299,7 +299,8 @@ def _rounded(value: float | None) -> float | None:
 
 
 def _settings(args):
-    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.mastering import MasterSettings
+    from dsp.targets import resolve_target
 
     return MasterSettings(resolve_target(args.target, ceiling_dbtp=args.ceiling), args.style)
 
@@ -314,8 +315,9 @@ def _reference(args):
 
 
 def _settings_with_reference(args, reference):
-    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.mastering import MasterSettings
     from dsp.meter import integrated_lufs
+    from dsp.targets import resolve_target
 
     if reference is not None and args.target is None:
         lufs = integrated_lufs(*reference)

@@ -129,7 +129,7 @@ def _planned_not_heard(session: Session, said: list[dict]) -> str:
 def _retarget(session: Session, item: dict) -> str:
     """'Louder' or 'quieter' about a master the user has heard: step the loudness target
     from what the master measures, and say what that costs."""
-    from dsp.mastering import TARGETS
+    from dsp.targets import TARGETS
 
     streaming = TARGETS["streaming"].lufs
     measured = session.result.master.after.integrated_lufs

@@ -158,7 +158,7 @@ def _direction(session: Session, text: str) -> Turn:
 
 def _target(session: Session, value) -> Turn:
     from dsp.errors import DspError
-    from dsp.mastering import resolve_target
+    from dsp.targets import resolve_target
 
     name = target_name(value or "")
     try:

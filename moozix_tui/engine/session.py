@@ -100,7 +100,7 @@ class Session:
 
     def target(self):
         """The loudness target the state names ('streaming', '-12')."""
-        from dsp.mastering import resolve_target
+        from dsp.targets import resolve_target
 
         target = self.state.target
         return resolve_target(float(target) if is_number(target) else target)

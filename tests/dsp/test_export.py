@@ -9,10 +9,11 @@ import pyloudnorm
 import pytest
 
 from dsp.audio import load_audio
-from dsp.mastering import MasterSettings, resolve_target
+from dsp.mastering import MasterSettings
 from dsp.meter import measure_loudness, true_peaks
 from dsp.moves import Plan
 from dsp.pipeline import export, load_stems, render
+from dsp.targets import resolve_target
 from intents import LAYER_NAMES
 
 

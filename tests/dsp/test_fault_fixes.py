@@ -225,9 +225,10 @@ def test_every_problem_has_a_recipe_that_renders(song, clean, layer, problem):
 def test_the_report_shows_the_complaints_measurement_before_and_after(song):
     """The hot return's row: the injected +10 dB over a -15 LU balance set by pyloudnorm,
     then measured again on the rendered stems, with the typical range beside it."""
-    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.mastering import MasterSettings
     from dsp.pipeline import render
     from dsp.report import comparison_rows
+    from dsp.targets import resolve_target
 
     stems = stem_set({**song, "fx": gain(reverb_return(song), 10)})
     analysis = analyse_session(stems)
@@ -244,9 +245,10 @@ def test_the_report_shows_the_complaints_measurement_before_and_after(song):
 def test_a_measurement_two_complaints_share_is_one_row(song):
     """Kick and bass named as fighting: both complaints stand on the kick/bass overlap, and
     the report shows it once (it showed a complaint row and a standing row, 9.6 and 10.0)."""
-    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.mastering import MasterSettings
     from dsp.pipeline import render
     from dsp.report import comparison_rows
+    from dsp.targets import resolve_target
 
     stems = stem_set(song)
     analysis = analyse_session(stems)
@@ -364,8 +366,9 @@ def test_a_mud_complaint_the_mix_does_not_bear_out_gets_a_gentle_cut(song, clean
 def test_after_figures_of_the_whole_mix_include_the_moves_on_the_mix(song):
     """From a stereo mix every move acts on the bus: the 'after' mix figures must be the
     bus after those moves (they were the stems' plain sum, unchanged by the moves)."""
-    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.mastering import MasterSettings
     from dsp.pipeline import render
+    from dsp.targets import resolve_target
 
     mix_only = stem_set({"mix": stem_set(song).mixdown()})
     lift = Move("mix", "bell", {"freq_hz": 5000.0, "gain_db": 6.0, "q": 0.7}, "test", "test")
@@ -542,9 +545,10 @@ def test_a_mud_plan_that_cannot_reach_typical_says_which_cuts_are_at_their_limit
 def test_a_complaint_with_no_move_of_its_own_still_gets_its_row(song):
     """'The keys are too loud' beside a plan whose other moves already bring the keys down
     gets no move; the chat promises where the keys land, so the report must show them."""
-    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.mastering import MasterSettings
     from dsp.pipeline import render
     from dsp.report import comparison_rows
+    from dsp.targets import resolve_target
 
     stems = stem_set(song)
     result = render(stems, [], MasterSettings(resolve_target("streaming")),
@@ -557,9 +561,10 @@ def test_a_complaint_with_no_move_of_its_own_still_gets_its_row(song):
 def test_the_whole_mix_after_figures_are_the_master_s(song):
     """The card says 'after: the master'. With a bright mastering style the mix's 2–8 kHz
     share was read on the premaster, 0.5 dB short of the written master's."""
-    from dsp.mastering import MasterSettings, resolve_target
+    from dsp.mastering import MasterSettings
     from dsp.pipeline import render
     from dsp.report import comparison_rows
+    from dsp.targets import resolve_target
 
     stems = stem_set(song)
     result = render(stems, [], MasterSettings(resolve_target("streaming"), style="bright"))

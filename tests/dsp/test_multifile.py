@@ -13,12 +13,13 @@ import soundfile as sf
 from dsp.audio import AudioFile
 from dsp.check import _unique_names, harmonise
 from dsp.intake import audio_files_in, pair_rules, split_stereo_pairs
-from dsp.mastering import MasterSettings, resolve_target
+from dsp.mastering import MasterSettings
 from dsp.meter import hop_power, k_weight, window_power
 from dsp.moves import Move
 from dsp.pipeline import load_stems, render
 from dsp.processing import apply_moves
 from dsp.stem_analysis import _level_vs_rest, analyse_session
+from dsp.targets import resolve_target
 
 RATE = 44100
 

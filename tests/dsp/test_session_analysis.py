@@ -10,7 +10,7 @@ from faults import boost, gain, stem_set
 
 from dsp.analysis import analyse_track
 from dsp.filters import apply_sos, bell
-from dsp.mastering import MasterSettings, resolve_target
+from dsp.mastering import MasterSettings
 from dsp.meter import hop_power, k_weight, window_power
 from dsp.moves import FixRequest, Move
 from dsp.pipeline import render
@@ -18,6 +18,7 @@ from dsp.processing import apply_moves
 from dsp.recipes import plan_fixes
 from dsp.report import comparison_rows
 from dsp.stem_analysis import _level_vs_rest, _plain_gain, analyse_session
+from dsp.targets import resolve_target
 
 RATE = 44100
 

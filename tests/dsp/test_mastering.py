@@ -12,14 +12,13 @@ from dsp.audio import load_audio
 from dsp.errors import DspError
 from dsp.mastering import (
     STYLES,
-    TARGETS,
     MasterSettings,
     _LoudnessModel,
     master,
-    resolve_target,
 )
 from dsp.meter import integrated_lufs, oversampled_peaks, true_peak_dbtp, true_peaks
 from dsp.synth import make_mix
+from dsp.targets import TARGETS, resolve_target
 from dsp.writing import write_wav
 
 

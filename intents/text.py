@@ -66,6 +66,9 @@ def _rules() -> _Rules:
     data = _data()
     stemming = data["stemming"]
     rewrites = {tuple(k.split()): tuple(v.split()) for k, v in data["rewrites"].items()}
+    places = data["places"]
+    rewrites |= {(p, "the", n): (places["read_as"], "the", n) for p in places["prepositions"]
+                 for n in places["nouns"] if p != places["read_as"]}
     for old, new in rewrites.items():
         if len(new) not in (1, len(old)):
             raise ValueError(f"intents/data/text.toml [rewrites] {' '.join(old)!r}: "

@@ -42,7 +42,8 @@ from dsp.wording import (
     the_part,
 )
 
-__all__ = ["LANDS_WITH_EVERY_MOVE", "SIZED_FOR_OTHER_MOVES", "plan_fixes"]
+__all__ = ["LANDS_WITH_EVERY_MOVE", "LEVEL_GOAL", "OTHER_MOVES_BRING", "PREDICTED_AFTER",
+           "SIZED_FOR_OTHER_MOVES", "WITH_EVERY_MOVE_IN", "plan_fixes"]
 
 SIZED_FOR_OTHER_MOVES = "for what the plan's other moves do to the part's level"
 """Ends the clause of a level move sized beside the rest of its plan: the chat words it
@@ -50,6 +51,14 @@ afresh when some of those moves are left out."""
 LANDS_WITH_EVERY_MOVE = "once every move has acted"
 """Where a low-mid cut sized beside the rest of its plan says the mix lands; the chat
 words it afresh when some of those moves are left out."""
+LEVEL_GOAL = "so move it to about"
+"""Where a level move says its part lands: sized for the moves of its own plan only."""
+WITH_EVERY_MOVE_IN = "With every move in, the mix's 150–400 Hz would still have stood"
+PREDICTED_AFTER = " (predicted after:"
+"""Open the note on a plan's low-mid cuts and its prediction, which count on every move of
+that plan: the chat words the note afresh when some are left out."""
+OTHER_MOVES_BRING = "The plan's other moves bring"
+"""Opens the note on a level move the plan's other moves made idle."""
 
 WIDE_ROLES = ("guitars", "keys", "fx", "backing_vocals")
 MIX = "mix"
@@ -152,7 +161,7 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
     if (needed > 0) == louder and abs(needed) >= 1.0:
         gain = float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB))
         reason = (f"{ctx.the(layer)} measured {signed(current)} LU against the rest; typical "
-                  f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
+                  f"{signed_range(low, high)} LU, {LEVEL_GOAL} {signed(goal)} LU")
         if ctx.request.file is not None:   # settled with the plan's other moves otherwise
             held = _held(needed, gain, current + gain)
             ctx.add(stem, "gain", reason + held, gain_db=round(gain, 1))
@@ -952,7 +961,7 @@ def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             moves.remove(goal.move)
             others = _level_shift(analysis, goal.layer, moves, band_power)
             landing = analysis.level_vs_rest_lu[goal.layer] + others
-            notes.append(f"The plan's other moves bring {the_part(goal.layer, names)} to about "
+            notes.append(f"{OTHER_MOVES_BRING} {the_part(goal.layer, names)} to about "
                          f"{signed(landing)} LU against the rest on their own, so that part gets "
                          "no level move of its own.")
     return notes
@@ -1045,9 +1054,8 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
     hz = analysis.mix.spectrum_hz
     predicted = _excess(hz, sum(_low_mid_after(analysis, moves).values()))
     parts = listing([the_part(r, names) for r in deepened])
-    note = (f"With every move in, the mix's 150–400 Hz would still have stood "
-            f"{signed(start)} dB over its trend, so I cut the low mids of {parts} further "
-            f"(predicted after: {signed(predicted)} dB; typical "
+    note = (f"{WITH_EVERY_MOVE_IN} {signed(start)} dB over its trend, so I cut the low mids "
+            f"of {parts} further{PREDICTED_AFTER} {signed(predicted)} dB; typical "
             f"{signed_range(low, high, 1)}).")
     if predicted <= high:
         return [note]

@@ -27,6 +27,7 @@ from moozix_tui.engine.present import (
     the_part,
 )
 from moozix_tui.engine.session import Session
+from moozix_tui.engine.sizing import in_render, with_id
 from moozix_tui.engine.wording import answer_question, define, md_literal
 
 __all__ = ["answer_pending", "choose", "diagnose_song", "listen", "offer", "offer_instead",
@@ -99,11 +100,9 @@ def listen(session: Session, text: str) -> Turn:
 
 def _unheard_moves(session: Session) -> list[tuple[int, dict]]:
     """(number, move) of the plan's moves the last render did not have."""
-    from dsp.moves import Move
-
     rendered = session.result.moves if session.result is not None else ()
     return [(n, m) for n, m in enumerate(session.active_moves(), 1)
-            if Move.from_dict(m) not in rendered]
+            if not in_render(m, rendered)]
 
 
 def _in_plan(session: Session, item: dict) -> bool:
@@ -421,7 +420,7 @@ def _explicit_gain(session: Session, replies: list[str], asked_db: float) -> Tur
         return flow.start_analysis(session, replies)
     intent["done"] = True
     move, planned = explicit_gain(intent["layer"], intent["problem"], asked_db)
-    state.moves = state.moves[:state.applied] + [move]
+    state.moves = state.moves[:state.applied] + [with_id(move)]
     state.applied = len(state.moves)
     said = f"Added {planned:+.1f} dB on {the_part(intent['layer'])}."
     if abs(planned) < asked_db:

@@ -20,7 +20,7 @@ from moozix_tui.engine.present import (
     summary_text,
 )
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.sizing import planned
+from moozix_tui.engine.sizing import active_notes, merged_notes, planned
 from moozix_tui.engine.wording import md_code, md_literal
 
 __all__ = ["plan_changed", "replay", "start_analysis", "start_export", "start_render"]
@@ -122,9 +122,10 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         intent["done"] = True
     plan = outcome.plan
     earlier = state.moves[:state.applied]
-    state.moves = earlier + planned(plan.moves)
+    moves, notes = planned(plan.moves, plan.notes)
+    state.moves = earlier + moves
     state.applied = len(state.moves)
-    state.notes = list(dict.fromkeys((*state.notes, *plan.notes)))
+    state.notes = merged_notes(state.notes, notes)
     state.phase = "plan"
     parts = []
     if fresh and outcome.stems.notices:
@@ -148,7 +149,8 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
         f"- {finding_line(f.layer, f.problem, f.evidence, f.also)}" for f in extra)
              if extra else "")
     if plan.notes:  # one paragraph a note, inside one quote; not run into one sentence
-        notes = [f"> {md_literal(n)}" for n in plan.notes]
+        notes = [f"> {md_literal(n)}"
+                 for n in active_notes(notes, state.moves, state.applied)]
         if plan.held_back:
             notes[-1] += " Say `more` if you still hear it."
         parts.append("\n>\n".join(notes))
@@ -264,7 +266,7 @@ def start_export(session: Session, folder: Path) -> Turn:
         return session.reply([f"The master I have was rendered before your latest changes "
                               f"(the plan now has {count}, {state.style} style). Say `go` to "
                               "render them, then `export`."])
-    work = jobs.export(folder, session.result, state.notes, session.input_paths())
+    work = jobs.export(folder, session.result, session.active_notes(), session.input_paths())
     job = session.new_job("export", "Writing the master and report", work)
     return session.reply([f"Exporting to {md_code(str(folder))}…"], job=job)
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from dsp import wording
 from dsp.wording import change, figure, listing, number
+from moozix_tui.engine.sizing import in_render
 from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
 
 __all__ = ["change", "figure", "finding_line", "group_files", "layer_names", "limit_note",
@@ -186,13 +187,11 @@ def status_text(state, moves: Sequence[dict], folder: Path, target: str,
                 rendered: Sequence = ()) -> str:
     """`rendered`: the moves (dsp Move) of the last render; a plan move not among them is
     marked."""
-    from dsp.moves import Move
-
     complaints = [restate(i) for i in state.intents] or ["- nothing yet"]
     stems = [f"- {part_word(role)}: " + ", ".join(
         f"{md_literal(Path(i['path']).name)} ({i.get('status')})" for i in infos)
         for role, infos in group_files(state.files).items()] or ["- none yet"]
-    plan = [line if not state.summary or Move.from_dict(move) in rendered
+    plan = [line if not state.summary or in_render(move, rendered)
             else f"{line} *(not rendered yet)*"
             for line, move in zip(move_lines(moves), moves, strict=True)] or ["no moves yet"]
     rendered = ""

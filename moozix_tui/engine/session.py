@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from moozix_tui.engine.model import Job, Reply, Turn
-from moozix_tui.engine.sizing import active_moves
+from moozix_tui.engine.sizing import active_moves, active_notes
 from moozix_tui.engine.store import SessionState, SessionStore
 
 __all__ = ["Session", "is_number"]
@@ -70,6 +70,10 @@ class Session:
     def active_moves(self) -> list[dict]:
         """The applied moves as every face shows and renders them (sizing.active_moves)."""
         return active_moves(self.state.moves, self.state.applied)
+
+    def active_notes(self) -> list[str]:
+        """The plan notes as the chat and the report show them (sizing.active_notes)."""
+        return active_notes(self.state.notes, self.state.moves, self.state.applied)
 
     def usable_files(self) -> list[dict]:
         return [f for f in self.state.files if f.get("status") not in ("error", "checking")]

@@ -47,7 +47,8 @@ class SessionState:
     reference: str | None = None
     moves: list[dict] = field(default_factory=list)
     applied: int = 0
-    notes: list[str] = field(default_factory=list)
+    notes: list[dict] = field(default_factory=list)
+    """{text, sized_with?}: shown through sizing.active_notes, worded for the moves in."""
     phase: str = "listen"
     analysed: bool = False
     summary: dict | None = None
@@ -91,6 +92,9 @@ class SessionState:
         known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
         if "stems" in data and "files" not in data:  # version 1 kept one file per part
             known["files"] = [{**info, "role": role} for role, info in data["stems"].items()]
+        # notes were plain text before they kept the moves they count on
+        known["notes"] = [n if isinstance(n, dict) else {"text": n}
+                          for n in known.get("notes", [])]
         return cls(**known)
 
 

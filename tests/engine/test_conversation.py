@@ -536,3 +536,45 @@ def test_a_folder_of_many_files_is_listed_a_line_per_part_every_file_named(chat,
     assert "- kick ← `01 Kick In.wav`, `02 Kick Out.wav`" in lines
     assert "- bass ← `808.wav`, `Bass DI.wav`" in lines
     assert all(f"`{name}.wav`" in listed for name in names)
+
+
+def test_plan_notes_counting_on_a_move_left_out_or_added_say_so(tmp_path, monkeypatch):
+    """On the demo, the low-mid note predicts where the mix lands 'with every move in'; after
+    `skip` drops a cut the exported report still gave that prediction. Now the chat, a
+    resumed session and report.md drop it while the cut is out and say why, `undo` brings it
+    back, and a level move asked for afterwards is named as not counted by the sizing."""
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    from moozix_tui.engine import demo
+
+    real = demo.make_demo
+    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
+    from scripted_chat import Chat
+
+    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
+    chat.start()
+    plan = chat.say("the vocal is too quiet and muddy").replace("\\", "")
+    assert "With every move in" in plan and "(predicted after:" in plan
+    assert chat.engine.session.active_notes() == [n["text"] for n in chat.engine.state.notes]
+    bass = next(line for line in plan.splitlines() if "Cut the bass" in line)
+    chat.say(f"skip {bass.split('.')[0]}")
+    note = next(n for n in chat.engine.session.active_notes() if "With every move in" in n)
+    assert "(predicted after:" not in note and "One of those moves is now left out" in note
+    chat.say("undo")
+    assert any("(predicted after:" in n for n in chat.engine.session.active_notes())
+    chat.say("redo")
+
+    lifted = chat.say("make the bass 2 dB louder")
+    number = len(chat.engine.view.plan)
+    lift = next(line for line in lifted.splitlines() if "Turn the lead vocal up" in line)
+    assert f"move {number} was planned apart from it and not counted" in lift
+
+    resumed = Chat(Engine.resume(chat.engine.store.folder))
+    resumed.say("go")
+    resumed.say(f"export {tmp_path / 'out'}")
+    report = (tmp_path / "out" / "report.md").read_text()
+    notes = report.split("## Notes")[1].split("##")[0]
+    assert "With every move in" in notes and "(predicted after:" not in notes
+    assert "One of those moves is now left out" in notes
+    assert f"Move {number} was planned apart from this and not counted in it." in notes
+    moves = report.split("## Moves")[1].split("##")[0]
+    assert f"move {number} was planned apart from it and not counted" in moves

@@ -42,8 +42,8 @@ from dsp.wording import (
     the_part,
 )
 
-__all__ = ["LANDS_WITH_EVERY_MOVE", "LEVEL_GOAL", "OTHER_MOVES_BRING", "PREDICTED_AFTER",
-           "SIZED_FOR_OTHER_MOVES", "WITH_EVERY_MOVE_IN", "plan_fixes"]
+__all__ = ["CUT_ELSEWHERE", "LANDS_WITH_EVERY_MOVE", "LEVEL_GOAL", "MUD_CUT", "OTHER_MOVES_BRING",
+           "PREDICTED_AFTER", "SIZED_FOR_OTHER_MOVES", "WITH_EVERY_MOVE_IN", "plan_fixes"]
 
 SIZED_FOR_OTHER_MOVES = "for what the plan's other moves do to the part's level"
 """Ends the clause of a level move sized beside the rest of its plan: the chat words it
@@ -59,6 +59,10 @@ PREDICTED_AFTER = " (predicted after:"
 that plan: the chat words the note afresh when some are left out."""
 OTHER_MOVES_BRING = "The plan's other moves bring"
 """Opens the note on a level move the plan's other moves made idle."""
+MUD_CUT = "the mix's 150–400 Hz stands"
+CUT_ELSEWHERE = ("so I cut there as well", "so I cut where the mix's 150–400 Hz energy")
+"""Open the reason of a low-mid cut, and end the notes saying which other parts the plan
+cut there: the chat words those notes afresh when some of the cuts are left out."""
 
 WIDE_ROLES = ("guitars", "keys", "fx", "backing_vocals")
 MIX = "mix"
@@ -223,18 +227,18 @@ def _muddy(ctx: _Context) -> None:
     carried = listing([f"{ctx.the(r)} ({percent(ctx.analysis.low_mid_share[r])})"
                        for r in helpers])
     if not named:
-        ctx.notes.append(f"There's no stem for {ctx.the(ctx.layer)} among your files, so I cut "
-                         f"where the mix's 150–400 Hz energy measurably is: {carried}. Add a "
+        ctx.notes.append(f"There's no stem for {ctx.the(ctx.layer)} among your files, "
+                         f"{CUT_ELSEWHERE[1]} measurably is: {carried}. Add a "
                          f"stem for {ctx.the(ctx.layer)} and I'll work on it too.")
     elif helpers:
         ctx.notes.append(f"Besides {ctx.the(ctx.layer)}, the mix's 150–400 Hz energy is "
-                         f"measurably in {carried} too, so I cut there as well.")
+                         f"measurably in {carried} too, {CUT_ELSEWHERE[0]}.")
     targets = list(dict.fromkeys([*named, *helpers]))
     for role in targets:
         share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
         cut = depth
         centre = _low_mid_centre(ctx.analysis, role)
-        ctx.add(role, "bell", f"the mix's 150–400 Hz stands {signed(build_up)} dB against "
+        ctx.add(role, "bell", f"{MUD_CUT} {signed(build_up)} dB against "
                               f"its own trend (typical {signed_range(low, high, 1)}); "
                               f"{percent(share_of_mix)} of it is in {ctx.the(role)}, centred "
                               f"near {centre:.0f} Hz",

@@ -28,16 +28,30 @@ def with_id(move: dict) -> dict:
 
 def planned(moves: Sequence, notes: Sequence[str]) -> tuple[list[dict], list[dict]]:
     """A new plan's moves (dsp Move) and notes as the session stores them: each move with an
-    id, and a move or note whose words count on the plan's other moves with theirs
+    id, and a move or note whose words count on other moves of the plan with theirs
     (`sized_with`)."""
     out = [with_id(move.to_dict()) for move in moves]
     ids = [m["id"] for m in out]
     for move in out:
         if any(mark in move["reason"] for mark in _move_marks()):
             move["sized_with"] = [i for i in ids if i != move["id"]]
-    kept = [{"text": note, **({"sized_with": ids} if note.startswith(_note_marks()) else {})}
-            for note in notes]
+    kept = []
+    for note in notes:
+        kind = _note_kind(note)
+        counts_on = ids if kind == "every move" else [
+            m["id"] for m in out if _cut_named(m["reason"], note)] if kind else None
+        kept.append({"text": note} if counts_on is None
+                    else {"text": note, "sized_with": counts_on})
     return out, kept
+
+
+def _cut_named(reason: str, note: str) -> bool:
+    """Whether a low-mid cut's reason ('… 28% of it is in the bass, centred near …') is on
+    a part the note lists as cut ('… the bass (28%) …')."""
+    from dsp.recipes import MUD_CUT
+
+    found = re.search(r" of it is in (.+?), centred near", reason)
+    return reason.startswith(MUD_CUT) and found is not None and f"{found[1]} (" in note
 
 
 def merged_notes(earlier: Sequence[dict], new: Sequence[dict]) -> list[dict]:
@@ -73,10 +87,14 @@ def _move_marks() -> tuple[str, ...]:
     return SIZED_FOR_OTHER_MOVES, LANDS_WITH_EVERY_MOVE, LEVEL_GOAL
 
 
-def _note_marks() -> tuple[str, ...]:
-    from dsp.recipes import OTHER_MOVES_BRING, WITH_EVERY_MOVE_IN
+def _note_kind(text: str) -> str | None:
+    """What a note counts on: "every move" of its plan, the plan's low-mid "cuts" it says
+    were made, or None."""
+    from dsp.recipes import CUT_ELSEWHERE, OTHER_MOVES_BRING, WITH_EVERY_MOVE_IN
 
-    return WITH_EVERY_MOVE_IN, OTHER_MOVES_BRING
+    if text.startswith((WITH_EVERY_MOVE_IN, OTHER_MOVES_BRING)):
+        return "every move"
+    return "cuts" if any(mark in text for mark in CUT_ELSEWHERE) else None
 
 
 def _gone_and_apart(sized: dict, active: Sequence[dict]) -> tuple[int, list[int]]:
@@ -139,6 +157,11 @@ def _note(note: dict, active: Sequence[dict]) -> str:
 
     text = note["text"]
     gone, apart = _gone_and_apart(note, active)
+    if _note_kind(text) == "cuts":   # says what was cut, not where anything lands
+        if gone:
+            which = "One of those cuts is" if gone == 1 else f"{gone} of those cuts are"
+            text += f" {which} now left out."
+        return text
     if gone:
         where = "the part may not land there"
         if PREDICTED_AFTER in text:   # the prediction counted on every move

@@ -539,10 +539,11 @@ def test_a_folder_of_many_files_is_listed_a_line_per_part_every_file_named(chat,
 
 
 def test_plan_notes_counting_on_a_move_left_out_or_added_say_so(tmp_path, monkeypatch):
-    """On the demo, the low-mid note predicts where the mix lands 'with every move in'; after
-    `skip` drops a cut the exported report still gave that prediction. Now the chat, a
-    resumed session and report.md drop it while the cut is out and say why, `undo` brings it
-    back, and a level move asked for afterwards is named as not counted by the sizing."""
+    """On the demo, the low-mid note predicts where the mix lands 'with every move in', and
+    another says the bass and keys were cut too; after `skip` dropped the bass cut the
+    exported report still said both. Now the chat, a resumed session and report.md drop the
+    prediction while the cut is out and say why, `undo` brings it back, and a level move
+    asked for afterwards is named as not counted by the sizing."""
     monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
     from moozix_tui.engine import demo
 
@@ -559,6 +560,8 @@ def test_plan_notes_counting_on_a_move_left_out_or_added_say_so(tmp_path, monkey
     chat.say(f"skip {bass.split('.')[0]}")
     note = next(n for n in chat.engine.session.active_notes() if "With every move in" in n)
     assert "(predicted after:" not in note and "One of those moves is now left out" in note
+    cut_there = next(n for n in chat.engine.session.active_notes() if n.startswith("Besides"))
+    assert "the bass (" in cut_there and cut_there.endswith("One of those cuts is now left out.")
     chat.say("undo")
     assert any("(predicted after:" in n for n in chat.engine.session.active_notes())
     chat.say("redo")

@@ -289,7 +289,23 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
         m.cue and m.cue.lack_frame and _done_after(words, m.end, vocab))),
                       key=lambda m: m.start)
     cue_at = {m.start: m for m in mentions if m.cue}
-    return [m for m in mentions if not _names_a_problem(m, words, cue_at, vocab)], ignored
+    return [m for m in mentions if not _names_a_problem(m, words, cue_at, vocab)
+            and not _names_a_trade(m, words, vocab)], ignored
+
+
+def _names_a_trade(m: _Mention, words: list[str], vocab: Vocabulary) -> bool:
+    """"the beat market", "a guitar shop": a part word right before one of [scope.trades]
+    `nouns` names a business or a trade, no part of this mix (and the problem words of its
+    clause say nothing of the mix: intents/scope.py)."""
+    return bool(m.layer) and m.end < len(words) and words[m.end] in vocab.rules["scope"][
+        "trades"]["nouns"]
+
+
+def _trade_clauses(words: list[str], clauses: list[int], vocab: Vocabulary) -> frozenset[int]:
+    """The clauses naming a trade after a part word (see `_names_a_trade`)."""
+    nouns = vocab.rules["scope"]["trades"]["nouns"]
+    return frozenset(clauses[k] for k, w in enumerate(words) if w in nouns and any(
+        tuple(words[j:k]) in vocab.layer_phrases for j in range(max(k - 3, 0), k)))
 
 
 def _headed(words: list[str], mentions: list[_Mention], vocab: Vocabulary) -> list[_Mention]:
@@ -1051,6 +1067,7 @@ class _Reader:
         matched, self.ignored = _match(text, self.tokens, self.words, self.keys, self.clauses,
                                        vocab)
         self.mentions = _headed(self.words, matched, vocab)
+        self.trade_clauses = _trade_clauses(self.words, self.clauses, vocab)
         self.mentions = sorted(self.mentions + _quantities(self.words, self.mentions, vocab),
                                key=lambda m: m.start)
         self.mentions = sorted(self.mentions + _steps(self.words, self.clauses, self.mentions,

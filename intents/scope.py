@@ -26,7 +26,8 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
-    return (_freed(reader, cue) or _of_a_thing(reader, cue) or _among_tones(reader, cue)
+    return (_freed(reader, cue) or reader.clauses[cue.start] in reader.trade_clauses
+            or _of_a_thing(reader, cue) or _among_tones(reader, cue)
             or _of_nothing_heard(reader, cue) or _in_a_name(reader, cue)
             or _praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
@@ -52,11 +53,13 @@ def _of_a_thing(reader: _Reader, cue: _Mention) -> bool:
     right before one of [scope.things] `nouns` describes that thing, neither a part nor
     the sound, and so does one with a part between ("soft acoustic moments"); before one of
     `styles` ("a brash punk record") it describes the genre, unless one of `style_sounds`
-    follows the style ("a muddy rock mix")."""
+    follows the noun or the style ("a harsh amp tone", "a muddy rock mix")."""
     rule, words = reader.rules["scope"]["things"], reader.words
     part = reader.part_at.get(cue.end)
     if any(k < len(words) and reader.clauses[k] == reader.clauses[cue.start]
-           and words[k] in rule["nouns"] for k in (cue.end, part.end if part else -1) if k >= 0):
+           and words[k] in rule["nouns"] and not (
+               k + 1 < len(words) and words[k + 1] in rule["style_sounds"])
+           for k in (cue.end, part.end if part else -1) if k >= 0):
         return True
     k = cue.end
     if k >= len(words) or reader.clauses[k] != reader.clauses[cue.start]:

@@ -27,6 +27,7 @@ __all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
     """Problem words that are no complaint about this mix as it is (see the gates)."""
     return (_freed(reader, cue) or reader.clauses[cue.start] in reader.trade_clauses
+            or _done_by_outsider(reader, cue)
             or _of_a_thing(reader, cue) or _among_tones(reader, cue)
             or _of_nothing_heard(reader, cue) or _in_a_name(reader, cue)
             or _praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
@@ -46,6 +47,17 @@ def _freed(reader: _Reader, cue: _Mention) -> bool:
     gap = reader.text[reader.tokens[k - 1].end:reader.tokens[k].start]
     return gap.strip() in ("-", "\u2010", "\u2011") or (
         not gap.strip() and reader.words[k] not in rule["hyphened"])
+
+
+def _done_by_outsider(reader: _Reader, cue: _Mention) -> bool:
+    """"my cat trampled my keyboard": one of [scope.agents] `agents` right before the problem
+    words (at most one of `between` after it, in the same clause) does them, no part."""
+    rule, words = reader.rules["scope"]["agents"], reader.words
+    k = cue.start - 1
+    if k >= 0 and words[k] in rule["between"]:
+        k -= 1
+    return k >= 0 and words[k] in rule["agents"] and reader.clauses[k] == reader.clauses[
+        cue.start]
 
 
 def _of_a_thing(reader: _Reader, cue: _Mention) -> bool:

@@ -17,7 +17,8 @@ from intents import understand
 SCOPE = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
     "scope"]
 GATES = ("praise", "mood", "story", "advice", "arrangement", "gear", "technique",
-         "recipe", "heard", "admired", "writing", "relation", "trades")
+         "recipe", "heard", "admired", "writing", "relation", "trades",
+         "agents")
 # gates whose examples read nothing but may still offer their level words as choices
 CHOICES_LEFT = ("either", "kind", "freed", "tones", "things", "caused", "approved", "devices")
 

@@ -33,6 +33,7 @@ def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
             or _praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or _caused(reader, cue) or _approved(reader, cue) or _where_heard(reader, cue)
+            or _placed_nothing(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
 
@@ -182,6 +183,17 @@ def _where_heard(reader: _Reader, cue: _Mention) -> bool:
     judged = any(w in reader.vocab.judgements and not reader.negated_at(k)
                  for k, w in enumerate(reader.words[lo:hi], lo))
     return not (others or judged)
+
+
+def _placed_nothing(reader: _Reader, cue: _Mention) -> bool:
+    """"there is traffic in the background": a place in the mix said where no part is named
+    in the sentence and no song word in the clause ([scope.places])."""
+    rule = reader.rules["scope"]["places"]
+    if " ".join(reader.words[cue.start:cue.end]) not in rule["phrases"]:
+        return False
+    if any(m.layer for m in reader.by_sentence.get(reader.sentences[cue.start], [])):
+        return False
+    return not set(reader.clause_list(reader.clauses[cue.start])) & set(rule["song"])
 
 
 def _of_a_kind(reader: _Reader, cue: _Mention) -> bool:

@@ -265,7 +265,7 @@ def _harsh(ctx: _Context) -> None:
     freq, excess = next(((f, d) for f, d in peaks if 2000 <= f <= 9000), (4500.0, 0.0))
     if ctx.layer in ("vocal", "backing_vocals"):
         reduction = float(np.clip(3.0 + excess, 3.0, 9.0)) * ctx.scale
-        ctx.add(stem, "deess", f"sibilance and edge ring near {freq / 1000:.1f} kHz "
+        ctx.add(stem, "deess", f"sibilance and edge ring near {hz(freq)} "
                                f"({excess:.1f} dB above the surrounding spectrum)",
                 freq_hz=round(freq), q=1.5, threshold_db=-30.0,
                 max_reduction_db=round(reduction, 1))
@@ -280,7 +280,7 @@ def _harsh(ctx: _Context) -> None:
         ctx.notes.append(f"The mix's 2–8 kHz share measures {presence:.1f} dB, on the calm side "
                          f"of the typical {p_low:g}…{p_high:g}: I halved the cut on "
                          f"{ctx.the(ctx.layer)} to {cut:.1f} dB.")
-    ctx.add(stem, "bell", f"a ring near {freq / 1000:.1f} kHz in {ctx.the(ctx.layer)}, "
+    ctx.add(stem, "bell", f"a ring near {hz(freq)} in {ctx.the(ctx.layer)}, "
                           f"{excess:.1f} dB above the surrounding spectrum",
             freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
 
@@ -311,10 +311,10 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float) -> bool:
     inside = stem != ctx.layer
     if edge > high:
         depth = float(np.clip((edge - high) / _BAND_MEAN_PER_DB, 3.0 if inside else 2.0, 9.0))
-        how = f"a cut near {freq / 1000:.1f} kHz sized to bring it back to {signed(high)} dB"
+        how = f"a cut near {hz(freq)} sized to bring it back to {signed(high)} dB"
     else:
         depth = _GENTLE_HARSH_DB
-        how = f"just a gentle cut near {freq / 1000:.1f} kHz"
+        how = f"just a gentle cut near {hz(freq)}"
         ctx.notes.append(f"The measurement doesn't back a deep cut on {ctx.the(ctx.layer)}: "
                          f"{measured}. I kept it to {depth * ctx.scale:.1f} dB.")
         ctx.held_back = True
@@ -336,7 +336,7 @@ def _harsh_inside(ctx: _Context, host: str) -> None:
     freq, excess = next(((f, d) for f, d in peaks if low_hz <= f <= 10000), (6000.0, 0.0))
     if ctx.layer != "cymbals" or not _harsh_against_typical(ctx, host, freq):
         reduction = float(np.clip(3.0 + excess, 3.0, 9.0)) * ctx.scale
-        ctx.add(host, "deess", f"a ring near {freq / 1000:.1f} kHz from {ctx.the(ctx.layer)} "
+        ctx.add(host, "deess", f"a ring near {hz(freq)} from {ctx.the(ctx.layer)} "
                                f"inside the stem for {ctx.the(host)}, {excess:.1f} dB above "
                                "that stem's own spectral trend: a dynamic cut there, only "
                                "while it flares",
@@ -449,9 +449,12 @@ def _masking(ctx: _Context) -> None:
     voice: the parts it fights make room where its words live. Two other parts: each is cut
     where the other stands strongest against it, so each keeps a band of its own."""
     layer, named, analysis = ctx.layer, ctx.named, ctx.analysis
-    kick_pair = layer in ("kick", "bass", "drums") and "bass" in named | {layer} \
-        and (named & {"kick", "drums"} or len(named) == 1 and layer != "drums")
-    if kick_pair and analysis.kick_source is not None:
+    # kick and bass named as fighting are a pair of their own ("the guitars and keys fight,
+    # and the kick and bass don't gel"); the kick or the bass named alone fights the other
+    pair = {"bass"} | (named & {"kick", "drums"}) if "bass" in named \
+        and named & {"kick", "drums"} else set()
+    alone = named == {layer} and layer in ("kick", "bass")
+    if (layer in pair or alone) and analysis.kick_source is not None:
         _duck_bass(ctx)
         return
     stem = ctx.target(layer)
@@ -470,10 +473,6 @@ def _masking(ctx: _Context) -> None:
                                    "words live",
                     freq_hz=_WORDS_HZ, gain_db=-round(_CARVE_DB * ctx.scale, 1), q=1.0)
         return
-    # kick and bass named as fighting are a pair of their own ("the guitars and keys fight,
-    # and the kick and bass don't gel"): the others' rival is among the others
-    pair = {"bass"} | (named & {"kick", "drums"}) if "bass" in named \
-        and named & {"kick", "drums"} else set()
     rivals = sorted(named - {layer} - pair) or sorted(named - {layer})
     rival = next((n for n in rivals if n in analysis.tracks), None)
     voice = next((v for v in _VOICES if v in analysis.tracks), None)
@@ -797,7 +796,7 @@ def _stereo_only(ctx: _Context) -> None:
     elif problem == "harsh":
         peaks = ctx.analysis.harshness[next(iter(ctx.analysis.tracks))].peaks
         freq = next((f for f, _ in peaks if 2000 <= f <= 9000), 4500.0)
-        ctx.add(MIX, "deess", f"a dynamic cut near {freq / 1000:.1f} kHz on the whole mix",
+        ctx.add(MIX, "deess", f"a dynamic cut near {hz(freq)} on the whole mix",
                 freq_hz=round(freq), q=1.5, threshold_db=-30.0,
                 max_reduction_db=round(3.0 * scale, 1))
     parts = _parts_loaded(ctx)
@@ -870,13 +869,13 @@ def _band_power(analysis: SessionAnalysis, role: str) -> np.ndarray:
     return 10 ** (track.spectrum_db / 10) * track.spectrum_hz * np.abs(response) ** 2
 
 
-def _power_gain(move: Move, hz: np.ndarray, rate: int) -> np.ndarray | None:
+def _power_gain(move: Move, freqs: np.ndarray, rate: int) -> np.ndarray | None:
     if move.op == "gain":
-        return np.full(hz.shape, 10 ** (float(move.params["gain_db"]) / 10))
+        return np.full(freqs.shape, 10 ** (float(move.params["gain_db"]) / 10))
     sections = equaliser_sections(move, rate)
     if sections is None:
         return None
-    _, response = signal.sosfreqz(sections, worN=hz, fs=rate)
+    _, response = signal.sosfreqz(sections, worN=freqs, fs=rate)
     return np.abs(response) ** 2
 
 
@@ -986,8 +985,8 @@ def _low_mid_after(analysis: SessionAnalysis, moves: Sequence[Move]) -> dict[str
     return _powers_after(analysis, moves, spectra)
 
 
-def _excess(hz: np.ndarray, power: np.ndarray) -> float:
-    return spectrum_low_mid_excess_db(hz, 10 * np.log10(np.maximum(power, 1e-30)))
+def _excess(freqs: np.ndarray, power: np.ndarray) -> float:
+    return spectrum_low_mid_excess_db(freqs, 10 * np.log10(np.maximum(power, 1e-30)))
 
 
 def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
@@ -1003,20 +1002,20 @@ def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
     part cut further, with its own low-mid figure when the first step went to it."""
     ranges = reference_ranges()["low_mid_excess_db"]
     high = ranges["mix"][1]
-    hz = analysis.mix.spectrum_hz
-    band = (hz >= LOW_MID_BAND_HZ[0]) & (hz <= LOW_MID_BAND_HZ[1])
+    freqs = analysis.mix.spectrum_hz
+    band = (freqs >= LOW_MID_BAND_HZ[0]) & (freqs <= LOW_MID_BAND_HZ[1])
     typical = {r: ranges.get(r, ranges["mix"]) for r in analysis.roles}
     faulted = {r for r in analysis.roles
                if low_mid_excess_db(analysis.tracks[r]) > typical[r][1]}
     deepened: dict[str, float] = {}
     while True:
         after = _low_mid_after(analysis, moves)
-        if _excess(hz, sum(after.values())) <= high:
+        if _excess(freqs, sum(after.values())) <= high:
             break
         in_band = sum(p[band].sum() for p in after.values())
         depth = {r: -sum(float(m.params["gain_db"]) for m in moves if _is_mud_cut(m, r))
                  for r in after}
-        candidates = [(_excess(hz, p), r) for r, p in after.items()
+        candidates = [(_excess(freqs, p), r) for r, p in after.items()
                       if p[band].sum() >= _CARRIES * in_band
                       and depth[r] + _MUD_STEP_DB <= _MAX_MUD_CUT_DB]
         over = [(own - typical[r][1], own, r) for own, r in candidates
@@ -1055,8 +1054,8 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
         moves[index] = replace(move, reason=reason)
     if not deepened:
         return []
-    hz = analysis.mix.spectrum_hz
-    predicted = _excess(hz, sum(_low_mid_after(analysis, moves).values()))
+    predicted = _excess(analysis.mix.spectrum_hz,
+                        sum(_low_mid_after(analysis, moves).values()))
     parts = listing([the_part(r, names) for r in deepened])
     note = (f"{WITH_EVERY_MOVE_IN} {signed(start)} dB over its trend, so I cut the low mids "
             f"of {parts} further{PREDICTED_AFTER} {signed(predicted)} dB; typical "

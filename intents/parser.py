@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, replace
+from functools import cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
@@ -542,7 +543,7 @@ def _doings(words: list[str], clauses: list[int], mentions: list[_Mention],
     parts = {k for m in mentions if m.layer for k in range(m.start, m.end)}
     out = []
     final = {words_of(p) for p in table["doing_final"]}
-    for start, end in find(words, _doing_index(table)):
+    for start, end in find(words, _phrase_index(tuple(table["doing"]))):
         if clauses[start] in cued or (tuple(words[start:end]) in final and end < len(words)
                                       and clauses[end] == clauses[start]):
             continue
@@ -570,10 +571,10 @@ def _apart(words: list[str], clauses: list[int], sentences: list[int],
         if m.layer and m.layer != whole:
             named.setdefault(sentences[m.start], set()).add(m.start)
             part_words.update(range(m.start, m.end))
-    together = {words_of(p) for p in table["together"]}
-    joins = index(words_of(p) for p in table["joins"])
+    together = _phrase_index(tuple(table["together"]))
+    joins = _phrase_index(tuple(table["joins"]))
     out, alone = [], set()
-    for start, end in find(words, _together_index(table)):
+    for start, end in find(words, _phrase_index(tuple(table["together"] + table["joined"]))):
         clause = clauses[start]
         if clause in cued:
             continue
@@ -582,7 +583,7 @@ def _apart(words: list[str], clauses: list[int], sentences: list[int],
         if any(words[j - 1] in table["object_joins"]
                and not _part_follows(j, words, part_words, determiners) for j in joined):
             continue
-        if tuple(words[start:end]) not in together:
+        if tuple(words[start:end]) not in together.get(words[start], ()):
             if not joined:
                 continue
             end = joined[0]
@@ -609,12 +610,10 @@ def _part_follows(at: int, words: list[str], part_words: set[int],
     return at in part_words
 
 
-def _together_index(table: dict) -> dict[str, tuple[tuple[str, ...], ...]]:
-    return index(words_of(p) for p in table["together"] + table["joined"])
-
-
-def _doing_index(table: dict) -> dict[str, tuple[tuple[str, ...], ...]]:
-    return index(words_of(p) for p in table["doing"])
+@cache
+def _phrase_index(phrases: tuple[str, ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """A rule table's phrases indexed for `find`, built once per table."""
+    return index(words_of(p) for p in phrases)
 
 
 def _graded_in_lists(words: list[str], clauses: list[int], mentions: list[_Mention],

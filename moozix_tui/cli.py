@@ -11,7 +11,8 @@ import argparse
 import os
 import shlex
 import sys
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 EXIT_OK = 0
@@ -19,7 +20,16 @@ EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
 
 
-def build_parser() -> argparse.ArgumentParser:
+@dataclass(frozen=True)
+class CommandLine:
+    """The `moozix` parser and its subcommands' parsers by name, kept as `build_parser`
+    made them so nothing has to be read back out of argparse's internals."""
+
+    parser: argparse.ArgumentParser
+    commands: Mapping[str, argparse.ArgumentParser]
+
+
+def build_parser() -> CommandLine:
     parser = argparse.ArgumentParser(
         prog="moozix",
         description="Describe what sounds wrong with your mix; get a fixed, mastered file.",
@@ -44,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     cli_parse.add_parser(sub)
     cli_audio.add_parsers(sub)
-    return parser
+    return CommandLine(parser, sub.choices)
 
 
 def _session_options(parser: argparse.ArgumentParser, *, default: object = None,
@@ -56,11 +66,6 @@ def _session_options(parser: argparse.ArgumentParser, *, default: object = None,
         "--sessions-dir", metavar="DIR", default=default,
         help="where chat sessions are kept (default: the user's data directory)",
     )
-
-
-def _commands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
-    return next(a.choices for a in parser._actions
-                if isinstance(a, argparse._SubParsersAction))
 
 
 def _command_after_resume(argv: Sequence[str], commands: Collection[str]) -> int | None:
@@ -84,16 +89,16 @@ def _session_named(name: str, sessions_dir: str | None) -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
+    cli = build_parser()
     argv = list(sys.argv[1:] if argv is None else argv)
-    at = _command_after_resume(argv, _commands(parser))
+    at = _command_after_resume(argv, cli.commands)
     if at is not None:  # 'moozix --resume demo' is 'moozix demo --resume'
         if argv[at] not in ("chat", "demo"):
             print(f"moozix: --resume continues a chat session; `{argv[at]}` runs on its own, "
                   "so leave --resume out", file=sys.stderr)
             return EXIT_BAD_INPUT
         argv[at - 1:at + 1] = [argv[at], "--resume"]
-    args = parser.parse_args(argv)
+    args = cli.parser.parse_args(argv)
     command = args.command or "chat"
     if at is not None:
         named = _session_named(command, args.sessions_dir)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
-
 import pytest
 
 from moozix_tui.cli import build_parser, main
@@ -22,10 +20,34 @@ def test_resume_is_read_before_or_after_chat(tmp_path, capsys, argv):
     assert f"no session at {tmp_path / 'gone'}" in err
 
 
+def test_the_commands_are_the_ones_the_readme_lists():
+    """The parsers kept by build_parser are the ones `moozix COMMAND` runs: one per command
+    named in the README, each its own `moozix COMMAND` parser."""
+    cli = build_parser()
+    assert set(cli.commands) == {"chat", "demo", "parse", "analyze", "fix", "master"}
+    for name, parser in cli.commands.items():
+        assert parser.prog == f"moozix {name}"
+    assert cli.parser.parse_args(["demo"]).command == "demo"
+
+
+def test_the_command_line_reads_no_argparse_internals():
+    """argparse's underscored names (`_actions`, `_SubParsersAction`) may change between
+    Python versions; the `moozix` command is built only from its public calls."""
+    import ast
+    import pathlib
+
+    import moozix_tui
+
+    package = pathlib.Path(moozix_tui.__file__).parent
+    for path in sorted(package.glob("cli*.py")):
+        private = [node.attr for node in ast.walk(ast.parse(path.read_text()))
+                   if isinstance(node, ast.Attribute) and node.attr.startswith("_")
+                   and not node.attr.startswith("__")]
+        assert not private, (path.name, private)
+
+
 def commands():
-    parser = build_parser()
-    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
-    return sub.choices
+    return build_parser().commands
 
 
 @pytest.mark.parametrize("command", ["chat", "demo", "analyze", "master", "fix", "parse"])

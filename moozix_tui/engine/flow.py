@@ -13,6 +13,7 @@ from moozix_tui.engine.present import (
     layer_names,
     more_hint,
     normalised,
+    notes_quote,
     part_word,
     plan_text,
     problem_word,
@@ -148,12 +149,8 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     aside = ("**Also worth a look**\n\n" + "\n".join(
         f"- {finding_line(f.layer, f.problem, f.evidence, f.also)}" for f in extra)
              if extra else "")
-    if plan.notes:  # one paragraph a note, inside one quote; not run into one sentence
-        notes = [f"> {md_literal(n)}"
-                 for n in active_notes(notes, state.moves, state.applied)]
-        if plan.held_back:
-            notes[-1] += " Say `more` if you still hear it."
-        parts.append("\n>\n".join(notes))
+    parts.append(notes_quote(active_notes(notes, state.moves, state.applied),
+                             "Say `more` if you still hear it." if plan.held_back else ""))
     if plan.limited:
         parts.append(f"> {more_hint(plan.limited)}")
     choices = (state.pending or {}).get("choices", [])
@@ -236,13 +233,15 @@ def finished_render(session: Session, outcome: jobs.RenderOutcome) -> Turn:
 
 
 def replay(session: Session, text: str) -> Turn:
-    """After undo/redo/more/less: render again if a result is on screen, else show the plan."""
+    """After undo/redo/skip/more/less: render again if a result is on screen, else show the
+    plan; either way with the plan's notes as they read for the moves now in it."""
     state = session.state
+    replies = [text, notes_quote(session.active_notes())]
     if state.phase == "rendered":
         if session.stems is not None:
-            return start_render(session, [text])
-        return start_analysis(session, [text], then_render=True)
-    return session.reply([text, plan_text(session.active_moves())], "plan")
+            return start_render(session, replies)
+        return start_analysis(session, replies, then_render=True)
+    return session.reply([*replies, plan_text(session.active_moves())], "plan")
 
 
 def plan_changed(session: Session, text: str) -> Turn:

@@ -14,9 +14,9 @@ from moozix_tui.engine.sizing import in_render
 from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
 
 __all__ = ["change", "figure", "finding_line", "group_files", "layer_names", "limit_note",
-           "more_hint", "move_lines", "normalised", "number", "part_word", "parts_word",
-           "plan_text", "problem_word", "restate", "stem_request", "status_text", "summary_text",
-           "the_part"]
+           "more_hint", "move_lines", "normalised", "notes_quote", "number", "part_word",
+           "parts_word", "plan_text", "problem_word", "restate", "stem_request", "status_text",
+           "summary_text", "the_part"]
 
 NEXT_STEPS = ("Say `go` to render · `more` / `less` · `skip N` · or tell me another "
               "problem.")
@@ -129,6 +129,15 @@ def limit_note(limited: Sequence[str]) -> str:
             "part in your session and export it again")
 
 
+def notes_quote(notes: Sequence[str], tail: str = "") -> str:
+    """The plan's notes as one quote, a paragraph each (never run into one sentence);
+    `tail` (markdown) ends the last one. '' for no notes."""
+    quoted = [f"> {md_literal(n)}" for n in notes]
+    if quoted and tail:
+        quoted[-1] += f" {tail}"
+    return "\n>\n".join(quoted)
+
+
 def plan_text(moves: Sequence[dict], aside: str = "") -> str:
     """The plan, then `aside` (what else the measurement found), then what to say next."""
     lines = move_lines(moves, reasons=True)
@@ -183,10 +192,10 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
     return "\n\n".join(parts)
 
 
-def status_text(state, moves: Sequence[dict], folder: Path, target: str,
-                rendered: Sequence = ()) -> str:
-    """`rendered`: the moves (dsp Move) of the last render; a plan move not among them is
-    marked."""
+def status_text(state, moves: Sequence[dict], notes: Sequence[str], folder: Path,
+                target: str, rendered: Sequence = ()) -> str:
+    """`notes`: the plan's notes for the moves active now; `rendered`: the moves (dsp Move)
+    of the last render, a plan move not among them is marked."""
     complaints = [restate(i) for i in state.intents] or ["- nothing yet"]
     stems = [f"- {part_word(role)}: " + ", ".join(
         f"{md_literal(Path(i['path']).name)} ({i.get('status')})" for i in infos)
@@ -194,6 +203,8 @@ def status_text(state, moves: Sequence[dict], folder: Path, target: str,
     plan = [line if not state.summary or in_render(move, rendered)
             else f"{line} *(not rendered yet)*"
             for line, move in zip(move_lines(moves), moves, strict=True)] or ["no moves yet"]
+    if notes:
+        plan.append("\n" + notes_quote(notes))
     rendered = ""
     if state.summary:
         rendered = ("\n\n**Last render** (before: your mix as you gave it; after: the "

@@ -1,0 +1,49 @@
+"""The plan's notes after `skip`, `undo` and `redo`: the chat reprinted the plan without
+them while `status` was the only place they could be read. Both now show the notes as they
+read for the moves in the plan, in the same words."""
+
+from __future__ import annotations
+
+from markdown_it import MarkdownIt
+
+from moozix_tui.engine import Engine
+
+
+def _quotes(markdown: str) -> list[str]:
+    """The paragraphs inside the reply's quote, as the chat draws them (escapes undone)."""
+    html = MarkdownIt().render(markdown)
+    if "<blockquote>" not in html:
+        return []
+    quote = html.split("<blockquote>", 1)[1].split("</blockquote>", 1)[0]
+    return [p.split("</p>", 1)[0].replace("&quot;", '"').replace("&amp;", "&")
+            .replace("&#x27;", "'") for p in quote.split("<p>")[1:]]
+
+
+def test_skip_undo_and_redo_show_the_notes_status_shows(tmp_path, monkeypatch):
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    from moozix_tui.engine import demo
+
+    real = demo.make_demo
+    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
+    from scripted_chat import Chat
+
+    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
+    chat.start()
+    plan = chat.say("the vocal is too quiet and muddy")
+    first = _quotes(plan)
+    predicted = next(n for n in first if n.startswith("With every move in"))
+    assert "(predicted after:" in predicted
+    bass = next(line for line in plan.splitlines() if "Cut the bass" in line)
+
+    skipped = _quotes(chat.say(f"skip {bass.split('.')[0]}"))
+    # the words a note takes with one of the moves it counts on left out, as the report
+    # words them (test_plan_notes_counting_on_a_move_left_out_or_added_say_so)
+    lowmid = next(n for n in skipped if n.startswith("With every move in"))
+    assert "(predicted after:" not in lowmid and "One of those moves is now left out" in lowmid
+    assert any(n.endswith("One of those cuts is now left out.") for n in skipped)
+    assert _quotes(chat.say("status")) == skipped
+
+    undone = _quotes(chat.say("undo"))
+    assert predicted in undone and _quotes(chat.say("status")) == undone
+    redone = _quotes(chat.say("redo"))
+    assert redone == skipped and _quotes(chat.say("status")) == redone

@@ -223,6 +223,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "deny_qualities": index(_phrases(rules["negation"]["deny_qualities"])),
                  "asks_after": index(_phrases(rules["perception"]["asks_after"]
                                               + rules["perception"]["faults_after"])),
+                 "placed_after": index(_phrases(rules["perception"]["placed_after"])),
                  "sections": index(tuple(stem(w) for w in words_of(p))
                                    for p in rules["sections"]["words"]),
                  "compare": index(_phrases(rules["sections"]["compare"])),

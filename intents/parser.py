@@ -1375,6 +1375,8 @@ class _Reader:
         if cue.cue.part_after and self._object_after(cue, named) is None \
                 and not any(m.start == cue.end for m in named):
             return
+        if cue.cue.object_after and self._object_not_a_part(cue, layers):
+            return
         layer = self._layer_for(cue, layers, named, carry)
         relation = self.rules["voice"]["whole_subject"]
         if problem == relation["problem"] and (layer is None or layer.layer == self.whole):
@@ -1466,11 +1468,16 @@ class _Reader:
 
     def _wonders(self, cue: _Mention) -> bool:
         """"can't understand why people love it": a reason wondered about, not a part
-        hard to hear; "can't hear anything wrong with the bass": no fault heard ([perception]
-        asks_after, faults_after)."""
-        asks = grammar().indexes["asks_after"]
-        return cue.cue.problem == self.rules["voice"]["passive"] and bool(
-            find(self.words, asks, cue.end, cue.end + 1, starts_only=True))
+        hard to hear; "can't hear anything wrong with the bass": no fault heard; "can't pick
+        out a flute or a drum in any one location": where, not how loud ([perception] asks_after,
+        faults_after, placed_after)."""
+        if cue.cue.problem != self.rules["voice"]["passive"]:
+            return False
+        indexes = grammar().indexes
+        _, sentence_end = self.sentence_span[self.sentences[cue.start]]
+        return bool(find(self.words, indexes["asks_after"], cue.end, cue.end + 1,
+                         starts_only=True)
+                    or find(self.words, indexes["placed_after"], cue.end, sentence_end))
 
     def _quality_denied(self, cue: _Mention) -> bool:
         """"struggles to come through", "barely cuts through": words that deny a good
@@ -1652,6 +1659,24 @@ class _Reader:
                 or bool(words & (self.vocab.judgements | self.vocab.about_sound))
                 or any(self.is_praise(c) for c in {self.clauses[k] for k in range(
                     *self.sentence_span[sentence])}))
+
+    def _object_not_a_part(self, cue: _Mention, layers: list[_Mention]) -> bool:
+        """The phrase's own object, right after it, is something other than a part: "I
+        couldn't follow the tutorial", "can't make out what he means"; "can't make out what
+        the singer is saying" is the singer ([grammar] object_reach, clause_objects)."""
+        rule, start = self.rules["grammar"], cue.end
+        k = start
+        if k >= len(self.words) or self.clauses[k] != self.clauses[cue.start]:
+            return False
+        if self.words[k] in rule["clause_objects"]:
+            k += 1
+        elif self.words[k] not in self.sets["determiners"]:
+            return False
+        while k < len(self.words) and self.words[k] in self.sets["determiners"]:
+            k += 1
+        if k >= len(self.words) or self.words[k] in rule["object_amounts"]:
+            return False
+        return not any(start <= m.start < k + rule["object_reach"] for m in layers)
 
     def _attached(self, cue: _Mention, named: list[_Mention]) -> _Mention | None:
         """A part the problem words are said of directly: "the boominess on the drums"."""

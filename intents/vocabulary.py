@@ -233,12 +233,16 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
                        "ignore", "whole_song"):
             continue
         _check(problem in PROBLEMS, f"lexicon.toml [{problem}]", f"unknown problem id {problem!r}")
-        pairs += [(phrase, Cue(problem, object_after=True))
-                  for phrase in entry.get("object_after", [])]
-        pairs += [(phrase, Cue(problem, object_after=True, part_after=True))
-                  for phrase in entry.get("object_only", [])]
-        pairs += [(phrase, Cue(problem)) for phrase in entry.get("descriptors", [])]
-        pairs += [(phrase, Cue(problem, part_after=True)) for phrase in entry.get("against", [])]
+        kinds = {"object_after": Cue(problem, object_after=True),
+                 "object_only": Cue(problem, object_after=True, part_after=True),
+                 "descriptors": Cue(problem), "against": Cue(problem, part_after=True)}
+        for kind, cue in kinds.items():
+            pairs += [(phrase, cue) for phrase in entry.get(kind, [])]
+        for composed in entry.get("composed", []):
+            where = f"lexicon.toml [[{problem}.composed]]"
+            _check(composed.get("as") in kinds, where, f"`as` must be one of {sorted(kinds)}")
+            pairs += [(f"{first} {then}", kinds[composed["as"]])
+                      for first in composed["first"] for then in composed["then"]]
         pairs += [(f"{word} {graded}", Cue(problem)) for graded in entry.get("graded", [])
                   for word in intensifiers]
         pairs += [(f"{before} {graded} {after}", Cue(problem))

@@ -32,7 +32,7 @@ def test_a_described_part_is_offered_its_closest_readings(text, layer, first):
 
 
 def test_a_part_heard_with_trouble_is_offered_too_quiet_before_its_usual_problems():
-    heard = understand("the synth pad is hard to discern")
+    heard = understand("the synth pad takes effort to hear")
     assert [g.problem for g in heard.guesses[:2]] == DESCRIBED["heard"]
     described = understand("the synth pad feels kind of wonky")
     assert [g.problem for g in described.guesses] == PRIORS["keys"]

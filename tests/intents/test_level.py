@@ -395,3 +395,37 @@ def test_parts_named_as_fighting_ask_for_each_others_stems(text, stems):
     """'The guitars and the keys are fighting' asked for the guitars and 'the music under
     the vocal' (the whole band), not for the keys they fight."""
     assert {i.layer: i.stems for i in understand(text).intents} == stems
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # any way of saying it is hard, before any verb of picking a sound out (lexicon.toml
+    # [[too_quiet.composed]]): the two halves are composed, not listed as pairs
+    ("I can't pick out the bass in the mix", {("bass", "too_quiet")}),
+    ("it's really hard to single out the piano", {("keys", "too_quiet")}),
+    ("you can scarcely hear the snare", {("snare", "too_quiet")}),
+    ("I can hardly detect the kick", {("kick", "too_quiet")}),
+    ("nobody can hear the backing vocals", {("backing_vocals", "too_quiet")}),
+    ("it is hard to catch the lyrics", {("vocal", "too_quiet")}),
+    ("the vocal is hard to discern", {("vocal", "too_quiet")}),
+    ("it's nearly impossible to distinguish the rhythm guitar", {("guitars", "too_quiet")}),
+    ("I have a tough time making out the toms", {("drums", "too_quiet")}),
+    ("it's a challenge to perceive the organ at all", {("keys", "too_quiet")}),
+    # the listener's effort told in the past is still how the mix is heard
+    ("I struggled to hear the vocals", {("vocal", "too_quiet")}),
+    ("we strained to make out the lyrics in the chorus", {("vocal", "too_quiet")}),
+    ("I struggled to catch the vocals in the second verse", {("vocal", "too_quiet")}),
+    # a verb that needs the part after it
+    ("I can barely locate the snare", {("snare", "too_quiet")}),
+    ("it's difficult to identify the problem with the bass", set()),
+    # the verb's own object is no part ([grammar] object_reach, clause_objects)
+    ("I couldn't make out what the fuss was about", set()),
+    ("it's hard to understand what he was going for", set()),
+    ("I could not make out what the singer was saying", {("vocal", "too_quiet")}),
+    ("you can barely hear the sometimes pretty complex guitars", {("guitars", "too_quiet")}),
+    # where a sound sits, not how loud it is
+    ("you can't pick out the piano or the strings in any one location", set()),
+    ("I can't hear the guitars in any particular channel, they're all in the middle",
+     {("guitars", "narrow")}),
+])
+def test_not_hearing_a_part_is_read_from_its_two_halves(text, expected):
+    assert _read(text) == expected

@@ -142,10 +142,10 @@ def test_the_tones_the_words_name_are_the_tones_the_recipes_take():
 
 def test_fix_takes_a_described_part_only_where_the_measurement_backs_it(buried_vocal_files,
                                                                          tmp_path, capsys):
-    """'Hard to discern' is no rule's wording: the chat offers the vocal's closest readings
+    """'Takes effort to hear' is no rule's wording: the chat offers the vocal's closest readings
     as choices; `moozix fix`, which cannot ask, keeps the one the measurement backs (the
     injected fault: the vocal 9 dB down) and says so."""
-    code, out = fix_buried_vocal("the vocal is hard to discern", buried_vocal_files, tmp_path,
+    code, out = fix_buried_vocal("the vocal takes effort to hear", buried_vocal_files, tmp_path,
                                  capsys)
     assert code == 0
     assert lifts_the_vocal(out)

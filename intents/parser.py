@@ -33,7 +33,15 @@ from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.scope import out_of_scope
 from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
-from intents.vocabulary import IGNORED, TONES, WHOLE_SONG_PROBLEMS, Cue, Vocabulary, vocabulary
+from intents.vocabulary import (
+    IGNORED,
+    TONES,
+    WHOLE_SONG_PROBLEMS,
+    Cue,
+    Vocabulary,
+    english_words,
+    vocabulary,
+)
 
 __all__ = ["parse", "route_for", "stems_for", "understand"]
 
@@ -139,7 +147,7 @@ def _fixed(word: str, known, vocab: Vocabulary) -> str | None:
         match = process.extractOne(word, vocab.fuzzy_words.get(len(word), ()),
                                    scorer=OSA.normalized_similarity,
                                    score_cutoff=vocab.fuzzy_cutoff / 100.0)
-        return match[0] if match is not None else None
+        return match[0] if match is not None and word not in english_words() else None
     return None
 
 

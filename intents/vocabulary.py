@@ -18,7 +18,7 @@ from intents.model import IntentError
 from intents.text import keys_of, stem, words_of
 
 __all__ = ["IGNORED", "LAYERS", "LAYER_NAMES", "MASTER_PROBLEMS", "PROBLEMS", "TONES",
-           "WHOLE_SONG_PROBLEMS", "Cue", "Vocabulary", "vocabulary"]
+           "WHOLE_SONG_PROBLEMS", "Cue", "Vocabulary", "english_words", "vocabulary"]
 
 LAYERS = ("vocal", "backing_vocals", "kick", "bass", "snare", "drums", "cymbals", "guitars",
           "keys", "fx", "instruments", "mix")
@@ -63,6 +63,7 @@ class Vocabulary:
     """The words a typo is corrected towards, by the typed word's length: only those whose
     length leaves room for the similarity cutoff (|a - b| edits at least), in one order."""
     never_correct: frozenset[str]
+    """Words never corrected, nor guessed from as a near miss of a problem word."""
     fuzzy_min_length: int
     fuzzy_cutoff: float
     rules: MappingProxyType[str, object]
@@ -115,6 +116,16 @@ def _read(name: str) -> dict:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise IntentError(f"intents/data/{name} is not valid TOML: {exc}") from exc
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """English words (data/english_words.txt): spelled right, so never corrected into a
+    vocabulary word however close ("competition" is not "competitive"). Read only when a
+    correction is in sight: most messages have none, and the list costs ~15 ms to load."""
+    text = resources.files("intents").joinpath("data/english_words.txt").read_text(
+        encoding="utf-8")
+    return frozenset(line for line in text.splitlines() if not line.startswith("#"))
 
 
 def _check(ok: bool, where: str, what: str) -> None:

@@ -137,6 +137,18 @@ def test_corrections_are_reported():
     assert ("vocla", "vocal") in {(c.typed, c.understood) for c in u.corrections}
 
 
+# English words one edit (two for "competition") from the vocabulary word the near-miss
+# correction used to read them as: spelled right, so never "corrected"
+@pytest.mark.parametrize(("word", "near"), [
+    ("competition", "competitive"), ("powder", "power"), ("dearth", "death"),
+    ("plight", "light"), ("blight", "bright"), ("tingle", "single"), ("ringer", "singer"),
+    ("sneaker", "speaker"), ("wading", "fading"), ("flurry", "blurry"), ("barrow", "narrow"),
+    ("hummed", "summed"), ("floated", "bloated")])
+def test_a_correctly_spelled_word_is_not_corrected_into_a_nearby_one(word, near):
+    u = understand(f"the {word} thing is too loud")
+    assert not [c for c in u.corrections if c.typed == word], (word, near)
+
+
 def test_severity_words():
     assert parse("the snare is way too loud")[0].severity == "strong"
     assert parse("the snare is a bit too loud")[0].severity == "mild"

@@ -1374,13 +1374,17 @@ class _Reader:
         if problem in self.rules["sentence_wide"]:
             self._sentence_wide(cue, severity, found, unclear)
             return
+        passive = False
         if self._active(cue, named):
             problem = self.rules["voice"]["active"]
         elif self._passive(cue):
-            problem = self.rules["voice"]["passive"]
+            problem, passive = self.rules["voice"]["passive"], True
         if self._device_fault(self.sentences[cue.start]):
             return
-        if cue.cue.part_after and self._object_after(cue, named) is None \
+        # the rival part follows the words, or their agent when they are passive ("the vocal
+        # is blotted out by the pads")
+        through = self.rules["voice"]["agent"] if passive else ()
+        if cue.cue.part_after and self._object_after(cue, named, through) is None \
                 and not any(m.start == cue.end for m in named):
             return
         if cue.cue.object_after and self._object_not_a_part(cue, layers):
@@ -1544,7 +1548,8 @@ class _Reader:
 
     def _object_after(self, cue: _Mention, named: list[_Mention],
                       through: list[str] = ()) -> _Mention | None:
-        """The part right after the cue, through determiners and one of `through`."""
+        """The part right after the cue, through determiners, one of `through` and a mass
+        of it ("the wall of synths": [grammar] masses)."""
         k = cue.end
         if through:
             if k >= len(self.words) or self.words[k] not in through:
@@ -1553,9 +1558,16 @@ class _Reader:
         if k < len(self.words) and self.words[k] == "that" and \
                 self.words[cue.start] in self.rules["grammar"]["result_openers"]:
             return None
+        k = self._past_determiners(k)
+        if k + 1 < len(self.words) and self.words[k] in self.rules["grammar"]["masses"] \
+                and self.words[k + 1] == "of":
+            k = self._past_determiners(k + 2)
+        return next((m for m in named if m.start == k), None)
+
+    def _past_determiners(self, k: int) -> int:
         while k < len(self.words) and self.words[k] in self.sets["determiners"]:
             k += 1
-        return next((m for m in named if m.start == k), None)
+        return k
 
     def _about_craft(self, cue: _Mention) -> bool:
         """"The songwriting is weak": a problem word whose subject is the writing or the

@@ -429,3 +429,32 @@ def test_parts_named_as_fighting_ask_for_each_others_stems(text, stems):
 ])
 def test_not_hearing_a_part_is_read_from_its_two_halves(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a denial or a struggle before a way of rising over or coming through, composed
+    # (lexicon.toml [[too_quiet.composed]] as "against"): the part before is under its rival
+    ("the vocal seldom rises above the guitars", {("vocal", "too_quiet")}),
+    ("the vocal can't quite keep up with the guitars", {("vocal", "too_quiet")}),
+    ("the vocal cannot hold its own against the drums", {("vocal", "too_quiet")}),
+    ("the vocal never really makes it through the guitars", {("vocal", "too_quiet")}),
+    ("the piano can't quite break through the wall of synths", {("keys", "too_quiet")}),
+    ("the vocal never rises above mediocre", set()),
+    ("I can't get past the vocals", set()),
+    # a verb of covering or forcing with "out", and the rival after it ([[too_loud.composed]])
+    ("the piano blots out the vocal", {("keys", "too_loud")}),
+    ("the pads wash out the lead vocal", {("keys", "too_loud")}),
+    ("the bass is blocking out the kick", {("bass", "too_loud")}),
+    ("the drummer stomps out the beat", set()),
+    # ... under it when passive, the rival after its agent
+    ("the vocal is blotted out by the pads", {("vocal", "too_quiet")}),
+    ("the vocal is outshined by the guitars", {("vocal", "too_quiet")}),
+    # besting a part by weight or size
+    ("the kick outweighs the bass", {("kick", "too_loud")}),
+    ("the pads engulf the vocal", {("keys", "too_loud")}),
+    # a part after a mass of it ([grammar] masses)
+    ("the vocal is lost under a sea of guitars", {("vocal", "too_quiet")}),
+    ("I can barely hear the vocal over the wall of guitars", {("vocal", "too_quiet")}),
+])
+def test_a_part_over_or_under_its_rival_is_read_from_composed_halves(text, expected):
+    assert _read(text) == expected

@@ -1367,6 +1367,20 @@ BOTTOM_FELL_OUT = [
     ("the bottom fell out of the market", set()),
 ]
 
+# Parts in conflict, vying or jostling: masking, one intent per part; conflict in what
+# people say is no mix complaint.
+IN_CONFLICT = [
+    ("the kick and bass are conflicting", {("kick", "masking"), ("bass", "masking")}),
+    ("the vocal conflicts with the lead guitar", {("vocal", "masking"), ("guitars", "masking")}),
+    ("the synths and guitars vie for the same space", {("keys", "masking"),
+                                                       ("guitars", "masking")}),
+    ("there is a conflict between the kick and bass", {("kick", "masking"),
+                                                       ("bass", "masking")}),
+    ("the bass and the keys are jostling in the low mids", {("bass", "masking"),
+                                                            ("keys", "masking")}),
+    ("I got conflicting advice about the vocal", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1419,7 +1433,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "no space": NO_SPACE, "esses": ESSES,
             "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART,
             "small box": SMALL_BOX, "torn speaker": TORN_SPEAKER,
-            "bottom fell out": BOTTOM_FELL_OUT}
+            "bottom fell out": BOTTOM_FELL_OUT, "in conflict": IN_CONFLICT}
 
 
 @each_phrasing(FAMILIES)

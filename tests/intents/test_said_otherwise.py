@@ -1381,6 +1381,21 @@ IN_CONFLICT = [
     ("I got conflicting advice about the vocal", set()),
 ]
 
+# Plain adjectives a forum post uses for a part's sound, one per problem; cold or jagged
+# highs count only with an intensifier, as "dark" and "wet" do.
+PLAIN_ADJECTIVES = [
+    ("the guitars sound blanketed", {("guitars", "dull")}),
+    ("the snare is bodiless", {("snare", "thin")}),
+    ("the keys are gloopy", {("keys", "muddy")}),
+    ("the kick is powerless", {("kick", "weak")}),
+    ("the guitars sound constricted", {("guitars", "narrow")}),
+    ("the vocal is parched", {("vocal", "too_dry")}),
+    ("the bass is patchy", {("bass", "inconsistent")}),
+    ("the synths are way too icy", {("keys", "harsh")}),
+    ("I love the icy synths on this record", set()),
+    ("a few of the jumps sounded a bit rough but it was blended like a pro", set()),
+]
+
 FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRAILING_EXCESS,
             "level high": LEVEL_HIGH, "weighting": WEIGHTING, "contest": CONTEST,
             "size in mix": SIZE_IN_MIX, "can requests": CAN_REQUESTS,
@@ -1433,7 +1448,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "no space": NO_SPACE, "esses": ESSES,
             "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART,
             "small box": SMALL_BOX, "torn speaker": TORN_SPEAKER,
-            "bottom fell out": BOTTOM_FELL_OUT, "in conflict": IN_CONFLICT}
+            "bottom fell out": BOTTOM_FELL_OUT, "in conflict": IN_CONFLICT,
+            "plain adjectives": PLAIN_ADJECTIVES}
 
 
 @each_phrasing(FAMILIES)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
@@ -11,6 +11,7 @@ from importlib import resources
 import numpy as np
 
 from dsp.analysis import SMALL_SPEAKER_HZ, TrackAnalysis
+from dsp.check import VOCAL_ROLES
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
     LOW_MID_FIT_HZ,
@@ -22,9 +23,9 @@ from dsp.stem_analysis import (
 )
 from dsp.wording import khz_band, part_name, percent, signed, signed_range, the_part
 
-__all__ = ["FAR_UNDER_SMALL_SPEAKERS_DB", "Finding", "Measure", "complaint_measures", "diagnose",
-           "joined", "low_mid_excess_db", "reference_ranges", "small_speaker_shortfall",
-           "spectrum_low_mid_excess_db"]
+__all__ = ["FAR_UNDER_SMALL_SPEAKERS_DB", "Finding", "Measure", "carve_rival",
+           "complaint_measures", "diagnose", "ducks_bass", "joined", "low_mid_excess_db",
+           "reference_ranges", "small_speaker_shortfall", "spectrum_low_mid_excess_db"]
 
 
 @dataclass(frozen=True)
@@ -84,12 +85,55 @@ _TONE_BAND = {"muddy": "low_mid", "boomy": "low", "harsh": "presence", "dull": "
               "thin": "low"}
 
 
+_KICKS = frozenset({"kick", "drums"})
+
+
+def _duck_pair(named: Collection[str]) -> frozenset[str]:
+    """Kick (or the kit) and bass named as fighting are a pair of their own ("the guitars
+    and keys fight, and the kick and bass don't gel")."""
+    named = frozenset(named)
+    return named & _KICKS | {"bass"} if "bass" in named and named & _KICKS else frozenset()
+
+
+def ducks_bass(layer: str, named: Collection[str], analysis: SessionAnalysis) -> bool:
+    """Whether `layer`, named with `named` as fighting, is answered by the bass stepping
+    aside when the kick hits: the kick/bass pair, or the kick or the bass named alone."""
+    alone = set(named) == {layer} and layer in ("kick", "bass")
+    return (layer in _duck_pair(named) or alone) and analysis.kick_source is not None
+
+
+def carve_rival(layer: str, named: Collection[str], analysis: SessionAnalysis) -> str | None:
+    """The loaded part a part named as fighting makes room for: the first other part named
+    outside the kick/bass pair (or in it, when there is no other); None if none is loaded."""
+    others = set(named) - {layer}
+    rivals = sorted(others - _duck_pair(named)) or sorted(others)
+    return next((n for n in rivals if n in analysis.tracks), None)
+
+
+def _fought(layer: str, named: Sequence[str], analysis: SessionAnalysis) -> tuple[str, ...]:
+    """The parts `layer`'s masking carve sets it apart from (see dsp.recipes._masking): a
+    voice's rivals make room for it; another part makes room for its carve_rival, or for
+    the voice when it names none. Empty for the kick/bass pair and when a voice is named
+    along (the voice's complaint carries the pair)."""
+    voices = [v for v in VOCAL_ROLES if v in named]
+    if layer in VOCAL_ROLES:
+        return tuple(n for n in sorted(set(named) - set(VOCAL_ROLES)) if n in analysis.tracks)
+    if voices or ducks_bass(layer, named, analysis):
+        return ()
+    rival = carve_rival(layer, named, analysis) or next(
+        (v for v in VOCAL_ROLES if v in analysis.tracks), None)
+    return (rival,) if rival is not None else ()
+
+
 def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
-                       names: Mapping[str, str] | None = None) -> tuple[Measure, ...]:
+                       names: Mapping[str, str] | None = None,
+                       fighting: Sequence[str] = ()) -> tuple[Measure, ...]:
     """The figures a complaint about `layer` is judged by, each with its typical range
     where there is one (reference_ranges.toml). Call it on the analysis before and after
     a render for a before/after row; empty when nothing measurable stands for it. Labels
-    name each part by `names` (intents.LAYER_NAMES, from the caller), as the chat does."""
+    name each part by `names` (intents.LAYER_NAMES, from the caller), as the chat does.
+    `fighting`: every part named as fighting (masking) with `layer`, in the order named,
+    which orders the parts in a pair's label."""
     names = names or {}
     ranges = reference_ranges()
     levels = analysis.level_vs_rest_lu
@@ -120,14 +164,28 @@ def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
         return (Measure(f"{part_name(layer, names)} share above {SMALL_SPEAKER_HZ:.0f} Hz",
                         analysis.tracks[layer].small_speaker_share_db, "dB",
                         _pair(small[layer])),) + mono
-    if problem == "masking" and analysis.kick_bass_overlap is not None \
-            and layer in ("kick", "bass"):
-        return (Measure(analysis.overlap_label, 100 * analysis.kick_bass_overlap, "%",
-                        (0.0, 50.0)),)
+    if problem == "masking":
+        return _overlap_measures(layer, fighting or (layer,), analysis, names)
     if problem == "tonal_balance":
         return (Measure("mix tilt", analysis.mix.tilt_db_per_octave, "dB/oct",
                         _pair(ranges["mix"]["tilt_db_per_octave"])),)
     return ()
+
+
+def _overlap_measures(layer: str, fighting: Sequence[str], analysis: SessionAnalysis,
+                      names: Mapping[str, str]) -> tuple[Measure, ...]:
+    """How much the parts a masking complaint sets apart sit on each other: the kick/bass
+    overlap for the pair the bass ducks for, each carved pair's otherwise."""
+    if ducks_bass(layer, fighting, analysis):
+        return (Measure(analysis.overlap_label, 100 * analysis.kick_bass_overlap, "%",
+                        (0.0, 50.0)),)
+    if layer not in analysis.tracks:
+        return ()
+    order = {part: i for i, part in enumerate(fighting)}
+    pairs = [sorted((layer, other), key=lambda p: order.get(p, len(order)))
+             for other in _fought(layer, fighting, analysis)]
+    return tuple(Measure(f"{part_name(a, names)}/{part_name(b, names)} overlap",
+                         100 * analysis.overlap(a, b), "%", None) for a, b in pairs)
 
 
 def _band_measures(layer: str, problem: str, analysis: SessionAnalysis,

@@ -17,6 +17,8 @@ from scipy import signal
 from dsp.analysis import SMALL_SPEAKER_HZ, TrackAnalysis
 from dsp.diagnosis import (
     FAR_UNDER_SMALL_SPEAKERS_DB,
+    carve_rival,
+    ducks_bass,
     low_mid_excess_db,
     reference_ranges,
     small_speaker_shortfall,
@@ -24,6 +26,7 @@ from dsp.diagnosis import (
 )
 from dsp.meter import k_weighting_sections
 from dsp.moves import MEASURED_GAIN_DB, SEVERITY_SCALE, FixRequest, Move, Plan
+from dsp.overlap import COMPETING_CENTRES_HZ
 from dsp.processing import equaliser_sections
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
@@ -435,8 +438,6 @@ _WORDS_HZ = 2500.0
 """Where a lead's words live: the carve that makes room for them."""
 _CARVE_DB = 2.5
 """A normal request's carve between two parts that mask each other (mild 1.5, strong 3.5)."""
-_CARVE_CENTRES_HZ = tuple(1000.0 * 2.0 ** (k / 3) for k in range(-8, 9))
-"""Third-octave bands from 160 Hz to 6.3 kHz, where one part's tone hides another's."""
 _HOME_REACH_DB = 6.0
 """A part's home band is among its own strongest: within this much of its loudest band."""
 _CUT_REACH_DB = 24.0
@@ -449,12 +450,7 @@ def _masking(ctx: _Context) -> None:
     voice: the parts it fights make room where its words live. Two other parts: each is cut
     where the other stands strongest against it, so each keeps a band of its own."""
     layer, named, analysis = ctx.layer, ctx.named, ctx.analysis
-    # kick and bass named as fighting are a pair of their own ("the guitars and keys fight,
-    # and the kick and bass don't gel"); the kick or the bass named alone fights the other
-    pair = {"bass"} | (named & {"kick", "drums"}) if "bass" in named \
-        and named & {"kick", "drums"} else set()
-    alone = named == {layer} and layer in ("kick", "bass")
-    if (layer in pair or alone) and analysis.kick_source is not None:
+    if ducks_bass(layer, named, analysis):
         _duck_bass(ctx)
         return
     stem = ctx.target(layer)
@@ -473,8 +469,7 @@ def _masking(ctx: _Context) -> None:
                                    "words live",
                     freq_hz=_WORDS_HZ, gain_db=-round(_CARVE_DB * ctx.scale, 1), q=1.0)
         return
-    rivals = sorted(named - {layer} - pair) or sorted(named - {layer})
-    rival = next((n for n in rivals if n in analysis.tracks), None)
+    rival = carve_rival(layer, named, analysis)
     voice = next((v for v in _VOICES if v in analysis.tracks), None)
     if (rival is None or layer not in analysis.tracks) and voice is not None:
         # fighting no part named: most often the voice, the part a listener follows
@@ -518,14 +513,14 @@ def _home_band(own: TrackAnalysis, other: TrackAnalysis) -> tuple[float, float]:
     """The third-octave band (centre, dB over `other`) where `own` is strongest and most
     ahead of `other` (their sum), among `own`'s strongest bands where `other` has something
     to cut."""
-    mine, theirs = (np.array([_band_db(t, c) for c in _CARVE_CENTRES_HZ]) for t in (own, other))
+    mine, theirs = (np.array([_band_db(t, c) for c in COMPETING_CENTRES_HZ]) for t in (own, other))
     candidates = np.flatnonzero(mine >= mine.max() - _HOME_REACH_DB)
     both = candidates[theirs[candidates] >= theirs.max() - _CUT_REACH_DB]
     candidates = both if both.size else candidates
     # ahead of the other part and near its own peak: a band at the skirt of its range,
     # where the other part is weaker still, is no home
     best = candidates[np.argmax((2 * mine - theirs)[candidates])]
-    return float(round(_CARVE_CENTRES_HZ[best])), float(mine[best] - theirs[best])
+    return float(round(COMPETING_CENTRES_HZ[best])), float(mine[best] - theirs[best])
 
 
 def _band_db(track: TrackAnalysis, centre_hz: float) -> float:

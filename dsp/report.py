@@ -90,11 +90,14 @@ def _complaint_rows(result: RenderResult, rows: list[dict],
     """Each complaint's measurement of record (see dsp.diagnosis.complaint_measures),
     before and after, with its typical range, ahead of the standing rows."""
     found, seen = [], set()
-    for source in dict.fromkeys([*result.answers, *(move.source for move in result.moves)]):
+    sources = dict.fromkeys([*result.answers, *(move.source for move in result.moves)])
+    fighting = [s.partition("/")[0] for s in sources if s.endswith("/masking")]
+    for source in sources:
         layer, _, problem = source.partition("/")
-        before = complaint_measures(layer, problem, result.before, names=names)
+        before = complaint_measures(layer, problem, result.before, names=names,
+                                    fighting=fighting)
         after = {m.label: m for m in complaint_measures(layer, problem, _mastered(result),
-                                                        names=names)}
+                                                        names=names, fighting=fighting)}
         for measure in before:
             if measure.label in seen or measure.label not in after:
                 continue
@@ -241,9 +244,13 @@ GLOSSARY = (
               "phone and laptop speakers can play), in dB against the whole"),
     ("over its trend", "how far a band stands above the smooth curve the rest of the "
                        "spectrum follows, in dB"),
-    ("overlap", "kick/bass overlap: the share of their energy below 150 Hz that the two "
-                "have in common, moment by moment (20 ms at a time); drums/bass overlap when "
-                "the kick plays inside the drums stem"),
+    ("overlap", "how much two parts sit on each other: of the energy the two put into the "
+                "same moments (20 ms at a time) and bands, the share they have in common, "
+                "from 0% (never in the same place) to 100% (the same energy everywhere). "
+                "kick/bass overlap: below 150 Hz (drums/bass overlap when the kick plays "
+                "inside the drums stem); any other two parts named as fighting (guitars/keys "
+                "overlap): in each third-octave band from 160 Hz to 6.3 kHz, where one "
+                "part's tone hides another's"),
     ("mix mono loss", "how much quieter the mix gets when its two channels are summed to one, as "
                   "a phone speaker or a club does; several dB means parts cancel"),
 )

@@ -8,6 +8,7 @@ the mix and the rest of the mix as sums of those.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -18,6 +19,7 @@ from scipy import signal
 from dsp.analysis import TrackAnalysis, smoothed_db, track_analysis
 from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
 from dsp.meter import SILENCE_LUFS, integrated_from_hops, loudness_from_hops, window_power
+from dsp.overlap import band_frames, shared_energy
 from dsp.scan import Gram, TrackSums, hann, scan
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "band_excess_db", "resonances"]
@@ -57,6 +59,8 @@ class SessionAnalysis:
     """The files' K-weighted hop energies, kept so a later analysis can reuse them."""
     low_band_power: Mapping[str, np.ndarray]
     """Kick and bass parts' energy below 150 Hz per 20 ms, kept for the same reason."""
+    band_power: Mapping[str, np.ndarray]
+    """Each part's energy per 20 ms in the bands where parts compete (dsp.overlap)."""
     parts: Mapping[str, tuple[str, ...]]
     """Each part's files (StemSet names), in order."""
     file_lufs: Mapping[str, float]
@@ -72,6 +76,11 @@ class SessionAnalysis:
     def overlap_label(self) -> str:
         """The kick/bass overlap's name on a card or report row, after the part measured."""
         return f"{self.kick_source or 'kick'}/bass overlap"
+
+    def overlap(self, part: str, other: str) -> float:
+        """How much two parts sit on each other between 160 Hz and 6.3 kHz: the share of
+        their energy they have in common, band by band and 20 ms at a time."""
+        return shared_energy(self.band_power[part], self.band_power[other])
 
     def parts_of(self, layer: str) -> tuple[str, ...]:
         """The loaded parts a layer stands for: the part itself, the kit's pieces for
@@ -210,8 +219,7 @@ def _kick_bass_overlap(low_band: Mapping[str, np.ndarray],
     """Share of kick and bass low-band energy (per 20 ms) that the two have in common."""
     if kick_source is None:
         return None
-    kick, bass = low_band[kick_source], low_band["bass"]
-    return float(np.minimum(kick, bass).sum() / max(np.maximum(kick, bass).sum(), 1e-20))
+    return shared_energy(low_band[kick_source], low_band["bass"])
 
 
 def _band_energy(track: TrackAnalysis, low_hz: float, high_hz: float) -> float:
@@ -278,8 +286,34 @@ def analyse_session(stems: StemSet, *,
         low_mid_crowders=crowders,
         low_mid_share=MappingProxyType(shares), harshness=MappingProxyType(harsh),
         gram=gram, low_band_power=MappingProxyType(low_power),
+        band_power=MappingProxyType(_band_powers(stems, old, part_gains)),
         parts=MappingProxyType(parts), **_file_levels(gram, rate),
     )
+
+
+def _band_powers(stems: StemSet, old: SessionAnalysis | None,
+                 part_gains: Mapping[str, float]) -> dict[str, np.ndarray]:
+    """Each part's energy per 20 ms in the competing bands (dsp.overlap.band_frames), two
+    parts at a time; a part that only changed level keeps its old figures, scaled."""
+    def measure(role: str) -> np.ndarray:
+        if role in part_gains:
+            return old.band_power[role] * np.float32(part_gains[role] ** 2)
+        return band_frames(_part_mono(stems, role), stems.sample_rate)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return dict(zip(stems.parts, pool.map(measure, stems.parts), strict=True))
+
+
+def _part_mono(stems: StemSet, role: str) -> np.ndarray:
+    """The mean of a part's channels, as it plays in a stereo mix (a mono file in both)."""
+    total = np.zeros(stems.frames, dtype=np.float32)
+    for stem in stems.part(role):
+        x = stem.samples
+        if x.shape[0] == 1:
+            total += x[0]
+        else:
+            total += (x[0] + x[1]) * np.float32(0.5)
+    return total
 
 
 def _part_audio(stems: StemSet, role: str) -> np.ndarray | None:

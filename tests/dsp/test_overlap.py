@@ -1,0 +1,149 @@
+"""How much two parts sit on each other, before and after a carve between them.
+
+Expectations come from hand-worked energies (a part at a quarter of another's energy has
+a quarter in common), from parts whose spectra or timing are known by construction, and
+from scipy's STFT with third-octave bands defined here from the standard's centres
+(1 kHz * 2^(k/3), edges a sixth of an octave either side), read from the written files.
+"""
+
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+import soundfile as sf
+from faults import stem_set
+from scipy import signal
+
+from dsp.diagnosis import complaint_measures
+from dsp.mastering import MasterSettings
+from dsp.moves import FixRequest, Plan
+from dsp.overlap import shared_energy
+from dsp.pipeline import export, render
+from dsp.recipes import plan_fixes
+from dsp.stem_analysis import analyse_session
+from dsp.targets import resolve_target
+from intents import LAYER_NAMES
+
+RATE = 44100
+
+
+def _scipy_bands(mono: np.ndarray, rate: int) -> np.ndarray:
+    """Energy per 20 ms frame in each third-octave band from 160 Hz to 6.3 kHz."""
+    hop = round(0.02 * rate)
+    hz, _, spectra = signal.stft(mono, rate, window="hann", nperseg=2 * hop, noverlap=hop,
+                                 boundary=None, padded=False, detrend=False)
+    power = np.abs(spectra) ** 2
+    centres = 1000.0 * 2.0 ** (np.arange(-8, 9) / 3)
+    return np.stack([power[(hz >= c * 2 ** (-1 / 6)) & (hz < c * 2 ** (1 / 6))].sum(axis=0)
+                     for c in centres])
+
+
+def _scipy_overlap(a: np.ndarray, b: np.ndarray, rate: int) -> float:
+    """Of the two parts' energy, frame by frame and band by band, the share in common."""
+    ea, eb = _scipy_bands(a, rate), _scipy_bands(b, rate)
+    return float(np.minimum(ea, eb).sum() / np.maximum(ea, eb).sum())
+
+
+def _stereo(x: np.ndarray) -> np.ndarray:
+    return np.stack([x, x]).astype(np.float32)
+
+
+def _tone(hz: float, seconds: float = 3.0) -> np.ndarray:
+    t = np.arange(int(seconds * RATE)) / RATE
+    return 0.2 * np.sin(2 * np.pi * hz * t)
+
+
+def _noise(seconds: float, seed: int, low_hz: float = 100.0,
+           high_hz: float = 8000.0) -> np.ndarray:
+    noise = np.random.default_rng(seed).standard_normal(int(seconds * RATE))
+    sos = signal.butter(4, [low_hz, high_hz], "bandpass", fs=RATE, output="sos")
+    band = signal.sosfilt(sos, noise)
+    return 0.1 * band / np.sqrt(np.mean(band ** 2))
+
+
+def _overlap(a: np.ndarray, b: np.ndarray) -> float:
+    return analyse_session(stem_set({"guitars": _stereo(a), "keys": _stereo(b)},
+                                    RATE)).overlap("guitars", "keys")
+
+
+def test_shared_energy_is_the_smaller_over_the_larger_entry_by_entry():
+    a = np.array([[1.0, 2.0], [0.0, 4.0]])
+    b = np.array([[2.0, 1.0], [3.0, 4.0]])
+    assert shared_energy(a, b) == pytest.approx((1 + 1 + 0 + 4) / (2 + 2 + 3 + 4))
+    with pytest.raises(ValueError):
+        shared_energy(a, b[0])
+
+
+def test_parts_in_bands_apart_have_nothing_in_common():
+    assert _overlap(_tone(400.0), _tone(2000.0)) < 0.001
+
+
+def test_the_same_part_twice_has_everything_in_common_and_a_quieter_copy_its_energy_share():
+    noise = _noise(3.0, seed=1)
+    assert _overlap(noise, noise) == pytest.approx(1.0, abs=1e-6)
+    # 6.02 dB down: a quarter of the energy in every frame and band
+    assert _overlap(noise, 0.5 * noise) == pytest.approx(0.25, abs=1e-4)
+
+
+def test_parts_that_take_turns_share_only_the_moments_both_play():
+    """The same tone, one part playing it throughout, the other for the first half only:
+    half of the pair's energy is in common (the frames across the stop aside)."""
+    tone = _tone(400.0, seconds=4.0)
+    half = tone * (np.arange(len(tone)) < len(tone) // 2)
+    assert _overlap(tone, half) == pytest.approx(0.5, abs=0.01)
+
+
+def test_the_overlap_is_scipys_stft_in_third_octave_bands():
+    a = _noise(4.0, seed=2, low_hz=150.0, high_hz=1200.0)
+    b = _noise(4.0, seed=3, low_hz=300.0, high_hz=3000.0)
+    b *= np.repeat(np.random.default_rng(4).uniform(0.1, 1.0, 16), len(b) // 16 + 1)[:len(b)]
+    expected = _scipy_overlap(a, b, RATE)
+    assert 0.1 < expected < 0.9
+    assert _overlap(a, b) == pytest.approx(expected, abs=0.002)
+
+
+def test_a_bass_named_with_a_part_other_than_the_kick_is_measured_against_it(song):
+    """The bass and the keys fighting, with a kick loaded: the plan carves them apart (the
+    bass does not duck), and the figure of record is their own overlap, not the kick's."""
+    analysis = analyse_session(stem_set(song))
+    measures = complaint_measures("bass", "masking", analysis, names=LAYER_NAMES,
+                                  fighting=("bass", "keys"))
+    assert [m.label for m in measures] == ["bass/keys overlap"]
+    assert measures[0].value == pytest.approx(100 * analysis.overlap("bass", "keys"))
+    voice = complaint_measures("vocal", "masking", analysis, names=LAYER_NAMES,
+                               fighting=("keys", "vocal"))
+    assert [m.label for m in voice] == ["keys/lead vocal overlap"]
+    assert [m.label for m in complaint_measures("kick", "masking", analysis,
+                                                fighting=("kick", "bass"))] \
+        == ["kick/bass overlap"]
+
+
+def test_the_report_row_is_measured_on_the_stems_given_and_the_stems_written(song, tmp_path):
+    """'The guitars and the keys are fighting': the report's guitars/keys overlap row, before
+    on the stems given and after on the stem files written, as scipy measures them."""
+    short = {role: x[:, :RATE * 6] for role, x in song.items()}
+    keys = short["keys"]
+    strums = _noise(6.0, seed=5, low_hz=150.0, high_hz=3000.0)
+    strums *= np.sqrt(np.mean(keys ** 2)) / np.sqrt(np.mean(strums ** 2))
+    parts = {"kick": short["kick"], "bass": short["bass"], "keys": keys,
+             "guitars": _stereo(strums), "vocal": short["vocal"]}
+    stems = stem_set(parts, RATE)
+    requests = [FixRequest("guitars", "masking"), FixRequest("keys", "masking")]
+    plan = plan_fixes(requests, analyse_session(stems), names=LAYER_NAMES)
+    assert {m.stem for m in plan.moves} == {"guitars", "keys"}
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
+                    answers=[r.source for r in requests])
+    out = export(tmp_path / "out", result, plan=Plan(plan.moves, plan.notes),
+                 names=LAYER_NAMES)
+    report = json.loads(out.report_json.read_text())
+    row = next(r for r in report["measurements"] if r["label"] == "guitars/keys overlap")
+    written = {f["part"]: sf.read(out.folder / f["output"], dtype="float64")[0].T
+               for f in report["files"] if f["part"] in ("guitars", "keys")}
+    before = _scipy_overlap(parts["guitars"].mean(axis=0), parts["keys"].mean(axis=0), RATE)
+    after = _scipy_overlap(written["guitars"].mean(axis=0), written["keys"].mean(axis=0), RATE)
+    assert row["before"] == pytest.approx(100 * before, abs=0.1)
+    assert row["after"] == pytest.approx(100 * after, abs=0.1)
+    assert abs(after - before) > 0.001   # the cuts moved it
+    assert "| guitars/keys overlap |" in out.report_md.read_text()

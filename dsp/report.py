@@ -246,11 +246,10 @@ GLOSSARY = (
                        "spectrum follows, in dB"),
     ("overlap", "how much two parts sit on each other: of the energy the two put into the "
                 "same moments (20 ms at a time) and bands, the share they have in common, "
-                "from 0% (never in the same place) to 100% (the same energy everywhere). "
-                "kick/bass overlap: below 150 Hz (drums/bass overlap when the kick plays "
-                "inside the drums stem); any other two parts named as fighting (guitars/keys "
-                "overlap): in each third-octave band from 160 Hz to 6.3 kHz, where one "
-                "part's tone hides another's"),
+                "from 0% (never together) to 100% (the same everywhere); kick/bass overlap "
+                "below 150 Hz (drums/bass when the kick plays inside the drums stem), two "
+                "other parts named as fighting (guitars/keys overlap) in third-octave bands "
+                "from 160 Hz to 6.3 kHz"),
     ("mix mono loss", "how much quieter the mix gets when its two channels are summed to one, as "
                   "a phone speaker or a club does; several dB means parts cancel"),
 )

@@ -133,7 +133,8 @@ def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
     a render for a before/after row; empty when nothing measurable stands for it. Labels
     name each part by `names` (intents.LAYER_NAMES, from the caller), as the chat does.
     `fighting`: every part named as fighting (masking) with `layer`, in the order named,
-    which orders the parts in a pair's label."""
+    which orders the parts in a pair's label after a voice, the part the others make room
+    for."""
     names = names or {}
     ranges = reference_ranges()
     levels = analysis.level_vs_rest_lu
@@ -182,7 +183,8 @@ def _overlap_measures(layer: str, fighting: Sequence[str], analysis: SessionAnal
     if layer not in analysis.tracks:
         return ()
     order = {part: i for i, part in enumerate(fighting)}
-    pairs = [sorted((layer, other), key=lambda p: order.get(p, len(order)))
+    pairs = [sorted((layer, other),
+                    key=lambda p: (p not in VOCAL_ROLES, order.get(p, len(order))))
              for other in _fought(layer, fighting, analysis)]
     return tuple(Measure(f"{part_name(a, names)}/{part_name(b, names)} overlap",
                          100 * analysis.overlap(a, b), "%", None) for a, b in pairs)

@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from dsp.pipeline import RenderResult
     from dsp.stem_analysis import SessionAnalysis
 
-__all__ = ["GLOSSARY", "build_report", "comparison_rows", "render_markdown"]
+__all__ = ["GLOSSARY", "build_report", "comparison_rows", "complaint_rows", "render_markdown"]
 
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|])")
@@ -64,7 +64,9 @@ def comparison_rows(result: RenderResult, *,
                      "after": _num(100 * after.kick_bass_overlap, 0)})
     rows.append({"label": "mix mono loss", "unit": "dB",
                  "before": _num(before.mix.mono_loss_db), "after": _num(after.mix.mono_loss_db)})
-    rows = _complaint_rows(result, rows, names)   # a complaint's own row replaces its twin
+    found = complaint_rows(result, names=names)
+    shown = {row["label"] for row in found}   # a complaint's own row replaces its twin
+    rows = found + [row for row in rows if row["label"] not in shown]
     original, mastered = result.original, result.master.after
     rows += [
         {"label": "loudness", "unit": "LUFS", "before": _num(original.integrated_lufs),
@@ -85,10 +87,11 @@ def _mastered(result: RenderResult) -> SessionAnalysis:
     return replace(result.after, mix=result.master_analysis)
 
 
-def _complaint_rows(result: RenderResult, rows: list[dict],
-                    names: Mapping[str, str]) -> list[dict]:
+def complaint_rows(result: RenderResult, *,
+                   names: Mapping[str, str] | None = None) -> list[dict]:
     """Each complaint's measurement of record (see dsp.diagnosis.complaint_measures),
-    before and after, with its typical range, ahead of the standing rows."""
+    before and after, with its typical range: the first of comparison_rows."""
+    names = names or {}
     found, seen = [], set()
     sources = dict.fromkeys([*result.answers, *(move.source for move in result.moves)])
     fighting = [s.partition("/")[0] for s in sources if s.endswith("/masking")]
@@ -106,7 +109,7 @@ def _complaint_rows(result: RenderResult, rows: list[dict],
                           "before": _num(measure.value),
                           "after": _num(after[measure.label].value),
                           "typical": list(measure.typical) if measure.typical else None})
-    return found + [row for row in rows if row["label"] not in seen]
+    return found
 
 
 _TONE_BANDS = {"muddy": ("low_mid", "150–400 Hz"), "harsh": ("presence", "2–8 kHz"),

@@ -328,10 +328,13 @@ def _settings_with_reference(args, reference):
 
 def _finish(args, result, plan, inputs) -> int:
     from dsp.pipeline import export
+    from dsp.report import complaint_rows
+    from dsp.wording import change
     from moozix_tui.engine.present import layer_names, limit_note
 
     exported = export(args.out, result, plan=plan, names=layer_names(), inputs=inputs,
                       progress=_progress)
+    measured = complaint_rows(result, names=layer_names())
     summary = {
         "outputs": [str(p) for p in exported.paths],
         "master": {"integrated_lufs": round(exported.written_lufs, 2),
@@ -342,12 +345,15 @@ def _finish(args, result, plan, inputs) -> int:
         "input_notices": [{"level": n.level, "message": n.message}
                           for n in result.stems.notices],
         "held_back": plan.held_back, "limited": list(plan.limited),
+        "measured": measured,
     }
     if args.json:
         print(json.dumps(summary))
     else:
         for move in result.moves:
             print(f"move: {move.describe(layer_names())}")
+        for row in measured:
+            print(f"measured: {row['label']} {change(row['before'], row['after'], row['unit'])}")
         for note in (*plan.notes, *result.master.warnings):
             print(f"note: {note}")
         if plan.held_back:

@@ -161,6 +161,9 @@ def test_repeated_roles_fix_every_file_of_the_part(daw_export, tmp_path, capsys)
     assert "| guitars | Gtr DI | Gtr DI.wav | stems/Gtr DI.wav |" in \
         (out / "report.md").read_text()
     assert summary["moves"]
+    # the complaint's figure of record, as the report's row has it: lower after the cut
+    level = next(r for r in report["measurements"] if r["label"] == "guitars vs rest")
+    assert summary["measured"] == [level] and level["after"] < level["before"]
     assert {p.name: digest(p) for p in daw_export.glob("*.wav")} == before
 
 

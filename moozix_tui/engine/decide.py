@@ -45,14 +45,38 @@ _ORDINALS = {"left": "l", "right": "r", "first": "1", "1st": "1", "second": "2",
              "doubles": "dbl"}
 
 
+# where a mic or take sits, as file names write it ("Kick In", "Snare Top", "Tom Up")
+_POSITIONS = frozenset({"in", "out", "top", "bottom", "up", "down", "on", "off", "front",
+                        "back"})
+# a number before one of these is an amount ("the guitar 2 dB quieter"), not a take
+_UNITS = frozenset({"db", "hz", "khz", "k", "lu", "lufs", "ms", "percent"})
+
+
 def _words(text: str, layer: str) -> set[str]:
     """Words that can tell one file of a part from another: the words naming the part as a
     whole ('guitar', 'gtr', 'vox') say nothing about which file; one kind of the part
-    ('808', 'organ') does (intents.names_whole_part)."""
+    ('808', 'organ') does (intents.names_whole_part). A label ('in', 'a', '2', 'l': a
+    position, a letter, a number) is in any sentence ("buried in the mix", "a bit harsh",
+    "2 dB louder"), so it names a file only said next to a word for the part ("the kick
+    in", "vox a", "the second guitar")."""
     from intents import names_whole_part
 
-    return {_ORDINALS.get(w, w) for w in _WORD.findall(text.lower())
-            if not names_whole_part(w, layer)}
+    said = [_ORDINALS.get(w, w) for w in _WORD.findall(text.lower())]
+    whole = [names_whole_part(w, layer) for w in said]
+
+    def beside_part(i: int) -> bool:
+        return any(whole[j] for j in (i - 1, i + 1) if 0 <= j < len(said))
+
+    def amount(i: int) -> bool:
+        return said[i].isdigit() and i + 1 < len(said) and said[i + 1] in _UNITS
+
+    return {w for i, w in enumerate(said) if not whole[i]
+            and (not _label(w) or (beside_part(i) and not amount(i)))}
+
+
+def _label(word: str) -> bool:
+    """A take's number ('2', '12'; '808' is a drum machine), a letter, or a position."""
+    return (word.isdigit() and len(word) <= 2) or len(word) == 1 or word in _POSITIONS
 
 
 def single_out(said: str, names: Sequence[str], layer: str) -> str | None:
@@ -61,11 +85,20 @@ def single_out(said: str, names: Sequence[str], layer: str) -> str | None:
     file's name has. None unless exactly one does."""
     if len(names) < 2:
         return None
-    words = {name: _words(name, layer) for name in names}
+    words = {name: _own_words(name, layer) for name in names}
     shared = set.intersection(*words.values())
     heard = _words(said, layer)
     hits = [name for name, own in words.items() if (own - shared) & heard]
     return hits[0] if len(hits) == 1 else None
+
+
+def _own_words(name: str, layer: str) -> set[str]:
+    """A file name's words but those naming the part as a whole: every one counts, labels
+    too ('Kick In' is told from 'Kick Out' by 'in')."""
+    from intents import names_whole_part
+
+    return {_ORDINALS.get(w, w) for w in _WORD.findall(name.lower())
+            if not names_whole_part(w, layer)}
 
 
 def resolve_unclear(problem: str, candidates: Sequence[str], analysis,

@@ -74,6 +74,19 @@ def test_a_finding_on_several_parts_names_them_all_as_the_chat_and_cli_say_them(
     ("the guitar is too loud", ("Guitar 1", "Gtr DI"), "guitars", None),
     ("the DI guitar is too loud", ("Guitar 1", "Gtr DI"), "guitars", "Gtr DI"),
     ("the vox is buried", ("Lead Vox", "Vox Comp"), "vocal", None),
+    # a label (a position, a letter, a number) names a file only beside a word for the part:
+    # on a DAW export, "buried in the mix" turned only "Kick In" up
+    ("the kick is buried in the mix", ("Kick In", "Kick Out"), "kick", None),
+    ("the kik is buried, the vox harsh in the chorus", ("Kick In", "Kick Out"), "kick", None),
+    ("the kick sticks out too much", ("Kick In", "Kick Out"), "kick", None),
+    ("the kick in is too boomy", ("Kick In", "Kick Out"), "kick", "Kick In"),
+    ("the vocals are too quiet and a bit harsh", ("Vox A", "Vox B"), "vocal", None),
+    ("vox b is too quiet", ("Vox A", "Vox B"), "vocal", "Vox B"),
+    ("make the guitar 2 dB quieter", ("Guitar 1", "Guitar 2"), "guitars", None),
+    ("the second guitar is too loud", ("Guitar 1", "Guitar 2"), "guitars", "Guitar 2"),
+    ("the snare is too loud at the top of the song", ("Snare Top", "Snare Bottom"), "snare",
+     None),
+    ("the snare top is too bright", ("Snare Top", "Snare Bottom"), "snare", "Snare Top"),
 ])
 def test_a_kind_of_part_singles_out_its_file_a_name_of_the_whole_part_does_not(
         said, names, layer, file):

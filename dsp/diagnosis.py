@@ -180,7 +180,7 @@ def _overlap_measures(layer: str, fighting: Sequence[str], analysis: SessionAnal
     if ducks_bass(layer, fighting, analysis):
         return (Measure(analysis.overlap_label, 100 * analysis.kick_bass_overlap, "%",
                         (0.0, 50.0)),)
-    if layer not in analysis.tracks:
+    if layer not in analysis.band_power:
         return ()
     order = {part: i for i, part in enumerate(fighting)}
     pairs = [sorted((layer, other),

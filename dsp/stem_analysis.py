@@ -60,7 +60,8 @@ class SessionAnalysis:
     low_band_power: Mapping[str, np.ndarray]
     """Kick and bass parts' energy below 150 Hz per 20 ms, kept for the same reason."""
     band_power: Mapping[str, np.ndarray]
-    """Each part's energy per 20 ms in the bands where parts compete (dsp.overlap)."""
+    """Each part's energy per 20 ms in the bands where parts compete (dsp.overlap); empty
+    for a lone part."""
     parts: Mapping[str, tuple[str, ...]]
     """Each part's files (StemSet names), in order."""
     file_lufs: Mapping[str, float]
@@ -294,12 +295,15 @@ def analyse_session(stems: StemSet, *,
 def _band_powers(stems: StemSet, old: SessionAnalysis | None,
                  part_gains: Mapping[str, float]) -> dict[str, np.ndarray]:
     """Each part's energy per 20 ms in the competing bands (dsp.overlap.band_frames), two
-    parts at a time; a part that only changed level keeps its old figures, scaled."""
+    parts at a time; a part that only changed level keeps its old figures, scaled. None
+    for a lone part (a mix being mastered): there is no pair to measure."""
     def measure(role: str) -> np.ndarray:
         if role in part_gains:
             return old.band_power[role] * np.float32(part_gains[role] ** 2)
         return band_frames(_part_mono(stems, role), stems.sample_rate)
 
+    if len(stems.parts) < 2:
+        return {}
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(zip(stems.parts, pool.map(measure, stems.parts), strict=True))
 

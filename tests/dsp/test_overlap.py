@@ -149,3 +149,10 @@ def test_the_report_row_is_measured_on_the_stems_given_and_the_stems_written(son
     assert row["after"] == pytest.approx(100 * after, abs=0.1)
     assert abs(after - before) > 0.001   # the cuts moved it
     assert "| guitars/keys overlap |" in out.report_md.read_text()
+
+
+def test_a_lone_part_has_no_pair_to_measure():
+    """A mix being mastered on its own: no band energies kept, no overlap row."""
+    analysis = analyse_session(stem_set({"mix": _stereo(_noise(2.0, seed=6))}, RATE))
+    assert dict(analysis.band_power) == {}
+    assert complaint_measures("mix", "masking", analysis) == ()

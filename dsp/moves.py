@@ -6,14 +6,15 @@ rendering the original stems with fewer moves.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
+from dsp.sized import Sized
 from dsp.wording import hz, percent, the_part
 
 __all__ = ["MEASURED_GAIN_DB", "MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES",
-           "FixRequest", "Move", "Plan"]
+           "FixRequest", "Move", "Note", "Plan"]
 
 OPERATIONS = ("gain", "high_pass", "low_shelf", "high_shelf", "bell", "deess", "compress",
               "transient", "parallel_compress", "duck", "mono_below", "phase_repair", "width",
@@ -66,6 +67,10 @@ class Move:
     params: Mapping[str, float | str]
     reason: str
     source: str
+    sized: Sized | None = None
+    """Which other moves of its plan the reason counts on, and its words as they come and
+    go (dsp.sized); None: the reason holds whatever else is planned. The plan's to say, not
+    the move's: to_dict leaves it out, and a session keeps it beside the move."""
 
     def __post_init__(self) -> None:
         if self.op not in OPERATIONS:
@@ -163,12 +168,28 @@ _ACTIONS = {
 
 
 @dataclass(frozen=True)
+class Note:
+    """Something the plan says beside its moves, and what of them it counts on."""
+    text: str
+    sized: Sized | None = None
+
+
+@dataclass(frozen=True)
 class Plan:
     moves: tuple[Move, ...] = ()
-    notes: tuple[str, ...] = field(default=())
+    notes: tuple[Note, ...] = field(default=())
     held_back: bool = False
     """A move was kept small because the measurement doesn't back a bigger one (the notes
     say what was measured); the user can still ask for more."""
     limited: tuple[str, ...] = ()
     """The stems whose level move stops at MEASURED_GAIN_DB short of its goal (its reason
     says where the part lands): `more` takes it further, a stronger complaint does not."""
+
+    @property
+    def said(self) -> tuple[str, ...]:
+        """The notes' words as planned, every move in: what the CLI and the report print."""
+        return tuple(n.text for n in self.notes)
+
+    def noting(self, texts: Sequence[str]) -> Plan:
+        """The plan with notes that count on none of its moves said first."""
+        return replace(self, notes=(*(Note(t) for t in texts), *self.notes))

@@ -25,9 +25,10 @@ from dsp.diagnosis import (
     spectrum_low_mid_excess_db,
 )
 from dsp.meter import k_weighting_sections
-from dsp.moves import MEASURED_GAIN_DB, SEVERITY_SCALE, FixRequest, Move, Plan
+from dsp.moves import MEASURED_GAIN_DB, SEVERITY_SCALE, FixRequest, Move, Note, Plan
 from dsp.overlap import COMPETING_CENTRES_HZ
 from dsp.processing import equaliser_sections
+from dsp.sized import Sized, counted_note, landing_cut, level_landing, resized_level
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
     PRESENCE_BAND_HZ,
@@ -45,27 +46,7 @@ from dsp.wording import (
     the_part,
 )
 
-__all__ = ["CUT_ELSEWHERE", "LANDS_WITH_EVERY_MOVE", "LEVEL_GOAL", "MUD_CUT", "OTHER_MOVES_BRING",
-           "PREDICTED_AFTER", "SIZED_FOR_OTHER_MOVES", "WITH_EVERY_MOVE_IN", "plan_fixes"]
-
-SIZED_FOR_OTHER_MOVES = "for what the plan's other moves do to the part's level"
-"""Ends the clause of a level move sized beside the rest of its plan: the chat words it
-afresh when some of those moves are left out."""
-LANDS_WITH_EVERY_MOVE = "once every move has acted"
-"""Where a low-mid cut sized beside the rest of its plan says the mix lands; the chat
-words it afresh when some of those moves are left out."""
-LEVEL_GOAL = "so move it to about"
-"""Where a level move says its part lands: sized for the moves of its own plan only."""
-WITH_EVERY_MOVE_IN = "With every move in, the mix's 150–400 Hz would still have stood"
-PREDICTED_AFTER = " (predicted after:"
-"""Open the note on a plan's low-mid cuts and its prediction, which count on every move of
-that plan: the chat words the note afresh when some are left out."""
-OTHER_MOVES_BRING = "The plan's other moves bring"
-"""Opens the note on a level move the plan's other moves made idle."""
-MUD_CUT = "the mix's 150–400 Hz stands"
-CUT_ELSEWHERE = ("so I cut there as well", "so I cut where the mix's 150–400 Hz energy")
-"""Open the reason of a low-mid cut, and end the notes saying which other parts the plan
-cut there: the chat words those notes afresh when some of the cuts are left out."""
+__all__ = ["plan_fixes"]
 
 WIDE_ROLES = ("guitars", "keys", "fx", "backing_vocals")
 MIX = "mix"
@@ -92,10 +73,15 @@ class _LevelGoal:
     reason: str
 
 
+_Counting = dict[str, tuple[Sized, tuple[str, ...] | None]]
+"""Each note that counts on moves of the plan: its words as they come and go, and the parts
+whose low-mid cuts it says were made (None: every move of the plan)."""
+
+
 class _Context:
     def __init__(self, request: FixRequest, analysis: SessionAnalysis, moves: list[Move],
                  named: frozenset[str], goals: list[_LevelGoal],
-                 names: Mapping[str, str]) -> None:
+                 names: Mapping[str, str], counting: _Counting) -> None:
         self.request = request
         self.analysis = analysis
         self.scale = SEVERITY_SCALE[request.severity]
@@ -114,6 +100,7 @@ class _Context:
         """Stems whose level move stops at MEASURED_GAIN_DB (one file's, never settled)."""
         self.names = names
         """Each part's name for people (see plan_fixes)."""
+        self.counting = counting
 
     def the(self, role: str) -> str:
         """The part as a sentence names it: 'the lead vocal'."""
@@ -137,12 +124,13 @@ class _Context:
             return None
         return next((h for h in _HOSTS.get(layer, ()) if h in self.analysis.roles), None)
 
-    def add(self, stem: str, op: str, reason: str, **params: float | str) -> Move | None:
+    def add(self, stem: str, op: str, reason: str, sized: Sized | None = None,
+            **params: float | str) -> Move | None:
         """Plan a move, unless the very same move is already planned (two complaints that
         lead to one cut must not make it twice as deep); the move planned, or None."""
         if any(m.stem == stem and m.op == op and m.params == params for m in self.moves):
             return None
-        self.moves.append(Move(stem, op, params, reason, self.source))
+        self.moves.append(Move(stem, op, params, reason, self.source, sized))
         return self.moves[-1]
 
 
@@ -168,10 +156,10 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
     if (needed > 0) == louder and abs(needed) >= 1.0:
         gain = float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB))
         reason = (f"{ctx.the(layer)} measured {signed(current)} LU against the rest; typical "
-                  f"{signed_range(low, high)} LU, {LEVEL_GOAL} {signed(goal)} LU")
+                  f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
         if ctx.request.file is not None:   # settled with the plan's other moves otherwise
-            held = _held(needed, gain, current + gain)
-            ctx.add(stem, "gain", reason + held, gain_db=round(gain, 1))
+            held = "".join(_held(needed, gain, current + gain))
+            ctx.add(stem, "gain", reason + held, level_landing(), gain_db=round(gain, 1))
             if held:
                 ctx.limited.append(stem)
             return
@@ -229,19 +217,24 @@ def _muddy(ctx: _Context) -> None:
     depth *= ctx.scale
     carried = listing([f"{ctx.the(r)} ({percent(ctx.analysis.low_mid_share[r])})"
                        for r in helpers])
+    cut_too = ""
     if not named:
-        ctx.notes.append(f"There's no stem for {ctx.the(ctx.layer)} among your files, "
-                         f"{CUT_ELSEWHERE[1]} measurably is: {carried}. Add a "
-                         f"stem for {ctx.the(ctx.layer)} and I'll work on it too.")
+        cut_too = (f"There's no stem for {ctx.the(ctx.layer)} among your files, so I cut where "
+                   f"the mix's 150–400 Hz energy measurably is: {carried}. Add a "
+                   f"stem for {ctx.the(ctx.layer)} and I'll work on it too.")
     elif helpers:
-        ctx.notes.append(f"Besides {ctx.the(ctx.layer)}, the mix's 150–400 Hz energy is "
-                         f"measurably in {carried} too, {CUT_ELSEWHERE[0]}.")
+        cut_too = (f"Besides {ctx.the(ctx.layer)}, the mix's 150–400 Hz energy is "
+                   f"measurably in {carried} too, so I cut there as well.")
+    if cut_too:   # says what was cut, not where anything lands
+        ctx.notes.append(cut_too)
+        ctx.counting[cut_too] = (counted_note(cut_too, then=".", counted="those cuts",
+                                              says_apart=False), tuple(helpers))
     targets = list(dict.fromkeys([*named, *helpers]))
     for role in targets:
         share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
         cut = depth
         centre = _low_mid_centre(ctx.analysis, role)
-        ctx.add(role, "bell", f"{MUD_CUT} {signed(build_up)} dB against "
+        ctx.add(role, "bell", f"the mix's 150–400 Hz stands {signed(build_up)} dB against "
                               f"its own trend (typical {signed_range(low, high, 1)}); "
                               f"{percent(share_of_mix)} of it is in {ctx.the(role)}, centred "
                               f"near {centre:.0f} Hz",
@@ -927,30 +920,31 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             needed = gap - shift
             gain = round(float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB)), 1)
             gain = gain if gain * gap > 0 else 0.0
-            reason = goal.reason
+            held, lands = _held(needed, gain, current + shift + gain)
+            reason, sized = goal.reason + held + lands, level_landing()
             if abs(needed - gap) >= 0.3:
-                more = "more" if abs(needed) > abs(gap) else "less"
-                reason += (f"; {abs(needed - gap):.1f} dB {more} than that gap, "
-                           f"{SIZED_FOR_OTHER_MOVES}")
-            held = _held(needed, gain, current + shift + gain)
+                clause, sized = resized_level(abs(needed - gap), abs(needed) > abs(gap),
+                                              held, lands)
+                reason = goal.reason + clause
             if held:
                 limited.append(goal.move.stem)
             moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
-                                   reason=reason + held)
+                                   reason=reason, sized=sized)
             goals[n] = replace(goal, move=moves[index])
     return tuple(limited)
 
 
-def _held(needed: float, gain: float, lands: float) -> str:
-    """The end of a level move's reason when it needs more than one measured move makes."""
+def _held(needed: float, gain: float, lands: float) -> tuple[str, str]:
+    """The end of a level move's reason when it needs more than one measured move makes:
+    what holds it, and where that leaves the part."""
     if not gain or abs(needed) <= MEASURED_GAIN_DB:
-        return ""
-    return (f"; held at {MEASURED_GAIN_DB:g} dB, the limit of one measured move, so it lands near "
-            f"{signed(lands)} LU")
+        return "", ""
+    return (f"; held at {MEASURED_GAIN_DB:g} dB, the limit of one measured move",
+            f", so it lands near {signed(lands)} LU")
 
 
-def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
-                      moves: list[Move], names: Mapping[str, str]) -> list[str]:
+def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: list[Move],
+                      names: Mapping[str, str], counting: _Counting) -> list[str]:
     """A part the other moves already bring to its goal loses its own move; the notes say so."""
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
     notes = []
@@ -959,9 +953,11 @@ def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
             moves.remove(goal.move)
             others = _level_shift(analysis, goal.layer, moves, band_power)
             landing = analysis.level_vs_rest_lu[goal.layer] + others
-            notes.append(f"{OTHER_MOVES_BRING} {the_part(goal.layer, names)} to about "
-                         f"{signed(landing)} LU against the rest on their own, so that part gets "
-                         "no level move of its own.")
+            note = (f"The plan's other moves bring {the_part(goal.layer, names)} to about "
+                    f"{signed(landing)} LU against the rest on their own, so that part gets "
+                    "no level move of its own.")
+            notes.append(note)
+            counting[note] = (counted_note(note, then=", so the part may not land there."), None)
     return notes
 
 
@@ -1018,7 +1014,7 @@ def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
         if not over:
             break
         _, own, role = max(over)
-        index = next((i for i, m in enumerate(moves) if _is_mud_cut(m, role)), None)
+        index = _mud_cut(moves, role)
         if index is None:
             moves.append(Move(role, "bell", {"freq_hz": round(_low_mid_centre(analysis, role)),
                                               "gain_db": 0.0, "q": 1.0}, "", source))
@@ -1030,43 +1026,53 @@ def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
     return deepened
 
 
+def _mud_cut(moves: Sequence[Move], role: str) -> int | None:
+    """Where the low-mid cut on `role` is in the plan, if there is one."""
+    return next((i for i, m in enumerate(moves) if _is_mud_cut(m, role)), None)
+
+
 def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float,
-                      deepened: dict[str, float], names: Mapping[str, str]) -> list[str]:
+                      deepened: dict[str, float], names: Mapping[str, str],
+                      counting: _Counting) -> list[str]:
     """Say why each part's low-mid cut went further than its own recipe sized it, and what
     the plan predicts for the mix. A cut the plan added that ended under 1 dB is dropped:
     it changes nothing anyone hears."""
     low, high = reference_ranges()["low_mid_excess_db"]["mix"]
     for role, own in list(deepened.items()):
-        index = next(i for i, m in enumerate(moves) if _is_mud_cut(m, role))
+        index = _mud_cut(moves, role)
         move = moves[index]
         if not move.reason and float(move.params["gain_db"]) > -1.0:
             del moves[index], deepened[role]
             continue
-        why = (f"so the mix's 150–400 Hz lands inside its typical {signed_range(low, high, 1)} "
-               f"dB {LANDS_WITH_EVERY_MOVE} (the low mids of {the_part(role, names)} stand "
-               f"{signed(own)} dB over the part's own trend)")
+        lands, sized = landing_cut(signed_range(low, high, 1))
+        why = (f"{lands} (the low mids of {the_part(role, names)} stand {signed(own)} dB over "
+               "the part's own trend)")
         reason = f"{move.reason}; deepened {why}" if move.reason else f"a low-mid cut {why}"
-        moves[index] = replace(move, reason=reason)
+        moves[index] = replace(move, reason=reason, sized=sized)
     if not deepened:
         return []
     predicted = _excess(analysis.mix.spectrum_hz,
                         sum(_low_mid_after(analysis, moves).values()))
     parts = listing([the_part(r, names) for r in deepened])
-    note = (f"{WITH_EVERY_MOVE_IN} {signed(start)} dB over its trend, so I cut the low mids "
-            f"of {parts} further{PREDICTED_AFTER} {signed(predicted)} dB; typical "
+    cut = (f"With every move in, the mix's 150–400 Hz would still have stood {signed(start)} dB "
+           f"over its trend, so I cut the low mids of {parts} further")
+    note = (f"{cut} (predicted after: {signed(predicted)} dB; typical "
             f"{signed_range(low, high, 1)}).")
-    if predicted <= high:
-        return [note]
-    deepest = [r for r in analysis.roles if any(
-        _is_mud_cut(m, r) and -float(m.params["gain_db"]) > _MAX_MUD_CUT_DB - _MUD_STEP_DB
-        for m in moves)]
-    if deepest:
-        note += (f" I cut {listing([the_part(r, names) for r in deepest])} as deep as I go "
-                 f"here ({_MAX_MUD_CUT_DB:g} dB); the rest")
-    else:
-        note += " The rest"
-    return [note + " is in parts I left alone, whose own low mids measure typical for their "
-                   "kind or hold little of the band."]
+    if predicted > high:
+        deepest = [r for r in analysis.roles if any(
+            _is_mud_cut(m, r) and -float(m.params["gain_db"]) > _MAX_MUD_CUT_DB - _MUD_STEP_DB
+            for m in moves)]
+        if deepest:
+            note += (f" I cut {listing([the_part(r, names) for r in deepest])} as deep as I "
+                     f"go here ({_MAX_MUD_CUT_DB:g} dB); the rest")
+        else:
+            note += " The rest"
+        note += (" is in parts I left alone, whose own low mids measure typical for their "
+                 "kind or hold little of the band.")
+    # the prediction counts on every move; what was cut stays true without some of them
+    counting[note] = (counted_note(note, kept=f"{cut}.", then=", so the mix may not land where "
+                                                              "this plan predicted."), None)
+    return [note]
 
 
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
@@ -1078,6 +1084,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     moves: list[Move] = []
     notes: list[str] = []
     goals: list[_LevelGoal] = []
+    counting: _Counting = {}
     held_back = False
     limited: list[str] = []
     for request in sorted(requests, key=lambda r: r.problem == "tonal_balance"):
@@ -1087,7 +1094,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
             continue
         ctx = _Context(request, analysis, moves,
                        frozenset(r.layer for r in requests if r.problem == request.problem),
-                       goals, names)
+                       goals, names, counting)
         first = len(moves)
         recipe(ctx)
         if request.file is not None:
@@ -1104,8 +1111,31 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         deepened = _finish_mud_cuts(analysis, moves, mud.source)
         _settle_levels(analysis, goals, moves)
         deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
-        notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names))
+        notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names, counting))
         settled = _settle_levels(analysis, goals, moves)
-    notes.extend(_drop_idle_levels(analysis, goals, moves, names))
-    return Plan(moves=tuple(moves), notes=tuple(notes), held_back=held_back,
-                limited=tuple(dict.fromkeys([*limited, *settled])))
+    notes.extend(_drop_idle_levels(analysis, goals, moves, names, counting))
+    return Plan(moves=_counted_moves(moves), notes=_counted_notes(notes, moves, counting),
+                held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])))
+
+
+def _counted_moves(moves: Sequence[Move]) -> tuple[Move, ...]:
+    """The plan's moves, each sized one counting on every other move (by its place in the
+    plan, now the moves are final)."""
+    return tuple(replace(m, sized=replace(m.sized, counts_on=tuple(
+        i for i in range(len(moves)) if i != n))) if m.sized else m for n, m in enumerate(moves))
+
+
+def _counted_notes(notes: Sequence[str], moves: Sequence[Move],
+                   counting: _Counting) -> tuple[Note, ...]:
+    """The plan's notes, each counting one on every move of the plan or on the low-mid
+    cuts it says were made."""
+    out = []
+    for text in notes:
+        if text not in counting:
+            out.append(Note(text))
+            continue
+        sized, cuts = counting[text]
+        on = range(len(moves)) if cuts is None else sorted(
+            i for i in (_mud_cut(moves, r) for r in cuts) if i is not None)
+        out.append(Note(text, replace(sized, counts_on=tuple(on))))
+    return tuple(out)

@@ -171,7 +171,7 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
         "moves": [{**m.to_dict(), "action": m.action(names), "files": files}
                   for m, files in zip(result.moves, touched, strict=True)],
         "files": _files(result, touched, outputs.get("stems", []), names),
-        "notes": list(plan.notes),
+        "notes": list(plan.said),
         "input_notices": [{"level": n.level, "message": n.message}
                           for n in result.stems.notices],
         "warnings": list(result.master.warnings),

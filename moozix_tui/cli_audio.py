@@ -11,7 +11,7 @@ import json
 import math
 import shlex
 import sys
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["StemArgs", "add_parsers", "parse_stem_args"]
@@ -341,7 +341,7 @@ def _finish(args, result, plan, inputs) -> int:
                    "true_peak_dbtp": round(exported.written_true_peak_dbtp, 2),
                    "target_lufs": result.master.target.lufs},
         "moves": [m.to_dict() for m in result.moves],
-        "notes": list(plan.notes), "warnings": list(result.master.warnings),
+        "notes": list(plan.said), "warnings": list(result.master.warnings),
         "input_notices": [{"level": n.level, "message": n.message}
                           for n in result.stems.notices],
         "held_back": plan.held_back, "limited": list(plan.limited),
@@ -354,7 +354,7 @@ def _finish(args, result, plan, inputs) -> int:
             print(f"move: {move.describe(layer_names())}")
         for row in measured:
             print(f"measured: {row['label']} {change(row['before'], row['after'], row['unit'])}")
-        for note in (*plan.notes, *result.master.warnings):
+        for note in (*plan.said, *result.master.warnings):
             print(f"note: {note}")
         if plan.held_back:
             print("note: a move was kept gentle; if you still hear it, say it more strongly "
@@ -405,7 +405,7 @@ def _fix(args) -> int:
     analysis = analyse_session(stems)
     complaints, notes = without_questions(heard, analysis, diagnosis(analysis))
     planned = plan(complaints, analysis)
-    planned = replace(planned, notes=(*notes, *planned.notes))
+    planned = planned.noting(notes)
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)
     result = render(stems, planned.moves, settings, before=analysis, reference=reference,

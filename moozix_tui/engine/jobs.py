@@ -70,8 +70,6 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
     its words; decide.settle_doubtful), plan."""
 
     def work(progress: Progress, cancel: threading.Event) -> AnalyseOutcome:
-        from dataclasses import replace
-
         from dsp.stem_analysis import analyse_session
         from moozix_tui.engine.decide import diagnosis, plan, settle_doubtful
 
@@ -84,7 +82,7 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
         settled, notes, swapped = settle_doubtful(complaints, alternatives, findings)
         planned = plan(settled, analysis)
         return AnalyseOutcome(loaded, analysis, findings,
-                              replace(planned, notes=(*notes, *planned.notes)),
+                              planned.noting(notes),
                               of_original=base is None and known is None,
                               then_render=then_render, swapped=tuple(swapped))
 
@@ -133,7 +131,7 @@ def export(folder: Path, result, notes: Sequence[str], inputs: Sequence[Path]
         from dsp.pipeline import export as export_files
         from moozix_tui.engine.present import layer_names
 
-        return export_files(folder, result, plan=Plan(tuple(result.moves), tuple(notes)),
+        return export_files(folder, result, plan=Plan(tuple(result.moves)).noting(notes),
                             names=layer_names(), inputs=inputs, progress=progress)
 
     return work

@@ -48,7 +48,8 @@ class SessionState:
     moves: list[dict] = field(default_factory=list)
     applied: int = 0
     notes: list[dict] = field(default_factory=list)
-    """{text, sized_with?}: shown through sizing.active_notes, worded for the moves in."""
+    """{text, sized_with?, sized?}: shown through sizing.active_notes, worded for the moves
+    in (the moves and each plan's moves keep `sized_with` and `sized` the same way)."""
     phase: str = "listen"
     analysed: bool = False
     summary: dict | None = None
@@ -89,12 +90,11 @@ class SessionState:
 
     @classmethod
     def from_dict(cls, data: dict) -> SessionState:
-        known = {k: v for k, v in data.items() if k in cls.__dataclass_fields__}
+        from moozix_tui.engine.old_sessions import upgraded
+
+        known = {k: v for k, v in upgraded(data).items() if k in cls.__dataclass_fields__}
         if "stems" in data and "files" not in data:  # version 1 kept one file per part
             known["files"] = [{**info, "role": role} for role, info in data["stems"].items()]
-        # notes were plain text before they kept the moves they count on
-        known["notes"] = [n if isinstance(n, dict) else {"text": n}
-                          for n in known.get("notes", [])]
         return cls(**known)
 
 

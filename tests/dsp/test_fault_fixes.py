@@ -117,16 +117,16 @@ def test_a_hot_reverb_return_comes_back_to_a_normal_balance(song):
 def test_a_normal_reverb_return_gets_a_nudge_and_the_measurement(song):
     fixed, _, plan = fix({**song, "fx": reverb_return(song)}, ("mix", "too_much_reverb"))
     assert [abs(m.params["gain_db"]) for m in plan.moves] == [pytest.approx(1.0)]
-    assert any("doesn't back a big move" in note and "LU" in note for note in plan.notes)
+    assert any("doesn't back a big move" in note and "LU" in note for note in plan.said)
 
 
 def test_baked_in_reverb_asks_for_the_dry_stem_and_the_return(song, clean):
     """The clean song has no reverb at all: the note said 'The reverb is printed into the
     vocal' though nothing measured any."""
     plan = plan_fixes([FixRequest("vocal", "too_much_reverb")], clean)
-    assert any("dry stem" in note and "return" in note for note in plan.notes)
-    assert not any("The reverb is printed" in note for note in plan.notes)
-    assert any("any reverb is printed into the vocal" in note for note in plan.notes)
+    assert any("dry stem" in note and "return" in note for note in plan.said)
+    assert not any("The reverb is printed" in note for note in plan.said)
+    assert any("any reverb is printed into the vocal" in note for note in plan.said)
 
 
 def test_anti_phase_stem_survives_mono(song):
@@ -166,14 +166,14 @@ def test_do_no_harm_on_the_unbroken_song(song, clean, request_):
 
 def test_do_no_harm_says_the_measurement_did_not_back_a_big_move(song):
     _, _, plan = fix(song, ("vocal", "too_quiet"))
-    assert any("doesn't back a big move" in note for note in plan.notes)
+    assert any("doesn't back a big move" in note for note in plan.said)
 
 
 def test_stereo_only_is_honest(song):
     mix_only = {"mix": stem_set(song).mixdown()}
     _, _, plan = fix(mix_only, ("vocal", "too_quiet"))
     assert all(m.stem == "mix" for m in plan.moves)
-    assert any("only have the stereo mix" in note for note in plan.notes)
+    assert any("only have the stereo mix" in note for note in plan.said)
 
 
 ALL_PROBLEMS = ("too_quiet", "too_loud", "muddy", "harsh", "dull", "thin", "weak", "masking",
@@ -201,7 +201,7 @@ RENDERED = [(layer, problem) for layer in LAYERS for problem in ALL_PROBLEMS
 @pytest.mark.parametrize(("layer", "problem"), sorted(NOTHING_TO_DO))
 def test_a_problem_that_is_not_there_gets_a_note_and_no_moves(clean, layer, problem):
     plan = plan_fixes([FixRequest(layer, problem, "strong")], clean)
-    assert plan.moves == () and plan.notes
+    assert plan.moves == () and plan.said
 
 
 @pytest.mark.parametrize(("layer", "problem"), RENDERED)
@@ -286,7 +286,7 @@ def test_harsh_hats_inside_a_drums_stem_are_cut_there(song):
     broken = song["kick"] + song["snare"] + boost(song["cymbals"], 5000, 8)
     fixed, _, plan = fix({**rest, "drums": broken}, ("cymbals", "harsh"))
     assert [(m.stem, m.op) for m in plan.moves] == [("drums", "deess")]
-    assert any("inside the stem for the drums" in note for note in plan.notes)
+    assert any("inside the stem for the drums" in note for note in plan.said)
     after = band_share_db(fixed.get("drums").samples, 2000, 8000)
     assert after < band_share_db(broken, 2000, 8000)
     assert abs(after - band_share_db(clean, 2000, 8000)) <= 1.5
@@ -312,13 +312,13 @@ def test_muddy_names_the_parts_it_also_cut(song):
     broken = {**song, **{r: boost(song[r], 250, 7) for r in ("bass", "keys")}}
     _, _, plan = fix(broken, ("bass", "muddy"))
     assert {m.stem for m in plan.moves} >= {"bass", "keys"}
-    assert any("the keys (" in note and "is measurably in" in note for note in plan.notes)
+    assert any("the keys (" in note and "is measurably in" in note for note in plan.said)
 
 
 def test_notes_for_the_whole_mix_never_claim_only_a_stereo_mix(clean):
     for problem in ("too_quiet", "too_loud", "masking"):
         plan = plan_fixes([FixRequest("mix", problem)], clean)
-        assert plan.notes and not any("only the stereo mix" in n for n in plan.notes)
+        assert plan.said and not any("only the stereo mix" in n for n in plan.said)
 
 
 def test_muddy_part_without_its_stem_is_cut_where_the_low_mids_are(song):
@@ -332,15 +332,15 @@ def test_muddy_part_without_its_stem_is_cut_where_the_low_mids_are(song):
     unbroken = band_share_db(stem_set(song).mixdown(), 150, 400)
     before = band_share_db(stem_set(broken).mixdown(), 150, 400)
     assert abs(band_share_db(premaster, 150, 400) - unbroken) < abs(before - unbroken)
-    assert any("no stem for the guitars" in n for n in plan.notes)
-    assert not any("only have the stereo mix" in n for n in plan.notes)
+    assert any("no stem for the guitars" in n for n in plan.said)
+    assert not any("only have the stereo mix" in n for n in plan.said)
 
 
 @pytest.mark.parametrize("problem", ["too_quiet", "harsh"])
 def test_a_missing_part_beside_other_stems_is_not_called_a_stereo_mix(clean, problem):
     plan = plan_fixes([FixRequest("guitars", problem)], clean)
-    assert any("no stem for the guitars among your files" in n for n in plan.notes)
-    assert not any("stereo mix" in n for n in plan.notes)
+    assert any("no stem for the guitars among your files" in n for n in plan.said)
+    assert not any("stereo mix" in n for n in plan.said)
 
 
 def test_two_parts_named_muddy_are_each_cut_once(song):
@@ -352,7 +352,7 @@ def test_two_parts_named_muddy_are_each_cut_once(song):
     fixed_one, _, _ = fix(broken, ("bass", "muddy"))
     both = band_db(fixed_both.get("bass").samples, 150, 400)
     assert both == pytest.approx(band_db(fixed_one.get("bass").samples, 150, 400), abs=0.1)
-    assert not any("Besides the bass," in n for n in plan.notes)
+    assert not any("Besides the bass," in n for n in plan.said)
 
 
 def test_a_mud_complaint_the_mix_does_not_bear_out_gets_a_gentle_cut(song, clean):
@@ -360,7 +360,7 @@ def test_a_mud_complaint_the_mix_does_not_bear_out_gets_a_gentle_cut(song, clean
     at most a 3 dB cut, and the note says so."""
     plan = plan_fixes([FixRequest("bass", "muddy")], clean)
     assert plan.moves and all(-3.0 <= m.params["gain_db"] < 0 for m in plan.moves)
-    assert any("doesn't call for deep cuts" in n for n in plan.notes) and plan.held_back
+    assert any("doesn't call for deep cuts" in n for n in plan.said) and plan.held_back
 
 
 def test_after_figures_of_the_whole_mix_include_the_moves_on_the_mix(song):
@@ -444,7 +444,7 @@ def test_a_part_the_other_moves_already_bring_down_gets_no_move_the_wrong_way(so
     assert low <= levels["drums"] <= high
     assert levels["vocal"] == pytest.approx(_typical_centre("vocal"), abs=0.5)
     assert plan.limited == (), "9 dB under is inside what one measured move makes"
-    assert any("drums" in note and "no level move" in note for note in plan.notes)
+    assert any("drums" in note and "no level move" in note for note in plan.said)
 
 
 @pytest.mark.parametrize(("tone", "op", "sign"), [("muddy", "bell", -1), ("harsh", "bell", -1),
@@ -458,7 +458,7 @@ def test_a_whole_song_tone_the_measurement_does_not_back_gets_a_gentle_step_its_
     (move,) = plan.moves
     assert (move.stem, move.op, move.params["gain_db"]) == ("mix", op, sign * 1.5)
     assert move.source == f"mix/{tone}"
-    assert any("doesn't back" in note for note in plan.notes)
+    assert any("doesn't back" in note for note in plan.said)
 
 
 def test_a_muddy_whole_song_is_cut_where_its_low_mids_build_up(song):
@@ -481,7 +481,7 @@ def test_harsh_hats_the_measurement_does_not_back_get_a_gentle_cut(song, inside)
     (move,) = plan.moves
     depth = move.params.get("max_reduction_db", -move.params.get("gain_db", 0.0))
     assert 0 < depth <= 2.0
-    assert plan.held_back and any("doesn't back a deep cut" in n for n in plan.notes)
+    assert plan.held_back and any("doesn't back a deep cut" in n for n in plan.said)
 
 
 def test_a_muddy_plan_with_a_level_lift_still_clears_the_low_mids(song, clean):
@@ -536,7 +536,7 @@ def test_a_mud_plan_that_cannot_reach_typical_says_which_cuts_are_at_their_limit
     broken = {r: boost(x, 250, fault_db) for r, x in song.items()}
     plan = plan_fixes([FixRequest("bass", "muddy")], analyse_session(stem_set(broken)))
     at_limit = sorted(m.stem for m in plan.moves if m.op == "bell" and m.params["gain_db"] <= -6)
-    note = next((n for n in plan.notes if "as deep as I go" in n), "")
+    note = next((n for n in plan.said if "as deep as I go" in n), "")
     assert all(f"the {stem}" in note for stem in at_limit) or not note
     if fault_db == 14:
         assert note and at_limit
@@ -594,5 +594,5 @@ def test_a_level_said_the_wrong_way_says_where_it_really_sits(song):
     low = reference_ranges()["level_vs_rest_lu"]["keys"][0]
     assert analysis.level_vs_rest_lu["keys"] < low - 3
     plan = plan_fixes([FixRequest("keys", "too_loud")], analysis)
-    (note,) = [n for n in plan.notes if "doesn't back a big move" in n]
+    (note,) = [n for n in plan.said if "doesn't back a big move" in n]
     assert "already under the typical" in note and "inside" not in note

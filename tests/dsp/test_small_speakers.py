@@ -178,7 +178,7 @@ def test_a_bass_that_already_reaches_small_speakers_is_left_alone(song):
     plan = plan_fixes([FixRequest("bass", "mono_collapse", "strong")],
                       analyse_session(stem_set(song)))
     assert not [m for m in plan.moves if m.op == "harmonics"]
-    assert any("reaches small speakers already" in note for note in plan.notes)
+    assert any("reaches small speakers already" in note for note in plan.said)
 
 
 def test_a_kick_named_does_not_touch_the_bass(song_with_808):
@@ -225,5 +225,5 @@ def test_a_named_part_that_holds_up_in_mono_is_said_as_that_part(song_with_808):
     narrowed the keys, which lose 3 dB folded; the note now names what it measured."""
     plan = plan_fixes([FixRequest("bass", "mono_collapse")],
                       analyse_session(stem_set(song_with_808)))
-    (note,) = [n for n in plan.notes if "mono" in n]
+    (note,) = [n for n in plan.said if "mono" in n]
     assert note.startswith("Folded to mono, 0.0 dB of the bass is lost") and "Nothing" not in note

@@ -93,7 +93,7 @@ def test_a_part_id_never_shows_its_underscore(song):
     said = [f.evidence for f in diagnose(analysis)]
     for problem in ("too_loud", "muddy", "harsh", "too_much_reverb", "weak"):
         plan = plan_fixes([FixRequest("backing_vocals", problem)], analysis)
-        said += [*plan.notes, *(m.describe(LAYER_NAMES) for m in plan.moves)]
+        said += [*plan.said, *(m.describe(LAYER_NAMES) for m in plan.moves)]
         said += [m.label for m in complaint_measures("backing_vocals", problem, analysis)]
     assert any("backing vocals" in text for text in said)
     assert not [text for text in said if "backing_vocals" in text]
@@ -137,7 +137,7 @@ def test_every_sentence_about_a_part_uses_the_name_it_is_given(song):
         for layer in LAYERS:
             for problem in RECIPE_PROBLEMS:
                 plan = plan_fixes([FixRequest(layer, problem)], analysis, names=names)
-                said += [*plan.notes, *(m.reason for m in plan.moves)]
+                said += [*plan.said, *(m.reason for m in plan.moves)]
     assert len(set(said)) > 150, "the sweep reaches the recipes' sentences"
     for text in set(said):
         bare = text

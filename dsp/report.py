@@ -90,7 +90,8 @@ def _mastered(result: RenderResult) -> SessionAnalysis:
 def complaint_rows(result: RenderResult, *,
                    names: Mapping[str, str] | None = None) -> list[dict]:
     """Each complaint's measurement of record (see dsp.diagnosis.complaint_measures),
-    before and after, with its typical range: the first of comparison_rows."""
+    before and after, with its typical range ('typical', None where it has none: only
+    these rows carry the entry): the first of comparison_rows."""
     names = names or {}
     found, seen = [], set()
     sources = dict.fromkeys([*result.answers, *(move.source for move in result.moves)])

@@ -170,9 +170,11 @@ def stem_request(missing: Sequence[str], files: Sequence[dict]) -> str:
 
 
 def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str:
-    """The render in a few sentences; the card beside the chat holds every row."""
+    """The render in a few sentences; the card beside the chat holds every row. The sentence
+    leads with every complaint's figure of record (dsp.report.complaint_rows: the rows that
+    carry a 'typical' entry, None where the figure has no typical range, as an overlap)."""
     by_label = {r["label"]: r for r in rows}
-    lead = [r for r in rows if r.get("typical") is not None][:3] or rows[:2]
+    lead = [r for r in rows if "typical" in r] or rows[:2]
     shown = [*lead, *(by_label[k] for k in ("loudness", "true peak") if k in by_label)]
     figures = " · ".join(f"{r['label']} {change(r['before'], r['after'], r['unit'])}"
                          for r in dict((r["label"], r) for r in shown).values())

@@ -267,7 +267,33 @@ def _related(reader, item) -> bool:
     problem = item.problem
     if item.layer == reader.whole or problem not in reader.rules["guesses"]["near"]["relation"]:
         return False
-    return problem == "masking" or (not _plain(reader, item) and bool(_other_parties(reader, item)))
+    return problem == "masking" or (not _plain(reader, item) and not _heard_directly(
+        reader, item) and bool(_other_parties(reader, item)))
+
+
+def _heard_directly(reader, item) -> bool:
+    """A part hard to hear named as the object right after its words, with no masker after
+    it in its clause ("I can barely hear the keys and the vocal never rises above the
+    drums"): said of that part plainly, whoever else the clause names; "I can barely hear
+    the keys over the vocal" sets them against the vocal."""
+    cue, part = item.cue, item.layer_mention
+    if not cue.cue.object_after or item.problem != reader.rules["voice"]["passive"] \
+            or part is None or part.start < cue.end:
+        return False
+    k = cue.end
+    while k < part.start and reader.words[k] in reader.sets["determiners"]:
+        k += 1
+    if k != part.start:
+        return False
+    rule = reader.rules["guesses"]["doubt"]
+    clause, maskers = reader.clauses[cue.start], set(reader.rules["grammar"]["maskers"])
+    k = part.end
+    while k < min(part.end + rule["masker_reach"], len(reader.words)) \
+            and reader.clauses[k] == clause and reader.words[k] not in rule["joins"]:
+        if reader.words[k] in maskers:
+            return False
+        k += 1
+    return True
 
 
 def _unclear_direction(reader, item) -> bool:
@@ -302,13 +328,16 @@ def _unclear_direction(reader, item) -> bool:
 
 def _other_parties(reader, item) -> list:
     """The other parts named in the clause of a reading's problem words, nearest first:
-    not its own part, the whole song, or a part listed with it ("the bass and drums")."""
+    not its own part, the whole song, a part listed with it ("the bass and drums"), or, for
+    words said against a rival, a part before them."""
     cue, part = item.cue, item.layer_mention
     group = reader.groups.get(part, (part,)) if part is not None else ()
     clause = reader.clauses[cue.start]
     others = [m for m in _named_in_sentence(reader, cue)
               if reader.clauses[m.start] == clause and m.layer not in (item.layer, reader.whole)
-              and m not in group]
+              and m not in group
+              # words said against a rival ("never rises above the drums") name it after them
+              and not (cue.cue.part_after and m.start < cue.end)]
     return sorted(others, key=lambda m: abs(m.start - cue.start))
 
 

@@ -184,3 +184,16 @@ def test_a_part_reached_past_the_song_as_a_subject_offers_the_song():
                                   "the vocal is way too loud in the mix"])
 def test_the_song_as_a_parts_compound_or_a_place_leaves_the_reading_sure(text):
     assert _read(text) == ([("vocal", "too_loud")], [])
+
+
+def test_a_part_not_heard_named_right_after_is_sure_whoever_else_the_clause_names():
+    # "can barely pick out the keys" is about the keys alone; only the relation after
+    # "and" ("never rises above the drums") is doubtful, and its rival is the drums
+    intents, guesses = _read(
+        "honestly I can barely pick out the keys and the vocal never rises above the drums")
+    assert intents == [("keys", "too_quiet"), ("vocal", "too_quiet")]
+    assert guesses == [("drums", "too_loud", 1), ("vocal", "masking", 1)]
+    # with a masker after the part, the keys are set against the vocal
+    intents, guesses = _read("I can barely hear the keys over the vocal")
+    assert intents == [("keys", "too_quiet")]
+    assert guesses == [("vocal", "too_loud", 0), ("keys", "masking", 0)]

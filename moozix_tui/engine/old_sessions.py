@@ -2,8 +2,10 @@
 
 Those sessions kept which moves each move and note was sized with (`sized_with`), but not
 the words to use when some are left out: the chat worked those out from the words
-themselves. This reads them once, as the session loads, into the form a plan gives now
-(dsp.sized), from the sentences dsp wrote then; nothing else reads a plan's sentences.
+themselves. Nor did a move made stronger or gentler keep how far (`asked`): its reason
+said it. This reads them once, as the session loads, into the form a plan keeps now
+(dsp.sized, plan_edits.rescaled), from the sentences written then; nothing else reads a
+plan's sentences.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ _LANDS = re.compile(r"so the mix's 150–400 Hz lands inside its typical (\S+) d
                     "move has acted")
 _PREDICTION = ("With every move in, the mix's 150–400 Hz would still have stood",
                " (predicted after:")
+_ASKED = re.compile(r"; you asked for ×(\d+(?:\.\d+)?) of the measured move"
+                    r"(?:, held at \d+ dB)?$")
 _IDLE = "The plan's other moves bring"
 _CUTS = ("so I cut there as well", "so I cut where the mix's 150–400 Hz energy")
 
@@ -45,6 +49,9 @@ def _moves(moves: list) -> list:
 
 
 def _move(move: dict) -> dict:
+    asked = _ASKED.search(str(move.get("reason", "")))
+    if asked and "asked" not in move:
+        move = {**move, "reason": move["reason"][:asked.start()], "asked": float(asked[1])}
     if "sized_with" not in move or "sized" in move:
         return move
     reason = str(move.get("reason", ""))

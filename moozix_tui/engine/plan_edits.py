@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 __all__ = ["LOUDEST_TARGET_LUFS", "MAX_EXPLICIT_GAIN_DB", "QUIETEST_TARGET_LUFS", "SCALE_LESS",
-           "SCALE_MORE", "explicit_gain", "find_move", "new_target", "rescaled"]
+           "SCALE_MORE", "asked_clause", "explicit_gain", "find_move", "new_target", "rescaled"]
 
 SCALE_MORE, SCALE_LESS = 1.3, 0.7
 MAX_EXPLICIT_GAIN_DB = 12.0
@@ -29,29 +28,33 @@ def new_target(master_lufs: float, severity: str, louder: bool) -> float | None:
     return goal
 
 
-_ASKED = re.compile(r"; you asked for ×(\d+(?:\.\d+)?) of the measured move"
-                    r"(?:, held at \d+ dB)?$")
-
-
 def rescaled(moves: Sequence[dict], factor: float) -> list[dict]:
-    """Every move stronger or gentler. Its reason keeps what was measured and says how far
-    the musician has since taken it ("… so move it to about +1.0 LU; you asked for ×1.69
-    of the measured move"), so it never claims a size the move no longer has."""
-    from dsp.moves import MOST_GAIN_DB, Move
+    """Every move stronger or gentler. Each keeps how far the musician has taken it from
+    its measured size (`asked`, ×1.69 after two `more`), which its reason says when shown
+    (asked_clause), so it never claims a size the move no longer has."""
+    from dsp.moves import Move
 
     out = []
     for data in moves:
-        move = Move.from_dict(data).scaled(factor)
-        asked = _ASKED.search(move.reason)
-        total = round((float(asked.group(1)) if asked else 1.0) * factor, 2)
-        reason = move.reason[:asked.start()] if asked else move.reason
-        if abs(total - 1.0) >= 0.005:
-            reason += f"; you asked for ×{total:g} of the measured move"
-        most = MOST_GAIN_DB.get(move.op)
-        if most is not None and abs(float(move.params.get("gain_db", 0.0))) >= most:
-            reason += f", held at {most:g} dB"
-        out.append({**data, **move.to_dict(), "reason": reason})
+        total = round(float(data.get("asked", 1.0)) * factor, 2)
+        kept = {k: v for k, v in data.items() if k != "asked"}
+        out.append({**kept, **Move.from_dict(data).scaled(factor).to_dict(),
+                    **({"asked": total} if abs(total - 1.0) >= 0.005 else {})})
     return out
+
+
+def asked_clause(move: dict) -> str:
+    """What a move's reason adds once the musician has taken it from its measured size:
+    '; you asked for ×1.69 of the measured move', and where `more` stops it."""
+    from dsp.moves import MOST_GAIN_DB
+
+    if "asked" not in move:
+        return ""
+    said = f"; you asked for ×{float(move['asked']):g} of the measured move"
+    most = MOST_GAIN_DB.get(move["op"])
+    if most is not None and abs(float(move["params"].get("gain_db", 0.0))) >= most:
+        said += f", held at {most:g} dB"
+    return said
 
 
 def find_move(moves: Sequence[dict], which: str | None) -> int | None:

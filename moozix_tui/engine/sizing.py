@@ -48,9 +48,12 @@ def merged_notes(earlier: Sequence[dict], new: Sequence[dict]) -> list[dict]:
 
 def active_moves(moves: Sequence[dict], applied: int) -> list[dict]:
     """The applied moves as every face shows and renders them (chat, status, side panel,
-    render, report)."""
+    render, report): each reason with what the musician asked since (plan_edits)."""
+    from moozix_tui.engine.plan_edits import asked_clause
+
     active = list(moves[:applied])
-    return [{**m, "reason": _worded(m, m["reason"], active)} for m in active]
+    return [{**m, "reason": _worded(m, m["reason"] + asked_clause(m), active)}
+            for m in active]
 
 
 def active_notes(notes: Sequence[dict], moves: Sequence[dict], applied: int) -> list[str]:

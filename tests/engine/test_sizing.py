@@ -101,3 +101,28 @@ def test_moves_of_a_session_saved_before_plans_said_how_their_words_read_read_th
         _LEVEL + _RESIZED + "; you asked for ×1.3 of the measured move" + apart,
         _CUT.replace("once every move has acted", "once every move planned beside it has "
                                                   "acted") + apart]
+
+
+def test_a_move_made_stronger_keeps_how_far_as_data_and_its_reason_says_it_when_shown():
+    """Two `more` (×1.3 each) on a level move: the reason dsp wrote stays as written, the
+    move keeps ×1.69, and every face shows it after the reason; at the 18 dB limit of a
+    level move it says it stops there. A session saved when the reason itself said so
+    reads the same."""
+    from moozix_tui.engine.plan_edits import rescaled
+
+    level = {"stem": "vocal", "op": "gain", "params": {"gain_db": 6.5}, "source": "",
+             "reason": _LEVEL, "id": "v"}
+    twice = rescaled(rescaled([level], 1.3), 1.3)
+    assert twice[0]["reason"] == _LEVEL and twice[0]["params"]["gain_db"] == 10.98
+    assert [m["reason"] for m in active_moves(twice, 1)] == [
+        _LEVEL + "; you asked for ×1.69 of the measured move"]
+    capped = rescaled(twice, 1.7)
+    assert capped[0]["params"]["gain_db"] == 18.0
+    shown = _LEVEL + "; you asked for ×2.87 of the measured move, held at 18 dB"
+    assert [m["reason"] for m in active_moves(capped, 1)] == [shown]
+    back = rescaled(rescaled([level], 1.3), 1 / 1.3)
+    assert "asked" not in back[0] and active_moves(back, 1)[0]["reason"] == _LEVEL
+    before = {k: v for k, v in capped[0].items() if k != "asked"}   # as sessions kept it
+    saved = SessionState.from_dict({"moves": [{**before, "reason": shown}], "applied": 1})
+    assert saved.moves[0]["reason"] == _LEVEL
+    assert [m["reason"] for m in active_moves(saved.moves, 1)] == [shown]

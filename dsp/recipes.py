@@ -168,13 +168,19 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
             ctx.goals.append(_LevelGoal(move, layer, goal, reason))
         return
     small = 1.0 * ctx.scale * (1 if louder else -1)
-    ctx.add(stem, "gain", f"{ctx.the(layer)} measured {signed(current)} LU against the rest "
-                          f"already (typical {signed_range(low, high)} LU): a small nudge only",
-            gain_db=round(small, 1))
+    reason = (f"{ctx.the(layer)} measured {signed(current)} LU against the rest already "
+              f"(typical {signed_range(low, high)} LU): a small nudge only, to about "
+              f"{signed(current + small)} LU")
+    move = ctx.add(stem, "gain", reason, gain_db=round(small, 1))
+    if move is not None and ctx.request.file is None:
+        # a nudge is a step in the part's level against the rest, where it lands once the
+        # plan's other moves have acted: lifting the vocal 7 dB left a keys "nudge up" of
+        # 1 dB 1 LU lower against the rest than before
+        ctx.goals.append(_LevelGoal(move, layer, current + small, reason))
     ctx.notes.append(f"The measurement doesn't back a big move on {ctx.the(layer)}, measured at "
                      f"{signed(current)} LU against the rest, "
-                     f"{_where_level_sits(current, low, high, louder)}. I made a "
-                     f"{abs(small):.1f} dB nudge.")
+                     f"{_where_level_sits(current, low, high, louder)}. I made a nudge of "
+                     f"{abs(small):.1f} LU against the rest.")
     ctx.held_back = True
 
 

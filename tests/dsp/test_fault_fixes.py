@@ -596,3 +596,24 @@ def test_a_level_said_the_wrong_way_says_where_it_really_sits(song):
     plan = plan_fixes([FixRequest("keys", "too_loud")], analysis)
     (note,) = [n for n in plan.said if "doesn't back a big move" in n]
     assert "already under the typical" in note and "inside" not in note
+
+
+def _against_rest_lu(parts: dict[str, np.ndarray], role: str) -> float:
+    """A part's integrated loudness against the sum of the other parts, by pyloudnorm."""
+    meter = pyloudnorm.Meter(44100)
+    rest = sum(x for r, x in parts.items() if r != role)
+    return meter.integrated_loudness(parts[role].T) - meter.integrated_loudness(rest.T)
+
+
+def test_a_nudge_is_a_step_up_against_the_rest_after_the_plans_other_moves(song):
+    """The keys already sit near the middle of their typical range, so "too quiet" gets a
+    nudge; the vocal, 9 dB down, comes up in the same plan. The nudge was a fixed 1 dB:
+    with the vocal lifted, the keys ended 1 LU lower against the rest than before the
+    complaint to raise them."""
+    broken = {**song, "vocal": gain(song["vocal"], -9), "keys": gain(song["keys"], 1.5)}
+    fixed, _, plan = fix(broken, ("vocal", "too_quiet"), ("keys", "too_quiet"))
+    assert "nudge" in next(m.reason for m in plan.moves if m.stem == "keys")
+    parts = {s.role: s.samples for s in fixed.stems}
+    before = _against_rest_lu(broken, "keys")
+    after = _against_rest_lu(parts, "keys")
+    assert after - before == pytest.approx(1.0, abs=0.5)

@@ -126,3 +126,24 @@ def test_a_move_made_stronger_keeps_how_far_as_data_and_its_reason_says_it_when_
     saved = SessionState.from_dict({"moves": [{**before, "reason": shown}], "applied": 1})
     assert saved.moves[0]["reason"] == _LEVEL
     assert [m["reason"] for m in active_moves(saved.moves, 1)] == [shown]
+
+
+def test_a_cuts_note_counts_on_its_cuts_whatever_the_parts_are_called(song):
+    """A part whose name for people reads like the words around it ('piano, centred near')
+    changes every sentence about it, not which cuts the note on the other parts cut counts
+    on: red while the engine found them by reading the cuts' reasons back."""
+    from faults import boost, gain, stem_set
+
+    from dsp.moves import FixRequest
+    from dsp.recipes import plan_fixes
+    from dsp.stem_analysis import analyse_session
+
+    broken = {**song, "vocal": gain(song["vocal"], -9),
+              **{r: boost(song[r], 250, 7) for r in ("bass", "keys")}}
+    plan = plan_fixes([FixRequest("vocal", "too_quiet"), FixRequest("vocal", "muddy")],
+                      analyse_session(stem_set(broken)),
+                      names={"keys": "piano, centred near", "bass": "low end (DI)"})
+    moves, notes = planned(plan.moves, plan.notes)
+    (also,) = [n for n in notes if n["text"].startswith("Besides")]
+    cuts = [m["id"] for m in moves if m["op"] == "bell" and m["stem"] in ("bass", "keys")]
+    assert len(cuts) == 2 and also["sized_with"] == cuts

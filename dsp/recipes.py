@@ -172,15 +172,20 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
               f"(typical {signed_range(low, high)} LU): a small nudge only, to about "
               f"{signed(current + small)} LU")
     move = ctx.add(stem, "gain", reason, gain_db=round(small, 1))
-    if move is not None and ctx.request.file is None:
+    settled = move is not None and ctx.request.file is None
+    if settled:
         # a nudge is a step in the part's level against the rest, where it lands once the
         # plan's other moves have acted: lifting the vocal 7 dB left a keys "nudge up" of
         # 1 dB 1 LU lower against the rest than before
         ctx.goals.append(_LevelGoal(move, layer, current + small, reason))
-    ctx.notes.append(f"The measurement doesn't back a big move on {ctx.the(layer)}, measured at "
-                     f"{signed(current)} LU against the rest, "
-                     f"{_where_level_sits(current, low, high, louder)}. I made a nudge of "
-                     f"{abs(small):.1f} LU against the rest.")
+    note = (f"The measurement doesn't back a big move on {ctx.the(layer)}, measured at "
+            f"{signed(current)} LU against the rest, "
+            f"{_where_level_sits(current, low, high, louder)}. I made a nudge of "
+            f"{abs(small):.1f} LU against the rest.")
+    ctx.notes.append(note)
+    if settled:   # a step against the rest as it is once every move of the plan has acted
+        ctx.counting[note] = (counted_note(note, then=", so the part may not land there."),
+                              None)
     ctx.held_back = True
 
 

@@ -55,3 +55,13 @@ def test_rewording_the_parts_changes_no_count(buried_and_muddy):
                 [n.sized and n.sized.counts_on for n in plan.notes])
 
     assert counts(renamed) == counts(plain)
+
+
+def test_the_note_on_a_nudge_sized_beside_the_plan_counts_on_every_move(song):
+    """The keys near the middle of their range get a nudge of 1 LU against the rest, sized
+    with the vocal's lift in the same plan: the note saying so counts on every move."""
+    broken = {**song, "vocal": gain(song["vocal"], -9), "keys": gain(song["keys"], 1.5)}
+    plan = plan_fixes([FixRequest("vocal", "too_quiet"), FixRequest("keys", "too_quiet")],
+                      analyse_session(stem_set(broken)), names=LAYER_NAMES)
+    (nudge,) = [n for n in plan.notes if "I made a nudge of 1.0 LU" in n.text]
+    assert nudge.sized.counts_on == tuple(range(len(plan.moves))) and len(plan.moves) == 2

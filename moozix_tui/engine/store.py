@@ -46,6 +46,9 @@ class SessionState:
     style: str = "balanced"
     reference: str | None = None
     moves: list[dict] = field(default_factory=list)
+    """dsp Move.to_dict plus `id`; a move sized beside others keeps their ids (`sized_with`)
+    and its words as they come and go (`sized`, dsp.sized); one made stronger or gentler
+    how far from its measured size (`asked`). Shown through sizing.active_moves."""
     applied: int = 0
     notes: list[dict] = field(default_factory=list)
     """{text, sized_with?, sized?}: shown through sizing.active_notes, worded for the moves

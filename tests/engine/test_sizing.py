@@ -147,3 +147,16 @@ def test_a_cuts_note_counts_on_its_cuts_whatever_the_parts_are_called(song):
     (also,) = [n for n in notes if n["text"].startswith("Besides")]
     cuts = [m["id"] for m in moves if m["op"] == "bell" and m["stem"] in ("bass", "keys")]
     assert len(cuts) == 2 and also["sized_with"] == cuts
+
+
+def test_several_moves_planned_apart_and_left_out_are_counted_and_numbered():
+    """Three moves counted on, two left out, two planned apart after them: the note counts
+    them and names both numbers, a reason in clauses, a note in sentences."""
+    said = "All three land the bass near -5.0 LU."
+    note = Note(said, replace(counted_note(said, then=", so the part may not land there."),
+                              counts_on=(0, 1, 2)))
+    moves, notes = planned(_plan_moves(), [note])
+    later = [_move("later"), _move("later still")]
+    assert active_notes(notes, moves[:1] + later, 3) == [
+        said + " 2 of those moves are now left out, so the part may not land there. Moves 2 "
+               "and 3 were planned apart from this and not counted in it."]

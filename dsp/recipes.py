@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 from scipy import signal
 
-from dsp.analysis import SMALL_SPEAKER_HZ, TrackAnalysis
+from dsp.analysis import SMALL_SPEAKER_HZ
+from dsp.carve import LEVEL_BUDGET_DB, carve
 from dsp.diagnosis import (
     FAR_UNDER_SMALL_SPEAKERS_DB,
     carve_rival,
@@ -26,7 +27,6 @@ from dsp.diagnosis import (
 )
 from dsp.meter import k_weighting_sections
 from dsp.moves import MEASURED_GAIN_DB, SEVERITY_SCALE, FixRequest, Move, Note, Plan
-from dsp.overlap import COMPETING_CENTRES_HZ
 from dsp.processing import equaliser_sections
 from dsp.sized import Sized, counted_note, landing_cut, level_landing, resized_level
 from dsp.stem_analysis import (
@@ -441,18 +441,14 @@ _VOICES = ("vocal", "backing_vocals")
 _WORDS_HZ = 2500.0
 """Where a lead's words live: the carve that makes room for them."""
 _CARVE_DB = 2.5
-"""A normal request's carve between two parts that mask each other (mild 1.5, strong 3.5)."""
-_HOME_REACH_DB = 6.0
-"""A part's home band is among its own strongest: within this much of its loudest band."""
-_CUT_REACH_DB = 24.0
-"""... and one where the part that makes room has something to cut: within this much of
-its own loudest band."""
-
+"""A normal request's carve for a voice (mild 1.5, strong 3.5)."""
+_CARVE_MOST_DB = 6.0
+"""The deepest cut a normal request makes between two other parts (mild 3.6, strong 8.4)."""
 
 def _masking(ctx: _Context) -> None:
     """Parts named as fighting. Kick and bass: the bass steps aside when the kick hits. A
     voice: the parts it fights make room where its words live. Two other parts: each is cut
-    where the other stands strongest against it, so each keeps a band of its own."""
+    where the other leads it (dsp.carve), so each keeps a band of its own."""
     layer, named, analysis = ctx.layer, ctx.named, ctx.analysis
     if ducks_bass(layer, named, analysis):
         _duck_bass(ctx)
@@ -485,13 +481,7 @@ def _masking(ctx: _Context) -> None:
         ctx.notes.append(f"Tell me which part fights with {ctx.the(layer)} (or give me its "
                          "stem), and I'll carve room between the two.")
         return
-    centre, over = _home_band(analysis.tracks[rival], analysis.tracks[layer])
-    where = (f"the band with the most of {ctx.the(rival)} over {ctx.the(layer)} "
-             f"({signed(over)} dB)" if over >= 0 else
-             f"the band with the least of {ctx.the(layer)} over {ctx.the(rival)} "
-             f"({signed(-over)} dB)")
-    ctx.add(stem, "bell", f"makes room at {hz(centre)} for {ctx.the(rival)}: {where}",
-            freq_hz=centre, gain_db=-round(_CARVE_DB * ctx.scale, 1), q=1.4)
+    _separate(ctx, stem, rival)
 
 
 def _duck_bass(ctx: _Context) -> None:
@@ -513,24 +503,36 @@ def _duck_bass(ctx: _Context) -> None:
             release_ms=90.0, **key)
 
 
-def _home_band(own: TrackAnalysis, other: TrackAnalysis) -> tuple[float, float]:
-    """The third-octave band (centre, dB over `other`) where `own` is strongest and most
-    ahead of `other` (their sum), among `own`'s strongest bands where `other` has something
-    to cut."""
-    mine, theirs = (np.array([_band_db(t, c) for c in COMPETING_CENTRES_HZ]) for t in (own, other))
-    candidates = np.flatnonzero(mine >= mine.max() - _HOME_REACH_DB)
-    both = candidates[theirs[candidates] >= theirs.max() - _CUT_REACH_DB]
-    candidates = both if both.size else candidates
-    # ahead of the other part and near its own peak: a band at the skirt of its range,
-    # where the other part is weaker still, is no home
-    best = candidates[np.argmax((2 * mine - theirs)[candidates])]
-    return float(round(COMPETING_CENTRES_HZ[best])), float(mine[best] - theirs[best])
-
-
-def _band_db(track: TrackAnalysis, centre_hz: float) -> float:
-    edge = 2.0 ** (1 / 6)
-    band = (track.spectrum_hz >= centre_hz / edge) & (track.spectrum_hz < centre_hz * edge)
-    return float(10 * np.log10(max((10 ** (track.spectrum_db[band] / 10)).sum(), 1e-30)))
+def _separate(ctx: _Context, stem: str, rival: str) -> None:
+    """`ctx.layer` makes room for `rival` (dsp.carve): cut where the rival leads it and
+    the two have most in common, as deep as its own level allows."""
+    layer, analysis = ctx.layer, ctx.analysis
+    pair = sorted((layer, rival))
+    found = carve(tuple(analysis.band_power[r] for r in (layer, rival)),
+                  tuple(_band_power(analysis, r) for r in (layer, rival)),
+                  analysis.tracks[layer].spectrum_hz, analysis.sample_rate,
+                  _CARVE_MOST_DB * ctx.scale)
+    if found is None:
+        ctx.notes.append(f"{ctx.the(pair[0]).capitalize()} and {ctx.the(pair[1])} have only "
+                         f"{percent(analysis.overlap(layer, rival))} of their energy in common "
+                         "(160 Hz–6.3 kHz, 20 ms at a time): they barely sit on each other, "
+                         "so I carved nothing between them.")
+        return
+    cut = found.cuts[0]
+    if cut is None:
+        ctx.notes.append(f"No cut that leaves {ctx.the(layer)} within "
+                         f"{LEVEL_BUDGET_DB:g} dB of its level sets it further apart from "
+                         f"{ctx.the(rival)}, so it stays as it was.")
+        return
+    label = "/".join(part_name(r, ctx.names) for r in pair)
+    ctx.add(stem, "bell", f"makes room for {ctx.the(rival)}: {ctx.the(rival)} against "
+                          f"{ctx.the(layer)} at {hz(cut.freq_hz)}, {signed(cut.lead_db)} dB; "
+                          f"{hz(cut.reach[0])}–{hz(cut.reach[1])} holds {percent(cut.shared)} of "
+                          "the energy the two have in common. The level of "
+                          f"{ctx.the(layer)} changes {signed(cut.level_db)} dB, and this cut "
+                          f"alone takes the {label} overlap from {percent(found.overlap)} to "
+                          f"about {percent(cut.overlap_after)}",
+            freq_hz=cut.freq_hz, gain_db=cut.gain_db, q=cut.q)
 
 
 _HARMONICS_SPLIT_HZ = 150.0

@@ -111,7 +111,8 @@ def test_two_pairs_named_fighting_keep_their_own_rivals(song):
     and the keys each made room for the bass (the first rival alphabetically)."""
     frames = 6 * RATE
     stems = stem_set({"kick": song["kick"][:, :frames], "bass": song["bass"][:, :frames],
-                      "guitars": _band_noise(400.0, 6.0, 1), "keys": _band_noise(2000.0, 6.0, 3)})
+                      "guitars": _band_noise(400.0, 6.0, 1) + 0.3 * _band_noise(2000.0, 6.0, 2),
+                      "keys": _band_noise(2000.0, 6.0, 3) + 0.3 * _band_noise(400.0, 6.0, 4)})
     requests = [FixRequest(layer, "masking") for layer in ("guitars", "keys", "kick", "bass")]
     plan = plan_fixes(requests, analyse_session(stems))
     carves = {m.stem: m.reason for m in plan.moves if m.op == "bell"}

@@ -89,8 +89,12 @@ def _skip(session: Session, value) -> Turn:
     active = state.moves[:state.applied]
     index = find_move(active, value)
     if index is None:
-        return session.reply([f"Which move? Say `skip 1` to `skip {len(active)}` (see "
-                              "`status`)." if active else "No moves to skip."])
+        if not active:
+            return session.reply(["No moves to skip."])
+        which = "`skip 1`" + (f" to `skip {len(active)}`" if len(active) > 1 else "")
+        return session.reply([f"Which move? The plan has {len(active)} "
+                              f"move{'s' if len(active) > 1 else ''}: say {which} (see "
+                              "`status`)."])
     said = f"dropped move {index + 1} ({Move.from_dict(active[index]).action(layer_names())})"
     state.remember_plan(said)
     active.pop(index)

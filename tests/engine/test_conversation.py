@@ -67,6 +67,16 @@ def test_plan_edits_more_less_skip_and_explicit_db(chat, buried_vocal_files):
     assert chat.engine.state.moves[-1]["params"]["gain_db"] == 2.0
 
 
+def test_skip_past_the_plan_names_the_moves_there_are(chat, buried_vocal_files):
+    """'skip 9' on a one-move plan answered 'Say `skip 1` to `skip 1`'."""
+    chat.plan_quiet_vocal(buried_vocal_files)
+    assert len(chat.engine.view.plan) == 1
+    assert chat.say("skip 9") == "Which move? The plan has 1 move: say `skip 1` (see `status`)."
+    chat.say("make the drums 2 dB louder")
+    assert chat.say("skip 9") == ("Which move? The plan has 2 moves: say `skip 1` to `skip 2` "
+                                  "(see `status`).")
+
+
 def test_stereo_only_is_offered_honestly(chat, buried_vocal_files):
     chat.say("the vocal is buried")
     answer = chat.say("I only have the stereo mix")

@@ -93,6 +93,34 @@ def _band_response(freq_hz: float, gain_db: float, q: float, rate: int) -> np.nd
     return (np.abs(response) ** 2).reshape(len(COMPETING_CENTRES_HZ), -1).mean(axis=1)
 
 
+class _Weighed:
+    """Two parts' band frames, ready for their overlap (dsp.overlap.shared_energy) once
+    the first is scaled band by band: in each band the frames are sorted by how far the
+    second stands over the first, so a scale w splits them where that ratio passes w (the
+    smaller is the first, scaled, above; the second below) and the sums come from running
+    totals."""
+
+    def __init__(self, own: np.ndarray, other: np.ndarray) -> None:
+        own, other = own.astype(np.float64), other.astype(np.float64)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            ratio = np.where(own > 0, other / np.where(own > 0, own, 1.0), np.inf)
+        order = np.argsort(ratio, axis=0)
+        self.ratio = np.take_along_axis(ratio, order, axis=0).T
+        zero = np.zeros((1, own.shape[1]))
+        self.own_before = np.concatenate([zero, np.cumsum(np.take_along_axis(
+            own, order, axis=0), axis=0)]).T
+        self.other_before = np.concatenate([zero, np.cumsum(np.take_along_axis(
+            other, order, axis=0), axis=0)]).T
+
+    def overlap(self, weights: np.ndarray) -> float:
+        split = [np.searchsorted(r, w) for r, w in zip(self.ratio, weights, strict=True)]
+        bands = np.arange(len(split))
+        own, other = self.own_before[:, -1], self.other_before[:, -1]
+        smaller = self.other_before[bands, split] + weights * (own - self.own_before[bands, split])
+        return float(smaller.sum() / max(float((weights * own + other).sum() - smaller.sum()),
+                                          1e-20))
+
+
 def _tried(own: np.ndarray, other: np.ndarray, spectrum: np.ndarray, freqs: np.ndarray,
            rate: int, most_db: float) -> list[tuple]:
     """Every bell tried on `own`, each as deep as its level budget allows: (overlap after,
@@ -104,6 +132,7 @@ def _tried(own: np.ndarray, other: np.ndarray, spectrum: np.ndarray, freqs: np.n
         _, response = signal.sosfreqz(bell(centre, -depth, q, rate), worN=freqs, fs=rate)
         return float(10 * np.log10(float((spectrum * np.abs(response) ** 2).sum()) / total))
 
+    weighed = _Weighed(own, other)
     tried = []
     for band, centre in enumerate(COMPETING_CENTRES_HZ):
         for q in _QS:
@@ -118,8 +147,8 @@ def _tried(own: np.ndarray, other: np.ndarray, spectrum: np.ndarray, freqs: np.n
             if low == 0:
                 continue
             depth = float(depths[low - 1])
-            weights = _band_response(centre, -depth, q, rate).astype(np.float32)
-            tried.append((shared_energy(own * weights, other), band, q, depth, weights,
+            weights = _band_response(centre, -depth, q, rate)
+            tried.append((weighed.overlap(weights), band, q, depth, weights,
                           level(centre, depth, q)))
     return tried
 
@@ -155,7 +184,7 @@ def _cut(pick: tuple, own: np.ndarray, other: np.ndarray, overlap: float) -> Cut
     reached = reached if reached.size else np.array([band])
     common = np.minimum(own, other).sum(axis=0, dtype=np.float64)
     return Cut(freq_hz=float(round(centre)), gain_db=-depth, q=q, level_db=level,
-               lead_db=other_db - own_db,
+               lead_db=float(other_db - own_db),
                reach=(COMPETING_CENTRES_HZ[reached[0]] / _EDGE,
                       COMPETING_CENTRES_HZ[reached[-1]] * _EDGE),
                shared=float(common[reached].sum() / max(common.sum(), 1e-20)),

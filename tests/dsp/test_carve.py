@@ -13,6 +13,7 @@ import json
 
 import numpy as np
 import pyloudnorm
+import pytest
 import soundfile as sf
 from faults import stem_set
 from scipy import signal
@@ -132,3 +133,19 @@ def test_parts_that_barely_overlap_are_left_alone_and_told_so():
     plan, _ = _fixed({"guitars": _stereo(guitars), "keys": _stereo(keys)})
     assert plan.moves == ()
     assert any("barely sit on each other" in note for note in plan.said)
+
+
+def test_the_overlap_after_a_scale_per_band_is_shared_energy_of_the_scaled_frames():
+    """The carve's search reads the overlap from running totals; it is the overlap of the
+    scaled energies, entry by entry (dsp.overlap.shared_energy), silent entries included."""
+    from dsp.carve import _Weighed
+    from dsp.overlap import shared_energy
+
+    rng = np.random.default_rng(9)
+    own, other = (rng.exponential(size=(300, 17)) ** 3 for _ in range(2))
+    own[:40, 3] = 0.0
+    other[20:60, 3] = 0.0
+    weighed = _Weighed(own, other)
+    for weights in (np.ones(17), rng.uniform(0.05, 1.0, 17), np.full(17, 0.25)):
+        assert weighed.overlap(weights) == pytest.approx(
+            shared_energy(own * weights, other), rel=1e-9)

@@ -16,12 +16,14 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from dsp.wording import listing
 from moozix_tui.engine import dialogue, flow, intake
 from moozix_tui.engine.commands import read_command
 from moozix_tui.engine.demo import demo_ready, make_demo
 from moozix_tui.engine.handlers import COMMANDS
 from moozix_tui.engine.model import Job, Reply, SessionView, Turn
 from moozix_tui.engine.paths import closest_name, looks_like_path, parse_path, read_paths
+from moozix_tui.engine.present import part_word
 from moozix_tui.engine.session import Session
 from moozix_tui.engine.store import SessionState, SessionStore, StateError
 from moozix_tui.engine.view import build_view
@@ -230,7 +232,8 @@ class Engine:
 
     def _finished_demo(self) -> Turn:
         intake.fill_demo(self.session)
-        text = "The demo song is ready: **drums, bass, keys, vocal**."
+        parts = listing([part_word(f["role"]) for f in self.session.state.files])
+        text = f"The demo song is ready: **{parts}**."
         if any(not i.get("done") for i in self.session.state.intents):
             return flow.start_analysis(self.session, [text])
         return self.session.reply([text + " What do you hear?"])

@@ -206,3 +206,21 @@ def test_a_complaint_holding_a_term_is_still_a_complaint(chat):
     chat.start()
     reply = chat.say("what is wrong with the vocal, it sits 5 LU too low")
     assert "**LU** —" not in reply
+
+
+def test_the_demo_names_its_parts_as_the_side_panel_does(tmp_path, monkeypatch):
+    """'The demo song is ready: drums, bass, keys, vocal' beside a panel listing 'lead
+    vocal': the ready line names the parts in the panel's words."""
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    from moozix_tui.engine import demo
+
+    real = demo.make_demo
+    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=2.0))
+    from scripted_chat import Chat
+
+    from moozix_tui.engine import Engine
+
+    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
+    ready = chat.start()
+    assert "The demo song is ready: **drums, bass, keys and lead vocal**." in ready
+    assert [s.name for s in chat.engine.view.stems] == ["drums", "bass", "keys", "lead vocal"]

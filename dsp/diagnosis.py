@@ -102,6 +102,24 @@ def ducks_bass(layer: str, named: Collection[str], analysis: SessionAnalysis) ->
     return (layer in _duck_pair(named) or alone) and analysis.kick_source is not None
 
 
+KICK_BASS_MASKING = 0.5
+"""A kick/bass overlap over this is a finding of its own (diagnose)."""
+
+
+def fighting_measured(layer: str, named: Collection[str], analysis: SessionAnalysis) -> bool:
+    """Whether `layer`, named with `named` as fighting, measurably sits on the parts it
+    fights: the kick/bass pair by its overlap below 150 Hz (over KICK_BASS_MASKING, as
+    diagnose finds it), any other pair by its shared energy in the competing bands (at least
+    dsp.carve.BARELY, the share a carve acts on)."""
+    from dsp.carve import BARELY
+
+    if ducks_bass(layer, named, analysis):
+        return (analysis.kick_bass_overlap or 0.0) > KICK_BASS_MASKING
+    return layer in analysis.band_power and any(
+        analysis.overlap(layer, other) >= BARELY
+        for other in _fought(layer, named, analysis) if other in analysis.band_power)
+
+
 def carve_rival(layer: str, named: Collection[str], analysis: SessionAnalysis) -> str | None:
     """The loaded part a part named as fighting makes room for: the first other part named
     outside the kick/bass pair (or in it, when there is no other); None if none is loaded."""
@@ -309,7 +327,8 @@ def diagnose(analysis: SessionAnalysis, *,
                                     f"lost in mono (correlation {signed(track.correlation, 2)})",
                                     track.mono_loss_db, (0.0, 1.5), source))
     findings += _small_speakers(analysis, ranges, names)
-    if analysis.kick_bass_overlap is not None and analysis.kick_bass_overlap > 0.5:
+    if analysis.kick_bass_overlap is not None \
+            and analysis.kick_bass_overlap > KICK_BASS_MASKING:
         findings.append(Finding("bass", "masking", "normal",
                                 f"{the_part(analysis.kick_source or 'kick', names)} and "
                                 f"{the_part('bass', names)} "

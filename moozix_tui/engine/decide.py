@@ -151,7 +151,7 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
     alternatives = [(complaints[g.instead_of], {"layer": g.layer, "problem": g.problem,
                                                 "evidence": g.evidence})
                     for g in heard.guesses if g.instead_of is not None]
-    complaints, notes, _ = settle_doubtful(complaints, alternatives, findings)
+    complaints, notes, _ = settle_doubtful(complaints, alternatives, findings, analysis)
     for unclear in heard.unclear:
         layer = resolve_unclear(unclear.problem, unclear.candidates, analysis, findings)
         if layer is None:
@@ -181,14 +181,21 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
 
 
 def settle_doubtful(complaints: Sequence[dict], alternatives: Sequence[tuple[dict, dict]],
-                    findings: Sequence) -> tuple[list[dict], list[str], list[tuple[dict, dict]]]:
+                    findings: Sequence, analysis
+                    ) -> tuple[list[dict], list[str], list[tuple[dict, dict]]]:
     """Doubtful readings settled by measurement, the same for the chat (when it plans) and
     `moozix fix`: a reading gives way to one of its alternatives (pairs of the reading's
     complaint and an alternative) only when the measurement backs that alternative and not
-    the reading. Returns the complaints, a note for each reading the measurement changed
-    (one that stands is fixed as said, with nothing to explain), and the (reading,
-    alternative) pairs that were swapped."""
+    the reading. Parts named as fighting are backed when they measurably sit on each other
+    (dsp.diagnosis.fighting_measured): with two stems one part always stands over "the
+    rest", and that level finding took "the guitars and the keys are fighting" for the keys
+    too loud. Returns the complaints, a note for each reading the measurement changed (one
+    that stands is fixed as said, with nothing to explain), and the (reading, alternative)
+    pairs that were swapped."""
+    from dsp.diagnosis import fighting_measured
+
     backed = {(f.layer, f.problem) for f in findings if f.severity in ("normal", "strong")}
+    fighting = [c["layer"] for c in complaints if c["problem"] == "masking"]
     out, notes, swapped = list(complaints), [], []
     for index, reading in enumerate(complaints):
         others = [alt for of, alt in alternatives if of is reading]
@@ -197,7 +204,9 @@ def settle_doubtful(complaints: Sequence[dict], alternatives: Sequence[tuple[dic
         key = (reading["layer"], reading["problem"])
         swap = next((a for a in others if (a["layer"], a["problem"]) in backed), None)
         said = reading.get("evidence", "")
-        if key in backed or swap is None:
+        if key in backed or swap is None or (
+                reading["problem"] == "masking"
+                and fighting_measured(reading["layer"], fighting, analysis)):
             continue
         out[index] = {**complaint(swap["layer"], swap["problem"], severity=reading["severity"],
                                   evidence=swap.get("evidence", "")),

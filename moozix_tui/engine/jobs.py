@@ -79,7 +79,8 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
         analysis = known or analyse_session(base if base is not None else loaded)
         progress("planning the moves", 0.9)
         findings = diagnosis(analysis)
-        settled, notes, swapped = settle_doubtful(complaints, alternatives, findings)
+        settled, notes, swapped = settle_doubtful(complaints, alternatives, findings,
+                                                   analysis)
         planned = plan(settled, analysis)
         return AnalyseOutcome(loaded, analysis, findings,
                               planned.noting(notes),

@@ -3,6 +3,9 @@ answer to a vague complaint share them)."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
+import numpy as np
 import pytest
 
 from dsp.diagnosis import Finding
@@ -98,8 +101,49 @@ def test_a_doubtful_reading_that_stands_is_fixed_as_said_without_a_note():
     though it was fixed exactly as said; only a reading the measurement changes is told."""
     fighting = complaint("kick", "masking", evidence="kick and bass are fighting")
     quiet = complaint("kick", "too_quiet")
-    kept, notes, swapped = settle_doubtful([fighting], [(fighting, quiet)], [])
+    unmeasured = SimpleNamespace(kick_source=None, kick_bass_overlap=None, band_power={})
+    kept, notes, swapped = settle_doubtful([fighting], [(fighting, quiet)], [], unmeasured)
     assert kept == [fighting] and notes == [] and swapped == []
     changed, notes, swapped = settle_doubtful([fighting], [(fighting, quiet)],
-                                              [finding("kick", "too_quiet", "normal")])
+                                              [finding("kick", "too_quiet", "normal")],
+                                              unmeasured)
     assert changed[0]["problem"] == "too_quiet" and len(notes) == 1 and len(swapped) == 1
+
+
+def _band_noise(low_hz: float, high_hz: float, db: float, seed: int) -> np.ndarray:
+    """Stereo noise with its energy between two frequencies, 8 s at 44.1 kHz."""
+    from scipy import signal
+
+    noise = np.random.default_rng(seed).standard_normal((2, 44100 * 8))
+    sos = signal.butter(4, (low_hz, high_hz), "bandpass", fs=44100, output="sos")
+    x = signal.sosfilt(sos, noise, axis=1)
+    return (x / np.abs(x).max() * 10 ** (db / 20)).astype(np.float32)
+
+
+@pytest.mark.parametrize(("keys_band", "carved"), [((200.0, 3000.0), True),
+                                                   ((6000.0, 12000.0), False)])
+def test_two_parts_named_fighting_are_carved_where_they_measurably_sit_on_each_other(
+        keys_band, carved):
+    """Only a guitar and a piano loaded: the piano, 6 dB louder, stands over "the rest" (the
+    guitar alone), and that level finding took "the guitars and the keys are fighting" for
+    the keys too loud (an 11 dB cut, and a note asking which part fights the guitars). Two
+    noises in one band share most of their energy there: the reading stands and the pair is
+    carved (the quieter guitar where the piano leads it). A piano far above the guitar's
+    band shares next to nothing: the level reading the measurement backs takes its place."""
+    from dsp.check import Stem, StemSet
+    from dsp.stem_analysis import analyse_session
+    from intents import understand
+    from moozix_tui.engine.decide import diagnosis, plan, without_questions
+
+    guitar = _band_noise(200.0, 3000.0, -12.0, 1)
+    keys = _band_noise(*keys_band, -6.0, 2)
+    analysis = analyse_session(StemSet((Stem("guitars", guitar), Stem("keys", keys)),
+                                       44100, guitar.shape[1]))
+    complaints, notes = without_questions(understand("the guitars and the keys are fighting"),
+                                          analysis, diagnosis(analysis))
+    moves = plan(complaints, analysis).moves
+    if carved:
+        assert {c["problem"] for c in complaints} == {"masking"} and notes == []
+        assert any(m.op == "bell" for m in moves) and not any(m.op == "gain" for m in moves)
+    else:
+        assert ("keys", "too_loud") in {(c["layer"], c["problem"]) for c in complaints}

@@ -117,21 +117,35 @@ def _unstretched(word: str, known) -> str | None:
         (p for p in plains if stem(p) in known), None)
 
 
-def _correct(tokens: list[Token], vocab: Vocabulary) -> tuple[list[str], list[Correction]]:
+def _correct(text: str, tokens: list[Token], vocab: Vocabulary
+             ) -> tuple[list[str], list[Correction]]:
     known = vocab.known_words | grammar().known
+    confused = vocab.rules["confused_words"]
     words, corrections = [], []
     memo: dict[str, str | None] = {}
-    for token in tokens:
+    for k, token in enumerate(tokens):
         word = token.word
         if word in memo:
             fixed = memo[word]
         else:
             fixed = memo[word] = _fixed(word, known, vocab)
+        rule = confused.get(word)
+        if isinstance(rule, dict) and _ends_or_precedes(text, tokens, k, rule["before"]):
+            fixed = rule["means"]
         if fixed and fixed != word:
             corrections.append(Correction(token.raw, fixed))
             word = fixed
         words.append(word)
     return words, corrections
+
+
+def _ends_or_precedes(text: str, tokens: list[Token], k: int, before: list[str]) -> bool:
+    """Token k ends its clause (the message, or punctuation after it) or stands before one of
+    `before`."""
+    if k + 1 == len(tokens):
+        return True
+    gap = text[tokens[k].end:tokens[k + 1].start]
+    return any(c in gap for c in ".,;:!?()–—") or tokens[k + 1].word in before
 
 
 def _fixed(word: str, known, vocab: Vocabulary) -> str | None:
@@ -1067,7 +1081,7 @@ class _Reader:
         self.vocab = vocab
         self.rules = vocab.rules
         self.tokens = _joined(text, tokenize(text), vocab)
-        self.words, self.corrections = _correct(self.tokens, vocab)
+        self.words, self.corrections = _correct(text, self.tokens, vocab)
         self.clauses = clause_bounds(text, self.tokens)
         self.sentences = sentence_ids(text, self.tokens)
         self.keys = [stem(w) for w in self.words]

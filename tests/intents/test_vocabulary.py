@@ -87,3 +87,18 @@ def test_a_typo_is_matched_among_the_words_within_reach_as_among_all_of_them():
         within = process.extractOne(text, vocab.fuzzy_words.get(len(text), ()),
                                     scorer=OSA.normalized_similarity, score_cutoff=cutoff)
         assert (everywhere and everywhere[:2]) == (within and within[:2]), text
+
+
+CONFUSED = tomllib.loads(resources.files("intents").joinpath("data/rules.toml").read_text())[
+    "confused_words"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), CONFUSED["examples"])
+def test_a_real_word_typed_for_a_problem_word_reads_as_it_where_it_ends_its_clause(
+        text, layer, problem):
+    assert (layer, problem) in {(i.layer, i.problem) for i in parse(text)}
+
+
+@pytest.mark.parametrize("text", CONFUSED["counter_examples"])
+def test_a_real_word_before_what_it_qualifies_stays_itself(text):
+    assert not {i.problem for i in parse(text)} & {"too_quiet", "quiet_master"}

@@ -172,6 +172,10 @@ class Note:
     """Something the plan says beside its moves, and what of them it counts on."""
     text: str
     sized: Sized | None = None
+    about: tuple[int, ...] = ()
+    """The moves the note is about (those its request planned), by their place in
+    Plan.moves: with every one of them left out ("I made a nudge of 1.0 LU" after `undo`
+    took the nudge back) the note no longer holds. Empty: about no move."""
 
 
 @dataclass(frozen=True)

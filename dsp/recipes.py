@@ -1098,6 +1098,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     notes: list[str] = []
     goals: list[_LevelGoal] = []
     counting: _Counting = {}
+    about: dict[str, set[tuple[str, str, str]]] = {}
     held_back = False
     limited: list[str] = []
     for request in sorted(requests, key=lambda r: r.problem == "tonal_balance"):
@@ -1113,6 +1114,8 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         if request.file is not None:
             _onto_one_file(moves, first, request, ctx)
         notes.extend(n for n in ctx.notes if n not in notes)
+        for note in ctx.notes:
+            about.setdefault(note, set()).update(_signature(m) for m in moves[first:])
         held_back |= ctx.held_back
         limited += ctx.limited
     settled = _settle_levels(analysis, goals, moves)
@@ -1127,8 +1130,13 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names, counting))
         settled = _settle_levels(analysis, goals, moves)
     notes.extend(_drop_idle_levels(analysis, goals, moves, names, counting))
-    return Plan(moves=_counted_moves(moves), notes=_counted_notes(notes, moves, counting),
+    return Plan(moves=_counted_moves(moves), notes=_counted_notes(notes, moves, counting, about),
                 held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])))
+
+
+def _signature(move: Move) -> tuple[str, str, str]:
+    """What stays of a move while the plan settles it (its size and reason may change)."""
+    return move.stem, move.op, move.source
 
 
 def _counted_moves(moves: Sequence[Move]) -> tuple[Move, ...]:
@@ -1138,17 +1146,18 @@ def _counted_moves(moves: Sequence[Move]) -> tuple[Move, ...]:
         i for i in range(len(moves)) if i != n))) if m.sized else m for n, m in enumerate(moves))
 
 
-def _counted_notes(notes: Sequence[str], moves: Sequence[Move],
-                   counting: _Counting) -> tuple[Note, ...]:
+def _counted_notes(notes: Sequence[str], moves: Sequence[Move], counting: _Counting,
+                   about: Mapping[str, set[tuple[str, str, str]]]) -> tuple[Note, ...]:
     """The plan's notes, each counting one on every move of the plan or on the low-mid
-    cuts it says were made."""
+    cuts it says were made, and each about the moves its request planned."""
     out = []
     for text in notes:
+        on_moves = tuple(i for i, m in enumerate(moves) if _signature(m) in about.get(text, ()))
         if text not in counting:
-            out.append(Note(text))
+            out.append(Note(text, about=on_moves))
             continue
         sized, cuts = counting[text]
         on = range(len(moves)) if cuts is None else sorted(
             i for i in (_mud_cut(moves, r) for r in cuts) if i is not None)
-        out.append(Note(text, replace(sized, counts_on=tuple(on))))
+        out.append(Note(text, replace(sized, counts_on=tuple(on)), on_moves))
     return tuple(out)

@@ -31,7 +31,9 @@ def planned(moves: Sequence, notes: Sequence) -> tuple[list[dict], list[dict]]:
     ids = [m["id"] for m in out]
     for move, kept in zip(moves, out, strict=True):
         kept.update(_sized(move.sized, ids))
-    return out, [{"text": note.text, **_sized(note.sized, ids)} for note in notes]
+    return out, [{"text": note.text, **_sized(note.sized, ids),
+                  **({"about": [ids[i] for i in note.about]} if note.about else {})}
+                 for note in notes]
 
 
 def _sized(sized, ids: Sequence[str]) -> dict:
@@ -57,9 +59,12 @@ def active_moves(moves: Sequence[dict], applied: int) -> list[dict]:
 
 
 def active_notes(notes: Sequence[dict], moves: Sequence[dict], applied: int) -> list[str]:
-    """The notes as the chat and the report show them beside the applied moves."""
+    """The notes as the chat and the report show them beside the applied moves; a note
+    about moves (`about`) of which none is applied no longer holds and is left out."""
     active = list(moves[:applied])
-    return [_worded(n, n["text"], active) for n in notes]
+    present = {m.get("id") for m in active}
+    return [_worded(n, n["text"], active) for n in notes
+            if not n.get("about") or present & set(n["about"])]
 
 
 def in_render(move: dict, rendered: Sequence) -> bool:

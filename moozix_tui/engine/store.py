@@ -51,8 +51,9 @@ class SessionState:
     how far from its measured size (`asked`). Shown through sizing.active_moves."""
     applied: int = 0
     notes: list[dict] = field(default_factory=list)
-    """{text, sized_with?, sized?}: shown through sizing.active_notes, worded for the moves
-    in (the moves and each plan's moves keep `sized_with` and `sized` the same way)."""
+    """{text, sized_with?, sized?, about?}: shown through sizing.active_notes, worded for the
+    moves in (the moves and each plan's moves keep `sized_with` and `sized` the same way),
+    and left out when none of the moves it is about (`about`, their ids) is in."""
     phase: str = "listen"
     analysed: bool = False
     summary: dict | None = None

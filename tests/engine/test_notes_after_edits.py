@@ -47,3 +47,25 @@ def test_skip_undo_and_redo_show_the_notes_status_shows(tmp_path, monkeypatch):
     assert predicted in undone and _quotes(chat.say("status")) == undone
     redone = _quotes(chat.say("redo"))
     assert redone == skipped and _quotes(chat.say("status")) == redone
+
+
+def test_a_note_about_a_move_taken_back_is_no_longer_shown(tmp_path, monkeypatch):
+    """On the demo the bass sits inside its typical range, so "the bass is a bit quiet" gets
+    a nudge and a note that says so. `undo` took the nudge back and the chat and `status`
+    still said "I made a nudge"; `redo` brings both back."""
+    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
+    from moozix_tui.engine import demo
+
+    real = demo.make_demo
+    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
+    from scripted_chat import Chat
+
+    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
+    chat.start()
+    chat.say("the vocal is too quiet")
+    planned = chat.say("the bass is a bit too quiet")
+    assert "I made a nudge" in planned
+    assert "I made a nudge" in chat.say("status")
+    undone = chat.say("undo")
+    assert "I made a nudge" not in undone and "I made a nudge" not in chat.say("status")
+    assert "I made a nudge" in chat.say("redo")

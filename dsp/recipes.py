@@ -277,7 +277,7 @@ def _harsh(ctx: _Context) -> None:
                 freq_hz=round(freq), q=1.5, threshold_db=-30.0,
                 max_reduction_db=round(reduction, 1))
         return
-    if _harsh_against_typical(ctx, stem, freq):
+    if _harsh_against_typical(ctx, stem):
         return
     cut = float(np.clip(2.0 + excess, 2.0, 9.0)) * ctx.scale
     presence = ctx.analysis.mix.band_share_db["presence"]
@@ -302,7 +302,7 @@ _GENTLE_HARSH_DB = 2.0
 """The deepest cut on an edge that measures inside its typical range."""
 
 
-def _harsh_against_typical(ctx: _Context, stem: str, freq: float) -> bool:
+def _harsh_against_typical(ctx: _Context, stem: str, freq: float | None = None) -> bool:
     """A stem whose 3–7 kHz edge has a typical range (cymbals, a kit), judged where the
     cymbals ring: above the range, one cut at the peak sized to bring the edge back to its
     top; inside it, a gentle cut and a note with what was measured. The cut is a bell on
@@ -312,6 +312,15 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float) -> bool:
         return False
     low, high = typical
     edge = ctx.analysis.harshness[stem].excess_db
+    if freq is None:
+        # on the part's own stem the cut goes where its edge is measured (and where
+        # _BAND_MEAN_PER_DB was calibrated): at the strongest ring inside 3–7 kHz, else the
+        # band's middle. A ring at 2.9 kHz on the hats took the cut below the band and left
+        # the edge at 2.7 -> 2.7 dB. Inside a kit's stem the caller picks a ring clear of
+        # the snare's.
+        band_low, band_high = PRESENCE_BAND_HZ
+        freq = next((f for f, _ in ctx.analysis.harshness[stem].peaks
+                     if band_low <= f <= band_high), float(np.sqrt(band_low * band_high)))
     measured = (f"{khz_band(PRESENCE_BAND_HZ)} stands {signed(edge)} dB against the "
                 f"{khz_band(PRESENCE_FIT_HZ)} trend of {ctx.the(stem)} where the cymbals ring "
                 f"(typical {signed_range(low, high, 1)} dB)")

@@ -617,3 +617,16 @@ def test_a_nudge_is_a_step_up_against_the_rest_after_the_plans_other_moves(song)
     before = _against_rest_lu(broken, "keys")
     after = _against_rest_lu(parts, "keys")
     assert after - before == pytest.approx(1.0, abs=0.5)
+
+
+def test_a_gentle_cut_on_calm_hats_acts_where_their_edge_is_measured(song):
+    """Calm hats with a ring put at 2.5 kHz, below the 3–7 kHz band their edge is measured
+    in: the gentle cut went to the ring and left the 3–7 kHz energy where it was (2.7 ->
+    2.7 dB on the 24-file export). The cut must sit in the band and take energy out of it
+    (numpy FFT of the fixed stem, as band_db measures)."""
+    calm = {**song, "cymbals": boost(boost(song["cymbals"], 5000, -4), 2500, 9)}
+    fixed, _, plan = fix(calm, ("cymbals", "harsh"))
+    (move,) = plan.moves
+    assert 3000 <= move.params["freq_hz"] <= 7000
+    after = next(s.samples for s in fixed.stems if s.role == "cymbals")
+    assert band_db(after, 3000, 7000) < band_db(calm["cymbals"], 3000, 7000) - 0.5

@@ -23,9 +23,10 @@ from dsp.stem_analysis import (
 )
 from dsp.wording import khz_band, part_name, percent, signed, signed_range, the_part
 
-__all__ = ["FAR_UNDER_SMALL_SPEAKERS_DB", "Finding", "Measure", "carve_rival",
-           "complaint_measures", "diagnose", "ducks_bass", "joined", "low_mid_excess_db",
-           "reference_ranges", "small_speaker_shortfall", "spectrum_low_mid_excess_db"]
+__all__ = ["FAR_UNDER_SMALL_SPEAKERS_DB", "KICK_BASS_MASKING", "Finding", "Measure",
+           "carve_rival", "complaint_measures", "diagnose", "ducks_bass", "fighting_measured",
+           "is_song", "joined", "low_mid_excess_db", "reference_ranges",
+           "small_speaker_shortfall", "spectrum_low_mid_excess_db"]
 
 
 @dataclass(frozen=True)
@@ -260,16 +261,25 @@ def _severity(distance: float) -> str:
     return "strong" if distance > 6 else "normal" if distance > 3 else "mild"
 
 
+def is_song(analysis: SessionAnalysis) -> bool:
+    """Whether the parts loaded make a song to judge as one: anything besides voices."""
+    return any(role not in VOCAL_ROLES for role in analysis.roles)
+
+
 def diagnose(analysis: SessionAnalysis, *,
              names: Mapping[str, str] | None = None) -> tuple[Finding, ...]:
     """What stands outside its typical range, worst first, each with its evidence in words.
     `names`: each part's name for people (intents.LAYER_NAMES, from the caller), which the
-    evidence uses; without it, a part's id as a word."""
+    evidence uses; without it, a part's id as a word. Voices alone are no song: their
+    levels against each other and their sum's tone have no typical range (a lead vocal,
+    its double and a backing vocal read as a mix tilting +3.5 dB/octave, "too bright"), so
+    only what each part shows on its own is judged."""
     names = names or {}
     ranges = reference_ranges()
     source = ranges["source"]
     findings = []
-    for layer, level in analysis.level_vs_rest_lu.items():
+    song = is_song(analysis)
+    for layer, level in analysis.level_vs_rest_lu.items() if song else ():
         low, high = ranges["level_vs_rest_lu"].get(layer, (None, None))
         mirror = layer == "instruments" and "vocal" in analysis.level_vs_rest_lu
         if low is None or mirror or not abs(level) < 90:
@@ -311,15 +321,16 @@ def diagnose(analysis: SessionAnalysis, *,
         ("side_low_db", mix.side_low_db, "mono_collapse",
          "the sides carry {v:.0f} dB of the mix's energy below 120 Hz", "dB"),
     )
-    for key, value, problem, words, unit in checks:
+    for key, value, problem, words, unit in checks if song else ():
         low, high = ranges["mix"][key]
         if value > high + 0.5 or (key == "tilt_db_per_octave" and value < low - 0.5):
             distance = value - high if value > high else low - value
             findings.append(Finding("mix", problem, _severity(distance * 2),
                                     words.format(v=value) + f"; typical {low:g}…{high:g} {unit}",
                                     value, (low, high), source))
-    findings += _muddy(analysis, ranges, names)
-    findings += _harsh(analysis, ranges, names)
+    if song:
+        findings += _muddy(analysis, ranges, names)
+        findings += _harsh(analysis, ranges, names)
     for role, track in analysis.tracks.items():
         if role != "mix" and track.mono_loss_db > 6.0:
             findings.append(Finding(role, "mono_collapse", "strong",

@@ -174,8 +174,14 @@ def without_questions(heard, analysis, findings: Sequence) -> tuple[list[dict], 
     for finding in picked:
         complaints.append(complaint(finding.layer, finding.problem, evidence=finding.evidence,
                                     also=finding.also))
+    from dsp.diagnosis import is_song
+
     found = "; ".join(f"{parts_word(f.layer, f.also)} — {problem_word(f.problem)} ({f.evidence})"
-                      for f in picked) or "nothing stood out"
+                      for f in picked) or ("nothing stood out" if is_song(analysis) else
+                                           "nothing; only voices are loaded, and a song's "
+                                           "balance and tone can't be judged from voices alone "
+                                           "(give me the music too: its stems, or a mix "
+                                           "without the vocals)")
     notes.append(f"\"{heard.text}\" {why}: {found}")
     return complaints, notes
 

@@ -147,3 +147,24 @@ def test_two_parts_named_fighting_are_carved_where_they_measurably_sit_on_each_o
         assert any(m.op == "bell" for m in moves) and not any(m.op == "gain" for m in moves)
     else:
         assert ("keys", "too_loud") in {(c["layer"], c["problem"]) for c in complaints}
+
+
+def test_voices_alone_are_not_judged_as_a_song():
+    """A lead vocal and a backing vocal only, asked what is wrong: their sum was judged
+    against a whole song's ranges ("the mix tilts +3.5 dB/octave", the backing vocals
+    "+6 LU against the rest") and the plan cut the whole song's highs. Voices alone give
+    no such findings, and the answer says why."""
+    from dsp.check import Stem, StemSet
+    from dsp.stem_analysis import analyse_session
+    from intents import understand
+    from moozix_tui.engine.decide import diagnosis, without_questions
+
+    lead = _band_noise(150.0, 9000.0, -12.0, 3)
+    backing = _band_noise(300.0, 12000.0, -6.0, 4)
+    analysis = analyse_session(StemSet((Stem("vocal", lead), Stem("backing_vocals", backing)),
+                                       44100, lead.shape[1]))
+    findings = diagnosis(analysis)
+    assert not [f for f in findings if f.layer == "mix" or f.problem in ("too_loud", "too_quiet")]
+    complaints, notes = without_questions(understand("what's wrong with it?"), analysis,
+                                          findings)
+    assert complaints == [] and "only voices are loaded" in notes[-1]

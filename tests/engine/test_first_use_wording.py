@@ -6,20 +6,11 @@ import pytest
 
 
 @pytest.fixture
-def mastered_demo(tmp_path, monkeypatch):
+def mastered_demo(demo_chat):
     """The demo song (8 s) after 'the vocal is too low' and 'go'."""
-    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
-    from scripted_chat import Chat
-
-    from moozix_tui.engine import Engine, demo
-
-    real = demo.make_demo
-    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
-    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
-    chat.start()
-    chat.say("the vocal is too low")
-    chat.say("go")
-    return chat
+    demo_chat.say("the vocal is too low")
+    demo_chat.say("go")
+    return demo_chat
 
 
 def test_the_side_panel_target_says_its_loudness(chat):

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from markdown_it import MarkdownIt
 
-from moozix_tui.engine import Engine
-
 
 def _quotes(markdown: str) -> list[str]:
     """The paragraphs inside the reply's quote, as the chat draws them (escapes undone)."""
@@ -19,16 +17,8 @@ def _quotes(markdown: str) -> list[str]:
             .replace("&#x27;", "'") for p in quote.split("<p>")[1:]]
 
 
-def test_skip_undo_and_redo_show_the_notes_status_shows(tmp_path, monkeypatch):
-    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
-    from moozix_tui.engine import demo
-
-    real = demo.make_demo
-    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
-    from scripted_chat import Chat
-
-    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
-    chat.start()
+def test_skip_undo_and_redo_show_the_notes_status_shows(demo_chat):
+    chat = demo_chat
     plan = chat.say("the vocal is too quiet and muddy")
     first = _quotes(plan)
     predicted = next(n for n in first if n.startswith("With every move in"))
@@ -49,19 +39,11 @@ def test_skip_undo_and_redo_show_the_notes_status_shows(tmp_path, monkeypatch):
     assert redone == skipped and _quotes(chat.say("status")) == redone
 
 
-def test_a_note_about_a_move_taken_back_is_no_longer_shown(tmp_path, monkeypatch):
+def test_a_note_about_a_move_taken_back_is_no_longer_shown(demo_chat):
     """On the demo the bass sits inside its typical range, so "the bass is a bit quiet" gets
     a nudge and a note that says so. `undo` took the nudge back and the chat and `status`
     still said "I made a nudge"; `redo` brings both back."""
-    monkeypatch.setenv("MOOZIX_HOME", str(tmp_path / "home"))
-    from moozix_tui.engine import demo
-
-    real = demo.make_demo
-    monkeypatch.setattr("moozix_tui.engine.engine.make_demo", lambda: real(duration_s=8.0))
-    from scripted_chat import Chat
-
-    chat = Chat(Engine.new(sessions_dir=tmp_path / "s", demo=True))
-    chat.start()
+    chat = demo_chat
     chat.say("the vocal is too quiet")
     planned = chat.say("the bass is a bit too quiet")
     assert "I made a nudge" in planned

@@ -47,24 +47,34 @@ class Sized:
     ('move 4 was', 'moves 4 and 5 were'); None: nothing they do changes what the words say."""
     sentences: bool = False
     """The count and the numbers open sentences (a note), not clauses (a move's reason)."""
+    resized: tuple[str, str] | None = None
+    """What replaces `claim` when none of those moves is left out but some were since made
+    stronger or gentler (`more`, `less`), split where their count goes; None: the words
+    hold."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "counts_on", tuple(int(i) for i in self.counts_on))
-        for name in ("left_out", "apart_clause"):
+        for name in ("left_out", "apart_clause", "resized"):
             value = getattr(self, name)
             if value is not None:
                 if len(value) != 2:
                     raise ValueError(f"Sized.{name} must be two strings, got {value!r}")
                 object.__setattr__(self, name, (str(value[0]), str(value[1])))
 
-    def worded(self, text: str, gone: int, apart: Sequence[int]) -> str:
+    def worded(self, text: str, gone: int, apart: Sequence[int], resized: int = 0) -> str:
         """`text` (the words as planned, and anything said about the move since) with `gone`
-        of the moves they count on left out and the moves numbered `apart` planned apart."""
+        of the moves they count on left out, `resized` of them made stronger or gentler
+        since, and the moves numbered `apart` planned apart."""
         if gone and self.left_out is not None:
             count = (f"one of {self.counted} is" if gone == 1
                      else f"{gone} of {self.counted} are")
             text = text.replace(self.claim, self.left_out[0] + self._opening(count)
                                 + self.left_out[1], 1)
+        elif resized and self.resized is not None:
+            count = (f"one of {self.counted} was" if resized == 1
+                     else f"{resized} of {self.counted} were")
+            text = text.replace(self.claim, self.resized[0] + self._opening(count)
+                                + self.resized[1], 1)
         elif apart and self.apart is not None:
             text = text.replace(self.claim, self.apart, 1)
         if apart and self.apart_clause is not None:
@@ -84,7 +94,8 @@ class Sized:
                 "left_out": None if self.left_out is None else list(self.left_out),
                 "counted": self.counted, "apart": self.apart,
                 "apart_clause": None if self.apart_clause is None else list(self.apart_clause),
-                "sentences": self.sentences}
+                "sentences": self.sentences,
+                "resized": None if self.resized is None else list(self.resized)}
 
     @classmethod
     def from_dict(cls, data: Mapping) -> Sized:
@@ -101,7 +112,10 @@ def resized_level(gap_db: float, more: bool, held: str, lands: str) -> tuple[str
     return claim, Sized(claim=claim,
                         left_out=(f"; sized {than} for the moves planned with it, and ",
                                   f" now left out, so the part may not land there{held}"),
-                        apart_clause=_MOVE_APART)
+                        apart_clause=_MOVE_APART,
+                        resized=(f"; sized {than} for the moves planned with it, and ",
+                                 f" since made stronger or gentler, so the part may not "
+                                 f"land there{held}"))
 
 
 def level_landing() -> Sized:
@@ -119,7 +133,9 @@ def landing_cut(typical: str) -> tuple[str, Sized]:
                         left_out=(f"{lands} with every move planned beside it, and ",
                                   " now left out, so it may not"),
                         apart=f"{lands} once every move planned beside it has acted",
-                        apart_clause=_MOVE_APART)
+                        apart_clause=_MOVE_APART,
+                        resized=(f"{lands} with every move planned beside it as first sized, "
+                                 "and ", " since made stronger or gentler, so it may not"))
 
 
 def counted_note(text: str, *, then: str, kept: str | None = None,
@@ -128,5 +144,6 @@ def counted_note(text: str, *, then: str, kept: str | None = None,
     (`kept`, the whole note unless given) and the count, then what follows (`then`)."""
     return Sized(claim=text, left_out=(f"{kept or text} ", f" now left out{then}"),
                  counted=counted, apart_clause=_NOTE_APART if says_apart else None,
-                 sentences=True)
+                 sentences=True, resized=(f"{kept or text} ",
+                                          f" since made stronger or gentler{then}"))
 

@@ -78,14 +78,16 @@ def in_render(move: dict, rendered: Sequence) -> bool:
 
 def _worded(sized: dict, text: str, active: Sequence[dict]) -> str:
     """`text` as the moves active now make it true: how many of the moves it was sized with
-    are left out, and the numbers of the active moves it was sized without (planned apart:
-    another request, an explicit level)."""
+    are left out or made stronger or gentler since (`asked`), and the numbers of the active
+    moves it was sized without (planned apart: another request, an explicit level)."""
     if "sized" not in sized:
         return text
     from dsp.sized import Sized
 
     present = {m.get("id") for m in active}
     gone = sum(1 for i in sized["sized_with"] if i not in present)
+    resized = sum(1 for m in active if m.get("id") in sized["sized_with"]
+                  and m.get("asked", 1.0) != 1.0)
     apart = [n for n, m in enumerate(active, 1)
              if m.get("id") != sized.get("id") and m.get("id") not in sized["sized_with"]]
-    return Sized.from_dict(sized["sized"]).worded(text, gone, apart)
+    return Sized.from_dict(sized["sized"]).worded(text, gone, apart, resized)

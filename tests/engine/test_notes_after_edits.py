@@ -51,3 +51,16 @@ def test_a_note_about_a_move_taken_back_is_no_longer_shown(demo_chat):
     undone = chat.say("undo")
     assert "I made a nudge" not in undone and "I made a nudge" not in chat.say("status")
     assert "I made a nudge" in chat.say("redo")
+
+
+def test_a_prediction_counting_on_a_move_made_stronger_says_it_may_not_hold(demo_chat):
+    """'(predicted after: +2.4 dB)' stayed under the plan after `more` made every move
+    stronger, though it was worked out for the moves as first sized."""
+    chat = demo_chat
+    predicted = next(n for n in _quotes(chat.say("the vocal is too quiet and muddy"))
+                     if n.startswith("With every move in"))
+    assert "(predicted after:" in predicted
+    stronger = next(n for n in _quotes(chat.say("more"))
+                    if n.startswith("With every move in"))
+    assert "(predicted after:" not in stronger and "since made stronger or gentler" in stronger
+    assert stronger in _quotes(chat.say("status"))

@@ -97,10 +97,13 @@ def test_moves_of_a_session_saved_before_plans_said_how_their_words_read_read_th
     shown = [m["reason"] for m in active_moves(bass_back, 4)]
     apart = "; move 3 was planned apart from it and not counted in its sizing, so the " \
             "landing it names may not hold"
+    # the vocal move the cut was sized with was made ×1.3 since, so the cut's landing no
+    # longer holds as first sized
     assert shown[:2] == [
         _LEVEL + _RESIZED + "; you asked for ×1.3 of the measured move" + apart,
-        _CUT.replace("once every move has acted", "once every move planned beside it has "
-                                                  "acted") + apart]
+        _CUT.replace("once every move has acted", "with every move planned beside it as first "
+                                                  "sized, and one of them was since made "
+                                                  "stronger or gentler, so it may not") + apart]
 
 
 def test_a_move_made_stronger_keeps_how_far_as_data_and_its_reason_says_it_when_shown():

@@ -328,8 +328,9 @@ def _unclear_direction(reader, item) -> bool:
 
 def _other_parties(reader, item) -> list:
     """The other parts named in the clause of a reading's problem words, nearest first:
-    not its own part, the whole song, a part listed with it ("the bass and drums"), or, for
-    words said against a rival, a part before them."""
+    not its own part, the whole song, a part listed with it ("the bass and drums"), for
+    words said against a rival a part before them, or parts after them past a join word
+    ([guesses.doubt] joins) with no part between."""
     cue, part = item.cue, item.layer_mention
     group = reader.groups.get(part, (part,)) if part is not None else ()
     clause = reader.clauses[cue.start]
@@ -338,6 +339,20 @@ def _other_parties(reader, item) -> list:
               and m not in group
               # words said against a rival ("never rises above the drums") name it after them
               and not (cue.cue.part_after and m.start < cue.end)]
+    after = [m for m in others if m.start >= cue.end]
+    joins = set(reader.rules["guesses"]["doubt"]["joins"])
+    # a part inside the words ("buried under the guitars and the keys") starts a list
+    inside = any(cue.start <= m.start < cue.end for m in others)
+    if after and not inside and joins & set(reader.words[cue.end:min(m.start for m in after)]):
+        # "the vocal is buried and the guitars and keys are fighting": the sentence has
+        # moved on to other parts, which are no party to the words before
+        others = [m for m in others if m.start < cue.end]
+    if part is not None and part in reader.mentions:
+        # ... nor are parts said before the subject and joined to it ("the vocal is buried
+        # and the guitars and keys are fighting" sets only the guitars and keys at odds)
+        subject = min(m.start for m in group)
+        others = [m for m in others if not (m.end <= subject
+                                            and joins & set(reader.words[m.end:subject]))]
     return sorted(others, key=lambda m: abs(m.start - cue.start))
 
 

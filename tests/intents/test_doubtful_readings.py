@@ -197,3 +197,14 @@ def test_a_part_not_heard_named_right_after_is_sure_whoever_else_the_clause_name
     intents, guesses = _read("I can barely hear the keys over the vocal")
     assert intents == [("keys", "too_quiet")]
     assert guesses == [("vocal", "too_loud", 0), ("keys", "masking", 0)]
+
+
+def test_parts_named_after_a_join_are_no_party_to_the_words_before_it():
+    # "buried" said of the vocal; the sentence then moves on to the guitars and keys, which
+    # did not bury it: the vocal reading is sure
+    intents, guesses = _read("the vocal is buried and the guitars and keys are fighting")
+    assert intents[0] == ("vocal", "too_quiet")
+    assert not [g for g in guesses if g[2] == 0]
+    # with the guitars as the agent, they are offered as too loud beside it
+    intents, guesses = _read("the vocal is buried under the guitars")
+    assert ("guitars", "too_loud", 0) in guesses

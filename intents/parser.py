@@ -712,6 +712,9 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
     return out
 
 
+_JOINS = frozenset({"and", "but", "while", "yet"})
+
+
 def _own_predicates(first: _Mention, second: _Mention, cues: list[_Mention],
                     clauses: list[int], words: list[str], be: frozenset[str]) -> bool:
     """"the kick is lost under the bass, the hats are a touch bright", "the guitars squelch
@@ -721,6 +724,9 @@ def _own_predicates(first: _Mention, second: _Mention, cues: list[_Mention],
     return (second.end < len(words) and (words[second.end] in be
                                          or any(c.start == second.end for c in cues))
             and any(c.end <= first.start and clauses[c.start] == clauses[first.start]
+                    # "the vocal is buried and the guitars and keys ...": past "and" the
+                    # first is a new subject, not the object of the words before it
+                    and not _JOINS.intersection(words[c.end:first.start])
                     for c in cues)
             and any(c.start >= second.end and clauses[c.start] == clauses[second.start]
                     for c in cues))

@@ -203,8 +203,10 @@ def test_parts_named_after_a_join_are_no_party_to_the_words_before_it():
     # "buried" said of the vocal; the sentence then moves on to the guitars and keys, which
     # did not bury it: the vocal reading is sure
     intents, guesses = _read("the vocal is buried and the guitars and keys are fighting")
-    assert intents[0] == ("vocal", "too_quiet")
-    assert not [g for g in guesses if g[2] == 0]
+    assert intents == [("vocal", "too_quiet"), ("guitars", "masking"), ("keys", "masking")]
+    # and the guitars and keys are one list: neither reading is "past a part", so no
+    # "lead vocal fighting" stands beside them
+    assert guesses == [("guitars", "too_loud", 1), ("keys", "too_loud", 2)]
     # with the guitars as the agent, they are offered as too loud beside it
     intents, guesses = _read("the vocal is buried under the guitars")
     assert ("guitars", "too_loud", 0) in guesses

@@ -289,7 +289,7 @@ def _heard_directly(reader, item) -> bool:
     clause, maskers = reader.clauses[cue.start], set(reader.rules["grammar"]["maskers"])
     k = part.end
     while k < min(part.end + rule["masker_reach"], len(reader.words)) \
-            and reader.clauses[k] == clause and reader.words[k] not in rule["joins"]:
+            and reader.clauses[k] == clause and reader.words[k] not in reader.sets["joins"]:
         if reader.words[k] in maskers:
             return False
         k += 1
@@ -330,7 +330,7 @@ def _other_parties(reader, item) -> list:
     """The other parts named in the clause of a reading's problem words, nearest first:
     not its own part, the whole song, a part listed with it ("the bass and drums"), for
     words said against a rival a part before them, or parts after them past a join word
-    ([guesses.doubt] joins) with no part between."""
+    ([grammar] joins) with no part between."""
     cue, part = item.cue, item.layer_mention
     group = reader.groups.get(part, (part,)) if part is not None else ()
     clause = reader.clauses[cue.start]
@@ -340,7 +340,7 @@ def _other_parties(reader, item) -> list:
               # words said against a rival ("never rises above the drums") name it after them
               and not (cue.cue.part_after and m.start < cue.end)]
     after = [m for m in others if m.start >= cue.end]
-    joins = set(reader.rules["guesses"]["doubt"]["joins"])
+    joins = reader.sets["joins"]
     # a part inside the words ("buried under the guitars and the keys") starts a list
     inside = any(cue.start <= m.start < cue.end for m in others)
     if after and not inside and joins & set(reader.words[cue.end:min(m.start for m in after)]):

@@ -697,7 +697,8 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
                 and _LIST_MARKS.issuperset(
                     re.sub(r"[^\W_]+", " ", text[tokens[last.end - 1].end:
                                                   tokens[m.start].start]))
-                and not _own_predicates(last, m, cues, clauses, words, sets["be"])):
+                and not _own_predicates(last, m, cues, clauses, words, sets["be"],
+                                        sets["joins"])):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -712,11 +713,9 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
     return out
 
 
-_JOINS = frozenset({"and", "but", "while", "yet"})
-
-
 def _own_predicates(first: _Mention, second: _Mention, cues: list[_Mention],
-                    clauses: list[int], words: list[str], be: frozenset[str]) -> bool:
+                    clauses: list[int], words: list[str], be: frozenset[str],
+                    joins: frozenset[str]) -> bool:
     """"the kick is lost under the bass, the hats are a touch bright", "the guitars squelch
     the vocal, and the bass squelches everything": an object after its clause's problem
     words and a subject with a verb (or verb of problem) and problem words of its own are
@@ -726,7 +725,7 @@ def _own_predicates(first: _Mention, second: _Mention, cues: list[_Mention],
             and any(c.end <= first.start and clauses[c.start] == clauses[first.start]
                     # "the vocal is buried and the guitars and keys ...": past "and" the
                     # first is a new subject, not the object of the words before it
-                    and not _JOINS.intersection(words[c.end:first.start])
+                    and not joins.intersection(words[c.end:first.start])
                     for c in cues)
             and any(c.start >= second.end and clauses[c.start] == clauses[second.start]
                     for c in cues))

@@ -91,6 +91,7 @@ _WORD_SETS = {
     "negators": ("negation", "negators"), "praise_after": ("negation", "praise_after"),
     "determiners": ("grammar", "determiners"), "prepositions": ("grammar", "prepositions"),
     "list_words": ("grammar", "list_words"), "pronouns": ("grammar", "pronouns"),
+    "joins": ("grammar", "joins"),
     "whole_subjects": ("grammar", "whole_subjects"), "fillers": ("negation", "fillers"),
     "be": ("voice", "be"), "be_between": ("voice", "between"),
     "lack_joins": ("lack_frame_joins", "words"), "focus": ("grammar", "focus"),

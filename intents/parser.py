@@ -117,7 +117,7 @@ def _unstretched(word: str, known) -> str | None:
         (p for p in plains if stem(p) in known), None)
 
 
-def _correct(text: str, tokens: list[Token], vocab: Vocabulary
+def _correct(tokens: list[Token], clauses: list[int], vocab: Vocabulary
              ) -> tuple[list[str], list[Correction]]:
     known = vocab.known_words | grammar().known
     confused = vocab.rules["confused_words"]
@@ -130,7 +130,7 @@ def _correct(text: str, tokens: list[Token], vocab: Vocabulary
         else:
             fixed = memo[word] = _fixed(word, known, vocab)
         rule = confused.get(word)
-        if isinstance(rule, dict) and _ends_or_precedes(text, tokens, k, rule["before"]):
+        if isinstance(rule, dict) and _ends_or_precedes(tokens, clauses, k, rule["before"]):
             fixed = rule["means"]
         if fixed and fixed != word:
             corrections.append(Correction(token.raw, fixed))
@@ -139,13 +139,11 @@ def _correct(text: str, tokens: list[Token], vocab: Vocabulary
     return words, corrections
 
 
-def _ends_or_precedes(text: str, tokens: list[Token], k: int, before: list[str]) -> bool:
-    """Token k ends its clause (the message, or punctuation after it) or stands before one of
-    `before`."""
-    if k + 1 == len(tokens):
-        return True
-    gap = text[tokens[k].end:tokens[k + 1].start]
-    return any(c in gap for c in ".,;:!?()–—") or tokens[k + 1].word in before
+def _ends_or_precedes(tokens: list[Token], clauses: list[int], k: int,
+                      before: list[str]) -> bool:
+    """Token k ends its clause or stands before one of `before`."""
+    return k + 1 == len(tokens) or clauses[k + 1] != clauses[k] \
+        or tokens[k + 1].word in before
 
 
 def _fixed(word: str, known, vocab: Vocabulary) -> str | None:
@@ -1086,8 +1084,8 @@ class _Reader:
         self.vocab = vocab
         self.rules = vocab.rules
         self.tokens = _joined(text, tokenize(text), vocab)
-        self.words, self.corrections = _correct(text, self.tokens, vocab)
         self.clauses = clause_bounds(text, self.tokens)
+        self.words, self.corrections = _correct(self.tokens, self.clauses, vocab)
         self.sentences = sentence_ids(text, self.tokens)
         self.keys = [stem(w) for w in self.words]
         matched, self.ignored = _match(text, self.tokens, self.words, self.keys, self.clauses,

@@ -16,6 +16,7 @@ from scipy import signal
 
 from dsp.analysis import SMALL_SPEAKER_HZ
 from dsp.carve import LEVEL_BUDGET_DB, carve
+from dsp.check import VOCAL_ROLES
 from dsp.diagnosis import (
     FAR_UNDER_SMALL_SPEAKERS_DB,
     carve_rival,
@@ -270,7 +271,7 @@ def _harsh(ctx: _Context) -> None:
         return
     peaks = ctx.analysis.harshness[role].peaks if role else ()
     freq, excess = next(((f, d) for f, d in peaks if 2000 <= f <= 9000), (4500.0, 0.0))
-    if ctx.layer in ("vocal", "backing_vocals"):
+    if ctx.layer in VOCAL_ROLES:
         reduction = float(np.clip(3.0 + excess, 3.0, 9.0)) * ctx.scale
         ctx.add(stem, "deess", f"sibilance and edge ring near {hz(freq)} "
                                f"({excess:.1f} dB above the surrounding spectrum)",
@@ -446,7 +447,6 @@ def _restore_attack(ctx: _Context, parts: Sequence[str]) -> None:
                          + "; ".join(calm) + "), so I only lifted their attack a little.")
 
 
-_VOICES = ("vocal", "backing_vocals")
 _WORDS_HZ = 2500.0
 """Where a lead's words live: the carve that makes room for them."""
 _CARVE_DB = 2.5
@@ -466,10 +466,10 @@ def _masking(ctx: _Context) -> None:
     if stem is None:
         _stereo_only(ctx)
         return
-    if layer not in _VOICES and named & set(_VOICES):
+    if layer not in VOCAL_ROLES and named & set(VOCAL_ROLES):
         return   # the voice's own request makes the room (below), once
-    if layer in _VOICES:
-        rivals = [r for r in (ctx.target(n) for n in sorted(named - set(_VOICES))) if r]
+    if layer in VOCAL_ROLES:
+        rivals = [r for r in (ctx.target(n) for n in sorted(named - set(VOCAL_ROLES))) if r]
         rivals = rivals or [r for r in [ctx.target("instruments")] if r]
         if not rivals:
             ctx.notes.append(f"To unmask {ctx.the(layer)} I need the competing parts as stems.")
@@ -479,7 +479,7 @@ def _masking(ctx: _Context) -> None:
                     freq_hz=_WORDS_HZ, gain_db=-round(_CARVE_DB * ctx.scale, 1), q=1.0)
         return
     rival = carve_rival(layer, named, analysis)
-    voice = next((v for v in _VOICES if v in analysis.tracks), None)
+    voice = next((v for v in VOCAL_ROLES if v in analysis.tracks), None)
     if (rival is None or layer not in analysis.tracks) and voice is not None:
         # fighting no part named: most often the voice, the part a listener follows
         ctx.add(stem, "bell", f"makes room for {ctx.the(voice)} at 2–3 kHz, where the words "
@@ -781,12 +781,12 @@ def _stereo_only(ctx: _Context) -> None:
     layer, problem = ctx.layer, ctx.request.problem
     scale = ctx.scale
     moves_before, notes_before = len(ctx.moves), len(ctx.notes)
-    if problem == "too_quiet" and layer in ("vocal", "backing_vocals"):
+    if problem == "too_quiet" and layer in VOCAL_ROLES:
         ctx.add(MIX, "bell", "lifts the range where the words live (affects everything there)",
                 freq_hz=2500.0, gain_db=round(2.0 * scale, 1), q=0.9)
         ctx.add(MIX, "bell", "thins the low mids that crowd the voice",
                 freq_hz=300.0, gain_db=-round(1.0 * scale, 1), q=0.9)
-    elif problem == "too_loud" and layer in ("vocal", "backing_vocals"):
+    elif problem == "too_loud" and layer in VOCAL_ROLES:
         ctx.add(MIX, "bell", "dips the vocal range a little (affects everything there)",
                 freq_hz=2500.0, gain_db=-round(1.5 * scale, 1), q=0.9)
     elif layer == MIX and problem in ("too_quiet", "too_loud"):
@@ -1158,10 +1158,14 @@ def _counted_moves(moves: Sequence[Move]) -> tuple[Move, ...]:
 def _counted_notes(notes: Sequence[str], moves: Sequence[Move], counting: _Counting,
                    about: Mapping[str, set[tuple[str, str, str]]]) -> tuple[Note, ...]:
     """The plan's notes, each counting one on every move of the plan or on the low-mid
-    cuts it says were made, and each about the moves its request planned."""
+    cuts it says were made, and each about the moves its request planned. A note about
+    moves the plan itself then took out (a nudge the other moves made idle) is dropped: "I
+    made a nudge" stood beside "that part gets no level move of its own"."""
     out = []
     for text in notes:
         on_moves = tuple(i for i, m in enumerate(moves) if _signature(m) in about.get(text, ()))
+        if about.get(text) and not on_moves:
+            continue
         if text not in counting:
             out.append(Note(text, about=on_moves))
             continue

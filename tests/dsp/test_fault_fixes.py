@@ -630,3 +630,14 @@ def test_a_gentle_cut_on_calm_hats_acts_where_their_edge_is_measured(song):
     assert 3000 <= move.params["freq_hz"] <= 7000
     after = next(s.samples for s in fixed.stems if s.role == "cymbals")
     assert band_db(after, 3000, 7000) < band_db(calm["cymbals"], 3000, 7000) - 0.5
+
+
+def test_a_nudge_the_other_moves_make_idle_leaves_no_note_that_it_was_made(song):
+    """The keys sit mid-range and the vocal is 10 dB too loud: turning the vocal down lifts
+    the keys past the nudge asked for, so the plan drops the keys' move and says so. The
+    note "I made a nudge of 1.0 LU" stood beside it, about a move no longer in the plan."""
+    broken = {**song, "vocal": gain(song["vocal"], 10), "keys": gain(song["keys"], 10)}
+    _, _, plan = fix(broken, ("vocal", "too_loud"), ("keys", "too_quiet"))
+    assert not any(m.stem == "keys" for m in plan.moves)
+    assert any("no level move of its own" in n for n in plan.said)
+    assert not any("I made a nudge" in n for n in plan.said)

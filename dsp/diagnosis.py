@@ -11,6 +11,7 @@ from importlib import resources
 import numpy as np
 
 from dsp.analysis import SMALL_SPEAKER_HZ, TrackAnalysis
+from dsp.carve import BARELY
 from dsp.check import VOCAL_ROLES
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
@@ -112,8 +113,6 @@ def fighting_measured(layer: str, named: Collection[str], analysis: SessionAnaly
     fights: the kick/bass pair by its overlap below 150 Hz (over KICK_BASS_MASKING, as
     diagnose finds it), any other pair by its shared energy in the competing bands (at least
     dsp.carve.BARELY, the share a carve acts on)."""
-    from dsp.carve import BARELY
-
     if ducks_bass(layer, named, analysis):
         return (analysis.kick_bass_overlap or 0.0) > KICK_BASS_MASKING
     return layer in analysis.band_power and any(

@@ -295,7 +295,7 @@ def analyse_session(stems: StemSet, *,
 def _band_powers(stems: StemSet, old: SessionAnalysis | None,
                  part_gains: Mapping[str, float]) -> dict[str, np.ndarray]:
     """Each part's energy per 20 ms in the competing bands (dsp.overlap.band_frames), two
-    parts at a time; a part that only changed level keeps its old figures, scaled. None
+    parts at a time; a part that only changed level keeps its old figures, scaled. Empty
     for a lone part (a mix being mastered): there is no pair to measure."""
     def measure(role: str) -> np.ndarray:
         if role in part_gains:

@@ -26,7 +26,7 @@ from dsp.wording import khz_band, part_name, percent, signed, signed_range, the_
 
 __all__ = ["FAR_UNDER_SMALL_SPEAKERS_DB", "KICK_BASS_MASKING", "Finding", "Measure",
            "carve_rival", "complaint_measures", "diagnose", "ducks_bass", "fighting_measured",
-           "is_song", "joined", "low_mid_excess_db", "reference_ranges",
+           "is_song", "joined", "low_mid_excess_db", "overlap_label", "reference_ranges",
            "small_speaker_shortfall", "spectrum_low_mid_excess_db"]
 
 
@@ -150,9 +150,7 @@ def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
     where there is one (reference_ranges.toml). Call it on the analysis before and after
     a render for a before/after row; empty when nothing measurable stands for it. Labels
     name each part by `names` (intents.LAYER_NAMES, from the caller), as the chat does.
-    `fighting`: every part named as fighting (masking) with `layer`, in the order named,
-    which orders the parts in a pair's label after a voice, the part the others make room
-    for."""
+    `fighting`: every part named as fighting (masking) with `layer`."""
     names = names or {}
     ranges = reference_ranges()
     levels = analysis.level_vs_rest_lu
@@ -200,12 +198,18 @@ def _overlap_measures(layer: str, fighting: Sequence[str], analysis: SessionAnal
                         (0.0, 50.0)),)
     if layer not in analysis.band_power:
         return ()
-    order = {part: i for i, part in enumerate(fighting)}
-    pairs = [sorted((layer, other),
-                    key=lambda p: (p not in VOCAL_ROLES, order.get(p, len(order))))
-             for other in _fought(layer, fighting, analysis)]
-    return tuple(Measure(f"{part_name(a, names)}/{part_name(b, names)} overlap",
-                         100 * analysis.overlap(a, b), "%", None) for a, b in pairs)
+    return tuple(Measure(overlap_label(layer, other, names),
+                         100 * analysis.overlap(layer, other), "%", None)
+                 for other in _fought(layer, fighting, analysis))
+
+
+def overlap_label(part: str, other: str, names: Mapping[str, str]) -> str:
+    """A carved pair's overlap as every face names it, the same whichever part is asked
+    about: a voice first (the others make room for it), then by part ('bass/keys overlap',
+    'lead vocal/guitars overlap'). The plan's reason and the row once named one pair two
+    ways ('bass/keys' beside 'keys/bass')."""
+    a, b = sorted((part, other), key=lambda p: (p not in VOCAL_ROLES, p))
+    return f"{part_name(a, names)}/{part_name(b, names)} overlap"
 
 
 def _band_measures(layer: str, problem: str, analysis: SessionAnalysis,

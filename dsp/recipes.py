@@ -22,6 +22,7 @@ from dsp.diagnosis import (
     carve_rival,
     ducks_bass,
     low_mid_excess_db,
+    overlap_label,
     reference_ranges,
     small_speaker_shortfall,
     spectrum_low_mid_excess_db,
@@ -533,13 +534,13 @@ def _separate(ctx: _Context, stem: str, rival: str) -> None:
                          f"{LEVEL_BUDGET_DB:g} dB of its level sets it further apart from "
                          f"{ctx.the(rival)}, so it stays as it was.")
         return
-    label = "/".join(part_name(r, ctx.names) for r in pair)
+    label = overlap_label(layer, rival, ctx.names)
     ctx.add(stem, "bell", f"makes room for {ctx.the(rival)}: {ctx.the(rival)} against "
                           f"{ctx.the(layer)} at {hz(cut.freq_hz)}, {signed(cut.lead_db)} dB; "
                           f"{hz(cut.reach[0])}–{hz(cut.reach[1])} holds {percent(cut.shared)} of "
                           "the energy the two have in common. The level of "
                           f"{ctx.the(layer)} changes {signed(cut.level_db)} dB, and this cut "
-                          f"alone takes the {label} overlap from {percent(found.overlap)} to "
+                          f"alone takes the {label} from {percent(found.overlap)} to "
                           f"about {percent(cut.overlap_after)}",
             freq_hz=cut.freq_hz, gain_db=cut.gain_db, q=cut.q)
 

@@ -156,3 +156,19 @@ def test_a_lone_part_has_no_pair_to_measure():
     analysis = analyse_session(stem_set({"mix": _stereo(_noise(2.0, seed=6))}, RATE))
     assert dict(analysis.band_power) == {}
     assert complaint_measures("mix", "masking", analysis) == ()
+
+
+def test_the_plan_and_the_row_name_a_carved_pair_one_way(song):
+    """'the keys and the bass are clashing': the carve's reason said 'the bass/keys
+    overlap' and the card's row 'keys/bass overlap', whichever part was asked about."""
+    from dsp.moves import FixRequest
+    from dsp.recipes import plan_fixes
+
+    analysis = analyse_session(stem_set(song))
+    requests = [FixRequest("keys", "masking"), FixRequest("bass", "masking")]
+    plan = plan_fixes(requests, analysis, names=LAYER_NAMES)
+    labels = {m.label for r in requests for m in complaint_measures(
+        r.layer, "masking", analysis, names=LAYER_NAMES, fighting=("keys", "bass"))}
+    assert labels == {"bass/keys overlap"}
+    carved = [m for m in plan.moves if m.op == "bell"]
+    assert carved and all("the bass/keys overlap" in m.reason for m in carved)

@@ -432,6 +432,27 @@ def test_not_hearing_a_part_is_read_from_its_two_halves(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    # a wish or a plea before a verb of hearing, with the part after it (lexicon.toml
+    # [[too_quiet.composed]]): the halves are composed, not listed as pairs
+    ("would have loved to actually hear the guitars", {("guitars", "too_quiet")}),
+    ("it would be nice to be able to hear the piano", {("keys", "too_quiet")}),
+    ("it would be great to hear the backing vocals", {("backing_vocals", "too_quiet")}),
+    ("I just want to be able to hear the lyrics", {("vocal", "too_quiet")}),
+    ("let me hear the vocals!", {("vocal", "too_quiet")}),
+    ("if only we could have made out the lyrics", {("vocal", "too_quiet")}),
+    ("would it kill you to let us hear the bass", {("bass", "too_quiet")}),
+    # no part after the wish, or a wish to hear something else than the mix as it is
+    ("I wish I could hear it live", set()),
+    ("I'd love to hear your next song", set()),
+    ("I'd love to hear the band live someday", set()),
+    ("let me hear the chorus again", set()),
+    ("I just want to hear the bass on its own for a second", set()),
+])
+def test_a_part_wished_heard_is_read_from_its_two_halves(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     # a denial or a struggle before a way of rising over or coming through, composed
     # (lexicon.toml [[too_quiet.composed]] as "against"): the part before is under its rival
     ("the vocal seldom rises above the guitars", {("vocal", "too_quiet")}),

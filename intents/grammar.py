@@ -53,7 +53,7 @@ class Grammar:
     less reverb"): the remedy names the problem, not the wish."""
     indexes: dict[str, dict[str, tuple[Phrase, ...]]]
     """`find` indexes of `excess`, `wished`, `reported`, `graded`, `generic`, `not_denying`,
-    [negation] clause_negators, takes_back and deny_qualities, [perception] asks_after,
+    [negation] clause_negators, set_aside, takes_back and deny_qualities, [perception] asks_after,
     [lack_frame] gap_frames and nouns."""
     excess: dict[Phrase, str]
     """A comparative said to be more than needed ("louder than it needs to be"): the
@@ -218,6 +218,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "graded": index(graded), "generic": index(generic),
                  "not_denying": index(not_denying),
                  "clause_negators": index(vocab.clause_negators),
+                 "set_aside": index(_phrases(rules["negation"]["set_aside"])),
                  "takes_back": index(_phrases(rules["negation"]["takes_back"])),
                  "alternation_then": index(_phrases(rules["negation"]["alternation"]["then"])),
                  "deny_qualities": index(_phrases(rules["negation"]["deny_qualities"])),

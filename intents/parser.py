@@ -1367,6 +1367,8 @@ class _Reader:
         severity = _severity(self.words, max(cue.start - reach, 0), cue.end, self.sets)
         if severity == "normal" and self._asks_whether(cue):
             severity = "mild"
+        if self._set_aside(cue):
+            return
         if cue.cue.denied_quality:
             if not (negated or self._quality_denied(cue)):
                 return
@@ -2128,6 +2130,13 @@ class _Reader:
                     out.append(m)
         return out
 
+    def _said_of_song(self, item: _Found) -> bool:
+        """Words that can be said of a whole song, for a problem that also places parts
+        ([no_layer] said_of_song): "so quiet" can; "buried" or "an afterthought" cannot."""
+        words = self.rules["no_layer"]["said_of_song"].get(item.problem)
+        return words is None or not set(words).isdisjoint(
+            self.words[item.cue.start:item.cue.end])
+
     def _finish(self, found: list[_Found], unclear: list[Clarification]) -> Understanding:
         resolved: list[_Found] = []
         self._washed_by(found)
@@ -2144,7 +2153,8 @@ class _Reader:
             if item.layer == self.whole and self._band_only(item):
                 item.layer = None
             if item.layer is None:
-                if item.problem in self.rules["no_layer"]["whole_song"]:
+                if item.problem in self.rules["no_layer"]["whole_song"] and \
+                        self._said_of_song(item):
                     item.layer = self.whole
                 else:
                     candidates = self.rules["no_layer"]["ask"].get(
@@ -2325,6 +2335,11 @@ class _Reader:
                 return bool(named & set(range(j + 1, k))) and wish_opened(
                     self.words, self.clauses, k, k + 1, parts, g)
         return False
+
+    def _set_aside(self, cue: _Mention) -> bool:
+        """"pushes the bass rather than obscures it": what the part does not do."""
+        lo = self.clause_start[self.clauses[cue.start]]
+        return bool(find(self.words, grammar().indexes["set_aside"], lo, cue.start))
 
     def negated_at(self, start: int) -> bool:
         if _negated(start, self.words, self.clauses, self.covered, self.negators, self.window):

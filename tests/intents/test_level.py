@@ -479,3 +479,42 @@ def test_a_part_wished_heard_is_read_from_its_two_halves(text, expected):
 ])
 def test_a_part_over_or_under_its_rival_is_read_from_composed_halves(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # words that place a part, with no part named, ask which part ([no_layer] said_of_song)
+    ("the chorus feels like an afterthought", set()),
+    ("the second verse plays second fiddle to the first", set()),
+    # ... words that can be said of a whole song still read it
+    ("my song is so much softer than others on spotify", {("mix", "quiet_master")}),
+    ("the track is barely audible", {("mix", "quiet_master")}),
+    ("the master is way too quiet", {("mix", "quiet_master")}),
+])
+def test_placing_words_with_no_part_ask_which_part(text, expected):
+    heard = understand(text)
+    assert {(i.layer, i.problem) for i in heard.intents} == expected
+    if not expected:
+        assert [(c.problem, "vocal" in c.candidates) for c in heard.unclear] == [
+            ("too_quiet", True)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part placed by a degree of distance, "well" among them ([placement] degrees)
+    ("the vocal is mixed well below the band", {("vocal", "too_quiet")}),
+    ("the vocal sits well behind the guitars", {("vocal", "too_quiet")}),
+    ("the guitars are pushed well back", {("guitars", "too_quiet")}),
+    ("the vocal sits well in the mix", set()),
+    # ranked below, hidden from view or given too small a share
+    ("the vocals play second fiddle to the guitars", {("vocal", "too_quiet")}),
+    ("the vocal is obscured by the guitars", {("vocal", "too_quiet")}),
+    ("the pads are obscuring the lead vocal", {("keys", "too_loud")}),
+    ("the bass is underrepresented", {("bass", "too_quiet")}),
+    # what a part does not do, set beside what it does ([negation] set_aside)
+    ("the kick pushes the bass guitar rather than obscures it", set()),
+    ("the snare cuts through rather than getting buried", set()),
+    ("the overall mix was mostly mono and distant, rather than present",
+     {("mix", "narrow"), ("mix", "too_much_reverb")}),
+    ("the vocal is buried rather than up front", {("vocal", "too_quiet")}),
+])
+def test_a_part_ranked_below_and_what_it_does_not_do(text, expected):
+    assert _read(text) == expected

@@ -11,6 +11,7 @@ from dsp.meter import Loudness, loudness_from_hops, true_peak_dbtp
 from dsp.scan import (
     TrackSums,
     hann,
+    mid,
     scan,
     segment_cross_powers,
     segment_frames,
@@ -66,7 +67,7 @@ class TrackAnalysis:
 
 def _mid(samples: np.ndarray, frames: int) -> np.ndarray:
     """The mid signal in float32, padded to one segment when shorter."""
-    mono = samples.mean(axis=0) if samples.ndim == 2 else samples
+    mono = mid(samples) if samples.ndim == 2 else samples
     mono = np.asarray(mono, dtype=np.float32)
     return np.pad(mono, (0, frames - len(mono))) if len(mono) < frames else mono
 

@@ -79,6 +79,9 @@ class Measure:
     value: float
     unit: str
     typical: tuple[float, float] | None
+    signed: bool = False
+    """A value relative to something (a part against the rest, a band over its trend),
+    printed with its sign either way: '+8.5 LU'."""
 
 
 _BAND_WORDS = {"low_mid": "150–400 Hz share", "presence": "2–8 kHz share",
@@ -156,10 +159,10 @@ def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
     levels = analysis.level_vs_rest_lu
     if problem in ("too_quiet", "too_loud") and layer in levels:
         return (Measure(f"{part_name(layer, names)} vs rest", levels[layer], "LU",
-                        _pair(ranges["level_vs_rest_lu"].get(layer))),)
+                        _pair(ranges["level_vs_rest_lu"].get(layer)), signed=True),)
     if problem in ("too_much_reverb", "too_dry") and "fx" in levels:
         return (Measure("reverb return vs rest", levels["fx"], "LU",
-                        _pair(ranges["level_vs_rest_lu"]["fx"])),)
+                        _pair(ranges["level_vs_rest_lu"]["fx"]), signed=True),)
     if problem in ("weak", "over_compressed"):
         parts = analysis.parts_of("drums" if layer == "mix" else layer)
         return tuple(Measure(f"{part_name(part, names)} crest factor",
@@ -168,7 +171,7 @@ def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
                      for part in parts)
     if problem == "muddy":
         return (Measure("mix 150–400 Hz over its trend", low_mid_excess_db(analysis.mix),
-                        "dB", _pair(ranges["low_mid_excess_db"]["mix"])),
+                        "dB", _pair(ranges["low_mid_excess_db"]["mix"]), signed=True),
                 ) + _build_up_measures(layer, analysis, ranges, names)
     if problem in _TONE_BAND:
         return _band_measures(layer, problem, analysis, ranges, names)
@@ -185,7 +188,7 @@ def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
         return _overlap_measures(layer, fighting or (layer,), analysis, names)
     if problem == "tonal_balance":
         return (Measure("mix tilt", analysis.mix.tilt_db_per_octave, "dB/oct",
-                        _pair(ranges["mix"]["tilt_db_per_octave"])),)
+                        _pair(ranges["mix"]["tilt_db_per_octave"]), signed=True),)
     return ()
 
 
@@ -235,7 +238,8 @@ def _build_up_measures(layer: str, analysis: SessionAnalysis, ranges: dict,
     if not parts:
         return _band_measures(layer, "muddy", analysis, ranges, names)
     return tuple(Measure(f"{part_name(part, names)} 150–400 Hz over its own trend",
-                         low_mid_excess_db(analysis.tracks[part]), "dB", _pair(typical[part]))
+                         low_mid_excess_db(analysis.tracks[part]), "dB", _pair(typical[part]),
+                         signed=True)
                  if part in typical else
                  Measure(f"{part_name(part, names)} {_BAND_WORDS['low_mid']}",
                          analysis.tracks[part].band_share_db["low_mid"], "dB", None)
@@ -252,7 +256,8 @@ def _edge_measures(layer: str, analysis: SessionAnalysis, ranges: dict,
         ("drums",) if layer == "cymbals" and "drums" in analysis.tracks else ())
     over = f"{khz_band(PRESENCE_BAND_HZ)} over its {khz_band(PRESENCE_FIT_HZ)} trend"
     return tuple(Measure(f"{part_name(part, names)} {over}",
-                         analysis.harshness[part].excess_db, "dB", _pair(typical[part]))
+                         analysis.harshness[part].excess_db, "dB", _pair(typical[part]),
+                         signed=True)
                  for part in parts if part in typical and part in analysis.harshness)
 
 

@@ -15,7 +15,7 @@ import numpy as np
 from scipy import signal
 
 from dsp.analysis import SMALL_SPEAKER_HZ
-from dsp.carve import LEVEL_BUDGET_DB, carve
+from dsp.carve import LEVEL_BUDGET_DB, Cut, carve
 from dsp.check import VOCAL_ROLES
 from dsp.diagnosis import (
     FAR_UNDER_SMALL_SPEAKERS_DB,
@@ -535,14 +535,29 @@ def _separate(ctx: _Context, stem: str, rival: str) -> None:
                          f"{ctx.the(rival)}, so it stays as it was.")
         return
     label = overlap_label(layer, rival, ctx.names)
-    ctx.add(stem, "bell", f"makes room for {ctx.the(rival)}: {ctx.the(rival)} against "
-                          f"{ctx.the(layer)} at {hz(cut.freq_hz)}, {signed(cut.lead_db)} dB; "
+    ctx.add(stem, "bell", f"makes room for {ctx.the(rival)}: {_lead(ctx, rival, layer, cut)}; "
                           f"{hz(cut.reach[0])}–{hz(cut.reach[1])} holds {percent(cut.shared)} of "
                           "the energy the two have in common. The level of "
-                          f"{ctx.the(layer)} changes {signed(cut.level_db)} dB, and this cut "
+                          f"{ctx.the(layer)} {_level_change(cut.level_db)}, and this cut "
                           f"alone takes the {label} from {percent(found.overlap)} to "
                           f"about {percent(cut.overlap_after)}",
             freq_hz=cut.freq_hz, gain_db=cut.gain_db, q=cut.q)
+
+
+def _lead(ctx: _Context, rival: str, layer: str, cut: Cut) -> str:
+    """How the two parts stand in the band the cut is centred on: a lead that rounds to
+    nothing ('+0.0 dB') is said as the two being level there."""
+    if signed(cut.lead_db) == "+0.0":
+        return f"{ctx.the(rival)} and {ctx.the(layer)} are level at {hz(cut.freq_hz)}"
+    return f"{ctx.the(rival)} against {ctx.the(layer)} at {hz(cut.freq_hz)}, " \
+           f"{signed(cut.lead_db)} dB"
+
+
+def _level_change(level_db: float) -> str:
+    """'changes -0.6 dB', or 'barely changes (under 0.1 dB)' where that rounds to nothing."""
+    if signed(level_db) == "+0.0":
+        return "barely changes (under 0.1 dB)"
+    return f"changes {signed(level_db)} dB"
 
 
 _HARMONICS_SPLIT_HZ = 150.0

@@ -51,7 +51,7 @@ def comparison_rows(result: RenderResult, *,
         if layer in before.level_vs_rest_lu and layer in after.level_vs_rest_lu:
             rows.append({"label": f"{part_name(layer, names)} vs rest", "unit": "LU",
                          "before": _num(before.level_vs_rest_lu[layer]),
-                         "after": _num(after.level_vs_rest_lu[layer])})
+                         "after": _num(after.level_vs_rest_lu[layer]), "signed": True})
     rows += _tone_rows(result, names)
     bands = (("low_mid", "mix 150–400 Hz share"), ("presence", "mix 2–8 kHz share"))
     for band, label in bands:
@@ -109,7 +109,8 @@ def complaint_rows(result: RenderResult, *,
             found.append({"label": measure.label, "unit": measure.unit,
                           "before": _num(measure.value),
                           "after": _num(after[measure.label].value),
-                          "typical": list(measure.typical) if measure.typical else None})
+                          "typical": list(measure.typical) if measure.typical else None,
+                          "signed": measure.signed})
     return found
 
 
@@ -217,8 +218,9 @@ def render_markdown(report: dict) -> str:
     for row in report["measurements"]:
         typical = row.get("typical")
         span = f"{typical[0]:g} to {typical[1]:g} {row['unit']}" if typical else ""
-        lines.append(f"| {_md(row['label'])} | {figure(row['before'], row['unit'])} | "
-                     f"{figure(row['after'], row['unit'])} | {span} |")
+        sign = row.get("signed", False)
+        lines.append(f"| {_md(row['label'])} | {figure(row['before'], row['unit'], sign=sign)} | "
+                     f"{figure(row['after'], row['unit'], sign=sign)} | {span} |")
     if report["notes"]:
         lines += ["", "## Notes", ""] + [f"- {n}" for n in report["notes"]]
     warnings = [f"{n['level']}: {n['message']}" for n in report["input_notices"]]

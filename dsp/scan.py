@@ -40,6 +40,7 @@ __all__ = [
     "Scan",
     "TrackSums",
     "hann",
+    "mid",
     "scan",
     "segment_cross_powers",
     "segment_frames",
@@ -53,6 +54,12 @@ _SIDE_LOW_S = 60.0
 _HOPS_PER_CHUNK = 20
 _PREROLL_S = 1.0
 _LOW_FRAMES_PER_HOP = 5
+
+
+def mid(samples: np.ndarray) -> np.ndarray:
+    """A file's mid signal, the mean of its two channels (a mono file's one channel): what
+    every spectrum and band measure reads."""
+    return samples[0] if samples.shape[0] == 1 else (samples[0] + samples[1]) * np.float32(0.5)
 
 
 def segment_frames(sample_rate: int) -> int:
@@ -363,8 +370,7 @@ def _collect(partial: _Partial, name: str, x: np.ndarray, plan: _Plan, a: int, b
         partial.peak = max(partial.peak, sample_peak(x))
         left, right = x[0], x[-1]
         partial.energies += (np.dot(left, left), np.dot(right, right), np.dot(left, right))
-        mono = x[0] if x.shape[0] == 1 else (x[0] + x[1]) * np.float32(0.5)
-        power, count = segment_power(mono, segment_frames(plan.rate))
+        power, count = segment_power(mid(x), segment_frames(plan.rate))
         partial.spectrum = power if partial.spectrum is None else partial.spectrum + power
         partial.segments += count
         if side is not None and a < side_stop:

@@ -20,7 +20,7 @@ from dsp.analysis import TrackAnalysis, smoothed_db, track_analysis
 from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
 from dsp.meter import SILENCE_LUFS, integrated_from_hops, loudness_from_hops, window_power
 from dsp.overlap import band_frames, shared_energy
-from dsp.scan import Gram, TrackSums, hann, scan
+from dsp.scan import Gram, TrackSums, hann, mid, scan
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "band_excess_db", "resonances"]
 
@@ -309,14 +309,10 @@ def _band_powers(stems: StemSet, old: SessionAnalysis | None,
 
 
 def _part_mono(stems: StemSet, role: str) -> np.ndarray:
-    """The mean of a part's channels, as it plays in a stereo mix (a mono file in both)."""
+    """A part's mid signal: the sum of its files' (dsp.scan.mid)."""
     total = np.zeros(stems.frames, dtype=np.float32)
     for stem in stems.part(role):
-        x = stem.samples
-        if x.shape[0] == 1:
-            total += x[0]
-        else:
-            total += (x[0] + x[1]) * np.float32(0.5)
+        total += mid(stem.samples)
     return total
 
 

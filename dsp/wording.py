@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 __all__ = ["change", "definite", "figure", "khz_band", "listing", "number", "part_name",
-           "percent", "signed", "signed_range", "spoken", "the_part"]
+           "percent", "row_change", "signed", "signed_range", "spoken", "the_part"]
 
 
 _ID_WORDS = {"backing_vocals": "backing vocals"}
@@ -37,24 +37,38 @@ def signed(value: float, digits: int = 1) -> str:
     return f"{rounded:+.{digits}f}"
 
 
-def number(value: float | None, digits: int = 1) -> str:
-    """A measured figure: '–' when there is none, never '-0.0'."""
+def number(value: float | None, digits: int = 1, *, sign: bool = False) -> str:
+    """A measured figure: '–' when there is none, never '-0.0'. `sign`: a value relative to
+    something (a part against the rest, a band over its trend) carries its sign either way,
+    '+8.5'."""
     if value is None:
         return "–"
+    if sign:
+        return signed(value, digits)
     return f"{round(float(value), digits) + 0.0:.{digits}f}"
 
 
-def figure(value: float | None, unit: str, digits: int = 1) -> str:
+def figure(value: float | None, unit: str, digits: int = 1, *, sign: bool = False) -> str:
     """A figure and its unit, the one way the chat, the card, the report and the CLI print
-    it: '-3.2 dB', '215 Hz', and a percentage whole and closed up, '38%'."""
+    it: '-3.2 dB', '215 Hz', '+8.5 LU' (`sign`, see number), and a percentage whole and
+    closed up, '38%'."""
     if value is None:
         return "–"
-    return f"{number(value, 0)}%" if unit == "%" else f"{number(value, digits)} {unit}"
+    if unit == "%":
+        return f"{number(value, 0, sign=sign)}%"
+    return f"{number(value, digits, sign=sign)} {unit}"
 
 
-def change(before: float | None, after: float | None, unit: str) -> str:
-    """A before/after pair with its unit once: '-7.6 → 1.0 LU', '38 → 22%'."""
-    return f"{number(before, 0 if unit == '%' else 1)} → {figure(after, unit)}"
+def change(before: float | None, after: float | None, unit: str, *, sign: bool = False) -> str:
+    """A before/after pair with its unit once: '-7.6 → +1.0 LU' (`sign`), '38 → 22%'."""
+    return (f"{number(before, 0 if unit == '%' else 1, sign=sign)} → "
+            f"{figure(after, unit, sign=sign)}")
+
+
+def row_change(row: Mapping) -> str:
+    """A before/after row of dsp.report (label, before, after, unit, signed) as change
+    writes it."""
+    return change(row["before"], row["after"], row["unit"], sign=row.get("signed", False))
 
 
 def percent(share: float) -> str:

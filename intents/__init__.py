@@ -14,7 +14,7 @@ from intents.model import (
     Understanding,
 )
 from intents.parser import parse, route_for, stems_for, understand
-from intents.roles import names_whole_part, stem_role, stem_roles
+from intents.roles import FileLabels, file_labels, names_whole_part, stem_role, stem_roles
 from intents.vocabulary import (
     LAYER_NAMES,
     LAYERS,
@@ -34,10 +34,12 @@ __all__ = [
     "SEVERITIES",
     "Clarification",
     "Correction",
+    "FileLabels",
     "Guess",
     "Intent",
     "IntentError",
     "Understanding",
+    "file_labels",
     "names_whole_part",
     "parse",
     "route_for",

@@ -10,15 +10,17 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import PurePath
+from types import MappingProxyType
 
 from intents.model import IntentError
 from intents.vocabulary import LAYERS, vocabulary
 
-__all__ = ["names_whole_part", "stem_role", "stem_roles"]
+__all__ = ["FileLabels", "file_labels", "names_whole_part", "stem_role", "stem_roles"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -57,6 +59,25 @@ def _files() -> dict:
             "no_vocal_layer": data["no_vocal_layer"],
             "whole_part": {layer: frozenset(words) for layer, words in data["whole_part"].items()},
             "extension": re.compile(rf"\.({ending})$", re.IGNORECASE)}
+
+
+@dataclass(frozen=True)
+class FileLabels:
+    """The words that tell one file of a part from another (files.toml [labels])."""
+    positions: frozenset[str]
+    """Where a mic or take sits, as names write it: 'in', 'top'."""
+    units: frozenset[str]
+    """A number before one of these is an amount ('2 dB'), not a take."""
+    said: Mapping[str, str]
+    """A side, number or double said as a word, as names write it: 'second' -> '2'."""
+
+
+@lru_cache(maxsize=1)
+def file_labels() -> FileLabels:
+    labels = tomllib.loads(resources.files("intents").joinpath("data/files.toml")
+                           .read_text(encoding="utf-8"))["labels"]
+    return FileLabels(frozenset(labels["positions"]), frozenset(labels["units"]),
+                      MappingProxyType(dict(labels["said"])))
 
 
 def _unjoined(word: str, files: dict) -> list[str]:

@@ -329,7 +329,7 @@ def _settings_with_reference(args, reference):
 def _finish(args, result, plan, inputs) -> int:
     from dsp.pipeline import export
     from dsp.report import complaint_rows
-    from dsp.wording import change
+    from dsp.wording import row_change
     from moozix_tui.engine.present import layer_names, limit_note
 
     exported = export(args.out, result, plan=plan, names=layer_names(), inputs=inputs,
@@ -353,7 +353,7 @@ def _finish(args, result, plan, inputs) -> int:
         for move in result.moves:
             print(f"move: {move.describe(layer_names())}")
         for row in measured:
-            print(f"measured: {row['label']} {change(row['before'], row['after'], row['unit'])}")
+            print(f"measured: {row['label']} {row_change(row)}")
         for note in (*plan.said, *result.master.warnings):
             print(f"note: {note}")
         if plan.held_back:

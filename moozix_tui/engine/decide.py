@@ -39,17 +39,6 @@ def complaints_heard(heard) -> list[dict]:
 
 
 _WORD = re.compile(r"[a-z0-9]+")
-# how people say a take's number or side, and how file names write it
-_ORDINALS = {"left": "l", "right": "r", "first": "1", "1st": "1", "second": "2", "2nd": "2",
-             "third": "3", "3rd": "3", "fourth": "4", "4th": "4", "double": "dbl",
-             "doubles": "dbl"}
-
-
-# where a mic or take sits, as file names write it ("Kick In", "Snare Top", "Tom Up")
-_POSITIONS = frozenset({"in", "out", "top", "bottom", "up", "down", "on", "off", "front",
-                        "back"})
-# a number before one of these is an amount ("the guitar 2 dB quieter"), not a take
-_UNITS = frozenset({"db", "hz", "khz", "k", "lu", "lufs", "ms", "percent"})
 
 
 def _words(text: str, layer: str) -> set[str]:
@@ -59,24 +48,25 @@ def _words(text: str, layer: str) -> set[str]:
     position, a letter, a number) is in any sentence ("buried in the mix", "a bit harsh",
     "2 dB louder"), so it names a file only said next to a word for the part ("the kick
     in", "vox a", "the second guitar")."""
-    from intents import names_whole_part
+    from intents import file_labels, names_whole_part
 
-    said = [_ORDINALS.get(w, w) for w in _WORD.findall(text.lower())]
+    labels = file_labels()
+    said = [labels.said.get(w, w) for w in _WORD.findall(text.lower())]
     whole = [names_whole_part(w, layer) for w in said]
 
     def beside_part(i: int) -> bool:
         return any(whole[j] for j in (i - 1, i + 1) if 0 <= j < len(said))
 
     def amount(i: int) -> bool:
-        return said[i].isdigit() and i + 1 < len(said) and said[i + 1] in _UNITS
+        return said[i].isdigit() and i + 1 < len(said) and said[i + 1] in labels.units
 
     return {w for i, w in enumerate(said) if not whole[i]
-            and (not _label(w) or (beside_part(i) and not amount(i)))}
+            and (not _label(w, labels.positions) or (beside_part(i) and not amount(i)))}
 
 
-def _label(word: str) -> bool:
+def _label(word: str, positions: frozenset[str]) -> bool:
     """A take's number ('2', '12'; '808' is a drum machine), a letter, or a position."""
-    return (word.isdigit() and len(word) <= 2) or len(word) == 1 or word in _POSITIONS
+    return (word.isdigit() and len(word) <= 2) or len(word) == 1 or word in positions
 
 
 def single_out(said: str, names: Sequence[str], layer: str) -> str | None:
@@ -95,9 +85,10 @@ def single_out(said: str, names: Sequence[str], layer: str) -> str | None:
 def _own_words(name: str, layer: str) -> set[str]:
     """A file name's words but those naming the part as a whole: every one counts, labels
     too ('Kick In' is told from 'Kick Out' by 'in')."""
-    from intents import names_whole_part
+    from intents import file_labels, names_whole_part
 
-    return {_ORDINALS.get(w, w) for w in _WORD.findall(name.lower())
+    said = file_labels().said
+    return {said.get(w, w) for w in _WORD.findall(name.lower())
             if not names_whole_part(w, layer)}
 
 

@@ -65,6 +65,8 @@ class SummaryRow:
     unit: str
     typical: tuple[float, float] | None = None
     """The typical range of a complaint's measurement of record (dsp.report rows)."""
+    signed: bool = False
+    """A value relative to something, printed with its sign (dsp.diagnosis.Measure)."""
 
 
 @dataclass(frozen=True)

@@ -76,7 +76,7 @@ def fold_line(card: CardData, width: int | None = None) -> Text:
     text = Text("before → after ", style="bold")
     rest = " · …"
     for i, row in enumerate(card.rows):
-        item = f"{row.label} {change(row.before, row.after, row.unit)}"
+        item = f"{row.label} {change(row.before, row.after, row.unit, sign=row.signed)}"
         tail = 0 if i == len(card.rows) - 1 else len(rest)
         if i and width is not None and len(text) + 3 + len(item) + tail > width:
             if len(text) + len(rest) <= width:
@@ -172,7 +172,8 @@ class SummaryCard(Horizontal):
         ('drums 3–7 kHz over its 1–16 kHz trend') never pushes a figure out of the card."""
         if self.card is None:
             return
-        cells = [(row.label, figure(row.before, row.unit), figure(row.after, row.unit))
+        cells = [(row.label, figure(row.before, row.unit, sign=row.signed),
+                  figure(row.after, row.unit, sign=row.signed))
                  for row in self.card.rows]
         figures = sum(max([len(head), *(len(c[i]) for c in cells)]) + 2   # + cell padding
                       for i, head in enumerate(_COLUMNS) if i)

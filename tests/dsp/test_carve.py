@@ -125,6 +125,21 @@ def test_two_parts_with_one_spectrum_are_cut_an_octave_apart_each_losing_under_1
     assert after < before - 0.02, (before, after)
 
 
+def test_two_parts_level_in_the_cut_band_are_said_to_be_level_not_plus_nothing():
+    """Two copies of one noise: in every band neither part leads the other, by construction.
+    The reasons read 'the keys against the guitars at 250 Hz, +0.0 dB': a lead of nothing
+    written as a figure. They now say the two are level there."""
+    rng = np.random.default_rng(11)
+    sos = signal.butter(1, 300.0, "lowpass", fs=RATE, output="sos")
+    noise = signal.sosfilt(sos, rng.standard_normal(int(SECONDS * RATE)))
+    noise = 0.1 * noise / np.sqrt(np.mean(noise ** 2))
+    plan, _ = _fixed({"guitars": _stereo(noise), "keys": _stereo(noise)})
+    reasons = [m.describe(LAYER_NAMES) for m in plan.moves]
+    assert reasons, "a pair sitting wholly on each other gets a carve"
+    for reason in reasons:
+        assert "+0.0 dB" not in reason and "are level at" in reason, reason
+
+
 def test_parts_that_barely_overlap_are_left_alone_and_told_so():
     """Guitars at 315 Hz, keys at 2.5 kHz, nothing of either in the other's band: the
     overlap is a fraction of a percent, so no cut; the notes say why."""

@@ -105,6 +105,8 @@ def test_summary_shows_what_a_mud_fix_did_to_the_part_itself(song):
     assert mix_share["after"] > mix_share["before"]
     bass = rows["bass 150–400 Hz"]
     assert bass["unit"] == "dBFS" and bass["after"] <= bass["before"] - 0.5
+    # a level against the rest is relative and prints its sign; a loudness range does not
+    assert rows["vocal vs rest"]["signed"] and not rows["LRA"].get("signed")
 
 
 def test_level_against_the_rest_counts_only_where_the_part_plays():

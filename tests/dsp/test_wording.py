@@ -22,6 +22,8 @@ def test_a_percentage_is_written_whole_and_closed_up_everywhere():
     assert change(38.0, 22.0, "%") == "38 → 22%"
     assert figure(-3.24, "dB") == "-3.2 dB"
     assert change(-7.6, 1.0, "LU") == "-7.6 → 1.0 LU"
+    assert change(-7.6, 1.0, "LU", sign=True) == "-7.6 → +1.0 LU"
+    assert change(-0.04, 0.04, "dB", sign=True) == "+0.0 → +0.0 dB"
     assert figure(None, "%") == "–"
 
 

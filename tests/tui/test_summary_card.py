@@ -167,11 +167,12 @@ def test_the_folded_card_shows_whole_rows_only():
     two reads as another number."""
     from moozix_tui.widgets.summary_card import fold_line
 
-    rows = (SummaryRow("vocal vs rest", -4.2, 1.0, "LU"), SummaryRow("drums vs rest", -3.8,
-            -5.8, "LU"), SummaryRow("mix 150–400 Hz share", -6.0, -4.8, "dB"))
+    rows = (SummaryRow("vocal vs rest", -4.2, 1.0, "LU", signed=True),
+            SummaryRow("drums vs rest", -3.8, -5.8, "LU", signed=True),
+            SummaryRow("mix 150–400 Hz share", -6.0, -4.8, "dB"))
     card = CardData(rows=rows, spectrum_hz=(), spectrum_before_db=(), spectrum_after_db=(),
                     outputs=())
-    whole = ["vocal vs rest -4.2 → 1.0 LU", "drums vs rest -3.8 → -5.8 LU",
+    whole = ["vocal vs rest -4.2 → +1.0 LU", "drums vs rest -3.8 → -5.8 LU",
              "mix 150–400 Hz share -6.0 → -4.8 dB"]
     full = "before → after " + " · ".join(whole)
     assert fold_line(card, len(full)).plain == full
@@ -206,6 +207,16 @@ async def test_on_a_short_screen_a_fresh_card_leaves_the_reply_in_sight(tmp_path
         assert table.outer_size.width <= card.content_size.width, "no sideways scrolling"
 
 
+async def _figures(card: CardData) -> list[list[str]]:
+    """The before and after cells of each row of the card's table."""
+    async with CardApp().run_test(size=(100, 30)) as pilot:
+        summary = pilot.app.query_one(SummaryCard)
+        summary.show(card)
+        table = summary.query_one(DataTable)
+        await wait_for(pilot, lambda: table.row_count == len(card.rows), "the rows in the table")
+        return [[str(table.get_cell_at((r, c))) for c in (1, 2)] for r in range(len(card.rows))]
+
+
 async def test_the_card_writes_a_percentage_as_the_chat_does():
     """The card showed 'kick/bass overlap 38.0 %' where the chat says '15% of it'."""
     from moozix_tui.widgets.summary_card import fold_line
@@ -213,9 +224,13 @@ async def test_the_card_writes_a_percentage_as_the_chat_does():
     card = CardData(rows=(SummaryRow("kick/bass overlap", 38.0, 22.0, "%"),),
                     spectrum_hz=(), spectrum_before_db=(), spectrum_after_db=(), outputs=())
     assert fold_line(card).plain == "before → after kick/bass overlap 38 → 22%"
-    async with CardApp().run_test(size=(100, 30)) as pilot:
-        summary = pilot.app.query_one(SummaryCard)
-        summary.show(card)
-        table = summary.query_one(DataTable)
-        await wait_for(pilot, lambda: table.row_count == 1, "the row in the table")
-        assert [str(table.get_cell_at((0, c))) for c in (1, 2)] == ["38%", "22%"]
+    assert await _figures(card) == [["38%", "22%"]]
+
+
+async def test_a_level_against_the_rest_shows_its_sign_and_a_loudness_range_does_not():
+    """The card read 'vocal vs rest -5.8 → 8.5 LU': 8.5 LU over the rest, printed like a
+    distance. A loudness range is a width, never signed."""
+    card = CardData(rows=(SummaryRow("vocal vs rest", -5.8, 8.5, "LU", signed=True),
+                          SummaryRow("LRA", 6.2, 4.1, "LU")),
+                    spectrum_hz=(), spectrum_before_db=(), spectrum_after_db=(), outputs=())
+    assert await _figures(card) == [["-5.8 LU", "+8.5 LU"], ["6.2 LU", "4.1 LU"]]

@@ -275,7 +275,8 @@ def test_what_did_you_change_lists_the_moves_and_the_last_render(chat, buried_vo
     answer = chat.say("what did you change?")
     assert "Turn the lead vocal up" in answer
     row = next(r for r in chat.engine.view.summary.rows if r.label == "lead vocal vs rest")
-    assert f"vocal vs rest: {row.before:.1f} → {row.after:.1f} LU" in answer
+    assert row.signed, "a level against the rest is relative"
+    assert f"vocal vs rest: {row.before:+.1f} → {row.after:+.1f} LU" in answer
 
 
 def test_a_style_says_what_the_render_then_does_to_the_tone(chat, buried_vocal_files):

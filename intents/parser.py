@@ -2137,6 +2137,14 @@ class _Reader:
         return words is None or not set(words).isdisjoint(
             self.words[item.cue.start:item.cue.end])
 
+    def _sizes_another(self, item: _Found, found: list[_Found]) -> bool:
+        """"the sibilance is too much", "the mud is way too much": part-less level words
+        after another problem's words in their clause size that problem; they ask nothing."""
+        said_of_song = self.rules["no_layer"]["said_of_song"]
+        return item.problem in said_of_song and any(
+            other.problem != item.problem and other.clause == item.clause
+            and other.cue.end <= item.cue.start for other in found)
+
     def _finish(self, found: list[_Found], unclear: list[Clarification]) -> Understanding:
         resolved: list[_Found] = []
         self._washed_by(found)
@@ -2156,6 +2164,8 @@ class _Reader:
                 if item.problem in self.rules["no_layer"]["whole_song"] and \
                         self._said_of_song(item):
                     item.layer = self.whole
+                elif self._sizes_another(item, found):
+                    continue
                 else:
                     candidates = self.rules["no_layer"]["ask"].get(
                         item.problem, [self.whole])

@@ -498,6 +498,23 @@ def test_placing_words_with_no_part_ask_which_part(text, expected):
             ("too_quiet", True)]
 
 
+@pytest.mark.parametrize(("text", "expected", "asked"), [
+    # a part-less excess that places a part asks which one; the song's own loudness does not
+    ("the chorus sticks out way too much", set(), ["too_loud"]),
+    ("the song is way too loud", {("mix", "loud_master")}, []),
+    ("it's deafening", {("mix", "loud_master")}, []),
+    ("a bit quieter please", {("mix", "loud_master")}, []),
+    # ... and after another problem's words, it sizes that problem
+    ("the sibilance is too much", {("vocal", "harsh")}, []),
+    ("the mud is way too much", set(), ["muddy"]),
+    ("the harshness is too much in the chorus", set(), ["harsh"]),
+])
+def test_a_partless_excess_is_the_songs_only_in_words_of_loudness(text, expected, asked):
+    heard = understand(text)
+    assert {(i.layer, i.problem) for i in heard.intents} == expected
+    assert [c.problem for c in heard.unclear] == asked
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     # a part placed by a degree of distance, "well" among them ([placement] degrees)
     ("the vocal is mixed well below the band", {("vocal", "too_quiet")}),

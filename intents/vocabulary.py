@@ -242,7 +242,7 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
     before, after = leaning["frame"]
     for problem, entry in table.items():
         if problem in ("intensifiers", "leaning", "compared", "exclaimed", "trailing", "vague",
-                       "ignore", "whole_song"):
+                       "ignore", "whole_song", "remedy_frames"):
             continue
         _check(problem in PROBLEMS, f"lexicon.toml [{problem}]", f"unknown problem id {problem!r}")
         kinds = {"object_after": Cue(problem, object_after=True),
@@ -250,6 +250,9 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
                  "descriptors": Cue(problem), "against": Cue(problem, part_after=True)}
         for kind, cue in kinds.items():
             pairs += [(phrase, cue) for phrase in entry.get(kind, [])]
+        pairs += [(remedy, kinds["object_only"]) for remedy in entry.get("remedies", [])]
+        pairs += [(f"{frame} {remedy}", kinds["descriptors"]) for remedy in
+                  entry.get("remedies", []) for frame in table["remedy_frames"]]
         for composed in entry.get("composed", []):
             where = f"lexicon.toml [[{problem}.composed]]"
             _check(composed.get("as") in kinds, where, f"`as` must be one of {sorted(kinds)}")

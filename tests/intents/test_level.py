@@ -535,3 +535,30 @@ def test_a_partless_excess_is_the_songs_only_in_words_of_loudness(text, expected
 ])
 def test_a_part_ranked_below_and_what_it_does_not_do(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a remedy names the problem it cures (lexicon.toml `remedies`), the part after it...
+    ("tighten up the bass", {("bass", "muddy")}),
+    ("soften the snare", {("snare", "harsh")}),
+    ("open up the vocal", {("vocal", "dull")}),
+    ("thicken the vocal", {("vocal", "thin")}),
+    ("warm up the guitars a little", {("guitars", "thin")}),
+    ("punch up the drums", {("drums", "weak")}),
+    ("take the edge off the hats", {("cymbals", "harsh")}),
+    # ... or before a frame of need (`remedy_frames`), in any word form
+    ("the bass needs tightening", {("bass", "muddy")}),
+    ("the guitars could do with some thickening", {("guitars", "thin")}),
+    ("the snare needs livening up", {("snare", "weak")}),
+    ("the vocal would benefit from some softening", {("vocal", "harsh")}),
+    # no part after or before it: no cure asked for
+    ("tighten the timing on the drums", set()),
+    ("the band needs to warm up before the show", set()),
+    ("soften the blow", set()),
+    # room made for a part is room it lacks (a composed verb of making room x the room)
+    ("carve some space for the vocal", {("vocal", "too_quiet")}),
+    ("free up a pocket for the snare", {("snare", "too_quiet")}),
+    ("leave room for improvement", set()),
+])
+def test_a_cure_asked_for_names_the_problem_it_cures(text, expected):
+    assert _read(text) == expected

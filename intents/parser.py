@@ -1404,7 +1404,8 @@ class _Reader:
         # is blotted out by the pads")
         through = self.rules["voice"]["agent"] if passive else ()
         if cue.cue.part_after and self._object_after(cue, named, through) is None \
-                and not any(m.start == cue.end for m in named):
+                and not any(m.start == cue.end for m in named) \
+                and not (not cue.cue.object_after and self._crowd_after(cue)):
             return
         if cue.cue.object_after and self._object_not_a_part(cue, layers):
             return
@@ -1582,6 +1583,12 @@ class _Reader:
                 and self.words[k + 1] == "of":
             k = self._past_determiners(k + 2)
         return next((m for m in named if m.start == k), None)
+
+    def _crowd_after(self, cue: _Mention) -> bool:
+        """"the toms thunder over everything", "can't compete with all the other parts": a
+        rival that stands for every other part ([reciprocal] crowd)."""
+        k = self._past_determiners(cue.end)
+        return bool(find(self.words, grammar().indexes["crowd"], k, k + 1, starts_only=True))
 
     def _past_determiners(self, k: int) -> int:
         while k < len(self.words) and self.words[k] in self.sets["determiners"]:

@@ -562,3 +562,23 @@ def test_a_part_ranked_below_and_what_it_does_not_do(text, expected):
 ])
 def test_a_cure_asked_for_names_the_problem_it_cures(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a loud noise made over a rival, composed (lexicon.toml [[too_loud.composed]])
+    ("the toms thunder over the vocal", {("drums", "too_loud")}),
+    ("the brass is blaring above the lead vocal", {("keys", "too_loud")}),
+    ("the vocal soars over the band", set()),
+    # ... or over every other part ([reciprocal] crowd as the rival)
+    ("the toms thunder over everything", {("drums", "too_loud")}),
+    ("the kick bullies everything", {("kick", "too_loud")}),
+    ("the vocal can't compete with everything", {("vocal", "too_quiet")}),
+    # nothing else heard: "but" after "anything"/"nothing" starts no clause (text.toml)
+    ("I can't hear anything but the drums", {("drums", "too_loud")}),
+    ("I hear nothing but the kick", {("kick", "too_loud")}),
+    ("the low end is nothing but mud", set()),
+    # a place ahead needs a part after it
+    ("the bass is miles ahead of the competition", set()),
+])
+def test_a_part_heard_over_everything_else(text, expected):
+    assert _read(text) == expected

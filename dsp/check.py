@@ -30,7 +30,7 @@ from dsp.meter import (
     true_peak_dbtp,
     window_power,
 )
-from dsp.wording import part_name
+from dsp.wording import definite, listing, part_name
 
 __all__ = [
     "DRUM_ROLES",
@@ -336,7 +336,9 @@ def harmonise(files: Sequence[tuple[str, AudioFile]], *, sample_rate: int | None
                     notices.append(_padded(_label(paths), short_by / rate))
                 samples = np.pad(samples, ((0, 0), (0, short_by)))
             stems.append(Stem(role=role, samples=samples, sources=paths, name=name))
+        polarity = pool.submit(_polarity_notices, stems, part_names or {})
         notices.extend(_alignment_notices(stems, rate))
+        notices.extend(polarity.result())
         notices.extend(_label_notices(stems, rate, pool, part_names or {}))
     return StemSet(stems=tuple(stems), sample_rate=rate, frames=frames, notices=tuple(notices))
 
@@ -561,6 +563,46 @@ def _alignment_notices(stems: list[Stem], rate: int) -> list[Notice]:
                 f"{name} runs {abs(lag)} ms {'behind' if lag > 0 else 'ahead of'} {anchor} "
                 "(their sound lines up best at that shift) — export all files from the same "
                 "start point, bar 1, and load them again"))
+    return notices
+
+
+_FLIP_GAIN_DB = 3.0
+"""A part that sums this much louder with one of its files flipped has that file working
+against the others (a microphone facing the other way, a DI against its amp). Files that
+record different things change by well under 1 dB when one is flipped; mics at different
+distances from one drum cancel a little, which is their sound."""
+
+
+def _polarity_notices(stems: list[Stem], names: Mapping[str, str]) -> list[Notice]:
+    """Files of one part whose sum grows by _FLIP_GAIN_DB or more when one of them is
+    flipped: the part as summed (mono, as the mix hears it) against the same sum with that
+    file's polarity reversed. When flipping any of two files gives the same sum, the
+    quieter is named."""
+    groups: dict[str, list[Stem]] = {}
+    for stem in stems:
+        if stem.role != "mix":
+            groups.setdefault(stem.role, []).append(stem)
+    notices = []
+    for role, members in groups.items():
+        if len(members) < 2:
+            continue
+        monos = {s.name: s.samples.mean(axis=0) for s in members}
+        total = sum(monos.values())
+        power = float(np.dot(total, total))
+        if power <= 0:
+            continue
+        energy = {n: float(np.dot(x, x)) for n, x in monos.items()}
+        gains = {n: 10 * np.log10(max(power - 4 * float(np.dot(total, x)) + 4 * energy[n],
+                                      1e-30) / power)
+                 for n, x in monos.items()}
+        flipped = max(gains, key=lambda n: (round(gains[n], 1), -energy[n]))
+        if gains[flipped] >= _FLIP_GAIN_DB:
+            others = [s.name for s in members if s.name != flipped]
+            notices.append(Notice(
+                "warning", "polarity",
+                f"{flipped} works against {listing(others)}: with its polarity flipped "
+                f"{definite(part_name(role, names))} sums {gains[flipped]:.1f} dB louder — "
+                "flip its polarity (the Ø button) in your DAW and export it again"))
     return notices
 
 

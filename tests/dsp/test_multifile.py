@@ -9,6 +9,7 @@ import numpy as np
 import pyloudnorm
 import pytest
 import soundfile as sf
+from scipy import signal
 
 from dsp.audio import AudioFile
 from dsp.check import _unique_names, harmonise
@@ -313,6 +314,43 @@ def test_a_repeating_pattern_that_lines_up_is_not_called_misaligned():
         second[0, i * step:i * step + 64] = click * accents[(i - 4) % 40]
     found = harmonise([("cymbals", audio("Hat", first)), ("cymbals", audio("Hat 2", second))])
     assert _offsets(found) == []
+
+
+def _polarity(stems_set) -> list[str]:
+    return [n.message for n in stems_set.notices if n.code == "polarity"]
+
+
+def test_a_microphone_in_reverse_polarity_is_named_with_what_flipping_it_gains(song):
+    """Kick Out is the kick through a darker microphone, exported in reverse polarity (the
+    audit song's fault): the notice names it and says how much louder the kick sums with
+    it flipped: the power of in + out against in - out as the mix hears them (mono),
+    worked out here with numpy."""
+    kick_in = song["kick"] * np.float32(0.7)
+    darker = signal.sosfilt(signal.butter(2, 400, "lowpass", fs=RATE, output="sos"),
+                            song["kick"]).astype(np.float32) * np.float32(0.6)
+    found = harmonise([("kick", audio("Kick In", kick_in)),
+                       ("kick", audio("Kick Out", -darker)),
+                       ("bass", audio("Bass", song["bass"]))])
+    a, b = kick_in.mean(axis=0, dtype=np.float64), darker.mean(axis=0, dtype=np.float64)
+    gain_db = 10 * np.log10(np.sum((a + b) ** 2) / np.sum((a - b) ** 2))
+    assert gain_db > 3
+    (message,) = _polarity(found)
+    assert message.startswith("Kick Out works against Kick In: with its polarity flipped "
+                              f"the kick sums {gain_db:.1f} dB louder")
+    in_phase = harmonise([("kick", audio("Kick In", kick_in)),
+                          ("kick", audio("Kick Out", darker))])
+    assert _polarity(in_phase) == []
+
+
+def test_files_that_play_different_things_raise_no_polarity_notice(files, song):
+    """Guitars, vocals, overheads and kick mics that are in phase, and two unrelated
+    sounds in one part, one of them negated: flipping any of them moves the part's sum by
+    well under the 3 dB that says a file works against the others."""
+    assert _polarity(harmonise([(role, audio(f.path.stem, f.samples)) for role, f in files])) \
+        == []
+    found = harmonise([("keys", audio("Piano", song["keys"])),
+                       ("keys", audio("Organ", -song["vocal"]))])
+    assert _polarity(found) == []
 
 
 def test_a_file_that_does_not_sound_like_its_part_is_named_with_the_parts_name(song):

@@ -63,11 +63,28 @@ def is_vague(reader) -> bool:
                 return True
     if any(m.layer and m.layer != reader.whole for m in reader.mentions):
         return False
+    if _finish_denied(reader):
+        return True
     about = reader.vocab.about_sound
     sound_clauses = {reader.clauses[m.start] for m in reader.mentions if m.layer}
     sound_clauses |= {reader.clauses[i] for i, w in enumerate(reader.words) if w in about}
     return any(w in reader.vocab.judgements and reader.clauses[i] in sound_clauses
                and _said(reader, i) for i, w in enumerate(reader.words))
+
+
+def _finish_denied(reader) -> bool:
+    """"doesn't sound radio ready", "my songs never sound professional": a quality of a
+    finished record, denied in a clause about the sound or "it" ("I'm not a pro" is no
+    verdict)."""
+    qualities = reader.vocab.finished_qualities
+    longest = max((len(p) for p in qualities), default=0)
+    keys = reader.keys
+    about = {reader.clauses[i] for i, w in enumerate(reader.words)
+             if w in reader.vocab.about_sound or w in reader.sets["song_pronouns"]} | {
+        reader.clauses[m.start] for m in reader.mentions if m.layer == reader.whole}
+    return any(tuple(keys[i:i + n]) in qualities and reader.clauses[i] in about
+               and reader.negated_at(i)
+               for i in range(len(keys)) for n in range(1, min(longest, len(keys) - i) + 1))
 
 
 def _said(reader, i: int) -> bool:

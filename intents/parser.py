@@ -1716,13 +1716,22 @@ class _Reader:
             return False
         if self.words[k] in rule["clause_objects"]:
             k += 1
-        elif self.words[k] not in self.sets["determiners"]:
+        elif self.words[k] not in self.sets["determiners"] and not self._amount_object(cue):
             return False
         while k < len(self.words) and self.words[k] in self.sets["determiners"]:
             k += 1
         if k >= len(self.words) or self.words[k] in rule["object_amounts"]:
             return False
         return not any(start <= m.start < k + rule["object_reach"] for m in layers)
+
+    def _amount_object(self, cue: _Mention) -> bool:
+        """"needs more polish": the word right after an amount asked for is its object, when
+        it is a word of content, not a function word ("needs more in the chorus")."""
+        rule, word = self.rules["grammar"], self.words[cue.end]
+        function = self.sets["prepositions"] | self.sets["joins"] | self.sets["list_words"] \
+            | self.sets["be"] | self.negators | self.sets["intensity"] | set(rule["not_objects"])
+        return self.words[cue.end - 1] in rule["amount_heads"] and word.isalpha() \
+            and word not in function
 
     def _attached(self, cue: _Mention, named: list[_Mention]) -> _Mention | None:
         """A part the problem words are said of directly: "the boominess on the drums"."""

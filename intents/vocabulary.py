@@ -53,6 +53,8 @@ class Vocabulary:
     cue_keys: MappingProxyType[tuple[str, ...], Cue]
     """Cues by word-form keys, only where every spelling behind a key means one problem."""
     vague: frozenset[tuple[str, ...]]
+    finished_qualities: frozenset[tuple[str, ...]]
+    """What a finished record has ("radio ready", "polished"): denied of the song, vague."""
     judgements: frozenset[str]
     about_sound: frozenset[str]
     gap_cues: tuple[tuple[tuple[str, ...], tuple[str, ...], Cue], ...]
@@ -448,7 +450,8 @@ def _build() -> Vocabulary:
     fuzzy_words = sorted(w for w in set(single) | verdicts if len(w) >= fuzzy["min_length"])
     # vague verdicts ("it isn't gelling") are vocabulary too: never "corrected" as typos
     known = {w for p in list(phrases) + list(cues) for w in p} | {
-        w for p in vague.get("descriptors", []) for w in words_of(p)} | set(
+        w for p in vague.get("descriptors", []) + vague.get("qualities", [])
+        for w in words_of(p)} | set(
         vague.get("judgements", []) + vague.get("about_sound", []))
     # 40,000 phrases share a few dozen distinct cues: one object each keeps the memory
     # and the cache file small (4.8 -> 2.4 MB, 0.10 -> 0.02 s to load)
@@ -463,7 +466,10 @@ def _build() -> Vocabulary:
         weak_layers=frozenset(weak),
         cue_phrases=MappingProxyType(cues),
         cue_keys=MappingProxyType(keyed),
-        vague=frozenset(keys_of(p) for p in vague.get("descriptors", [])),
+        vague=frozenset(keys_of(p) for p in vague.get("descriptors", []) + [
+            f"{lack} {quality}" for lack in vague.get("lacking", [])
+            for quality in vague.get("qualities", [])]),
+        finished_qualities=frozenset(keys_of(p) for p in vague.get("qualities", [])),
         judgements=frozenset(vague.get("judgements", [])),
         about_sound=frozenset(vague.get("about_sound", [])),
         gap_cues=tuple(gaps),

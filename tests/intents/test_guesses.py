@@ -27,6 +27,26 @@ def test_not_vague(text):
     assert not understand(text).vague
 
 
+@pytest.mark.parametrize("text", [
+    # a quality of a finished record denied of the sound or "it" (lexicon [vague] qualities)
+    "this doesn't sound radio ready", "my songs never sound professional",
+    "it doesn't sound finished", "my mix isn't release ready",
+    # ... or lacked (`lacking` x `qualities`)
+    "it lacks polish", "it needs more polish", "it doesn't have that commercial sheen",
+    "the mix could use some polish"])
+def test_a_finished_records_quality_denied_or_lacked_is_vague(text):
+    u = understand(text)
+    assert u.vague and u.intents == ()
+
+
+@pytest.mark.parametrize("text", ["I'm not a pro, just a hobbyist",
+                                  "this isn't a commercial release, just a demo for friends",
+                                  "it has that commercial sheen now",
+                                  "the vocal doesn't sound professional"])
+def test_a_finished_quality_not_said_of_the_song_is_no_verdict(text):
+    assert not understand(text).vague
+
+
 @pytest.mark.parametrize("text", ["the lyrics don't translate to other languages",
                                   "my songs don't translate into another language",
                                   "the jokes do not translate to english"])

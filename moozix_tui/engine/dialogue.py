@@ -193,16 +193,22 @@ def _ask(session: Session, clarification) -> str:
 
 def _measured_default(session: Session, problem: str,
                       candidates: list[str]) -> tuple[str, str] | None:
-    """The part the measurement points to, when the stems are measured already."""
-    from moozix_tui.engine.decide import resolve_unclear
+    """The part the measurement points to, when the stems are measured already: its
+    finding of the problem (as `moozix fix` resolves it), else for muddy and harsh the part
+    that carries most of that range."""
+    from moozix_tui.engine.decide import diagnosis, resolve_unclear
 
     # the newest measurement: the last render's when there is one
     analysis = session.result.after if session.result is not None else session.analysis
     if analysis is None:
         return None
-    layer = resolve_unclear(problem, candidates, analysis, ())
+    findings = diagnosis(analysis)
+    layer = resolve_unclear(problem, candidates, analysis, findings)
     if layer is None:
         return None
+    finding = next((f for f in findings if (f.layer, f.problem) == (layer, problem)), None)
+    if finding is not None:
+        return layer, finding.evidence
     if problem == "muddy":
         share = analysis.low_mid_share.get(layer, 0.0)
         return layer, (f"{percent(share)} of the mix's 150–400 Hz energy is in "

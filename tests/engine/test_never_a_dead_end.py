@@ -29,6 +29,23 @@ def test_muddy_where_offers_the_measured_part_and_yes_takes_it(chat, song, tmp_p
     assert any(m["stem"] == "keys" for m in chat.engine.state.moves)
 
 
+def test_too_quiet_where_offers_the_part_measured_lowest(chat, song, tmp_path):
+    """The injected fault: the keys 12 dB down. A level word that places a part, with no
+    part named ("an afterthought"), asks which part and offers the one the measurement finds
+    under its range, with the figures it rests on, as `moozix fix` resolves it."""
+    for role in ("bass", "keys", "vocal"):
+        gain = 10 ** (-12 / 20) if role == "keys" else 1.0
+        sf.write(tmp_path / f"{role}.wav", (song[role] * gain).T, 44100)
+    chat.say(" ".join(str(tmp_path / f"{r}.wav") for r in ("bass", "keys", "vocal")))
+    chat.say("the whole song is too quiet")          # measures the stems
+    question = chat.say("the chorus feels like an afterthought")
+    assert "Too quiet where" in question and "say `yes` to fix the keys" in question
+    assert "LU" in question.split("By the measurement", 1)[1]
+    chat.say("yes")
+    assert ("keys", "too_quiet") in {(i["layer"], i["problem"])
+                                     for i in chat.engine.state.intents}
+
+
 def test_muddy_where_offers_only_loaded_parts(chat, song, tmp_path):
     chat.say(_muddy_keys_song(song, tmp_path))
     question = chat.say("it's muddy")

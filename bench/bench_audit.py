@@ -13,7 +13,8 @@ same figure measured on the inputs and the written stems; the master's LUFS and 
 against the report's; and, for the faults the complaint is about, the fault measured on the
 input and what is left of it in the output (against the unbroken file in /tmp/audit/clean).
 
-Run by hand:  .venv/bin/python bench/bench_audit.py [name ...]   (after audit_song.py)
+Run by hand:  .venv/bin/python bench/bench_audit.py [--reuse] [name ...]   (after
+audit_song.py; --reuse measures the outputs of an earlier run again)
 """
 
 from __future__ import annotations
@@ -148,15 +149,17 @@ class Inputs:
         return np.vstack([pool[s][0] for s in sources])
 
 
-def run(name: str, say: str) -> dict:
+def run(name: str, say: str, *, reuse: bool = False) -> dict:
     out = SONG / "runs" / name
+    if reuse and (out / "report.json").exists() and (out / "stdout.txt").exists():
+        return {**json.loads((out / "report.json").read_text()),
+                "stdout": (out / "stdout.txt").read_text()}
     proc = subprocess.run([*MOOZIX, "fix", "--say", say, str(SONG / "song"), "--out", str(out)],
                           cwd=ROOT, capture_output=True, text=True)
     if proc.returncode != 0:
         return {"error": proc.stderr.strip()[-300:], "stdout": proc.stdout}
-    report = json.loads((out / "report.json").read_text())
-    report["stdout"] = proc.stdout
-    return report
+    (out / "stdout.txt").write_text(proc.stdout)
+    return {**json.loads((out / "report.json").read_text()), "stdout": proc.stdout}
 
 
 def part_vs_rest(k: dict[str, np.ndarray], members: list[str], rate: int) -> float:
@@ -165,9 +168,10 @@ def part_vs_rest(k: dict[str, np.ndarray], members: list[str], rate: int) -> flo
     return vs_rest(blocks(part, rate), blocks(total - part, rate))
 
 
-def audit(name: str, say: str, faults: tuple[str, ...], inp: Inputs) -> dict:
+def audit(name: str, say: str, faults: tuple[str, ...], inp: Inputs, *,
+          reuse: bool = False) -> dict:
     rate = inp.rate
-    report = run(name, say)
+    report = run(name, say, reuse=reuse)
     row: dict = {"name": name, "say": say}
     if "error" in report:
         row.update(error=report["error"], stdout=report["stdout"])
@@ -206,8 +210,8 @@ def audit(name: str, say: str, faults: tuple[str, ...], inp: Inputs) -> dict:
     row["changed_not_named"] = sorted(set(changed) - named)
     row["named_not_changed"] = sorted(n for n in named - set(changed) if n != "mix")
     row["problems"] = problems
-    row["rows"] = _rows(report, entries, written, k_in, k_out, inp)
     master, _ = load(out_dir / "master.wav")
+    row["rows"] = _rows(report, entries, written, k_in, k_out, master, inp)
     row["master"] = {"report": report["written_master"],
                      "measured": {"lufs": round(lufs(master, rate), 2),
                                   "tp_x4": round(true_peak_dbtp(master), 2)}}
@@ -241,13 +245,22 @@ def _move(move: dict, written: dict, entries: dict, inp: Inputs) -> dict:
 _KIT = ("kick", "snare", "cymbals", "drums")
 
 
-def _rows(report, entries, written, k_in, k_out, inp) -> list[dict]:
-    """Each 'X vs rest' row, 'X <band>' dBFS row and the loudness row, remeasured."""
+def mono_loss_db(x: np.ndarray) -> float:
+    """Level lost when the two channels are summed to one: the mid's energy against the
+    mean channel's."""
+    x = two(x).astype(np.float64)
+    return float(-10 * np.log10(np.sum(x.mean(axis=0) ** 2) / (np.sum(x ** 2) / 2)))
+
+
+def _rows(report, entries, written, k_in, k_out, master, inp) -> list[dict]:
+    """Each 'X vs rest' row, 'X <band>' dBFS row, the mix's band shares and mono loss and
+    the loudness row, remeasured (the mix after is the master, as the report says)."""
     rate = inp.rate
     members_of: dict[str, list[str]] = {}
     for n, e in entries.items():
         members_of.setdefault(e["part_name"], []).append(n)
     members_of["drums"] = [n for n, e in entries.items() if e["part"] in _KIT]
+    members_of["reverb return"] = [n for n, e in entries.items() if e["part"] == "fx"]
     members_of["instruments"] = [n for n, e in entries.items()
                                  if e["part"] not in ("vocal", "backing_vocals")]
     found = []
@@ -268,6 +281,21 @@ def _rows(report, entries, written, k_in, k_out, inp) -> list[dict]:
                           "report": round(r["after"] - r["before"], 1),
                           "measured": round(band_db(after, rate, lo, hi)
                                             - band_db(before, rate, lo, hi), 1)})
+        elif label == "mix mono loss":
+            mix = sum(inp.entry(e["sources"]) for e in entries.values())
+            found.append({"label": label, "report": [r["before"], r["after"]],
+                          "measured": [round(mono_loss_db(mix), 1),
+                                       round(mono_loss_db(master), 1)]})
+        elif label.startswith("mix ") and label.endswith(" share") and match is None:
+            band = re.fullmatch(r"mix ([\d.]+)–([\d.]+) (k?)Hz share", label)
+            if band:
+                lo, hi = (float(v) * (1000 if band[3] else 1) for v in band.group(1, 2))
+                mix = sum(inp.entry(e["sources"]) for e in entries.values())
+                shares = [band_db(x, rate, lo, hi) - band_db(x, rate, 20, 20000)
+                          for x in (mix, master)]
+                found.append({"label": label + " change",
+                              "report": round(r["after"] - r["before"], 1),
+                              "measured": round(shares[1] - shares[0], 1)})
         elif label == "loudness":
             mix = sum(inp.entry(e["sources"]) for e in entries.values())
             found.append({"label": "loudness before (the inputs' sum)", "report": r["before"],
@@ -334,12 +362,14 @@ def _fault(key, entries, written, k_in, k_out, inp) -> dict:
 
 
 def main(names: list[str]) -> None:
+    reuse = "--reuse" in names
+    names = [n for n in names if n != "--reuse"]
     inp = Inputs()
     results = []
     for name, say, faults in COMPLAINTS:
         if names and name not in names:
             continue
-        row = audit(name, say, faults, inp)
+        row = audit(name, say, faults, inp, reuse=reuse)
         results.append(row)
         shown = {k: v for k, v in row.items() if k != "stdout"}
         print(json.dumps(shown, ensure_ascii=False), flush=True)

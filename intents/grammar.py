@@ -48,6 +48,8 @@ class Grammar:
     causative_after: frozenset[str]
     """A causative opener ("make") wishes only first in its clause or after one of these;
     after a subject it tells what the subject does."""
+    abilities: frozenset[Phrase]
+    """Openers that, after a subject, wish only for a comparative ("can be louder")."""
     result_after: frozenset[str]
     """A wish followed by one of these is the result of a remedy ("would be crisper with
     less reverb"): the remedy names the problem, not the wish."""
@@ -244,6 +246,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         openers=openers, if_words=frozenset(table["if_words"]),
         causatives=_phrases(table["causatives"]),
         causative_after=frozenset(table["causative_after"]),
+        abilities=_phrases(table["abilities"]),
         bare_after=frozenset(table["bare_after"]),
         bare_verbs=frozenset(table["bare_verbs"]),
         simile=frozenset(w for p in table["simile"] for w in words_of(p)[-1:]),
@@ -301,9 +304,12 @@ def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,
         opener = next((o for o in g.openers if tuple(words[k - len(o) + 1:k + 1]) == o), None)
         if opener is not None:
             before = k - len(opener)
+            asks = (before < 0 or clauses[before] != clauses[at]
+                    or words[before] in g.causative_after)
             if opener in g.causatives:   # "the reverb makes it" tells; "make it" asks
-                return (before < 0 or clauses[before] != clauses[at]
-                        or words[before] in g.causative_after)
+                return asks
+            if opener in g.abilities:    # "it can be heard" tells; "it can be louder" asks
+                return asks or tuple(words[at:end]) in g.comparatives
             # "sounds like it's way back" compares
             return not (opener[0] == "like" and before >= 0 and words[before] in g.simile)
         if words[k] in g.if_words:

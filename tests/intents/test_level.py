@@ -582,3 +582,27 @@ def test_a_cure_asked_for_names_the_problem_it_cures(text, expected):
 ])
 def test_a_part_heard_over_everything_else(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # words as often praise as complaint are graded: alone they describe, after an
+    # intensifier they complain (lexicon.toml `graded`)
+    ("the music's dense, and the guitars are huge", set()),
+    ("the mix is way too dense", {("mix", "tonal_balance")}),
+    ("the bass is thick", set()),
+    ("the bass is way too thick", {("bass", "muddy")}),
+    ("vocals and lyrics are front and center", set()),
+    ("the vocals are way too front and center", {("vocal", "too_loud")}),
+    ("the drums are roomy", set()),
+    ("the drums are far too roomy", {("drums", "too_much_reverb")}),
+    ("the bass is dominant", set()),
+    ("the bass is too dominant", {("bass", "too_loud")}),
+    # a part that can be heard is heard: "can" after a subject wishes only for a
+    # comparative ([desire] abilities)
+    ("all the instruments can be heard loud and clear", set()),
+    ("the guitar can be heard", set()),
+    ("the vocal can be louder", {("vocal", "too_quiet")}),
+    ("can the vocal be heard better?", {("vocal", "too_quiet")}),
+])
+def test_words_of_praise_as_often_as_complaint_complain_only_when_graded(text, expected):
+    assert _read(text) == expected

@@ -41,10 +41,12 @@ __all__ = [
     "Notice",
     "Stem",
     "StemSet",
+    "against_words",
     "check_audio",
     "check_file",
     "harmonise",
     "left_out",
+    "working_against",
 ]
 
 DRUM_ROLES = ("kick", "snare", "cymbals", "drums")
@@ -582,36 +584,48 @@ record different things change by well under 1 dB when one is flipped; mics at d
 distances from one drum cancel a little, which is their sound."""
 
 
+def working_against(files: Sequence[Stem]) -> tuple[str, float] | None:
+    """The file of one part whose polarity, flipped, makes the part's sum _FLIP_GAIN_DB or
+    more louder, and by how much (dB): the part as summed (mono, as the mix hears it)
+    against the same sum with that file reversed. When flipping any of two files gives the
+    same sum, the quieter is named. None when no file works against the others."""
+    if len(files) < 2:
+        return None
+    monos = {s.name: s.samples.mean(axis=0) for s in files}
+    total = sum(monos.values())
+    power = float(np.dot(total, total))
+    if power <= 0:
+        return None
+    energy = {n: float(np.dot(x, x)) for n, x in monos.items()}
+    gains = {n: float(10 * np.log10(max(power - 4 * float(np.dot(total, x)) + 4 * energy[n],
+                                        1e-30) / power))
+             for n, x in monos.items()}
+    flipped = max(gains, key=lambda n: (round(gains[n], 1), -energy[n]))
+    return (flipped, gains[flipped]) if gains[flipped] >= _FLIP_GAIN_DB else None
+
+
+def against_words(flipped: str, others: Sequence[str], part: str, gain_db: float) -> str:
+    """'Kick In works against Kick Out and Kick Sub: with its polarity flipped the kick
+    sums 4.3 dB louder' (`part`: the part as a sentence names it)."""
+    return (f"{flipped} works against {listing(others)}: with its polarity flipped {part} "
+            f"sums {gain_db:.1f} dB louder")
+
+
 def _polarity_notices(stems: list[Stem], names: Mapping[str, str]) -> list[Notice]:
-    """Files of one part whose sum grows by _FLIP_GAIN_DB or more when one of them is
-    flipped: the part as summed (mono, as the mix hears it) against the same sum with that
-    file's polarity reversed. When flipping any of two files gives the same sum, the
-    quieter is named."""
     groups: dict[str, list[Stem]] = {}
     for stem in stems:
         if stem.role != "mix":
             groups.setdefault(stem.role, []).append(stem)
     notices = []
     for role, members in groups.items():
-        if len(members) < 2:
-            continue
-        monos = {s.name: s.samples.mean(axis=0) for s in members}
-        total = sum(monos.values())
-        power = float(np.dot(total, total))
-        if power <= 0:
-            continue
-        energy = {n: float(np.dot(x, x)) for n, x in monos.items()}
-        gains = {n: 10 * np.log10(max(power - 4 * float(np.dot(total, x)) + 4 * energy[n],
-                                      1e-30) / power)
-                 for n, x in monos.items()}
-        flipped = max(gains, key=lambda n: (round(gains[n], 1), -energy[n]))
-        if gains[flipped] >= _FLIP_GAIN_DB:
-            others = [s.name for s in members if s.name != flipped]
-            notices.append(Notice(
-                "warning", "polarity",
-                f"{flipped} works against {listing(others)}: with its polarity flipped "
-                f"{definite(part_name(role, names))} sums {gains[flipped]:.1f} dB louder — "
-                "flip its polarity (the Ø button) in your DAW and export it again"))
+        found = working_against(members)
+        if found is not None:
+            others = [s.name for s in members if s.name != found[0]]
+            part = definite(part_name(role, names))
+            notices.append(Notice("warning", "polarity",
+                                  f"{against_words(found[0], others, part, found[1])} — flip "
+                                  "it (the Ø button) in your DAW and export it again, or say "
+                                  f"{part} sounds thin and I will flip it"))
     return notices
 
 

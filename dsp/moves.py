@@ -18,7 +18,7 @@ __all__ = ["MEASURED_GAIN_DB", "MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "
 
 OPERATIONS = ("gain", "high_pass", "low_shelf", "high_shelf", "bell", "deess", "compress",
               "transient", "parallel_compress", "duck", "mono_below", "phase_repair", "width",
-              "reverb_send", "expand", "saturate", "harmonics")
+              "reverb_send", "expand", "saturate", "harmonics", "polarity")
 SEVERITY_SCALE = MappingProxyType({"mild": 0.6, "normal": 1.0, "strong": 1.4})
 TONES = ("muddy", "harsh", "dull", "thin")
 _STRENGTH_KEYS = ("mix", "amount")
@@ -156,6 +156,7 @@ _ACTIONS = {
                                 else f"{p['trigger']} plays")),
     "mono_below": lambda part, p: f"Make {part} mono below {hz(p['cutoff_hz'])}",
     "phase_repair": lambda part, p: f"Repair the stereo phase of {part}",
+    "polarity": lambda part, p: f"Flip the polarity of {part}",
     "width": lambda part, p: (f"{'Widen' if p['side_gain_db'] > 0 else 'Narrow'} {part} by "
                               f"{_db(p['side_gain_db'])} of side level"),
     "reverb_send": lambda part, p: f"Add reverb to {part}, {abs(p['wet_db']):.0f} dB under it",

@@ -231,6 +231,8 @@ def apply_move(x: np.ndarray, rate: int, move: Move, stems: StemSet) -> np.ndarr
     if op == "mono_below":
         low, high = _split_low(x, rate, p["cutoff_hz"])
         return high + low.mean(axis=0, keepdims=True)
+    if op == "polarity":
+        return -x
     if op == "phase_repair":
         if p.get("mode") == "mid_only":
             return np.repeat(x.mean(axis=0, keepdims=True), 2, axis=0)

@@ -16,7 +16,7 @@ from scipy import signal
 
 from dsp.analysis import SMALL_SPEAKER_HZ
 from dsp.carve import LEVEL_BUDGET_DB, Cut, carve
-from dsp.check import VOCAL_ROLES
+from dsp.check import VOCAL_ROLES, against_words
 from dsp.diagnosis import (
     FAR_UNDER_SMALL_SPEAKERS_DB,
     carve_rival,
@@ -391,6 +391,8 @@ def _dull(ctx: _Context) -> None:
 
 
 def _thin(ctx: _Context) -> None:
+    if _flip_against(ctx):
+        return
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "low_shelf",
             "a first step of body as you asked; " + _unsized("full", "24 dB in 60–150 Hz"),
@@ -398,8 +400,24 @@ def _thin(ctx: _Context) -> None:
     _note_if_stereo(ctx, stem)
 
 
+def _flip_against(ctx: _Context) -> bool:
+    """Flip each file of the complaint's parts that works against the others (a mic in
+    reverse polarity): the body it cancels comes back by the measured amount, which no EQ
+    move sizes. Whether any was flipped."""
+    flipped = False
+    for part in ctx.analysis.parts_of(ctx.layer) if ctx.layer != MIX else ():
+        found = ctx.analysis.working_against.get(part)
+        if found is not None:
+            others = [n for n in ctx.analysis.parts[part] if n != found[0]]
+            ctx.add(found[0], "polarity", against_words(found[0], others, ctx.the(part),
+                                                        found[1]))
+            flipped = True
+    return flipped
+
+
 def _weak(ctx: _Context) -> None:
     layer = ctx.layer if ctx.layer != MIX else "drums"
+    _flip_against(ctx)
     if ctx.target(layer) is None:
         ctx.add(MIX, "transient", "brings the attack forward on the whole mix (gently: with no "
                                   f"stem for {ctx.the(layer)}, everything else gets it too)",

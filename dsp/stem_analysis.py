@@ -17,7 +17,7 @@ from scipy import fft as scipy_fft
 from scipy import signal
 
 from dsp.analysis import TrackAnalysis, smoothed_db, track_analysis
-from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet
+from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet, working_against
 from dsp.meter import SILENCE_LUFS, integrated_from_hops, loudness_from_hops, window_power
 from dsp.overlap import band_frames, shared_energy
 from dsp.scan import Gram, TrackSums, hann, mid, scan
@@ -68,6 +68,9 @@ class SessionAnalysis:
     """Each file's integrated loudness as it plays in the mix (a mono file in both channels)."""
     file_level_vs_rest_lu: Mapping[str, float]
     """Each file against everything else in the mix, where the file plays."""
+    working_against: Mapping[str, tuple[str, float]]
+    """For a part with a file in reverse polarity against its others, that file and how
+    much louder (dB) the part sums with it flipped (dsp.check.working_against)."""
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -289,6 +292,7 @@ def analyse_session(stems: StemSet, *,
         gram=gram, low_band_power=MappingProxyType(low_power),
         band_power=MappingProxyType(_band_powers(stems, old, part_gains)),
         parts=MappingProxyType(parts), **_file_levels(gram, rate),
+        working_against=MappingProxyType(_working_against(stems, old, part_gains)),
     )
 
 
@@ -306,6 +310,21 @@ def _band_powers(stems: StemSet, old: SessionAnalysis | None,
         return {}
     with ThreadPoolExecutor(max_workers=2) as pool:
         return dict(zip(stems.parts, pool.map(measure, stems.parts), strict=True))
+
+
+def _working_against(stems: StemSet, old: SessionAnalysis | None,
+                     part_gains: Mapping[str, float]) -> dict[str, tuple[str, float]]:
+    """A part whose files all changed by one gain keeps its old finding: flipping a file
+    gains the same against a sum scaled as a whole."""
+    found = {}
+    for role in stems.parts:
+        if role in part_gains and old is not None:
+            result = old.working_against.get(role)
+        else:
+            result = working_against(stems.part(role))
+        if result is not None:
+            found[role] = result
+    return found
 
 
 def _part_mono(stems: StemSet, role: str) -> np.ndarray:

@@ -16,9 +16,10 @@ from dsp.check import _unique_names, harmonise
 from dsp.intake import audio_files_in, pair_rules, split_stereo_pairs
 from dsp.mastering import MasterSettings
 from dsp.meter import hop_power, k_weight, window_power
-from dsp.moves import Move
+from dsp.moves import FixRequest, Move
 from dsp.pipeline import load_stems, render
 from dsp.processing import apply_moves
+from dsp.recipes import plan_fixes
 from dsp.stem_analysis import _level_vs_rest, analyse_session
 from dsp.targets import resolve_target
 
@@ -358,6 +359,31 @@ def test_a_microphone_in_reverse_polarity_is_named_with_what_flipping_it_gains(s
     in_phase = harmonise([("kick", audio("Kick In", kick_in)),
                           ("kick", audio("Kick Out", darker))])
     assert _polarity(in_phase) == []
+
+
+def test_a_thin_kick_with_a_microphone_in_reverse_polarity_gets_it_flipped(song):
+    """'The kick sounds thin' with Kick Out reversed: the plan flips Kick Out (no EQ guess),
+    its reason's figure is what numpy gives for in + out against in - out, and the kick
+    written by the render sums by that much louder, with nothing left working against."""
+    kick_in = song["kick"] * np.float32(0.7)
+    darker = signal.sosfilt(signal.butter(2, 400, "lowpass", fs=RATE, output="sos"),
+                            song["kick"]).astype(np.float32) * np.float32(0.6)
+    stems = harmonise([("kick", audio("Kick In", kick_in)), ("kick", audio("Kick Out", -darker)),
+                       ("bass", audio("Bass", song["bass"]))])
+    a, b = kick_in.mean(axis=0, dtype=np.float64), darker.mean(axis=0, dtype=np.float64)
+    gain_db = 10 * np.log10(np.sum((a + b) ** 2) / np.sum((a - b) ** 2))
+    plan = plan_fixes([FixRequest("kick", "thin")], analyse_session(stems))
+    (move,) = plan.moves
+    assert (move.stem, move.op) == ("Kick Out", "polarity")
+    assert f"the kick sums {gain_db:.1f} dB louder" in move.reason
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")))
+
+    def kick_db(stem_set):
+        kick = sum(s.samples.mean(axis=0, dtype=np.float64) for s in stem_set.part("kick"))
+        return 10 * np.log10(np.sum(kick ** 2))
+
+    assert kick_db(result.stems) - kick_db(stems) == pytest.approx(gain_db, abs=0.05)
+    assert "kick" not in result.after.working_against
 
 
 def test_files_that_play_different_things_raise_no_polarity_notice(files, song):

@@ -47,6 +47,16 @@ def test_a_finished_quality_not_said_of_the_song_is_no_verdict(text):
     assert not understand(text).vague
 
 
+@pytest.mark.parametrize(("text", "vague"), [
+    # a verdict on an aspect of the sound (lexicon [vague] about_sound)
+    ("the balance is off", True), ("the levels are off", True), ("the tone is off", True),
+    ("the production is weird", True),
+    # ... not on something else, nor praise
+    ("the tone of his voice is weird", False), ("the balance of the album is lovely", False)])
+def test_a_verdict_on_an_aspect_of_the_sound_is_vague(text, vague):
+    assert understand(text).vague is vague
+
+
 @pytest.mark.parametrize("text", ["the lyrics don't translate to other languages",
                                   "my songs don't translate into another language",
                                   "the jokes do not translate to english"])

@@ -74,14 +74,16 @@ def is_vague(reader) -> bool:
 
 def _finish_denied(reader) -> bool:
     """"doesn't sound radio ready", "my songs never sound professional": a quality of a
-    finished record, denied in a clause about the sound or "it" ("I'm not a pro" is no
-    verdict)."""
+    finished record, denied in a clause about the sound, "it" or nothing named ("not radio
+    ready"; "I'm not a pro" is no verdict)."""
     qualities = reader.vocab.finished_qualities
     longest = max((len(p) for p in qualities), default=0)
     keys = reader.keys
     about = {reader.clauses[i] for i, w in enumerate(reader.words)
              if w in reader.vocab.about_sound or w in reader.sets["song_pronouns"]} | {
-        reader.clauses[m.start] for m in reader.mentions if m.layer == reader.whole}
+        reader.clauses[m.start] for m in reader.mentions if m.layer == reader.whole} | {
+        # said with no subject at all: "not radio ready"
+        c for c, start in reader.clause_start.items() if reader.words[start] in reader.negators}
     return any(tuple(keys[i:i + n]) in qualities and reader.clauses[i] in about
                and reader.negated_at(i)
                for i in range(len(keys)) for n in range(1, min(longest, len(keys) - i) + 1))

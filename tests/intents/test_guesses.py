@@ -30,7 +30,7 @@ def test_not_vague(text):
 @pytest.mark.parametrize("text", [
     # a quality of a finished record denied of the sound or "it" (lexicon [vague] qualities)
     "this doesn't sound radio ready", "my songs never sound professional",
-    "it doesn't sound finished", "my mix isn't release ready",
+    "it doesn't sound finished", "my mix isn't release ready", "not radio ready",
     # ... or lacked (`lacking` x `qualities`)
     "it lacks polish", "it needs more polish", "it doesn't have that commercial sheen",
     "the mix could use some polish"])

@@ -9,6 +9,7 @@ import numpy as np
 
 from dsp.meter import Loudness, loudness_from_hops, true_peak_dbtp
 from dsp.scan import (
+    SIDE_LOW_HZ,
     TrackSums,
     hann,
     mid,
@@ -168,7 +169,7 @@ def track_analysis(sums: TrackSums, sample_rate: int, loudness: Loudness) -> Tra
     rms = float(np.sqrt(max(energy, 0.0) / max(samples_counted, 1)))
     peak = sums.peak
     crest = 20.0 * np.log10(peak / rms) if rms > 0 and peak > 0 else 0.0
-    correlation, mono_loss, side_low = _stereo(sums)
+    correlation, mono_loss, side_low = _stereo(sums, sample_rate)
     hz, db = smoothed_db(freqs, psd)
     return TrackAnalysis(
         loudness=loudness,
@@ -185,7 +186,19 @@ def track_analysis(sums: TrackSums, sample_rate: int, loudness: Loudness) -> Tra
     )
 
 
-def _stereo(sums: TrackSums) -> tuple[float, float, float]:
+def _side_low_mean_square(sums: TrackSums, sample_rate: int) -> float:
+    """The side's mean square below SIDE_LOW_HZ, from its averaged segment spectrum
+    (Parseval, as _band_levels)."""
+    if sums.side_power is None or sums.side_segments == 0:
+        return 0.0
+    frames = segment_frames(sample_rate)
+    freqs = np.fft.rfftfreq(frames, 1.0 / sample_rate)
+    to_mean_square = 2.0 / (frames * frames * float(np.mean(np.square(hann(frames)))))
+    return float(_band_power(freqs, sums.side_power / sums.side_segments, 0.0, SIDE_LOW_HZ)
+                 * to_mean_square)
+
+
+def _stereo(sums: TrackSums, sample_rate: int) -> tuple[float, float, float]:
     """Correlation, loss of level when folded to mono (dB), side energy below 120 Hz (dB)."""
     if sums.channels < 2:
         return 1.0, 0.0, -120.0
@@ -197,6 +210,6 @@ def _stereo(sums: TrackSums) -> tuple[float, float, float]:
     mid_energy = (energy_l + energy_r + 2 * cross) / 4.0
     # A dual-mono signal keeps its level when folded (mid energy = half the stereo energy).
     mono_loss = -10.0 * np.log10(max(mid_energy, _FLOOR) / (stereo_energy / 2.0))
-    low_energy = sums.side_low_energy * sums.frames / max(sums.side_low_frames, 1)
-    side_low_db = 10.0 * np.log10(max(low_energy, _FLOOR) / stereo_energy)
+    side_low_db = 10.0 * np.log10(max(_side_low_mean_square(sums, sample_rate) * sums.frames,
+                                      _FLOOR) / stereo_energy)
     return float(correlation), float(np.clip(mono_loss, 0.0, _MAX_MONO_LOSS_DB)), float(side_low_db)

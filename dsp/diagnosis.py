@@ -176,8 +176,16 @@ def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
     if problem in _TONE_BAND:
         return _band_measures(layer, problem, analysis, ranges, names)
     if problem == "mono_collapse":
+        # each part's low side energy too: the figure its 'mono below' move is sized on,
+        # which the whole mix's mono loss hardly shows (a pad's centred lows moved the mix's
+        # 0.2 -> 0.2 dB while its part's went -17 -> -39 dB)
+        sides = tuple(Measure(f"{part_name(part, names)} side energy below 120 Hz",
+                              analysis.tracks[part].side_low_db, "dB",
+                              _pair(ranges["mix"]["side_low_db"]))
+                      for part in (analysis.parts_of(layer) if layer != "mix" else ())
+                      if part in analysis.tracks)
         mono = (Measure("mix mono loss", analysis.mix.mono_loss_db, "dB",
-                        _pair(ranges["mix"]["mono_loss_db"])),)
+                        _pair(ranges["mix"]["mono_loss_db"])),) + sides
         small = ranges["small_speaker_share_db"]
         if layer not in small or layer not in analysis.tracks:
             return mono

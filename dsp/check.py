@@ -51,6 +51,8 @@ __all__ = [
 
 DRUM_ROLES = ("kick", "snare", "cymbals", "drums")
 VOCAL_ROLES = ("vocal", "backing_vocals")
+RETURN = "fx"
+"""The part effects returns are loaded as (reverbs, delays, room mics, risers)."""
 _CLIP_LEVEL = 0.999
 _FLOAT_SUBTYPES = frozenset({"FLOAT", "DOUBLE"})
 _CLIP_RUN = 3

@@ -148,21 +148,32 @@ def _fought(layer: str, named: Sequence[str], analysis: SessionAnalysis) -> tupl
 
 def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
                        names: Mapping[str, str] | None = None,
-                       fighting: Sequence[str] = ()) -> tuple[Measure, ...]:
+                       fighting: Sequence[str] = (),
+                       returns: Sequence[str] = ()) -> tuple[Measure, ...]:
     """The figures a complaint about `layer` is judged by, each with its typical range
     where there is one (reference_ranges.toml). Call it on the analysis before and after
     a render for a before/after row; empty when nothing measurable stands for it. Labels
     name each part by `names` (intents.LAYER_NAMES, from the caller), as the chat does.
-    `fighting`: every part named as fighting (masking) with `layer`."""
+    `fighting`: every part named as fighting (masking) with `layer`. `returns`: the
+    effects return files a reverb complaint about a part moved (its own: dsp.recipes), each
+    measured against the rest; with none, only a complaint about the whole song or the
+    effects has a return to measure."""
     names = names or {}
     ranges = reference_ranges()
     levels = analysis.level_vs_rest_lu
     if problem in ("too_quiet", "too_loud") and layer in levels:
         return (Measure(f"{part_name(layer, names)} vs rest", levels[layer], "LU",
                         _pair(ranges["level_vs_rest_lu"].get(layer)), signed=True),)
-    if problem in ("too_much_reverb", "too_dry") and "fx" in levels:
-        return (Measure("reverb return vs rest", levels["fx"], "LU",
-                        _pair(ranges["level_vs_rest_lu"]["fx"]), signed=True),)
+    if problem in ("too_much_reverb", "too_dry"):
+        typical = _pair(ranges["level_vs_rest_lu"]["fx"])
+        if returns:
+            return tuple(Measure(f"{file} vs rest", analysis.file_level_vs_rest_lu[file], "LU",
+                                 typical, signed=True)
+                         for file in returns if file in analysis.file_level_vs_rest_lu)
+        if layer in ("mix", "fx") and "fx" in levels:
+            return (Measure("reverb return vs rest", levels["fx"], "LU", typical,
+                            signed=True),)
+        return ()
     if problem in ("weak", "over_compressed"):
         parts = analysis.parts_of("drums" if layer == "mix" else layer)
         return tuple(Measure(f"{part_name(part, names)} crest factor",

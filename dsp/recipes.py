@@ -16,7 +16,7 @@ from scipy import signal
 
 from dsp.analysis import SMALL_SPEAKER_HZ
 from dsp.carve import LEVEL_BUDGET_DB, Cut, carve
-from dsp.check import VOCAL_ROLES, against_words
+from dsp.check import DRUM_ROLES, RETURN, VOCAL_ROLES, against_words
 from dsp.diagnosis import (
     FAR_UNDER_SMALL_SPEAKERS_DB,
     carve_rival,
@@ -60,8 +60,6 @@ _UNSUPPORTED_MUD_CUT_DB = 3.0
 """The deepest mud cut when the mix's low mids measure inside their typical range."""
 _CARRIES = 0.1
 """A part holding this share of the mix's 150–400 Hz energy joins a mud cut unnamed."""
-RETURN = "fx"
-"""The part a reverb or delay return is loaded as."""
 _MONO_BELOW_HZ = 150.0
 """The mono split passes half the level at its cutoff, so to clear the sides below 120 Hz
 (what the analysis measures) it sits a third of an octave higher."""
@@ -83,7 +81,8 @@ whose low-mid cuts it says were made (None: every move of the plan)."""
 class _Context:
     def __init__(self, request: FixRequest, analysis: SessionAnalysis, moves: list[Move],
                  named: frozenset[str], goals: list[_LevelGoal],
-                 names: Mapping[str, str], counting: _Counting) -> None:
+                 names: Mapping[str, str], counting: _Counting,
+                 return_parts: Mapping[str, str]) -> None:
         self.request = request
         self.analysis = analysis
         self.scale = SEVERITY_SCALE[request.severity]
@@ -103,6 +102,8 @@ class _Context:
         self.names = names
         """Each part's name for people (see plan_fixes)."""
         self.counting = counting
+        self.return_parts = return_parts
+        """Each effects return's part as its file name says it (see plan_fixes)."""
 
     def the(self, role: str) -> str:
         """The part as a sentence names it: 'the lead vocal'."""
@@ -136,7 +137,10 @@ class _Context:
         return self.moves[-1]
 
 
-def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
+def _level(ctx: _Context, louder: bool, layer: str | None = None,
+           file: str | None = None) -> None:
+    """A level move on `layer` (default: the complaint's), or on one `file` of it (default:
+    the file the complaint singled out), sized on where it measures against the rest."""
     layer = layer or ctx.layer
     stem = ctx.target(layer)
     if stem is None:
@@ -144,7 +148,7 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
         return
     low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-9.0, -3.0))
     current = ctx.analysis.level_vs_rest_lu.get(layer)
-    one_file = ctx.request.file if layer == ctx.layer else None
+    one_file = file or (ctx.request.file if layer == ctx.layer else None)
     if one_file in ctx.analysis.file_level_vs_rest_lu:   # that file against everything else
         stem, layer = one_file, one_file
         current = ctx.analysis.file_level_vs_rest_lu[one_file]
@@ -159,7 +163,7 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
         gain = float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB))
         reason = (f"{ctx.the(layer)} measured {signed(current)} LU against the rest; typical "
                   f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
-        if ctx.request.file is not None:   # settled with the plan's other moves otherwise
+        if one_file is not None:   # settled with the plan's other moves otherwise
             held = "".join(_held(needed, gain, current + gain))
             ctx.add(stem, "gain", reason + held, level_landing(), gain_db=round(gain, 1))
             if held:
@@ -174,7 +178,7 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None) -> None:
               f"(typical {signed_range(low, high)} LU): a small nudge only, to about "
               f"{signed(current + small)} LU")
     move = ctx.add(stem, "gain", reason, gain_db=round(small, 1))
-    settled = move is not None and ctx.request.file is None
+    settled = move is not None and one_file is None
     if settled:
         # a nudge is a step in the part's level against the rest, where it lands once the
         # plan's other moves have acted: lifting the vocal 7 dB left a keys "nudge up" of
@@ -671,8 +675,7 @@ def _narrow(ctx: _Context) -> None:
 
 
 def _reverb(ctx: _Context) -> None:
-    if RETURN in ctx.analysis.roles:
-        _level(ctx, louder=False, layer=RETURN)
+    if _set_returns(ctx, louder=False):
         return
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "expand", "an expander pulls down the reverb tails between phrases",
@@ -680,6 +683,15 @@ def _reverb(ctx: _Context) -> None:
     where = ctx.the(ctx.layer) if stem != MIX else "the mix"
     # nothing measured says how much reverb there is: the note says what a file with no
     # return means, not that the reverb was found
+    if RETURN in ctx.analysis.roles:
+        example = f"{part_name(ctx.layer, ctx.names).title()} Verb"
+        ctx.notes.append(f"{_none_of_its_own(ctx)} so I left them alone. Any reverb on "
+                         f"{ctx.the(ctx.layer)} is printed into {where}: all I can honestly do "
+                         "is pull its tails down between phrases (which also shortens the "
+                         f"natural decay). Send {_whose(ctx, ctx.layer)} own reverb return, "
+                         f"named for it (such as '{example}'), and I'll set its level by "
+                         "measurement.")
+        return
     ctx.notes.append(f"With no reverb return among your files, any reverb is printed into "
                      f"{where}, so all I can honestly do is pull its tails down between "
                      "phrases (which also shortens the natural decay). Send the dry stem and "
@@ -688,13 +700,83 @@ def _reverb(ctx: _Context) -> None:
 
 
 def _dry(ctx: _Context) -> None:
-    if RETURN in ctx.analysis.roles and ctx.layer in (MIX, RETURN):
-        _level(ctx, louder=True, layer=RETURN)
+    if _set_returns(ctx, louder=True):
         return
     stem = ctx.target(ctx.layer) or MIX
     ctx.add(stem, "reverb_send", "adds a short room so the part sits in a space",
             wet_db=round(-18.0 + 3.0 * (ctx.scale - 1), 1), room_size=0.35, predelay_ms=20.0)
+    if RETURN in ctx.analysis.roles:
+        ctx.notes.append(f"{_none_of_its_own(ctx)} so I left them alone and gave "
+                         f"{ctx.the(ctx.layer)} a short room of its own.")
     _note_if_stereo(ctx, stem)
+
+
+def _set_returns(ctx: _Context, louder: bool) -> bool:
+    """A reverb complaint where effects returns are loaded: about the mix or the effects,
+    the whole return part's level; about a part, the level of each return that is that
+    part's (by its file name first, else by measurement: dsp.returns), with a note of which
+    returns were and were not taken. False when none is the part's."""
+    if RETURN not in ctx.analysis.roles:
+        return False
+    if ctx.layer in (MIX, RETURN):
+        _level(ctx, louder=louder, layer=RETURN)
+        return True
+    own = [f for f, (part, _) in _return_owners(ctx).items() if _is_of(part, ctx.layer)]
+    if not own:
+        return False
+    for file in own:
+        _level(ctx, louder=louder, layer=RETURN, file=file)
+    others = len(ctx.analysis.parts[RETURN]) > len(own)
+    ctx.notes.append(f"{_owners_said(ctx, own)}: I {'raised' if louder else 'lowered'} "
+                     f"{'it' if len(own) == 1 else 'those'}"
+                     f"{' and left the other effects returns as they were' if others else ''}.")
+    return True
+
+
+def _return_owners(ctx: _Context) -> dict[str, tuple[str | None, str]]:
+    """Each return file: the part it is of (None: no one part), and a clause saying so and
+    how it is known — its file name (plan_fixes' `return_parts`), else by measurement
+    (dsp.returns: its level rises and falls with the part's, band by band)."""
+    owners: dict[str, tuple[str | None, str]] = {}
+    for file in ctx.analysis.parts.get(RETURN, ()):
+        named = ctx.return_parts.get(file)
+        followed = ctx.analysis.return_sources.get(file, ())
+        if named:
+            owners[file] = (named, f"{file} is {_whose(ctx, named)} (by its name)")
+        elif len(followed) == 1:
+            owners[file] = (followed[0], f"{file} follows {ctx.the(followed[0])} (measured)")
+        else:
+            whom = listing([ctx.the(p) for p in followed]) + " alike" if followed else "no part"
+            owners[file] = (None, f"{file} follows {whom} (measured)")
+    return owners
+
+
+def _whose(ctx: _Context, part: str) -> str:
+    name = ctx.the(part)
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _is_of(part: str | None, layer: str) -> bool:
+    """Whether a return of `part` belongs to a complaint about `layer`: its own, a kit
+    piece's for the drums (and the kit's, a room mic, for a kit piece), any instrument's
+    for the instruments."""
+    if part is None:
+        return False
+    if part == layer or ("drums" in (part, layer) and {part, layer} <= set(DRUM_ROLES)):
+        return True
+    return layer == "instruments" and part not in VOCAL_ROLES
+
+
+def _owners_said(ctx: _Context, files: Sequence[str]) -> str:
+    owners = _return_owners(ctx)
+    return listing([owners[f][1] for f in files])
+
+
+def _none_of_its_own(ctx: _Context) -> str:
+    """The note's opening when no return is the complaint's part's."""
+    owners = _return_owners(ctx)
+    return (f"None of your effects returns is {_whose(ctx, ctx.layer)}: "
+            f"{_owners_said(ctx, list(owners))},")
 
 
 def _inconsistent(ctx: _Context) -> None:
@@ -1132,11 +1214,16 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
 
 
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
-               names: Mapping[str, str] | None = None) -> Plan:
+               names: Mapping[str, str] | None = None,
+               return_parts: Mapping[str, str] | None = None) -> Plan:
     """The moves and notes for `requests`. `names`: each part's name for people
     (intents.LAYER_NAMES, from the caller), which every reason and note uses; without it,
-    a part's id as a word."""
+    a part's id as a word. `return_parts`: for effects returns whose file name says whose
+    they are ('Vox Verb': vocal; intents.effect_source, from the caller), that part; a
+    reverb complaint about a part moves only that part's returns (the others by
+    measurement, SessionAnalysis.return_sources)."""
     names = names or {}
+    return_parts = return_parts or {}
     moves: list[Move] = []
     notes: list[str] = []
     goals: list[_LevelGoal] = []
@@ -1151,7 +1238,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
             continue
         ctx = _Context(request, analysis, moves,
                        frozenset(r.layer for r in requests if r.problem == request.problem),
-                       goals, names, counting)
+                       goals, names, counting, return_parts)
         first = len(moves)
         recipe(ctx)
         if request.file is not None:

@@ -98,10 +98,14 @@ def complaint_rows(result: RenderResult, *,
     fighting = [s.partition("/")[0] for s in sources if s.endswith("/masking")]
     for source in sources:
         layer, _, problem = source.partition("/")
+        returns = [m.stem for m in result.moves if m.source == source   # one file's, not
+                   and m.stem in result.before.return_sources      # the whole part's
+                   and m.stem not in result.before.parts]
         before = complaint_measures(layer, problem, result.before, names=names,
-                                    fighting=fighting)
+                                    fighting=fighting, returns=returns)
         after = {m.label: m for m in complaint_measures(layer, problem, _mastered(result),
-                                                        names=names, fighting=fighting)}
+                                                        names=names, fighting=fighting,
+                                                        returns=returns)}
         for measure in before:
             if measure.label in seen or measure.label not in after:
                 continue

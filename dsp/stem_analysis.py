@@ -17,9 +17,10 @@ from scipy import fft as scipy_fft
 from scipy import signal
 
 from dsp.analysis import TrackAnalysis, smoothed_db, track_analysis
-from dsp.check import DRUM_ROLES, VOCAL_ROLES, StemSet, working_against
+from dsp.check import DRUM_ROLES, RETURN, VOCAL_ROLES, StemSet, working_against
 from dsp.meter import SILENCE_LUFS, integrated_from_hops, loudness_from_hops, window_power
 from dsp.overlap import band_frames, shared_energy
+from dsp.returns import follows
 from dsp.scan import Gram, TrackSums, hann, mid, scan
 
 __all__ = ["Harshness", "SessionAnalysis", "analyse_session", "band_excess_db", "resonances"]
@@ -71,6 +72,9 @@ class SessionAnalysis:
     working_against: Mapping[str, tuple[str, float]]
     """For a part with a file in reverse polarity against its others, that file and how
     much louder (dB) the part sums with it flipped (dsp.check.working_against)."""
+    return_sources: Mapping[str, tuple[str, ...]]
+    """Each effects return's file (the RETURN part's): the dry parts it follows, measured
+    (dsp.returns.follows); empty when it follows none (a riser, a return of no loaded part)."""
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -283,6 +287,7 @@ def analyse_session(stems: StemSet, *,
     harsh = {role: reuse[1].harshness[role] if role in part_gains else
              _harshness(role, t, _part_audio(stems, role), rate)
              for role, t in tracks.items()}
+    band_power = _band_powers(stems, old, part_gains)
     return SessionAnalysis(
         sample_rate=rate, tracks=MappingProxyType(tracks), mix=mix_track,
         level_vs_rest_lu=MappingProxyType(levels),
@@ -290,10 +295,34 @@ def analyse_session(stems: StemSet, *,
         low_mid_crowders=crowders,
         low_mid_share=MappingProxyType(shares), harshness=MappingProxyType(harsh),
         gram=gram, low_band_power=MappingProxyType(low_power),
-        band_power=MappingProxyType(_band_powers(stems, old, part_gains)),
+        band_power=MappingProxyType(band_power),
         parts=MappingProxyType(parts), **_file_levels(gram, rate),
         working_against=MappingProxyType(_working_against(stems, old, part_gains)),
+        return_sources=old.return_sources if reuse is not None and _same_files(stems, reuse[0])
+        else _return_sources(stems, band_power),
     )
+
+
+def _same_files(stems: StemSet, old: StemSet) -> bool:
+    """The same sources under the same names and parts (processed or not)."""
+    def files(s: StemSet) -> list:
+        return [(stem.name, stem.role, stem.sources) for stem in s.stems]
+
+    return files(stems) == files(old) and stems.frames == old.frames
+
+
+def _return_sources(stems: StemSet,
+                    band_power: Mapping[str, np.ndarray]) -> Mapping[str, tuple[str, ...]]:
+    """Which dry parts each return follows (dsp.returns). Kept from an earlier analysis of
+    the same files: a move changes a part's level or tone, never when it plays."""
+    dry = {role: power for role, power in band_power.items() if role != RETURN}
+    returns = stems.part(RETURN)
+    if not dry or not returns:
+        return MappingProxyType({})
+    if len(returns) == 1:
+        return MappingProxyType({returns[0].name: follows(band_power[RETURN], dry)})
+    return MappingProxyType({stem.name: follows(band_frames(mid(stem.samples), stems.sample_rate),
+                                                dry) for stem in returns})
 
 
 def _band_powers(stems: StemSet, old: SessionAnalysis | None,

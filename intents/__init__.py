@@ -14,7 +14,14 @@ from intents.model import (
     Understanding,
 )
 from intents.parser import parse, route_for, stems_for, understand
-from intents.roles import FileLabels, file_labels, names_whole_part, stem_role, stem_roles
+from intents.roles import (
+    FileLabels,
+    effect_source,
+    file_labels,
+    names_whole_part,
+    stem_role,
+    stem_roles,
+)
 from intents.vocabulary import (
     LAYER_NAMES,
     LAYERS,
@@ -39,6 +46,7 @@ __all__ = [
     "Intent",
     "IntentError",
     "Understanding",
+    "effect_source",
     "file_labels",
     "names_whole_part",
     "parse",

@@ -20,13 +20,15 @@ from types import MappingProxyType
 from intents.model import IntentError
 from intents.vocabulary import LAYERS, vocabulary
 
-__all__ = ["FileLabels", "file_labels", "names_whole_part", "stem_role", "stem_roles"]
+__all__ = ["FileLabels", "effect_source", "file_labels", "names_whole_part", "stem_role",
+           "stem_roles"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
 _NUMBER = re.compile(r"(?<=[a-z])(?=\d)|(?<=\d)(?=[a-z])")
 _LONGEST = 3
 _SEPARATORS = " _-."
+_EFFECTS = "fx"
 _PROJECT_FILES = 3
 """A name every file of a session starts with is a project name only among this many."""
 
@@ -138,6 +140,19 @@ def stem_role(filename: str) -> str | None:
     if set(words) & files["mix_words"]:
         return vocabulary().whole_song_layer
     return None
+
+
+def effect_source(filename: str) -> str | None:
+    """The part an effects return's name says it belongs to ('Vox Verb' -> vocal, 'BGV
+    Delay' -> backing_vocals, 'Snare Plate' -> snare, 'Drums Room' -> drums: the kit's own
+    room), by the same precedence as stem_role; None when it names no part besides the
+    effect ('FX Riser', 'Room L', 'Verb 2')."""
+    files = _files()
+    words = _words(filename)
+    negated = {i + 1 for i, w in enumerate(words) if w in files["negators"]}
+    named = [(layer, i) for layer, i, _ in _named(words, files["phrases"])
+             if layer != _EFFECTS and i not in negated]
+    return min(named, key=lambda found: (files["rank"][found[0]], found[1]))[0] if named else None
 
 
 def names_whole_part(word: str, layer: str) -> bool:

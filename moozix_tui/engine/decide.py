@@ -223,9 +223,12 @@ def plan(complaints: Sequence[dict], analysis):
     """The moves for these complaints, sized from the analysis (dsp.recipes, which also
     works on a part inside the stem that holds it and says so)."""
     from dsp.recipes import plan_fixes
+    from intents import effect_source
 
+    returns = {name: part for name in analysis.parts.get("fx", ())
+               if (part := effect_source(name))}
     return plan_fixes([_request(c, analysis) for c in complaints], analysis,
-                      names=layer_names())
+                      names=layer_names(), return_parts=returns)
 
 
 def diagnosis(analysis) -> tuple:

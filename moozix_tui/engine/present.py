@@ -176,7 +176,7 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
     by_label = {r["label"]: r for r in rows}
     lead = [r for r in rows if "typical" in r] or rows[:2]
     shown = [*lead, *(by_label[k] for k in ("loudness", "true peak") if k in by_label)]
-    figures = " · ".join(f"{r['label']} {row_change(r)}"
+    figures = " · ".join(f"{md_literal(r['label'])} {row_change(r)}"
                          for r in dict((r["label"], r) for r in shown).values())
     parts = ["**Before → after** (before: your mix as you gave it; after: the master): "
              + figures + ". Every figure is in the card below (**F2** folds it)."]
@@ -211,7 +211,7 @@ def status_text(state, moves: Sequence[dict], notes: Sequence[str], folder: Path
     if state.summary:
         rendered = ("\n\n**Last render** (before: your mix as you gave it; after: the "
                     "master)\n\n" + "\n".join(
-                        f"- {r['label']}: {row_change(r)}"
+                        f"- {md_literal(r['label'])}: {row_change(r)}"
                         for r in state.summary["rows"]))
     return ("**Complaints**\n\n" + "\n".join(complaints) + "\n\n**Stems**\n\n"
             + "\n".join(stems) + f"\n\n**Target** {md_literal(target)} · **style** "

@@ -1,0 +1,175 @@
+"""Which effects return is whose: by its file name first, else by measurement, and a
+reverb complaint about one part moves only that part's returns.
+
+The returns are built here from the generated song's dry parts, so which part fed which
+return is known by construction: a reverb is the part convolved with decaying noise (a
+1.8 s hall on the vocal, a 1.2 s plate on the snare, a 0.5 s room on the whole kit), a
+delay three echoes 375 ms apart, and a riser noise swelling every four bars, fed by no
+part. The backing vocals are another take of the melody two beats later.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from scipy import signal
+
+from dsp.check import DRUM_ROLES, Stem, StemSet
+from dsp.mastering import MasterSettings
+from dsp.moves import FixRequest
+from dsp.pipeline import render
+from dsp.recipes import plan_fixes
+from dsp.report import complaint_rows
+from dsp.stem_analysis import analyse_session
+from dsp.synth import make_song
+from dsp.targets import resolve_target
+from intents import LAYER_NAMES, effect_source
+
+RATE = 44100
+SECONDS = 12.0
+
+
+def _stereo(x: np.ndarray) -> np.ndarray:
+    return x if x.shape[0] == 2 else np.vstack([x, x])
+
+
+def _reverb(x: np.ndarray, t60_s: float, level_db: float, seed: int) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    t = np.arange(int(t60_s * RATE)) / RATE
+    tail = rng.standard_normal((2, t.size)) * np.exp(-6.9 * t / t60_s)
+    tail = np.pad(tail, ((0, 0), (int(0.015 * RATE), 0)))
+    tail /= np.sqrt(np.sum(tail ** 2) / 2)
+    wet = signal.fftconvolve(_stereo(x), tail, axes=1)[:, :x.shape[1]]
+    return (wet * 10 ** (level_db / 20)).astype(np.float32)
+
+
+def _delay(x: np.ndarray, ms: float) -> np.ndarray:
+    x, gap = _stereo(x), int(ms / 1000 * RATE)
+    out = np.zeros_like(x)
+    for k in range(1, 4):
+        out[:, gap * k:] += x[:, :x.shape[1] - gap * k] * 0.4 ** (k - 1)
+    return (out * 10 ** (-10 / 20)).astype(np.float32)
+
+
+def _riser(frames: int) -> np.ndarray:
+    t = np.arange(frames) / RATE
+    bars = 4 * 4 * 60 / 96
+    swell = np.random.default_rng(9).standard_normal(frames) * ((t % bars) / bars) ** 2 * 0.05
+    high = signal.sosfilt(signal.butter(2, 2000, "highpass", fs=RATE, output="sos"), swell)
+    return _stereo(high[np.newaxis]).astype(np.float32)
+
+
+@pytest.fixture(scope="module")
+def session():
+    """The dry parts and every return, each under its return's name and what fed it."""
+    song = make_song(duration_s=SECONDS, sample_rate=RATE)
+    backing = np.roll(make_song(duration_s=SECONDS, sample_rate=RATE, seed=3)["vocal"],
+                      2 * round(60 / 96 * RATE), axis=1) * 0.6
+    dry = {**song, "backing_vocals": backing.astype(np.float32)}
+    kit = song["kick"] + song["snare"] + song["cymbals"]
+    frames = song["vocal"].shape[1]
+    returns = {  # name: (audio, the part that fed it, or None)
+        "vocal": (_reverb(song["vocal"], 1.8, -8.0, 1), "vocal"),
+        "snare": (_reverb(song["snare"], 1.2, -6.0, 2), "snare"),
+        "kit": (_reverb(kit, 0.5, -4.0, 3), "drums"),
+        "riser": (_riser(frames), None),
+        "keys": (_delay(song["keys"], 375.0), "keys"),
+        "backing": (_reverb(backing, 2.2, -8.0, 4), "backing_vocals"),
+    }
+    return dry, returns
+
+
+def _stems(dry: dict, returns: dict[str, np.ndarray]) -> StemSet:
+    stems = [Stem(role, x) for role, x in dry.items()]
+    stems += [Stem("fx", x, name=name) for name, x in returns.items()]
+    return StemSet(tuple(stems), RATE, next(iter(dry.values())).shape[1])
+
+
+def test_each_return_is_measured_to_follow_the_part_that_fed_it(session):
+    """Names that say nothing ('Aux 1'…): the measurement alone finds each feed; the kit's
+    room follows a piece of the kit; the riser, fed by nothing, follows no part."""
+    dry, returns = session
+    names = {f"Aux {i}": key for i, key in enumerate(returns, 1)}
+    analysis = analyse_session(_stems(dry, {n: returns[k][0] for n, k in names.items()}))
+    for name, key in names.items():
+        fed = returns[key][1]
+        found = analysis.return_sources[name]
+        if fed is None:
+            assert found == (), (key, found)
+        elif fed == "drums":
+            assert found and set(found) <= set(DRUM_ROLES), (key, found)
+        else:
+            assert found == (fed,), (key, found)
+
+
+def _plan(dry, returns: dict[str, np.ndarray], layer: str, problem: str):
+    """The plan for one complaint, the file names read as the engine reads them; with the
+    analysis and stems it was made on."""
+    stems = _stems(dry, returns)
+    analysis = analyse_session(stems)
+    said = {name: part for name in returns if (part := effect_source(name))}
+    plan = plan_fixes([FixRequest(layer, problem)], analysis, names=LAYER_NAMES,
+                      return_parts=said)
+    return plan, analysis, stems
+
+
+def test_backing_vocal_reverb_leaves_the_drum_room_and_the_riser_alone(session):
+    """'Too much reverb on the backing vocals' with 'Drums Room' and 'FX Riser' as the
+    effects turned the whole effects part down. Neither is the backing vocals': the plan
+    moves neither, and says so and what the user can do."""
+    dry, returns = session
+    plan, *_ = _plan(dry, {"Drums Room": returns["kit"][0], "FX Riser": returns["riser"][0]},
+                    "backing_vocals", "too_much_reverb")
+    assert not {m.stem for m in plan.moves} & {"fx", "Drums Room", "FX Riser"}
+    note = next(n for n in plan.said if n.startswith("None of your effects returns"))
+    assert "Drums Room is the drums' (by its name)" in note
+    assert "FX Riser follows no part (measured)" in note
+    assert "Send the backing vocals' own reverb return" in note
+
+
+def test_a_part_s_reverb_moves_only_its_own_returns_named_or_measured(session):
+    """'Vox Verb' is the vocal's by name; 'Aux 2', built from the vocal too, by measurement;
+    the snare's plate and the kit's room are left as they were."""
+    dry, returns = session
+    fed = {"Vox Verb": returns["vocal"][0], "Aux 2": _reverb(dry["vocal"], 0.9, -10.0, 8),
+           "Aux 3": returns["snare"][0], "Drums Room": returns["kit"][0]}
+    plan, analysis, _ = _plan(dry, fed, "vocal", "too_much_reverb")
+    assert analysis.return_sources["Aux 2"] == ("vocal",)
+    moved = {m.stem for m in plan.moves}
+    assert moved == {"Vox Verb", "Aux 2"}, plan.moves
+    assert all(m.op == "gain" and m.params["gain_db"] < 0 for m in plan.moves)
+    note = next(n for n in plan.said if "left the other effects returns" in n)
+    assert "Vox Verb is the lead vocal's (by its name)" in note
+    assert "Aux 2 follows the lead vocal (measured)" in note
+
+
+def test_a_dry_part_with_a_return_of_its_own_gets_that_return_raised(session):
+    dry, returns = session
+    plan, *_ = _plan(dry, {"Keys Delay": returns["keys"][0], "FX Riser": returns["riser"][0]},
+                    "keys", "too_dry")
+    assert [(m.stem, m.op) for m in plan.moves] == [("Keys Delay", "gain")]
+    assert plan.moves[0].params["gain_db"] > 0
+
+
+def test_a_reverb_complaint_about_the_whole_song_still_sets_the_effects_part(session):
+    dry, returns = session
+    plan, *_ = _plan(dry, {"Drums Room": returns["kit"][0], "FX Riser": returns["riser"][0]},
+                    "mix", "too_much_reverb")
+    assert [(m.stem, m.op) for m in plan.moves] == [("fx", "gain")]
+
+
+def test_the_complaint_s_row_measures_the_return_it_moved(session):
+    """The row was the whole effects part against the rest, though only the vocal's return
+    moved: now it is that return, before and after, and it moved by the move's gain (the
+    rest of the mix is unchanged)."""
+    dry, returns = session
+    plan, analysis, stems = _plan(dry, {"Vox Verb": returns["vocal"][0],
+                                        "Drums Room": returns["kit"][0]},
+                                  "vocal", "too_much_reverb")
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
+                    before=analysis)
+    rows = complaint_rows(result, names=LAYER_NAMES)
+    assert [r["label"] for r in rows] == ["Vox Verb vs rest"]
+    gain = plan.moves[0].params["gain_db"]
+    assert rows[0]["after"] - rows[0]["before"] == pytest.approx(gain, abs=0.15)
+    assert rows[0]["signed"]

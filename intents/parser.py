@@ -32,7 +32,15 @@ from intents.grammar import (
 from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.scope import out_of_scope
-from intents.text import Token, clause_bounds, sentence_ids, stem, tokenize, words_of
+from intents.text import (
+    Token,
+    clause_bounds,
+    quoted_titles,
+    sentence_ids,
+    stem,
+    tokenize,
+    words_of,
+)
 from intents.vocabulary import (
     IGNORED,
     TONES,
@@ -261,6 +269,7 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     terms = frozenset(k for start, end in find(words, grammar().indexes["terms"])
                       for k in range(start, end))
     emphasis = frozenset(vocab.rules["names"]["emphasis"])
+    titles = quoted_titles(text, tokens) - terms
     gaps = _gap_cues(words, clauses, vocab)
     blocked = [False] * len(words)
     gaps = [gap for gap in gaps if gap.inner[1] > gap.inner[0]]
@@ -276,8 +285,8 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     i = 0
     while i < len(words):
         found = _longest(words, keys, i, vocab, reach)
-        if found and found.cue and _proper(text, tokens, found.start, found.end, title, names,
-                                           terms, emphasis):
+        if found and found.cue and (found.start in titles or _proper(
+                text, tokens, found.start, found.end, title, names, terms, emphasis)):
             found = None
         if found:
             rival = next((r for j in range(found.start + 1, found.end)

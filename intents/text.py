@@ -104,6 +104,24 @@ def _scare_quote() -> re.Pattern[str]:
                       rf'{{0,{int(quotes["most_words"]) - 1}}}["“”]')
 
 
+def quoted_titles(text: str, tokens: list[Token]) -> frozenset[int]:
+    """Indices of the tokens inside quoted titles ([quotes] title_words, title_small):
+    "Harsh Light", “Fade Into You”; a quoted span in lower case is a quotation, and one
+    quoted word stresses it (sounds “Muddy”)."""
+    quotes = _data()["quotes"]
+    small = frozenset(quotes["title_small"])
+    folded = _fold(text[:MAX_CHARS])
+    out: set[int] = set()
+    for match in re.finditer(r'["“]([^"“”\n]+)["”]', folded):
+        inside = [k for k, t in enumerate(tokens)
+                  if match.start(1) <= t.start and t.end <= match.end(1)]
+        raws = [tokens[k].raw for k in inside if tokens[k].raw[:1].isalpha()]
+        if len(raws) > 1 and len(inside) <= quotes["title_words"] and raws[0][:1].isupper() and all(
+                r[:1].isupper() or r.lower() in small for r in raws):
+            out.update(inside)
+    return frozenset(out)
+
+
 def _unquoted(match: re.Match[str]) -> str:
     return re.sub(r'["“”]', " ", match.group())
 

@@ -41,3 +41,18 @@ def test_a_complaint_beside_them_keeps_it(text, layer, problem):
 def test_asked_both_ways_or_said_of_a_kind_of_record_reads_nothing(text):
     # no reading; the level words may still be offered as choices to pick from
     assert understand(text).intents == ()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a quoted title names a song, not a problem (text.toml [quotes] title_words)
+    ('"Harsh Light" opens the album with a bang', set()),
+    ("the track “Too Loud” is the best thing on the record", set()),
+    ('the chorus of "Muddy Water" has a harsh vocal', {("vocal", "harsh")}),
+    # quotation in lower case, one stressed word and scare quotes are read
+    ('my friend said "the vocal is buried" and I agree', {("vocal", "too_quiet")}),
+    ("why does my mix sound “Muddy”?", {("mix", "tonal_balance")}),
+    ('the vocal is way too "boomy"', {("vocal", "muddy")}),
+    ('it sounded like a "Brick Wall"', {("mix", "loud_master")}),
+])
+def test_a_quoted_title_names_a_song_not_a_problem(text, expected):
+    assert {(i.layer, i.problem) for i in understand(text).intents} == expected

@@ -15,6 +15,8 @@ input and what is left of it in the output (against the unbroken file in /tmp/au
 
 Run by hand:  .venv/bin/python bench/bench_audit.py [--reuse] [name ...]   (after
 audit_song.py; --reuse measures the outputs of an earlier run again)
+
+What it measured on 2026-11-30, complaint by complaint: bench/README.md (the audit).
 """
 
 from __future__ import annotations
@@ -206,6 +208,19 @@ def audit(name: str, say: str, faults: tuple[str, ...], inp: Inputs, *,
                     f"({len(inp.files)} in the folder)")
     named = {f for m in report["moves"] for f in m["files"]}
     row["moves"] = [_move(m, written, entries, inp) for m in report["moves"]]
+    for move in row["moves"]:
+        if move["op"] == "polarity":
+            # what the flip claims: how much louder its part sums (mono), as written
+            flipped = entries[move["files"][0]]["part"]
+            members = [n for n, e in entries.items() if e["part"] == flipped]
+
+            def power(xs):
+                total = sum(x.mean(axis=0, dtype=np.float64) for x in xs)
+                return 10 * np.log10(np.sum(total ** 2))
+
+            gain = (power(written[n] for n in members)
+                    - power(inp.entry(entries[n]["sources"]) for n in members))
+            move["measured"].append(f"{flipped} sum {gain:+.2f} dB")
     row["changed"] = changed
     row["changed_not_named"] = sorted(set(changed) - named)
     row["named_not_changed"] = sorted(n for n in named - set(changed) if n != "mix")
@@ -239,10 +254,21 @@ def _move(move: dict, written: dict, entries: dict, inp: Inputs) -> dict:
             lo, hi = (20, c / 2) if move["op"] == "low_shelf" else (c * 2, 20000)
             d = band_db(after, rate, lo, hi) - band_db(before, rate, lo, hi)
             measured.append(f"{f} {d:+.1f} dB in {lo:.0f}-{hi:.0f} Hz")
-    return {"claim": move["action"], "op": move["op"], "params": p, "measured": measured}
+    return {"claim": move["action"], "op": move["op"], "params": p, "files": move["files"],
+            "measured": measured}
 
 
 _KIT = ("kick", "snare", "cymbals", "drums")
+
+
+def side_low_db(x: np.ndarray, rate: int) -> float:
+    """The side's energy below 120 Hz against both channels' (Welch, DC removed)."""
+    from scipy.signal import welch
+
+    x = x - x.mean(axis=1, keepdims=True)
+    f, side = welch((x[0] - x[1]) / 2, rate, nperseg=16384)
+    _, both = welch(x, rate, nperseg=16384)
+    return float(10 * np.log10(side[f < 120].sum() / both.sum()))
 
 
 def mono_loss_db(x: np.ndarray) -> float:
@@ -281,6 +307,12 @@ def _rows(report, entries, written, k_in, k_out, master, inp) -> list[dict]:
                           "report": round(r["after"] - r["before"], 1),
                           "measured": round(band_db(after, rate, lo, hi)
                                             - band_db(before, rate, lo, hi), 1)})
+        elif label.endswith(" side energy below 120 Hz") and label[:-25] in members_of:
+            members = members_of[label[:-25]]
+            before = sum(inp.entry(entries[n]["sources"]) for n in members)
+            after = sum(written[n] for n in members)
+            found.append({"label": label, "report": [r["before"], r["after"]],
+                          "measured": [round(side_low_db(x, rate), 1) for x in (before, after)]})
         elif label == "mix mono loss":
             mix = sum(inp.entry(e["sources"]) for e in entries.values())
             found.append({"label": label, "report": [r["before"], r["after"]],

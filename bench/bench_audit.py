@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -153,7 +154,7 @@ class Inputs:
 
 def run(name: str, say: str, *, reuse: bool = False) -> dict:
     out = SONG / "runs" / name
-    if reuse and (out / "report.json").exists() and (out / "stdout.txt").exists():
+    if reuse and (out / "master.wav").exists() and (out / "stdout.txt").exists():
         return {**json.loads((out / "report.json").read_text()),
                 "stdout": (out / "stdout.txt").read_text()}
     proc = subprocess.run([*MOOZIX, "fix", "--say", say, str(SONG / "song"), "--out", str(out)],
@@ -233,6 +234,10 @@ def audit(name: str, say: str, faults: tuple[str, ...], inp: Inputs, *,
     row["faults"] = [_fault(f, entries, written, k_in, k_out, inp) for f in faults]
     row["notes"] = report["notes"]
     row["stdout"] = report["stdout"]
+    # about 1 GB of audio a run: keep the report, not the files measured
+    shutil.rmtree(out_dir / "stems", ignore_errors=True)
+    for wav in out_dir.glob("*.wav"):
+        wav.unlink()
     return row
 
 

@@ -565,7 +565,7 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
             for rank, problem in enumerate(rules["described"]["heard"]):
                 offer(part.layer, problem, evidence, rules["level_score"] - rules["step"] * rank)
         if reader.sentences[part.start] in (signalled - praised) | judged | bare or kind:
-            for rank, problem in enumerate(rules["priors"].get(part.layer, ())):
+            for rank, problem in enumerate(_priors(reader, part)):
                 offer(part.layer, problem, evidence, rules["prior"] - rules["step"] * rank)
                 on = _reverb_on(reader, part, problem)
                 if on is not None:   # "a hall reverb might make the piano sound better"
@@ -592,7 +592,7 @@ def _last_resort(reader, offer, quiet: set[int]) -> None:
                 or not reader.sentence_words(sentence) & about \
                 or _asked(reader, sentence):
             continue
-        priors = rules["priors"].get(part.layer, ())
+        priors = _priors(reader, part)
         if told_not_mixed(reader, part.start, part.end, priors[0] if priors else ""):
             continue
         end, reach = part.end, rules["described"]["reach"]
@@ -602,6 +602,19 @@ def _last_resort(reader, offer, quiet: set[int]) -> None:
         for rank, problem in enumerate(priors):   # quoting the words said of the part
             offer(part.layer, problem, reader.evidence(_Span(part.start, end), None),
                   rules["last_resort"] - rules["step"] * rank)
+
+
+def _priors(reader, part) -> tuple[str, ...]:
+    """The part's usual problems ([guesses.priors]), its tone problems first when its
+    clause names its tone ([guesses.described] tone_words)."""
+    rules = reader.rules["guesses"]
+    priors = tuple(rules["priors"].get(part.layer, ()))
+    described = rules["described"]
+    if not set(reader.clause_list(reader.clauses[part.start])) & set(described["tone_words"]):
+        return priors
+    tones = described["tone_problems"]
+    return tuple(p for p in priors if p in tones) + tuple(
+        p for p in tones if p not in priors) + tuple(p for p in priors if p not in tones)
 
 
 def _words_in(reader, sentence: int) -> int:

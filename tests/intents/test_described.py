@@ -93,3 +93,15 @@ def test_a_part_in_a_sentence_about_the_sound_is_never_a_dead_end(text, layers):
 ])
 def test_praise_a_question_or_no_word_about_the_sound_gets_no_last_resort(text):
     assert understand(text).guesses == ()
+
+
+@pytest.mark.parametrize(("text", "layer"), [
+    ("the vocal tone is off", "vocal"), ("the guitar tone is weird", "guitars"),
+    ("the bass tone sucks", "bass")])
+def test_a_parts_tone_judged_offers_its_tone_problems_first(text, layer):
+    """[guesses.described] tone_words: "the vocal tone is off" offered "too quiet" and "too
+    loud" first, though the words judge the tone, not the level."""
+    heard = understand(text)
+    assert heard.intents == ()
+    assert [g.layer for g in heard.guesses[:3]] == [layer] * 3
+    assert {g.problem for g in heard.guesses[:3]} <= set(DESCRIBED["tone_problems"])

@@ -291,6 +291,7 @@ def _rows(report, entries, written, k_in, k_out, master, inp) -> list[dict]:
     for n, e in entries.items():
         members_of.setdefault(e["part_name"], []).append(n)
     members_of["drums"] = [n for n, e in entries.items() if e["part"] in _KIT]
+    members_of.update({n: [n] for n in entries if n not in members_of})   # one file's row
     members_of["reverb return"] = [n for n, e in entries.items() if e["part"] == "fx"]
     members_of["instruments"] = [n for n, e in entries.items()
                                  if e["part"] not in ("vocal", "backing_vocals")]

@@ -741,7 +741,9 @@ def _return_owners(ctx: _Context) -> dict[str, tuple[str | None, str]]:
     for file in ctx.analysis.parts.get(RETURN, ()):
         named = ctx.return_parts.get(file)
         followed = ctx.analysis.return_sources.get(file, ())
-        if named:
+        if named == RETURN:
+            owners[file] = (None, f"{file} is an effect of its own (by its name)")
+        elif named:
             owners[file] = (named, f"{file} is {_whose(ctx, named)} (by its name)")
         elif len(followed) == 1:
             owners[file] = (followed[0], f"{file} follows {ctx.the(followed[0])} (measured)")
@@ -1219,7 +1221,8 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     """The moves and notes for `requests`. `names`: each part's name for people
     (intents.LAYER_NAMES, from the caller), which every reason and note uses; without it,
     a part's id as a word. `return_parts`: for effects returns whose file name says whose
-    they are ('Vox Verb': vocal; intents.effect_source, from the caller), that part; a
+    they are ('Vox Verb': vocal; intents.effect_source, from the caller), that part, or
+    RETURN for an effect sound of its own ('FX Riser'); a
     reverb complaint about a part moves only that part's returns (the others by
     measurement, SessionAnalysis.return_sources)."""
     names = names or {}

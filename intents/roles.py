@@ -57,6 +57,7 @@ def _files() -> dict:
             "rank": {layer: i for i, layer in enumerate(data["precedence"])},
             "negators": frozenset(data["negators"]), "weak": frozenset(data["weak"]),
             "slots": frozenset(data["slots"]),
+            "own_effects": frozenset(data["own_effects"]),
             "halves": frozenset(single | mix_words | set(data["joins"])),
             "no_vocal_layer": data["no_vocal_layer"],
             "whole_part": {layer: frozenset(words) for layer, words in data["whole_part"].items()},
@@ -145,14 +146,17 @@ def stem_role(filename: str) -> str | None:
 def effect_source(filename: str) -> str | None:
     """The part an effects return's name says it belongs to ('Vox Verb' -> vocal, 'BGV
     Delay' -> backing_vocals, 'Snare Plate' -> snare, 'Drums Room' -> drums: the kit's own
-    room), by the same precedence as stem_role; None when it names no part besides the
-    effect ('FX Riser', 'Room L', 'Verb 2')."""
+    room), by the same precedence as stem_role; the effects layer itself for an effect
+    sound of its own ('FX Riser', 'Impact 2': files.toml own_effects); None when the name
+    does not say ('Room L', 'Verb 2')."""
     files = _files()
     words = _words(filename)
     negated = {i + 1 for i, w in enumerate(words) if w in files["negators"]}
     named = [(layer, i) for layer, i, _ in _named(words, files["phrases"])
              if layer != _EFFECTS and i not in negated]
-    return min(named, key=lambda found: (files["rank"][found[0]], found[1]))[0] if named else None
+    if named:
+        return min(named, key=lambda found: (files["rank"][found[0]], found[1]))[0]
+    return _EFFECTS if set(words) & files["own_effects"] else None
 
 
 def names_whole_part(word: str, layer: str) -> bool:

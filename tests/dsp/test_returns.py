@@ -123,8 +123,18 @@ def test_backing_vocal_reverb_leaves_the_drum_room_and_the_riser_alone(session):
     assert not {m.stem for m in plan.moves} & {"fx", "Drums Room", "FX Riser"}
     note = next(n for n in plan.said if n.startswith("None of your effects returns"))
     assert "Drums Room is the drums' (by its name)" in note
-    assert "FX Riser follows no part (measured)" in note
+    assert "FX Riser is an effect of its own (by its name)" in note
     assert "Send the backing vocals' own reverb return" in note
+
+
+def test_a_return_whose_name_says_nothing_and_that_follows_no_part_is_no_part_s(session):
+    dry, returns = session
+    plan, *_ = _plan(dry, {"Aux 1": returns["riser"][0], "Aux 2": returns["snare"][0]},
+                     "vocal", "too_much_reverb")
+    assert not {m.stem for m in plan.moves} & {"fx", "Aux 1", "Aux 2"}
+    note = next(n for n in plan.said if n.startswith("None of your effects returns"))
+    assert "Aux 1 follows no part (measured)" in note
+    assert "Aux 2 follows the snare (measured)" in note
 
 
 def test_a_part_s_reverb_moves_only_its_own_returns_named_or_measured(session):

@@ -56,12 +56,14 @@ def test_files_read_together_see_past_a_project_name(names, parts):
     ("Vox Verb.wav", "vocal"), ("Lead Vocal Reverb.wav", "vocal"),
     ("BGV Delay.wav", "backing_vocals"), ("Snare Plate.wav", "snare"),
     ("Drums Room.wav", "drums"), ("17_DrumsRoom.wav", "drums"), ("Gtr Verb.wav", "guitars"),
-    ("Piano Room.wav", "keys"), ("FX Riser.wav", None), ("Room L.wav", None),
+    ("Piano Room.wav", "keys"), ("FX Riser.wav", "fx"), ("Impact 2.wav", "fx"),
+    ("Whoosh.wav", "fx"), ("Room L.wav", None),
     ("Reverb Return.wav", None), ("Delay Throw.wav", None), ("Amb.wav", None),
 ])
 def test_an_effect_return_s_name_says_whose_it_is(name, source):
     """An effects return named by its source belongs to that part; a kit's room mic to the
-    kit; a return or riser that names no part belongs to none (dsp then measures it)."""
+    kit; a riser or impact is an effect of its own (the effects layer); a return that names
+    no part is not said by its name (dsp then measures it)."""
     from intents import effect_source
 
     assert stem_roles([name]) == ["fx"]

@@ -61,6 +61,8 @@ class Grammar:
     """A comparative said to be more than needed ("louder than it needs to be"): the
     opposite problem of wishing for it."""
     reported: dict[Phrase, str]
+    reported_of_parts: frozenset[Phrase]
+    """[reported] of_parts: said only of a named part, with nothing compared after."""
     versus: dict[Phrase, str]
     """A comparative set against something ("brighter than the rest"): a report."""
     """A request reported as done ("the bass was turned up"): how the part now is."""
@@ -255,6 +257,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         between=frozenset(table["between"]),
         result_after=frozenset(table["result_after"]),
         excess=excess, reported=reported, versus=versus,
+        reported_of_parts=_phrases(rules["reported"]["of_parts"]),
         be=frozenset(rules["voice"]["be"]),
         be_between=frozenset(rules["voice"]["between"] + rules["reported"]["between"]),
         graded=graded, generic=generic,

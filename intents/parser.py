@@ -472,10 +472,25 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
               if wish(start, end) or bare_request(words, start, end, parts, g)]
     found += [_Mention(start, end, cue=Cue(g.versus[tuple(words[start:end])]))
               for start, end in find(words, g.indexes["versus"]) if not wish(start, end - 1)]
+    named = {m.start: (m.end, m.layer) for m in mentions if m.layer and m.layer not in weak}
+    part_ends = {end for end, _ in named.values()}
+
+    def said_of_a_part(start: int, end: int) -> bool:
+        """[reported] of_parts: "the hats are way louder" tells of a named part, with
+        nothing it is compared with after it in its clause."""
+        if tuple(words[start:end]) not in g.reported_of_parts:
+            return True
+        k = start - 1
+        while k >= 0 and (words[k] in g.be_between or words[k] in g.be):
+            k -= 1
+        return k + 1 in part_ends and not any(
+            w == "than" for w, c in zip(words[end:], clauses[end:], strict=False)
+            if c == clauses[start])
+
     found += [_Mention(start, end, cue=Cue(g.reported[tuple(words[start:end])]))
               for start, end in find(words, g.indexes["reported"])
-              if reported(words, start, g) and not wish(start, end)]
-    named = {m.start: (m.end, m.layer) for m in mentions if m.layer and m.layer not in weak}
+              if reported(words, start, g) and not wish(start, end)
+              and said_of_a_part(start, end)]
     # a position inside an idiom of another problem keeps the idiom's reading ("behind a
     # door" is dull, "sound far away" too much reverb); level words give way to it
     levels = frozenset(g.placement.positions.values())

@@ -606,3 +606,19 @@ def test_a_part_heard_over_everything_else(text, expected):
 ])
 def test_words_of_praise_as_often_as_complaint_complain_only_when_graded(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a part told louder is too loud, asked louder too quiet ([reported] of_parts)
+    ("the hats are way louder", {("cymbals", "too_loud")}),
+    ("the hats are much louder in the second verse", {("cymbals", "too_loud")}),
+    ("the snare is a bit louder than it should be", {("snare", "too_loud")}),
+    ("the vocal should be louder", {("vocal", "too_quiet")}),
+    ("the vocal a bit louder please", {("vocal", "too_quiet")}),
+    # ... the song told louder, and a part compared with itself, are read by other rules
+    ("the remaster is louder and clearer, a real improvement", set()),
+    ("the guitars are much louder in the chorus than in the verse",
+     {("guitars", "inconsistent")}),
+])
+def test_a_part_told_louder_is_too_loud_asked_louder_too_quiet(text, expected):
+    assert _read(text) == expected

@@ -113,15 +113,21 @@ def _plan(dry, returns: dict[str, np.ndarray], layer: str, problem: str):
     return plan, analysis, stems
 
 
+def _none_taken(dry, returns: dict[str, np.ndarray], layer: str) -> str:
+    """The note of a reverb complaint about `layer` that took none of `returns`, after
+    checking that no move touched them."""
+    plan, *_ = _plan(dry, returns, layer, "too_much_reverb")
+    assert not {m.stem for m in plan.moves} & {"fx", *returns}
+    return next(n for n in plan.said if n.startswith("None of your effects returns"))
+
+
 def test_backing_vocal_reverb_leaves_the_drum_room_and_the_riser_alone(session):
     """'Too much reverb on the backing vocals' with 'Drums Room' and 'FX Riser' as the
     effects turned the whole effects part down. Neither is the backing vocals': the plan
     moves neither, and says so and what the user can do."""
     dry, returns = session
-    plan, *_ = _plan(dry, {"Drums Room": returns["kit"][0], "FX Riser": returns["riser"][0]},
-                    "backing_vocals", "too_much_reverb")
-    assert not {m.stem for m in plan.moves} & {"fx", "Drums Room", "FX Riser"}
-    note = next(n for n in plan.said if n.startswith("None of your effects returns"))
+    note = _none_taken(dry, {"Drums Room": returns["kit"][0], "FX Riser": returns["riser"][0]},
+                       "backing_vocals")
     assert "Drums Room is the drums' (by its name)" in note
     assert "FX Riser is an effect of its own (by its name)" in note
     assert "Send the backing vocals' own reverb return" in note
@@ -129,10 +135,8 @@ def test_backing_vocal_reverb_leaves_the_drum_room_and_the_riser_alone(session):
 
 def test_a_return_whose_name_says_nothing_and_that_follows_no_part_is_no_part_s(session):
     dry, returns = session
-    plan, *_ = _plan(dry, {"Aux 1": returns["riser"][0], "Aux 2": returns["snare"][0]},
-                     "vocal", "too_much_reverb")
-    assert not {m.stem for m in plan.moves} & {"fx", "Aux 1", "Aux 2"}
-    note = next(n for n in plan.said if n.startswith("None of your effects returns"))
+    note = _none_taken(dry, {"Aux 1": returns["riser"][0], "Aux 2": returns["snare"][0]},
+                       "vocal")
     assert "Aux 1 follows no part (measured)" in note
     assert "Aux 2 follows the snare (measured)" in note
 

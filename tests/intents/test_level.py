@@ -622,3 +622,17 @@ def test_words_of_praise_as_often_as_complaint_complain_only_when_graded(text, e
 ])
 def test_a_part_told_louder_is_too_loud_asked_louder_too_quiet(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # one part's level in one section set against another by "but" is uneven ([sections])
+    ("the kick is loud in the verse but disappears in the chorus", {("kick", "inconsistent")}),
+    ("the vocal is fine in the verse but gets buried in the chorus",
+     {("vocal", "inconsistent")}),
+    # ... not when another part is set against it, or no second section is named
+    ("the vocal is buried in the chorus, but the guitars are great in the verse",
+     {("vocal", "too_quiet")}),
+    ("the vocal is buried in the chorus but it's fine otherwise", {("vocal", "too_quiet")}),
+])
+def test_a_parts_level_in_two_sections_set_against_each_other_is_uneven(text, expected):
+    assert _read(text) == expected

@@ -163,7 +163,8 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None,
         gain = float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB))
         reason = (f"{ctx.the(layer)} measured {signed(current)} LU against the rest; typical "
                   f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
-        if one_file is not None:   # settled with the plan's other moves otherwise
+        if one_file is not None and file is None:   # settled with the plan's other moves
+            # otherwise (a return of the named part, `file`, too)
             held = "".join(_held(needed, gain, current + gain))
             ctx.add(stem, "gain", reason + held, level_landing(), gain_db=round(gain, 1))
             if held:
@@ -178,7 +179,7 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None,
               f"(typical {signed_range(low, high)} LU): a small nudge only, to about "
               f"{signed(current + small)} LU")
     move = ctx.add(stem, "gain", reason, gain_db=round(small, 1))
-    settled = move is not None and one_file is None
+    settled = move is not None and (one_file is None or file is not None)
     if settled:
         # a nudge is a step in the part's level against the rest, where it lands once the
         # plan's other moves have acted: lifting the vocal 7 dB left a keys "nudge up" of
@@ -1034,8 +1035,17 @@ def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move],
             else 0.0
 
     own = analysis.parts_of(layer)
+    if not own:   # one file: its part's moves act on it, and the rest is every other part
+        own = tuple(r for r, files in analysis.parts.items() if layer in files)
     rest = [r for r in analysis.roles if r not in own]
     return change_db(own) - change_db(rest) if own and rest else 0.0
+
+
+def _level_now(analysis: SessionAnalysis, layer: str) -> float:
+    """A part's or layer's level against the rest, or one file's (a return of a part)."""
+    if layer in analysis.level_vs_rest_lu:
+        return analysis.level_vs_rest_lu[layer]
+    return analysis.file_level_vs_rest_lu[layer]
 
 
 _SETTLE_ROUNDS = 3
@@ -1054,7 +1064,7 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
         for n, goal in enumerate(goals):
             index = next(i for i, m in enumerate(moves) if m is goal.move)
             others = [m for i, m in enumerate(moves) if i != index]
-            current = analysis.level_vs_rest_lu[goal.layer]
+            current = _level_now(analysis, goal.layer)
             gap = goal.goal_lu - current
             shift = _level_shift(analysis, goal.layer, others, band_power)
             needed = gap - shift
@@ -1092,7 +1102,7 @@ def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves:
         if goal.move.params["gain_db"] == 0.0:
             moves.remove(goal.move)
             others = _level_shift(analysis, goal.layer, moves, band_power)
-            landing = analysis.level_vs_rest_lu[goal.layer] + others
+            landing = _level_now(analysis, goal.layer) + others
             note = (f"The plan's other moves bring {the_part(goal.layer, names)} to about "
                     f"{signed(landing)} LU against the rest on their own, so that part gets "
                     "no level move of its own.")

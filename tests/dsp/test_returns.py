@@ -187,3 +187,24 @@ def test_the_complaint_s_row_measures_the_return_it_moved(session):
     gain = plan.moves[0].params["gain_db"]
     assert rows[0]["after"] - rows[0]["before"] == pytest.approx(gain, abs=0.15)
     assert rows[0]["signed"]
+
+
+def test_a_return_s_level_lands_where_its_reason_says_beside_the_plan_s_other_moves(session):
+    """'The vocal is too quiet' (the vocal 14 dB down) with 'too much reverb on the snare':
+    lifting the vocal lowers everything else against the rest, the snare's plate too. The
+    plate's move said 'to about -15.0 LU' and the render measured -16.3 (on the 24-file
+    export 'to about -24.0', measured -26.8): a return's move is now sized with the plan's
+    other moves, like a part's, and the render measures where its reason says (0.5 LU)."""
+    import re
+
+    dry, returns = session
+    quiet = {**dry, "vocal": (dry["vocal"] * 10 ** (-14 / 20)).astype(np.float32)}
+    stems = _stems(quiet, {"Snare Plate": returns["snare"][0]})
+    analysis = analyse_session(stems)
+    plan = plan_fixes([FixRequest("vocal", "too_quiet"), FixRequest("snare", "too_much_reverb")],
+                      analysis, names=LAYER_NAMES, return_parts={"Snare Plate": "snare"})
+    plate = next(m for m in plan.moves if m.stem == "Snare Plate")
+    said = float(re.search(r"to about ([+-]\d+\.\d) LU", plate.reason).group(1))
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
+                    before=analysis)
+    assert result.after.file_level_vs_rest_lu["Snare Plate"] == pytest.approx(said, abs=0.5)

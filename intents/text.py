@@ -10,6 +10,7 @@ import re
 import sys
 import tomllib
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -111,10 +112,12 @@ def quoted_titles(text: str, tokens: list[Token]) -> frozenset[int]:
     quotes = _data()["quotes"]
     small = frozenset(quotes["title_small"])
     folded = _fold(text[:MAX_CHARS])
+    starts = [t.start for t in tokens]
     out: set[int] = set()
     for match in re.finditer(r'["“]([^"“”\n]+)["”]', folded):
-        inside = [k for k, t in enumerate(tokens)
-                  if match.start(1) <= t.start and t.end <= match.end(1)]
+        inside = [k for k in range(bisect_left(starts, match.start(1)),
+                                   bisect_left(starts, match.end(1)))
+                  if tokens[k].end <= match.end(1)]
         raws = [tokens[k].raw for k in inside if tokens[k].raw[:1].isalpha()]
         if len(raws) > 1 and len(inside) <= quotes["title_words"] and raws[0][:1].isupper() and all(
                 r[:1].isupper() or r.lower() in small for r in raws):

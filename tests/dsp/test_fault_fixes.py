@@ -150,6 +150,19 @@ def test_low_end_goes_to_the_centre_only_where_it_is_wide(song):
     assert before > -20 > after
 
 
+def test_a_part_named_muddy_that_holds_none_of_the_mud_gets_only_a_gentle_cut(song):
+    """'The kick is muddy' on a song whose bass carries the fault (+6 dB at 250 Hz, as on
+    the audit song): the unbroken kick gets at most the gentle 3 dB and a note saying what
+    was measured; the bass, where the mud is, gets the deeper cut. The audit song's kick got
+    the full 6 dB beside '0% of it is in the kick'."""
+    broken = {**song, "bass": boost(song["bass"], 250, 6)}
+    _, _, plan = fix(broken, ("kick", "muddy"))
+    cuts = {m.stem: -float(m.params["gain_db"]) for m in plan.moves if m.op == "bell"}
+    assert cuts["kick"] <= 3.0 < cuts["bass"]
+    assert any(n.text.startswith("The measurement doesn't back a deep cut on the kick")
+               for n in plan.notes)
+
+
 def _side_low_db(x: np.ndarray, rate: int = 44100) -> float:
     """Side energy below 120 Hz against both channels' energy, by scipy's Welch PSD."""
     from scipy.signal import welch

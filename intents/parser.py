@@ -971,6 +971,10 @@ def _heard_people(text: str, tokens: list[Token], words: list[str], mentions: li
         if not cue.cue or cue.cue.problem != quiet or k >= len(words) or k in taken \
                 or not any(tuple(words[cue.end - len(v):cue.end]) == v for v in verbs):
             continue
+        sung = _sung_after(words, k, table, vocab.rules["grammar"]["clause_objects"])
+        if sung is not None:
+            out.append(_Mention(k, sung + 1, layer=table["layer"]))
+            continue
         if words[k] in table["pronouns"]:
             person = not any(m.layer and m.layer not in vocab.weak_layers and m.start < k
                              for m in mentions)
@@ -979,6 +983,19 @@ def _heard_people(text: str, tokens: list[Token], words: list[str], mentions: li
         if person:
             out.append(_Mention(k, k + 1, layer=table["layer"]))
     return sorted(mentions + out, key=lambda m: m.start) if out else mentions
+
+
+def _sung_after(words: list[str], k: int, table: dict, openers: list[str]) -> int | None:
+    """"hear what it was that Geddy was singing": the word of singing or saying in the
+    clause object at `k`, unless the listener or the reader is the one talking."""
+    if words[k] not in openers:
+        return None
+    for j in range(k + 1, min(k + 1 + table["sung_reach"], len(words))):
+        if words[j] in table["talkers"]:
+            return None
+        if words[j] in table["sung"]:
+            return j
+    return None
 
 
 def _level_causes(words: list[str], sentences: list[int], mentions: list[_Mention],

@@ -168,7 +168,16 @@ def tokenize(text: str) -> list[Token]:
 
 
 def _rewritten(tokens: list[Token], rules: _Rules) -> list[Token]:
-    """Word sequences read as one form ("could not" -> "cannot"), keeping the spans."""
+    """Word sequences read as one form ("could not" -> "cannot"), keeping the spans; a form
+    made by one rewrite may start another ("couldn't even" -> "cannot even" -> "cannot")."""
+    while True:
+        out = _rewritten_once(tokens, rules)
+        if len(out) == len(tokens):
+            return out
+        tokens = out
+
+
+def _rewritten_once(tokens: list[Token], rules: _Rules) -> list[Token]:
     out: list[Token] = []
     firsts = rules.rewrite_firsts
     i = 0

@@ -636,3 +636,19 @@ def test_a_part_told_louder_is_too_loud_asked_louder_too_quiet(text, expected):
 ])
 def test_a_parts_level_in_two_sections_set_against_each_other_is_uneven(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a form made by one rewrite starts another: "couldn't even" -> "cannot even" -> "cannot"
+    ("I couldn't even hear the vocal", {("vocal", "too_quiet")}),
+    ("I couldn't really hear the bass", {("bass", "too_quiet")}),
+    ("we couldn't quite hear the piano", {("keys", "too_quiet")}),
+    ("I could not even make out the lyrics", {("vocal", "too_quiet")}),
+    # what someone sings or says, not heard, is the vocal ([heard_person] sung)
+    ("many couldn't even hear what it was that Geddy was singing", {("vocal", "too_quiet")}),
+    ("you can barely hear what he's rapping over the beat", {("vocal", "too_quiet")}),
+    ("I can't understand what you're saying", set()),
+    ("I couldn't make out what the fuss was about", set()),
+])
+def test_not_hearing_through_chained_rewrites_and_what_is_sung(text, expected):
+    assert _read(text) == expected

@@ -170,11 +170,12 @@ def tokenize(text: str) -> list[Token]:
 def _rewritten(tokens: list[Token], rules: _Rules) -> list[Token]:
     """Word sequences read as one form ("could not" -> "cannot"), keeping the spans; a form
     made by one rewrite may start another ("couldn't even" -> "cannot even" -> "cannot")."""
-    while True:
+    for _ in range(4):   # a chain is two or three rewrites long; no rewrite makes a cycle
         out = _rewritten_once(tokens, rules)
-        if len(out) == len(tokens):
-            return out
+        if [t.word for t in out] == [t.word for t in tokens]:
+            break
         tokens = out
+    return tokens
 
 
 def _rewritten_once(tokens: list[Token], rules: _Rules) -> list[Token]:

@@ -644,6 +644,8 @@ def test_a_parts_level_in_two_sections_set_against_each_other_is_uneven(text, ex
     ("I couldn't really hear the bass", {("bass", "too_quiet")}),
     ("we couldn't quite hear the piano", {("keys", "too_quiet")}),
     ("I could not even make out the lyrics", {("vocal", "too_quiet")}),
+    ("I could hardly even hear the vocal", {("vocal", "too_quiet")}),
+    ("I could barely even hear the snare", {("snare", "too_quiet")}),
     # what someone sings or says, not heard, is the vocal ([heard_person] sung)
     ("many couldn't even hear what it was that Geddy was singing", {("vocal", "too_quiet")}),
     ("you can barely hear what he's rapping over the beat", {("vocal", "too_quiet")}),

@@ -654,3 +654,15 @@ def test_a_parts_level_in_two_sections_set_against_each_other_is_uneven(text, ex
 ])
 def test_not_hearing_through_chained_rewrites_and_what_is_sung(text, expected):
     assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # chat shorthand: "2" for "too" before a word of degree, "voc" for the vocal
+    ("808 2 loud", {("bass", "too_loud")}),
+    ("the keys r way 2 loud", {("keys", "too_loud")}),
+    ("voc too loud tbh", {("vocal", "too_loud")}),
+    ("track 2 is loud", set()),
+    ("I have 2 guitars that clash", {("guitars", "masking")}),
+])
+def test_chat_shorthand(text, expected):
+    assert _read(text) == expected

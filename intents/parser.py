@@ -2194,11 +2194,18 @@ class _Reader:
         return words is None or not set(words).isdisjoint(
             self.words[item.cue.start:item.cue.end])
 
+    def _about_music(self, sentence: int) -> bool:
+        """The sentence speaks of the sound or of a section of the song ("the chorus feels
+        like an afterthought"): a part-less level word there asks which part; elsewhere it
+        is talk ("life hits too hard sometimes")."""
+        lo, hi = self.sentence_span[sentence]
+        return bool(self.sentence_words(sentence) & self.vocab.about_sound) or bool(
+            find(self.keys, grammar().indexes["sections"], lo, hi))
+
     def _sizes_another(self, item: _Found, found: list[_Found]) -> bool:
         """"the sibilance is too much", "the mud is way too much": part-less level words
         after another problem's words in their clause size that problem; they ask nothing."""
-        said_of_song = self.rules["no_layer"]["said_of_song"]
-        return item.problem in said_of_song and any(
+        return any(
             other.problem != item.problem and other.clause == item.clause
             and other.cue.end <= item.cue.start for other in found)
 
@@ -2221,7 +2228,8 @@ class _Reader:
                 if item.problem in self.rules["no_layer"]["whole_song"] and \
                         self._said_of_song(item):
                     item.layer = self.whole
-                elif self._sizes_another(item, found):
+                elif item.problem in self.rules["no_layer"]["said_of_song"] and (
+                        self._sizes_another(item, found) or not self._about_music(item.sentence)):
                     continue
                 else:
                     candidates = self.rules["no_layer"]["ask"].get(

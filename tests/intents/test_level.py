@@ -508,6 +508,8 @@ def test_placing_words_with_no_part_ask_which_part(text, expected):
     ("the sibilance is too much", {("vocal", "harsh")}, []),
     ("the mud is way too much", set(), ["muddy"]),
     ("the harshness is too much in the chorus", set(), ["harsh"]),
+    # ... and in talk that is not about the music it asks nothing
+    ("life hits too hard sometimes", set(), []),
 ])
 def test_a_partless_excess_is_the_songs_only_in_words_of_loudness(text, expected, asked):
     heard = understand(text)
@@ -665,4 +667,15 @@ def test_not_hearing_through_chained_rewrites_and_what_is_sung(text, expected):
     ("I have 2 guitars that clash", {("guitars", "masking")}),
 ])
 def test_chat_shorthand(text, expected):
+    assert _read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # striking too hard, composed (a verb of striking x an excess of force)
+    ("the snare slaps too hard lol", {("snare", "too_loud")}),
+    ("the 808 knocks way too hard", {("bass", "too_loud")}),
+    ("the kick hits hard", set()),
+    ("the kick doesn't hit hard", {("kick", "weak")}),
+])
+def test_striking_too_hard_is_too_loud(text, expected):
     assert _read(text) == expected

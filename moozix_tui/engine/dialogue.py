@@ -380,7 +380,7 @@ def _replace(session: Session, reading: dict) -> str:
 def answer_pending(session: Session, text: str) -> Turn | None:
     """The answer to 'muddy where?' or to numbered choices, or None when the message is
     something else."""
-    from intents import stem_role
+    from intents import stem_role, understand
 
     chosen = choose(session, text)
     if chosen is not None:
@@ -390,6 +390,9 @@ def answer_pending(session: Session, text: str) -> Turn | None:
 
         return place_unplaced(session, text)
     if "problem" not in (session.state.pending or {}):
+        return None
+    if understand(text).intents:   # "the kick sounds thin": a complaint of its own
+        session.state.pending = None
         return None
     lowered = text.lower()
     layer = "mix" if any(w in lowered for w in _WHOLE_SONG_WORDS) else stem_role(text)

@@ -96,6 +96,16 @@ def test_unclear_complaint_gets_one_question(chat):
     assert chat.engine.state.intents[-1]["layer"] == "bass"
 
 
+def test_a_complaint_of_its_own_is_no_answer_to_the_question(chat):
+    """'Muddy where?' then 'the kick sounds thin' took the kick as muddy (found by the
+    audit helper in tmux): a message read as a complaint is that complaint."""
+    assert "Muddy where" in chat.say("it's muddy")
+    chat.say("the kick sounds thin")
+    said = {(i["layer"], i["problem"]) for i in chat.engine.state.intents}
+    assert ("kick", "thin") in said and ("kick", "muddy") not in said
+    assert chat.engine.state.pending is None or "problem" not in chat.engine.state.pending
+
+
 def test_questions_get_answers_and_chit_chat_a_nudge(chat):
     assert "stereo file" in chat.say("should I mix or master first?")
     assert "didn't catch a mix problem" in chat.say("nice weather today")

@@ -14,7 +14,7 @@ import numpy as np
 from scipy import fft as scipy_fft
 from scipy import signal
 
-__all__ = ["COMPETING_CENTRES_HZ", "FRAME_S", "band_frames", "shared_energy"]
+__all__ = ["COMPETING_CENTRES_HZ", "FRAME_S", "band_frames", "moving_together", "shared_energy"]
 
 FRAME_S = 0.02
 """One moment: a part that plays between another's notes does not sit on it."""
@@ -24,15 +24,33 @@ _BLOCK_FRAMES = 2048
 """Frames transformed at a time: their spectra stay a few MB."""
 
 
+def _on_one_grid(a: np.ndarray, b: np.ndarray) -> None:
+    if a.shape != b.shape:
+        raise ValueError(f"two parts' energies must be on one grid, got {a.shape} and {b.shape}")
+
+
 def shared_energy(a: np.ndarray, b: np.ndarray) -> float:
     """The share of two parts' energy they have in common, from their energies on one grid
     (per frame, or per frame and band): sum of the smaller over sum of the larger, entry by
     entry. 1 for the same energy everywhere, 0 when they never sound in the same frame and
     band; a part at a quarter of the other's energy throughout has 0.25 in common."""
-    if a.shape != b.shape:
-        raise ValueError(f"shared_energy needs energies on one grid, got {a.shape} and {b.shape}")
+    _on_one_grid(a, b)
     larger = float(np.maximum(a, b).sum(dtype=np.float64))
     return float(np.minimum(a, b).sum(dtype=np.float64)) / max(larger, 1e-20)
+
+
+def moving_together(a: np.ndarray, b: np.ndarray) -> float:
+    """How closely two parts' energies (per frame and band) rise and fall together: in each
+    band, the correlation of the two over the frames, averaged with the energy the two have
+    in common there as weight. 1 for a copy of one part at any gain and EQ (the same sound,
+    band by band); near 0 for two parts playing apart or independently."""
+    _on_one_grid(a, b)
+    a, b = a.astype(np.float64), b.astype(np.float64)
+    weight = np.minimum(a, b).sum(axis=0)
+    a, b = a - a.mean(axis=0), b - b.mean(axis=0)
+    spread = np.sqrt(np.square(a).sum(axis=0) * np.square(b).sum(axis=0))
+    correlation = (a * b).sum(axis=0) / np.where(spread > 0, spread, np.inf)
+    return float((correlation * weight).sum() / max(float(weight.sum()), 1e-20))
 
 
 _EDGE = 2.0 ** (1 / 6)

@@ -571,6 +571,13 @@ def _separate(ctx: _Context, stem: str, rival: str) -> None:
                          "(160 Hz–6.3 kHz, 20 ms at a time): they barely sit on each other, "
                          "so I carved nothing between them.")
         return
+    if found.same_sound:
+        ctx.notes.append(f"{ctx.the(pair[0]).capitalize()} and {ctx.the(pair[1])} hold the "
+                         "same sound: their energy rises and falls together in every band "
+                         f"(correlation {found.together:.2f}, 160 Hz–6.3 kHz, 20 ms at a "
+                         "time), so an EQ carve can't set them apart and I cut neither. "
+                         "To hear less of it, turn one of them down, or mute the copy.")
+        return
     cut = found.cuts[0]
     if cut is None:
         ctx.notes.append(f"No cut that leaves {ctx.the(layer)} within "

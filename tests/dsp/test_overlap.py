@@ -19,7 +19,7 @@ from scipy import signal
 from dsp.diagnosis import complaint_measures
 from dsp.mastering import MasterSettings
 from dsp.moves import FixRequest, Plan
-from dsp.overlap import shared_energy
+from dsp.overlap import band_frames, moving_together, shared_energy
 from dsp.pipeline import export, render
 from dsp.recipes import plan_fixes
 from dsp.stem_analysis import analyse_session
@@ -85,6 +85,22 @@ def test_the_same_part_twice_has_everything_in_common_and_a_quieter_copy_its_ene
     assert _overlap(noise, noise) == pytest.approx(1.0, abs=1e-6)
     # 6.02 dB down: a quarter of the energy in every frame and band
     assert _overlap(noise, 0.5 * noise) == pytest.approx(0.25, abs=1e-4)
+
+
+def test_a_copy_at_any_gain_and_eq_moves_together_and_independent_parts_do_not():
+    """A copy of a part, 6 dB down and through a bell, holds the same sound: its energy in
+    each band is the original's times the bell's gain there, so it rises and falls with it
+    exactly (correlation 1). Two independent noises in one band move apart (0, within the
+    frames' scatter)."""
+    noise = _noise(3.0, seed=1).astype(np.float32)
+    sos = signal.butter(2, [400.0, 1600.0], "bandpass", fs=RATE, output="sos")
+    copy = (0.5 * noise + 0.5 * signal.sosfilt(sos, noise)).astype(np.float32)
+    other = _noise(3.0, seed=2).astype(np.float32)
+    a, b, c = (band_frames(x, RATE) for x in (noise, copy, other))
+    assert moving_together(a, b) == pytest.approx(1.0, abs=0.02)
+    assert abs(moving_together(a, c)) < 0.1
+    with pytest.raises(ValueError):
+        moving_together(a, b[:-1])
 
 
 def test_parts_that_take_turns_share_only_the_moments_both_play():

@@ -572,11 +572,11 @@ def _separate(ctx: _Context, stem: str, rival: str) -> None:
                          "so I carved nothing between them.")
         return
     if found.same_sound:
-        ctx.notes.append(f"{ctx.the(pair[0]).capitalize()} and {ctx.the(pair[1])} hold the "
-                         "same sound: their energy rises and falls together in every band "
+        ctx.notes.append(f"Where {ctx.the(pair[0])} and {ctx.the(pair[1])} meet they hold "
+                         "the same sound: band by band their energy rises and falls together "
                          f"(correlation {found.together:.2f}, 160 Hz–6.3 kHz, 20 ms at a "
-                         "time), so an EQ carve can't set them apart and I cut neither. "
-                         "To hear less of it, turn one of them down, or mute the copy.")
+                         "time), so an EQ carve can't set them apart and I cut neither. If one "
+                         "holds a copy of the other, mute the copy; or turn one of them down.")
         return
     cut = found.cuts[0]
     if cut is None:

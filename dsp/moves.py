@@ -189,6 +189,10 @@ class Plan:
     limited: tuple[str, ...] = ()
     """The stems whose level move stops at MEASURED_GAIN_DB short of its goal (its reason
     says where the part lands): `more` takes it further, a stronger complaint does not."""
+    idle: tuple[Move, ...] = ()
+    """Level moves the plan's other moves made unnecessary (the notes say so): not made,
+    but the complaint each answers is still measured on what it would have moved
+    (dsp.pipeline.render's `idle`)."""
 
     @property
     def said(self) -> tuple[str, ...]:

@@ -104,6 +104,9 @@ class RenderResult:
     answers: tuple[str, ...] = ()
     """Every complaint the moves answer, as layer/problem (FixRequest.source), including
     those that needed no move of their own: each gets its before/after row."""
+    idle: tuple[Move, ...] = ()
+    """The plan's moves its other moves made unnecessary (Plan.idle), not made: a reverb
+    complaint whose return's move was one still gets that return's row."""
 
     @cached_property
     def master_analysis(self) -> TrackAnalysis:
@@ -120,10 +123,10 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
            cancel: threading.Event | None = None,
            original: Loudness | None = None,
            original_mix: np.ndarray | None = None,
-           answers: Sequence[str] = ()) -> RenderResult:
+           answers: Sequence[str] = (), idle: Sequence[Move] = ()) -> RenderResult:
     """`original`: the user's own mix as an earlier render of these same stems measured it
     (re-renders after undo or "more" don't measure it again); `original_mix`: their sum,
-    when the caller has it already; `answers`: see RenderResult.answers."""
+    when the caller has it already; `answers`, `idle`: see RenderResult."""
     report = progress or _quiet
     report("analysing", 0.02)
     before = before or analyse_session(stems)
@@ -161,7 +164,8 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
     report("done", 1.0)
     return RenderResult(stems=fixed, premaster=premaster, headroom_db=headroom,
                         master=mastered, before=before, after=after,
-                        moves=tuple(moves), original=original, answers=tuple(answers))
+                        moves=tuple(moves), original=original, answers=tuple(answers),
+                        idle=tuple(idle))
 
 
 @dataclass(frozen=True)

@@ -1121,21 +1121,26 @@ def _held(needed: float, gain: float, lands: float) -> tuple[str, str]:
 
 
 def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: list[Move],
-                      names: Mapping[str, str], counting: _Counting) -> list[str]:
-    """A part the other moves already bring to its goal loses its own move; the notes say so."""
+                      names: Mapping[str, str], counting: _Counting) -> tuple[list[str],
+                                                                             list[Move]]:
+    """A part (or a return's file) the other moves already bring to its goal loses its own
+    move; the notes say so. Returns the notes and the moves taken out."""
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
-    notes = []
+    notes, idle = [], []
     for goal in goals:
         if goal.move.params["gain_db"] == 0.0:
             moves.remove(goal.move)
+            idle.append(goal.move)
             others = _level_shift(analysis, goal.layer, moves, band_power)
             landing = _level_now(analysis, goal.layer) + others
+            which = "that part" if goal.layer in analysis.level_vs_rest_lu else goal.layer
             note = (f"The plan's other moves bring {the_part(goal.layer, names)} to about "
-                    f"{signed(landing)} LU against the rest on their own, so that part gets "
+                    f"{signed(landing)} LU against the rest on their own, so {which} gets "
                     "no level move of its own.")
             notes.append(note)
-            counting[note] = (counted_note(note, then=", so the part may not land there."), None)
-    return notes
+            then = ", so the part" if which == "that part" else f", so {which}"
+            counting[note] = (counted_note(note, then=then + " may not land there."), None)
+    return notes, idle
 
 
 _MUD_STEP_DB = 0.5
@@ -1299,9 +1304,11 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
         notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names, counting))
         settled = _settle_levels(analysis, goals, moves)
-    notes.extend(_drop_idle_levels(analysis, goals, moves, names, counting))
+    dropped, idle = _drop_idle_levels(analysis, goals, moves, names, counting)
+    notes.extend(dropped)
     return Plan(moves=_counted_moves(moves), notes=_counted_notes(notes, moves, counting, about),
-                held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])))
+                held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])),
+                idle=tuple(idle))
 
 
 def _signature(move: Move) -> tuple[str, str, str]:

@@ -98,8 +98,8 @@ def complaint_rows(result: RenderResult, *,
     fighting = [s.partition("/")[0] for s in sources if s.endswith("/masking")]
     for source in sources:
         layer, _, problem = source.partition("/")
-        returns = [m.stem for m in result.moves if m.source == source   # one file's, not
-                   and m.stem in result.before.return_sources      # the whole part's
+        returns = [m.stem for m in (*result.moves, *result.idle)   # one file's, not the
+                   if m.source == source and m.stem in result.before.return_sources  # part's
                    and m.stem not in result.before.parts]
         before = complaint_measures(layer, problem, result.before, names=names,
                                     fighting=fighting, returns=returns)

@@ -409,6 +409,6 @@ def _fix(args) -> int:
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)
     result = render(stems, planned.moves, settings, before=analysis, reference=reference,
-                    progress=_progress, answers=answers(complaints))
+                    progress=_progress, answers=answers(complaints), idle=planned.idle)
     inputs = given.paths + ([Path(args.reference)] if args.reference else [])
     return _finish(args, result, planned, inputs)

@@ -122,6 +122,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     for intent in state.intents:
         intent["done"] = True
     plan = outcome.plan
+    session.idle = plan.idle
     earlier = state.moves[:state.applied]
     moves, notes = planned(plan.moves, plan.notes)
     state.moves = earlier + moves
@@ -205,7 +206,7 @@ def start_render(session: Session, replies: list[str]) -> Turn:
                        preview_folder=session.store.folder / "preview",
                        protect=session.input_paths(),
                        original=session.result.original if session.result else None,
-                       answers=decide.answers(state.intents))
+                       answers=decide.answers(state.intents), idle=session.idle)
     state.phase = "rendering"
     what = (f"{len(moves)} move{'s' if len(moves) != 1 else ''} and the master" if moves
             else "the master from your mix as it is, with no moves")

@@ -98,9 +98,10 @@ class RenderOutcome:
 
 def render(stems, analysis, moves, settings, *, reference_path: str | None,
            preview_folder: Path, protect: Sequence[Path], original=None,
-           answers: Sequence[str] = ()) -> Callable[[Progress, threading.Event], RenderOutcome]:
+           answers: Sequence[str] = (), idle: Sequence = ()
+           ) -> Callable[[Progress, threading.Event], RenderOutcome]:
     """`original`: the user's mix as the last render of these stems measured it;
-    `answers`: the complaints the moves answer (dsp.pipeline.RenderResult.answers)."""
+    `answers`, `idle`: see dsp.pipeline.RenderResult."""
     def work(progress: Progress, cancel: threading.Event) -> RenderOutcome:
         from dsp.audio import load_audio
         from dsp.pipeline import render as render_mix
@@ -113,7 +114,8 @@ def render(stems, analysis, moves, settings, *, reference_path: str | None,
         mix = stems.mixdown()   # the user's own mix: measured once, and the "before" preview
         result = render_mix(stems, moves, settings, before=analysis, reference=reference,
                             progress=lambda s, f: progress(s, 0.8 * f), cancel=cancel,
-                            original=original, original_mix=mix, answers=answers)
+                            original=original, original_mix=mix, answers=answers,
+                            idle=idle)
         progress("measuring the master", 0.82)
         result.master_analysis  # noqa: B018 - measured here, off the UI thread
         progress("writing previews at matched loudness", 0.88)

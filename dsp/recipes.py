@@ -1274,7 +1274,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     goals: list[_LevelGoal] = []
     counting: _Counting = {}
     about: dict[str, set[tuple[str, str, str]]] = {}
-    held_back = False
+    held: list[set[tuple[str, str, str]]] = []
     limited: list[str] = []
     for request in sorted(requests, key=lambda r: r.problem == "tonal_balance"):
         recipe = _RECIPES.get(request.problem)
@@ -1291,7 +1291,8 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         notes.extend(n for n in ctx.notes if n not in notes)
         for note in ctx.notes:
             about.setdefault(note, set()).update(_signature(m) for m in moves[first:])
-        held_back |= ctx.held_back
+        if ctx.held_back:
+            held.append({_signature(m) for m in moves[first:]})
         limited += ctx.limited
     settled = _settle_levels(analysis, goals, moves)
     mud = next((r for r in requests if r.problem == "muddy" and r.layer != MIX), None)
@@ -1306,6 +1307,8 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         settled = _settle_levels(analysis, goals, moves)
     dropped, idle = _drop_idle_levels(analysis, goals, moves, names, counting)
     notes.extend(dropped)
+    # a move kept small that the plan then took out (a nudge made idle) holds nothing back
+    held_back = any(not kept or any(_signature(m) in kept for m in moves) for kept in held)
     return Plan(moves=_counted_moves(moves), notes=_counted_notes(notes, moves, counting, about),
                 held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])),
                 idle=tuple(idle))

@@ -1,0 +1,40 @@
+"""A reverb complaint's row in the chat's summary when the plan needs no move for it.
+
+The plate is the snare convolved with decaying noise (so it is the snare's by its name and
+follows it by construction), 20 dB down; the vocal 14 dB under where it was made, so
+lifting it takes everything else down against the rest, the plate with it.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import soundfile as sf
+from scipy import signal
+
+from dsp.synth import make_song
+
+RATE = 44100
+
+
+def test_a_reverb_complaint_whose_return_needs_no_move_still_gets_its_row(chat, tmp_path):
+    song = make_song(duration_s=8.0, sample_rate=RATE)
+    t = np.arange(int(1.2 * RATE)) / RATE
+    tail = np.random.default_rng(2).standard_normal(t.size) * np.exp(-6.9 * t / 1.2)
+    plate = signal.fftconvolve(song["snare"], tail[np.newaxis] / np.sqrt(np.sum(tail ** 2)),
+                               axes=1)[:, :song["snare"].shape[1]] * 10 ** (-20 / 20)
+    folder = tmp_path / "files"
+    folder.mkdir()
+    names = {"vocal": "Lead Vox", "snare": "Snare", "cymbals": "Hats"}
+    for role, x in song.items():
+        x = x * 10 ** (-14 / 20) if role == "vocal" else x
+        sf.write(folder / f"{names.get(role, role.title())}.wav", x.T, RATE, subtype="FLOAT")
+    sf.write(folder / "Snare Plate.wav", plate.T, RATE, subtype="FLOAT")
+    chat.start()
+    chat.say("the vocal is way too quiet and there's too much reverb on the snare")
+    planned = chat.say(str(folder))
+    assert "so Snare Plate gets no level move of its own" in planned
+    assert "Turn the Snare Plate" not in planned
+    chat.say("go")
+    rows = {r.label: r for r in chat.engine.view.summary.rows}
+    # unmoved, the plate falls against a rest the vocal's lift made louder
+    assert rows["Snare Plate vs rest"].after < rows["Snare Plate vs rest"].before - 0.5

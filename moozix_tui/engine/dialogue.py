@@ -30,8 +30,8 @@ from moozix_tui.engine.session import Session
 from moozix_tui.engine.sizing import in_render, with_id
 from moozix_tui.engine.wording import answer_question, define, md_literal
 
-__all__ = ["answer_pending", "choose", "diagnose_song", "listen", "offer", "offer_instead",
-           "picked_numbers"]
+__all__ = ["answer_pending", "ask_again", "choose", "diagnose_song", "listen", "offer",
+           "offer_instead", "picked_numbers"]
 
 _MASTER_LEVEL = ("quiet_master", "loud_master")
 _DB_REQUEST = re.compile(r"(\d+(?:\.\d+)?)\s*db", re.IGNORECASE)
@@ -189,6 +189,18 @@ def _ask(session: Session, clarification) -> str:
         session.state.pending["default"] = layer
         question += f"\n\nBy the measurement, {why} — say `yes` to fix {the_part(layer)}."
     return question
+
+
+def ask_again(session: Session) -> Turn | None:
+    """'Yes' or 'go' while 'muddy where?' waits with no measured part to say yes to: the
+    question again, not a new one."""
+    pending = session.state.pending or {}
+    if "problem" not in pending or "default" in pending:
+        return None
+    options = ", ".join(part_word(c) for c in pending.get("candidates", ()))
+    word = problem_word(pending["problem"])
+    return session.reply([f"**{word.capitalize()} where?** Name the part ({options}) or say "
+                          "*the whole song*, and I'll go from there."], "question")
 
 
 def _measured_default(session: Session, problem: str,

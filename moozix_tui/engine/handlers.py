@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from moozix_tui.engine import flow, intake
+from moozix_tui.engine import dialogue, flow, intake
 from moozix_tui.engine.commands import style_name, target_name
 from moozix_tui.engine.demo import demo_ready
 from moozix_tui.engine.model import Turn
@@ -53,6 +53,9 @@ def _stereo_only(session: Session, _value) -> Turn:
 
 def _approve(session: Session, _value) -> Turn:
     state = session.state
+    asked = dialogue.ask_again(session)
+    if asked is not None:
+        return asked
     if state.phase == "plan" and state.moves:
         return flow.start_render(session, [])
     if state.intents and session.selected_sources():

@@ -106,6 +106,16 @@ def test_a_complaint_of_its_own_is_no_answer_to_the_question(chat):
     assert chat.engine.state.pending is None or "problem" not in chat.engine.state.pending
 
 
+def test_yes_to_a_question_with_no_measured_part_asks_it_again(chat):
+    """Seen in tmux: 'the chorus feels like an afterthought' asked 'too quiet where?' before
+    anything was measured; 'yes' answered 'I have your files. What sounds wrong?'."""
+    assert "Too quiet where" in chat.say("the chorus feels like an afterthought")
+    again = chat.say("yes")
+    assert "Too quiet where" in again and "What sounds wrong" not in again
+    chat.say("the keys")
+    assert chat.engine.state.intents[-1]["layer"] == "keys"
+
+
 def test_questions_get_answers_and_chit_chat_a_nudge(chat):
     assert "stereo file" in chat.say("should I mix or master first?")
     assert "didn't catch a mix problem" in chat.say("nice weather today")

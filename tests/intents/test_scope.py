@@ -55,4 +55,6 @@ def test_asked_both_ways_or_said_of_a_kind_of_record_reads_nothing(text):
     ('it sounded like a "Brick Wall"', {("mix", "loud_master")}),
 ])
 def test_a_quoted_title_names_a_song_not_a_problem(text, expected):
-    assert {(i.layer, i.problem) for i in understand(text).intents} == expected
+    heard = understand(text)
+    assert {(i.layer, i.problem) for i in heard.intents} == expected
+    assert heard.unclear == ()   # '"Harsh Light" opens the album' asked "harsh where?"

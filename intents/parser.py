@@ -971,10 +971,6 @@ def _heard_people(text: str, tokens: list[Token], words: list[str], mentions: li
         if not cue.cue or cue.cue.problem != quiet or k >= len(words) or k in taken \
                 or not any(tuple(words[cue.end - len(v):cue.end]) == v for v in verbs):
             continue
-        sung = _sung_after(words, k, table, vocab.rules["grammar"]["clause_objects"])
-        if sung is not None:
-            out.append(_Mention(k, sung + 1, layer=table["layer"]))
-            continue
         if words[k] in table["pronouns"]:
             person = not any(m.layer and m.layer not in vocab.weak_layers and m.start < k
                              for m in mentions)
@@ -985,17 +981,29 @@ def _heard_people(text: str, tokens: list[Token], words: list[str], mentions: li
     return sorted(mentions + out, key=lambda m: m.start) if out else mentions
 
 
-def _sung_after(words: list[str], k: int, table: dict, openers: list[str]) -> int | None:
-    """"hear what it was that Geddy was singing": the word of singing or saying in the
-    clause object at `k`, unless the listener or the reader is the one talking."""
-    if words[k] not in openers:
-        return None
-    for j in range(k + 1, min(k + 1 + table["sung_reach"], len(words))):
-        if words[j] in table["talkers"]:
-            return None
-        if words[j] in table["sung"]:
-            return j
-    return None
+def _sung(words: list[str], clauses: list[int], mentions: list[_Mention],
+          vocab: Vocabulary) -> list[_Mention]:
+    """"hear what it was that Geddy was singing", "what is being sung gets lost": what
+    someone sings or says is the singer ([heard_person] sung), from `sung_openers` to the
+    word of singing within `sung_reach` words of its clause; what the listener or the
+    reader says is talk ("I can't understand what you're saying")."""
+    table = vocab.rules["heard_person"]
+    taken = {k for m in mentions for k in range(m.start, m.end)}
+    out = []
+    for k, word in enumerate(words):
+        if word not in table["sung_openers"] or k in taken:
+            continue
+        for j in range(k + 1, min(k + 1 + table["sung_reach"], len(words))):
+            if clauses[j] != clauses[k] or words[j] in table["talkers"]:
+                break
+            if words[j] in table["sung"]:
+                out.append(_Mention(k, j + 1, layer=table["layer"]))
+                break
+    if not out:
+        return mentions
+    inside = {k for m in out for k in range(m.start, m.end)}
+    kept = [m for m in mentions if not (m.layer and m.start in inside)]
+    return sorted(kept + out, key=lambda m: m.start)
 
 
 def _level_causes(words: list[str], sentences: list[int], mentions: list[_Mention],
@@ -1144,6 +1152,7 @@ class _Reader:
             key=lambda m: m.start)
         self.mentions = _sizes_in_mix(self.words, self.mentions, vocab)
         self.mentions = _faults_everywhere(self.words, self.mentions, vocab)
+        self.mentions = _sung(self.words, self.clauses, self.mentions, vocab)
         self.mentions = _heard_people(text, self.tokens, self.words, self.mentions, vocab)
         self.mentions = _level_causes(self.words, self.sentences, self.mentions, vocab)
         self.mentions = _implied(self.words, self.clauses, self.mentions,

@@ -70,6 +70,8 @@ def _rules() -> _Rules:
     places = data["places"]
     rewrites |= {(p, "the", n): (places["read_as"], "the", n) for p in places["prepositions"]
                  for n in places["nouns"] if p != places["read_as"]}
+    rewrites |= {(typed, word): (rule["as"], word) for typed, rule in data["shorthand"].items()
+                 for word in rule["before"]}
     for old, new in rewrites.items():
         if len(new) not in (1, len(old)):
             raise ValueError(f"intents/data/text.toml [rewrites] {' '.join(old)!r}: "

@@ -43,6 +43,7 @@ from dsp.wording import (
     listing,
     part_name,
     percent,
+    rounded,
     signed,
     signed_range,
     the_part,
@@ -597,7 +598,7 @@ def _separate(ctx: _Context, stem: str, rival: str) -> None:
 def _lead(ctx: _Context, rival: str, layer: str, cut: Cut) -> str:
     """How the two parts stand in the band the cut is centred on: a lead that rounds to
     nothing ('+0.0 dB') is said as the two being level there."""
-    if signed(cut.lead_db) == "+0.0":
+    if rounded(cut.lead_db) == 0:
         return f"{ctx.the(rival)} and {ctx.the(layer)} are level at {hz(cut.freq_hz)}"
     return f"{ctx.the(rival)} against {ctx.the(layer)} at {hz(cut.freq_hz)}, " \
            f"{signed(cut.lead_db)} dB"
@@ -605,7 +606,7 @@ def _lead(ctx: _Context, rival: str, layer: str, cut: Cut) -> str:
 
 def _level_change(level_db: float) -> str:
     """'changes -0.6 dB', or 'barely changes (under 0.1 dB)' where that rounds to nothing."""
-    if signed(level_db) == "+0.0":
+    if rounded(level_db) == 0:
         return "barely changes (under 0.1 dB)"
     return f"changes {signed(level_db)} dB"
 

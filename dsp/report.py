@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from dsp.diagnosis import complaint_measures
 from dsp.meter import Loudness
-from dsp.wording import figure, part_name
+from dsp.wording import figure, part_name, rounded
 
 if TYPE_CHECKING:
     from dsp.moves import Plan
@@ -31,7 +31,7 @@ def _md(text: str) -> str:
 def _num(value: float, digits: int = 1) -> float | None:
     if value is None or not math.isfinite(value):
         return None
-    return round(float(value), digits) + 0.0  # + 0.0: never print "-0.0"
+    return rounded(value, digits)
 
 
 def comparison_rows(result: RenderResult, *,

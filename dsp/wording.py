@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 __all__ = ["change", "definite", "figure", "khz_band", "listing", "number", "part_name",
-           "percent", "row_change", "signed", "signed_range", "spoken", "the_part"]
+           "percent", "rounded", "row_change", "signed", "signed_range", "spoken", "the_part"]
 
 
 _ID_WORDS = {"backing_vocals": "backing vocals"}
@@ -30,11 +30,16 @@ def the_part(role: str, names: Mapping[str, str]) -> str:
     return definite(part_name(role, names))
 
 
+def rounded(value: float, digits: int = 1) -> float:
+    """A figure as printed to `digits`, as a number: what a sentence decides on ('are level
+    there' when it is 0) is what it prints. Never -0.0, which would print '-0.0'."""
+    return round(float(value), digits) + 0.0
+
+
 def signed(value: float, digits: int = 1) -> str:
     """A signed figure ('+3.1', '-0.4', '+0.0'): never '-0.0', which rounding a small
     negative number to `digits` would otherwise print."""
-    rounded = round(float(value), digits) + 0.0
-    return f"{rounded:+.{digits}f}"
+    return f"{rounded(value, digits):+.{digits}f}"
 
 
 def number(value: float | None, digits: int = 1, *, sign: bool = False) -> str:
@@ -45,7 +50,7 @@ def number(value: float | None, digits: int = 1, *, sign: bool = False) -> str:
         return "–"
     if sign:
         return signed(value, digits)
-    return f"{round(float(value), digits) + 0.0:.{digits}f}"
+    return f"{rounded(value, digits):.{digits}f}"
 
 
 def figure(value: float | None, unit: str, digits: int = 1, *, sign: bool = False) -> str:

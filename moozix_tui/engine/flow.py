@@ -98,15 +98,26 @@ def _settled(session: Session, swapped: Sequence[tuple[dict, dict]]) -> None:
 
 
 _MEASURES = {"too_quiet": "level", "too_loud": "level", "quiet_master": "loudness",
-             "loud_master": "loudness", "weak": "crest", "over_compressed": "crest"}
+             "loud_master": "loudness", "weak": "crest", "over_compressed": "crest",
+             "too_dry": "space", "too_much_reverb": "space", "thin": "body", "muddy": "body",
+             "dull": "brightness", "harsh": "brightness"}
+"""What a problem is judged on. Opposite readings share one measure (too quiet and too loud
+are one level, either way; thin and muddy one body; dull and harsh one brightness), so a
+finding is never offered beside, or against, a complaint on the same measure."""
 _MOVE_MEASURES = {"gain": "level", "transient": "crest"}
 """What a move changes whatever complaint it answers: the drums lifted for 'no punch' is
 their level, and their attack restored is their crest factor."""
 
 
-def _measure(problem: str) -> str:
-    """What a problem is judged on: too quiet and too loud are one level, either way."""
-    return _MEASURES.get(problem, problem)
+def _judged(layer: str, problem: str, tone: str = "") -> set[tuple[str, str]]:
+    """The (part, measure) pairs a problem of `layer` is judged on. A part's reverb is
+    measured on the returns, whose level is the mix's space: 'too much reverb on the snare'
+    and the return measured too dry are one measure read two ways. A whole-song tone
+    complaint is judged on its tone's measure too (muddy: the body)."""
+    measure = _MEASURES.get(problem, problem)
+    if measure == "space" or (layer == "fx" and measure == "level"):
+        return {("fx", "space")}
+    return {(layer, measure)} | ({(layer, _MEASURES.get(tone, tone))} if tone else set())
 
 
 def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
@@ -133,19 +144,22 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     if fresh and outcome.stems.notices:
         parts.append("**About your files**\n\n" + "\n".join(
             f"- {md_literal(n.message)}" for n in outcome.stems.notices))
-    named = {(i["layer"], _measure(i["problem"])) for i in state.intents}
+    named = {key for i in state.intents
+             for key in _judged(i["layer"], i["problem"], i.get("tone", ""))}
     # a finding on a measure the plan already answered is no news: the kick named too
     # quiet and measured loud is said in the plan's note, the whole song muddy when the
     # bass was named muddy is the figure the bass cut is sized on
     # nor is a part the plan already moves on that measure: the keys cut for "the bass
     # is muddy", where the keys carry the low mids too, is not "keys — muddy" again
     analysis = session.analysis
-    named |= {(part, _MOVE_MEASURES.get(m["op"]) or _measure(m.get("source", "").partition("/")[2]))
-              for m in state.moves[:state.applied]
-              for part in (m["stem"], *analysis.parts_of(m["stem"]))}
+    named |= {key for m in state.moves[:state.applied]
+              for part in (m["stem"], *analysis.parts_of(m["stem"]))
+              for key in _judged(part, _MOVE_MEASURES.get(m["op"])
+                                 or m.get("source", "").partition("/")[2])}
     extra = decide.leading_findings(
-        [f for f in outcome.findings if (f.layer, _measure(f.problem)) not in named
-         and not (f.layer == "mix" and _measure(f.problem) in {m for _, m in named})],
+        [f for f in outcome.findings if not _judged(f.layer, f.problem) & named
+         and not (f.layer == "mix" and {m for _, m in _judged(f.layer, f.problem)}
+                  & {m for _, m in named})],
         most=4, mild=True)
     aside = ("**Also worth a look**\n\n" + "\n".join(
         f"- {finding_line(f.layer, f.problem, f.evidence, f.also)}" for f in extra)

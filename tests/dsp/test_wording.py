@@ -1,9 +1,20 @@
 """Figures in reasons, findings, the card and the report: never '-0.0', and one way to
 write a percentage."""
 
+import math
+
 import pytest
 
-from dsp.wording import change, figure, number, percent, signed, signed_range, spoken
+from dsp.wording import (
+    change,
+    figure,
+    number,
+    percent,
+    rounded,
+    signed,
+    signed_range,
+    spoken,
+)
 
 
 @pytest.mark.parametrize(("value", "digits", "shown"), [
@@ -53,6 +64,17 @@ def test_a_small_negative_figure_rounds_to_plus_zero_not_minus_zero():
     assert signed(-0.4, 0) == "+0"
     assert signed(-0.06) == "-0.1"
     assert signed(2.0) == "+2.0"
+
+
+def test_a_sentence_decides_on_the_number_it_prints():
+    """The carve's words decided 'barely changes' by comparing the printed '+0.0': they
+    compare the rounded number, the one `signed` prints."""
+    from dsp.recipes import _level_change
+
+    assert rounded(-0.04) == 0 and math.copysign(1.0, rounded(-0.04)) == 1.0
+    assert rounded(-0.06) == -0.1 and rounded(0.449, 0) == 0
+    assert _level_change(-0.04) == "barely changes (under 0.1 dB)"
+    assert _level_change(-0.06) == "changes -0.1 dB"
 
 
 def test_a_typical_range_keeps_both_signs():

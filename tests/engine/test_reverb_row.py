@@ -7,28 +7,24 @@ lifting it takes everything else down against the rest, the plate with it.
 
 from __future__ import annotations
 
-import numpy as np
 import soundfile as sf
-from scipy import signal
 
 from dsp.synth import make_song
+from tests.support.faults import plate
 
 RATE = 44100
 
 
 def test_a_reverb_complaint_whose_return_needs_no_move_still_gets_its_row(chat, tmp_path):
     song = make_song(duration_s=8.0, sample_rate=RATE)
-    t = np.arange(int(1.2 * RATE)) / RATE
-    tail = np.random.default_rng(2).standard_normal(t.size) * np.exp(-6.9 * t / 1.2)
-    plate = signal.fftconvolve(song["snare"], tail[np.newaxis] / np.sqrt(np.sum(tail ** 2)),
-                               axes=1)[:, :song["snare"].shape[1]] * 10 ** (-20 / 20)
+    plate_x = plate(song["snare"], -20)
     folder = tmp_path / "files"
     folder.mkdir()
     names = {"vocal": "Lead Vox", "snare": "Snare", "cymbals": "Hats"}
     for role, x in song.items():
         x = x * 10 ** (-14 / 20) if role == "vocal" else x
         sf.write(folder / f"{names.get(role, role.title())}.wav", x.T, RATE, subtype="FLOAT")
-    sf.write(folder / "Snare Plate.wav", plate.T, RATE, subtype="FLOAT")
+    sf.write(folder / "Snare Plate.wav", plate_x.T, RATE, subtype="FLOAT")
     chat.start()
     chat.say("the vocal is way too quiet and there's too much reverb on the snare")
     planned = chat.say(str(folder))

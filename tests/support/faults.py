@@ -82,3 +82,14 @@ def reverb_return(song: dict[str, np.ndarray], rate: int = 44100,
     now = (meter.integrated_loudness(wet.T.astype(np.float64))
            - meter.integrated_loudness(rest.T.astype(np.float64)))
     return gain(wet, vs_rest_lu - now)
+
+
+def plate(x: np.ndarray, db: float, rate: int = 44100, *, seconds: float = 1.2) -> np.ndarray:
+    """A part's own reverb return: the part convolved with noise decaying 60 dB over
+    `seconds` (so it follows the part by construction), `db` down."""
+    from scipy import signal
+
+    t = np.arange(int(seconds * rate)) / rate
+    tail = np.random.default_rng(2).standard_normal(t.size) * np.exp(-6.9 * t / seconds)
+    wet = signal.fftconvolve(x, tail[np.newaxis] / np.sqrt(np.sum(tail ** 2)), axes=1)
+    return gain(wet[:, :x.shape[1]], db)

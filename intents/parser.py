@@ -1825,7 +1825,8 @@ class _Reader:
                 return target
         if cue.cue.object_after and self._pronoun_after(cue):
             # "I can't hear them over the music": the pronoun's part, not the music
-            antecedent = self._named_before(cue) or carry
+            antecedent = self._named_before(cue) or carry or self._agreeing_before(
+                self.words[cue.end], self.sentences[cue.start])
             if antecedent is not None:
                 return antecedent
         if cue.cue.object_after and after:
@@ -2046,7 +2047,28 @@ class _Reader:
         earlier = self.parts_before(self.sentences[cue.start], start)
         if earlier and opening and opening[0] in self.rules["grammar"]["relatives"]:
             return earlier[-1]
-        return self._carried(earlier) if earlier else None
+        if earlier:
+            return self._carried(earlier)
+        pronoun = next((w for w in opening if w in self.sets["pronouns"]), None)
+        return self._agreeing_before(pronoun, self.sentences[cue.start]) if pronoun else None
+
+    def _agreeing_before(self, pronoun: str, sentence: int) -> _Mention | None:
+        """The part the sentence before named last, when `pronoun` agrees with it in number
+        ([grammar] antecedent): "The vocals are great. But they get pushed back"."""
+        rule = self.rules["grammar"]["antecedent"]
+        if self.parts_before(sentence, len(self.words)):
+            return None
+        earlier = self.sentence_parts.get(sentence - 1)
+        if not earlier:
+            return None
+        if pronoun in rule["person"]:
+            return next((m for m in reversed(earlier) if m.layer == rule["person_layer"]),
+                        None)
+        part = self._carried(earlier)
+        last = self.words[part.end - 1]
+        plural = last.endswith("s") and not last.endswith(tuple(rule["singular_endings"]))
+        wanted = rule["plural"] if plural else rule["singular"]
+        return part if pronoun in wanted else None
 
     def _after_preposition(self, m: _Mention) -> bool:
         k = m.start - 1

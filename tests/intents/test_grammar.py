@@ -203,6 +203,16 @@ REFERENCE = [
     ("the vocal is buried under the guitars, which are way too loud",
      [("vocal", "too_quiet"), ("guitars", "too_loud")]),
     ("the singer is great but I can't hear her over the drums", [("vocal", "too_quiet")]),
+    # across a sentence end a pronoun takes the last part it agrees with in number,
+    # praised or not; one that does not agree is not that part
+    ("The vocals are great. But they get pushed back too far in the chorus.",
+     [("vocal", "too_quiet")]),
+    ("The piano part is beautiful. Shame you can barely hear it.", [("keys", "too_quiet")]),
+    ("I adore the bass tone. It just disappears whenever the chorus starts.",
+     [("bass", "too_quiet")]),
+    ("Lovely harmonies from the backing singers. Sadly they are buried.",
+     [("backing_vocals", "too_quiet")]),
+    ("The guitars are gorgeous. It is just way too quiet overall.", [("mix", "quiet_master")]),
     # a participle wished for; a place in the picture
     ("the piano could have been turned down a bit", [("keys", "too_loud")]),
     ("the drums sit in the foreground", [("drums", "too_loud")]),

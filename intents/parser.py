@@ -455,7 +455,8 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
              determiners: frozenset[str], weak: frozenset[str]) -> list[_Mention]:
     """What a wish, an excess or a reported request implies, replacing any reading of the
     same words: a good quality or comparative wished for ("could be tighter", "make the
-    hats quieter", "get the vocal to sit on top") is the problem its absence means;
+    hats quieter", "I wish they were more audible", with `determiners` and pronouns standing
+    where a part may) is the problem its absence means;
     "louder than it needs to be" is too loud; "the bass was turned up" is too loud."""
     g = grammar()
     parts = {k for m in mentions if m.layer for k in range(m.start, m.end)}
@@ -1156,7 +1157,8 @@ class _Reader:
         self.mentions = _heard_people(text, self.tokens, self.words, self.mentions, vocab)
         self.mentions = _level_causes(self.words, self.sentences, self.mentions, vocab)
         self.mentions = _implied(self.words, self.clauses, self.mentions,
-                                 vocab.sets["determiners"], vocab.weak_layers)
+                                 vocab.sets["determiners"] | vocab.sets["pronouns"],
+                                 vocab.weak_layers)
         self.mentions = _lacks_across(self.words, self.clauses, self.mentions, vocab)
         self.mentions = _frequency_cues(text, self.tokens, self.words, self.clauses,
                                         self.mentions)

@@ -52,6 +52,15 @@ WISHES = [
     ("I can't get the snare to cut through the guitars", [("snare", "too_quiet")]),
     ("I'd bring the vocal up a few dB", [("vocal", "too_quiet")]),
     ("you might want to bring the piano down", [("keys", "too_loud")]),
+    # "if only" and "deserves to" wish; a pronoun may stand where the part does
+    ("if only the piano were louder", [("keys", "too_quiet")]),
+    ("if only the guitars were a touch drier", [("guitars", "too_much_reverb")]),
+    ("the vocals deserve to be heard", [("vocal", "too_quiet")]),
+    ("the sax solo deserves to be a lot louder", [("keys", "too_quiet")]),
+    ("The backing vocals are lovely; I just wish they were a bit more audible.",
+     [("backing_vocals", "too_quiet")]),
+    ("if only it were that easy", []),
+    ("the band deserves better than this", []),
     # a negated wish, a remedy's result, a habit in the past: no complaint
     ("the vocal doesn't need to be louder", []),
     ("the bass sounds tighter now", []),

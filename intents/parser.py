@@ -736,6 +736,23 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
     return out
 
 
+def _ensembles(words: list[str], mentions: list[_Mention], ensembles,
+               groups: dict[_Mention, tuple[_Mention, ...]]
+               ) -> dict[_Mention, tuple[_Mention, ...]]:
+    """A word for several parts ("the rhythm section") stands for each of them, alone or
+    as a member of a named list."""
+    for m in mentions:
+        members = ensembles.get(tuple(words[m.start:m.end])) if m.layer else None
+        if not members:
+            continue
+        every = (m, *(_Mention(m.start, m.end, layer=layer) for layer in members[1:]))
+        listed = groups.get(m, (m,))
+        merged = tuple(x for member in listed for x in (every if member is m else (member,)))
+        for member in merged:
+            groups[member] = merged
+    return groups
+
+
 def _own_predicates(first: _Mention, second: _Mention, cues: list[_Mention],
                     clauses: list[int], words: list[str], be: frozenset[str],
                     joins: frozenset[str]) -> bool:
@@ -1173,8 +1190,9 @@ class _Reader:
             vocab.sets["negators"], vocab.sets["determiners"], vocab.whole_song_layer)
         self.sets = vocab.sets
         self.whole = vocab.whole_song_layer
-        self.groups = _lists(self.text, self.tokens, self.words, self.sentences, self.clauses,
-                             self.mentions, self.sets, vocab.weak_layers)
+        self.groups = _ensembles(self.words, self.mentions, vocab.ensembles, _lists(
+            self.text, self.tokens, self.words, self.sentences, self.clauses, self.mentions,
+            self.sets, vocab.weak_layers))
         self.covered = [False] * len(self.words)
         # "not a fan of", "can't stand": negators that deny nothing
         for start, end in find(self.words, grammar().indexes["not_denying"]):

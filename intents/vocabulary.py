@@ -73,6 +73,8 @@ class Vocabulary:
     questions: MappingProxyType[str, tuple[tuple[str, ...], ...]]
     lack_nouns: MappingProxyType[tuple[str, ...], str]
     context: MappingProxyType[str, dict]
+    ensembles: MappingProxyType[tuple[str, ...], tuple[str, ...]]
+    """Words for several parts at once ("rhythm section"), with the parts they name."""
     known_words: frozenset[str]
     """Every word and word-form key of the vocabulary: never "corrected" as a typo."""
     praise: tuple[tuple[str, ...], ...]
@@ -156,6 +158,15 @@ def _layers(table: dict) -> tuple[dict, dict, set, dict]:
         if entry.get("weak"):
             weak.add(layer)
     return phrases, exact, weak, misspelt
+
+
+def _ensembles(table: dict) -> dict[tuple[str, ...], tuple[str, ...]]:
+    out = {}
+    for phrase, members in table.items():
+        _check(len(members) >= 2 and set(members) <= set(LAYERS),
+               f"rules.toml [ensembles] {phrase!r}", "needs two or more layer ids")
+        out[words_of(phrase)] = tuple(members)
+    return out
 
 
 def _frame_cues(frame_table: dict, name: str, lack: bool) -> tuple[dict, dict]:
@@ -409,6 +420,9 @@ def _build() -> Vocabulary:
     rules, stem_table = _read("rules.toml"), _read("stems.toml")
     _validate_rules(rules)
     phrases, exact, weak, misspelt = _layers(layer_table)
+    ensembles = _ensembles(rules["ensembles"])
+    for words, members in ensembles.items():
+        phrases.setdefault(words, members[0])
     lexicon = _read("lexicon.toml")
     cues, gaps = _cues(cue_table, rules["denied_quality"], rules["gaps"])
     # typos are corrected towards the core vocabulary only: the descriptor families are
@@ -483,6 +497,7 @@ def _build() -> Vocabulary:
         stems=MappingProxyType(_stems(stem_table)),
         questions=MappingProxyType(questions),
         lack_nouns=MappingProxyType(lack_nouns),
+        ensembles=MappingProxyType(ensembles),
         context=MappingProxyType({
             word: {**rule, "not_before": tuple(words_of(w) for w in rule["not_before"])}
             for word, rule in rules.get("context", {}).items()}),

@@ -222,6 +222,12 @@ REFERENCE = [
     ("Lovely harmonies from the backing singers. Sadly they are buried.",
      [("backing_vocals", "too_quiet")]),
     ("The guitars are gorgeous. It is just way too quiet overall.", [("mix", "quiet_master")]),
+    # a word for several parts names each of them, alone or in a list
+    ("the rhythm section is barely there", [("drums", "too_quiet"), ("bass", "too_quiet")]),
+    ("the rhythm section sounds muddy", [("drums", "muddy"), ("bass", "muddy")]),
+    ("the vocals and the rhythm section are both buried",
+     [("vocal", "too_quiet"), ("drums", "too_quiet"), ("bass", "too_quiet")]),
+    ("the rhythm section is tight and punchy", []),
     # a participle wished for; a place in the picture
     ("the piano could have been turned down a bit", [("keys", "too_loud")]),
     ("the drums sit in the foreground", [("drums", "too_loud")]),

@@ -292,7 +292,9 @@ def test_fatigue_beside_loudness_is_its_effect(text, expected):
     ("the pads take up too much space", {("keys", "too_loud")}),
     ("the synths take up the whole mix", {("keys", "too_loud")}),
     # what is done to a part with no part doing it leaves that part under
-    ("the rhythm section swamps the singer", {("vocal", "too_quiet")}),
+    ("the mix swamps the singer", {("vocal", "too_quiet")}),
+    # ... and a named doer is too loud by the taxonomy, every part a word names
+    ("the rhythm section swamps the singer", {("drums", "too_loud"), ("bass", "too_loud")}),
     ("drowning out the vocal is the real problem here", {("vocal", "too_quiet")}),
     ("an ear splitting bass ruins it", {("bass", "too_loud")}),
 ])

@@ -133,7 +133,9 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     for intent in state.intents:
         intent["done"] = True
     plan = outcome.plan
-    session.idle = plan.idle
+    # moves left out stay measured, as the moves made stay in: a later complaint's plan (or
+    # a resumed session's `go`, which measures the files again) adds to them
+    state.idle += [m for m in (m.to_dict() for m in plan.idle) if m not in state.idle]
     earlier = state.moves[:state.applied]
     moves, notes = planned(plan.moves, plan.notes)
     state.moves = earlier + moves
@@ -220,7 +222,8 @@ def start_render(session: Session, replies: list[str]) -> Turn:
                        preview_folder=session.store.folder / "preview",
                        protect=session.input_paths(),
                        original=session.result.original if session.result else None,
-                       answers=decide.answers(state.intents), idle=session.idle)
+                       answers=decide.answers(state.intents),
+                       idle=[Move.from_dict(m) for m in state.idle])
     state.phase = "rendering"
     what = (f"{len(moves)} move{'s' if len(moves) != 1 else ''} and the master" if moves
             else "the master from your mix as it is, with no moves")

@@ -36,7 +36,6 @@ class Session:
         self.stems = None          # dsp StemSet of the original files, once loaded
         self.analysis = None       # their SessionAnalysis (the "before" of every render)
         self.result = None         # the last RenderResult
-        self.idle = ()             # the last plan's moves its other moves made unnecessary
         self._ids = itertools.count(1)
 
     # -- replies and saving ---------------------------------------------------------------
@@ -101,7 +100,7 @@ class Session:
     def forget_audio(self) -> None:
         """The files changed: decoded audio, analyses and the last render no longer apply."""
         self.stems = self.analysis = self.result = None
-        self.idle = ()
+        self.state.idle = []
         self.state.analysed = False
 
     def target(self):

@@ -50,6 +50,10 @@ class SessionState:
     and its words as they come and go (`sized`, dsp.sized); one made stronger or gentler
     how far from its measured size (`asked`). Shown through sizing.active_moves."""
     applied: int = 0
+    idle: list[dict] = field(default_factory=list)
+    """dsp Move.to_dict of the moves the last plan measured and did not make, its other moves
+    having made them unnecessary (dsp Plan.idle): a render still measures the complaint each
+    answers on what it would have moved (a reverb return's row in the report)."""
     notes: list[dict] = field(default_factory=list)
     """{text, sized_with?, sized?, about?}: shown through sizing.active_notes, worded for the
     moves in (the moves and each plan's moves keep `sized_with` and `sized` the same way),

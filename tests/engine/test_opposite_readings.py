@@ -8,8 +8,7 @@ from __future__ import annotations
 import pytest
 import soundfile as sf
 
-from dsp.synth import make_song
-from tests.support.faults import boost, plate
+from tests.support.faults import boost, plate_song
 
 RATE = 44100
 
@@ -19,14 +18,7 @@ def _aside(answer: str) -> str:
 
 
 def test_a_dry_return_is_not_offered_beside_too_much_reverb(chat, tmp_path):
-    song = make_song(duration_s=6.0, sample_rate=RATE)
-    plate_x = plate(song["snare"], -40)
-    folder = tmp_path / "files"
-    folder.mkdir()
-    names = {"vocal": "Lead Vox", "snare": "Snare", "cymbals": "Hats"}
-    for role, x in song.items():
-        sf.write(folder / f"{names.get(role, role.title())}.wav", x.T, RATE, subtype="FLOAT")
-    sf.write(folder / "Snare Plate.wav", plate_x.T, RATE, subtype="FLOAT")
+    folder = plate_song(tmp_path / "files", plate_db=-40)
     chat.start()
     chat.say("there's too much reverb on the snare")
     planned = chat.say(str(folder))

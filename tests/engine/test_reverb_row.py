@@ -7,24 +7,11 @@ lifting it takes everything else down against the rest, the plate with it.
 
 from __future__ import annotations
 
-import soundfile as sf
-
-from dsp.synth import make_song
-from tests.support.faults import plate
-
-RATE = 44100
+from tests.support.faults import plate_song
 
 
 def test_a_reverb_complaint_whose_return_needs_no_move_still_gets_its_row(chat, tmp_path):
-    song = make_song(duration_s=8.0, sample_rate=RATE)
-    plate_x = plate(song["snare"], -20)
-    folder = tmp_path / "files"
-    folder.mkdir()
-    names = {"vocal": "Lead Vox", "snare": "Snare", "cymbals": "Hats"}
-    for role, x in song.items():
-        x = x * 10 ** (-14 / 20) if role == "vocal" else x
-        sf.write(folder / f"{names.get(role, role.title())}.wav", x.T, RATE, subtype="FLOAT")
-    sf.write(folder / "Snare Plate.wav", plate_x.T, RATE, subtype="FLOAT")
+    folder = plate_song(tmp_path / "files", vocal_db=-14, duration_s=8.0)
     chat.start()
     chat.say("the vocal is way too quiet and there's too much reverb on the snare")
     planned = chat.say(str(folder))

@@ -93,3 +93,23 @@ def plate(x: np.ndarray, db: float, rate: int = 44100, *, seconds: float = 1.2) 
     tail = np.random.default_rng(2).standard_normal(t.size) * np.exp(-6.9 * t / seconds)
     wet = signal.fftconvolve(x, tail[np.newaxis] / np.sqrt(np.sum(tail ** 2)), axes=1)
     return gain(wet[:, :x.shape[1]], db)
+
+
+def plate_song(folder, *, vocal_db: float = 0.0, plate_db: float = -20.0,
+               duration_s: float = 6.0, rate: int = 44100):
+    """The synth song's parts as files in `folder` (Lead Vox, Snare, Hats, …), the vocal
+    `vocal_db` from where it was made, beside 'Snare Plate', the snare's own return
+    (`plate`, `plate_db` down): a return that is the snare's by its name."""
+    import soundfile as sf
+
+    from dsp.synth import make_song
+
+    song = make_song(duration_s=duration_s, sample_rate=rate)
+    folder.mkdir()
+    names = {"vocal": "Lead Vox", "snare": "Snare", "cymbals": "Hats"}
+    for role, x in song.items():
+        x = gain(x, vocal_db) if role == "vocal" else x
+        sf.write(folder / f"{names.get(role, role.title())}.wav", x.T, rate, subtype="FLOAT")
+    sf.write(folder / "Snare Plate.wav", plate(song["snare"], plate_db, rate).T, rate,
+             subtype="FLOAT")
+    return folder

@@ -1,0 +1,30 @@
+"""A resumed session renders the plan it saved: the moves the plan measured and chose not
+to make (dsp Plan.idle) are saved with it, so the report keeps their rows."""
+
+from __future__ import annotations
+
+import json
+
+from scripted_chat import Chat
+
+from moozix_tui.engine import Engine
+from tests.support.faults import plate_song
+
+
+def test_a_resumed_render_keeps_the_row_of_a_return_the_plan_left_alone(chat, tmp_path):
+    """The plate is the snare's own return; lifting the buried vocal takes everything else
+    down against the rest, so the plate needs no move of its own for 'too much reverb on
+    the snare' (as in test_reverb_row), and its row is measured on the plate unmoved."""
+    folder = plate_song(tmp_path / "files", vocal_db=-14)
+    chat.start()
+    chat.say("the vocal is way too quiet and there's too much reverb on the snare")
+    assert "so Snare Plate gets no level move of its own" in chat.say(str(folder))
+    chat.say("the bass is a bit quiet too")  # a later plan adds to what was left out
+    saved = json.loads(chat.engine.store.state_path.read_text("utf-8"))
+    assert [m["stem"] for m in saved["idle"]] == ["Snare Plate"]
+
+    resumed = Chat(Engine.resume(chat.engine.store.folder))
+    resumed.start()
+    resumed.say("go")
+    rows = {r.label for r in resumed.engine.view.summary.rows}
+    assert "Snare Plate vs rest" in rows, rows

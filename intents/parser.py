@@ -272,7 +272,11 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
     titles = quoted_titles(text, tokens) - terms
     gaps = _gap_cues(words, clauses, vocab)
     blocked = [False] * len(words)
-    gaps = [gap for gap in gaps if gap.inner[1] > gap.inner[0]]
+    # a gap whose words are a phrase of their own is that phrase ("reverb * go on forever"
+    # over "reverb tails go on forever")
+    gaps = [gap for gap in gaps if gap.inner[1] > gap.inner[0]
+            and tuple(keys[gap.start:gap.end]) not in vocab.cue_keys
+            and tuple(words[gap.start:gap.end]) not in vocab.cue_phrases]
     for gap in gaps:
         for k in list(range(gap.start, gap.inner[0])) + list(range(gap.inner[1], gap.end)):
             blocked[k] = True
@@ -1832,6 +1836,13 @@ class _Reader:
                 return _Mention(cue.start, cue.inner[0], layer=self.whole)
             if inside:
                 return inside[0]
+            pronoun = next((w for w in self.words[cue.inner[0]:cue.inner[1]]
+                            if w in self.sets["pronouns"]), None)
+            if pronoun is not None:   # "the reverb on them lingers": them, said before
+                said = self._named_before(cue) or carry or self._agreeing_before(
+                    pronoun, self.sentences[cue.start])
+                if said is not None:
+                    return said
         before = [m for m in named if m.start < cue.start and not self._existential(
             m.end, cue.start)]
         after = [m for m in named if m.start >= cue.end]

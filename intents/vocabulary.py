@@ -269,6 +269,9 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
         for composed in entry.get("composed", []):
             where = f"lexicon.toml [[{problem}.composed]]"
             _check(composed.get("as") in kinds, where, f"`as` must be one of {sorted(kinds)}")
+            _check(set(composed) <= {"as", "gap", "first", "then"}, where,
+                   f"unknown keys {sorted(set(composed) - {'as', 'gap', 'first', 'then'})} "
+                   "(a key meant for the problem's own table must come before its compositions)")
             pairs += [(f"{first} {then}", kinds[composed["as"]])
                       for first in composed["first"] for then in composed["then"]]
         pairs += [(f"{word} {graded}", Cue(problem)) for graded in entry.get("graded", [])
@@ -429,9 +432,12 @@ def _build() -> Vocabulary:
     # too large to fuzz against ("rushing" is not "crushing")
     single = {w for p in list(phrases) + list(cues) for w in p}
     for problem, entry in lexicon.items():
-        if isinstance(entry, dict) and entry.get("requests"):
-            more, more_gaps = _cues({problem: {"requests": entry["requests"]}}, {},
-                                     rules["gaps"])
+        gapped = [f"{first} {GAP} {then}" for composed in entry.get("composed", [])
+                  if composed.get("gap") for first in composed["first"]
+                  for then in composed["then"]] if isinstance(entry, dict) else []
+        if isinstance(entry, dict) and (entry.get("requests") or gapped):
+            more, more_gaps = _cues({problem: {"requests": entry.get("requests", []) + gapped}},
+                                    {}, rules["gaps"])
             gaps += more_gaps
             for words, cue in more.items():
                 cues.setdefault(words, cue)

@@ -1178,6 +1178,13 @@ REVERB_ENDLESS = [
     ("the song goes on forever", set()),
     ("the guitar solo goes on and on", set()),
     ("the reverb isn't distracting at all", set()),
+    # a part between the reverb and what is said of it owns the reverb
+    ("the reverb tail on the snare goes on forever", {("snare", "too_much_reverb")}),
+    ("the echo on the vocals goes on and on", {("vocal", "too_much_reverb")}),
+    ("the delay on the lead guitar lingers too long", {("guitars", "too_much_reverb")}),
+    ("the reverb on that piano is way too long", {("keys", "too_much_reverb")}),
+    ("the vocals are great but the reverb on them lingers too long",
+     {("vocal", "too_much_reverb")}),
 ]
 
 

@@ -102,3 +102,15 @@ def test_a_real_word_typed_for_a_problem_word_reads_as_it_where_it_ends_its_clau
 @pytest.mark.parametrize("text", CONFUSED["counter_examples"])
 def test_a_real_word_before_what_it_qualifies_stays_itself(text):
     assert not {i.problem for i in parse(text)} & {"too_quiet", "quiet_master"}
+
+
+def test_a_key_that_slid_into_a_composition_is_refused():
+    # TOML puts every key after `[[problem.composed]]` into that composition: a problem's
+    # `graded` or `examples` written below one would silently stop counting
+    from intents.model import IntentError
+    from intents.vocabulary import _lexicon
+
+    table = tomllib.loads(resources.files("intents").joinpath("data/lexicon.toml").read_text())
+    table["too_much_reverb"]["composed"][0]["graded"] = ["wet"]
+    with pytest.raises(IntentError, match="graded"):
+        _lexicon(table)

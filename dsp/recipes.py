@@ -35,6 +35,7 @@ from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
     PRESENCE_BAND_HZ,
     PRESENCE_FIT_HZ,
+    Harshness,
     SessionAnalysis,
 )
 from dsp.wording import (
@@ -334,23 +335,44 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float | None = None) 
     """A stem whose 3–7 kHz edge has a typical range (cymbals, a kit), judged where the
     cymbals ring: above the range, one cut at the peak sized to bring the edge back to its
     top; inside it, a gentle cut and a note with what was measured. The cut is a bell on
-    the named part's own stem, a dynamic cut on a stem the part lives inside."""
+    the named part's own stem, a dynamic cut on a stem the part lives inside. A part of
+    several files is cut on the files that carry its edge (SessionAnalysis.carriers), each
+    sized on its own figure, the others left untouched and a note saying so; or on the one
+    file the complaint singled out; as a whole only when its files don't differ."""
     typical = ctx.ranges["presence_excess_db"].get(stem)
     if typical is None or stem not in ctx.analysis.harshness:
         return False
+    edges = {name: h.excess_db for name, h in ctx.analysis.file_harshness.items()}
+    files = ctx.analysis.parts.get(stem, ())
+    if ctx.request.file in files and ctx.request.file in edges:
+        cut: tuple[str, ...] = (ctx.request.file,)
+    else:
+        cut = ctx.analysis.carriers(stem, PRESENCE_BAND_HZ, edges, typical[1])
+        if cut:
+            _note_carriers(ctx, stem, cut, edges, typical)
+    for name in cut or (stem,):
+        harshness = ctx.analysis.file_harshness.get(name) or ctx.analysis.harshness[name]
+        _edge_cut(ctx, stem, name, harshness, typical, freq)
+    return True
+
+
+def _edge_cut(ctx: _Context, stem: str, name: str, harshness: Harshness,
+              typical: tuple[float, float], freq: float | None) -> None:
+    """The cut on `name` (the stem, or one of its files) sized on its own edge."""
     low, high = typical
-    edge = ctx.analysis.harshness[stem].excess_db
-    if freq is None:
+    edge = harshness.excess_db
+    band_low, band_high = PRESENCE_BAND_HZ
+    if freq is None or name != stem:
         # on the part's own stem the cut goes where its edge is measured (and where
         # _BAND_MEAN_PER_DB was calibrated): at the strongest ring inside 3–7 kHz, else the
         # band's middle. A ring at 2.9 kHz on the hats took the cut below the band and left
         # the edge at 2.7 -> 2.7 dB. Inside a kit's stem the caller picks a ring clear of
-        # the snare's.
-        band_low, band_high = PRESENCE_BAND_HZ
-        freq = next((f for f, _ in ctx.analysis.harshness[stem].peaks
-                     if band_low <= f <= band_high), float(np.sqrt(band_low * band_high)))
+        # the snare's (on one of its files, the file's own ring from there up).
+        floor = band_low if freq is None else freq
+        freq = next((f for f, _ in harshness.peaks if floor <= f <= band_high),
+                    freq or float(np.sqrt(band_low * band_high)))
     measured = (f"{khz_band(PRESENCE_BAND_HZ)} stands {signed(edge)} dB against the "
-                f"{khz_band(PRESENCE_FIT_HZ)} trend of {ctx.the(stem)} where the cymbals ring "
+                f"{khz_band(PRESENCE_FIT_HZ)} trend of {ctx.the(name)} where the cymbals ring "
                 f"(typical {signed_range(low, high, 1)} dB)")
     inside = stem != ctx.layer
     if edge > high:
@@ -364,12 +386,30 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float | None = None) 
         ctx.held_back = True
     depth = round(depth * ctx.scale, 1)
     if inside:
-        ctx.add(stem, "deess", f"{ctx.the(ctx.layer)} inside the stem for {ctx.the(stem)}: "
+        ctx.add(name, "deess", f"{ctx.the(ctx.layer)} inside the stem for {ctx.the(stem)}: "
                                f"{measured}; {how}, only while that band flares",
                 freq_hz=round(freq), q=1.2, threshold_db=-36.0, max_reduction_db=depth)
     else:
-        ctx.add(stem, "bell", f"{measured}; {how}", freq_hz=round(freq), gain_db=-depth, q=1.2)
-    return True
+        ctx.add(name, "bell", f"{measured}; {how}", freq_hz=round(freq), gain_db=-depth, q=1.2)
+
+
+def _note_carriers(ctx: _Context, stem: str, cut: Sequence[str], edges: Mapping[str, float],
+                   typical: tuple[float, float]) -> None:
+    """Which files of a part carry its edge and which were left as they are, with the
+    figures that say so."""
+    shares = ctx.analysis.excess_shares(stem, PRESENCE_BAND_HZ, edges)
+    left = [f for f in ctx.analysis.parts[stem] if f not in cut]
+
+    def figures(files: Sequence[str]) -> str:
+        return listing([f"{f} {percent(shares[f])} (its own edge {signed(edges[f])} dB)"
+                        for f in files])
+
+    ctx.notes.append(f"Of the energy the files of {ctx.the(stem)} hold in "
+                     f"{khz_band(PRESENCE_BAND_HZ)} above their own trends, {figures(cut)} "
+                     f"{'holds' if len(cut) == 1 else 'hold'} the most, against "
+                     f"{figures(left)}; typical edge {signed_range(*typical, 1)} dB. I cut "
+                     f"{'that file' if len(cut) == 1 else 'those files'} alone and left "
+                     f"{'the other' if len(left) == 1 else 'the others'} untouched.")
 
 
 def _harsh_inside(ctx: _Context, host: str) -> None:

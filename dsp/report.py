@@ -123,7 +123,8 @@ _TONE_BANDS = {"muddy": ("low_mid", "150–400 Hz"), "harsh": ("presence", "2–
 
 
 def _tone_rows(result: RenderResult, names: Mapping[str, str]) -> list[dict]:
-    """The band a tone complaint is about, measured on each part its moves touched.
+    """The band a tone complaint is about, measured on each part its moves touched, or on
+    the one file of a part they touched (its other files were left as they were).
 
     The mix's band share also moves with every other change (a vocal lifted 8 dB brings
     its own 150–400 Hz body), so the part's own level shows what its fix did."""
@@ -132,7 +133,8 @@ def _tone_rows(result: RenderResult, names: Mapping[str, str]) -> list[dict]:
         problem = move.source.partition("/")[2]
         if problem not in _TONE_BANDS or (move.stem, problem) in seen:
             continue
-        before, after = result.before.tracks.get(move.stem), result.after.tracks.get(move.stem)
+        before, after = (analysis.tracks.get(move.stem) or analysis.file_tracks.get(move.stem)
+                         for analysis in (result.before, result.after))
         if before is None or after is None:
             continue
         seen.add((move.stem, problem))

@@ -23,9 +23,12 @@ from dsp.overlap import band_frames, shared_energy
 from dsp.returns import follows
 from dsp.scan import Gram, TrackSums, hann, mid, scan
 
-__all__ = ["Harshness", "SessionAnalysis", "analyse_session", "band_excess_db", "resonances"]
+__all__ = ["MOST_OF_EXCESS", "Harshness", "SessionAnalysis", "analyse_session", "band_excess_db",
+           "resonances"]
 
 _ACTIVE_RANGE_DB = 20.0
+MOST_OF_EXCESS = 2.0 / 3.0
+"""The files that carry a part's tone hold this much of its energy over their trends."""
 _BLOCK_S = 0.4
 
 
@@ -75,6 +78,12 @@ class SessionAnalysis:
     return_sources: Mapping[str, tuple[str, ...]]
     """Each effects return's file (the RETURN part's): the dry parts it follows, measured
     (dsp.returns.follows); empty when it follows none (a riser, a return of no loaded part)."""
+    file_tracks: Mapping[str, TrackAnalysis]
+    """Each file of a part with several files, measured on its own (as it plays in the
+    mix): which of them carries a tone a part-level figure shows (dsp.carriers)."""
+    file_harshness: Mapping[str, Harshness]
+    """The same files' edge, measured as their part's is (where the cymbals ring, for a
+    kit's files)."""
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -89,6 +98,39 @@ class SessionAnalysis:
         """How much two parts sit on each other between 160 Hz and 6.3 kHz: the share of
         their energy they have in common, band by band and 20 ms at a time."""
         return shared_energy(self.band_power[part], self.band_power[other])
+
+    def excess_shares(self, part: str, band_hz: tuple[float, float],
+                      excess: Mapping[str, float]) -> dict[str, float]:
+        """Each file's share of the energy the part's files hold in `band_hz` above their
+        own trends (`excess`: each file's dB over its trend); empty for a part of one file,
+        or one with a file not measured on its own."""
+        files = self.parts.get(part, ())
+        if len(files) < 2 or any(f not in self.file_tracks or f not in excess for f in files):
+            return {}
+        above = {f: _band_energy(self.file_tracks[f], *band_hz)
+                 * max(1.0 - 10.0 ** (-excess[f] / 10.0), 0.0) for f in files}
+        total = sum(above.values())
+        return {f: value / total for f, value in above.items()} if total > 0 else {}
+
+    def carriers(self, part: str, band_hz: tuple[float, float], excess: Mapping[str, float],
+                 over: float) -> tuple[str, ...]:
+        """The files of `part` that carry a tone the part shows in `band_hz`: the fewest
+        files, each measuring over `over` on its own, that hold MOST_OF_EXCESS of the
+        part's energy above the files' trends there (excess_shares). On the audit song the
+        hats file (+6.9 dB over its trend, 78% of the band) holds 77% of it and the
+        overheads (+7.0 dB, from the crash) 23%: the hats alone carry a hat's edge. Empty
+        when the part is one file, or when its files don't differ (all of them are needed,
+        or those over `over` hold too little): then the part moves as a whole."""
+        shares = self.excess_shares(part, band_hz, excess)
+        found, held = [], 0.0
+        for name in sorted((f for f in shares if excess[f] > over), key=lambda f: -shares[f]):
+            if held >= MOST_OF_EXCESS:
+                break
+            found.append(name)
+            held += shares[name]
+        if held < MOST_OF_EXCESS or len(found) == len(shares):
+            return ()
+        return tuple(f for f in shares if f in found)
 
     def parts_of(self, layer: str) -> tuple[str, ...]:
         """The loaded parts a layer stands for: the part itself, the kit's pieces for
@@ -183,6 +225,7 @@ def _cymbal_spectrum(samples: np.ndarray, rate: int) -> tuple[np.ndarray, np.nda
 
 def _harshness(role: str, track: TrackAnalysis, samples: np.ndarray | None,
                rate: int) -> Harshness:
+    """A part's or one of its files' edge (`samples` are read only for a kit's)."""
     shape = (_cymbal_spectrum(samples, rate) if samples is not None and role in _KIT_ROLES
              else None) or (track.spectrum_hz, track.spectrum_db)
     return Harshness(track.band_share_db["presence"], resonances(track, 1500.0, 10000.0),
@@ -257,12 +300,17 @@ def analyse_session(stems: StemSet, *,
                and len(reuse[1].gram.names) == len(arrays) and len(part_gains) == len(parts))
     several = len(arrays) > 1
     mix = {"mix": tuple(arrays)} if several else {}
+    spread = {name: role for role, members in parts.items() if len(members) > 1
+              for name in members}
+    old_files = reuse[1].file_tracks if reuse is not None else {}
+    kept = {name for name in spread if name in gains and name in old_files}
     kick_source = _kick_source(parts)
     low_parts = (kick_source, "bass") if kick_source is not None else ()
     sums = scan(arrays, rate, groups={**parts, **mix}, stereo=True,
                 loudness=() if rescale else None,
                 blocks=() if rescale else list(parts.values()),
-                detailed=[r for r in parts if r not in part_gains] + list(mix),
+                detailed=[r for r in parts if r not in part_gains] + list(mix)
+                + [name for name in spread if name not in kept],
                 low_band=[r for r in low_parts if r not in part_gains])
     gram = reuse[1].gram.scaled(gains) if rescale else sums.gram
     old = reuse[1] if reuse is not None else None
@@ -288,6 +336,11 @@ def analyse_session(stems: StemSet, *,
              _harshness(role, t, _part_audio(stems, role), rate)
              for role, t in tracks.items()}
     band_power = _band_powers(stems, old, part_gains)
+    file_tracks = {name: _rescaled(old_files[name], gains[name]) if name in kept
+                   else _track(sums.tracks[name], gram.of([name]), rate) for name in spread}
+    file_harsh = {name: old.file_harshness[name] if name in kept else
+                  _harshness(role, file_tracks[name], stems.get(name).samples, rate)
+                  for name, role in spread.items()}
     return SessionAnalysis(
         sample_rate=rate, tracks=MappingProxyType(tracks), mix=mix_track,
         level_vs_rest_lu=MappingProxyType(levels),
@@ -300,6 +353,7 @@ def analyse_session(stems: StemSet, *,
         working_against=MappingProxyType(_working_against(stems, old, part_gains)),
         return_sources=old.return_sources if reuse is not None and _same_files(stems, reuse[0])
         else _return_sources(stems, band_power),
+        file_tracks=MappingProxyType(file_tracks), file_harshness=MappingProxyType(file_harsh),
     )
 
 

@@ -1,0 +1,107 @@
+"""A part's tone fix lands on the files that carry the problem: generated parts of several
+files with a fault injected into some of them, the expected files and sizes from how the
+audio was built."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from faults import band_db, boost, gain
+
+from dsp.audio import AudioFile
+from dsp.check import harmonise
+from dsp.mastering import MasterSettings
+from dsp.moves import FixRequest
+from dsp.pipeline import render
+from dsp.recipes import plan_fixes
+from dsp.report import comparison_rows
+from dsp.stem_analysis import analyse_session
+from dsp.targets import resolve_target
+
+RATE = 44100
+EDGE_HZ = 4000.0
+FAULT_DB = 8.0
+
+
+def _audio(name: str, x: np.ndarray) -> AudioFile:
+    return AudioFile(Path(f"{name}.wav"), np.ascontiguousarray(x, dtype=np.float32), RATE,
+                     "WAV", "PCM_24")
+
+
+def _session(song, cymbals: dict[str, np.ndarray]):
+    """The song with its cymbals part made of `cymbals` (file name -> audio)."""
+    files = [(role, _audio(role, x)) for role, x in song.items() if role != "cymbals"]
+    files += [("cymbals", _audio(name, x)) for name, x in cymbals.items()]
+    return harmonise(files)
+
+
+def _overheads(song) -> np.ndarray:
+    """A kit heard from above: kick, snare and the hats, clean."""
+    return (0.3 * song["kick"] + 0.5 * song["snare"] + 0.6 * song["cymbals"]).astype(np.float32)
+
+
+def _cut(stems, *requests):
+    analysis = analyse_session(stems)
+    plan = plan_fixes([FixRequest(*r) for r in requests], analysis)
+    return analysis, plan
+
+
+def _untouched(before, after, name: str) -> bool:
+    return after.get(name).samples is before.get(name).samples
+
+
+def test_an_edge_in_the_hats_file_is_cut_there_and_the_overheads_are_left(song):
+    """+8 dB at 4 kHz on the hats file only: the hats file gets a cut, sized on its own edge,
+    that takes back most of the fault; the overheads are not touched (bit for bit), and
+    the part's and the file's before/after rows are what the written files measure."""
+    hats = boost(song["cymbals"], EDGE_HZ, FAULT_DB)
+    stems = _session(song, {"Hats": hats, "OH": _overheads(song)})
+    analysis, plan = _cut(stems, ("cymbals", "harsh"))
+    assert [m.stem for m in plan.moves] == ["Hats"]
+    assert "OH" in " ".join(plan.said) and "untouched" in " ".join(plan.said)
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")))
+    assert _untouched(stems, result.stems, "OH")
+    fixed = result.stems.get("Hats").samples
+    fault = band_db(hats, 3000, 6000) - band_db(song["cymbals"], 3000, 6000)
+    left = band_db(fixed, 3000, 6000) - band_db(song["cymbals"], 3000, 6000)
+    assert left < fault / 2
+    rows = {row["label"]: row for row in comparison_rows(result)}
+    row = rows["Hats 2–8 kHz"]
+    # the file's row: the 2–8 kHz level of the written file against the input (plain FFT)
+    assert row["after"] - row["before"] == pytest.approx(
+        band_db(fixed, 2000, 8000) - band_db(hats, 2000, 8000), abs=0.3)
+    assert not any(label.startswith("OH") for label in rows)
+
+
+def test_an_edge_split_over_two_hat_files_cuts_both(song):
+    """The same fault in two hat files (a second one 2 dB under the first, played a 16th
+    later): both carry it and both are cut, each sized on its own edge; the clean overheads
+    are left."""
+    second = np.roll(gain(song["cymbals"], -2.0), RATE // 8, axis=1)
+    stems = _session(song, {"Hats": boost(song["cymbals"], EDGE_HZ, FAULT_DB),
+                            "Hats 2": boost(second, EDGE_HZ, FAULT_DB),
+                            "OH": _overheads(song)})
+    _, plan = _cut(stems, ("cymbals", "harsh"))
+    assert sorted(m.stem for m in plan.moves) == ["Hats", "Hats 2"]
+    assert all(m.op == "bell" and m.params["gain_db"] <= -2.0 for m in plan.moves)
+
+
+def test_a_part_whose_files_all_carry_the_edge_is_cut_as_a_whole(song):
+    """Every file faulted alike: no file stands out, so the part moves as one."""
+    stems = _session(song, {"Hats": boost(song["cymbals"], EDGE_HZ, FAULT_DB),
+                            "OH": boost(_overheads(song), EDGE_HZ, FAULT_DB)})
+    _, plan = _cut(stems, ("cymbals", "harsh"))
+    assert [m.stem for m in plan.moves] == ["cymbals"]
+
+
+def test_a_file_the_complaint_singles_out_is_sized_on_its_own_edge(song):
+    """'the hats' with a file of that name, on clean cymbals (no file stands out): the cut
+    goes to that file alone, its reason quoting the file's own figure, not the part's."""
+    stems = _session(song, {"Hats": song["cymbals"], "OH": _overheads(song)})
+    analysis, plan = _cut(stems, ("cymbals", "harsh", "normal", "Hats"))
+    assert [m.stem for m in plan.moves] == ["Hats"]
+    own = analysis.file_harshness["Hats"].excess_db
+    assert f"{own:+.1f} dB against" in plan.moves[0].reason
+    assert f"{analysis.harshness['cymbals'].excess_db:+.1f} dB" not in plan.moves[0].reason

@@ -23,7 +23,13 @@ PERCEIVING = [
     ("the piano solo barely makes a dent in the mix", {("keys", "too_quiet")}),
     ("I had to strain to pick out the piano in the bridge", {("keys", "too_quiet")}),
     ("you have to lean in to hear the harmonies", {("backing_vocals", "too_quiet")}),
+    ("the vocal sounds faint against the band", {("vocal", "too_quiet")}),
+    ("the bass is easy to miss on the chorus", {("bass", "too_quiet")}),
+    ("you could easily overlook the organ", {("keys", "too_quiet")}),
+    ("the horns are very understated, you almost miss them", {("keys", "too_quiet")}),
     # near-misses: perceiving said plainly, a whisper sung, missing as a lack
+    ("there's a faint hiss on the vocal", set()),
+    ("I miss the old mix of this song", set()),
     ("the reverb tail is noticeable but tasteful", set()),
     ("she sings the second verse in a whisper and it works", set()),
     ("the snare is perfectly audible", set()),

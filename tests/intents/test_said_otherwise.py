@@ -1391,7 +1391,14 @@ IN_CONFLICT = [
                                                        ("bass", "masking")}),
     ("the bass and the keys are jostling in the low mids", {("bass", "masking"),
                                                             ("keys", "masking")}),
+    ("there's a lot of competition between the snare and the vocal",
+     {("snare", "masking"), ("vocal", "masking")}),
+    ("the low end is a tangle of kick and bass", {("kick", "masking"), ("bass", "masking")}),
+    ("there's a traffic jam in the low mids between the bass and the keys",
+     {("bass", "masking"), ("keys", "masking")}),
     ("I got conflicting advice about the vocal", set()),
+    ("we were stuck in a traffic jam on the way to the studio", set()),
+    ("this single has to stand out from the competition", set()),
 ]
 
 # Plain adjectives a forum post uses for a part's sound, one per problem; cold or jagged

@@ -1398,7 +1398,7 @@ IN_CONFLICT = [
      {("bass", "masking"), ("keys", "masking")}),
     ("I got conflicting advice about the vocal", set()),
     ("we were stuck in a traffic jam on the way to the studio", set()),
-    ("this single has to stand out from the competition", set()),
+    ("the competition in this genre is fierce", set()),
 ]
 
 # Plain adjectives a forum post uses for a part's sound, one per problem; cold or jagged

@@ -211,8 +211,9 @@ def _where_level_sits(current: float, low: float, high: float, louder: bool) -> 
     return f"within 1 LU of where the move would take it ({span})"
 
 
-def _low_mid_centre(analysis: SessionAnalysis, role: str) -> float:
-    track = analysis.tracks[role]
+def _low_mid_centre(analysis: SessionAnalysis, stem: str) -> float:
+    """Where a part's (or one of its files') 150–400 Hz energy is centred."""
+    track = analysis.tracks.get(stem) or analysis.file_tracks[stem]
     band = (track.spectrum_hz >= 150) & (track.spectrum_hz <= 400)
     power = 10 ** (track.spectrum_db[band] / 10)
     centre = np.exp(np.sum(np.log(track.spectrum_hz[band]) * power) / max(power.sum(), 1e-20))
@@ -273,18 +274,35 @@ def _muddy(ctx: _Context) -> None:
         cut = depth
         if role in named and share_of_mix < _CARRIES:
             cut = _named_clean_of_mud(ctx, role, share_of_mix, cut)
-        centre = _low_mid_centre(ctx.analysis, role)
-        ctx.add(role, "bell", f"the mix's 150–400 Hz stands {signed(build_up)} dB against "
-                              f"its own trend (typical {signed_range(low, high, 1)}); "
-                              f"{percent(share_of_mix)} of it is in {ctx.the(role)}, centred "
-                              f"near {centre:.0f} Hz",
-                freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
+        why = (f"the mix's 150–400 Hz stands {signed(build_up)} dB against its own trend "
+               f"(typical {signed_range(low, high, 1)}); {percent(share_of_mix)} of it is in "
+               f"{ctx.the(role)}")
+        for stem in _muddy_files(ctx, role) or (role,):
+            centre = _low_mid_centre(ctx.analysis, stem)
+            held = "" if stem == role else f", its build-up in {stem}"
+            ctx.add(stem, "bell", f"{why}{held}, centred near {centre:.0f} Hz",
+                    freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
     if not supported:
         ctx.notes.append(f"The mix's low mids stand {signed(build_up)} dB against its own "
                          f"trend, inside the typical {signed_range(low, high, 1)} dB, so the "
                          f"measurement doesn't call for deep cuts: I kept them to "
                          f"{depth:.1f} dB.")
         ctx.held_back = True
+
+
+def _muddy_files(ctx: _Context, role: str) -> tuple[str, ...]:
+    """The files of a part that carry its low-mid build-up (SessionAnalysis.carriers, each
+    file's own 150–400 Hz over its trend against the top of the part's typical range), with
+    a note naming them and those left; empty when the part is cut as a whole."""
+    typical = ctx.ranges["low_mid_excess_db"].get(role)
+    if typical is None:
+        return ()
+    own = {f: low_mid_excess_db(t) for f, t in ctx.analysis.file_tracks.items()}
+    found = ctx.analysis.carriers(role, LOW_MID_BAND_HZ, own, typical[1])
+    if found:
+        _note_carriers(ctx, role, found, own, LOW_MID_BAND_HZ,
+                       f"typical {signed_range(*typical, 1)} dB")
+    return found
 
 
 def _harsh(ctx: _Context) -> None:
@@ -349,7 +367,9 @@ def _harsh_against_typical(ctx: _Context, stem: str, freq: float | None = None) 
     else:
         cut = ctx.analysis.carriers(stem, PRESENCE_BAND_HZ, edges, typical[1])
         if cut:
-            _note_carriers(ctx, stem, cut, edges, typical)
+            _note_carriers(ctx, stem, cut, edges, PRESENCE_BAND_HZ,
+                           f"where the cymbals ring; typical "
+                           f"{signed_range(*typical, 1)} dB")
     for name in cut or (stem,):
         harshness = ctx.analysis.file_harshness.get(name) or ctx.analysis.harshness[name]
         _edge_cut(ctx, stem, name, harshness, typical, freq)
@@ -393,21 +413,22 @@ def _edge_cut(ctx: _Context, stem: str, name: str, harshness: Harshness,
         ctx.add(name, "bell", f"{measured}; {how}", freq_hz=round(freq), gain_db=-depth, q=1.2)
 
 
-def _note_carriers(ctx: _Context, stem: str, cut: Sequence[str], edges: Mapping[str, float],
-                   typical: tuple[float, float]) -> None:
-    """Which files of a part carry its edge and which were left as they are, with the
-    figures that say so."""
-    shares = ctx.analysis.excess_shares(stem, PRESENCE_BAND_HZ, edges)
+def _note_carriers(ctx: _Context, stem: str, cut: Sequence[str], excess: Mapping[str, float],
+                   band_hz: tuple[float, float], typical: str) -> None:
+    """Which files of a part carry what its band holds above the files' own trends
+    (`excess`: each file's dB over its trend; `typical`: the range it is judged against)
+    and which were left as they are, with the figures that say so."""
+    shares = ctx.analysis.excess_shares(stem, band_hz, excess)
     left = [f for f in ctx.analysis.parts[stem] if f not in cut]
 
     def figures(files: Sequence[str]) -> str:
-        return listing([f"{f} {percent(shares[f])} (its own edge {signed(edges[f])} dB)"
-                        for f in files])
+        return listing([f"{f} {percent(shares[f])} ({signed(excess[f])} dB over its own "
+                        "trend)" for f in files])
 
-    ctx.notes.append(f"Of the energy the files of {ctx.the(stem)} hold in "
-                     f"{khz_band(PRESENCE_BAND_HZ)} above their own trends, {figures(cut)} "
+    ctx.notes.append(f"Of the energy the files of {ctx.the(stem)} hold in {khz_band(band_hz)} "
+                     f"above their own trends, {figures(cut)} "
                      f"{'holds' if len(cut) == 1 else 'hold'} the most, against "
-                     f"{figures(left)}; typical edge {signed_range(*typical, 1)} dB. I cut "
+                     f"{figures(left)} ({typical}). I cut "
                      f"{'that file' if len(cut) == 1 else 'those files'} alone and left "
                      f"{'the other' if len(left) == 1 else 'the others'} untouched.")
 
@@ -1079,8 +1100,10 @@ def _power_gain(move: Move, freqs: np.ndarray, rate: int) -> np.ndarray | None:
 def _powers_after(analysis: SessionAnalysis, moves: Sequence[Move],
                   power: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
     """Each part's spectral power (`power`, on the parts' common spectrum bins) once the
-    gains and static EQ in `moves` have acted. A move on the mix acts on every part;
-    dynamic moves are taken as level- and tone-neutral (most restore their input)."""
+    gains and static EQ in `moves` have acted. A move on the mix acts on every part, an EQ
+    move on one file of a part on the file's share of it (a file's level move is sized on
+    the file's own level, not its part's); dynamic moves are taken as level- and
+    tone-neutral (most restore their input)."""
     rate = analysis.sample_rate
     after = dict(power)
     for move in moves:
@@ -1088,7 +1111,21 @@ def _powers_after(analysis: SessionAnalysis, moves: Sequence[Move],
             gain = _power_gain(move, analysis.tracks[role].spectrum_hz, rate)
             if gain is not None:
                 after[role] = after[role] * gain
+        if move.stem in analysis.file_tracks and move.op != "gain":
+            role, share = _file_share(analysis, move.stem)
+            gain = _power_gain(move, analysis.tracks[role].spectrum_hz, rate)
+            if gain is not None and role in after:
+                after[role] = after[role] * (1.0 + share * (gain - 1.0))
     return after
+
+
+def _file_share(analysis: SessionAnalysis, file: str) -> tuple[str, np.ndarray]:
+    """A file's part, and the file's share of the part's power in each spectrum bin (the
+    files' powers taken as adding up): what an EQ move on the file does to the part."""
+    role = next(r for r, files in analysis.parts.items() if file in files)
+    powers = [10 ** (analysis.file_tracks[f].spectrum_db / 10) for f in analysis.parts[role]]
+    return role, 10 ** (analysis.file_tracks[file].spectrum_db / 10) / np.maximum(
+        sum(powers), 1e-30)
 
 
 def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move],
@@ -1188,8 +1225,8 @@ _MUD_STEP_DB = 0.5
 _MAX_MUD_CUT_DB = 6.0
 
 
-def _is_mud_cut(move: Move, role: str) -> bool:
-    return (move.stem == role and move.op == "bell" and float(move.params["gain_db"]) < 0
+def _is_mud_cut(move: Move, stem: str) -> bool:
+    return (move.stem == stem and move.op == "bell" and float(move.params["gain_db"]) < 0
             and LOW_MID_BAND_HZ[0] <= float(move.params["freq_hz"]) <= LOW_MID_BAND_HZ[1])
 
 
@@ -1227,8 +1264,7 @@ def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
         if _excess(freqs, sum(after.values())) <= high:
             break
         in_band = sum(p[band].sum() for p in after.values())
-        depth = {r: -sum(float(m.params["gain_db"]) for m in moves if _is_mud_cut(m, r))
-                 for r in after}
+        depth = {r: _mud_depth(analysis, moves, r) for r in after}
         candidates = [(_excess(freqs, p), r) for r, p in after.items()
                       if p[band].sum() >= _CARRIES * in_band
                       and depth[r] + _MUD_STEP_DB <= _MAX_MUD_CUT_DB]
@@ -1237,21 +1273,34 @@ def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
         if not over:
             break
         _, own, role = max(over)
-        index = _mud_cut(moves, role)
-        if index is None:
+        indexes = _mud_cuts(analysis, moves, role)
+        if not indexes:
             moves.append(Move(role, "bell", {"freq_hz": round(_low_mid_centre(analysis, role)),
                                               "gain_db": 0.0, "q": 1.0}, "", source))
-            index = len(moves) - 1
-        move = moves[index]
-        moves[index] = replace(move, params={
-            **move.params, "gain_db": round(float(move.params["gain_db"]) - _MUD_STEP_DB, 1)})
+            indexes = [len(moves) - 1]
+        for index in indexes:
+            move = moves[index]
+            moves[index] = replace(move, params={
+                **move.params, "gain_db": round(float(move.params["gain_db"]) - _MUD_STEP_DB,
+                                                1)})
         deepened.setdefault(role, own)
     return deepened
 
 
-def _mud_cut(moves: Sequence[Move], role: str) -> int | None:
-    """Where the low-mid cut on `role` is in the plan, if there is one."""
-    return next((i for i, m in enumerate(moves) if _is_mud_cut(m, role)), None)
+def _mud_cuts(analysis: SessionAnalysis, moves: Sequence[Move], role: str) -> list[int]:
+    """Where the low-mid cuts on `role` are in the plan: the first on the part, or on each
+    of its files that carries the build-up (_muddy_files)."""
+    first: dict[str, int] = {}
+    for i, m in enumerate(moves):
+        if m.stem in (role, *analysis.parts.get(role, ())) and _is_mud_cut(m, m.stem):
+            first.setdefault(m.stem, i)
+    return sorted(first.values())
+
+
+def _mud_depth(analysis: SessionAnalysis, moves: Sequence[Move], role: str) -> float:
+    """How deep the low mids of `role` are cut: its part's cuts, or its deepest file's."""
+    return max((-sum(float(m.params["gain_db"]) for m in moves if _is_mud_cut(m, stem))
+                for stem in (role, *analysis.parts.get(role, ()))), default=0.0)
 
 
 def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float,
@@ -1262,16 +1311,18 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
     it changes nothing anyone hears."""
     low, high = reference_ranges()["low_mid_excess_db"]["mix"]
     for role, own in list(deepened.items()):
-        index = _mud_cut(moves, role)
-        move = moves[index]
-        if not move.reason and float(move.params["gain_db"]) > -1.0:
-            del moves[index], deepened[role]
+        indexes = _mud_cuts(analysis, moves, role)
+        added = moves[indexes[0]]   # one cut on the part, the only kind the plan adds
+        if not added.reason and float(added.params["gain_db"]) > -1.0:
+            del moves[indexes[0]], deepened[role]
             continue
         lands, sized = landing_cut(signed_range(low, high, 1))
         why = (f"{lands} (the low mids of {the_part(role, names)} stand {signed(own)} dB over "
                "the part's own trend)")
-        reason = f"{move.reason}; deepened {why}" if move.reason else f"a low-mid cut {why}"
-        moves[index] = replace(move, reason=reason, sized=sized)
+        for index in indexes:
+            move = moves[index]
+            reason = f"{move.reason}; deepened {why}" if move.reason else f"a low-mid cut {why}"
+            moves[index] = replace(move, reason=reason, sized=sized)
     if not deepened:
         return []
     predicted = _excess(analysis.mix.spectrum_hz,
@@ -1282,9 +1333,8 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
     note = (f"{cut} (predicted after: {signed(predicted)} dB; typical "
             f"{signed_range(low, high, 1)}).")
     if predicted > high:
-        deepest = [r for r in analysis.roles if any(
-            _is_mud_cut(m, r) and -float(m.params["gain_db"]) > _MAX_MUD_CUT_DB - _MUD_STEP_DB
-            for m in moves)]
+        deepest = [r for r in analysis.roles
+                   if _mud_depth(analysis, moves, r) > _MAX_MUD_CUT_DB - _MUD_STEP_DB]
         if deepest:
             note += (f" I cut {listing([the_part(r, names) for r in deepest])} as deep as I "
                      f"go here ({_MAX_MUD_CUT_DB:g} dB); the rest")
@@ -1350,7 +1400,8 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     notes.extend(dropped)
     # a move kept small that the plan then took out (a nudge made idle) holds nothing back
     held_back = any(not kept or any(_signature(m) in kept for m in moves) for kept in held)
-    return Plan(moves=_counted_moves(moves), notes=_counted_notes(notes, moves, counting, about),
+    return Plan(moves=_counted_moves(moves), notes=_counted_notes(analysis, notes, moves,
+                                                                    counting, about),
                 held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])),
                 idle=tuple(idle))
 
@@ -1367,7 +1418,8 @@ def _counted_moves(moves: Sequence[Move]) -> tuple[Move, ...]:
         i for i in range(len(moves)) if i != n))) if m.sized else m for n, m in enumerate(moves))
 
 
-def _counted_notes(notes: Sequence[str], moves: Sequence[Move], counting: _Counting,
+def _counted_notes(analysis: SessionAnalysis, notes: Sequence[str], moves: Sequence[Move],
+                   counting: _Counting,
                    about: Mapping[str, set[tuple[str, str, str]]]) -> tuple[Note, ...]:
     """The plan's notes, each counting one on every move of the plan or on the low-mid
     cuts it says were made, and each about the moves its request planned. A note about
@@ -1383,6 +1435,6 @@ def _counted_notes(notes: Sequence[str], moves: Sequence[Move], counting: _Count
             continue
         sized, cuts = counting[text]
         on = range(len(moves)) if cuts is None else sorted(
-            i for i in (_mud_cut(moves, r) for r in cuts) if i is not None)
+            i for r in cuts for i in _mud_cuts(analysis, moves, r))
         out.append(Note(text, replace(sized, counts_on=tuple(on)), on_moves))
     return tuple(out)

@@ -92,7 +92,9 @@ def hz(value: float) -> str:
 
 
 def khz_band(band: tuple[float, float]) -> str:
-    """A band in kHz ('3–7 kHz', '1–16 kHz')."""
+    """A band in kHz ('3–7 kHz', '1–16 kHz'), or in Hz below 1 kHz ('150–400 Hz')."""
+    if band[1] < 1000:
+        return f"{band[0]:g}–{band[1]:g} Hz"
     return f"{band[0] / 1000:g}–{band[1] / 1000:g} kHz"
 
 

@@ -105,3 +105,37 @@ def test_a_file_the_complaint_singles_out_is_sized_on_its_own_edge(song):
     own = analysis.file_harshness["Hats"].excess_db
     assert f"{own:+.1f} dB against" in plan.moves[0].reason
     assert f"{analysis.harshness['cymbals'].excess_db:+.1f} dB" not in plan.moves[0].reason
+
+
+def _bass_session(song, amp: np.ndarray):
+    files = [(role, _audio(role, x)) for role, x in song.items() if role != "bass"]
+    files += [("bass", _audio("Bass DI", song["bass"])), ("bass", _audio("Bass Amp", amp))]
+    return harmonise(files)
+
+
+def test_low_mids_built_up_in_one_bass_file_are_cut_there(song):
+    """+9 dB at 250 Hz on the amp file only: the low-mid cut (and any deepening the mix
+    needs) goes to the amp, near the fault; the DI is left bit for bit, and the amp's
+    150–400 Hz comes down by what its cut says, measured on the file (plain FFT)."""
+    amp = boost(song["bass"], 250.0, 9.0)
+    stems = _bass_session(song, amp)
+    analysis, plan = _cut(stems, ("bass", "muddy"))
+    assert {m.stem for m in plan.moves if m.stem != "keys"} == {"Bass Amp"}
+    cut = next(m for m in plan.moves if m.stem == "Bass Amp")
+    assert 180 <= cut.params["freq_hz"] <= 350 and cut.params["gain_db"] <= -2.0
+    assert "Bass DI" in " ".join(plan.said) and "untouched" in " ".join(plan.said)
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")))
+    assert _untouched(stems, result.stems, "Bass DI")
+    fixed = result.stems.get("Bass Amp").samples
+    assert band_db(fixed, 200, 300) - band_db(amp, 200, 300) == pytest.approx(
+        cut.params["gain_db"], abs=1.0)
+
+
+def test_low_mids_built_up_in_both_bass_files_cut_the_part(song):
+    """The same fault in both files: the part is cut as one."""
+    stems = harmonise([(role, _audio(role, x)) for role, x in song.items() if role != "bass"]
+                      + [("bass", _audio("Bass DI", boost(song["bass"], 250.0, 9.0))),
+                         ("bass", _audio("Bass Amp", boost(song["bass"], 250.0, 9.0)))])
+    _, plan = _cut(stems, ("bass", "muddy"))
+    assert "bass" in {m.stem for m in plan.moves}
+    assert not {"Bass DI", "Bass Amp"} & {m.stem for m in plan.moves}

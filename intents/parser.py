@@ -2293,6 +2293,9 @@ class _Reader:
                 elif item.problem in self.rules["no_layer"]["said_of_song"] and (
                         self._sizes_another(item, found) or not self._about_music(item.sentence)):
                     continue
+                elif any(other.layer and other.problem == item.problem
+                         and other.sentence == item.sentence for other in found):
+                    continue   # "the esses are painful": the esses' own part is the one
                 else:
                     candidates = self.rules["no_layer"]["ask"].get(
                         item.problem, [self.whole])

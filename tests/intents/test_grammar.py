@@ -222,6 +222,10 @@ REFERENCE = [
     ("Lovely harmonies from the backing singers. Sadly they are buried.",
      [("backing_vocals", "too_quiet")]),
     ("The guitars are gorgeous. It is just way too quiet overall.", [("mix", "quiet_master")]),
+    # "it all" is the whole song, whatever part came before it
+    ("the vocals turn harsh and it all gets really loud",
+     [("vocal", "harsh"), ("mix", "loud_master")]),
+    ("it all sounds muddy", [("mix", "tonal_balance")]),
     # a word for several parts names each of them, alone or in a list
     ("the rhythm section is barely there", [("drums", "too_quiet"), ("bass", "too_quiet")]),
     ("the rhythm section sounds muddy", [("drums", "muddy"), ("bass", "muddy")]),
@@ -366,3 +370,14 @@ def test_a_level_request_someone_else_does_asks_for_nothing(text):
                          RULES["reported"]["doing_counter_examples"])
 def test_a_level_request_asked_stays(text, layer, problem):
     assert (layer, problem) in [(i.layer, i.problem) for i in parse(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The vocal is stunning, but the esses are painful on headphones.", [("vocal", "harsh")]),
+    ("the snare is boomy and the whole kit sounds muddy", [("snare", "muddy"),
+                                                           ("drums", "muddy")]),
+])
+def test_a_problem_read_of_a_part_is_not_asked_again_in_its_sentence(text, expected):
+    understanding = understand(text)
+    assert [(i.layer, i.problem) for i in understanding.intents] == expected
+    assert understanding.unclear == ()

@@ -149,7 +149,8 @@ def _fought(layer: str, named: Sequence[str], analysis: SessionAnalysis) -> tupl
 def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
                        names: Mapping[str, str] | None = None,
                        fighting: Sequence[str] = (),
-                       returns: Sequence[str] = ()) -> tuple[Measure, ...]:
+                       returns: Sequence[str] = (),
+                       files: Sequence[str] = ()) -> tuple[Measure, ...]:
     """The figures a complaint about `layer` is judged by, each with its typical range
     where there is one (reference_ranges.toml). Call it on the analysis before and after
     a render for a before/after row; empty when nothing measurable stands for it. Labels
@@ -157,7 +158,9 @@ def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
     `fighting`: every part named as fighting (masking) with `layer`. `returns`: the
     effects return files a reverb complaint about a part moved (its own: dsp.recipes), each
     measured against the rest; with none, only a complaint about the whole song or the
-    effects has a return to measure."""
+    effects has a return to measure. `files`: files of a part a tone complaint's moves cut
+    on their own (those that carry the part's tone, or one singled out), each measured as
+    its part is, after the part's own figure."""
     names = names or {}
     ranges = reference_ranges()
     levels = analysis.level_vs_rest_lu
@@ -183,7 +186,19 @@ def complaint_measures(layer: str, problem: str, analysis: SessionAnalysis, *,
     if problem == "muddy":
         return (Measure("mix 150–400 Hz over its trend", low_mid_excess_db(analysis.mix),
                         "dB", _pair(ranges["low_mid_excess_db"]["mix"]), signed=True),
-                ) + _build_up_measures(layer, analysis, ranges, names)
+                ) + _build_up_measures(layer, analysis, ranges, names) + tuple(
+                    Measure(f"{file} 150–400 Hz over its own trend",
+                            low_mid_excess_db(analysis.file_tracks[file]), "dB",
+                            _pair(ranges["low_mid_excess_db"].get(_part_of(analysis, file))),
+                            signed=True)
+                    for file in files if file in analysis.file_tracks)
+    if problem == "harsh" and (edges := _edge_measures(layer, analysis, ranges, names)):
+        over = f"{khz_band(PRESENCE_BAND_HZ)} over its {khz_band(PRESENCE_FIT_HZ)} trend"
+        return edges + tuple(
+            Measure(f"{file} {over}", analysis.file_harshness[file].excess_db, "dB",
+                    _pair(ranges["presence_excess_db"].get(_part_of(analysis, file))),
+                    signed=True)
+            for file in files if file in analysis.file_harshness)
     if problem in _TONE_BAND:
         return _band_measures(layer, problem, analysis, ranges, names)
     if problem == "mono_collapse":
@@ -237,8 +252,6 @@ def overlap_label(part: str, other: str, names: Mapping[str, str]) -> str:
 def _band_measures(layer: str, problem: str, analysis: SessionAnalysis,
                    ranges: dict, names: Mapping[str, str]) -> tuple[Measure, ...]:
     band = _TONE_BAND[problem]
-    if problem == "harsh" and (edges := _edge_measures(layer, analysis, ranges, names)):
-        return edges
     if layer == "mix" or not analysis.parts_of(layer):
         return (Measure(f"mix {_BAND_WORDS[band]}", analysis.mix.band_share_db[band], "dB",
                         _pair(ranges["mix"].get(f"{band}_share_db"))),)
@@ -278,6 +291,10 @@ def _edge_measures(layer: str, analysis: SessionAnalysis, ranges: dict,
                          analysis.harshness[part].excess_db, "dB", _pair(typical[part]),
                          signed=True)
                  for part in parts if part in typical and part in analysis.harshness)
+
+
+def _part_of(analysis: SessionAnalysis, file: str) -> str | None:
+    return next((part for part, files in analysis.parts.items() if file in files), None)
 
 
 def _pair(values) -> tuple[float, float] | None:

@@ -101,11 +101,13 @@ def complaint_rows(result: RenderResult, *,
         returns = [m.stem for m in (*result.moves, *result.idle)   # one file's, not the
                    if m.source == source and m.stem in result.before.return_sources  # part's
                    and m.stem not in result.before.parts]
+        files = [m.stem for m in result.moves   # one file of a part, cut on its own
+                 if m.source == source and m.stem in result.before.file_tracks]
         before = complaint_measures(layer, problem, result.before, names=names,
-                                    fighting=fighting, returns=returns)
+                                    fighting=fighting, returns=returns, files=files)
         after = {m.label: m for m in complaint_measures(layer, problem, _mastered(result),
                                                         names=names, fighting=fighting,
-                                                        returns=returns)}
+                                                        returns=returns, files=files)}
         for measure in before:
             if measure.label in seen or measure.label not in after:
                 continue

@@ -73,6 +73,13 @@ def test_an_edge_in_the_hats_file_is_cut_there_and_the_overheads_are_left(song):
     assert row["after"] - row["before"] == pytest.approx(
         band_db(fixed, 2000, 8000) - band_db(hats, 2000, 8000), abs=0.3)
     assert not any(label.startswith("OH") for label in rows)
+    # the file's edge row: its figure after is that of the written file measured afresh
+    edge = rows["Hats 3–7 kHz over its 1–16 kHz trend"]
+    alone = analyse_session(harmonise([("cymbals", _audio("Hats", fixed)),
+                                       ("cymbals", _audio("OH", _overheads(song)))]))
+    assert edge["before"] == pytest.approx(analysis.file_harshness["Hats"].excess_db, abs=0.05)
+    assert edge["after"] == pytest.approx(alone.file_harshness["Hats"].excess_db, abs=0.05)
+    assert edge["after"] < edge["before"] - 2.0
 
 
 def test_an_edge_split_over_two_hat_files_cuts_both(song):
@@ -129,6 +136,10 @@ def test_low_mids_built_up_in_one_bass_file_are_cut_there(song):
     fixed = result.stems.get("Bass Amp").samples
     assert band_db(fixed, 200, 300) - band_db(amp, 200, 300) == pytest.approx(
         cut.params["gain_db"], abs=1.0)
+    rows = {row["label"]: row for row in comparison_rows(result)}
+    assert rows["Bass Amp 150–400 Hz over its own trend"]["after"] < \
+        rows["Bass Amp 150–400 Hz over its own trend"]["before"] - 2.0
+    assert "Bass DI 150–400 Hz over its own trend" not in rows
 
 
 def test_low_mids_built_up_in_both_bass_files_cut_the_part(song):

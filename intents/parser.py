@@ -31,7 +31,7 @@ from intents.grammar import (
 )
 from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
-from intents.scope import out_of_scope
+from intents.scope import out_of_scope, told_apart
 from intents.text import (
     Token,
     clause_bounds,
@@ -1592,11 +1592,11 @@ class _Reader:
         return bool(find(self.words, grammar().indexes["deny_qualities"], lo, cue.start))
 
     def _heard_alone(self, cue: _Mention) -> bool:
-        """A perception cue of masking ([contrast]) with no word setting two parts apart
-        after it in its clause, and not said of two parts before it ("the kick and bass
-        are indistinguishable")."""
+        """A masking cue ending in a verb of telling apart ([contrast]) with no word setting
+        two parts apart after it in its clause, and not said of two parts before it ("the
+        kick and bass are indistinguishable")."""
         table = self.rules["contrast"]
-        if " ".join(self.words[cue.start:cue.end]) not in table["perception"]:
+        if not told_apart(self, cue):
             return False
         clause = self.clauses[cue.start]
         before = {m.layer for m in self.by_sentence.get(self.sentences[cue.start], [])

@@ -21,7 +21,7 @@ from intents.text import stem, words_of
 if TYPE_CHECKING:
     from intents.parser import _Mention, _Reader
 
-__all__ = ["framed", "out_of_scope", "praises", "told_not_mixed"]
+__all__ = ["framed", "out_of_scope", "praises", "told_apart", "told_not_mixed"]
 
 
 def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
@@ -33,8 +33,23 @@ def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
             or _praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or _caused(reader, cue) or _approved(reader, cue) or _where_heard(reader, cue)
-            or _placed_nothing(reader, cue)
+            or _placed_nothing(reader, cue) or _undecided(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
+
+
+def told_apart(reader: _Reader, cue: _Mention) -> bool:
+    """A masking cue ending in a verb of telling apart (rules.toml [contrast] perception)."""
+    table = reader.rules["contrast"]
+    said = reader.words[cue.start:cue.end]
+    return cue.cue.problem == table["problem"] and any(
+        tuple(said[-len(verb):]) == verb for verb in map(words_of, table["perception"]))
+
+
+def _undecided(reader: _Reader, cue: _Mention) -> bool:
+    """"hard to tell if it's my speakers or the mix": what the speaker cannot decide
+    ([contrast] undecided after the verb), no sound."""
+    return told_apart(reader, cue) and cue.end < len(reader.words) \
+        and reader.words[cue.end] in reader.rules["contrast"]["undecided"]
 
 
 def _freed(reader: _Reader, cue: _Mention) -> bool:

@@ -43,6 +43,7 @@ class _Rules:
     clause_words: frozenset[str]
     after_verb: frozenset[str]
     joiners: frozenset[str]
+    subjects: frozenset[str]
     subordinators: frozenset[str]
     verbs: frozenset[str]
     verb_reach: int
@@ -83,6 +84,7 @@ def _rules() -> _Rules:
         clause_words=frozenset(data["clauses"]["words"]),
         after_verb=frozenset(data["clauses"]["after_verb"]),
         joiners=frozenset(data["clauses"]["joiners"]),
+        subjects=frozenset(data["clauses"]["subjects"]),
         subordinators=frozenset(data["clauses"]["subordinators"]),
         verbs=frozenset(data["clauses"]["verbs"]),
         verb_reach=int(data["clauses"]["verb_reach"]),
@@ -258,7 +260,8 @@ def clause_bounds(text: str, tokens: list[Token]) -> list[int]:
             moved = True
         if (moved or token.word in rules.clause_words or
                 (token.word in rules.after_verb and verb_seen) or
-                (token.word in rules.joiners and verb_seen
+                (token.word in rules.joiners
+                 and (verb_seen or (i + 1 < len(tokens) and tokens[i + 1].word in rules.subjects))
                  and _verb_ahead(tokens, i, breaks[b] if b < len(breaks) else None,
                                  last_verb in rules.causatives))) and i:
             clause += 1

@@ -222,6 +222,10 @@ REFERENCE = [
     ("Lovely harmonies from the backing singers. Sadly they are buried.",
      [("backing_vocals", "too_quiet")]),
     ("The guitars are gorgeous. It is just way too quiet overall.", [("mix", "quiet_master")]),
+    # "and" with a subject of its own after it starts a clause, whatever came before it
+    ("they kicked in the instrumentals and I couldn't understand a word of what they were "
+     "saying", [("vocal", "too_quiet")]),
+    ("the guitars came in and you could no longer hear the vocal", [("vocal", "too_quiet")]),
     # "it all" is the whole song, whatever part came before it
     ("the vocals turn harsh and it all gets really loud",
      [("vocal", "harsh"), ("mix", "loud_master")]),

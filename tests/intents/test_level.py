@@ -128,6 +128,12 @@ def test_telling_one_part_from_another_is_masking_telling_one_part_alone_is_leve
     assert (layer, problem) in _read(text)
 
 
+@pytest.mark.parametrize("text", RULES["contrast"]["undecided_examples"])
+def test_what_cannot_be_told_is_no_sound(text):
+    understanding = understand(text)
+    assert understanding.intents == () and understanding.unclear == ()
+
+
 @pytest.mark.parametrize("text", [
     "the vocal sits nicely with the band and the master breathes",
     "the vocal comes through clearly even on a phone",

@@ -18,18 +18,12 @@ import numpy as np
 from scipy import signal
 
 from dsp.filters import bell
-from dsp.overlap import COMPETING_CENTRES_HZ, moving_together, shared_energy
+from dsp.overlap import COMPETING_CENTRES_HZ, SAME_SOUND, moving_together, shared_energy
 
-__all__ = ["BARELY", "LEVEL_BUDGET_DB", "SAME_SOUND", "Carve", "Cut", "carve"]
+__all__ = ["BARELY", "LEVEL_BUDGET_DB", "Carve", "Cut", "carve"]
 
 BARELY = 0.05
 """Two parts with less than this in common barely sit on each other: no carve."""
-SAME_SOUND = 0.9
-"""Two parts whose band energies rise and fall together this closely (dsp.overlap.
-moving_together) hold one sound, a copy: an EQ cut on either leaves the two one sound, so
-no carve. On /tmp/e2e/24-files the cymbals and fx parts (FX Riser is a copy of Hats)
-measure 0.97, the keys and snare (Synth is a copy of Snare Top) 0.95; every other pair of
-parts 0.43 or less, and different files of one kind 0.68 (Guitar L/R) or less."""
 LEVEL_BUDGET_DB = 1.0
 """The most a carve may take off a part's own level (K-weighted, whole spectrum)."""
 _QS = (0.7, 1.0, 1.4, 2.0, 2.8)
@@ -72,7 +66,8 @@ class Carve:
     """The pair's overlap with both cuts."""
     together: float
     """How closely the two parts' band energies rise and fall together (dsp.overlap.
-    moving_together); from SAME_SOUND up the two hold one sound and neither is cut."""
+    moving_together); from dsp.overlap.SAME_SOUND up the two hold one sound and neither is
+    cut."""
 
     @property
     def same_sound(self) -> bool:

@@ -29,6 +29,7 @@ from dsp.diagnosis import (
 )
 from dsp.meter import k_weighting_sections
 from dsp.moves import MEASURED_GAIN_DB, SEVERITY_SCALE, FixRequest, Move, Note, Plan
+from dsp.overlap import Copy
 from dsp.processing import equaliser_sections
 from dsp.sized import Sized, counted_note, landing_cut, level_landing, resized_level
 from dsp.stem_analysis import (
@@ -637,8 +638,8 @@ def _separate(ctx: _Context, stem: str, rival: str) -> None:
         ctx.notes.append(f"Where {ctx.the(pair[0])} and {ctx.the(pair[1])} meet they hold "
                          "the same sound: band by band their energy rises and falls together "
                          f"(correlation {found.together:.2f}, 160 Hz–6.3 kHz, 20 ms at a "
-                         "time), so an EQ carve can't set them apart and I cut neither. If one "
-                         "holds a copy of the other, mute the copy; or turn one of them down.")
+                         "time), so an EQ carve can't set them apart and I cut neither. "
+                         + _copy_advice(ctx, tuple(pair)))
         return
     cut = found.cuts[0]
     if cut is None:
@@ -654,6 +655,26 @@ def _separate(ctx: _Context, stem: str, rival: str) -> None:
                           f"alone takes the {label} from {percent(found.overlap)} to "
                           f"about {percent(cut.overlap_after)}",
             freq_hz=cut.freq_hz, gain_db=cut.gain_db, q=cut.q)
+
+
+def _copy_advice(ctx: _Context, pair: tuple[str, str]) -> str:
+    """What to do about two parts that hold one sound, naming the files that do where the
+    analysis found them file by file (SessionAnalysis.copies): 'Synth (keys) moves with
+    Snare Bottom and Snare Top (snare), correlation 0.99: mute the copy, or turn one down.'"""
+    found = ctx.analysis.copies.get(pair, ())
+    if not found:
+        return "If one holds a copy of the other, mute the copy; or turn one of them down."
+
+    def side(files: tuple[str, ...], part: str) -> str:
+        return f"{listing(files)} ({part_name(part, ctx.names)})"
+
+    def figure(c: Copy) -> str:  # '0.99', or the range '0.92–0.97'
+        return "–".join(dict.fromkeys(f"{v:.2f}" for v in c.together))
+
+    said = "; ".join(f"{side(c.first, pair[0])} {'moves' if len(c.first) == 1 else 'move'} "
+                     f"with {side(c.second, pair[1])} (correlation {figure(c)})"
+                     for c in found)
+    return f"File by file, {said}: mute the copy, or turn one of them down."
 
 
 def _lead(ctx: _Context, rival: str, layer: str, cut: Cut) -> str:

@@ -7,6 +7,7 @@ the mix and the rest of the mix as sums of those.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
@@ -19,7 +20,7 @@ from scipy import signal
 from dsp.analysis import TrackAnalysis, smoothed_db, track_analysis
 from dsp.check import DRUM_ROLES, RETURN, VOCAL_ROLES, StemSet, working_against
 from dsp.meter import SILENCE_LUFS, integrated_from_hops, loudness_from_hops, window_power
-from dsp.overlap import band_frames, shared_energy
+from dsp.overlap import SAME_SOUND, Copy, band_frames, copies, moving_together, shared_energy
 from dsp.returns import follows
 from dsp.scan import Gram, TrackSums, hann, mid, scan
 
@@ -84,6 +85,11 @@ class SessionAnalysis:
     file_harshness: Mapping[str, Harshness]
     """The same files' edge, measured as their part's is (where the cymbals ring, for a
     kit's files)."""
+    copies: Mapping[tuple[str, str], tuple[Copy, ...]]
+    """Each pair of parts (in sorted order) that holds one sound by their band energies
+    (dsp.overlap.SAME_SOUND, as dsp.carve measures them), one of them of several files:
+    which file of each is the copy of which, each file measured on its own
+    (dsp.overlap.copies)."""
 
     @property
     def roles(self) -> tuple[str, ...]:
@@ -354,6 +360,8 @@ def analyse_session(stems: StemSet, *,
         return_sources=old.return_sources if reuse is not None and _same_files(stems, reuse[0])
         else _return_sources(stems, band_power),
         file_tracks=MappingProxyType(file_tracks), file_harshness=MappingProxyType(file_harsh),
+        copies=old.copies if reuse is not None and _same_files(stems, reuse[0])
+        else _copies(stems, band_power),
     )
 
 
@@ -377,6 +385,26 @@ def _return_sources(stems: StemSet,
         return MappingProxyType({returns[0].name: follows(band_power[RETURN], dry)})
     return MappingProxyType({stem.name: follows(band_frames(mid(stem.samples), stems.sample_rate),
                                                 dry) for stem in returns})
+
+
+def _copies(stems: StemSet, band_power: Mapping[str, np.ndarray]
+            ) -> Mapping[tuple[str, str], tuple[Copy, ...]]:
+    """Pairs of parts that hold one sound, one of them of several files, and which of their
+    files do (a part's files measured one by one only for such a pair: a copy is rare, the
+    measure is not cheap). Kept from an earlier analysis of the same files, as a move never
+    makes two files one sound or sets them apart."""
+    several = {role for role in band_power if len(stems.part(role)) > 1}
+    pairs = [(a, b) for a, b in itertools.combinations(sorted(band_power), 2)
+             if {a, b} & several
+             and moving_together(band_power[a], band_power[b]) >= SAME_SOUND]
+    frames = {}
+    for role in sorted({role for pair in pairs for role in pair}):
+        files = stems.part(role)
+        frames |= ({files[0].name: band_power[role]} if len(files) == 1 else
+                   {f.name: band_frames(mid(f.samples), stems.sample_rate) for f in files})
+    return MappingProxyType({(a, b): copies(frames, [f.name for f in stems.part(a)],
+                                            [f.name for f in stems.part(b)])
+                             for a, b in pairs})
 
 
 def _band_powers(stems: StemSet, old: SessionAnalysis | None,

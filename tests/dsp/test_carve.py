@@ -10,6 +10,7 @@ centres, 1 kHz * 2^(k/3)) and pyloudnorm's loudness, read from the stems as writ
 from __future__ import annotations
 
 import json
+import re
 
 import numpy as np
 import pyloudnorm
@@ -18,6 +19,7 @@ import soundfile as sf
 from faults import stem_set
 from scipy import signal
 
+from dsp.filters import bell
 from dsp.mastering import MasterSettings
 from dsp.moves import FixRequest, Plan
 from dsp.pipeline import export, render
@@ -141,6 +143,33 @@ def test_two_parts_holding_one_sound_are_not_carved_and_the_plan_says_why():
     assert len(said) == 1, plan.said
     assert "the guitars" in said[0] and "the keys" in said[0]
     assert "mute the copy" in said[0] and "turn one of them down" in said[0]
+
+
+def test_the_copy_inside_a_part_of_several_files_is_named():
+    """On /tmp/e2e/24-files 'Synth', one of the keys' four files, is a copy of 'Snare Top';
+    measured part by part the plan could only say the keys and the snare hold one sound.
+    Here the keys are a piano (its own noise) and a synth that is the guitars' noise through
+    a bell, 3 dB down; the guitars are that noise and a second guitar of their own. Measured
+    file by file, the note names the synth and the guitar it copies, and no other pair."""
+    from dsp.check import Stem, StemSet
+
+    rng = np.random.default_rng(5)
+    sos = signal.butter(1, 300.0, "lowpass", fs=RATE, output="sos")
+    noises = [signal.sosfilt(sos, rng.standard_normal(int(SECONDS * RATE))) for _ in range(3)]
+    gtr, gtr2, piano = (0.1 * n / np.sqrt(np.mean(n ** 2)) for n in noises)
+    synth = 0.71 * signal.sosfilt(bell(1000.0, 6.0, 1.0, RATE), gtr)
+    files = (("guitars", "Gtr", gtr), ("guitars", "Gtr 2", 0.15 * gtr2),
+             ("keys", "Piano", 0.15 * piano), ("keys", "Synth", synth))
+    stems = StemSet(tuple(Stem(role, _stereo(x), name=name) for role, name, x in files),
+                    RATE, int(SECONDS * RATE))
+    plan = plan_fixes(_REQUESTS, analyse_session(stems), names=LAYER_NAMES)
+    assert plan.moves == ()
+    said = [note for note in plan.said if "hold the same sound" in note]
+    assert len(said) == 1, plan.said
+    named = re.search(r"File by file, Gtr \(guitars\) moves with Synth \(keys\) "
+                      r"\(correlation (\d\.\d\d)\): mute the copy", said[0])
+    assert named and float(named[1]) >= 0.98, said[0]  # a copy: 1 at any gain and EQ
+    assert "Gtr 2" not in said[0] and "Piano" not in said[0], said[0]
 
 
 def test_parts_that_barely_overlap_are_left_alone_and_told_so():

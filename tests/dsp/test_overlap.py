@@ -19,7 +19,7 @@ from scipy import signal
 from dsp.diagnosis import complaint_measures
 from dsp.mastering import MasterSettings
 from dsp.moves import FixRequest, Plan
-from dsp.overlap import band_frames, moving_together, shared_energy
+from dsp.overlap import SAME_SOUND, band_frames, copies, moving_together, shared_energy
 from dsp.pipeline import export, render
 from dsp.recipes import plan_fixes
 from dsp.stem_analysis import analyse_session
@@ -101,6 +101,26 @@ def test_a_copy_at_any_gain_and_eq_moves_together_and_independent_parts_do_not()
     assert abs(moving_together(a, c)) < 0.1
     with pytest.raises(ValueError):
         moving_together(a, b[:-1])
+
+
+def test_files_that_move_together_are_gathered_into_one_group():
+    """A synth that copies a snare's top moves with its bottom too (the bottom is the top
+    with its mids lifted and noise of its own 20 dB down): one group of three files, whose
+    figures span the two pairs; a piano of its own noise is in no group."""
+    top = _noise(3.0, seed=1).astype(np.float32)
+    sos = signal.butter(2, [400.0, 1600.0], "bandpass", fs=RATE, output="sos")
+    bottom = (0.5 * top + 0.5 * signal.sosfilt(sos, top)
+              + 0.1 * _noise(3.0, seed=2)).astype(np.float32)
+    frames = {name: band_frames(x, RATE) for name, x in
+              (("Top", top), ("Bottom", bottom), ("Synth", 0.5 * top),
+               ("Piano", _noise(3.0, seed=3).astype(np.float32)))}
+    pairs = {name: moving_together(frames["Synth"], frames[name]) for name in ("Top", "Bottom")}
+    assert min(pairs.values()) >= SAME_SOUND
+    found = copies(frames, ["Piano", "Synth"], ["Top", "Bottom"])
+    assert len(found) == 1
+    assert (found[0].first, found[0].second) == (("Synth",), ("Top", "Bottom"))
+    assert found[0].together == pytest.approx((min(pairs.values()), max(pairs.values())))
+    assert found[0].together[1] == pytest.approx(1.0, abs=0.02)  # the copy
 
 
 def test_parts_that_take_turns_share_only_the_moments_both_play():

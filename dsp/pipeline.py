@@ -37,7 +37,8 @@ from dsp.report import build_report, render_markdown
 from dsp.stem_analysis import SessionAnalysis, analyse_session
 from dsp.writing import MASTER_BIT_DEPTH, write_wav
 
-__all__ = ["ExportResult", "Progress", "RenderResult", "export", "load_stems", "render"]
+__all__ = ["ExportResult", "Progress", "RenderResult", "export", "load_stems",
+           "measured_balance", "render"]
 
 Progress = Callable[[str, float], None]
 
@@ -116,6 +117,20 @@ class RenderResult:
                              loudness=self.master.after)
 
 
+def _processed(stems: StemSet, moves: Sequence[Move]) -> StemSet:
+    """The stems with the moves on them applied (the moves on the whole mix act later,
+    on their sum)."""
+    return apply_moves(stems, [m for m in moves if m.stem != "mix"])
+
+
+def measured_balance(stems: StemSet, before: SessionAnalysis
+                     ) -> Callable[[Sequence[Move]], SessionAnalysis]:
+    """What a render of some moves will measure between the parts (its `after`, which the
+    report shows): the moves applied to `stems` and the result analysed, as render does.
+    For a plan to say where a part lands (dsp.recipes.plan_fixes' `measure`)."""
+    return lambda moves: analyse_session(_processed(stems, moves), reuse=(stems, before))
+
+
 def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
            before: SessionAnalysis | None = None,
            reference: tuple[np.ndarray, int] | None = None,
@@ -138,7 +153,7 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
         _check_cancel(cancel)
         report("applying moves", 0.1)
         bus_moves = [m for m in moves if m.stem == "mix"]
-        fixed = apply_moves(stems, [m for m in moves if m.stem != "mix"])
+        fixed = _processed(stems, moves)
         _check_cancel(cancel)
         report("mixing", 0.25)
         premaster, headroom = mix_stems(fixed, mix_moves=bus_moves)

@@ -76,6 +76,19 @@ class _LevelGoal:
     reason: str
 
 
+@dataclass(frozen=True)
+class _Nudge:
+    """A nudge's note, which says how far the part moves against the rest: said as the
+    nudge is sized, and again once the plan's moves are measured on the audio (see
+    plan_fixes' `measure`)."""
+
+    note: str
+    opening: str
+    """The note up to the size of the step."""
+    layer: str
+    current: float
+
+
 _Counting = dict[str, tuple[Sized, tuple[str, ...] | None]]
 """Each note that counts on moves of the plan: its words as they come and go, and the parts
 whose low-mid cuts it says were made (None: every move of the plan)."""
@@ -85,7 +98,7 @@ class _Context:
     def __init__(self, request: FixRequest, analysis: SessionAnalysis, moves: list[Move],
                  named: frozenset[str], goals: list[_LevelGoal],
                  names: Mapping[str, str], counting: _Counting,
-                 return_parts: Mapping[str, str]) -> None:
+                 return_parts: Mapping[str, str], nudges: list[_Nudge]) -> None:
         self.request = request
         self.analysis = analysis
         self.scale = SEVERITY_SCALE[request.severity]
@@ -107,6 +120,8 @@ class _Context:
         self.counting = counting
         self.return_parts = return_parts
         """Each effects return's part as its file name says it (see plan_fixes)."""
+        self.nudges = nudges
+        """The plan's nudges, whose notes the measured plan says again (see _Nudge)."""
 
     def the(self, role: str) -> str:
         """The part as a sentence names it: 'the lead vocal'."""
@@ -188,11 +203,12 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None,
         # plan's other moves have acted: lifting the vocal 7 dB left a keys "nudge up" of
         # 1 dB 1 LU lower against the rest than before
         ctx.goals.append(_LevelGoal(move, layer, current + small, reason))
-    note = (f"The measurement doesn't back a big move on {ctx.the(layer)}, measured at "
-            f"{signed(current)} LU against the rest, "
-            f"{_where_level_sits(current, low, high, louder)}. I made a nudge of "
-            f"{abs(small):.1f} LU against the rest.")
+    opening = (f"The measurement doesn't back a big move on {ctx.the(layer)}, measured at "
+               f"{signed(current)} LU against the rest, "
+               f"{_where_level_sits(current, low, high, louder)}. I made a nudge of ")
+    note = _nudge_words(opening, small)
     ctx.notes.append(note)
+    ctx.nudges.append(_Nudge(note, opening, layer, current))
     if settled:   # a step against the rest as it is once every move of the plan has acted
         ctx.counting[note] = (counted_note(note, then=", so the part may not land there."),
                               None)
@@ -1177,22 +1193,27 @@ def _level_now(analysis: SessionAnalysis, layer: str) -> float:
 _SETTLE_ROUNDS = 3
 
 
-def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
-                   moves: list[Move]) -> tuple[str, ...]:
+def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: list[Move],
+                   measured: SessionAnalysis | None = None) -> tuple[str, ...]:
     """Resize each level move so its part lands on its goal once every other move of the
     plan has acted (a mud cut on the vocal lowers the vocal too; cuts on the other parts
-    lower the rest). A few rounds settle level moves that change each other's rest.
-    Returns the stems whose move stops at MEASURED_GAIN_DB short of its goal."""
+    lower the rest). A few rounds settle level moves that change each other's rest, on
+    what the parts' spectra predict; or one round on what the plan's moves `measured` on
+    the audio (the part's own gain moves it against the rest by exactly that gain, so the
+    rest of its change is the other moves'). Returns the stems whose move stops at
+    MEASURED_GAIN_DB short of its goal."""
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
     limited: list[str] = []
-    for _ in range(_SETTLE_ROUNDS):
+    for _ in range(_SETTLE_ROUNDS if measured is None else 1):
         limited = []
         for n, goal in enumerate(goals):
             index = next(i for i, m in enumerate(moves) if m is goal.move)
             others = [m for i, m in enumerate(moves) if i != index]
             current = _level_now(analysis, goal.layer)
             gap = goal.goal_lu - current
-            shift = _level_shift(analysis, goal.layer, others, band_power)
+            shift = (_level_now(measured, goal.layer) - current
+                     - float(goal.move.params["gain_db"]) if measured is not None
+                     else _level_shift(analysis, goal.layer, others, band_power))
             needed = gap - shift
             gain = round(float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB)), 1)
             gain = gain if gain * gap > 0 else 0.0
@@ -1210,6 +1231,10 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal],
     return tuple(limited)
 
 
+def _nudge_words(opening: str, step: float) -> str:
+    return f"{opening}{abs(step):.1f} LU against the rest."
+
+
 def _held(needed: float, gain: float, lands: float) -> tuple[str, str]:
     """The end of a level move's reason when it needs more than one measured move makes:
     what holds it, and where that leaves the part."""
@@ -1219,27 +1244,58 @@ def _held(needed: float, gain: float, lands: float) -> tuple[str, str]:
             f", so it lands near {signed(lands)} LU")
 
 
-def _drop_idle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: list[Move],
-                      names: Mapping[str, str], counting: _Counting) -> tuple[list[str],
-                                                                             list[Move]]:
+def _drop_idle_levels(goals: list[_LevelGoal], moves: list[Move]) -> list[_LevelGoal]:
     """A part (or a return's file) the other moves already bring to its goal loses its own
-    move; the notes say so. Returns the notes and the moves taken out."""
+    move. Returns the goals whose move was taken out."""
+    idle = [goal for goal in goals if goal.move.params["gain_db"] == 0.0]
+    for goal in idle:
+        moves.remove(goal.move)
+    return idle
+
+
+def _landing(analysis: SessionAnalysis, measured: SessionAnalysis | None, layer: str,
+             moves: Sequence[Move]) -> float:
+    """Where a part (or one file) stands against the rest once `moves` have acted: as the
+    audio they make measures (`measured`, the plan's moves applied to the stems and
+    analysed as a render's result is), else predicted from the parts' spectra."""
+    if measured is not None:
+        return _level_now(measured, layer)
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
-    notes, idle = [], []
-    for goal in goals:
-        if goal.move.params["gain_db"] == 0.0:
-            moves.remove(goal.move)
-            idle.append(goal.move)
-            others = _level_shift(analysis, goal.layer, moves, band_power)
-            landing = _level_now(analysis, goal.layer) + others
-            which = "that part" if goal.layer in analysis.level_vs_rest_lu else goal.layer
-            note = (f"The plan's other moves bring {the_part(goal.layer, names)} to about "
-                    f"{signed(landing)} LU against the rest on their own, so {which} gets "
-                    "no level move of its own.")
-            notes.append(note)
-            then = ", so the part" if which == "that part" else f", so {which}"
-            counting[note] = (counted_note(note, then=then + " may not land there."), None)
-    return notes, idle
+    return _level_now(analysis, layer) + _level_shift(analysis, layer, moves, band_power)
+
+
+def _idle_notes(analysis: SessionAnalysis, measured: SessionAnalysis | None,
+                idle: Sequence[_LevelGoal], moves: Sequence[Move], names: Mapping[str, str],
+                counting: _Counting) -> list[str]:
+    """What the plan says of each move it took out: where the other moves bring its part."""
+    notes = []
+    for goal in idle:
+        landing = _landing(analysis, measured, goal.layer, moves)
+        which = "that part" if goal.layer in analysis.level_vs_rest_lu else goal.layer
+        note = (f"The plan's other moves bring {the_part(goal.layer, names)} to about "
+                f"{signed(landing)} LU against the rest on their own, so {which} gets "
+                "no level move of its own.")
+        notes.append(note)
+        then = ", so the part" if which == "that part" else f", so {which}"
+        counting[note] = (counted_note(note, then=then + " may not land there."), None)
+    return notes
+
+
+def _measured_nudges(nudges: Sequence[_Nudge], measured: SessionAnalysis, notes: list[str],
+                     about: dict[str, set], counting: _Counting) -> None:
+    """Each nudge's note says the step its part takes against the rest as the plan's moves,
+    applied to the audio, measure (the figure the report will show after the render)."""
+    for nudge in nudges:
+        said = _nudge_words(nudge.opening, _level_now(measured, nudge.layer) - nudge.current)
+        if said == nudge.note or nudge.note not in notes:
+            continue
+        notes[notes.index(nudge.note)] = said
+        if nudge.note in about:
+            about[said] = about.pop(nudge.note)
+        if nudge.note in counting:
+            counting.pop(nudge.note)
+            counting[said] = (counted_note(said, then=", so the part may not land there."),
+                              None)
 
 
 _MUD_STEP_DB = 0.5
@@ -1371,19 +1427,24 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
 
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
                names: Mapping[str, str] | None = None,
-               return_parts: Mapping[str, str] | None = None) -> Plan:
+               return_parts: Mapping[str, str] | None = None,
+               measure: Callable[[Sequence[Move]], SessionAnalysis] | None = None) -> Plan:
     """The moves and notes for `requests`. `names`: each part's name for people
     (intents.LAYER_NAMES, from the caller), which every reason and note uses; without it,
     a part's id as a word. `return_parts`: for effects returns whose file name says whose
     they are ('Vox Verb': vocal; intents.effect_source, from the caller), that part, or
     RETURN for an effect sound of its own ('FX Riser'); a
     reverb complaint about a part moves only that part's returns (the others by
-    measurement, SessionAnalysis.return_sources)."""
+    measurement, SessionAnalysis.return_sources). `measure`: the analysis of the stems with
+    some moves applied, as a render measures it (dsp.pipeline.measured_balance): where the
+    plan says where a part lands (a nudge, a move the others made unnecessary), it says
+    what that measures; without it, a prediction from the parts' spectra."""
     names = names or {}
     return_parts = return_parts or {}
     moves: list[Move] = []
     notes: list[str] = []
     goals: list[_LevelGoal] = []
+    nudges: list[_Nudge] = []
     counting: _Counting = {}
     about: dict[str, set[tuple[str, str, str]]] = {}
     held: list[set[tuple[str, str, str]]] = []
@@ -1395,7 +1456,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
             continue
         ctx = _Context(request, analysis, moves,
                        frozenset(r.layer for r in requests if r.problem == request.problem),
-                       goals, names, counting, return_parts)
+                       goals, names, counting, return_parts, nudges)
         first = len(moves)
         recipe(ctx)
         if request.file is not None:
@@ -1417,14 +1478,20 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
         notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names, counting))
         settled = _settle_levels(analysis, goals, moves)
-    dropped, idle = _drop_idle_levels(analysis, goals, moves, names, counting)
-    notes.extend(dropped)
+    if measure is not None and (nudges or any(g.move.params["gain_db"] == 0.0 for g in goals)):
+        # where the plan says where a part lands, the levels settle on the audio measured
+        settled = _settle_levels(analysis, goals, moves, measure(moves))
+    idle = _drop_idle_levels(goals, moves)
+    measured = measure(moves) if measure is not None and (idle or nudges) else None
+    if measured is not None:
+        _measured_nudges(nudges, measured, notes, about, counting)
+    notes.extend(_idle_notes(analysis, measured, idle, moves, names, counting))
     # a move kept small that the plan then took out (a nudge made idle) holds nothing back
     held_back = any(not kept or any(_signature(m) in kept for m in moves) for kept in held)
     return Plan(moves=_counted_moves(moves), notes=_counted_notes(analysis, notes, moves,
                                                                     counting, about),
                 held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])),
-                idle=tuple(idle))
+                idle=tuple(goal.move for goal in idle))
 
 
 def _signature(move: Move) -> tuple[str, str, str]:

@@ -404,7 +404,7 @@ def _fix(args) -> int:
     _warn_about_inputs(stems)
     analysis = analyse_session(stems)
     complaints, notes = without_questions(heard, analysis, diagnosis(analysis))
-    planned = plan(complaints, analysis)
+    planned = plan(complaints, analysis, stems)
     planned = planned.noting(notes)
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)

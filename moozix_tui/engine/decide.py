@@ -219,16 +219,20 @@ def _reading(item: dict) -> str:
 
 
 
-def plan(complaints: Sequence[dict], analysis):
+def plan(complaints: Sequence[dict], analysis, stems=None):
     """The moves for these complaints, sized from the analysis (dsp.recipes, which also
-    works on a part inside the stem that holds it and says so)."""
+    works on a part inside the stem that holds it and says so). `stems`: the audio the
+    analysis measured, so where the plan says a part lands it says what a render of it
+    will measure (dsp.pipeline.measured_balance)."""
+    from dsp.pipeline import measured_balance
     from dsp.recipes import plan_fixes
     from intents import effect_source
 
     returns = {name: part for name in analysis.parts.get("fx", ())
                if (part := effect_source(name))}
     return plan_fixes([_request(c, analysis) for c in complaints], analysis,
-                      names=layer_names(), return_parts=returns)
+                      names=layer_names(), return_parts=returns,
+                      measure=measured_balance(stems, analysis) if stems is not None else None)
 
 
 def diagnosis(analysis) -> tuple:

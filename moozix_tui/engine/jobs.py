@@ -81,7 +81,7 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
         findings = diagnosis(analysis)
         settled, notes, swapped = settle_doubtful(complaints, alternatives, findings,
                                                    analysis)
-        planned = plan(settled, analysis)
+        planned = plan(settled, analysis, base if base is not None else loaded)
         return AnalyseOutcome(loaded, analysis, findings,
                               planned.noting(notes),
                               of_original=base is None and known is None,

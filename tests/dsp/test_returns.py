@@ -242,3 +242,96 @@ def test_a_return_the_other_moves_take_to_its_goal_keeps_its_row_and_is_named(se
     assert row["after"] == pytest.approx(
         result.after.file_level_vs_rest_lu["Snare Plate"], abs=0.05)
     assert row["after"] < row["before"] - 0.5
+
+
+
+def _vs_rest(audio: dict[str, np.ndarray], name: str) -> float:
+    """One stem (frames, 2) against the sum of every other, by pyloudnorm: over the 0.4 s
+    windows (100 ms apart) where the stem plays, within 20 dB of its loudest window (the
+    definition of SessionAnalysis.level_vs_rest_lu), each window's K-weighted mean square
+    read from its loudness."""
+    import pyloudnorm
+
+    rest = sum(x for stem, x in audio.items() if stem != name)
+    meter, hop, size = pyloudnorm.Meter(RATE), RATE // 10, 4 * RATE // 10
+
+    def power(x: np.ndarray) -> np.ndarray:
+        return np.array([10 ** ((meter.integrated_loudness(x[i:i + size]) + 0.691) / 10)
+                         for i in range(0, len(x) - size + 1, hop)])
+
+    own, others = power(audio[name]), power(rest)
+    plays = own > own.max() / 100
+    return float(10 * np.log10(own[plays].mean() / others[plays].mean()))
+
+
+def _written(out) -> dict[str, np.ndarray]:
+    """The exported stems as read back, each (frames, 2)."""
+    import soundfile as sf
+
+    audio = {}
+    for path in out.stems:
+        x, _ = sf.read(path, dtype="float64", always_2d=True)
+        audio[path.stem] = x if x.shape[1] == 2 else np.repeat(x, 2, axis=1)
+    return audio
+
+
+def _planned_and_written(stems, tmp_path):
+    """'The vocal is too quiet' with 'too much reverb on the snare', planned with its moves
+    measured on the audio, rendered and exported."""
+    from dsp.pipeline import export, measured_balance
+
+    analysis = analyse_session(stems)
+    requests = [FixRequest("vocal", "too_quiet"), FixRequest("snare", "too_much_reverb")]
+    plan = plan_fixes(requests, analysis, names=LAYER_NAMES,
+                      return_parts={"Snare Plate": "snare"},
+                      measure=measured_balance(stems, analysis))
+    result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
+                    before=analysis, idle=plan.idle)
+    return analysis, plan, export(tmp_path / "out", result, plan=plan, names=LAYER_NAMES)
+
+
+def test_a_dropped_returns_landing_is_what_the_written_files_measure(session, tmp_path):
+    """The plan that drops a return's move says where the other moves bring it: 'about
+    -24.4 LU' on /tmp/e2e/24-files, where the render measured -25.4, as it was predicted
+    from the parts' long-term spectra (here 'about -25.5'). The plan now measures its moves
+    on the audio, as the render does: the figure is what pyloudnorm reads off the written
+    stems, to its rounding (0.05) and the meters' difference (0.05)."""
+    import re
+
+    dry, returns = session
+    quiet = {**dry, "vocal": (dry["vocal"] * 10 ** (-14 / 20)).astype(np.float32)}
+    plate = (returns["snare"][0] * 10 ** (-14 / 20)).astype(np.float32)
+    _, plan, out = _planned_and_written(_stems(quiet, {"Snare Plate": plate}), tmp_path)
+    assert [m.stem for m in plan.idle] == ["Snare Plate"]
+    note = next(n for n in plan.said if "no level move of its own" in n)
+    said = float(re.search(r"to about ([+-]\d+\.\d) LU", note)[1])
+    assert said == pytest.approx(_vs_rest(_written(out), "Snare Plate"), abs=0.1)
+
+
+def test_a_nudge_says_the_step_the_written_files_measure(session, tmp_path):
+    """The vocal, snare and plate come in halfway, so where the plate plays the vocal's
+    12 dB lift weighs twice what the whole song's spectra say: the nudge down was sized on
+    a 0.3 LU fall from the lift (-0.7 dB) and the plate landed 1.3 LU down, where its note
+    said 'a nudge of 1.0 LU' and its reason 'to about -24.8 LU'. Sized on the plan's moves
+    measured on the audio, both hold for the written stems (pyloudnorm, as above)."""
+    import re
+
+    dry, returns = session
+    half = dry["vocal"].shape[1] // 2
+
+    def late(x: np.ndarray, db: float = 0.0) -> np.ndarray:
+        return (np.concatenate([np.zeros_like(x[:, :half]), x[:, half:]], axis=1)
+                * 10 ** (db / 20)).astype(np.float32)
+
+    quiet = {**dry, "vocal": late(dry["vocal"], -14), "snare": late(dry["snare"])}
+    stems = _stems(quiet, {"Snare Plate": late(returns["snare"][0], -14)})
+    _, plan, out = _planned_and_written(stems, tmp_path)
+    nudge = next(m for m in plan.moves if m.stem == "Snare Plate")
+    before = _vs_rest({s.name: np.repeat(s.samples, 3 - len(s.samples), axis=0).T
+                       for s in stems.stems}, "Snare Plate")
+    after = _vs_rest(_written(out), "Snare Plate")
+    goal = float(re.search(r"to about ([+-]\d+\.\d) LU", nudge.reason)[1])
+    assert goal == pytest.approx(after, abs=0.1)
+    note = next(n for n in plan.said if "I made a nudge of" in n)
+    step = float(re.search(r"a nudge of (\d+\.\d) LU", note)[1])
+    assert step == pytest.approx(before - after, abs=0.1)

@@ -516,14 +516,20 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
 
 def _over_cues(mentions: list[_Mention], readings: list[_Mention]) -> list[_Mention]:
     """New readings win over every cue that shares a word with them, except a phrase with
-    words between that holds one whole ("some songs are much louder than others")."""
+    words between that holds one whole ("some songs are much louder than others") and a
+    longer phrase of the same problem that holds one ("if I could have heard" over the
+    wished "heard")."""
     if not readings:
         return mentions
+
+    def holds(m: _Mention, w: _Mention) -> bool:
+        return m.start <= w.start and w.end <= m.end and (
+            (m.inner is not None and m.start < w.start)
+            or (m.end - m.start > w.end - w.start and m.cue.problem == w.cue.problem))
+
     taken = {k for w in readings for k in range(w.start, w.end)}
-    holding = [m for m in mentions if m.cue and m.inner and any(
-        m.start < w.start and w.end <= m.end for w in readings)]
-    readings = [w for w in readings if not any(
-        m.start < w.start and w.end <= m.end for m in holding)]
+    holding = [m for m in mentions if m.cue and any(holds(m, w) for w in readings)]
+    readings = [w for w in readings if not any(holds(m, w) for m in holding)]
     kept = [m for m in mentions if m in holding or not (
         m.cue and taken.intersection(range(m.start, m.end)))]
     return sorted(kept + readings, key=lambda m: m.start)

@@ -52,6 +52,10 @@ WISHES = [
     ("I can't get the snare to cut through the guitars", [("snare", "too_quiet")]),
     ("I'd bring the vocal up a few dB", [("vocal", "too_quiet")]),
     ("you might want to bring the piano down", [("keys", "too_loud")]),
+    # a wish composed whole keeps its reading over the wished word inside it
+    ("if I could have heard the vocals clearly I would have enjoyed it more",
+     [("vocal", "too_quiet")]),
+    ("if only we could have heard the piano in the bridge", [("keys", "too_quiet")]),
     # "if only" and "deserves to" wish; a pronoun may stand where the part does
     ("if only the piano were louder", [("keys", "too_quiet")]),
     ("if only the guitars were a touch drier", [("guitars", "too_much_reverb")]),

@@ -1527,9 +1527,10 @@ class _Reader:
         condition ("if", "without", "unless") is no complaint about the mix as it is."""
         rule = self.rules["hypothetical"]
         s_lo, s_hi = self.sentence_span[self.sentences[cue.start]]
-        if self.words[cue.start] in rule["conditions"] and set(
+        if self.words[cue.start] in rule["conditions"] and not cue.cue.object_after and set(
                 self.words[cue.end:s_hi]) & set(rule["modals"]):
-            return True  # "without the reverb" is the condition itself
+            return True  # "without the reverb" is the condition itself ("if I could hear the
+            # vocals, I would ..." is a wish: its part follows it)
         lo = self.clause_start[self.clauses[cue.start]]
         k = cue.start - 1
         if self.words[cue.start] not in rule["linking"]:

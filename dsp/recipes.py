@@ -310,9 +310,11 @@ def _muddy(ctx: _Context) -> None:
 def _muddy_files(ctx: _Context, role: str) -> tuple[str, ...]:
     """The files of a part that carry its low-mid build-up (SessionAnalysis.carriers, each
     file's own 150–400 Hz over its trend against the top of the part's typical range), with
-    a note naming them and those left; empty when the part is cut as a whole."""
+    a note naming them and those left; empty when the part is cut as a whole. A file the
+    complaint singled out is cut whatever its siblings carry (plan_fixes moves the part's
+    cut onto it)."""
     typical = ctx.ranges["low_mid_excess_db"].get(role)
-    if typical is None:
+    if typical is None or ctx.request.file in ctx.analysis.parts.get(role, ()):
         return ()
     own = {f: low_mid_excess_db(t) for f, t in ctx.analysis.file_tracks.items()}
     found = ctx.analysis.carriers(role, LOW_MID_BAND_HZ, own, typical[1])

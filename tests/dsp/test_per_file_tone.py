@@ -150,3 +150,14 @@ def test_low_mids_built_up_in_both_bass_files_cut_the_part(song):
     _, plan = _cut(stems, ("bass", "muddy"))
     assert "bass" in {m.stem for m in plan.moves}
     assert not {"Bass DI", "Bass Amp"} & {m.stem for m in plan.moves}
+
+
+def test_a_singled_out_file_gets_the_cut_even_where_a_sibling_carries_more(song):
+    """'the piano is muddy' where the pad holds the keys' build-up (+12 dB at 250 Hz): the
+    words name the piano, so the cut is the piano's, and the pad is not cut in its place."""
+    stems = harmonise([(role, _audio(role, x)) for role, x in song.items() if role != "keys"]
+                      + [("keys", _audio("Piano", song["keys"])),
+                         ("keys", _audio("Pad", boost(song["keys"], 250.0, 12.0)))])
+    _, plan = _cut(stems, ("keys", "muddy", "normal", "Piano"))
+    keys = {m.stem for m in plan.moves} & {"keys", "Piano", "Pad"}
+    assert keys == {"Piano"}

@@ -1331,8 +1331,11 @@ SIDES_EMPTY = [
     ("nothing is panned", {("mix", "narrow")}),
     ("the pads don't spread across the stereo field", {("keys", "narrow")}),
     ("the synths don't fill the sides", {("keys", "narrow")}),
+    ("everything sounds like it's coming from one spot in the middle", {("mix", "narrow")}),
+    ("the backing vocals all come from a single point", {("backing_vocals", "narrow")}),
     ("the guitars spread out nicely", set()),
     ("the tour dates are spread out", set()),
+    ("I stood in one spot the whole show", set()),
 ]
 
 

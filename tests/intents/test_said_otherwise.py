@@ -1383,6 +1383,17 @@ BOTTOM_FELL_OUT = [
     ("the bottom fell out of the market", set()),
 ]
 
+# A good quality lost as it happens (present tense), and one level from start to end.
+LOSING_IT = [
+    ("the drums lose all their punch when the limiter kicks in", {("drums", "weak")}),
+    ("the kick loses its punch in the chorus", {("kick", "weak")}),
+    ("the vocal is losing its clarity under the guitars", {("vocal", "muddy")}),
+    ("everything is the same volume, no ups and downs", {("mix", "loud_master")}),
+    ("the vocal is all the same volume, no expression", {("vocal", "over_compressed")}),
+    ("the band loses the plot in the second half", set()),
+    ("make the vocal the same volume as the guitar", set()),
+]
+
 # Parts in conflict, vying or jostling: masking, one intent per part; conflict in what
 # people say is no mix complaint.
 IN_CONFLICT = [
@@ -1472,7 +1483,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART,
             "small box": SMALL_BOX, "torn speaker": TORN_SPEAKER,
             "bottom fell out": BOTTOM_FELL_OUT, "in conflict": IN_CONFLICT,
-            "plain adjectives": PLAIN_ADJECTIVES}
+            "plain adjectives": PLAIN_ADJECTIVES, "losing it": LOSING_IT}
 
 
 @each_phrasing(FAMILIES)

@@ -1255,18 +1255,29 @@ def _drop_idle_levels(goals: list[_LevelGoal], moves: list[Move]) -> list[_Level
     return idle
 
 
-def _landing(analysis: SessionAnalysis, measured: SessionAnalysis | None, layer: str,
+def _landing(analysis: SessionAnalysis, measured: Callable[[str], float] | None, layer: str,
              moves: Sequence[Move]) -> float:
     """Where a part (or one file) stands against the rest once `moves` have acted: as the
-    audio they make measures (`measured`, the plan's moves applied to the stems and
-    analysed as a render's result is), else predicted from the parts' spectra."""
+    audio they make measures (`measured`, see _measured_landing), else predicted from the
+    parts' spectra."""
     if measured is not None:
-        return _level_now(measured, layer)
+        return measured(layer)
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
     return _level_now(analysis, layer) + _level_shift(analysis, layer, moves, band_power)
 
 
-def _idle_notes(analysis: SessionAnalysis, measured: SessionAnalysis | None,
+def _measured_landing(measured: SessionAnalysis, gains_then: Mapping[str, float],
+                      goals: Sequence[_LevelGoal]) -> Callable[[str], float]:
+    """Where each part lands, from the plan's moves as `measured` on the audio when each
+    goal's move had the gain `gains_then` gives it: a part's own gain since moves it
+    against the rest by exactly the change (the others' changes since, a fraction of a dB
+    each, move its rest a fraction of that), so one pass over the audio serves."""
+    now = {goal.layer: float(goal.move.params["gain_db"]) for goal in goals}
+    return lambda layer: (_level_now(measured, layer) + now.get(layer, 0.0)
+                          - gains_then.get(layer, 0.0))
+
+
+def _idle_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | None,
                 idle: Sequence[_LevelGoal], moves: Sequence[Move], names: Mapping[str, str],
                 counting: _Counting) -> list[str]:
     """What the plan says of each move it took out: where the other moves bring its part."""
@@ -1283,12 +1294,12 @@ def _idle_notes(analysis: SessionAnalysis, measured: SessionAnalysis | None,
     return notes
 
 
-def _measured_nudges(nudges: Sequence[_Nudge], measured: SessionAnalysis, notes: list[str],
-                     about: dict[str, set], counting: _Counting) -> None:
+def _measured_nudges(nudges: Sequence[_Nudge], measured: Callable[[str], float],
+                     notes: list[str], about: dict[str, set], counting: _Counting) -> None:
     """Each nudge's note says the step its part takes against the rest as the plan's moves,
     applied to the audio, measure (the figure the report will show after the render)."""
     for nudge in nudges:
-        said = _nudge_words(nudge.opening, _level_now(measured, nudge.layer) - nudge.current)
+        said = _nudge_words(nudge.opening, measured(nudge.layer) - nudge.current)
         if said == nudge.note or nudge.note not in notes:
             continue
         notes[notes.index(nudge.note)] = said
@@ -1480,11 +1491,13 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
         notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names, counting))
         settled = _settle_levels(analysis, goals, moves)
+    measured = None
     if measure is not None and (nudges or any(g.move.params["gain_db"] == 0.0 for g in goals)):
         # where the plan says where a part lands, the levels settle on the audio measured
-        settled = _settle_levels(analysis, goals, moves, measure(moves))
+        heard, then = measure(moves), {g.layer: float(g.move.params["gain_db"]) for g in goals}
+        settled = _settle_levels(analysis, goals, moves, heard)
+        measured = _measured_landing(heard, then, goals)
     idle = _drop_idle_levels(goals, moves)
-    measured = measure(moves) if measure is not None and (idle or nudges) else None
     if measured is not None:
         _measured_nudges(nudges, measured, notes, about, counting)
     notes.extend(_idle_notes(analysis, measured, idle, moves, names, counting))

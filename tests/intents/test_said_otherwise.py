@@ -1383,6 +1383,17 @@ BOTTOM_FELL_OUT = [
     ("the bottom fell out of the market", set()),
 ]
 
+# Grit graded as a fault ("a bit gritty", "too crunchy"); chat slang grades after the word
+# ("crunchy af", "bright af"). Said plainly, grit is a tone someone may want.
+GRIT_GRADED = [
+    ("the vocals are crunchy af", {("vocal", "distorted")}),
+    ("the vocal is a bit gritty on the high notes", {("vocal", "distorted")}),
+    ("the bass is way too dirty", {("bass", "distorted")}),
+    ("the hats are bright af", {("cymbals", "harsh")}),
+    ("the guitars are crunchy and huge", set()),
+    ("I love a dirty bass sound", set()),
+]
+
 # A good quality lost as it happens (present tense), and one level from start to end.
 LOSING_IT = [
     ("the drums lose all their punch when the limiter kicks in", {("drums", "weak")}),
@@ -1483,7 +1494,8 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "sides empty": SIDES_EMPTY, "ghost of a part": GHOST_OF_A_PART,
             "small box": SMALL_BOX, "torn speaker": TORN_SPEAKER,
             "bottom fell out": BOTTOM_FELL_OUT, "in conflict": IN_CONFLICT,
-            "plain adjectives": PLAIN_ADJECTIVES, "losing it": LOSING_IT}
+            "plain adjectives": PLAIN_ADJECTIVES, "losing it": LOSING_IT,
+            "grit graded": GRIT_GRADED}
 
 
 @each_phrasing(FAMILIES)

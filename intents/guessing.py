@@ -147,7 +147,9 @@ def doubts(reader, item) -> tuple[str, ...]:
         out.append("beside_the_song")
     if _modifier(reader, part) is not None:
         out.append("compound")
-    if part not in reader.mentions:   # made from the problem word itself, or the song's "it"
+    if part not in reader.mentions and part not in reader.groups:
+        # made from the problem word itself, or the song's "it" (a part a word for several
+        # names, "the rhythm section", is named)
         if any(m.layer != part.layer for m in _named_in_sentence(reader, cue)):
             out.append("implied")
         return tuple(out)

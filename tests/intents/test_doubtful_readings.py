@@ -215,3 +215,13 @@ def test_parts_named_after_a_join_are_no_party_to_the_words_before_it():
     # with the guitars as the agent, they are offered as too loud beside it
     intents, guesses = _read("the vocal is buried under the guitars")
     assert ("guitars", "too_loud", 0) in guesses
+
+
+def test_every_part_a_word_for_several_names_is_read_for_sure():
+    # "the rhythm section" names the drums and the bass; neither reading is a guess that a
+    # part named later in the sentence (the vocal) could replace
+    intents, guesses = _read("the rhythm section is buried and the reverb on the vocal goes "
+                             "on forever")
+    assert intents == [("drums", "too_quiet"), ("bass", "too_quiet"),
+                       ("vocal", "too_much_reverb")]
+    assert guesses == []

@@ -345,17 +345,41 @@ def _harsh(ctx: _Context) -> None:
         return
     if _harsh_against_typical(ctx, stem):
         return
-    cut = float(np.clip(2.0 + excess, 2.0, 9.0)) * ctx.scale
+    rings = {f: _ring_at(h.peaks, freq) for f, h in ctx.analysis.file_harshness.items()}
+    ringing = ctx.analysis.carriers(stem, (freq / _RING_SPAN, freq * _RING_SPAN), rings,
+                                    _RING_DB) if role else ()
+    if ringing:
+        _note_carriers(ctx, stem, ringing, rings, (freq / _RING_SPAN, freq * _RING_SPAN),
+                       f"a ring counts from {_RING_DB:g} dB",
+                       f"in the third of an octave around {hz(freq)}")
     presence = ctx.analysis.mix.band_share_db["presence"]
     p_low, p_high = ctx.ranges["mix"]["presence_share_db"]
-    if presence <= (p_low + p_high) / 2:
-        cut /= 2
+    calm = presence <= (p_low + p_high) / 2
+    cuts = {name: float(np.clip(2.0 + rings[name] if ringing else 2.0 + excess, 2.0, 9.0))
+            * ctx.scale / (2 if calm else 1) for name in ringing or (stem,)}
+    if calm:
         ctx.notes.append(f"The mix's 2–8 kHz share measures {presence:.1f} dB, on the calm side "
                          f"of the typical {p_low:g}…{p_high:g}: I halved the cut on "
-                         f"{ctx.the(ctx.layer)} to {cut:.1f} dB.")
-    ctx.add(stem, "bell", f"a ring near {hz(freq)} in {ctx.the(ctx.layer)}, "
-                          f"{excess:.1f} dB above the surrounding spectrum",
-            freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
+                         + listing([f"{ctx.the(name)} to {cut:.1f} dB"
+                                    for name, cut in cuts.items()]) + ".")
+    for name, cut in cuts.items():
+        ring = rings[name] if ringing else excess
+        ctx.add(name, "bell", f"a ring near {hz(freq)} in {ctx.the(name)}, "
+                              f"{ring:.1f} dB above the surrounding spectrum",
+                freq_hz=round(freq), gain_db=-round(cut, 1), q=1.2)
+
+
+_RING_SPAN = 2 ** (1 / 6)
+"""A file's ring counts as the part's when its peak lies in the third of an octave
+around the part's (this ratio either side)."""
+_RING_DB = 1.0
+"""A peak this far over the spectrum's own trend is a ring (resonances' min_db)."""
+
+
+def _ring_at(peaks: Sequence[tuple[float, float]], freq: float) -> float:
+    """How far a file's strongest peak within _RING_SPAN of `freq` stands over its trend."""
+    return max((d for f, d in peaks if freq / _RING_SPAN <= f <= freq * _RING_SPAN),
+               default=0.0)
 
 
 _BAND_MEAN_PER_DB = 0.6
@@ -433,10 +457,11 @@ def _edge_cut(ctx: _Context, stem: str, name: str, harshness: Harshness,
 
 
 def _note_carriers(ctx: _Context, stem: str, cut: Sequence[str], excess: Mapping[str, float],
-                   band_hz: tuple[float, float], typical: str) -> None:
+                   band_hz: tuple[float, float], typical: str, where: str = "") -> None:
     """Which files of a part carry what its band holds above the files' own trends
-    (`excess`: each file's dB over its trend; `typical`: the range it is judged against)
-    and which were left as they are, with the figures that say so."""
+    (`excess`: each file's dB over its trend; `typical`: the range it is judged against;
+    `where`: the band in words, by default its edges) and which were left as they are, with
+    the figures that say so."""
     shares = ctx.analysis.excess_shares(stem, band_hz, excess)
     left = [f for f in ctx.analysis.parts[stem] if f not in cut]
 
@@ -444,7 +469,8 @@ def _note_carriers(ctx: _Context, stem: str, cut: Sequence[str], excess: Mapping
         return listing([f"{f} {percent(shares[f])} ({signed(excess[f])} dB over its own "
                         "trend)" for f in files])
 
-    ctx.notes.append(f"Of the energy the files of {ctx.the(stem)} hold in {khz_band(band_hz)} "
+    ctx.notes.append(f"Of the energy the files of {ctx.the(stem)} hold "
+                     f"{where or 'in ' + khz_band(band_hz)} "
                      f"above their own trends, {figures(cut)} "
                      f"{'holds' if len(cut) == 1 else 'hold'} the most, against "
                      f"{figures(left)} ({typical}). I cut "

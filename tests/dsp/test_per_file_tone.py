@@ -15,6 +15,7 @@ from dsp.check import harmonise
 from dsp.mastering import MasterSettings
 from dsp.moves import FixRequest
 from dsp.pipeline import render
+from dsp.processing import apply_moves
 from dsp.recipes import plan_fixes
 from dsp.report import comparison_rows
 from dsp.stem_analysis import analyse_session
@@ -161,3 +162,19 @@ def test_a_singled_out_file_gets_the_cut_even_where_a_sibling_carries_more(song)
     _, plan = _cut(stems, ("keys", "muddy", "normal", "Piano"))
     keys = {m.stem for m in plan.moves} & {"keys", "Piano", "Pad"}
     assert keys == {"Piano"}
+
+
+def test_a_ring_in_one_guitar_file_is_cut_there(song):
+    """A guitars part of two files, one with +9 dB at 3.2 kHz: the bell goes to that file
+    near its ring, and the clean one is left bit for bit."""
+    bright = boost(song["keys"], 3200.0, 9.0)
+    stems = harmonise([(role, _audio(role, x)) for role, x in song.items() if role != "keys"]
+                      + [("guitars", _audio("Gtr Lead", bright)),
+                         ("guitars", _audio("Gtr Rhythm", np.roll(song["keys"], RATE // 3,
+                                                                  axis=1)))])
+    _, plan = _cut(stems, ("guitars", "harsh"))
+    assert [m.stem for m in plan.moves] == ["Gtr Lead"]
+    assert 2500 <= plan.moves[0].params["freq_hz"] <= 4000
+    fixed = apply_moves(stems, plan.moves)
+    assert _untouched(stems, fixed, "Gtr Rhythm")
+    assert band_db(fixed.get("Gtr Lead").samples, 2800, 3600) < band_db(bright, 2800, 3600) - 2

@@ -2258,10 +2258,11 @@ class _Reader:
 
     def _said_of_song(self, item: _Found) -> bool:
         """Words that can be said of a whole song, for a problem that also places parts
-        ([no_layer] said_of_song): "so quiet" can; "buried" or "an afterthought" cannot."""
+        ([no_layer] said_of_song), in the problem words or their subject: "so quiet", "the
+        volume is too low" can; "buried" or "an afterthought" cannot."""
         words = self.rules["no_layer"]["said_of_song"].get(item.problem)
-        return words is None or not set(words).isdisjoint(
-            self.words[item.cue.start:item.cue.end])
+        start = self.clause_start[self.clauses[item.cue.start]]
+        return words is None or not set(words).isdisjoint(self.words[start:item.cue.end])
 
     def _about_music(self, sentence: int) -> bool:
         """The sentence speaks of the sound or of a section of the song ("the chorus feels

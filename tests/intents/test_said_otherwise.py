@@ -1394,6 +1394,16 @@ GRIT_GRADED = [
     ("I love a dirty bass sound", set()),
 ]
 
+# A level said to be low: the song's when no part is named, the part's when one is; "low"
+# alone is a note's pitch.
+LEVEL_LOW = [
+    ("the volume is too low", {("mix", "quiet_master")}),
+    ("the volume is very low when I play it back", {("mix", "quiet_master")}),
+    ("the levels are really low on this master", {("mix", "quiet_master")}),
+    ("the vocal volume is pretty low", {("vocal", "too_quiet")}),
+    ("the synth plays low notes in the verse", set()),
+]
+
 # A good quality lost as it happens (present tense), and one level from start to end.
 LOSING_IT = [
     ("the drums lose all their punch when the limiter kicks in", {("drums", "weak")}),
@@ -1495,7 +1505,7 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
             "small box": SMALL_BOX, "torn speaker": TORN_SPEAKER,
             "bottom fell out": BOTTOM_FELL_OUT, "in conflict": IN_CONFLICT,
             "plain adjectives": PLAIN_ADJECTIVES, "losing it": LOSING_IT,
-            "grit graded": GRIT_GRADED}
+            "grit graded": GRIT_GRADED, "level low": LEVEL_LOW}
 
 
 @each_phrasing(FAMILIES)

@@ -30,6 +30,10 @@ __all__ = ["MOST_OF_EXCESS", "Harshness", "SessionAnalysis", "analyse_session", 
 _ACTIVE_RANGE_DB = 20.0
 MOST_OF_EXCESS = 2.0 / 3.0
 """The files that carry a part's tone hold this much of its energy over their trends."""
+LIKE_A_CARRIER = 0.5
+"""A file over the range holding at least this much of what the least of the files that
+carry a part's tone holds carries it too: three guitar files of 34, 33 and 33% are cut
+alike, not the first two."""
 _BLOCK_S = 0.4
 
 
@@ -128,12 +132,16 @@ class SessionAnalysis:
         when the part is one file, or when its files don't differ (all of them are needed,
         or those over `over` hold too little): then the part moves as a whole."""
         shares = self.excess_shares(part, band_hz, excess)
+        over_it = sorted((f for f in shares if excess[f] > over), key=lambda f: -shares[f])
         found, held = [], 0.0
-        for name in sorted((f for f in shares if excess[f] > over), key=lambda f: -shares[f]):
+        for name in over_it:
             if held >= MOST_OF_EXCESS:
                 break
             found.append(name)
             held += shares[name]
+        if found:   # a file like those found carries it as much (three equal guitars: all)
+            found += [f for f in over_it[len(found):]
+                      if shares[f] >= LIKE_A_CARRIER * shares[found[-1]]]
         if held < MOST_OF_EXCESS or len(found) == len(shares):
             return ()
         return tuple(f for f in shares if f in found)

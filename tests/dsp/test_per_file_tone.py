@@ -178,3 +178,14 @@ def test_a_ring_in_one_guitar_file_is_cut_there(song):
     fixed = apply_moves(stems, plan.moves)
     assert _untouched(stems, fixed, "Gtr Rhythm")
     assert band_db(fixed.get("Gtr Lead").samples, 2800, 3600) < band_db(bright, 2800, 3600) - 2
+
+
+def test_three_guitar_files_ringing_alike_are_cut_as_one_part(song):
+    """The same ring in three files of equal level (34/33/33% of it, as on the e2e session):
+    none stands out, so the part is cut as one, not two files of the three."""
+    bright = boost(song["keys"], 3200.0, 9.0)
+    stems = harmonise([(role, _audio(role, x)) for role, x in song.items() if role != "keys"]
+                      + [("guitars", _audio(f"Gtr {n}", np.roll(bright, n * RATE // 7, axis=1)))
+                         for n in (1, 2, 3)])
+    _, plan = _cut(stems, ("guitars", "harsh"))
+    assert [m.stem for m in plan.moves] == ["guitars"]

@@ -309,6 +309,7 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
         else:
             i += 1
     mentions += _in_context(words, mentions, vocab)
+    listener = frozenset(vocab.rules["gaps"]["listener_objects"])
     for gap in gaps:
         inner = [m for m in mentions if m.layer and gap.inner[0] <= m.start < gap.inner[1]]
         pronoun = any(w in vocab.sets["pronouns"] for w in words[gap.inner[0]:gap.inner[1]])
@@ -316,7 +317,8 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
             if any(m.layer != vocab.whole_song_layer for m in inner) and not (
                     gap.end < len(words) and words[gap.end] in vocab.rules["gaps"]["not_before"]):
                 mentions.append(gap)
-        elif not gap.cue.needs_object or inner or pronoun:
+        elif not gap.cue.needs_object or inner or pronoun or listener.intersection(
+                words[gap.inner[0]:gap.inner[1]]):
             mentions.append(gap)
     ignored = tuple((m.start, m.end) for m in mentions if m.cue and m.cue.problem == IGNORED)
     mentions = sorted((m for m in mentions if not (m.cue and m.cue.problem == IGNORED) and not (

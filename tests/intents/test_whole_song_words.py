@@ -213,6 +213,16 @@ TRAMPLED = [
 
 # A part up against a crowd too big to name competes with the rest of the band: masking of
 # the part and of the band (rules.toml [reciprocal] crowd_layer).
+# The listener's volume or device turned up for the song is the song too quiet; turned up
+# once in a story it says nothing.
+LISTENER_TURNS_UP = [
+    ("I have to turn my amp way up to hear this record properly", QUIET),
+    ("I always have to turn the volume up for this album", QUIET),
+    ("you have to crank the stereo up to get it to the level of other CDs", QUIET),
+    ("turn the volume up on the vocal", {("vocal", "too_quiet")}),
+    ("we turned the amp up and played the whole set", set()),
+]
+
 CROWD = {("vocal", "masking"), ("instruments", "masking")}
 COMPETING_CROWD = [
     ("the vocal is competing with way too much", CROWD),
@@ -295,7 +305,8 @@ FAMILIES = {"loudness judged": LOUDNESS_JUDGED, "dynamics taken": DYNAMICS_TAKEN
             "phone recorded": PHONE_RECORDED, "translation": TRANSLATION,
             "trampled": TRAMPLED, "competing crowd": COMPETING_CROWD,
             "remastered louder": REMASTERED_LOUDER, "ears and bands": EARS_AND_BANDS,
-            "compressed to a degree": COMPRESSED_TO_A_DEGREE}
+            "compressed to a degree": COMPRESSED_TO_A_DEGREE,
+            "listener turns up": LISTENER_TURNS_UP}
 
 
 @each_phrasing(FAMILIES)

@@ -41,6 +41,8 @@ class Grammar:
     """Comparatives read only as wishes ("quieter" wished for is too loud)."""
     wished: dict[Phrase, str]
     """Every quality a wish can name: [denied_quality] less `skip`, and the comparatives."""
+    heard_after: frozenset[Phrase]
+    """Wished qualities of hearing whose part follows them ("easier to hear the bass")."""
     not_denying: tuple[Phrase, ...]
     between: frozenset[str]
     """Words that may stand between an opener and what it wishes for."""
@@ -254,6 +256,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         simile=frozenset(w for p in table["simile"] for w in words_of(p)[-1:]),
         if_verbs=frozenset(table["if_verbs"]), reach=int(table["reach"]),
         comparatives=comparatives, wished=wished, not_denying=not_denying,
+        heard_after=_phrases(table["heard_after"]),
         between=frozenset(table["between"]),
         result_after=frozenset(table["result_after"]),
         excess=excess, reported=reported, versus=versus,

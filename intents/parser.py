@@ -425,7 +425,12 @@ def _in_context(words: list[str], mentions: list[_Mention],
     out = []
     for i, word in enumerate(words):
         rule = vocab.context.get(word)
-        if rule is None or i in taken or i == 0 or words[i - 1] not in rule["after"]:
+        if rule is None or i in taken or i == 0:
+            continue
+        k = i - 1
+        while k > 0 and i - k <= 2 and words[k] in rule.get("between", ()):
+            k -= 1   # "the unison lead", "that main lead"
+        if words[k] not in rule["after"]:
             continue
         if any(tuple(words[i + 1:i + 1 + len(after)]) == after for after in rule["not_before"]):
             continue
@@ -474,7 +479,8 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
 
     found = [_Mention(start, end, cue=Cue(g.excess[tuple(words[start:end])]))
              for start, end in find(words, g.indexes["excess"])]
-    found += [_Mention(start, end, cue=Cue(g.wished[tuple(words[start:end])]))
+    found += [_Mention(start, end, cue=Cue(g.wished[tuple(words[start:end])],
+                                           object_after=tuple(words[start:end]) in g.heard_after))
               for start, end in find(words, g.indexes["wished"])
               if wish(start, end) or bare_request(words, start, end, parts, g)]
     found += [_Mention(start, end, cue=Cue(g.versus[tuple(words[start:end])]))

@@ -56,6 +56,12 @@ WISHES = [
     ("if I could have heard the vocals clearly I would have enjoyed it more",
      [("vocal", "too_quiet")]),
     ("if only we could have heard the piano in the bridge", [("keys", "too_quiet")]),
+    # hearing made easier is wished for the part after it, else for its subject
+    ("it could still be easier to hear all of the instruments in the mix",
+     [("instruments", "too_quiet")]),
+    ("the vocal could be a bit easier to make out", [("vocal", "too_quiet")]),
+    # a lead with a word between it and its determiner is still the lead
+    ("2:00 with the unison lead, it's a bit buried.", [("vocal", "too_quiet")]),
     # "if only" and "deserves to" wish; a pronoun may stand where the part does
     ("if only the piano were louder", [("keys", "too_quiet")]),
     ("if only the guitars were a touch drier", [("guitars", "too_much_reverb")]),
@@ -384,6 +390,9 @@ def test_a_level_request_asked_stays(text, layer, problem):
     ("The vocal is stunning, but the esses are painful on headphones.", [("vocal", "harsh")]),
     ("the snare is boomy and the whole kit sounds muddy", [("snare", "muddy"),
                                                            ("drums", "muddy")]),
+    # a size said of a stretch of the song asks nothing ("the bigger sections")
+    ("during the bigger sections the low percussion struggles to come through the mix",
+     [("drums", "too_quiet")]),
 ])
 def test_a_problem_read_of_a_part_is_not_asked_again_in_its_sentence(text, expected):
     understanding = understand(text)

@@ -22,6 +22,7 @@ from intents.roles import (
     stem_role,
     stem_roles,
 )
+from intents.text import stem as word_form
 from intents.vocabulary import (
     LAYER_NAMES,
     LAYERS,
@@ -32,6 +33,7 @@ from intents.vocabulary import (
 )
 
 __all__ = [
+    "word_form",
     "LAYERS",
     "LAYER_NAMES",
     "MASTER_PROBLEMS",

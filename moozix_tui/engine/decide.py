@@ -47,8 +47,9 @@ def _words(text: str, layer: str) -> set[str]:
     ('808', 'organ') does (intents.names_whole_part). A label ('in', 'a', '2', 'l': a
     position, a letter, a number) is in any sentence ("buried in the mix", "a bit harsh",
     "2 dB louder"), so it names a file only said next to a word for the part ("the kick
-    in", "vox a", "the second guitar")."""
-    from intents import file_labels, names_whole_part
+    in", "vox a", "the second guitar"). Words compare by their word form ("the hats" names
+    "Hi Hat")."""
+    from intents import file_labels, names_whole_part, word_form
 
     labels = file_labels()
     said = [labels.said.get(w, w) for w in _WORD.findall(text.lower())]
@@ -60,7 +61,7 @@ def _words(text: str, layer: str) -> set[str]:
     def amount(i: int) -> bool:
         return said[i].isdigit() and i + 1 < len(said) and said[i + 1] in labels.units
 
-    return {w for i, w in enumerate(said) if not whole[i]
+    return {word_form(w) for i, w in enumerate(said) if not whole[i]
             and (not _label(w, labels.positions) or (beside_part(i) and not amount(i)))}
 
 
@@ -85,10 +86,10 @@ def single_out(said: str, names: Sequence[str], layer: str) -> str | None:
 def _own_words(name: str, layer: str) -> set[str]:
     """A file name's words but those naming the part as a whole: every one counts, labels
     too ('Kick In' is told from 'Kick Out' by 'in')."""
-    from intents import file_labels, names_whole_part
+    from intents import file_labels, names_whole_part, word_form
 
     said = file_labels().said
-    return {said.get(w, w) for w in _WORD.findall(name.lower())
+    return {word_form(said.get(w, w)) for w in _WORD.findall(name.lower())
             if not names_whole_part(w, layer)}
 
 

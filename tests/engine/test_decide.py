@@ -90,6 +90,10 @@ def test_a_finding_on_several_parts_names_them_all_as_the_chat_and_cli_say_them(
     ("the snare is too loud at the top of the song", ("Snare Top", "Snare Bottom"), "snare",
      None),
     ("the snare top is too bright", ("Snare Top", "Snare Bottom"), "snare", "Snare Top"),
+    # words compare by their form: the hats are the "Hi Hat" file, the overheads "Overhead"
+    ("the hats are harsh", ("Hi Hat", "Overhead L", "Overhead R", "Ride"), "cymbals",
+     "Hi Hat"),
+    ("the rides are too loud", ("Hi Hat", "OH", "Ride"), "cymbals", "Ride"),
 ])
 def test_a_kind_of_part_singles_out_its_file_a_name_of_the_whole_part_does_not(
         said, names, layer, file):

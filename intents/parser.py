@@ -1851,11 +1851,11 @@ class _Reader:
                 return _Mention(cue.start, cue.inner[0], layer=self.whole)
             if inside:
                 return inside[0]
-            pronoun = next((w for w in self.words[cue.inner[0]:cue.inner[1]]
-                            if w in self.sets["pronouns"]), None)
+            pronoun = next((k for k in range(*cue.inner)
+                            if self.words[k] in self.sets["pronouns"]), None)
             if pronoun is not None:   # "the reverb on them lingers": them, said before
                 said = self._named_before(cue) or carry or self._agreeing_before(
-                    pronoun, self.sentences[cue.start])
+                    self.words[pronoun], pronoun)
                 if said is not None:
                     return said
         before = [m for m in named if m.start < cue.start and not self._existential(
@@ -1872,13 +1872,17 @@ class _Reader:
         if cue.cue.object_after and self._pronoun_after(cue):
             # "I can't hear them over the music": the pronoun's part, not the music
             antecedent = self._named_before(cue) or carry or self._agreeing_before(
-                self.words[cue.end], self.sentences[cue.start])
+                self.words[cue.end], cue.end)
             if antecedent is not None:
                 return antecedent
         if cue.cue.object_after and after:
             if before and self._masker_after(cue, after[0]):
                 # "the vocals are hard to hear over the drums": the drums are in the way
                 return self._subject(cue, before)
+            antecedent = self._antecedent(cue) if self._masker_after(cue, after[0]) else None
+            if antecedent is not None:
+                # "The vocals are great. But they get lost under the guitars"
+                return antecedent
             return after[0]
         if cue.cue.lack_frame:
             # "add some low end to the kick": a remedy's part follows it
@@ -2095,14 +2099,18 @@ class _Reader:
             return earlier[-1]
         if earlier:
             return self._carried(earlier)
-        pronoun = next((w for w in opening if w in self.sets["pronouns"]), None)
-        return self._agreeing_before(pronoun, self.sentences[cue.start]) if pronoun else None
+        pronoun = next((k for k in range(start, cue.start)
+                        if self.words[k] in self.sets["pronouns"]), None)
+        return self._agreeing_before(self.words[pronoun], pronoun) \
+            if pronoun is not None else None
 
-    def _agreeing_before(self, pronoun: str, sentence: int) -> _Mention | None:
-        """The part the sentence before named last, when `pronoun` agrees with it in number
-        ([grammar] antecedent): "The vocals are great. But they get pushed back"."""
+    def _agreeing_before(self, pronoun: str, at: int) -> _Mention | None:
+        """For a pronoun at word `at` with no part named before it in its sentence, the
+        part the sentence before named last, when the two agree in number ([grammar]
+        antecedent): "The vocals are great. But they get lost under the guitars"."""
         rule = self.rules["grammar"]["antecedent"]
-        if self.parts_before(sentence, len(self.words)):
+        sentence = self.sentences[at]
+        if self.parts_before(sentence, at):
             return None
         earlier = self.sentence_parts.get(sentence - 1)
         if not earlier:

@@ -232,6 +232,10 @@ REFERENCE = [
     ("Lovely harmonies from the backing singers. Sadly they are buried.",
      [("backing_vocals", "too_quiet")]),
     ("The guitars are gorgeous. It is just way too quiet overall.", [("mix", "quiet_master")]),
+    # ... also with a rival part named after it in its own sentence
+    ("The piano is great. But it gets buried under the guitars.", [("keys", "too_quiet")]),
+    ("The vocals are great. But they get lost under the guitars.", [("vocal", "too_quiet")]),
+    ("I love the bass. Shame you can barely hear it over the drums.", [("bass", "too_quiet")]),
     # "and" with a subject of its own after it starts a clause, whatever came before it
     ("they kicked in the instrumentals and I couldn't understand a word of what they were "
      "saying", [("vocal", "too_quiet")]),

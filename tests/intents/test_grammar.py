@@ -236,6 +236,9 @@ REFERENCE = [
     ("The piano is great. But it gets buried under the guitars.", [("keys", "too_quiet")]),
     ("The vocals are great. But they get lost under the guitars.", [("vocal", "too_quiet")]),
     ("I love the bass. Shame you can barely hear it over the drums.", [("bass", "too_quiet")]),
+    ("The vocals are great. But they are hard to hear over the guitars.",
+     [("vocal", "too_quiet")]),
+    ("The piano is lovely. It's just hard to make out over the drums.", [("keys", "too_quiet")]),
     # "and" with a subject of its own after it starts a clause, whatever came before it
     ("they kicked in the instrumentals and I couldn't understand a word of what they were "
      "saying", [("vocal", "too_quiet")]),

@@ -1402,6 +1402,9 @@ LEVEL_LOW = [
     ("the levels are really low on this master", {("mix", "quiet_master")}),
     ("the vocal volume is pretty low", {("vocal", "too_quiet")}),
     ("the synth plays low notes in the verse", set()),
+    # ... and set too high
+    ("the vocals are set at too high a volume", {("vocal", "too_loud")}),
+    ("the hats sit at too high a level in the chorus", {("cymbals", "too_loud")}),
 ]
 
 # A good quality lost as it happens (present tense), and one level from start to end.

@@ -1334,7 +1334,8 @@ class _Reader:
                for k in range(lo, cue.start - 1)):
             return True
         when = next((k for k in range(cue.start - 1, lo - 1, -1) if self.words[k] in words), None)
-        if when is None or (when > 0 and self.words[when - 1] in rule["occasions"]):
+        if when is None or (when > 0 and self.words[when - 1] in rule["occasions"]) \
+                or set(self.words[when + 1:cue.start]) & set(rule["ought"]):
             return False
         if self.words[when + 1:when + 2] and self.words[when + 1] in rule["if_doers"] \
                 and when + 2 < cue.start and self.words[when + 2] in rule["listening"]:

@@ -56,6 +56,13 @@ WISHES = [
     ("if I could have heard the vocals clearly I would have enjoyed it more",
      [("vocal", "too_quiet")]),
     ("if only we could have heard the piano in the bridge", [("keys", "too_quiet")]),
+    # a position wished in a word ("background", "foreground"), also in a "when" clause
+    # that says what ought to be
+    ("the guitars should be more background", [("guitars", "too_loud")]),
+    ("the vocal should be more foreground", [("vocal", "too_quiet")]),
+    ("the pads are front and center when they should be background", [("keys", "too_loud")]),
+    ("the vocal is buried when it should be on top", [("vocal", "too_quiet")]),
+    ("the background vocals sit nicely", []),
     # hearing made easier is wished for the part after it, else for its subject
     ("it could still be easier to hear all of the instruments in the mix",
      [("instruments", "too_quiet")]),

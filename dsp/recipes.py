@@ -1527,12 +1527,63 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     if measured is not None:
         _measured_nudges(nudges, measured, notes, about, counting)
     notes.extend(_idle_notes(analysis, measured, idle, moves, names, counting))
+    notes.extend(_losing_ground(analysis, moves, {r.layer for r in requests}, names,
+                                counting, measure))
     # a move kept small that the plan then took out (a nudge made idle) holds nothing back
     held_back = any(not kept or any(_signature(m) in kept for m in moves) for kept in held)
     return Plan(moves=_counted_moves(moves), notes=_counted_notes(analysis, notes, moves,
                                                                     counting, about),
                 held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])),
                 idle=tuple(goal.move for goal in idle))
+
+
+_LOSES_GROUND_LU = 2.0
+"""A part the plan leaves alone that its moves take this far down against the rest, and
+below its typical range, gets a note: lifting the drums and bass 3 dB each took the demo's
+vocal 2.4 LU further under."""
+
+
+def _losing_ground(analysis: SessionAnalysis, moves: Sequence[Move], named: set[str],
+                   names: Mapping[str, str], counting: _Counting,
+                   measure: Callable[[Sequence[Move]], SessionAnalysis] | None) -> list[str]:
+    """One note on the parts no complaint named and no move touches that the plan's moves
+    take down against the rest by _LOSES_GROUND_LU or more and under their typical range
+    (a vocal lifted leaves the others lower, as asked; the rhythm section lifted sinks the
+    vocal), with the words that would lift each back. Found from the parts' spectra as the
+    plan sizes its level moves; said as `measure` finds it on the audio when given (the
+    spectra put the vocal of a generated song at -2.7 where the render measured -2.3). The
+    effects returns are left out: they follow their sources."""
+    typical = reference_ranges()["level_vs_rest_lu"]
+    touched = {m.stem for m in moves}
+    band_power = {role: _band_power(analysis, role) for role in analysis.roles}
+
+    def sinks(role: str, shift: float) -> bool:
+        return shift <= -_LOSES_GROUND_LU and role in typical \
+            and _level_now(analysis, role) + shift < typical[role][0]
+
+    falls = []
+    for role in analysis.roles:
+        files = set(analysis.parts.get(role, ())) | {role}
+        if role in named or role in (MIX, "fx") or files & touched:
+            continue
+        shift = _level_shift(analysis, role, moves, band_power)
+        if sinks(role, shift):
+            now = _level_now(analysis, role)
+            falls.append((role, now, now + shift))
+    if falls and measure is not None:
+        heard = measure(moves)
+        falls = [(role, now, _level_now(heard, role)) for role, now, _ in falls
+                 if sinks(role, _level_now(heard, role) - now)]
+    if not falls:
+        return []
+    about = "" if measure is not None else "about "
+    note = ("The plan's moves take " + listing([
+        f"{the_part(role, names)} from {signed(now)} to {about}{signed(then)} LU"
+        for role, now, then in falls]) + " against the rest. If "
+        + ("it" if len(falls) == 1 else "one") + " should keep its place, say "
+        + " or ".join(f"\"bring up {the_part(role, names)}\"" for role, _, _ in falls) + ".")
+    counting[note] = (counted_note(note, then=", so the fall may be smaller."), None)
+    return [note]
 
 
 def _signature(move: Move) -> tuple[str, str, str]:

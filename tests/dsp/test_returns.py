@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from faults import vs_rest_lu
 from scipy import signal
 
 from dsp.check import DRUM_ROLES, Stem, StemSet
@@ -245,25 +246,6 @@ def test_a_return_the_other_moves_take_to_its_goal_keeps_its_row_and_is_named(se
 
 
 
-def _vs_rest(audio: dict[str, np.ndarray], name: str) -> float:
-    """One stem (frames, 2) against the sum of every other, by pyloudnorm: over the 0.4 s
-    windows (100 ms apart) where the stem plays, within 20 dB of its loudest window (the
-    definition of SessionAnalysis.level_vs_rest_lu), each window's K-weighted mean square
-    read from its loudness."""
-    import pyloudnorm
-
-    rest = sum(x for stem, x in audio.items() if stem != name)
-    meter, hop, size = pyloudnorm.Meter(RATE), RATE // 10, 4 * RATE // 10
-
-    def power(x: np.ndarray) -> np.ndarray:
-        return np.array([10 ** ((meter.integrated_loudness(x[i:i + size]) + 0.691) / 10)
-                         for i in range(0, len(x) - size + 1, hop)])
-
-    own, others = power(audio[name]), power(rest)
-    plays = own > own.max() / 100
-    return float(10 * np.log10(own[plays].mean() / others[plays].mean()))
-
-
 def _written(out) -> dict[str, np.ndarray]:
     """The exported stems as read back, each (frames, 2)."""
     import soundfile as sf
@@ -305,7 +287,7 @@ def test_a_dropped_returns_landing_is_what_the_written_files_measure(session, tm
     assert [m.stem for m in plan.idle] == ["Snare Plate"]
     note = next(n for n in plan.said if "no level move of its own" in n)
     said = float(re.search(r"to about ([+-]\d+\.\d) LU", note)[1])
-    assert said == pytest.approx(_vs_rest(_written(out), "Snare Plate"), abs=0.1)
+    assert said == pytest.approx(vs_rest_lu(_written(out), "Snare Plate"), abs=0.1)
 
 
 def test_a_nudge_says_the_step_the_written_files_measure(session, tmp_path):
@@ -327,9 +309,9 @@ def test_a_nudge_says_the_step_the_written_files_measure(session, tmp_path):
     stems = _stems(quiet, {"Snare Plate": late(returns["snare"][0], -14)})
     _, plan, out = _planned_and_written(stems, tmp_path)
     nudge = next(m for m in plan.moves if m.stem == "Snare Plate")
-    before = _vs_rest({s.name: np.repeat(s.samples, 3 - len(s.samples), axis=0).T
+    before = vs_rest_lu({s.name: np.repeat(s.samples, 3 - len(s.samples), axis=0).T
                        for s in stems.stems}, "Snare Plate")
-    after = _vs_rest(_written(out), "Snare Plate")
+    after = vs_rest_lu(_written(out), "Snare Plate")
     goal = float(re.search(r"to about ([+-]\d+\.\d) LU", nudge.reason)[1])
     assert goal == pytest.approx(after, abs=0.1)
     note = next(n for n in plan.said if "I made a nudge of" in n)

@@ -254,6 +254,8 @@ REFERENCE = [
     ("the vocals turn harsh and it all gets really loud",
      [("vocal", "harsh"), ("mix", "loud_master")]),
     ("it all sounds muddy", [("mix", "tonal_balance")]),
+    # a voice-over by its initials, typed so; "vo" in lower case names nothing
+    ("the VO is too quiet under the music", [("vocal", "too_quiet")]),
     # a word for several parts names each of them, alone or in a list
     ("the rhythm section is barely there", [("drums", "too_quiet"), ("bass", "too_quiet")]),
     ("the rhythm section sounds muddy", [("drums", "muddy"), ("bass", "muddy")]),

@@ -500,9 +500,20 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
             w == "than" for w, c in zip(words[end:], clauses[end:], strict=False)
             if c == clauses[start])
 
+    starts_by_end = {end: start for start, (end, _) in named.items()}
+
+    def asked_of_a_part(at: int) -> bool:
+        """"is the snare louder now?": a form of "be" opens the clause, then the part."""
+        if at not in starts_by_end:
+            return False
+        k = starts_by_end[at] - 1
+        while k >= 0 and words[k] in determiners:
+            k -= 1
+        return k >= 0 and words[k] in g.be and (k == 0 or clauses[k - 1] != clauses[k])
+
     found += [_Mention(start, end, cue=Cue(g.reported[tuple(words[start:end])]))
               for start, end in find(words, g.indexes["reported"])
-              if reported(words, start, g) and not wish(start, end)
+              if (reported(words, start, g) or asked_of_a_part(start)) and not wish(start, end)
               and said_of_a_part(start, end)]
     # a position inside an idiom of another problem keeps the idiom's reading ("behind a
     # door" is dull, "sound far away" too much reverb); level words give way to it

@@ -254,6 +254,11 @@ REFERENCE = [
     ("the vocals turn harsh and it all gets really loud",
      [("vocal", "harsh"), ("mix", "loud_master")]),
     ("it all sounds muddy", [("mix", "tonal_balance")]),
+    # "louder" asked of a part ("is the snare louder?") reports it, as told does; a wish
+    # asked ("should the vocal be louder?") still wishes
+    ("is the snare louder now?", [("snare", "too_loud")]),
+    ("Is the music louder in this video?", [("instruments", "too_loud")]),
+    ("should the vocal be louder?", [("vocal", "too_quiet")]),
     # a voice-over by its initials, typed so; "vo" in lower case names nothing
     ("the VO is too quiet under the music", [("vocal", "too_quiet")]),
     # a word for several parts names each of them, alone or in a list

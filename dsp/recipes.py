@@ -1564,7 +1564,7 @@ def _losing_ground(analysis: SessionAnalysis, moves: Sequence[Move], named: set[
     falls = []
     for role in analysis.roles:
         files = set(analysis.parts.get(role, ())) | {role}
-        if role in named or role in (MIX, "fx") or files & touched:
+        if role in named or role in (MIX, RETURN) or files & touched:
             continue
         shift = _level_shift(analysis, role, moves, band_power)
         if sinks(role, shift):

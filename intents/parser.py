@@ -1342,7 +1342,7 @@ class _Reader:
         rule = self.rules["conditional"]
         lo = self.clause_start[self.clauses[cue.start]]
         if any(self.words[k] in rule["if_words"] and self.words[k + 1] in rule["if_doers"]
-               for k in range(lo, cue.start - 1)):
+               and not self._advice(cue, k + 1) for k in range(lo, cue.start - 1)):
             return True
         when = next((k for k in range(cue.start - 1, lo - 1, -1) if self.words[k] in words), None)
         if when is None or (when > 0 and self.words[when - 1] in rule["occasions"]) \
@@ -1360,6 +1360,36 @@ class _Reader:
             # sets the time; the problem after it is said of the mix
             return False
         return not any(self.words[m.end] in stative for m in between)
+
+    def _advised(self, cue: _Mention) -> bool:
+        """"if you lowered the hats": a move advised to the reader (`_advice`), neither one
+        told nor a part's doing."""
+        rule = self.rules["conditional"]
+        k = cue.start - 1
+        while k >= 0 and self.words[k] in rule["advice_between"]:
+            k -= 1
+        return k >= 1 and self.words[k - 1] in rule["if_words"] and self._advice(cue, k)
+
+    def _advice(self, cue: _Mention, doer: int) -> bool:
+        """"if you lowered the hats a bit it would sit better": the reader told to make a
+        move ([conditional] advised, advice_verbs) is advised, not given a condition, unless
+        what follows in the sentence is a problem of its own and nothing says it would be
+        better ("if you turn the vocal up it gets harsh")."""
+        rule = self.rules["conditional"]
+        words = self.words
+        if words[doer] not in rule["advised"]:
+            return False
+        k = doer + 1
+        while k < cue.start and words[k] in rule["advice_between"]:
+            k += 1
+        if k > cue.start or words[k] not in rule["advice_verbs"] or any(
+                m.cue and k <= m.start < cue.start for m in self.mentions):
+            return False  # the move is the cue itself, not a problem that follows it
+        hi = self.sentence_span[self.sentences[cue.start]][1]
+        if set(words[cue.end:hi]) & set(rule["better"]):
+            return True
+        return not any(m.cue and m.start >= cue.end and m is not cue
+                       for m in self.mentions if m.start < hi)
 
     def read(self) -> Understanding:
         found: list[_Found] = []
@@ -1545,6 +1575,8 @@ class _Reader:
     def _hypothetical(self, cue: _Mention) -> bool:
         """"without the reverb the vocal would sound dry": what would follow from a
         condition ("if", "without", "unless") is no complaint about the mix as it is."""
+        if self._advised(cue):
+            return False  # "if you could turn the guitars down": advice, see `_advice`
         rule = self.rules["hypothetical"]
         s_lo, s_hi = self.sentence_span[self.sentences[cue.start]]
         if self.words[cue.start] in rule["conditions"] and not cue.cue.object_after and set(
@@ -1579,6 +1611,8 @@ class _Reader:
         k = cue.start - 1
         while k >= 0 and self.words[k] in grammar().be_between:
             k -= 1
+        if self._advised(cue):
+            return False
         return k >= 0 and self.words[k] in self.rules["reported"]["narrators"]
 
     def _done_by_another(self, cue: _Mention) -> bool:
@@ -1752,7 +1786,8 @@ class _Reader:
         form with its object ("is drowning everything"; "is drowning" alone is not)."""
         voice = self.rules["voice"]
         first = self.words[cue.start]
-        if cue.cue.problem != voice["passive"] or first in self.sets["not_participles"]:
+        if cue.cue.problem != voice["passive"] or first in self.sets["not_participles"] \
+                or self._advised(cue):
             return False
         if first.endswith(tuple(voice["progressive"])) and cue.end - cue.start == 1:
             # "the kick is drowning everything": an -ing form with an object is active

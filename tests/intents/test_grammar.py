@@ -319,8 +319,23 @@ NEGATION = [
 ]
 
 
+ADVICE = [
+    # the reader told, under "if", what move to make: the part's problem is what it answers
+    ("If you lowered the hats a bit it would sit better.", [("cymbals", "too_loud")]),
+    ("maybe if you took the kick down a dB or two", [("kick", "too_loud")]),
+    ("if you could turn the guitars down a bit that would be great", [("guitars", "too_loud")]),
+    ("if you cut some low mids on the keys it would clear up", [("keys", "muddy")]),
+    ("if you pushed the bass up a little it would sit better", [("bass", "too_quiet")]),
+    # a move whose outcome is a problem is a condition; the writer's own moves are told
+    ("if you turn the vocal up it gets harsh", []),
+    ("if you lowered the hats they would sound dull", []),
+    ("if I lowered the hats they would sound dull", []),
+    ("If you want more punch, compress the drums", []),
+]
+
+
 ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
-       + NEGATION)
+       + NEGATION + ADVICE)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])

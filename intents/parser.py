@@ -1908,6 +1908,11 @@ class _Reader:
         before = [m for m in named if m.start < cue.start and not self._existential(
             m.end, cue.start)]
         after = [m for m in named if m.start >= cue.end]
+        whole = self._whole_placed(cue, layers)
+        if not before and whole is not None:
+            # "pumping on the whole mix every time the kick hits": the song is where it is;
+            # a part named later says when
+            return whole
         k = cue.start - 1
         while k >= 0 and self.words[k] in self.sets["intensity"]:
             k -= 1
@@ -1991,6 +1996,26 @@ class _Reader:
             k -= 1
         placed = k >= cue.end and self.words[k] in rule["places"]
         return after[0] if placed and k - cue.end <= rule["place_reach"] else None
+
+    def _whole_placed(self, cue: _Mention, layers: list[_Mention]) -> _Mention | None:
+        """The whole song named as where the problem is, right after its words ("pumping
+        on the whole mix", "harshness across the entire track")."""
+        nxt = next((m for m in layers if m.start >= cue.end), None)
+        if nxt is None or nxt.layer != self.whole \
+                or self.clauses[nxt.start] != self.clauses[cue.start]:
+            return None
+        between = self.words[cue.end:nxt.start]
+        if not between or between[0] not in self.rules["no_layer"]["places"] or any(
+                w not in self.sets["determiners"] and w not in self.sets["whole_subjects"]
+                for w in between[1:]):
+            return None
+        if not (self._whole_named(nxt) or set(between) & self.sets["whole_subjects"]):
+            return None
+        end = nxt.end
+        for m in layers:  # "the whole" + "mix": one name
+            if m.start == end and m.layer == self.whole:
+                end = m.end
+        return replace(nxt, end=end)
 
     def _existential(self, lo: int, hi: int) -> bool:
         """"there is" between a part and the problem words: the problem has no subject."""

@@ -333,9 +333,17 @@ ADVICE = [
     ("If you want more punch, compress the drums", []),
 ]
 
+PLACED = [
+    # the whole song named as where the problem is; a part after "when" says when
+    ("pumping on the whole mix every time the kick hits", [("mix", "loud_master")]),
+    ("there's distortion on the whole mix when the snare hits", [("mix", "distorted")]),
+    ("harshness across the entire track whenever the hats play", [("mix", "tonal_balance")]),
+    ("there's distortion in the mix on the vocal", [("vocal", "distorted")]),
+]
+
 
 ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
-       + NEGATION + ADVICE)
+       + NEGATION + ADVICE + PLACED)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])

@@ -193,6 +193,10 @@ class Plan:
     """Level moves the plan's other moves made unnecessary (the notes say so): not made,
     but the complaint each answers is still measured on what it would have moved
     (dsp.pipeline.render's `idle`)."""
+    held: tuple[str, ...] = ()
+    """The sources of earlier fixes (plan_fixes' `kept`) whose parts this plan holds where
+    the audio it was measured on has them (with a move of its own, or none needed): with
+    this plan's moves in, those fixes' landings stand."""
 
     @property
     def said(self) -> tuple[str, ...]:

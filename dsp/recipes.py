@@ -61,6 +61,7 @@ _HOSTS = {"kick": ("drums", "instruments"), "snare": ("drums", "instruments"),
 _LOW_MID_HELPERS = ("bass", "keys", "guitars", "fx")
 _UNSUPPORTED_MUD_CUT_DB = 3.0
 """The deepest mud cut when the mix's low mids measure inside their typical range."""
+_LEVEL_PROBLEMS = ("too_quiet", "too_loud")
 _CARRIES = 0.1
 """A part holding this share of the mix's 150–400 Hz energy joins a mud cut unnamed."""
 _MONO_BELOW_HZ = 150.0
@@ -74,6 +75,14 @@ class _LevelGoal:
     layer: str
     goal_lu: float
     reason: str
+    holds: int = 0
+    """An earlier fix kept in place (see plan_fixes' `kept`): 1 for a part lifted, which the
+    plan's other moves must not take back under `goal_lu`, -1 for a part lowered, not to
+    rise over it. Its move only ever counters the other moves, and goes when none is needed."""
+    without_lu: float = float("nan")
+    """A held part's level against the rest with the plan's other moves and not its own."""
+    yields: bool = False
+    """A hold that would take more than _HOLD_MAX_DB: the goals it conflicts with win."""
 
 
 @dataclass(frozen=True)
@@ -132,11 +141,7 @@ class _Context:
         return self.request.layer
 
     def target(self, layer: str) -> str | None:
-        """The stem (or layer group) a move on `layer` goes to, or None if it is missing."""
-        stems = self.analysis.parts_of(layer)
-        if not stems:
-            return None
-        return layer if len(stems) > 1 or layer in stems else stems[0]
+        return _target(self.analysis, layer)
 
     def host(self, layer: str) -> str | None:
         """The loaded stem a part without its own stem lives in (hats in 'drums', backing
@@ -153,6 +158,14 @@ class _Context:
             return None
         self.moves.append(Move(stem, op, params, reason, self.source, sized))
         return self.moves[-1]
+
+
+def _target(analysis: SessionAnalysis, layer: str) -> str | None:
+    """The stem (or layer group) a move on `layer` goes to, or None if it is missing."""
+    stems = analysis.parts_of(layer)
+    if not stems:
+        return None
+    return layer if len(stems) > 1 or layer in stems else stems[0]
 
 
 def _level(ctx: _Context, louder: bool, layer: str | None = None,
@@ -1218,7 +1231,82 @@ def _level_now(analysis: SessionAnalysis, layer: str) -> float:
     return analysis.file_level_vs_rest_lu[layer]
 
 
+def _hold_levels(kept: Sequence[FixRequest], requests: Sequence[FixRequest],
+                 analysis: SessionAnalysis, moves: list[Move], goals: list[_LevelGoal],
+                 names: Mapping[str, str]) -> None:
+    """A goal (and a gain move, sized by _settle_levels) for each part an earlier level fix
+    moved, to hold it where `analysis` measures it: a bass lifted to -6.0 LU against the
+    rest, a vocal lifted after it took the bass back to -8.0. Not for a part this plan's
+    own complaints move the level of: the newer words win."""
+    asked = {r.layer for r in requests if r.problem in _LEVEL_PROBLEMS}
+    for request in kept:
+        if request.problem not in _LEVEL_PROBLEMS or request.layer in asked:
+            continue
+        one_file = request.file in analysis.file_level_vs_rest_lu
+        layer = request.file if one_file else request.layer
+        stem = request.file if one_file else _target(analysis, layer)
+        current = (analysis.file_level_vs_rest_lu if one_file
+                   else analysis.level_vs_rest_lu).get(layer)
+        if stem is None or current is None or not np.isfinite(current) \
+                or any(goal.layer == layer for goal in goals):
+            continue
+        reason = (f"your earlier fix left {the_part(layer, names)} at {signed(current)} LU "
+                  "against the rest")
+        moves.append(Move(stem, "gain", {"gain_db": 0.0}, reason, request.source))
+        goals.append(_LevelGoal(moves[-1], layer, current, reason,
+                                holds=1 if request.problem == "too_quiet" else -1))
+
+
+def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | None,
+                goals: Sequence[_LevelGoal], moves: Sequence[Move], names: Mapping[str, str],
+                counting: _Counting, about: dict[str, set[tuple[str, str, str]]]) -> list[str]:
+    """What the plan says of each part it holds where an earlier fix left it, and (one
+    note) of the parts that yield to this plan's own goals."""
+    near = "" if measured else "about "
+    notes = []
+    for goal in goals:
+        if not goal.holds or goal.move not in moves:
+            continue
+        gain = float(goal.move.params["gain_db"])
+        the = the_part(goal.layer, names)
+        note = (f"Your earlier fix left {the} at {signed(goal.goal_lu)} LU against the rest, "
+                f"and this plan's other moves would take the part to "
+                f"{signed(goal.without_lu)} LU, so I turned {the} {'up' if gain > 0 else 'down'} "
+                f"{abs(gain):.1f} dB to keep that place ({near}"
+                f"{signed(_landing(analysis, measured, goal.layer, moves))} LU).")
+        notes.append(note)
+        about.setdefault(note, set()).add(_signature(goal.move))
+        counting[note] = (counted_note(note, then=", so the part may not land there."), None)
+    yielding = [goal for goal in goals if goal.yields]
+    if not yielding:
+        return notes
+    asking = [g for g in goals if not g.holds and g.move in moves]
+    asked = listing([the_part(g.layer, names) for g in asking])
+    by = (f"this plan's move on {asked} puts" if len(asking) == 1 else
+          f"this plan's moves on {asked} put" if asking else "this plan's other moves put")
+    left = listing([f"{the_part(g.layer, names)} at {signed(g.goal_lu)}" for g in yielding])
+    lands = listing([f"{the_part(g.layer, names)} at {near}"
+                     f"{signed(_landing(analysis, measured, g.layer, moves))}"
+                     for g in yielding])
+    one = len(yielding) == 1
+    asks = " or ".join(f'"{"bring up" if g.holds > 0 else "turn down"} '
+                       f'{the_part(g.layer, names)}"' for g in yielding)
+    note = (f"Your earlier fix left {left} LU against the rest, and {by} {lands} LU. "
+            f"Holding {'that part' if one else 'each'} would take more than "
+            f"{_HOLD_MAX_DB:g} dB{f', and more again on {asked}' if asking else ''}: the "
+            f"levels asked can't all stand at once, so your latest words win. Say {asks} if "
+            f"{'it' if one else 'one'} should win instead.")
+    notes.append(note)
+    counting[note] = (counted_note(note, then=", so the parts may not land there."), None)
+    return notes
+
+
 _SETTLE_ROUNDS = 3
+_HOLD_MAX_DB = 3.0
+"""The most a move holding an earlier fix makes. Past it the goals conflict: a lead vocal
+lifted into its typical range beside drums and bass held near 0 LU against the rest would
+leave three parts each near as loud as everything else, and every part lifted to chase it
+sinks the ones no complaint named (the demo's keys from -9.5 to -18.2 LU)."""
 
 
 def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: list[Move],
@@ -1228,12 +1316,15 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
     lower the rest). A few rounds settle level moves that change each other's rest, on
     what the parts' spectra predict; or one round on what the plan's moves `measured` on
     the audio (the part's own gain moves it against the rest by exactly that gain, so the
-    rest of its change is the other moves'). Returns the stems whose move stops at
-    MEASURED_GAIN_DB short of its goal."""
+    rest of its change is the other moves'). A part held where an earlier fix left it
+    (_hold_levels) that would need more than _HOLD_MAX_DB yields: its move goes, and the
+    other goals settle without it. Returns the stems whose move stops at MEASURED_GAIN_DB
+    short of its goal."""
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
     limited: list[str] = []
-    for _ in range(_SETTLE_ROUNDS if measured is None else 1):
-        limited = []
+    rounds, done = _SETTLE_ROUNDS if measured is None else 1, 0
+    while done < rounds:
+        limited, yielded, done = [], sum(g.yields for g in goals), done + 1
         for n, goal in enumerate(goals):
             index = next(i for i, m in enumerate(moves) if m is goal.move)
             others = [m for i, m in enumerate(moves) if i != index]
@@ -1244,18 +1335,25 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
                      else _level_shift(analysis, goal.layer, others, band_power))
             needed = gap - shift
             gain = round(float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB)), 1)
-            gain = gain if gain * gap > 0 else 0.0
+            gain = gain if gain * (goal.holds or gap) > 0 else 0.0
+            if goal.holds and (goal.yields or abs(gain) > _HOLD_MAX_DB):
+                goal, gain = replace(goal, yields=True), 0.0
             held, lands = _held(needed, gain, current + shift + gain)
             reason, sized = goal.reason + held + lands, level_landing()
-            if abs(needed - gap) >= 0.3:
+            if goal.holds:
+                reason = (f"{goal.reason}; the plan's other moves would take the part to "
+                          f"{signed(current + shift)} LU, so this keeps it there{held}{lands}")
+            elif abs(needed - gap) >= 0.3:
                 clause, sized = resized_level(abs(needed - gap), abs(needed) > abs(gap),
                                               held, lands)
                 reason = goal.reason + clause
-            if held:
+            if held and not goal.holds:   # `more` asks more of a complaint, not of a hold
                 limited.append(goal.move.stem)
             moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
                                    reason=reason, sized=sized)
-            goals[n] = replace(goal, move=moves[index])
+            goals[n] = replace(goal, move=moves[index], without_lu=current + shift)
+        if measured is None and done == rounds and sum(g.yields for g in goals) > yielded:
+            rounds += 1   # settle the others once more without the hold that yielded
     return tuple(limited)
 
 
@@ -1467,7 +1565,8 @@ def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
                names: Mapping[str, str] | None = None,
                return_parts: Mapping[str, str] | None = None,
-               measure: Callable[[Sequence[Move]], SessionAnalysis] | None = None) -> Plan:
+               measure: Callable[[Sequence[Move]], SessionAnalysis] | None = None,
+               kept: Sequence[FixRequest] = ()) -> Plan:
     """The moves and notes for `requests`. `names`: each part's name for people
     (intents.LAYER_NAMES, from the caller), which every reason and note uses; without it,
     a part's id as a word. `return_parts`: for effects returns whose file name says whose
@@ -1477,7 +1576,10 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     measurement, SessionAnalysis.return_sources). `measure`: the analysis of the stems with
     some moves applied, as a render measures it (dsp.pipeline.measured_balance): where the
     plan says where a part lands (a nudge, a move the others made unnecessary), it says
-    what that measures; without it, a prediction from the parts' spectra."""
+    what that measures; without it, a prediction from the parts' spectra. `kept`: complaints
+    fixed earlier (in a chat) whose moves are in the audio `analysis` measures: each level
+    fix among them stays a goal of this plan, its part held where that audio has it
+    (_hold_levels), so a later complaint does not undo an earlier one."""
     names = names or {}
     return_parts = return_parts or {}
     moves: list[Move] = []
@@ -1506,6 +1608,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         if ctx.held_back:
             held.append({_signature(m) for m in moves[first:]})
         limited += ctx.limited
+    _hold_levels(kept, requests, analysis, moves, goals, names)
     settled = _settle_levels(analysis, goals, moves)
     mud = next((r for r in requests if r.problem == "muddy" and r.layer != MIX), None)
     if mud:
@@ -1518,15 +1621,23 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
         notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names, counting))
         settled = _settle_levels(analysis, goals, moves)
     measured = None
-    if measure is not None and (nudges or any(g.move.params["gain_db"] == 0.0 for g in goals)):
+    if measure is not None and (nudges or any(g.holds or g.move.params["gain_db"] == 0.0
+                                              for g in goals)):
         # where the plan says where a part lands, the levels settle on the audio measured
-        heard, then = measure(moves), {g.layer: float(g.move.params["gain_db"]) for g in goals}
-        settled = _settle_levels(analysis, goals, moves, heard)
+        for _ in range(2):   # once more if a hold yields on the audio: the others move
+            yielded = sum(g.yields for g in goals)
+            heard = measure(moves)
+            then = {g.layer: float(g.move.params["gain_db"]) for g in goals}
+            settled = _settle_levels(analysis, goals, moves, heard)
+            if sum(g.yields for g in goals) == yielded:
+                break
         measured = _measured_landing(heard, then, goals)
-    idle = _drop_idle_levels(goals, moves)
+    # a hold no other move takes its part past is not needed, and no news
+    idle = [goal for goal in _drop_idle_levels(goals, moves) if not goal.holds]
     if measured is not None:
         _measured_nudges(nudges, measured, notes, about, counting)
     notes.extend(_idle_notes(analysis, measured, idle, moves, names, counting))
+    notes.extend(_hold_notes(analysis, measured, goals, moves, names, counting, about))
     notes.extend(_losing_ground(analysis, moves, {r.layer for r in requests}, names,
                                 counting, measure))
     # a move kept small that the plan then took out (a nudge made idle) holds nothing back
@@ -1534,7 +1645,8 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     return Plan(moves=_counted_moves(moves), notes=_counted_notes(analysis, notes, moves,
                                                                     counting, about),
                 held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])),
-                idle=tuple(goal.move for goal in idle))
+                idle=tuple(goal.move for goal in idle),
+                held=tuple(g.move.source for g in goals if g.holds and not g.yields))
 
 
 _LOSES_GROUND_LU = 2.0

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from moozix_tui.engine.present import layer_names, part_word, parts_word, problem_word
 
 __all__ = ["complaint", "complaints_heard", "plan", "resolve_unclear", "settle_doubtful",
-           "single_out", "without_questions"]
+           "single_out", "standing", "without_questions"]
 
 def complaint(layer: str, problem: str, *, severity: str = "normal", evidence: str = "",
               route: str | None = None, measured: bool = False, tone: str = "",
@@ -220,11 +220,12 @@ def _reading(item: dict) -> str:
 
 
 
-def plan(complaints: Sequence[dict], analysis, stems=None):
+def plan(complaints: Sequence[dict], analysis, stems=None, kept: Sequence[dict] = ()):
     """The moves for these complaints, sized from the analysis (dsp.recipes, which also
     works on a part inside the stem that holds it and says so). `stems`: the audio the
     analysis measured, so where the plan says a part lands it says what a render of it
-    will measure (dsp.pipeline.measured_balance)."""
+    will measure (dsp.pipeline.measured_balance). `kept`: complaints fixed earlier whose
+    moves that audio has in it (standing), whose level fixes the plan holds in place."""
     from dsp.pipeline import measured_balance
     from dsp.recipes import plan_fixes
     from intents import effect_source
@@ -233,7 +234,15 @@ def plan(complaints: Sequence[dict], analysis, stems=None):
                if (part := effect_source(name))}
     return plan_fixes([_request(c, analysis) for c in complaints], analysis,
                       names=layer_names(), return_parts=returns,
-                      measure=measured_balance(stems, analysis) if stems is not None else None)
+                      measure=measured_balance(stems, analysis) if stems is not None else None,
+                      kept=[_request(c, analysis) for c in kept])
+
+
+def standing(complaints: Sequence[dict], moves: Sequence[dict]) -> list[dict]:
+    """The complaints already fixed that a new plan keeps as goals: each one planned (done)
+    with a move of its own among `moves`, the active ones (an undone fix stands no more)."""
+    sources = {m.get("source") for m in moves}
+    return [c for c in complaints if c.get("done") and _request(c, None).source in sources]
 
 
 def diagnosis(analysis) -> tuple:

@@ -21,7 +21,7 @@ from moozix_tui.engine.present import (
     summary_text,
 )
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.sizing import active_notes, merged_notes, planned
+from moozix_tui.engine.sizing import active_notes, in_render, merged_notes, planned
 from moozix_tui.engine.wording import md_code, md_literal
 
 __all__ = ["plan_changed", "replay", "start_analysis", "start_export", "start_render"]
@@ -45,7 +45,12 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
     choices = (state.pending or {}).get("choices", [])
     alternatives = [(reading, choice) for choice in choices if "instead_of" in choice
                     for reading in complaints if _same(reading, choice["instead_of"])]
-    work = jobs.analyse(sources, complaints, alternatives=alternatives, stems=session.stems,
+    # the fixes in the last render, and not undone since, stay goals: a later complaint
+    # must not undo them
+    kept = [] if diagnose or result is None else decide.standing(
+        state.intents, [m for m in session.active_moves() if in_render(m, result.moves)])
+    work = jobs.analyse(sources, complaints, alternatives=alternatives, kept=kept,
+                        stems=session.stems,
                         base=result.stems if result is not None else None, known=known,
                         then_render=then_render)
     if not diagnose:  # measuring to answer "what's wrong?" leaves the plan and master as they are
@@ -137,7 +142,13 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     # a resumed session's `go`, which measures the files again) adds to them
     state.idle += [m for m in (m.to_dict() for m in plan.idle) if m not in state.idle]
     earlier = state.moves[:state.applied]
-    moves, notes = planned(plan.moves, plan.notes)
+    # the moves of the render this plan was measured on count in its sizing, as its own do
+    rendered = [] if outcome.of_original or session.result is None else [
+        m["id"] for m in earlier if in_render(m, session.result.moves)]
+    moves, notes = planned(plan.moves, plan.notes, rendered)
+    # and an earlier fix this plan holds in place counts on this plan's moves: it lands
+    earlier = [{**m, "sized_with": [*m["sized_with"], *(n["id"] for n in moves)]}
+               if "sized" in m and m.get("source") in plan.held else m for m in earlier]
     state.moves = earlier + moves
     state.applied = len(state.moves)
     state.notes = merged_notes(state.notes, notes)

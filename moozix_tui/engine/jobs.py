@@ -62,12 +62,12 @@ class AnalyseOutcome:
 
 
 def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
-            alternatives: Sequence[tuple[dict, dict]] = (),
+            alternatives: Sequence[tuple[dict, dict]] = (), kept: Sequence[dict] = (),
             stems=None, base=None, known=None, then_render: bool = False
             ) -> Callable[[Progress, threading.Event], AnalyseOutcome]:
     """Load (unless `stems` are loaded already), measure (unless `known`), settle doubtful
     readings by measurement (`alternatives`: pairs of a complaint and another reading of
-    its words; decide.settle_doubtful), plan."""
+    its words; decide.settle_doubtful), plan (holding the fixes of `kept`, decide.plan)."""
 
     def work(progress: Progress, cancel: threading.Event) -> AnalyseOutcome:
         from dsp.stem_analysis import analyse_session
@@ -81,7 +81,7 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
         findings = diagnosis(analysis)
         settled, notes, swapped = settle_doubtful(complaints, alternatives, findings,
                                                    analysis)
-        planned = plan(settled, analysis, base if base is not None else loaded)
+        planned = plan(settled, analysis, base if base is not None else loaded, kept)
         return AnalyseOutcome(loaded, analysis, findings,
                               planned.noting(notes),
                               of_original=base is None and known is None,

@@ -23,23 +23,26 @@ def with_id(move: dict) -> dict:
     return {**move, "id": uuid.uuid4().hex[:12]}
 
 
-def planned(moves: Sequence, notes: Sequence) -> tuple[list[dict], list[dict]]:
+def planned(moves: Sequence, notes: Sequence, measured_with: Sequence[str] = ()
+            ) -> tuple[list[dict], list[dict]]:
     """A new plan's moves (dsp Move) and notes (dsp Note) as the session stores them: each
     move with an id, and a move or note whose words count on other moves of the plan with
-    their ids (`sized_with`) and its words as they come and go (`sized`)."""
+    their ids (`sized_with`) and its words as they come and go (`sized`). `measured_with`:
+    the ids of earlier moves in the audio the plan was measured on (the last render's), which
+    every such word counts on too: the vocal lifted on the render of the drums' lift."""
     out = [with_id(move.to_dict()) for move in moves]
     ids = [m["id"] for m in out]
     for move, kept in zip(moves, out, strict=True):
-        kept.update(_sized(move.sized, ids))
-    return out, [{"text": note.text, **_sized(note.sized, ids),
+        kept.update(_sized(move.sized, ids, measured_with))
+    return out, [{"text": note.text, **_sized(note.sized, ids, measured_with),
                   **({"about": [ids[i] for i in note.about]} if note.about else {})}
                  for note in notes]
 
 
-def _sized(sized, ids: Sequence[str]) -> dict:
+def _sized(sized, ids: Sequence[str], measured_with: Sequence[str]) -> dict:
     if sized is None:
         return {}
-    return {"sized_with": [ids[i] for i in sized.counts_on],
+    return {"sized_with": [*measured_with, *(ids[i] for i in sized.counts_on)],
             "sized": replace(sized, counts_on=()).to_dict()}
 
 

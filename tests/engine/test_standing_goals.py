@@ -1,0 +1,79 @@
+"""A later complaint must not undo an earlier one: the level fixes already rendered stay
+goals when a new complaint is planned (dsp.recipes' holds), unless undone.
+
+Levels are read back from the stems the export writes and measured with pyloudnorm
+(faults.vs_rest_lu), never from the engine's own figures.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+from faults import vs_rest_lu
+
+_QUIET = {"bass": -8.0, "vocal": -6.0}
+"""The faults: the bass 8 dB down and the vocal 6 dB down."""
+
+
+@pytest.fixture(scope="module")
+def quiet_bass_and_vocal(song, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("quiet bass and vocal")
+    for role, x in song.items():
+        x = x[:, :44100 * 8] * np.float32(10 ** (_QUIET.get(role, 0.0) / 20))
+        sf.write(folder / f"{role}.wav", x.T, 44100, subtype="PCM_24")
+    return folder
+
+
+def _written(chat, folder: Path) -> dict[str, np.ndarray]:
+    assert "Exported" in chat.say(f'export "{folder}"')
+    return {p.stem: sf.read(p, always_2d=True)[0] for p in (folder / "stems").glob("*.wav")}
+
+
+def _bass_fixed(chat, folder: Path) -> None:
+    chat.say("the bass is too quiet")
+    chat.say(" ".join(f'"{p}"' for p in sorted(folder.glob("*.wav"))))
+    chat.say("go")
+
+
+def test_a_bass_lifted_earlier_keeps_its_place_when_the_vocal_is_lifted(
+        chat, quiet_bass_and_vocal, tmp_path):
+    _bass_fixed(chat, quiet_bass_and_vocal)
+    first = _written(chat, tmp_path / "first")
+    plan = chat.say("the vocal is too quiet").replace("\\", "")   # markdown escapes
+    assert "Your earlier fix left the bass at" in plan
+    chat.say("go")
+    second = _written(chat, tmp_path / "second")
+    # the vocal came up, as asked now, and the bass stayed where the first fix put it
+    assert vs_rest_lu(second, "vocal") > vs_rest_lu(first, "vocal") + 3.0
+    assert vs_rest_lu(second, "bass") > vs_rest_lu(first, "bass") - 0.3
+    # the plan's note said where the bass lands: within 0.3 LU of what the stems measure
+    said = float(plan.split("to keep that place (")[1].split(" LU")[0])
+    assert said == pytest.approx(vs_rest_lu(second, "bass"), abs=0.3)
+
+
+def test_an_undone_fix_is_no_longer_kept(chat, quiet_bass_and_vocal):
+    _bass_fixed(chat, quiet_bass_and_vocal)
+    chat.say("undo")
+    plan = chat.say("the vocal is too quiet")
+    assert "earlier fix" not in plan
+    assert [m["source"] for m in chat.engine.session.active_moves()] == ["vocal/too_quiet"]
+
+
+def test_holds_that_cannot_all_stand_give_way_and_say_so(demo_chat):
+    """The demo's drums and bass lifted near 0 LU against the rest, then the vocal lifted
+    into its typical range: the three can't each be near as loud as everything else, so
+    no move chases them (it pushed the keys down 9 LU) and the note says where they land,
+    as the render then measures."""
+    demo_chat.say("the rhythm section is buried")
+    demo_chat.say("go")
+    plan = demo_chat.say("bring up the lead vocal").replace("\\", "")
+    assert "can't all stand at once" in plan
+    assert [m["source"] for m in demo_chat.engine.session.active_moves()] == [
+        "drums/too_quiet", "bass/too_quiet", "vocal/too_quiet"]
+    demo_chat.say("go")
+    rows = {r.label: r for r in demo_chat.engine.view.summary.rows}
+    said = plan.split("puts the drums at ")[1].split(" and")[0]
+    assert float(said) == pytest.approx(rows["drums vs rest"].after, abs=0.15)

@@ -35,7 +35,7 @@ from dsp.moves import Move, Plan
 from dsp.processing import apply_moves
 from dsp.report import build_report, render_markdown
 from dsp.stem_analysis import SessionAnalysis, analyse_session
-from dsp.writing import MASTER_BIT_DEPTH, write_wav
+from dsp.writing import MASTER_BIT_DEPTH, STEM_BIT_DEPTH, write_wav
 
 __all__ = ["ExportResult", "Progress", "RenderResult", "export", "load_stems",
            "measured_balance", "render"]
@@ -222,7 +222,7 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
     jobs = [(folder / "master.wav", result.master.samples, MASTER_BIT_DEPTH, False),
             (folder / "master-16bit.wav", result.master.samples, 16, True),
             (folder / "premaster.wav", result.premaster, 24, False)]
-    jobs += [(folder / "stems" / f"{name}.wav", stem.samples, 24, False)
+    jobs += [(folder / "stems" / f"{name}.wav", stem.samples, STEM_BIT_DEPTH, False)
              for name, stem in zip(export_names(result.stems.stems), result.stems.stems,
                                    strict=True)]
 

@@ -64,6 +64,23 @@ def test_pcm_is_the_input_rounded_to_nearest_and_clipped(tmp_path, small_blocks,
     assert path.stat().st_size == 44 + data + data % 2
 
 
+@pytest.mark.parametrize("channels, frames", [(2, 4321), (1, 3001)])
+def test_float_holds_every_sample_as_it_is_over_full_scale_too(tmp_path, small_blocks,
+                                                               channels, frames):
+    """Processed stems are written so: a file a move took past 0 dBFS is not clipped."""
+    x = noise(channels, frames, level=2.0)
+    x[0, :3] = [np.nan, np.inf, -np.inf]
+    path = write_wav(tmp_path / "x.wav", x, RATE, bit_depth=32)
+    info = sf.info(path)
+    assert (info.format, info.subtype, info.channels, info.frames) == (
+        "WAV", "FLOAT", channels, frames)
+    decoded, rate = sf.read(path, dtype="float32", always_2d=True)
+    expected = x.copy()
+    expected[0, :3] = [0.0, 1.0, -1.0]
+    assert rate == RATE and np.array_equal(decoded.T, expected)
+    assert np.abs(decoded).max() > 4.0
+
+
 def test_24_bit_header_is_what_libsndfile_writes(tmp_path):
     for channels, frames in [(2, 1000), (1, 1001)]:
         ints = rounded(noise(channels, frames), 24)

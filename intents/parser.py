@@ -1500,7 +1500,7 @@ class _Reader:
         if self._set_aside(cue):
             return
         if cue.cue.denied_quality:
-            if not (negated or self._quality_denied(cue)):
+            if not (negated or self._quality_denied(cue) or self._enough_asked(cue)):
                 return
         elif negated and not self._wished_away(cue):
             pending.append((problem, severity))
@@ -1683,6 +1683,13 @@ class _Reader:
         span = self.words[cue.start:min(cue.end + rule["reach"], len(self.words))]
         return any(tuple(span[k:k + len(w)]) == w for w in map(words_of, words)
                    for k in range(len(span)))
+
+    def _enough_asked(self, cue: _Mention) -> bool:
+        """"are the vocals loud enough?", "is the bass audible enough?": a good quality
+        asked to be enough doubts it is."""
+        enough = self.rules["questions"]["enough"]
+        return (self.words[cue.end - 1] == enough or self.words[cue.end:cue.end + 1] == [enough]) \
+            and self._asks_whether(cue)
 
     def _asks_whether(self, cue: _Mention) -> bool:
         """"is the snare too loud?": a yes/no question hedges its complaint."""

@@ -341,9 +341,17 @@ PLACED = [
     ("there's distortion in the mix on the vocal", [("vocal", "distorted")]),
 ]
 
+ENOUGH = [
+    # a good quality asked to be enough doubts it; said, it praises
+    ("Are the vocals loud enough?", [("vocal", "too_quiet")]),
+    ("is the kick punchy enough?", [("kick", "weak")]),
+    ("does the mix sound wide enough?", [("mix", "narrow")]),
+    ("the vocals are loud enough", []),
+]
+
 
 ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
-       + NEGATION + ADVICE + PLACED)
+       + NEGATION + ADVICE + PLACED + ENOUGH)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])

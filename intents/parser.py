@@ -2050,9 +2050,10 @@ class _Reader:
         is buried" (an unnamed "it"), "there's too much high end" (the problem words name a
         band of the song). A band word with a [band_only] problem still asks which part."""
         start = self.clause_start[self.clauses[cue.start]]
-        if set(self.words[start:cue.start]) & self.sets["song_pronouns"]:
-            return _Mention(cue.start, cue.end, layer=self.whole)
         lo, _ = self.sentence_span[self.sentences[cue.start]]
+        if set(self.words[start:cue.start]) & self.sets["song_pronouns"] \
+                or (start == lo and self.words[lo] in self.sets["dropped_it"]):
+            return _Mention(cue.start, cue.end, layer=self.whole)
         if set(self.words[lo:cue.start]) & self.sets["song_pronouns"] and not \
                 self.sentence_parts.get(self.sentences[cue.start]):
             # "it's not harsh, just a little bright": the sentence's "it", no part named

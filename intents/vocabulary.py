@@ -105,7 +105,7 @@ _WORD_SETS = {
     "craft": ("craft", "subjects"), "band_words": ("band_only", "words"),
     "band_problems": ("band_only", "problems"), "time_openers": ("grammar", "time_openers"),
     "time_joins": ("grammar", "time_joins"), "not_participles": ("voice", "not_participles"),
-    "song_pronouns": ("grammar", "song_pronouns"),
+    "song_pronouns": ("grammar", "song_pronouns"), "dropped_it": ("grammar", "dropped_it"),
     "praise_wishes": ("negation", "praise_wishes"),
     "praise_manner": ("negation", "praise_manner"),
     "manner_wanted": ("negation", "manner_wanted"),

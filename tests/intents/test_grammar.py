@@ -349,9 +349,27 @@ ENOUGH = [
     ("the vocals are loud enough", []),
 ]
 
+DROPPED_IT = [
+    # a sentence with its "it" dropped is said of the song; a clause inside one is not
+    ("Sounds kinda muffled idk", [("mix", "tonal_balance")]),
+    ("Great vocal. Sounds a bit buried though.", [("vocal", "too_quiet")]),
+    ("Feels a bit thin overall.", [("mix", "tonal_balance")]),
+    ("The polysynth, which I love, sounds quieter than the other synths", [("keys", "too_quiet")]),
+]
+
+SLANG = [
+    # slang intensifiers grade a word as the plain ones do; compression is graded
+    ("the drums sound hella compressed", [("drums", "over_compressed")]),
+    ("the mix is mad quiet", [("mix", "quiet_master")]),
+    ("the vocal is a bit too limited", [("vocal", "over_compressed")]),
+    ("the vocal is compressed", []),
+    ("the drums are crazy good", []),
+]
+
 
 ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
-       + NEGATION + ADVICE + PLACED + ENOUGH)
+       + NEGATION + ADVICE + PLACED + ENOUGH
+       + DROPPED_IT + SLANG)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])

@@ -174,8 +174,21 @@ def _approved(reader: _Reader, cue: _Mention) -> bool:
     lo = k
     while k < len(reader.words) and k - lo < rule["lead"] and reader.words[k] in rule["leading"]:
         k += 1
-    return any(start in (lo, k) for start, _ in find(reader.words, _indexed(
-        tuple(rule["comments"])), lo, min(k + 1, len(reader.words)), starts_only=True))
+    if any(start in (lo, k) for start, _ in find(reader.words, _indexed(
+            tuple(rule["comments"])), lo, min(k + 1, len(reader.words)), starts_only=True)):
+        return True
+    return any(_fitting(reader.words, start, rule) for start in (lo, k))
+
+
+def _fitting(words: list[str], k: int, rule: dict) -> bool:
+    """"which suits the material", "it really works": a comment that the clause before fits."""
+    if k >= len(words) or words[k] not in rule["fitting_subjects"]:
+        return False
+    k += 1
+    while k < len(words) and words[k] in rule["fitting_manner"]:
+        k += 1
+    return k < len(words) and words[k] in rule["fitting"] and \
+        words[k + 1:k + 2] != [rule["fitting_against"]]
 
 
 def _where_heard(reader: _Reader, cue: _Mention) -> bool:

@@ -33,7 +33,7 @@ def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
             or _praised(reader, cue) or _heard_changed(reader, cue) or _aimed(reader, cue)
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or _caused(reader, cue) or _approved(reader, cue) or _where_heard(reader, cue)
-            or _placed_nothing(reader, cue) or _undecided(reader, cue)
+            or _placed_nothing(reader, cue) or _undecided(reader, cue) or _intended(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
 
@@ -189,6 +189,24 @@ def _fitting(words: list[str], k: int, rule: dict) -> bool:
         k += 1
     return k < len(words) and words[k] in rule["fitting"] and \
         words[k + 1:k + 2] != [rule["fitting_against"]]
+
+
+def _intended(reader: _Reader, cue: _Mention) -> bool:
+    """"the vocal is drenched in reverb on purpose": a sound said to be meant, in the problem
+    words' clause or the one after, is a choice described ([scope.intended]); asked ("was
+    that on purpose?") or denied ("surely not on purpose") it stays a complaint."""
+    rule = reader.rules["scope"]["intended"]
+    clause = reader.clauses[cue.start]
+    lo = reader.clause_start[clause]
+    hi = lo + len(reader.clause_list(clause))
+    if hi < len(reader.words) and reader.sentences[hi] == reader.sentences[cue.start]:
+        hi += len(reader.clause_list(reader.clauses[hi]))
+    s_lo, s_hi = reader.sentence_span[reader.sentences[cue.start]]
+    end = reader.tokens[s_hi - 1].end
+    if reader.text[end:end + 3].lstrip()[:1] == "?":
+        return False
+    return any(not set(reader.words[max(start - 2, s_lo):start]) & reader.negators
+               for start, _ in find(reader.words, _indexed(tuple(rule["meant"])), lo, hi))
 
 
 def _where_heard(reader: _Reader, cue: _Mention) -> bool:

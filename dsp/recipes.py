@@ -1239,6 +1239,7 @@ def _hold_levels(kept: Sequence[FixRequest], requests: Sequence[FixRequest],
     rest, a vocal lifted after it took the bass back to -8.0. Not for a part this plan's
     own complaints move the level of: the newer words win."""
     asked = {r.layer for r in requests if r.problem in _LEVEL_PROBLEMS}
+    place = 0
     for request in kept:
         if request.problem not in _LEVEL_PROBLEMS or request.layer in asked:
             continue
@@ -1252,9 +1253,12 @@ def _hold_levels(kept: Sequence[FixRequest], requests: Sequence[FixRequest],
             continue
         reason = (f"your earlier fix left {the_part(layer, names)} at {signed(current)} LU "
                   "against the rest")
-        moves.append(Move(stem, "gain", {"gain_db": 0.0}, reason, request.source))
-        goals.append(_LevelGoal(moves[-1], layer, current, reason,
+        # first among this plan's moves, beside the earlier fix: `undo` takes back the
+        # newest move, which is the new complaint's
+        moves.insert(place, Move(stem, "gain", {"gain_db": 0.0}, reason, request.source))
+        goals.append(_LevelGoal(moves[place], layer, current, reason,
                                 holds=1 if request.problem == "too_quiet" else -1))
+        place += 1
 
 
 def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | None,
@@ -1302,6 +1306,7 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
 
 
 _SETTLE_ROUNDS = 3
+_HOLD_MIN_DB = 0.3
 _HOLD_MAX_DB = 3.0
 """The most a move holding an earlier fix makes. Past it the goals conflict: a lead vocal
 lifted into its typical range beside drums and bass held near 0 LU against the rest would
@@ -1338,6 +1343,8 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
             gain = gain if gain * (goal.holds or gap) > 0 else 0.0
             if goal.holds and (goal.yields or abs(gain) > _HOLD_MAX_DB):
                 goal, gain = replace(goal, yields=True), 0.0
+            elif goal.holds and abs(gain) < _HOLD_MIN_DB:
+                gain = 0.0   # the part stays within a fraction of a dB of where it was
             held, lands = _held(needed, gain, current + shift + gain)
             reason, sized = goal.reason + held + lands, level_landing()
             if goal.holds:

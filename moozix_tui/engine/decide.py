@@ -220,21 +220,25 @@ def _reading(item: dict) -> str:
 
 
 
-def plan(complaints: Sequence[dict], analysis, stems=None, kept: Sequence[dict] = ()):
+def plan(complaints: Sequence[dict], analysis, stems=None, *, before=None,
+         under: Sequence = (), kept: Sequence[dict] = ()):
     """The moves for these complaints, sized from the analysis (dsp.recipes, which also
-    works on a part inside the stem that holds it and says so). `stems`: the audio the
-    analysis measured, so where the plan says a part lands it says what a render of it
-    will measure (dsp.pipeline.measured_balance). `kept`: complaints fixed earlier whose
-    moves that audio has in it (standing), whose level fixes the plan holds in place."""
+    works on a part inside the stem that holds it and says so). `stems`: the original
+    audio, so where the plan says a part lands it says what a render of it will measure
+    (dsp.pipeline.measured_balance), with `under`, the moves made so far (dsp Moves), in
+    front of the plan's: `analysis` measures the stems with those applied, `before` the
+    stems as they are (by default `analysis`). `kept`: complaints fixed by those moves
+    (standing), whose level fixes the plan holds in place."""
     from dsp.pipeline import measured_balance
     from dsp.recipes import plan_fixes
     from intents import effect_source
 
     returns = {name: part for name in analysis.parts.get("fx", ())
                if (part := effect_source(name))}
+    balance = measured_balance(stems, before or analysis) if stems is not None else None
     return plan_fixes([_request(c, analysis) for c in complaints], analysis,
                       names=layer_names(), return_parts=returns,
-                      measure=measured_balance(stems, analysis) if stems is not None else None,
+                      measure=(lambda moves: balance([*under, *moves])) if balance else None,
                       kept=[_request(c, analysis) for c in kept])
 
 

@@ -29,6 +29,8 @@ __all__ = ["plan_changed", "replay", "start_analysis", "start_export", "start_re
 
 def start_analysis(session: Session, replies: list[str], *, then_render: bool = False,
                    diagnose: bool = False) -> Turn:
+    from dsp.moves import Move
+
     state = session.state
     sources = session.selected_sources()
     if not sources:
@@ -38,20 +40,20 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
         return session.reply(replies, "checklist")
     complaints = [] if diagnose else [i for i in state.intents if not i.get("done")]
     result = session.result
-    # the last render measured its stems, and the originals keep their analysis until
-    # the files change: a new complaint plans on those, with no new pass over the audio
-    known = (result.after if result is not None
-             else session.analysis if session.stems is not None else None)
+    # a new complaint is planned on the audio as the moves made so far leave it: measured
+    # by the last render when it made exactly those moves, else measured now
+    under = session.active_moves()
+    rendered = result is not None and len(under) == len(result.moves) and all(
+        in_render(m, result.moves) for m in under)
+    known = result.after if rendered else None
     choices = (state.pending or {}).get("choices", [])
     alternatives = [(reading, choice) for choice in choices if "instead_of" in choice
                     for reading in complaints if _same(reading, choice["instead_of"])]
-    # the fixes in the last render, and not undone since, stay goals: a later complaint
-    # must not undo them
-    kept = [] if diagnose or result is None else decide.standing(
-        state.intents, [m for m in session.active_moves() if in_render(m, result.moves)])
+    # and the fixes among those moves stay goals: a later complaint must not undo them
+    kept = [] if diagnose else decide.standing(state.intents, under)
     work = jobs.analyse(sources, complaints, alternatives=alternatives, kept=kept,
-                        stems=session.stems,
-                        base=result.stems if result is not None else None, known=known,
+                        stems=session.stems, before=session.analysis,
+                        under=[Move.from_dict(m) for m in under], known=known,
                         then_render=then_render)
     if not diagnose:  # measuring to answer "what's wrong?" leaves the plan and master as they are
         state.phase = "analysing"
@@ -129,9 +131,8 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     state = session.state
     fresh = outcome.stems is not session.stems  # loaded now: its notes are news
     session.stems = outcome.stems
-    if outcome.of_original or session.analysis is None:
-        # renders always start from the original stems, so "before" is their analysis
-        session.analysis = outcome.analysis
+    # renders always start from the original stems, so "before" is their analysis
+    session.analysis = outcome.before
     state.analysed = True
     state.log_change("moves")
     _settled(session, outcome.swapped)
@@ -142,10 +143,8 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     # a resumed session's `go`, which measures the files again) adds to them
     state.idle += [m for m in (m.to_dict() for m in plan.idle) if m not in state.idle]
     earlier = state.moves[:state.applied]
-    # the moves of the render this plan was measured on count in its sizing, as its own do
-    rendered = [] if outcome.of_original or session.result is None else [
-        m["id"] for m in earlier if in_render(m, session.result.moves)]
-    moves, notes = planned(plan.moves, plan.notes, rendered)
+    # the moves made before, in the audio this plan was measured on, count in its sizing
+    moves, notes = planned(plan.moves, plan.notes, [m["id"] for m in earlier])
     # and an earlier fix this plan holds in place counts on this plan's moves: it lands
     earlier = [{**m, "sized_with": [*m["sized_with"], *(n["id"] for n in moves)]}
                if "sized" in m and m.get("source") in plan.held else m for m in earlier]
@@ -204,8 +203,7 @@ def finished_diagnose(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     from moozix_tui.engine.dialogue import offer
 
     session.stems = outcome.stems
-    if outcome.of_original or session.analysis is None:
-        session.analysis = outcome.analysis
+    session.analysis = outcome.before
     session.state.analysed = True
     found = decide.leading_findings(outcome.findings, most=4) or list(outcome.findings)[:4]
     if not found:

@@ -53,38 +53,42 @@ def load_sources(sources: Sequence[tuple[str, Path]], progress: Progress):
 @dataclass(frozen=True, eq=False)
 class AnalyseOutcome:
     stems: object                 # the original files as a StemSet
-    analysis: object              # what the plan was sized on
+    before: object                # their analysis (the "before" of every render)
+    analysis: object              # what the plan was sized on: with the moves made so far
     findings: tuple
     plan: object
-    of_original: bool             # the analysis is of the original files (the "before")
     then_render: bool
     swapped: tuple = ()           # (reading, alternative) complaints the measurement settled
 
 
 def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
             alternatives: Sequence[tuple[dict, dict]] = (), kept: Sequence[dict] = (),
-            stems=None, base=None, known=None, then_render: bool = False
+            stems=None, before=None, under: Sequence = (), known=None,
+            then_render: bool = False
             ) -> Callable[[Progress, threading.Event], AnalyseOutcome]:
-    """Load (unless `stems` are loaded already), measure (unless `known`), settle doubtful
-    readings by measurement (`alternatives`: pairs of a complaint and another reading of
-    its words; decide.settle_doubtful), plan (holding the fixes of `kept`, decide.plan)."""
+    """Load (unless `stems` are loaded already), measure them (unless `before`) and with
+    the moves made so far, `under`, applied (unless `known`), settle doubtful readings by
+    measurement (`alternatives`: pairs of a complaint and another reading of its words;
+    decide.settle_doubtful), plan on top of `under` (holding the fixes of `kept`,
+    decide.plan)."""
 
     def work(progress: Progress, cancel: threading.Event) -> AnalyseOutcome:
+        from dsp.pipeline import measured_balance
         from dsp.stem_analysis import analyse_session
         from moozix_tui.engine.decide import diagnosis, plan, settle_doubtful
 
         loaded = stems if stems is not None else load_sources(
             sources, lambda s, f: progress(s, 0.4 * f))
         progress("measuring each part", 0.5)
-        analysis = known or analyse_session(base if base is not None else loaded)
+        original = before or analyse_session(loaded)
+        analysis = known or (measured_balance(loaded, original)(under) if under
+                             else original)
         progress("planning the moves", 0.9)
         findings = diagnosis(analysis)
         settled, notes, swapped = settle_doubtful(complaints, alternatives, findings,
                                                    analysis)
-        planned = plan(settled, analysis, base if base is not None else loaded, kept)
-        return AnalyseOutcome(loaded, analysis, findings,
-                              planned.noting(notes),
-                              of_original=base is None and known is None,
+        planned = plan(settled, analysis, loaded, before=original, under=under, kept=kept)
+        return AnalyseOutcome(loaded, original, analysis, findings, planned.noting(notes),
                               then_render=then_render, swapped=tuple(swapped))
 
     return work

@@ -54,6 +54,28 @@ def test_a_bass_lifted_earlier_keeps_its_place_when_the_vocal_is_lifted(
     assert said == pytest.approx(vs_rest_lu(second, "bass"), abs=0.3)
 
 
+def test_a_fix_planned_and_not_rendered_yet_is_kept_the_same_way(
+        chat, quiet_bass_and_vocal, tmp_path):
+    """The second complaint is planned on the audio as the first plan's moves leave it,
+    rendered or not: the same words give the same moves either way."""
+    from scripted_chat import Chat
+
+    from moozix_tui.engine import Engine
+
+    _bass_fixed(chat, quiet_bass_and_vocal)
+    chat.say("the vocal is too quiet")
+    unrendered = Chat(Engine.new(sessions_dir=tmp_path / "other"))
+    unrendered.say("the bass is too quiet")
+    unrendered.say(" ".join(f'"{p}"' for p in sorted(quiet_bass_and_vocal.glob("*.wav"))))
+    unrendered.say("the vocal is too quiet")
+
+    def moves(c) -> list:
+        return [(m["stem"], m["op"], m["params"]) for m in c.engine.session.active_moves()]
+
+    assert [stem for stem, _, _ in moves(chat)] == ["bass", "bass", "vocal"]
+    assert moves(unrendered) == moves(chat)
+
+
 def test_an_undone_fix_is_no_longer_kept(chat, quiet_bass_and_vocal):
     _bass_fixed(chat, quiet_bass_and_vocal)
     chat.say("undo")

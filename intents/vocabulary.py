@@ -309,10 +309,11 @@ def _band_cues(table: dict, cues: dict[tuple[str, ...], Cue], whole: str) -> dic
             or ends_in(words, tilts, False)}
 
 
-def _keyed(surface: dict[tuple[str, ...], Cue],
-           parts: dict[tuple[str, ...], str]) -> dict[tuple[str, ...], Cue]:
-    """Cues by word-form key. A part's own name is never read as a form of a problem
-    word ("stabs" is the keys, though "stabbing" is harsh)."""
+def _keyed(surface: dict[tuple[str, ...], Cue], parts: dict[tuple[str, ...], str],
+           others: Iterable[tuple[str, ...]]) -> dict[tuple[str, ...], Cue]:
+    """Cues by word-form key. A part's own name, or a word the vocabulary reads another
+    way (`others`), is never read as a form of a problem word ("stabs" is the keys, though
+    "stabbing" is harsh; "glue" is a finished record's, though "gluey" is muddy)."""
     by_key: dict[tuple[str, ...], Cue] = {}
     clashing: set[tuple[str, ...]] = set()
     for words, cue in surface.items():
@@ -320,7 +321,8 @@ def _keyed(surface: dict[tuple[str, ...], Cue],
         known = by_key.setdefault(key, cue)
         if known.problem != cue.problem:
             clashing.add(key)
-    clashing |= {tuple(stem(w) for w in words) for words in parts if words not in surface}
+    clashing |= {tuple(stem(w) for w in words) for words in [*parts, *others]
+                 if words not in surface}
     return {key: cue for key, cue in by_key.items() if key not in clashing}
 
 
@@ -477,7 +479,7 @@ def _build() -> Vocabulary:
     # and the cache file small (4.8 -> 2.4 MB, 0.10 -> 0.02 s to load)
     shared: dict[Cue, Cue] = {}
     cues = {words: shared.setdefault(cue, cue) for words, cue in cues.items()}
-    keyed = _keyed(cues, phrases)
+    keyed = _keyed(cues, phrases, [tuple(words_of(p)) for p in vague.get("qualities", [])])
     questions = {topic: tuple(words_of(p) for p in words)
                  for topic, words in stem_table.get("questions", {}).items()}
     return Vocabulary(

@@ -114,3 +114,13 @@ def test_a_key_that_slid_into_a_composition_is_refused():
     table["too_much_reverb"]["composed"][0]["graded"] = ["wet"]
     with pytest.raises(IntentError, match="graded"):
         _lexicon(table)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the compression gives the drums a nice glue", []),
+    ("the keys sound gluey", [("keys", "muddy")]),
+])
+def test_a_word_read_another_way_is_no_form_of_a_problem_word(text, expected):
+    """"glue" is what a finished record has; only "gluey" is muddy, though both share a
+    word form."""
+    assert sorted((i.layer, i.problem) for i in parse(text)) == expected

@@ -83,6 +83,8 @@ class _LevelGoal:
     """A held part's level against the rest with the plan's other moves and not its own."""
     yields: bool = False
     """A hold that would take more than _HOLD_MAX_DB: the goals it conflicts with win."""
+    conflict: bool = False
+    """A move stopped _HOLD_MAX_DB past its own step: the plan's goals can't all stand."""
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,11 @@ class _Nudge:
 
     note: str
     opening: str
-    """The note up to the size of the step."""
+    """The note up to what the nudge did (the measurement, where the level sits)."""
     layer: str
     current: float
+    step: float
+    """The nudge asked, LU: its sign is the way the words asked."""
 
 
 _Counting = dict[str, tuple[Sized, tuple[str, ...] | None]]
@@ -218,10 +222,10 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None,
         ctx.goals.append(_LevelGoal(move, layer, current + small, reason))
     opening = (f"The measurement doesn't back a big move on {ctx.the(layer)}, measured at "
                f"{signed(current)} LU against the rest, "
-               f"{_where_level_sits(current, low, high, louder)}. I made a nudge of ")
-    note = _nudge_words(opening, small)
+               f"{_where_level_sits(current, low, high, louder)}. ")
+    note = _nudge_words(opening, small, small)
     ctx.notes.append(note)
-    ctx.nudges.append(_Nudge(note, opening, layer, current))
+    ctx.nudges.append(_Nudge(note, opening, layer, current, small))
     if settled:   # a step against the rest as it is once every move of the plan has acted
         ctx.counting[note] = (counted_note(note, then=", so the part may not land there."),
                               None)
@@ -1281,6 +1285,17 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
         notes.append(note)
         about.setdefault(note, set()).add(_signature(goal.move))
         counting[note] = (counted_note(note, then=", so the part may not land there."), None)
+    torn = [goal for goal in goals if goal.conflict and goal.move in moves]
+    if len(torn) > 1:
+        lands = listing([f"{the_part(g.layer, names)} near {near}"
+                         f"{signed(_landing(analysis, measured, g.layer, moves))}"
+                         for g in torn])
+        note = (f"The levels asked of {listing([the_part(g.layer, names) for g in torn])} "
+                "can't all stand at once: each part moved changes the rest the others are "
+                f"measured against. I stopped each move {_HOLD_MAX_DB:g} dB past its own "
+                f"step, so {lands} LU against the rest.")
+        notes.append(note)
+        counting[note] = (counted_note(note, then=", so the parts may not land there."), None)
     yielding = [goal for goal in goals if goal.yields]
     if not yielding:
         return notes
@@ -1308,7 +1323,8 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
 _SETTLE_ROUNDS = 3
 _HOLD_MIN_DB = 0.3
 _HOLD_MAX_DB = 3.0
-"""The most a move holding an earlier fix makes. Past it the goals conflict: a lead vocal
+"""The most a move holding an earlier fix makes, and the most a level move goes past its
+own step to keep up with the plan's other level moves. Past it the goals conflict: a lead vocal
 lifted into its typical range beside drums and bass held near 0 LU against the rest would
 leave three parts each near as loud as everything else, and every part lifted to chase it
 sinks the ones no complaint named (the demo's keys from -9.5 to -18.2 LU)."""
@@ -1339,6 +1355,12 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
                      - float(goal.move.params["gain_db"]) if measured is not None
                      else _level_shift(analysis, goal.layer, others, band_power))
             needed = gap - shift
+            # chasing the rest the plan's other level moves raise: past a few dB the goals
+            # conflict, and a move that kept on would only sink the parts no one named
+            conflict = not goal.holds and needed * gap > 0 \
+                and abs(needed) - abs(gap) > _HOLD_MAX_DB
+            if conflict:
+                needed = float(np.sign(gap)) * (abs(gap) + _HOLD_MAX_DB)
             gain = round(float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB)), 1)
             gain = gain if gain * (goal.holds or gap) > 0 else 0.0
             if goal.holds and (goal.yields or abs(gain) > _HOLD_MAX_DB):
@@ -1346,6 +1368,10 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
             elif goal.holds and abs(gain) < _HOLD_MIN_DB:
                 gain = 0.0   # the part stays within a fraction of a dB of where it was
             held, lands = _held(needed, gain, current + shift + gain)
+            if conflict and not held:
+                held = (f"; held there, {_HOLD_MAX_DB:g} dB past its own step: the plan's "
+                        "level goals can't all stand at once")
+                lands = f", so it lands near {signed(current + shift + gain)} LU"
             reason, sized = goal.reason + held + lands, level_landing()
             if goal.holds:
                 reason = (f"{goal.reason}; the plan's other moves would take the part to "
@@ -1354,18 +1380,27 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
                 clause, sized = resized_level(abs(needed - gap), abs(needed) > abs(gap),
                                               held, lands)
                 reason = goal.reason + clause
-            if held and not goal.holds:   # `more` asks more of a complaint, not of a hold
+            if held and not goal.holds and not conflict:   # `more` goes past 12 dB only
                 limited.append(goal.move.stem)
             moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
                                    reason=reason, sized=sized)
-            goals[n] = replace(goal, move=moves[index], without_lu=current + shift)
+            goals[n] = replace(goal, move=moves[index], without_lu=current + shift,
+                               conflict=conflict)
         if measured is None and done == rounds and sum(g.yields for g in goals) > yielded:
             rounds += 1   # settle the others once more without the hold that yielded
     return tuple(limited)
 
 
-def _nudge_words(opening: str, step: float) -> str:
-    return f"{opening}{abs(step):.1f} LU against the rest."
+def _nudge_words(opening: str, nudge: float, step: float) -> str:
+    """The nudge note: the move `nudge` made (its sign the way asked), and the `step` its
+    part takes against the rest, which the plan's other moves can turn the other way."""
+    if step * nudge > 0:
+        return f"{opening}I made a nudge of {abs(step):.1f} LU against the rest."
+    if round(step, 1) == 0:
+        return (f"{opening}I made a nudge, but with the plan's other moves the part stays "
+                "where it was against the rest.")
+    return (f"{opening}I made a nudge, but with the plan's other moves the part still ends "
+            f"{abs(step):.1f} LU {'lower' if nudge > 0 else 'higher'} against the rest.")
 
 
 def _held(needed: float, gain: float, lands: float) -> tuple[str, str]:
@@ -1430,7 +1465,7 @@ def _measured_nudges(nudges: Sequence[_Nudge], measured: Callable[[str], float],
     """Each nudge's note says the step its part takes against the rest as the plan's moves,
     applied to the audio, measure (the figure the report will show after the render)."""
     for nudge in nudges:
-        said = _nudge_words(nudge.opening, measured(nudge.layer) - nudge.current)
+        said = _nudge_words(nudge.opening, nudge.step, measured(nudge.layer) - nudge.current)
         if said == nudge.note or nudge.note not in notes:
             continue
         notes[notes.index(nudge.note)] = said

@@ -99,3 +99,23 @@ def test_holds_that_cannot_all_stand_give_way_and_say_so(demo_chat):
     rows = {r.label: r for r in demo_chat.engine.view.summary.rows}
     said = plan.split("puts the drums at ")[1].split(" and")[0]
     assert float(said) == pytest.approx(rows["drums vs rest"].after, abs=0.15)
+
+
+def test_levels_asked_together_that_cannot_all_stand_say_where_they_land(demo_chat):
+    """'the rhythm section is buried and the vocal is too quiet' on the demo: the drums and
+    bass sit near 0 LU against the rest already, so the three goals can't all stand. Each
+    move chased the others (drums +11.6, bass +10.9, vocal +12 dB) and sank the keys
+    11 LU; now each stops 3 dB past its own step, and the notes say where the parts land,
+    as the render then measures them."""
+    plan = demo_chat.say("the rhythm section is buried and the vocal is too quiet")
+    plan = plan.replace("\\", "")
+    demo_chat.say("go")
+    rows = {r.label: r for r in demo_chat.engine.view.summary.rows}
+    said = plan.split("past its own step, so ")[1].split(" against the rest")[0]
+    for part, row in (("drums", "drums vs rest"), ("bass", "bass vs rest"),
+                      ("lead vocal", "lead vocal vs rest")):
+        figure = said.split(f"the {part} near ")[1].split(" ")[0].rstrip(",")
+        assert float(figure) == pytest.approx(rows[row].after, abs=0.15)
+    drums = next(line for line in plan.splitlines() if "big move on the drums" in line)
+    assert rows["drums vs rest"].after < rows["drums vs rest"].before
+    assert "I made a nudge of" not in drums and "LU lower against the rest" in drums

@@ -366,10 +366,20 @@ SLANG = [
     ("the drums are crazy good", []),
 ]
 
+TO_FOR_TOO = [
+    # "to" typed for "too" after a verb of being or a degree; elsewhere it stays "to"
+    ("there's to much reverb on the vox", [("vocal", "too_much_reverb")]),
+    ("the guitars are to bright", [("guitars", "harsh")]),
+    ("the vocal is to wet", [("vocal", "too_much_reverb")]),
+    ("the snare is far to loud", [("snare", "too_loud")]),
+    ("the song goes from soft to loud", []),
+    ("I like to listen to dark music", []),
+]
+
 
 ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
        + NEGATION + ADVICE + PLACED + ENOUGH
-       + DROPPED_IT + SLANG)
+       + DROPPED_IT + SLANG + TO_FOR_TOO)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])

@@ -1053,6 +1053,27 @@ def _sung(words: list[str], clauses: list[int], mentions: list[_Mention],
     return sorted(kept + out, key=lambda m: m.start)
 
 
+def _lyrics_of(words: list[str], mentions: list[_Mention],
+               vocab: Vocabulary) -> list[_Mention]:
+    """"the words to the backing vocals": the words of a singing part named right after
+    them name that part, not the lead vocal ([heard_person] lyrics)."""
+    table = vocab.rules["heard_person"]
+    determiners = vocab.sets["determiners"]
+    starts = {m.start: m for m in mentions if m.layer}
+    dropped = set()
+    for m in mentions:
+        if not m.layer or words[m.end - 1] not in table["lyrics"] or m.end >= len(words) \
+                or words[m.end] not in table["lyrics_joins"]:
+            continue
+        k = m.end + 1
+        while k < len(words) and words[k] in determiners:
+            k += 1
+        singer = starts.get(k)
+        if singer is not None and singer.layer in table["singers"]:
+            dropped.add(m.start)
+    return [m for m in mentions if not (m.layer and m.start in dropped)]
+
+
 def _level_causes(words: list[str], sentences: list[int], mentions: list[_Mention],
                   vocab: Vocabulary) -> list[_Mention]:
     """"the volume of the backing track makes it hard to hear the vocal": a part whose level
@@ -1200,6 +1221,7 @@ class _Reader:
         self.mentions = _sizes_in_mix(self.words, self.mentions, vocab)
         self.mentions = _faults_everywhere(self.words, self.mentions, vocab)
         self.mentions = _sung(self.words, self.clauses, self.mentions, vocab)
+        self.mentions = _lyrics_of(self.words, self.mentions, vocab)
         self.mentions = _heard_people(text, self.tokens, self.words, self.mentions, vocab)
         self.mentions = _level_causes(self.words, self.sentences, self.mentions, vocab)
         self.mentions = _implied(self.words, self.clauses, self.mentions,

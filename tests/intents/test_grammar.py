@@ -376,10 +376,18 @@ TO_FOR_TOO = [
     ("I like to listen to dark music", []),
 ]
 
+LYRICS_OF = [
+    # the words of a singing part named after them are that part's
+    ("I couldn't really make out the words to the backing vocals", [("backing_vocals",
+                                                                      "too_quiet")]),
+    ("I can't understand the lyrics of the harmonies", [("backing_vocals", "too_quiet")]),
+    ("the words of the song are hard to understand", [("vocal", "too_quiet")]),
+]
+
 
 ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
        + NEGATION + ADVICE + PLACED + ENOUGH
-       + DROPPED_IT + SLANG + TO_FOR_TOO)
+       + DROPPED_IT + SLANG + TO_FOR_TOO + LYRICS_OF)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])

@@ -37,7 +37,7 @@ from dsp.report import build_report, render_markdown
 from dsp.stem_analysis import SessionAnalysis, analyse_session
 from dsp.writing import MASTER_BIT_DEPTH, STEM_BIT_DEPTH, write_wav
 
-__all__ = ["ExportResult", "Progress", "RenderResult", "export", "load_stems",
+__all__ = ["Balance", "ExportResult", "Progress", "RenderResult", "export", "load_stems",
            "measured_balance", "render"]
 
 Progress = Callable[[str, float], None]
@@ -123,12 +123,49 @@ def _processed(stems: StemSet, moves: Sequence[Move]) -> StemSet:
     return apply_moves(stems, [m for m in moves if m.stem != "mix"])
 
 
-def measured_balance(stems: StemSet, before: SessionAnalysis
-                     ) -> Callable[[Sequence[Move]], SessionAnalysis]:
+def _audio_of(moves: Sequence[Move]) -> list[tuple[str, str, dict]]:
+    """What of the moves makes the processed stems' audio (not their reasons or sizing)."""
+    return [(m.stem, m.op, dict(m.params)) for m in moves if m.stem != "mix"]
+
+
+class Balance:
     """What a render of some moves will measure between the parts (its `after`, which the
-    report shows): the moves applied to `stems` and the result analysed, as render does.
-    For a plan to say where a part lands (dsp.recipes.plan_fixes' `measure`)."""
-    return lambda moves: analyse_session(_processed(stems, moves), reuse=(stems, before))
+    report shows): the moves applied to the stems and the result analysed, as render does.
+    For a plan to say where a part lands (dsp.recipes.plan_fixes' `measure`).
+
+    The last measurement is kept, processed stems and all (only the files a move touched
+    are new arrays): the same moves again are not measured again, and other moves are
+    measured reusing it (dsp.stem_analysis.analyse_session's `reuse`), so moves that only
+    settled their levels since are not K-weighted again. render takes it over (`take`)."""
+
+    def __init__(self, stems: StemSet, before: SessionAnalysis) -> None:
+        self.stems = stems
+        self.before = before
+        self._last: tuple[list, StemSet, SessionAnalysis] | None = None
+
+    def __call__(self, moves: Sequence[Move]) -> SessionAnalysis:
+        return self.measure(moves)[1]
+
+    def measure(self, moves: Sequence[Move]) -> tuple[StemSet, SessionAnalysis]:
+        """The stems with `moves` on them and their analysis."""
+        audio = _audio_of(moves)
+        if self._last is not None and self._last[0] == audio:
+            return self._last[1], self._last[2]
+        reuse = (self._last[1], self._last[2]) if self._last else (self.stems, self.before)
+        fixed = _processed(self.stems, moves)
+        self._last = (audio, fixed, analyse_session(fixed, reuse=reuse))
+        return fixed, self._last[2]
+
+    def take(self) -> tuple[list, StemSet, SessionAnalysis] | None:
+        """The last measurement (the moves' audio-making part, the processed stems, their
+        analysis), no longer kept here: a render that takes it holds the only copy."""
+        last, self._last = self._last, None
+        return last
+
+
+def measured_balance(stems: StemSet, before: SessionAnalysis) -> Balance:
+    """What a render of some moves will measure between the parts (see Balance)."""
+    return Balance(stems, before)
 
 
 def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
@@ -138,10 +175,14 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
            cancel: threading.Event | None = None,
            original: Loudness | None = None,
            original_mix: np.ndarray | None = None,
-           answers: Sequence[str] = (), idle: Sequence[Move] = ()) -> RenderResult:
+           answers: Sequence[str] = (), idle: Sequence[Move] = (),
+           measured: Balance | None = None) -> RenderResult:
     """`original`: the user's own mix as an earlier render of these same stems measured it
     (re-renders after undo or "more" don't measure it again); `original_mix`: their sum,
-    when the caller has it already; `answers`, `idle`: see RenderResult."""
+    when the caller has it already; `answers`, `idle`: see RenderResult. `measured`: the
+    plan's measure of these stems (see Balance), whose last measurement is taken over: the
+    very moves it measured are neither applied nor measured again, and others are measured
+    reusing it."""
     report = progress or _quiet
     report("analysing", 0.02)
     before = before or analyse_session(stems)
@@ -153,13 +194,17 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
         _check_cancel(cancel)
         report("applying moves", 0.1)
         bus_moves = [m for m in moves if m.stem == "mix"]
-        fixed = _processed(stems, moves)
+        last = measured.take() if measured is not None and measured.stems is stems else None
+        same = last is not None and last[0] == _audio_of(moves)
+        fixed = last[1] if same else _processed(stems, moves)
         _check_cancel(cancel)
         report("mixing", 0.25)
         premaster, headroom = mix_stems(fixed, mix_moves=bus_moves)
         _check_cancel(cancel)
         report("measuring the new balance", 0.3)
-        after = analyse_session(fixed, reuse=(stems, before))
+        after = last[2] if same else analyse_session(
+            fixed, reuse=(last[1], last[2]) if last is not None else (stems, before))
+        last = None   # the measured stems, when not these, are no longer needed
         if bus_moves:
             # the moves on the whole mix act after the stems are summed: the mix's own
             # figures are those of the bus they leave (at the mix's level, before headroom)

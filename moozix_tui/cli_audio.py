@@ -391,7 +391,7 @@ def _fix(args) -> int:
 
     given = parse_stem_args(args.stems)
     with ReadAhead(given.paths) as early:
-        from dsp.pipeline import render
+        from dsp.pipeline import measured_balance, render
         from dsp.stem_analysis import analyse_session
         from intents import understand
         from moozix_tui.engine.decide import answers, diagnosis, plan, without_questions
@@ -404,11 +404,13 @@ def _fix(args) -> int:
     _warn_about_inputs(stems)
     analysis = analyse_session(stems)
     complaints, notes = without_questions(heard, analysis, diagnosis(analysis))
-    planned = plan(complaints, analysis, stems)
+    balance = measured_balance(stems, analysis)
+    planned = plan(complaints, analysis, stems, balance=balance)
     planned = planned.noting(notes)
     reference = _reference(args)
     settings = _settings_with_reference(args, reference)
     result = render(stems, planned.moves, settings, before=analysis, reference=reference,
-                    progress=_progress, answers=answers(complaints), idle=planned.idle)
+                    progress=_progress, answers=answers(complaints), idle=planned.idle,
+                    measured=balance)
     inputs = given.paths + ([Path(args.reference)] if args.reference else [])
     return _finish(args, result, planned, inputs)

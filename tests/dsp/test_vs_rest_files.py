@@ -13,7 +13,7 @@ from faults import vs_rest_lu
 from dsp.audio import load_audio
 from dsp.mastering import MasterSettings
 from dsp.moves import Move, Plan
-from dsp.pipeline import export, load_stems, render
+from dsp.pipeline import export, load_stems, measured_balance, render
 from dsp.stem_analysis import analyse_session
 from dsp.synth import make_song
 from dsp.targets import resolve_target
@@ -100,3 +100,32 @@ def test_the_written_stems_measure_what_the_report_says(session, tmp_path):
     for name, members in groups(result.stems).items():
         assert result.after.level_vs_rest_lu[name] == pytest.approx(
             pyloudnorm_vs_rest(written, members), abs=0.05), name
+
+
+def test_a_render_takes_over_the_plans_last_measurement(session):
+    """The moves the plan measured last are neither applied nor measured again; moves that
+    only settled a level since are measured reusing it. Either way the render's figures are
+    those of a render measuring from scratch, and pyloudnorm's on its stems."""
+    settings = MasterSettings(resolve_target("streaming"))
+    before = analyse_session(session)
+    cut = Move("bass", "bell", {"freq_hz": 200.0, "gain_db": -4.0, "q": 1.0}, "", "")
+    measured = [cut, Move("keys", "gain", {"gain_db": -2.0}, "", "")]
+    settled = [cut, Move("keys", "gain", {"gain_db": -3.5}, "", "")]
+    for moves in (measured, settled):
+        balance = measured_balance(session, before)
+        planned = balance(measured)
+        fresh = render(session, moves, settings, before=before)
+        reused = render(session, moves, settings, before=before, measured=balance)
+        if moves is measured:
+            assert reused.after is planned
+        assert np.array_equal(reused.premaster, fresh.premaster)
+        arrays = {s.name: s.samples for s in reused.stems.stems}
+        for name, members in groups(session).items():
+            assert reused.after.level_vs_rest_lu[name] == pytest.approx(
+                fresh.after.level_vs_rest_lu[name], abs=1e-3), name
+            assert reused.after.level_vs_rest_lu[name] == pytest.approx(
+                pyloudnorm_vs_rest(arrays, members), abs=0.05), name
+        assert reused.after.tracks["keys"].loudness.integrated_lufs == pytest.approx(
+            fresh.after.tracks["keys"].loudness.integrated_lufs, abs=1e-3)
+        assert reused.after.mix.loudness.integrated_lufs == pytest.approx(
+            fresh.after.mix.loudness.integrated_lufs, abs=1e-3)

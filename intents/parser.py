@@ -2380,7 +2380,26 @@ class _Reader:
         volume is too low" can; "buried" or "an afterthought" cannot."""
         words = self.rules["no_layer"]["said_of_song"].get(item.problem)
         start = self.clause_start[self.clauses[item.cue.start]]
-        return words is None or not set(words).isdisjoint(self.words[start:item.cue.end])
+        return (words is None or not set(words).isdisjoint(self.words[start:item.cue.end])) \
+            and not self._unknown_subject(start, item.cue.start)
+
+    def _unknown_subject(self, lo: int, cue_at: int) -> bool:
+        """"the taps are way too loud": the clause opens on a subject that names neither a
+        part nor the song ([no_layer.subject])."""
+        rule = self.rules["no_layer"]["subject"]
+        words = self.words
+        while lo < cue_at and words[lo] in rule["leading"]:
+            lo += 1
+        if lo >= cue_at or words[lo] not in rule["determiners"]:
+            return False
+        be = next((k for k in range(lo + 1, min(lo + 2 + rule["most"], cue_at))
+                   if words[k] in rule["be"]), None)
+        if be is None or be == lo + 1:
+            return False
+        subject = words[lo + 1:be]
+        return not (set(subject) & set(rule["song"]) or any(
+            m.layer for m in self.mentions if lo < m.start < be)
+            or not all(w.isalpha() for w in subject))
 
     def _about_music(self, sentence: int) -> bool:
         """The sentence speaks of the sound or of a section of the song ("the chorus feels

@@ -486,3 +486,18 @@ def test_a_problem_read_of_a_part_is_not_asked_again_in_its_sentence(text, expec
     understanding = understand(text)
     assert [(i.layer, i.problem) for i in understanding.intents] == expected
     assert understanding.unclear == ()
+
+
+@pytest.mark.parametrize(("text", "problem"), RULES["no_layer"]["subject"]["examples"])
+def test_a_level_said_of_an_unknown_subject_is_asked_not_read_as_the_song(text, problem):
+    """"the taps are way too loud": the master is not what is too loud, so nothing is read
+    for sure; the song stays among the choices."""
+    heard = understand(text)
+    assert heard.intents == ()
+    assert ("mix", problem) in [(g.layer, g.problem) for g in heard.guesses]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"),
+                         RULES["no_layer"]["subject"]["counter_examples"])
+def test_a_level_said_of_the_song_by_name_is_the_songs(text, layer, problem):
+    assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]

@@ -1255,13 +1255,14 @@ def _hold_levels(kept: Sequence[FixRequest], requests: Sequence[FixRequest],
         if stem is None or current is None or not np.isfinite(current) \
                 or any(goal.layer == layer for goal in goals):
             continue
-        reason = (f"your earlier fix left {the_part(layer, names)} at {signed(current)} LU "
-                  "against the rest")
+        up = request.problem == "too_quiet"
+        reason = (f"you asked earlier for {the_part(layer, names)} to come "
+                  f"{'up' if up else 'down'}, and with the moves so far the part stands at "
+                  f"{signed(current)} LU against the rest")
         # first among this plan's moves, beside the earlier fix: `undo` takes back the
         # newest move, which is the new complaint's
         moves.insert(place, Move(stem, "gain", {"gain_db": 0.0}, reason, request.source))
-        goals.append(_LevelGoal(moves[place], layer, current, reason,
-                                holds=1 if request.problem == "too_quiet" else -1))
+        goals.append(_LevelGoal(moves[place], layer, current, reason, holds=1 if up else -1))
         place += 1
 
 
@@ -1277,11 +1278,10 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
             continue
         gain = float(goal.move.params["gain_db"])
         the = the_part(goal.layer, names)
-        note = (f"Your earlier fix left {the} at {signed(goal.goal_lu)} LU against the rest, "
-                f"and this plan's other moves would take the part to "
-                f"{signed(goal.without_lu)} LU, so I turned {the} {'up' if gain > 0 else 'down'} "
-                f"{abs(gain):.1f} dB to keep that place ({near}"
-                f"{signed(_landing(analysis, measured, goal.layer, moves))} LU).")
+        note = (f"{goal.reason[0].upper()}{goal.reason[1:]}; this plan's other moves would "
+                f"take it to {signed(goal.without_lu)} LU, so I turned {the} "
+                f"{'up' if gain > 0 else 'down'} {abs(gain):.1f} dB to keep that place "
+                f"({near}{signed(_landing(analysis, measured, goal.layer, moves))} LU).")
         notes.append(note)
         about.setdefault(note, set()).add(_signature(goal.move))
         counting[note] = (counted_note(note, then=", so the part may not land there."), None)
@@ -1295,6 +1295,7 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
                 f"measured against. I stopped each move {_HOLD_MAX_DB:g} dB past its own "
                 f"step, so {lands} LU against the rest.")
         notes.append(note)
+        about.setdefault(note, set()).update(_signature(g.move) for g in torn)
         counting[note] = (counted_note(note, then=", so the parts may not land there."), None)
     yielding = [goal for goal in goals if goal.yields]
     if not yielding:
@@ -1303,19 +1304,24 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
     asked = listing([the_part(g.layer, names) for g in asking])
     by = (f"this plan's move on {asked} puts" if len(asking) == 1 else
           f"this plan's moves on {asked} put" if asking else "this plan's other moves put")
-    left = listing([f"{the_part(g.layer, names)} at {signed(g.goal_lu)}" for g in yielding])
-    lands = listing([f"{the_part(g.layer, names)} at {near}"
-                     f"{signed(_landing(analysis, measured, g.layer, moves))}"
-                     for g in yielding])
+    parts = listing([the_part(g.layer, names) for g in yielding])
+    ways = {g.holds for g in yielding}
+    way = "up" if ways == {1} else "down" if ways == {-1} else "up or down"
     one = len(yielding) == 1
+    left = listing([signed(g.goal_lu) for g in yielding])
+    lands = listing([f"{near}{signed(_landing(analysis, measured, g.layer, moves))}"
+                     for g in yielding])
     asks = " or ".join(f'"{"bring up" if g.holds > 0 else "turn down"} '
                        f'{the_part(g.layer, names)}"' for g in yielding)
-    note = (f"Your earlier fix left {left} LU against the rest, and {by} {lands} LU. "
+    note = (f"You asked earlier for {parts} to come {way}, and with the moves so far "
+            f"{'the part stands' if one else 'they stand'} at {left} LU against the rest; "
+            f"{by} {'it' if one else 'them'} at {lands} LU. "
             f"Holding {'that part' if one else 'each'} would take more than "
             f"{_HOLD_MAX_DB:g} dB{f', and more again on {asked}' if asking else ''}: the "
             f"levels asked can't all stand at once, so your latest words win. Say {asks} if "
             f"{'it' if one else 'one'} should win instead.")
     notes.append(note)
+    about.setdefault(note, set()).update(_signature(g.move) for g in asking)
     counting[note] = (counted_note(note, then=", so the parts may not land there."), None)
     return notes
 

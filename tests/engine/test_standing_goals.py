@@ -43,7 +43,7 @@ def test_a_bass_lifted_earlier_keeps_its_place_when_the_vocal_is_lifted(
     _bass_fixed(chat, quiet_bass_and_vocal)
     first = _written(chat, tmp_path / "first")
     plan = chat.say("the vocal is too quiet").replace("\\", "")   # markdown escapes
-    assert "Your earlier fix left the bass at" in plan
+    assert "You asked earlier for the bass to come up" in plan
     chat.say("go")
     second = _written(chat, tmp_path / "second")
     # the vocal came up, as asked now, and the bass stayed where the first fix put it
@@ -80,7 +80,7 @@ def test_an_undone_fix_is_no_longer_kept(chat, quiet_bass_and_vocal):
     _bass_fixed(chat, quiet_bass_and_vocal)
     chat.say("undo")
     plan = chat.say("the vocal is too quiet")
-    assert "earlier fix" not in plan
+    assert "asked earlier" not in plan
     assert [m["source"] for m in chat.engine.session.active_moves()] == ["vocal/too_quiet"]
 
 
@@ -97,8 +97,11 @@ def test_holds_that_cannot_all_stand_give_way_and_say_so(demo_chat):
         "drums/too_quiet", "bass/too_quiet", "vocal/too_quiet"]
     demo_chat.say("go")
     rows = {r.label: r for r in demo_chat.engine.view.summary.rows}
-    said = plan.split("puts the drums at ")[1].split(" and")[0]
+    said = plan.split("the lead vocal puts them at ")[1].split(" and")[0]
     assert float(said) == pytest.approx(rows["drums vs rest"].after, abs=0.15)
+    # with the vocal's lift taken back, nothing holds the drums down: the note goes
+    assert "can't all stand" not in demo_chat.say("undo")
+    assert "can't all stand" not in demo_chat.say("status")
 
 
 def test_levels_asked_together_that_cannot_all_stand_say_where_they_land(demo_chat):

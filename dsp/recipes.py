@@ -82,7 +82,8 @@ class _LevelGoal:
     without_lu: float = float("nan")
     """A held part's level against the rest with the plan's other moves and not its own."""
     yields: bool = False
-    """A hold that would take more than _HOLD_MAX_DB: the goals it conflicts with win."""
+    """A hold that would go _HOLD_MAX_DB past its fall (_fall): the goals it conflicts with
+    win."""
     conflict: bool = False
     """A move stopped _HOLD_MAX_DB past its own step: the plan's goals can't all stand."""
 
@@ -1315,10 +1316,11 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
                        f'{the_part(g.layer, names)}"' for g in yielding)
     note = (f"You asked earlier for {parts} to come {way}, and with the moves so far "
             f"{'the part stands' if one else 'they stand'} at {left} LU against the rest; "
-            f"{by} {'it' if one else 'them'} at {lands} LU. "
-            f"Holding {'that part' if one else 'each'} would take more than "
-            f"{_HOLD_MAX_DB:g} dB{f', and more again on {asked}' if asking else ''}: the "
-            f"levels asked can't all stand at once, so your latest words win. Say {asks} if "
+            f"{by} {'it' if one else 'them'} at {lands} LU. Holding "
+            f"{'that part' if one else 'them'} there would "
+            f"{f'chase {asked}' if asking else 'chase the rest'}: each part moved changes "
+            "the rest the others are measured against, so the levels asked can't all stand "
+            f"at once, and your latest words win. Say {asks} if "
             f"{'it' if one else 'one'} should win instead.")
     notes.append(note)
     about.setdefault(note, set()).update(_signature(g.move) for g in asking)
@@ -1329,8 +1331,9 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
 _SETTLE_ROUNDS = 3
 _HOLD_MIN_DB = 0.3
 _HOLD_MAX_DB = 3.0
-"""The most a move holding an earlier fix makes, and the most a level move goes past its
-own step to keep up with the plan's other level moves. Past it the goals conflict: a lead vocal
+"""The most a level move goes past its own step to keep up with the plan's other level
+moves: a new goal's past its gap, a hold's past the fall the plan's own moves make
+(_fall). Past it the goals conflict (a new goal's move stops there, a hold yields): a lead vocal
 lifted into its typical range beside drums and bass held near 0 LU against the rest would
 leave three parts each near as loud as everything else, and every part lifted to chase it
 sinks the ones no complaint named (the demo's keys from -9.5 to -18.2 LU)."""
@@ -1344,12 +1347,13 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
     what the parts' spectra predict; or one round on what the plan's moves `measured` on
     the audio (the part's own gain moves it against the rest by exactly that gain, so the
     rest of its change is the other moves'). A part held where an earlier fix left it
-    (_hold_levels) that would need more than _HOLD_MAX_DB yields: its move goes, and the
-    other goals settle without it. Returns the stems whose move stops at MEASURED_GAIN_DB
-    short of its goal."""
+    (_hold_levels) that would go more than _HOLD_MAX_DB past its fall yields: its move
+    goes, and the other goals settle without it. Returns the stems whose move stops at
+    MEASURED_GAIN_DB short of its goal."""
     band_power = {role: _band_power(analysis, role) for role in analysis.roles}
     limited: list[str] = []
     rounds, done = _SETTLE_ROUNDS if measured is None else 1, 0
+    holding = [goal.move for goal in goals if goal.holds]
     while done < rounds:
         limited, yielded, done = [], sum(g.yields for g in goals), done + 1
         for n, goal in enumerate(goals):
@@ -1369,7 +1373,8 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
                 needed = float(np.sign(gap)) * (abs(gap) + _HOLD_MAX_DB)
             gain = round(float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB)), 1)
             gain = gain if gain * (goal.holds or gap) > 0 else 0.0
-            if goal.holds and (goal.yields or abs(gain) > _HOLD_MAX_DB):
+            if goal.holds and (goal.yields or abs(gain) > _HOLD_MAX_DB + _fall(
+                    analysis, goal, [m for m in moves if m not in holding], band_power)):
                 goal, gain = replace(goal, yields=True), 0.0
             elif goal.holds and abs(gain) < _HOLD_MIN_DB:
                 gain = 0.0   # the part stays within a fraction of a dB of where it was
@@ -1390,11 +1395,31 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
                 limited.append(goal.move.stem)
             moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
                                    reason=reason, sized=sized)
+            if goal.holds:
+                holding[holding.index(goal.move)] = moves[index]
             goals[n] = replace(goal, move=moves[index], without_lu=current + shift,
                                conflict=conflict)
+        if any(g.yields for g in goals):   # holds that chase the goals give way together:
+            # one kept where another yielded would have sunk it further (the demo's bass
+            # held and its drums at -6.9 LU against the rest)
+            for n, goal in enumerate(goals):
+                if goal.holds and not goal.yields:
+                    index = next(i for i, m in enumerate(moves) if m is goal.move)
+                    moves[index] = replace(goal.move, params={**goal.move.params,
+                                                              "gain_db": 0.0})
+                    holding[holding.index(goal.move)] = moves[index]
+                    goals[n] = replace(goal, move=moves[index], yields=True)
         if measured is None and done == rounds and sum(g.yields for g in goals) > yielded:
-            rounds += 1   # settle the others once more without the hold that yielded
+            rounds += 1   # settle the others once more without the holds that yielded
     return tuple(limited)
+
+
+def _fall(analysis: SessionAnalysis, goal: _LevelGoal, own: Sequence[Move],
+          band_power: dict[str, np.ndarray]) -> float:
+    """How far the plan's own moves (`own`: not its holds) take a held part back the way
+    its earlier fix moved it, in LU, as the parts' spectra predict: what its hold has to
+    make up before any chase."""
+    return max(0.0, -goal.holds * _level_shift(analysis, goal.layer, own, band_power))
 
 
 def _nudge_words(opening: str, nudge: float, step: float) -> str:

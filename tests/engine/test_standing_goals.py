@@ -32,26 +32,47 @@ def _written(chat, folder: Path) -> dict[str, np.ndarray]:
     return {p.stem: sf.read(p, always_2d=True)[0] for p in (folder / "stems").glob("*.wav")}
 
 
+def _files(chat, folder: Path) -> None:
+    chat.say(" ".join(f'"{p}"' for p in sorted(folder.glob("*.wav"))))
+
+
 def _bass_fixed(chat, folder: Path) -> None:
     chat.say("the bass is too quiet")
-    chat.say(" ".join(f'"{p}"' for p in sorted(folder.glob("*.wav"))))
+    _files(chat, folder)
     chat.say("go")
 
 
-def test_a_bass_lifted_earlier_keeps_its_place_when_the_vocal_is_lifted(
-        chat, quiet_bass_and_vocal, tmp_path):
-    _bass_fixed(chat, quiet_bass_and_vocal)
+@pytest.fixture(scope="module")
+def loud_keys_and_vocal(song, tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("loud keys and vocal")
+    for role, x in song.items():
+        x = x[:, :44100 * 8] * np.float32(10 ** ((6.0 if role in ("keys", "vocal") else 0.0) / 20))
+        sf.write(folder / f"{role}.wav", x.T, 44100, subtype="PCM_24")
+    return folder
+
+
+@pytest.mark.parametrize(("files", "first_words", "part", "way", "then", "moved"), [
+    ("quiet_bass_and_vocal", "the bass is too quiet", "bass", 1, "the vocal is too quiet", 3),
+    # the vocal 4.7 dB down took every other part about 3 LU up: the keys lowered earlier
+    # are held with a move past 3 dB, which chases nothing
+    ("loud_keys_and_vocal", "the keys are too loud", "keys", -1, "the vocal is too loud", -3),
+])
+def test_a_part_fixed_earlier_keeps_its_place_when_another_is_moved(
+        chat, request, tmp_path, files, first_words, part, way, then, moved):
+    chat.say(first_words)
+    _files(chat, request.getfixturevalue(files))
+    chat.say("go")
     first = _written(chat, tmp_path / "first")
-    plan = chat.say("the vocal is too quiet").replace("\\", "")   # markdown escapes
-    assert "You asked earlier for the bass to come up" in plan
+    plan = chat.say(then).replace("\\", "")   # markdown escapes
+    assert f"You asked earlier for the {part} to come {'up' if way > 0 else 'down'}" in plan
     chat.say("go")
     second = _written(chat, tmp_path / "second")
-    # the vocal came up, as asked now, and the bass stayed where the first fix put it
-    assert vs_rest_lu(second, "vocal") > vs_rest_lu(first, "vocal") + 3.0
-    assert vs_rest_lu(second, "bass") > vs_rest_lu(first, "bass") - 0.3
-    # the plan's note said where the bass lands: within 0.3 LU of what the stems measure
+    # the vocal moved, as asked now, and the part stayed where the first fix put it
+    assert (vs_rest_lu(second, "vocal") - vs_rest_lu(first, "vocal")) * moved > abs(moved)
+    assert (vs_rest_lu(second, part) - vs_rest_lu(first, part)) * way > -0.3
+    # the plan's note said where the part lands: within 0.3 LU of what the stems measure
     said = float(plan.split("to keep that place (")[1].split(" LU")[0])
-    assert said == pytest.approx(vs_rest_lu(second, "bass"), abs=0.3)
+    assert said == pytest.approx(vs_rest_lu(second, part), abs=0.3)
 
 
 def test_a_fix_planned_and_not_rendered_yet_is_kept_the_same_way(

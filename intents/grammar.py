@@ -195,6 +195,29 @@ def frequency_at(words: Sequence[str], text_between: Sequence[str], i: int,
     return end, value * table["units"][unit]
 
 
+def _analytic(comparatives: dict[Phrase, str]) -> dict[Phrase, str]:
+    """"more strong", "more big": each one-word comparative said with "more" before its
+    plain form (an English word, found by undoing the -er, -ier or doubled-consonant
+    ending), as learners and hurried writers put it, where the table has no such phrase."""
+    from intents.vocabulary import english_words
+
+    known = english_words()
+    out: dict[Phrase, str] = {}
+    for phrase, problem in comparatives.items():
+        if len(phrase) != 1 or not phrase[0].endswith("er"):
+            continue
+        word = phrase[0]
+        plains = {word[:-2], word[:-1]}
+        if word.endswith("ier"):
+            plains = {word[:-3] + "y"}
+        elif word[-3] == word[-4]:
+            plains.add(word[:-3])
+        for plain in plains:
+            if plain in known and len(plain) > 2 and ("more", plain) not in comparatives:
+                out[("more", plain)] = problem
+    return out
+
+
 def _compile(vocab: Vocabulary) -> Grammar:
     rules = vocab.rules
     table = rules["desire"]
@@ -217,7 +240,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
     lexicon = _lexicon()
     graded, generic = _graded(lexicon), tuple(_phrases(rules["conditional"]["generic"]))
     not_denying = tuple(_phrases(rules["negation"]["not_denying"]))
-    wished |= comparatives
+    wished |= comparatives | _analytic(comparatives)
     return Grammar(
         indexes={"excess": index(excess), "wished": index(wished), "reported": index(reported),
                  "versus": index(versus),

@@ -384,10 +384,19 @@ LYRICS_OF = [
     ("the words of the song are hard to understand", [("vocal", "too_quiet")]),
 ]
 
+ANALYTIC = [
+    # a comparative said with "more" before its plain form wishes as the -er form does
+    ("make the kick more strong", [("kick", "weak")]),
+    ("make the bass more big", [("bass", "thin")]),
+    ("the snare could be more fat", [("snare", "thin")]),
+    ("the vocal is stronger than the guitar", []),
+]
+
 
 ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
        + NEGATION + ADVICE + PLACED + ENOUGH
-       + DROPPED_IT + SLANG + TO_FOR_TOO + LYRICS_OF)
+       + DROPPED_IT + SLANG + TO_FOR_TOO + LYRICS_OF
+       + ANALYTIC)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])

@@ -9,7 +9,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from dsp.diagnosis import complaint_measures
-from dsp.meter import Loudness
+from dsp.meter import Loudness, amplitude_db, sample_peak
 from dsp.wording import figure, part_name, rounded
 
 if TYPE_CHECKING:
@@ -167,6 +167,16 @@ def _files(result: RenderResult, touched: list[list[str]], written: list[str],
             for stem in ordered]
 
 
+def _stems(result: RenderResult) -> dict:
+    """How the written stems (32-bit float, as the mix plays them: dsp.writing.STEM_BIT_DEPTH)
+    make the premaster, and which of them peak over full scale (by 0.05 dB or more: a
+    clipped input file whose DC offset was taken off reads +0.0)."""
+    peaks = {stem.name: amplitude_db(sample_peak(stem.samples)) for stem in result.stems.stems}
+    over = [(name, db) for name, db in peaks.items() if db >= 0.05]
+    return {"gain_to_premaster_db": round(result.headroom_db, 2),
+            "over_full_scale": [{"name": name, "peak_dbfs": round(db, 1)} for name, db in over]}
+
+
 def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
                  outputs: dict, names: Mapping[str, str]) -> dict:
     """`outputs["stems"]` lists the written stem files in the order of result.stems; `names`
@@ -181,6 +191,7 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
         "moves": [{**m.to_dict(), "action": m.action(names), "files": files}
                   for m, files in zip(result.moves, touched, strict=True)],
         "files": _files(result, touched, outputs.get("stems", []), names),
+        "stems": _stems(result),
         "notes": list(plan.said),
         "input_notices": [{"level": n.level, "message": n.message}
                           for n in result.stems.notices],
@@ -219,6 +230,18 @@ def render_markdown(report: dict) -> str:
         lines.append(f"| {_md(file['part_name'])} | {_md(file['name'])} | "
                      f"{_md(' + '.join(file['sources'])) or '—'} | "
                      f"{_md(file['output'] or '—')} | {moves} |")
+    stems = report["stems"]
+    bus = [str(i) for i, move in enumerate(report["moves"], 1) if move["stem"] == "mix"]
+    lines += ["", "The stems are 32-bit float WAV, as the mix plays them: summed"
+              + (f", through move{'s' if len(bus) > 1 else ''} {', '.join(bus)} on the whole "
+                 "mix," if bus else "")
+              + f" and turned {figure(stems['gain_to_premaster_db'], 'dB', sign=True)}, "
+              "they make premaster.wav."]
+    if stems["over_full_scale"]:
+        lines[-1] += (" Over 0 dBFS (not clipped; lower them before converting to fixed "
+                      "point): " + ", ".join(f"{_md(s['name'])} "
+                                             f"{figure(s['peak_dbfs'], 'dBFS', sign=True)}"
+                                             for s in stems["over_full_scale"]) + ".")
     if report["mastering_tone"]:
         lines += ["", "Mastering tone: " + "; ".join(report["mastering_tone"]) + "."]
     lines += ["", "## Before and after", "", "| measurement | before | after | typical |",

@@ -129,3 +129,29 @@ def test_a_render_takes_over_the_plans_last_measurement(session):
             fresh.after.tracks["keys"].loudness.integrated_lufs, abs=1e-3)
         assert reused.after.mix.loudness.integrated_lufs == pytest.approx(
             fresh.after.mix.loudness.integrated_lufs, abs=1e-3)
+
+
+def test_the_report_says_how_the_stems_make_the_premaster(session, tmp_path):
+    """Summed as played and turned by the gain the report gives, the written stems are the
+    written premaster; the stems a move took past 0 dBFS are named with their peaks."""
+    import json
+
+    moves = [Move("drums", "gain", {"gain_db": 8.0}, "", "")]
+    result = render(session, moves, MasterSettings(resolve_target("streaming")))
+    exported = export(tmp_path / "out", result, plan=Plan(moves=tuple(moves)),
+                      names=LAYER_NAMES)
+    report = json.loads(exported.report_json.read_text())["stems"]
+    written = [load_audio(path).samples for path in exported.stems]
+    total = sum(np.broadcast_to(x, (2, x.shape[1])).astype(np.float64) for x in written)
+    premaster = load_audio(exported.premaster).samples
+    assert report["gain_to_premaster_db"] < -3.0
+    np.testing.assert_allclose(total * 10 ** (report["gain_to_premaster_db"] / 20), premaster,
+                               atol=1e-3)
+    over = {stem.name: 20 * np.log10(np.abs(x).max())
+            for stem, x in zip(result.stems.stems, written, strict=True)
+            if np.abs(x).max() > 10 ** (0.05 / 20)}
+    assert {s["name"] for s in report["over_full_scale"]} == set(over) >= {"Kick In",
+                                                                           "Snare Top"}
+    for s in report["over_full_scale"]:
+        assert s["peak_dbfs"] == pytest.approx(over[s["name"]], abs=0.05)
+    assert "Kick In +" in exported.report_md.read_text()

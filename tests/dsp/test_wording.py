@@ -49,6 +49,7 @@ def test_the_report_table_writes_a_percentage_as_the_chat_does():
                          "reason": "r", "files": ["mix"]}],
               "files": [], "mastering_tone": [], "notes": [],
               "input_notices": [], "warnings": [],
+              "stems": {"gain_to_premaster_db": -2.5, "over_full_scale": []},
               "measurements": [{"label": "kick/bass overlap", "unit": "%", "before": 38.0,
                                 "after": 22.0, "typical": [0.0, 50.0]}]}
     written = render_markdown(report)
@@ -56,6 +57,8 @@ def test_the_report_table_writes_a_percentage_as_the_chat_does():
     # the bus move named no file "mix": it read '(files: mix)'
     assert "1. Cut the whole song at 4.0 kHz by 1.5 dB — r (on the summed mix, not a file)" \
         in written
+    assert "summed, through move 1 on the whole mix, and turned -2.5 dB, they make " \
+        "premaster.wav." in written
 
 
 def test_a_small_negative_figure_rounds_to_plus_zero_not_minus_zero():

@@ -1257,9 +1257,8 @@ def _hold_levels(kept: Sequence[FixRequest], requests: Sequence[FixRequest],
                 or any(goal.layer == layer for goal in goals):
             continue
         up = request.problem == "too_quiet"
-        reason = (f"you asked earlier for {the_part(layer, names)} to come "
-                  f"{'up' if up else 'down'}, and with the moves so far the part stands at "
-                  f"{signed(current)} LU against the rest")
+        reason = (f"holds {the_part(layer, names)} where your earlier fix put it "
+                  f"({signed(current)} LU against the rest)")
         # first among this plan's moves, beside the earlier fix: `undo` takes back the
         # newest move, which is the new complaint's
         moves.insert(place, Move(stem, "gain", {"gain_db": 0.0}, reason, request.source))
@@ -1279,10 +1278,11 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
             continue
         gain = float(goal.move.params["gain_db"])
         the = the_part(goal.layer, names)
-        note = (f"{goal.reason[0].upper()}{goal.reason[1:]}; this plan's other moves would "
-                f"take it to {signed(goal.without_lu)} LU, so I turned {the} "
-                f"{'up' if gain > 0 else 'down'} {abs(gain):.1f} dB to keep that place "
-                f"({near}{signed(_landing(analysis, measured, goal.layer, moves))} LU).")
+        # short: the plan's row says where the part stood and where the other moves take it
+        note = (f"Your earlier fix stays: I turned {the} {'up' if gain > 0 else 'down'} "
+                f"{abs(gain):.1f} dB to keep it at "
+                f"{near}{signed(_landing(analysis, measured, goal.layer, moves))} LU against "
+                "the rest.")
         notes.append(note)
         about.setdefault(note, set()).add(_signature(goal.move))
         counting[note] = (counted_note(note, then=", so the part may not land there."), None)
@@ -1385,8 +1385,8 @@ def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: li
                 lands = f", so it lands near {signed(current + shift + gain)} LU"
             reason, sized = goal.reason + held + lands, level_landing()
             if goal.holds:
-                reason = (f"{goal.reason}; the plan's other moves would take the part to "
-                          f"{signed(current + shift)} LU, so this keeps it there{held}{lands}")
+                reason = (f"{goal.reason}: the plan's other moves would take it to "
+                          f"{signed(current + shift)} LU{held}{lands}")
             elif abs(needed - gap) >= 0.3:
                 clause, sized = resized_level(abs(needed - gap), abs(needed) > abs(gap),
                                               held, lands)
@@ -1710,7 +1710,9 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     if measured is not None:
         _measured_nudges(nudges, measured, notes, about, counting)
     notes.extend(_idle_notes(analysis, measured, idle, moves, names, counting))
-    notes.extend(_hold_notes(analysis, measured, goals, moves, names, counting, about))
+    # first: what stays of the earlier words, then this plan's own notes, the last of
+    # which a held-back move's "say `more`" ends
+    notes[:0] = _hold_notes(analysis, measured, goals, moves, names, counting, about)
     notes.extend(_losing_ground(analysis, moves, {r.layer for r in requests}, names,
                                 counting, measure))
     # a move kept small that the plan then took out (a nudge made idle) holds nothing back

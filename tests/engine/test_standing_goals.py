@@ -64,14 +64,14 @@ def test_a_part_fixed_earlier_keeps_its_place_when_another_is_moved(
     chat.say("go")
     first = _written(chat, tmp_path / "first")
     plan = chat.say(then).replace("\\", "")   # markdown escapes
-    assert f"You asked earlier for the {part} to come {'up' if way > 0 else 'down'}" in plan
+    assert f"Your earlier fix stays: I turned the {part} {'up' if way > 0 else 'down'}" in plan
     chat.say("go")
     second = _written(chat, tmp_path / "second")
     # the vocal moved, as asked now, and the part stayed where the first fix put it
     assert (vs_rest_lu(second, "vocal") - vs_rest_lu(first, "vocal")) * moved > abs(moved)
     assert (vs_rest_lu(second, part) - vs_rest_lu(first, part)) * way > -0.3
     # the plan's note said where the part lands: within 0.3 LU of what the stems measure
-    said = float(plan.split("to keep that place (")[1].split(" LU")[0])
+    said = float(plan.split("to keep it at ")[1].split(" LU")[0].removeprefix("about "))
     assert said == pytest.approx(vs_rest_lu(second, part), abs=0.3)
 
 
@@ -101,7 +101,7 @@ def test_an_undone_fix_is_no_longer_kept(chat, quiet_bass_and_vocal):
     _bass_fixed(chat, quiet_bass_and_vocal)
     chat.say("undo")
     plan = chat.say("the vocal is too quiet")
-    assert "asked earlier" not in plan
+    assert "earlier fix" not in plan
     assert [m["source"] for m in chat.engine.session.active_moves()] == ["vocal/too_quiet"]
 
 
@@ -143,3 +143,23 @@ def test_levels_asked_together_that_cannot_all_stand_say_where_they_land(demo_ch
     drums = next(line for line in plan.splitlines() if "big move on the drums" in line)
     assert rows["drums vs rest"].after < rows["drums vs rest"].before
     assert "I made a nudge of" not in drums and "LU lower against the rest" in drums
+
+
+def test_a_hold_is_said_once_and_briefly_and_more_stays_with_the_nudge(demo_chat):
+    """The demo's vocal lifted, then 'the drums are a bit quiet': the drums get a nudge
+    (kept small, so "say `more`"), and the vocal a hold. The hold's note is one short
+    sentence (at 80x24 the chat is ~43 columns: three lines) and comes before the nudge's,
+    so "say `more` if you still hear it" ends the drums' note, not the vocal's."""
+    demo_chat.say("the vocal is too low")
+    demo_chat.say("go")
+    plan = demo_chat.say("the drums are a bit quiet").replace("\\", "")
+    quote = next(p for p in plan.split("\n\n") if p.startswith("> "))
+    notes = [n.removeprefix("> ") for n in quote.split("\n>\n")]
+    hold = next(n for n in notes if "earlier fix stays" in n)
+    assert len(hold) <= 3 * 43 and hold.count(". ") == 0
+    more = next(n for n in notes if "`more`" in n)
+    assert "drums" in more and "earlier" not in more
+    # the row says where the part stood and where the other moves take it, the note
+    # the move and the landing: neither repeats the other's figures
+    row = next(line for line in plan.splitlines() if "where your earlier fix put it" in line)
+    assert "would take it to" in row and "would take it to" not in hold

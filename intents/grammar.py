@@ -64,6 +64,8 @@ class Grammar:
     opposite problem of wishing for it."""
     reported: dict[Phrase, str]
     reported_of_parts: frozenset[Phrase]
+    reported_of_versions: frozenset[str]
+    """A release said to be louder than the one before it ("the remaster is louder")."""
     """[reported] of_parts: said only of a named part, with nothing compared after."""
     versus: dict[Phrase, str]
     """A comparative set against something ("brighter than the rest"): a report."""
@@ -284,6 +286,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         result_after=frozenset(table["result_after"]),
         excess=excess, reported=reported, versus=versus,
         reported_of_parts=_phrases(rules["reported"]["of_parts"]),
+        reported_of_versions=frozenset(rules["reported"]["of_versions"]),
         be=frozenset(rules["voice"]["be"]),
         be_between=frozenset(rules["voice"]["between"] + rules["reported"]["between"]),
         graded=graded, generic=generic,

@@ -496,6 +496,8 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
         k = start - 1
         while k >= 0 and (words[k] in g.be_between or words[k] in g.be):
             k -= 1
+        if k >= 0 and words[k] in g.reported_of_versions:
+            return True   # "the remaster is louder": than the release before it
         return k + 1 in part_ends and not any(
             w == "than" for w, c in zip(words[end:], clauses[end:], strict=False)
             if c == clauses[start])

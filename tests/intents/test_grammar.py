@@ -483,6 +483,16 @@ def test_a_level_request_asked_stays(text, layer, problem):
     assert (layer, problem) in [(i.layer, i.problem) for i in parse(text)]
 
 
+@pytest.mark.parametrize(("text", "layer", "problem"), RULES["reported"]["version_examples"])
+def test_a_release_said_to_be_louder_is_louder_than_the_one_before(text, layer, problem):
+    assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]
+
+
+@pytest.mark.parametrize("text", RULES["reported"]["version_counter_examples"])
+def test_the_song_said_to_be_louder_says_nothing_alone(text):
+    assert parse(text) == []
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The vocal is stunning, but the esses are painful on headphones.", [("vocal", "harsh")]),
     ("the snare is boomy and the whole kit sounds muddy", [("snare", "muddy"),

@@ -186,6 +186,8 @@ TRANSLATION = [
     ("the mix doesn't translate to small speakers", {("mix", "mono_collapse")}),
     ("my mix doesn't translate to earbuds at all", {("mix", "mono_collapse")}),
     ("the bass doesn't translate to small speakers", {("bass", "mono_collapse")}),
+    ("the bass isn't translating on small speakers", {("bass", "mono_collapse")}),
+    ("my mixes aren't translating to the car", {("mix", "mono_collapse")}),
     ("the kick translates badly on laptop speakers", {("kick", "mono_collapse")}),
     ("the mix fails to translate to my car", {("mix", "mono_collapse")}),
     ("the guitars don't hold up on small speakers", {("guitars", "mono_collapse")}),

@@ -81,13 +81,14 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
             sources, lambda s, f: progress(s, 0.4 * f))
         progress("measuring each part", 0.5)
         original = before or analyse_session(loaded)
-        analysis = known or (measured_balance(loaded, original)(under) if under
-                             else original)
+        balance = measured_balance(loaded, original)   # the plan's measure starts from it
+        analysis = known or (balance(under) if under else original)
         progress("planning the moves", 0.9)
         findings = diagnosis(analysis)
         settled, notes, swapped = settle_doubtful(complaints, alternatives, findings,
                                                    analysis)
-        planned = plan(settled, analysis, loaded, before=original, under=under, kept=kept)
+        planned = plan(settled, analysis, loaded, before=original, under=under, kept=kept,
+                       balance=balance)
         return AnalyseOutcome(loaded, original, analysis, findings, planned.noting(notes),
                               then_render=then_render, swapped=tuple(swapped))
 

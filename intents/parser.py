@@ -2383,25 +2383,28 @@ class _Reader:
         words = self.rules["no_layer"]["said_of_song"].get(item.problem)
         start = self.clause_start[self.clauses[item.cue.start]]
         return (words is None or not set(words).isdisjoint(self.words[start:item.cue.end])) \
-            and not self._unknown_subject(start, item.cue.start)
+            and self._unknown_subject(item) is None
 
-    def _unknown_subject(self, lo: int, cue_at: int) -> bool:
-        """"the taps are way too loud": the clause opens on a subject that names neither a
-        part nor the song ([no_layer.subject])."""
+    def _unknown_subject(self, item: _Found) -> _Mention | None:
+        """"the taps are way too loud": the subject the clause opens on, when it names
+        neither a part, the song nor a problem ([no_layer.subject])."""
         rule = self.rules["no_layer"]["subject"]
         words = self.words
+        lo, cue_at = self.clause_start[self.clauses[item.cue.start]], item.cue.start
         while lo < cue_at and words[lo] in rule["leading"]:
             lo += 1
         if lo >= cue_at or words[lo] not in rule["determiners"]:
-            return False
+            return None
         be = next((k for k in range(lo + 1, min(lo + 2 + rule["most"], cue_at))
                    if words[k] in rule["be"]), None)
         if be is None or be == lo + 1:
-            return False
+            return None
         subject = words[lo + 1:be]
-        return not (set(subject) & set(rule["song"]) or any(
-            m.layer for m in self.mentions if lo < m.start < be)
-            or not all(w.isalpha() for w in subject))
+        if set(subject) & set(rule["song"]) or any(
+                m.layer or m.cue for m in self.mentions if lo < m.start < be) \
+                or not all(w.isalpha() for w in subject):
+            return None
+        return _Mention(lo, be)
 
     def _about_music(self, sentence: int) -> bool:
         """The sentence speaks of the sound or of a section of the song ("the chorus feels
@@ -2438,7 +2441,8 @@ class _Reader:
                         self._said_of_song(item):
                     item.layer = self.whole
                 elif item.problem in self.rules["no_layer"]["said_of_song"] and (
-                        self._sizes_another(item, found) or not self._about_music(item.sentence)):
+                        self._sizes_another(item, found) or not self._about_music(item.sentence)
+                ) and self._unknown_subject(item) is None:
                     continue
                 elif any(other.layer and other.problem == item.problem
                          and other.sentence == item.sentence for other in found):
@@ -2446,9 +2450,10 @@ class _Reader:
                 else:
                     candidates = self.rules["no_layer"]["ask"].get(
                         item.problem, [self.whole])
+                    said = self._unknown_subject(item)   # "taps ... way too loud"
                     unclear.append(Clarification(item.problem, tuple(candidates),
-                                                 self._span_text(item.cue, None),
-                                                 self._chars(item.cue, None)))
+                                                 self._span_text(item.cue, said),
+                                                 self._chars(item.cue, said)))
                     continue
             band = self.rules["band_level"]
             if item.layer == self.whole and item.problem in band["problems"] and (

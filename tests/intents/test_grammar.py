@@ -510,10 +510,11 @@ def test_a_problem_read_of_a_part_is_not_asked_again_in_its_sentence(text, expec
 @pytest.mark.parametrize(("text", "problem"), RULES["no_layer"]["subject"]["examples"])
 def test_a_level_said_of_an_unknown_subject_is_asked_not_read_as_the_song(text, problem):
     """"the taps are way too loud": the master is not what is too loud, so nothing is read
-    for sure; the song stays among the choices."""
+    for sure; the chat asks which part, quoting the subject, and the song stays a choice."""
     heard = understand(text)
     assert heard.intents == ()
     assert ("mix", problem) in [(g.layer, g.problem) for g in heard.guesses]
+    assert [c.evidence.lower() for c in heard.unclear] == [text.lower()]
 
 
 @pytest.mark.parametrize(("text", "layer", "problem"),

@@ -153,9 +153,13 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     state.notes = merged_notes(state.notes, notes)
     state.phase = "plan"
     parts = []
-    if fresh and outcome.stems.notices:
+    # what each file's own check found was said when the file came in (its note)
+    said = [f.get("note", "") for f in state.files]
+    news = [n.message for n in outcome.stems.notices
+            if not any(n.message in note for note in said)]
+    if fresh and news:
         parts.append("**About your files**\n\n" + "\n".join(
-            f"- {md_literal(n.message)}" for n in outcome.stems.notices))
+            f"- {md_literal(message)}" for message in news))
     named = {key for i in state.intents
              for key in _judged(i["layer"], i["problem"], i.get("tone", ""))}
     # a finding on a measure the plan already answered is no news: the kick named too

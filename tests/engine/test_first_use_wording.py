@@ -215,3 +215,35 @@ def test_the_demo_names_its_parts_as_the_side_panel_does(tmp_path, monkeypatch):
     ready = chat.start()
     assert "The demo song is ready: **drums, bass, keys and lead vocal**." in ready
     assert [s.name for s in chat.engine.view.stems] == ["drums", "bass", "keys", "lead vocal"]
+
+
+def test_a_files_own_problem_is_said_when_it_comes_in_not_again_with_the_plan(chat, song,
+                                                                              tmp_path):
+    """A clipped file was reported when it was checked, then again under "About your
+    files" with the first plan; the left/right join, found only when the set is loaded,
+    is news there."""
+    import numpy as np
+    import soundfile as sf
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    sf.write(folder / "Lead Vox.wav", song["vocal"].T, 44100)
+    sf.write(folder / "OH L.wav", song["cymbals"][0], 44100)
+    sf.write(folder / "OH R.wav", song["cymbals"][1], 44100)
+    sf.write(folder / "Bass.wav", np.clip(song["bass"].T * 8, -1, 1), 44100)
+    checked = chat.say(str(folder))
+    assert checked.count("clipped samples") == 1
+    plan = chat.say("the vocal is too low")
+    assert "left/right pair" in plan and "clipped samples" not in plan
+
+
+def test_a_named_complaint_is_said_back_in_a_line_or_two_at_80_columns(chat):
+    """Each complaint said back carried "mixing: you named the part, and a part is fixed
+    best from its own stem": two more lines of the ~43 columns the chat has at 80x24, on
+    every line of every complaint."""
+    reply = chat.say("the vocal is too quiet and the keys are harsh")
+    lines = [line for line in reply.splitlines() if line.startswith("- **")]
+    assert len(lines) == 2
+    for line in lines:
+        said = line.replace("**", "").replace("*", "")
+        assert len(said) <= 2 * 43, said

@@ -65,6 +65,8 @@ class Grammar:
     reported: dict[Phrase, str]
     reported_of_parts: frozenset[Phrase]
     reported_of_versions: frozenset[str]
+    versus_lead: frozenset[str]
+    """Parts another part should not be level with ("as loud as the lead vocal")."""
     """A release said to be louder than the one before it ("the remaster is louder")."""
     """[reported] of_parts: said only of a named part, with nothing compared after."""
     versus: dict[Phrase, str]
@@ -201,23 +203,28 @@ def _analytic(comparatives: dict[Phrase, str]) -> dict[Phrase, str]:
     """"more strong", "more big": each one-word comparative said with "more" before its
     plain form (an English word, found by undoing the -er, -ier or doubled-consonant
     ending), as learners and hurried writers put it, where the table has no such phrase."""
-    from intents.vocabulary import english_words
-
-    known = english_words()
     out: dict[Phrase, str] = {}
     for phrase, problem in comparatives.items():
-        if len(phrase) != 1 or not phrase[0].endswith("er"):
-            continue
-        word = phrase[0]
-        plains = {word[:-2], word[:-1]}
-        if word.endswith("ier"):
-            plains = {word[:-3] + "y"}
-        elif word[-3] == word[-4]:
-            plains.add(word[:-3])
-        for plain in plains:
-            if plain in known and len(plain) > 2 and ("more", plain) not in comparatives:
-                out[("more", plain)] = problem
+        if len(phrase) == 1:
+            for plain in _plains(phrase[0]):
+                if ("more", plain) not in comparatives:
+                    out[("more", plain)] = problem
     return out
+
+
+def _plains(word: str) -> set[str]:
+    """The plain forms of a one-word comparative ("bigger": "big", "drier": "dry") that
+    are English words; none for a word that is no -er comparative."""
+    from intents.vocabulary import english_words
+
+    if not word.endswith("er") or len(word) < 5:
+        return set()
+    plains = {word[:-2], word[:-1]}
+    if word.endswith("ier"):
+        plains = {word[:-3] + "y"}
+    elif word[-3] == word[-4]:
+        plains.add(word[:-3])
+    return {plain for plain in plains if len(plain) > 2 and plain in english_words()}
 
 
 def _compile(vocab: Vocabulary) -> Grammar:
@@ -235,6 +242,12 @@ def _compile(vocab: Vocabulary) -> Grammar:
     reported = _problems(rules["reported"]["phrases"], "rules.toml [reported.phrases]")
     versus = {words_of(word) + ("than",): opposite[comparatives[words_of(word)]]
               for word in table["versus"]}
+    # "as loud as the vocal" sets a part level with another, as "louder than" sets it over;
+    # "barely louder than the piano" is under where it should be: the wish's own problem
+    versus |= {("as", plain, "as"): opposite[comparatives[words_of(word)]]
+               for word in table["versus"] for plain in _plains(word)}
+    versus |= {words_of(few) + words_of(word) + ("than",): comparatives[words_of(word)]
+               for word in table["versus"] for few in table["versus_barely"]}
     skip = _phrases(table["skip"])
     wished = {words_of(p): problem for p, problem in vocab.rules["denied_quality"].items()
               if words_of(p) not in skip}
@@ -287,6 +300,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
         excess=excess, reported=reported, versus=versus,
         reported_of_parts=_phrases(rules["reported"]["of_parts"]),
         reported_of_versions=frozenset(rules["reported"]["of_versions"]),
+        versus_lead=frozenset(table["versus_lead"]),
         be=frozenset(rules["voice"]["be"]),
         be_between=frozenset(rules["voice"]["between"] + rules["reported"]["between"]),
         graded=graded, generic=generic,

@@ -483,11 +483,23 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
                                            object_after=tuple(words[start:end]) in g.heard_after))
               for start, end in find(words, g.indexes["wished"])
               if wish(start, end) or bare_request(words, start, end, parts, g)]
-    found += [_Mention(start, end, cue=Cue(g.versus[tuple(words[start:end])]))
-              for start, end in find(words, g.indexes["versus"]) if not wish(start, end - 1)]
     named = {m.start: (m.end, m.layer) for m in mentions if m.layer and m.layer not in weak}
     part_ends = {end for end, _ in named.values()}
 
+    def level_with_the_lead(start: int, end: int) -> bool:
+        """"the pads are just as loud as the lead vocal": a part set level with the part
+        that should stand over it ([desire] versus_lead); the vocal as loud as the guitars,
+        or the song as loud as released tracks, says nothing for sure."""
+        k = start - 1
+        while k >= 0 and (words[k] in g.be_between or words[k] in g.be):
+            k -= 1
+        while end < len(words) and words[end] in determiners:
+            end += 1
+        return k + 1 in part_ends and named.get(end, (0, None))[1] in g.versus_lead
+
+    found += [_Mention(start, end, cue=Cue(g.versus[tuple(words[start:end])]))
+              for start, end in find(words, g.indexes["versus"]) if not wish(start, end - 1)
+              and (words[start] != "as" or level_with_the_lead(start, end))]
     def said_of_a_part(start: int, end: int) -> bool:
         """[reported] of_parts: "the hats are way louder" tells of a named part, with
         nothing it is compared with after it in its clause."""

@@ -392,11 +392,20 @@ ANALYTIC = [
     ("the vocal is stronger than the guitar", []),
 ]
 
+LEVEL_WITH = [
+    # a part level with the lead is over its place; a part louder by a hair is under it
+    ("The pads are just as loud as the lead vocal.", [("keys", "too_loud")]),
+    ("the kick is nearly as loud as the vocal", [("kick", "too_loud")]),
+    ("The vocal is barely louder than the piano.", [("vocal", "too_quiet")]),
+    ("the mix is as loud as commercial tracks", []),
+    ("the vocal is as loud as the guitars", []),
+]
+
 
 ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
        + NEGATION + ADVICE + PLACED + ENOUGH
        + DROPPED_IT + SLANG + TO_FOR_TOO + LYRICS_OF
-       + ANALYTIC)
+       + ANALYTIC + LEVEL_WITH)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])

@@ -1272,7 +1272,13 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
     """What the plan says of each part it holds where an earlier fix left it, and (one
     note) of the parts that yield to this plan's own goals."""
     near = "" if measured else "about "
-    notes = []
+    notes: list[str] = []
+
+    def say(note: str, about_moves: Sequence[Move], then: str) -> None:
+        notes.append(note)
+        about.setdefault(note, set()).update(_signature(m) for m in about_moves)
+        counting[note] = (counted_note(note, then=then), None)
+
     for goal in goals:
         if not goal.holds or goal.move not in moves:
             continue
@@ -1283,9 +1289,7 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
                 f"{abs(gain):.1f} dB to keep it at "
                 f"{near}{signed(_landing(analysis, measured, goal.layer, moves))} LU against "
                 "the rest.")
-        notes.append(note)
-        about.setdefault(note, set()).add(_signature(goal.move))
-        counting[note] = (counted_note(note, then=", so the part may not land there."), None)
+        say(note, [goal.move], ", so the part may not land there.")
     torn = [goal for goal in goals if goal.conflict and goal.move in moves]
     if len(torn) > 1:
         lands = listing([f"{the_part(g.layer, names)} near {near}"
@@ -1295,9 +1299,7 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
                 "can't all stand at once: each part moved changes the rest the others are "
                 f"measured against. I stopped each move {_HOLD_MAX_DB:g} dB past its own "
                 f"step, so {lands} LU against the rest.")
-        notes.append(note)
-        about.setdefault(note, set()).update(_signature(g.move) for g in torn)
-        counting[note] = (counted_note(note, then=", so the parts may not land there."), None)
+        say(note, [g.move for g in torn], ", so the parts may not land there.")
     yielding = [goal for goal in goals if goal.yields]
     if not yielding:
         return notes
@@ -1322,9 +1324,7 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
             "the rest the others are measured against, so the levels asked can't all stand "
             f"at once, and your latest words win. Say {asks} if "
             f"{'it' if one else 'one'} should win instead.")
-    notes.append(note)
-    about.setdefault(note, set()).update(_signature(g.move) for g in asking)
-    counting[note] = (counted_note(note, then=", so the parts may not land there."), None)
+    say(note, [g.move for g in asking], ", so the parts may not land there.")
     return notes
 
 

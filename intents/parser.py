@@ -2365,12 +2365,15 @@ class _Reader:
     def _reverb_of(self, cue, part, layers, on_part) -> list[_Mention]:
         """The reverb a part's problem words are about: before them with no join between
         ("the reverb on the vocal is overdone", "the reverb is too much on the vocals"),
-        or right after them through a preposition ("swamped in reverb", "lost under all
-        that delay"); not a reverb with a clause of its own ("the vocals sit too far
-        forward and the reverb is overdone")."""
+        inside them ("I'd pull back the reverb on the vocals"), or right after them through a
+        preposition ("swamped in reverb", "lost under all that delay"); not a reverb with a
+        clause of its own ("the vocals sit too far forward and the reverb is overdone")."""
         out = []
         for m in layers:
             if m.layer != on_part["layer"]:
+                continue
+            if cue.start < m.start < cue.end:
+                out.append(m)   # "I'd pull back the reverb on the vocals": the words hold it
                 continue
             if m.start < cue.start:
                 if not any(w in on_part["joins"] for w in self.words[m.end:cue.start]):

@@ -401,11 +401,17 @@ LEVEL_WITH = [
     ("the vocal is as loud as the guitars", []),
 ]
 
+REVERB_INSIDE = [
+    # a level wish whose words hold the reverb is about the reverb of the part after it
+    ("I'd pull back the reverb on the vocals", [("vocal", "too_much_reverb")]),
+    ("I'd bring up the reverb on the vocal", [("vocal", "too_dry")]),
+]
+
 
 ALL = (CLAUSES + WISHES + REPORTS + PHRASES + IMPLIED + DISCOURSE + MASKING + REFERENCE
        + NEGATION + ADVICE + PLACED + ENOUGH
        + DROPPED_IT + SLANG + TO_FOR_TOO + LYRICS_OF
-       + ANALYTIC + LEVEL_WITH)
+       + ANALYTIC + LEVEL_WITH + REVERB_INSIDE)
 
 
 @pytest.mark.parametrize(("text", "expected"), ALL, ids=[c[0][:40] for c in ALL])

@@ -145,6 +145,9 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     earlier = state.moves[:state.applied]
     # the moves made before, in the audio this plan was measured on, count in its sizing
     moves, notes = planned(plan.moves, plan.notes, [m["id"] for m in earlier])
+    # a move that holds an earlier fix in place against this plan's moves goes with them
+    # (handlers' undo): alone it would push the part past where that fix put it
+    moves = [{**m, "holds": True} if m.get("source") in plan.held else m for m in moves]
     # and an earlier fix this plan holds in place counts on this plan's moves: it lands
     earlier = [{**m, "sized_with": [*m["sized_with"], *(n["id"] for n in moves)]}
                if "sized" in m and m.get("source") in plan.held else m for m in earlier]

@@ -124,9 +124,27 @@ def _undo(session: Session, _value) -> Turn:
     if state.applied == 0:
         return session.reply(["Nothing to undo."])
     state.applied -= 1
-    state.undone.append({"kind": "moves"})
-    move = Move.from_dict(state.moves[state.applied])
-    return flow.replay(session, f"Undid: {move.action(layer_names())}. `redo` brings it back.")
+    count = 1
+    # the holds planned with it (first among its plan's moves) hold against nothing now
+    while state.applied and state.moves[state.applied - 1].get("holds"):
+        state.applied, count = state.applied - 1, count + 1
+    state.undone.append({"kind": "moves", "count": count})
+    move = Move.from_dict(state.moves[state.applied + count - 1])
+    holds = _holds_said(state.moves[state.applied:state.applied + count - 1])
+    return flow.replay(session, f"Undid: {move.action(layer_names())}{holds}. `redo` brings "
+                                f"{'them' if holds else 'it'} back.")
+
+
+def _holds_said(holds: list[dict]) -> str:
+    """', and the move that held an earlier fix in place against it (Turn the lead vocal
+    up 0.4 dB)'; '' for none."""
+    from dsp.moves import Move
+
+    if not holds:
+        return ""
+    actions = "; ".join(Move.from_dict(m).action(layer_names()) for m in holds)
+    return (f", and the move{'s' if len(holds) > 1 else ''} that held an earlier fix in "
+            f"place against it ({actions})")
 
 
 def _redo(session: Session, _value) -> Turn:
@@ -142,10 +160,12 @@ def _redo(session: Session, _value) -> Turn:
         return flow.replay(session, f"Redid: {last['said']}.")
     if state.applied >= len(state.moves):
         return session.reply(["Nothing to redo."])
-    state.applied += 1
+    count = min(last.get("count", 1), len(state.moves) - state.applied)
+    state.applied += count
     state.undo_log.append("moves")
     move = Move.from_dict(state.moves[state.applied - 1])
-    return flow.replay(session, f"Redid: {move.action(layer_names())}.")
+    holds = _holds_said(state.moves[state.applied - count:state.applied - 1])
+    return flow.replay(session, f"Redid: {move.action(layer_names())}{holds}.")
 
 
 def _direction_words(session: Session) -> str:

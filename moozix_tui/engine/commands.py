@@ -46,9 +46,10 @@ def read_command(text: str) -> Command | None:
     if not said:
         return None
     table = _table()
+    bare = _without_fillers(said)
     for name in ("approve", "undo", "redo", "help", "status", "reset", "cancel", "more", "less",
                  "stereo_only"):
-        if said in table[name]:
+        if said in table[name] or (name in _FILLED and bare in table[name]):
             return Command(name)
     if _LUFS.match(said):
         return Command("target", said)
@@ -67,6 +68,24 @@ def read_command(text: str) -> Command | None:
                     continue
                 return Command(name, value)
     return None
+
+
+_FILLED = ("undo", "more", "less")
+"""Commands still read with fillers around them: a word of how much or how sure changes
+nothing in "that's too much" or "a little more", but "ok, go" is no plain "go"."""
+
+
+def _without_fillers(said: str) -> str:
+    """`said` with [fillers] dropped from either end ("that's too much" -> "too much")."""
+    fillers = sorted((f.split() for f in _table()["fillers"]), key=len, reverse=True)
+    words = said.split()
+    while True:   # the longest filler first, each time ("a bit" before "bit")
+        n, at = next(((len(f), at) for f in fillers for at in (0, -1)
+                      if len(words) > len(f) and
+                      (words[:len(f)] if at == 0 else words[-len(f):]) == f), (0, 0))
+        if not n:
+            return " ".join(words)
+        words = words[n:] if at == 0 else words[:-n]
 
 
 @lru_cache(maxsize=2)

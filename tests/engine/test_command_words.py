@@ -1,0 +1,31 @@
+"""What a musician says after hearing a change ("that's too much", "a little more", "I liked
+it better before") is a command on the plan, with the words of how much or how sure around
+it; a complaint about a part, or a plain "go" with words before it, is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from moozix_tui.engine.commands import Command, read_command
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("that's too much", "less"),
+    ("that's way too much!", "less"),
+    ("back off a bit please", "less"),
+    ("a little less", "less"),
+    ("too far, bring it back a little", "less"),
+    ("a bit much", "less"),
+    ("a little more", "more"),
+    ("not enough", "more"),
+    ("I liked it better before", "undo"),
+    ("now undo that", "undo"),
+])
+def test_a_command_said_with_words_of_degree_is_the_command(text, name):
+    assert read_command(text) == Command(name)
+
+
+@pytest.mark.parametrize("text", ["the vocal is too much", "it's too loud", "that's perfect",
+                                  "ok go now", "much better"])
+def test_a_complaint_or_a_verdict_is_no_command(text):
+    assert read_command(text) is None

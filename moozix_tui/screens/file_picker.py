@@ -77,9 +77,11 @@ class FilePicker(ModalScreen[list[Path]]):
 
     def on_key(self, event: events.Key) -> None:
         """Typing a path while the tree has focus goes to the path box (the tree has no
-        use for letters; they were lost)."""
+        use for letters; they were lost). A space opens the tree's folder, unless a path is
+        being typed: keys typed fast reach the tree before the focus has moved to the box."""
         box = self.query_one("#path", Input)
-        if self.focused is box or not event.is_printable or event.character in (None, " "):
+        if self.focused is box or not event.is_printable or event.character is None \
+                or (event.character == " " and not box.value):
             return
         event.stop()
         box.focus()

@@ -189,3 +189,25 @@ async def test_the_side_panel_scrolls_from_the_keyboard(app):
         await pilot.press("f1")
         await wait_for(pilot, lambda: app.screen.__class__.__name__ == "HelpScreen", "help")
         assert "**f3** — scroll the side panel" in app.screen.query_one(Markdown).source
+
+
+async def test_a_path_typed_fast_into_the_picker_keeps_its_spaces(app, tmp_path, monkeypatch):
+    """A path typed (or pasted by a terminal without bracketed paste) while the tree has
+    the focus: each key arrives before the focus has moved to the path box, and the
+    spaces went to the tree ("my song (final mix).wav" became "mysong(finalmix).wav")."""
+    from textual import events
+
+    monkeypatch.chdir(tmp_path)
+    typed = str(tmp_path / "my song (final mix).wav")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilePicker), "the picker")
+        picker = _picker(app)
+        await wait_for(pilot, lambda: picker.query_one(AudioTree).has_focus, "the tree")
+        for char in typed:   # all at once, as a terminal sends them
+            key = events.Key("space" if char == " " else char, char)
+            key.set_sender(app)
+            app._driver.send_message(key)
+        box = picker.query_one("#path", Input)
+        await wait_for(pilot, lambda: len(box.value) == len(typed), "the whole path typed")
+        assert box.value == typed

@@ -78,7 +78,7 @@ def restate(item: dict, *, quoted: bool = True) -> str:
         why = ("mixing: the measurement points to " + ("these parts, each fixed on its own "
                "stem" if item.get("also") else "this part, and it is fixed on its own stem"))
     else:
-        why = "mixing, on its own stem"
+        why = "mixing, best on its own stem"
     source = f" (“{md_literal(item['evidence'])}”)" if quoted else ""
     return f"- **{part}** — {what} · *{why}*{source}"
 

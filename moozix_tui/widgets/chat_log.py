@@ -36,6 +36,9 @@ class AssistantMessage(Markdown):
     AssistantMessage > *:last-child { margin-bottom: 0; }
     /* a reply that opens with a note (a quote) starts on the border's first row too */
     AssistantMessage > MarkdownBlockQuote:first-child { margin: 0 0 1 0; }
+    /* a quote of several notes: a blank line between them, as between any paragraphs */
+    AssistantMessage MarkdownBlockQuote > MarkdownParagraph { margin: 0 0 1 0; }
+    AssistantMessage MarkdownBlockQuote > MarkdownParagraph:last-child { margin-bottom: 0; }
     """
     TITLE = "moozix"
     BLOCKS = {**Markdown.BLOCKS, "paragraph_open": ValueParagraph}  # "-3.2 dB" stays whole

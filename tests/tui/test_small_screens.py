@@ -118,3 +118,22 @@ async def test_help_says_how_to_close_it_before_any_scrolling(app):
         assert scroller.scroll_y == 0 and "Esc closes" in str(scroller.border_subtitle)
         await pilot.press("escape")
         await wait_for(pilot, lambda: app.screen.__class__.__name__ != "HelpScreen", "closed")
+
+
+async def test_the_notes_of_one_quote_stand_apart():
+    """A plan's notes are one quote, a paragraph each; they were drawn on consecutive
+    lines, so one note's last line ran into the next one's first."""
+    from textual.app import App
+
+    class OneReply(App):
+        def compose(self):
+            yield AssistantMessage("> The drums get a nudge only.\n>\n"
+                                   "> Your earlier fix stays.\n\n**The plan**")
+
+    app = OneReply()
+    async with app.run_test(size=(80, 24)) as pilot:
+        quote = app.query_one("MarkdownBlockQuote")
+        await wait_for(pilot, lambda: len(quote.children) == 2, "both notes drawn")
+        first, second = quote.children
+        await wait_for(pilot, lambda: second.region.height > 0, "laid out")
+        assert second.region.y == first.region.bottom + 1

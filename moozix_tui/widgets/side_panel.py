@@ -53,9 +53,12 @@ def wrap_values(text: str, width: int, indent: str = "", hang: str = "  ") -> li
     return [fit(line.replace(_NBSP, " "), width) for line in lines] or [indent]
 
 
-def short_note(note: str, width: int, most: int = 3) -> list[str]:
+def short_note(note: str, width: int, most: int = 3, name: str = "") -> list[str]:
     """A file's note in at most `most` lines: what is wrong, without the details in
-    brackets or the advice after a dash (the chat has those in full)."""
+    brackets or the advice after a dash (the chat has those in full), nor the file's
+    `name` it opens with (the line above shows it)."""
+    if name and note.startswith(f"{name} "):
+        note = note[len(name) + 1:]
     gist = re.sub(r"\s*\([^)]*\)", "", note).split(" — ")[0].split("; ")[0].strip()
     lines = wrap_values(gist, width, "   ")
     if len(lines) > most or gist != note.strip():
@@ -116,7 +119,7 @@ def _render(view: SessionView, width: int, *, gather: bool) -> Text:
                 if name:
                     line(fit(f"   {name}", width))
             if slot.note and slot.status in ("warning", "error", "unused"):
-                for note in short_note(slot.note, width):
+                for note in short_note(slot.note, width, name=name):
                     line(note, colour)
     line("")
     line("Direction", "bold")

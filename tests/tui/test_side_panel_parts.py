@@ -81,10 +81,26 @@ def test_a_long_error_note_is_its_gist_not_cut_mid_sentence():
     view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
                        False, None, ())
     lines = render_view(view, width=27).plain.splitlines()
-    at = next(i for i, line in enumerate(lines) if "broken.wav could" in line)
+    at = next(i for i, line in enumerate(lines) if "could not" in line)
+    assert "broken.wav" in lines[at - 1]   # the file's name, once, on the line above
     shown = " ".join(x.strip() for x in lines[at:at + 2])
-    assert shown == "broken.wav could not be read as audio…"
+    assert shown == "could not be read as audio…"
     assert lines[at + 2] == ""  # then the Direction block: no half sentence left over
+
+
+def test_a_files_note_does_not_name_the_file_again():
+    """'! clipped.wav' then 'clipped.wav has 384480 clipped samples…': the name took a
+    line of the panel's 33 columns again; the note now reads on from the name above."""
+    slots = (StemSlot("keys", "keys", "warning", "/x/clipped.wav",
+                      "clipped.wav has 384480 clipped samples — if you can, export it again "
+                      "with the fader lower; clipping can be tamed but not undone"),
+             StemSlot("keys", "keys", "ok", "/x/Piano.wav"))
+    view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
+                       False, None, ())
+    lines = [line.strip() for line in render_view(view).plain.splitlines()]
+    at = lines.index("! clipped.wav")
+    assert lines[at + 1] == "has 384480 clipped samples…"
+    assert sum("clipped.wav" in line for line in lines) == 1
 
 
 async def test_a_file_waiting_for_its_part_is_listed_until_it_has_one(tmp_path, song):

@@ -1,8 +1,8 @@
 """The before/after card: key measurements and the spectrum of both versions.
 
-Once the musician moves on (types again), the card folds: on a tall screen nothing
-changes, on a short one it shrinks to a single line so the newest reply has the room.
-F2 (toggle) folds what is shown in full and unfolds what is shown folded, at any height.
+Once the musician moves on (types again), the card folds to a single line so the newest
+reply has the room, at any height. F2 (toggle) folds what is shown in full and unfolds
+what is shown folded.
 
 The table is as tall as its rows, so no row hides behind a scrollbar, except on a short
 screen, where it scrolls past ten rows so the reply above keeps its room. The spectrum is

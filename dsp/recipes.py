@@ -1308,22 +1308,18 @@ def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | No
     by = (f"this plan's move on {asked} puts" if len(asking) == 1 else
           f"this plan's moves on {asked} put" if asking else "this plan's other moves put")
     parts = listing([the_part(g.layer, names) for g in yielding])
-    ways = {g.holds for g in yielding}
-    way = "up" if ways == {1} else "down" if ways == {-1} else "up or down"
     one = len(yielding) == 1
     left = listing([signed(g.goal_lu) for g in yielding])
     lands = listing([f"{near}{signed(_landing(analysis, measured, g.layer, moves))}"
                      for g in yielding])
     asks = " or ".join(f'"{"bring up" if g.holds > 0 else "turn down"} '
                        f'{the_part(g.layer, names)}"' for g in yielding)
-    note = (f"You asked earlier for {parts} to come {way}, and with the moves so far "
-            f"{'the part stands' if one else 'they stand'} at {left} LU against the rest; "
-            f"{by} {'it' if one else 'them'} at {lands} LU. Holding "
-            f"{'that part' if one else 'them'} there would "
-            f"{f'chase {asked}' if asking else 'chase the rest'}: each part moved changes "
-            "the rest the others are measured against, so the levels asked can't all stand "
-            f"at once, and your latest words win. Say {asks} if "
-            f"{'it' if one else 'one'} should win instead.")
+    it = "it" if one else "them"
+    note = (f"{parts[0].upper()}{parts[1:]} {'gives' if one else 'give'} way: {by} {it} at "
+            f"{lands} LU against the rest (your earlier fix left {it} at {left} LU); holding "
+            f"{it} too would {f'chase {asked}' if asking else 'chase the rest'}, as the "
+            f"levels can't all stand at once. Say {asks} if {'it' if one else 'one'} should "
+            "win instead.")
     say(note, [g.move for g in asking], ", so the parts may not land there.")
     return notes
 

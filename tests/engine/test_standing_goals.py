@@ -114,6 +114,9 @@ def test_holds_that_cannot_all_stand_give_way_and_say_so(demo_chat):
     demo_chat.say("go")
     plan = demo_chat.say("bring up the lead vocal").replace("\\", "")
     assert "can't all stand at once" in plan
+    # said in a few lines at 80x24 (~43 columns): 430 characters, eleven lines, before
+    note = next(p for p in plan.split("\n\n") if "give way" in p)
+    assert len(note) <= 8 * 43, note
     assert [m["source"] for m in demo_chat.engine.session.active_moves()] == [
         "drums/too_quiet", "bass/too_quiet", "vocal/too_quiet"]
     demo_chat.say("go")

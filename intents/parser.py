@@ -486,31 +486,35 @@ def _implied(words: list[str], clauses: list[int], mentions: list[_Mention],
     named = {m.start: (m.end, m.layer) for m in mentions if m.layer and m.layer not in weak}
     part_ends = {end for end, _ in named.values()}
 
+    def subject_end(start: int) -> int:
+        """Where the subject of words at `start` ends: before them, past "be" and the words
+        that may stand beside it ("the pads are just as loud": after "pads")."""
+        k = start - 1
+        while k >= 0 and (words[k] in g.be_between or words[k] in g.be):
+            k -= 1
+        return k + 1
+
     def level_with_the_lead(start: int, end: int) -> bool:
         """"the pads are just as loud as the lead vocal": a part set level with the part
         that should stand over it ([desire] versus_lead); the vocal as loud as the guitars,
         or the song as loud as released tracks, says nothing for sure."""
-        k = start - 1
-        while k >= 0 and (words[k] in g.be_between or words[k] in g.be):
-            k -= 1
         while end < len(words) and words[end] in determiners:
             end += 1
-        return k + 1 in part_ends and named.get(end, (0, None))[1] in g.versus_lead
+        return subject_end(start) in part_ends and named.get(end, (0, None))[1] in g.versus_lead
 
     found += [_Mention(start, end, cue=Cue(g.versus[tuple(words[start:end])]))
               for start, end in find(words, g.indexes["versus"]) if not wish(start, end - 1)
               and (words[start] != "as" or level_with_the_lead(start, end))]
+
     def said_of_a_part(start: int, end: int) -> bool:
         """[reported] of_parts: "the hats are way louder" tells of a named part, with
         nothing it is compared with after it in its clause."""
         if tuple(words[start:end]) not in g.reported_of_parts:
             return True
-        k = start - 1
-        while k >= 0 and (words[k] in g.be_between or words[k] in g.be):
-            k -= 1
-        if k >= 0 and words[k] in g.reported_of_versions:
+        k = subject_end(start)
+        if k >= 1 and words[k - 1] in g.reported_of_versions:
             return True   # "the remaster is louder": than the release before it
-        return k + 1 in part_ends and not any(
+        return k in part_ends and not any(
             w == "than" for w, c in zip(words[end:], clauses[end:], strict=False)
             if c == clauses[start])
 
@@ -2397,8 +2401,7 @@ class _Reader:
         volume is too low" can; "buried" or "an afterthought" cannot."""
         words = self.rules["no_layer"]["said_of_song"].get(item.problem)
         start = self.clause_start[self.clauses[item.cue.start]]
-        return (words is None or not set(words).isdisjoint(self.words[start:item.cue.end])) \
-            and self._unknown_subject(item) is None
+        return words is None or not set(words).isdisjoint(self.words[start:item.cue.end])
 
     def _unknown_subject(self, item: _Found) -> _Mention | None:
         """"the taps are way too loud": the subject the clause opens on, when it names
@@ -2452,12 +2455,14 @@ class _Reader:
             if item.layer == self.whole and self._band_only(item):
                 item.layer = None
             if item.layer is None:
-                if item.problem in self.rules["no_layer"]["whole_song"] and \
-                        self._said_of_song(item):
+                # "the taps are way too loud": said of something that is not the song
+                said = self._unknown_subject(item)
+                if item.problem in self.rules["no_layer"]["whole_song"] and said is None \
+                        and self._said_of_song(item):
                     item.layer = self.whole
                 elif item.problem in self.rules["no_layer"]["said_of_song"] and (
                         self._sizes_another(item, found) or not self._about_music(item.sentence)
-                ) and self._unknown_subject(item) is None:
+                ) and said is None:
                     continue
                 elif any(other.layer and other.problem == item.problem
                          and other.sentence == item.sentence for other in found):
@@ -2465,7 +2470,6 @@ class _Reader:
                 else:
                     candidates = self.rules["no_layer"]["ask"].get(
                         item.problem, [self.whole])
-                    said = self._unknown_subject(item)   # "taps ... way too loud"
                     unclear.append(Clarification(item.problem, tuple(candidates),
                                                  self._span_text(item.cue, said),
                                                  self._chars(item.cue, said)))

@@ -38,7 +38,7 @@ from dsp.stem_analysis import SessionAnalysis, analyse_session
 from dsp.writing import MASTER_BIT_DEPTH, STEM_BIT_DEPTH, write_wav
 
 __all__ = ["Balance", "ExportResult", "Progress", "RenderResult", "export", "load_stems",
-           "measured_balance", "render"]
+           "render"]
 
 Progress = Callable[[str, float], None]
 
@@ -161,11 +161,6 @@ class Balance:
         analysis), no longer kept here: a render that takes it holds the only copy."""
         last, self._last = self._last, None
         return last
-
-
-def measured_balance(stems: StemSet, before: SessionAnalysis) -> Balance:
-    """What a render of some moves will measure between the parts (see Balance)."""
-    return Balance(stems, before)
 
 
 def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,

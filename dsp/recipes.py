@@ -1643,7 +1643,7 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     RETURN for an effect sound of its own ('FX Riser'); a
     reverb complaint about a part moves only that part's returns (the others by
     measurement, SessionAnalysis.return_sources). `measure`: the analysis of the stems with
-    some moves applied, as a render measures it (dsp.pipeline.measured_balance): where the
+    some moves applied, as a render measures it (dsp.pipeline.Balance): where the
     plan says where a part lands (a nudge, a move the others made unnecessary), it says
     what that measures; without it, a prediction from the parts' spectra. `kept`: complaints
     fixed earlier (in a chat) whose moves are in the audio `analysis` measures: each level

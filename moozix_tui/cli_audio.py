@@ -391,7 +391,7 @@ def _fix(args) -> int:
 
     given = parse_stem_args(args.stems)
     with ReadAhead(given.paths) as early:
-        from dsp.pipeline import measured_balance, render
+        from dsp.pipeline import Balance, render
         from dsp.stem_analysis import analyse_session
         from intents import understand
         from moozix_tui.engine.decide import answers, diagnosis, plan, without_questions
@@ -404,7 +404,7 @@ def _fix(args) -> int:
     _warn_about_inputs(stems)
     analysis = analyse_session(stems)
     complaints, notes = without_questions(heard, analysis, diagnosis(analysis))
-    balance = measured_balance(stems, analysis)
+    balance = Balance(stems, analysis)
     planned = plan(complaints, analysis, stems, balance=balance)
     planned = planned.noting(notes)
     reference = _reference(args)

@@ -225,20 +225,20 @@ def plan(complaints: Sequence[dict], analysis, stems=None, *, before=None,
     """The moves for these complaints, sized from the analysis (dsp.recipes, which also
     works on a part inside the stem that holds it and says so). `stems`: the original
     audio, so where the plan says a part lands it says what a render of it will measure
-    (dsp.pipeline.measured_balance), with `under`, the moves made so far (dsp Moves), in
+    (dsp.pipeline.Balance), with `under`, the moves made so far (dsp Moves), in
     front of the plan's: `analysis` measures the stems with those applied, `before` the
     stems as they are (by default `analysis`). `kept`: complaints fixed by those moves
     (standing), whose level fixes the plan holds in place. `balance`: the
-    measured_balance to measure with, when the caller hands it to the render after (which
+    Balance to measure with, when the caller hands it to the render after (which
     then takes over its last measurement)."""
-    from dsp.pipeline import measured_balance
+    from dsp.pipeline import Balance
     from dsp.recipes import plan_fixes
     from intents import effect_source
 
     returns = {name: part for name in analysis.parts.get("fx", ())
                if (part := effect_source(name))}
     if balance is None and stems is not None:
-        balance = measured_balance(stems, before or analysis)
+        balance = Balance(stems, before or analysis)
     return plan_fixes([_request(c, analysis) for c in complaints], analysis,
                       names=layer_names(), return_parts=returns,
                       measure=(lambda moves: balance([*under, *moves])) if balance else None,

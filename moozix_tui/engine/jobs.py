@@ -73,7 +73,7 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
     decide.plan)."""
 
     def work(progress: Progress, cancel: threading.Event) -> AnalyseOutcome:
-        from dsp.pipeline import measured_balance
+        from dsp.pipeline import Balance
         from dsp.stem_analysis import analyse_session
         from moozix_tui.engine.decide import diagnosis, plan, settle_doubtful
 
@@ -81,7 +81,7 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
             sources, lambda s, f: progress(s, 0.4 * f))
         progress("measuring each part", 0.5)
         original = before or analyse_session(loaded)
-        balance = measured_balance(loaded, original)   # the plan's measure starts from it
+        balance = Balance(loaded, original)   # the plan's measure starts from it
         analysis = known or (balance(under) if under else original)
         progress("planning the moves", 0.9)
         findings = diagnosis(analysis)

@@ -11,7 +11,7 @@ from faults import gain, stem_set, vs_rest_lu
 
 from dsp.mastering import MasterSettings
 from dsp.moves import FixRequest
-from dsp.pipeline import measured_balance, render
+from dsp.pipeline import Balance, render
 from dsp.recipes import plan_fixes
 from dsp.stem_analysis import analyse_session
 from dsp.targets import resolve_target
@@ -30,7 +30,7 @@ def test_lifting_the_rhythm_section_says_where_the_vocal_lands(song):
     stems = stem_set(quiet)
     analysis = analyse_session(stems)
     plan = plan_fixes([FixRequest("drums", "too_quiet"), FixRequest("bass", "too_quiet")],
-                      analysis, names=LAYER_NAMES, measure=measured_balance(stems, analysis))
+                      analysis, names=LAYER_NAMES, measure=Balance(stems, analysis))
     note = next(n for n in plan.said if "bring up the lead vocal" in n)
     before, after = map(float, re.search(_LANDS, note).groups())
     result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
@@ -47,6 +47,6 @@ def test_lifting_the_vocal_leaves_no_note_on_the_parts_it_rises_over(song):
     stems = stem_set({**song, "vocal": gain(song["vocal"], -9)})
     analysis = analyse_session(stems)
     plan = plan_fixes([FixRequest("vocal", "too_quiet")], analysis, names=LAYER_NAMES,
-                      measure=measured_balance(stems, analysis))
+                      measure=Balance(stems, analysis))
     assert [m.stem for m in plan.moves] == ["vocal"]
     assert not [n for n in plan.said if "bring up" in n]

@@ -260,13 +260,13 @@ def _written(out) -> dict[str, np.ndarray]:
 def _planned_and_written(stems, tmp_path):
     """'The vocal is too quiet' with 'too much reverb on the snare', planned with its moves
     measured on the audio, rendered and exported."""
-    from dsp.pipeline import export, measured_balance
+    from dsp.pipeline import Balance, export
 
     analysis = analyse_session(stems)
     requests = [FixRequest("vocal", "too_quiet"), FixRequest("snare", "too_much_reverb")]
     plan = plan_fixes(requests, analysis, names=LAYER_NAMES,
                       return_parts={"Snare Plate": "snare"},
-                      measure=measured_balance(stems, analysis))
+                      measure=Balance(stems, analysis))
     result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
                     before=analysis, idle=plan.idle)
     return analysis, plan, export(tmp_path / "out", result, plan=plan, names=LAYER_NAMES)

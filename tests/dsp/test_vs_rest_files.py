@@ -13,7 +13,7 @@ from faults import vs_rest_lu
 from dsp.audio import load_audio
 from dsp.mastering import MasterSettings
 from dsp.moves import Move, Plan
-from dsp.pipeline import export, load_stems, measured_balance, render
+from dsp.pipeline import Balance, export, load_stems, render
 from dsp.stem_analysis import analyse_session
 from dsp.synth import make_song
 from dsp.targets import resolve_target
@@ -112,7 +112,7 @@ def test_a_render_takes_over_the_plans_last_measurement(session):
     measured = [cut, Move("keys", "gain", {"gain_db": -2.0}, "", "")]
     settled = [cut, Move("keys", "gain", {"gain_db": -3.5}, "", "")]
     for moves in (measured, settled):
-        balance = measured_balance(session, before)
+        balance = Balance(session, before)
         planned = balance(measured)
         fresh = render(session, moves, settings, before=before)
         reused = render(session, moves, settings, before=before, measured=balance)

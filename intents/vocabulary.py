@@ -430,6 +430,8 @@ def _build() -> Vocabulary:
         phrases.setdefault(words, members[0])
     lexicon = _read("lexicon.toml")
     cues, gaps = _cues(cue_table, rules["denied_quality"], rules["gaps"])
+    for phrase in rules["scope"]["devices"]["phrases"]:
+        cues.setdefault(words_of(phrase), Cue("mono_collapse"))
     # typos are corrected towards the core vocabulary only: the descriptor families are
     # too large to fuzz against ("rushing" is not "crushing")
     single = {w for p in list(phrases) + list(cues) for w in p}

@@ -124,3 +124,27 @@ def test_a_word_read_another_way_is_no_form_of_a_problem_word(text, expected):
     """"glue" is what a finished record has; only "gluey" is muddy, though both share a
     word form."""
     assert sorted((i.layer, i.problem) for i in parse(text)) == expected
+
+
+def test_the_lexicon_repeats_no_phrase_the_core_cues_hold():
+    """cues.toml is read first and wins: a lexicon copy of one of its phrases would be a
+    second place to edit that does nothing."""
+    from intents.text import words_of
+    from intents.vocabulary import _cues, _read
+
+    rules = _read("rules.toml")
+    core, _ = _cues(_read("cues.toml"), rules["denied_quality"], rules["gaps"])
+    lexicon = _read("lexicon.toml")
+    repeated = [(problem, phrase) for problem, entry in lexicon.items()
+                if isinstance(entry, dict)
+                for kind in ("descriptors", "object_after", "object_only", "against")
+                for phrase in entry.get(kind, []) if words_of(phrase) in core]
+    assert repeated == []
+
+
+@pytest.mark.parametrize("phrase", tomllib.loads(
+    resources.files("intents").joinpath("data/rules.toml").read_text())["scope"]["devices"][
+    "phrases"])
+def test_a_device_listed_once_is_a_mono_collapse_cue(phrase):
+    assert [(i.layer, i.problem) for i in parse(f"the bass is weird {phrase}")] == [
+        ("bass", "mono_collapse")]

@@ -14,7 +14,7 @@ from dsp.sized import Sized
 from dsp.wording import hz, percent, the_part
 
 __all__ = ["MEASURED_GAIN_DB", "MOST_GAIN_DB", "OPERATIONS", "SEVERITY_SCALE", "TONES",
-           "FixRequest", "Move", "Note", "Plan"]
+           "FixRequest", "Move", "Note", "Plan", "signature"]
 
 OPERATIONS = ("gain", "high_pass", "low_shelf", "high_shelf", "bell", "deess", "compress",
               "transient", "parallel_compress", "duck", "mono_below", "phase_repair", "width",
@@ -206,3 +206,8 @@ class Plan:
     def noting(self, texts: Sequence[str]) -> Plan:
         """The plan with notes that count on none of its moves said first."""
         return replace(self, notes=(*(Note(t) for t in texts), *self.notes))
+
+
+def signature(move: Move) -> tuple[str, str, str]:
+    """What stays of a move while the plan settles it (its size and reason may change)."""
+    return move.stem, move.op, move.source

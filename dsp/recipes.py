@@ -9,10 +9,9 @@ move stays small and the plan says so: the musician's ears win, but gently.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 import numpy as np
-from scipy import signal
 
 from dsp.analysis import SMALL_SPEAKER_HZ
 from dsp.carve import LEVEL_BUDGET_DB, Cut, carve
@@ -25,13 +24,39 @@ from dsp.diagnosis import (
     overlap_label,
     reference_ranges,
     small_speaker_shortfall,
-    spectrum_low_mid_excess_db,
 )
-from dsp.meter import k_weighting_sections
-from dsp.moves import MEASURED_GAIN_DB, SEVERITY_SCALE, FixRequest, Move, Note, Plan
+from dsp.level_goals import (
+    LevelGoal,
+    Nudge,
+    drop_idle_levels,
+    held_at_limit,
+    hold_levels,
+    hold_notes,
+    idle_notes,
+    measured_landing,
+    measured_nudges,
+    nudge_words,
+    settle_levels,
+)
+from dsp.moves import MEASURED_GAIN_DB, SEVERITY_SCALE, FixRequest, Move, Note, Plan, signature
+from dsp.mud_cuts import (
+    CARRIES,
+    explain_mud_cuts,
+    finish_mud_cuts,
+    low_mid_centre,
+    mix_low_mid_excess_after,
+    mud_cuts,
+)
 from dsp.overlap import Copy
-from dsp.processing import equaliser_sections
-from dsp.sized import Sized, counted_note, landing_cut, level_landing, resized_level
+from dsp.predict import (
+    MIX,
+    level_now,
+    level_shift,
+    move_target,
+    weighted_spectra,
+    weighted_spectrum,
+)
+from dsp.sized import Counting, Sized, counted_note, level_landing
 from dsp.stem_analysis import (
     LOW_MID_BAND_HZ,
     PRESENCE_BAND_HZ,
@@ -54,65 +79,22 @@ from dsp.wording import (
 __all__ = ["plan_fixes"]
 
 WIDE_ROLES = ("guitars", "keys", "fx", "backing_vocals")
-MIX = "mix"
 _HOSTS = {"kick": ("drums", "instruments"), "snare": ("drums", "instruments"),
           "cymbals": ("drums", "instruments"), "backing_vocals": ("vocal",),
           "bass": ("instruments",), "keys": ("instruments",), "guitars": ("instruments",)}
 _LOW_MID_HELPERS = ("bass", "keys", "guitars", "fx")
 _UNSUPPORTED_MUD_CUT_DB = 3.0
 """The deepest mud cut when the mix's low mids measure inside their typical range."""
-_LEVEL_PROBLEMS = ("too_quiet", "too_loud")
-_CARRIES = 0.1
-"""A part holding this share of the mix's 150–400 Hz energy joins a mud cut unnamed."""
 _MONO_BELOW_HZ = 150.0
 """The mono split passes half the level at its cutoff, so to clear the sides below 120 Hz
 (what the analysis measures) it sits a third of an octave higher."""
 
 
-@dataclass(frozen=True)
-class _LevelGoal:
-    move: Move
-    layer: str
-    goal_lu: float
-    reason: str
-    holds: int = 0
-    """An earlier fix kept in place (see plan_fixes' `kept`): 1 for a part lifted, which the
-    plan's other moves must not take back under `goal_lu`, -1 for a part lowered, not to
-    rise over it. Its move only ever counters the other moves, and goes when none is needed."""
-    without_lu: float = float("nan")
-    """A held part's level against the rest with the plan's other moves and not its own."""
-    yields: bool = False
-    """A hold that would go _HOLD_MAX_DB past its fall (_fall): the goals it conflicts with
-    win."""
-    conflict: bool = False
-    """A move stopped _HOLD_MAX_DB past its own step: the plan's goals can't all stand."""
-
-
-@dataclass(frozen=True)
-class _Nudge:
-    """A nudge's note, which says how far the part moves against the rest: said as the
-    nudge is sized, and again once the plan's moves are measured on the audio (see
-    plan_fixes' `measure`)."""
-
-    note: str
-    opening: str
-    """The note up to what the nudge did (the measurement, where the level sits)."""
-    layer: str
-    current: float
-    step: float
-    """The nudge asked, LU: its sign is the way the words asked."""
-
-
-_Counting = dict[str, tuple[Sized, tuple[str, ...] | None]]
-"""Each note that counts on moves of the plan: its words as they come and go, and the parts
-whose low-mid cuts it says were made (None: every move of the plan)."""
-
-
 class _Context:
     def __init__(self, request: FixRequest, analysis: SessionAnalysis, moves: list[Move],
-                 named: frozenset[str], goals: list[_LevelGoal],
-                 names: Mapping[str, str], counting: _Counting,
-                 return_parts: Mapping[str, str], nudges: list[_Nudge]) -> None:
+                 named: frozenset[str], goals: list[LevelGoal],
+                 names: Mapping[str, str], counting: Counting,
+                 return_parts: Mapping[str, str], nudges: list[Nudge]) -> None:
         self.request = request
         self.analysis = analysis
         self.scale = SEVERITY_SCALE[request.severity]
@@ -135,7 +117,7 @@ class _Context:
         self.return_parts = return_parts
         """Each effects return's part as its file name says it (see plan_fixes)."""
         self.nudges = nudges
-        """The plan's nudges, whose notes the measured plan says again (see _Nudge)."""
+        """The plan's nudges, whose notes the measured plan says again (see Nudge)."""
 
     def the(self, role: str) -> str:
         """The part as a sentence names it: 'the lead vocal'."""
@@ -146,7 +128,7 @@ class _Context:
         return self.request.layer
 
     def target(self, layer: str) -> str | None:
-        return _target(self.analysis, layer)
+        return move_target(self.analysis, layer)
 
     def host(self, layer: str) -> str | None:
         """The loaded stem a part without its own stem lives in (hats in 'drums', backing
@@ -163,14 +145,6 @@ class _Context:
             return None
         self.moves.append(Move(stem, op, params, reason, self.source, sized))
         return self.moves[-1]
-
-
-def _target(analysis: SessionAnalysis, layer: str) -> str | None:
-    """The stem (or layer group) a move on `layer` goes to, or None if it is missing."""
-    stems = analysis.parts_of(layer)
-    if not stems:
-        return None
-    return layer if len(stems) > 1 or layer in stems else stems[0]
 
 
 def _level(ctx: _Context, louder: bool, layer: str | None = None,
@@ -201,14 +175,14 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None,
                   f"{signed_range(low, high)} LU, so move it to about {signed(goal)} LU")
         if one_file is not None and file is None:   # settled with the plan's other moves
             # otherwise (a return of the named part, `file`, too)
-            held = "".join(_held(needed, gain, current + gain))
+            held = "".join(held_at_limit(needed, gain, current + gain))
             ctx.add(stem, "gain", reason + held, level_landing(), gain_db=round(gain, 1))
             if held:
                 ctx.limited.append(stem)
             return
         move = ctx.add(stem, "gain", reason, gain_db=round(gain, 1))
         if move is not None:
-            ctx.goals.append(_LevelGoal(move, layer, goal, reason))
+            ctx.goals.append(LevelGoal(move, layer, goal, reason))
         return
     small = 1.0 * ctx.scale * (1 if louder else -1)
     reason = (f"{ctx.the(layer)} measured {signed(current)} LU against the rest already "
@@ -220,13 +194,13 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None,
         # a nudge is a step in the part's level against the rest, where it lands once the
         # plan's other moves have acted: lifting the vocal 7 dB left a keys "nudge up" of
         # 1 dB 1 LU lower against the rest than before
-        ctx.goals.append(_LevelGoal(move, layer, current + small, reason))
+        ctx.goals.append(LevelGoal(move, layer, current + small, reason))
     opening = (f"The measurement doesn't back a big move on {ctx.the(layer)}, measured at "
                f"{signed(current)} LU against the rest, "
                f"{_where_level_sits(current, low, high, louder)}. ")
-    note = _nudge_words(opening, small, small)
+    note = nudge_words(opening, small, small)
     ctx.notes.append(note)
-    ctx.nudges.append(_Nudge(note, opening, layer, current, small))
+    ctx.nudges.append(Nudge(note, opening, layer, current, small))
     if settled:   # a step against the rest as it is once every move of the plan has acted
         ctx.counting[note] = (counted_note(note, then=", so the part may not land there."),
                               None)
@@ -244,15 +218,6 @@ def _where_level_sits(current: float, low: float, high: float, louder: bool) -> 
     if current < low and not louder:
         return f"already under the {span}: quieter than usual, not louder"
     return f"within 1 LU of where the move would take it ({span})"
-
-
-def _low_mid_centre(analysis: SessionAnalysis, stem: str) -> float:
-    """Where a part's (or one of its files') 150–400 Hz energy is centred."""
-    track = analysis.tracks.get(stem) or analysis.file_tracks[stem]
-    band = (track.spectrum_hz >= 150) & (track.spectrum_hz <= 400)
-    power = 10 ** (track.spectrum_db[band] / 10)
-    centre = np.exp(np.sum(np.log(track.spectrum_hz[band]) * power) / max(power.sum(), 1e-20))
-    return float(np.clip(centre, 180.0, 350.0))
 
 
 def _named_clean_of_mud(ctx: _Context, role: str, share: float, cut: float) -> float:
@@ -276,7 +241,7 @@ def _named_clean_of_mud(ctx: _Context, role: str, share: float, cut: float) -> f
 def _muddy(ctx: _Context) -> None:
     named = ctx.analysis.parts_of(ctx.layer) or tuple(filter(None, [ctx.host(ctx.layer)]))
     helpers = [r for r in _LOW_MID_HELPERS if r in ctx.analysis.roles and r not in named
-               and r not in ctx.named and ctx.analysis.low_mid_share.get(r, 0.0) >= _CARRIES]
+               and r not in ctx.named and ctx.analysis.low_mid_share.get(r, 0.0) >= CARRIES]
     if not named and not helpers:
         _stereo_only(ctx)
         return
@@ -307,13 +272,13 @@ def _muddy(ctx: _Context) -> None:
     for role in targets:
         share_of_mix = ctx.analysis.low_mid_share.get(role, 0.0)
         cut = depth
-        if role in named and share_of_mix < _CARRIES:
+        if role in named and share_of_mix < CARRIES:
             cut = _named_clean_of_mud(ctx, role, share_of_mix, cut)
         why = (f"the mix's 150–400 Hz stands {signed(build_up)} dB against its own trend "
                f"(typical {signed_range(low, high, 1)}); {percent(share_of_mix)} of it is in "
                f"{ctx.the(role)}")
         for stem in _muddy_files(ctx, role) or (role,):
-            centre = _low_mid_centre(ctx.analysis, stem)
+            centre = low_mid_centre(ctx.analysis, stem)
             held = "" if stem == role else f", its build-up in {stem}"
             ctx.add(stem, "bell", f"{why}{held}, centred near {centre:.0f} Hz",
                     freq_hz=round(centre), gain_db=-round(cut, 1), q=1.0)
@@ -687,7 +652,7 @@ def _separate(ctx: _Context, stem: str, rival: str) -> None:
     layer, analysis = ctx.layer, ctx.analysis
     pair = sorted((layer, rival))
     found = carve(tuple(analysis.band_power[r] for r in (layer, rival)),
-                  tuple(_band_power(analysis, r) for r in (layer, rival)),
+                  tuple(weighted_spectrum(analysis, r) for r in (layer, rival)),
                   analysis.tracks[layer].spectrum_hz, analysis.sample_rate,
                   _CARVE_MOST_DB * ctx.scale)
     if found is None:
@@ -1042,8 +1007,7 @@ def _mix_build_up(ctx: _Context) -> tuple[float, str]:
     typical = f"(typical {signed_range(low, high, 1)})"
     part_moves = [m for m in ctx.moves if m.stem != MIX]
     if part_moves:
-        predicted = _excess(ctx.analysis.mix.spectrum_hz,
-                            sum(_low_mid_after(ctx.analysis, part_moves).values()))
+        predicted = mix_low_mid_excess_after(ctx.analysis, part_moves)
         if abs(predicted - measured) >= 0.3:
             return predicted, (f"{words}, {signed(predicted)} dB once the moves on the parts "
                                f"act {typical}")
@@ -1161,476 +1125,6 @@ def _onto_one_file(moves: list[Move], first: int, request: FixRequest,
                          "measures).")
 
 
-def _band_power(analysis: SessionAnalysis, role: str) -> np.ndarray:
-    """A part's K-weighted power in each 1/6-octave band of its spectrum (the mean bin
-    power times the band's width, which grows with its centre)."""
-    track = analysis.tracks[role]
-    _, response = signal.sosfreqz(k_weighting_sections(analysis.sample_rate),
-                                  worN=track.spectrum_hz, fs=analysis.sample_rate)
-    return 10 ** (track.spectrum_db / 10) * track.spectrum_hz * np.abs(response) ** 2
-
-
-def _power_gain(move: Move, freqs: np.ndarray, rate: int) -> np.ndarray | None:
-    if move.op == "gain":
-        return np.full(freqs.shape, 10 ** (float(move.params["gain_db"]) / 10))
-    sections = equaliser_sections(move, rate)
-    if sections is None:
-        return None
-    _, response = signal.sosfreqz(sections, worN=freqs, fs=rate)
-    return np.abs(response) ** 2
-
-
-def _powers_after(analysis: SessionAnalysis, moves: Sequence[Move],
-                  power: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
-    """Each part's spectral power (`power`, on the parts' common spectrum bins) once the
-    gains and static EQ in `moves` have acted. A move on the mix acts on every part, an EQ
-    move on one file of a part on the file's share of it (a file's level move is sized on
-    the file's own level, not its part's); dynamic moves are taken as level- and
-    tone-neutral (most restore their input)."""
-    rate = analysis.sample_rate
-    after = dict(power)
-    for move in moves:
-        for role in analysis.parts_of(move.stem) or (tuple(after) if move.stem == MIX else ()):
-            gain = _power_gain(move, analysis.tracks[role].spectrum_hz, rate)
-            if gain is not None:
-                after[role] = after[role] * gain
-        if move.stem in analysis.file_tracks and move.op != "gain":
-            role, share = _file_share(analysis, move.stem)
-            gain = _power_gain(move, analysis.tracks[role].spectrum_hz, rate)
-            if gain is not None and role in after:
-                after[role] = after[role] * (1.0 + share * (gain - 1.0))
-    return after
-
-
-def _file_share(analysis: SessionAnalysis, file: str) -> tuple[str, np.ndarray]:
-    """A file's part, and the file's share of the part's power in each spectrum bin (the
-    files' powers taken as adding up): what an EQ move on the file does to the part."""
-    role = next(r for r, files in analysis.parts.items() if file in files)
-    powers = [10 ** (analysis.file_tracks[f].spectrum_db / 10) for f in analysis.parts[role]]
-    return role, 10 ** (analysis.file_tracks[file].spectrum_db / 10) / np.maximum(
-        sum(powers), 1e-30)
-
-
-def _level_shift(analysis: SessionAnalysis, layer: str, moves: Sequence[Move],
-                 band_power: dict[str, np.ndarray]) -> float:
-    """How far gains and static EQ in `moves` move a layer's level against the rest (LU),
-    predicted from each part's long-term spectrum (`band_power`, see _band_power)."""
-    after = _powers_after(analysis, moves, band_power)
-
-    def change_db(roles: Sequence[str]) -> float:
-        was = sum(band_power[r].sum() for r in roles)
-        return float(10 * np.log10(sum(after[r].sum() for r in roles) / was)) if was > 0 \
-            else 0.0
-
-    own = analysis.parts_of(layer)
-    if not own:   # one file: its part's moves act on it, and the rest is every other part
-        own = tuple(r for r, files in analysis.parts.items() if layer in files)
-    rest = [r for r in analysis.roles if r not in own]
-    return change_db(own) - change_db(rest) if own and rest else 0.0
-
-
-def _level_now(analysis: SessionAnalysis, layer: str) -> float:
-    """A part's or layer's level against the rest, or one file's (a return of a part)."""
-    if layer in analysis.level_vs_rest_lu:
-        return analysis.level_vs_rest_lu[layer]
-    return analysis.file_level_vs_rest_lu[layer]
-
-
-def _hold_levels(kept: Sequence[FixRequest], requests: Sequence[FixRequest],
-                 analysis: SessionAnalysis, moves: list[Move], goals: list[_LevelGoal],
-                 names: Mapping[str, str]) -> None:
-    """A goal (and a gain move, sized by _settle_levels) for each part an earlier level fix
-    moved, to hold it where `analysis` measures it: a bass lifted to -6.0 LU against the
-    rest, a vocal lifted after it took the bass back to -8.0. Not for a part this plan's
-    own complaints move the level of: the newer words win."""
-    asked = {r.layer for r in requests if r.problem in _LEVEL_PROBLEMS}
-    place = 0
-    for request in kept:
-        if request.problem not in _LEVEL_PROBLEMS or request.layer in asked:
-            continue
-        one_file = request.file in analysis.file_level_vs_rest_lu
-        layer = request.file if one_file else request.layer
-        stem = request.file if one_file else _target(analysis, layer)
-        current = (analysis.file_level_vs_rest_lu if one_file
-                   else analysis.level_vs_rest_lu).get(layer)
-        if stem is None or current is None or not np.isfinite(current) \
-                or any(goal.layer == layer for goal in goals):
-            continue
-        up = request.problem == "too_quiet"
-        reason = (f"holds {the_part(layer, names)} where your earlier fix put it "
-                  f"({signed(current)} LU against the rest)")
-        # first among this plan's moves, beside the earlier fix: `undo` takes back the
-        # newest move, which is the new complaint's
-        moves.insert(place, Move(stem, "gain", {"gain_db": 0.0}, reason, request.source))
-        goals.append(_LevelGoal(moves[place], layer, current, reason, holds=1 if up else -1))
-        place += 1
-
-
-def _hold_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | None,
-                goals: Sequence[_LevelGoal], moves: Sequence[Move], names: Mapping[str, str],
-                counting: _Counting, about: dict[str, set[tuple[str, str, str]]]) -> list[str]:
-    """What the plan says of each part it holds where an earlier fix left it, and (one
-    note) of the parts that yield to this plan's own goals."""
-    near = "" if measured else "about "
-    notes: list[str] = []
-
-    def say(note: str, about_moves: Sequence[Move], then: str) -> None:
-        notes.append(note)
-        about.setdefault(note, set()).update(_signature(m) for m in about_moves)
-        counting[note] = (counted_note(note, then=then), None)
-
-    for goal in goals:
-        if not goal.holds or goal.move not in moves:
-            continue
-        gain = float(goal.move.params["gain_db"])
-        the = the_part(goal.layer, names)
-        # short: the plan's row says where the part stood and where the other moves take it
-        note = (f"Your earlier fix stays: I turned {the} {'up' if gain > 0 else 'down'} "
-                f"{abs(gain):.1f} dB to keep it at "
-                f"{near}{signed(_landing(analysis, measured, goal.layer, moves))} LU against "
-                "the rest.")
-        say(note, [goal.move], ", so the part may not land there.")
-    torn = [goal for goal in goals if goal.conflict and goal.move in moves]
-    if len(torn) > 1:
-        lands = listing([f"{the_part(g.layer, names)} near {near}"
-                         f"{signed(_landing(analysis, measured, g.layer, moves))}"
-                         for g in torn])
-        note = (f"The levels asked of {listing([the_part(g.layer, names) for g in torn])} "
-                "can't all stand at once: each part moved changes the rest the others are "
-                f"measured against. I stopped each move {_HOLD_MAX_DB:g} dB past its own "
-                f"step, so {lands} LU against the rest.")
-        say(note, [g.move for g in torn], ", so the parts may not land there.")
-    yielding = [goal for goal in goals if goal.yields]
-    if not yielding:
-        return notes
-    asking = [g for g in goals if not g.holds and g.move in moves]
-    asked = listing([the_part(g.layer, names) for g in asking])
-    by = (f"this plan's move on {asked} puts" if len(asking) == 1 else
-          f"this plan's moves on {asked} put" if asking else "this plan's other moves put")
-    parts = listing([the_part(g.layer, names) for g in yielding])
-    one = len(yielding) == 1
-    left = listing([signed(g.goal_lu) for g in yielding])
-    lands = listing([f"{near}{signed(_landing(analysis, measured, g.layer, moves))}"
-                     for g in yielding])
-    asks = " or ".join(f'"{"bring up" if g.holds > 0 else "turn down"} '
-                       f'{the_part(g.layer, names)}"' for g in yielding)
-    it = "it" if one else "them"
-    note = (f"{parts[0].upper()}{parts[1:]} {'gives' if one else 'give'} way: {by} {it} at "
-            f"{lands} LU against the rest (your earlier fix left {it} at {left} LU); holding "
-            f"{it} too would {f'chase {asked}' if asking else 'chase the rest'}, as the "
-            f"levels can't all stand at once. Say {asks} if {'it' if one else 'one'} should "
-            "win instead.")
-    say(note, [g.move for g in asking], ", so the parts may not land there.")
-    return notes
-
-
-_SETTLE_ROUNDS = 3
-_HOLD_MIN_DB = 0.3
-_HOLD_MAX_DB = 3.0
-"""The most a level move goes past its own step to keep up with the plan's other level
-moves: a new goal's past its gap, a hold's past the fall the plan's own moves make
-(_fall). Past it the goals conflict (a new goal's move stops there, a hold yields): a lead vocal
-lifted into its typical range beside drums and bass held near 0 LU against the rest would
-leave three parts each near as loud as everything else, and every part lifted to chase it
-sinks the ones no complaint named (the demo's keys from -9.5 to -18.2 LU)."""
-
-
-def _settle_levels(analysis: SessionAnalysis, goals: list[_LevelGoal], moves: list[Move],
-                   measured: SessionAnalysis | None = None) -> tuple[str, ...]:
-    """Resize each level move so its part lands on its goal once every other move of the
-    plan has acted (a mud cut on the vocal lowers the vocal too; cuts on the other parts
-    lower the rest). A few rounds settle level moves that change each other's rest, on
-    what the parts' spectra predict; or one round on what the plan's moves `measured` on
-    the audio (the part's own gain moves it against the rest by exactly that gain, so the
-    rest of its change is the other moves'). A part held where an earlier fix left it
-    (_hold_levels) that would go more than _HOLD_MAX_DB past its fall yields: its move
-    goes, and the other goals settle without it. Returns the stems whose move stops at
-    MEASURED_GAIN_DB short of its goal."""
-    band_power = {role: _band_power(analysis, role) for role in analysis.roles}
-    limited: list[str] = []
-    rounds, done = _SETTLE_ROUNDS if measured is None else 1, 0
-    holding = [goal.move for goal in goals if goal.holds]
-    while done < rounds:
-        limited, yielded, done = [], sum(g.yields for g in goals), done + 1
-        for n, goal in enumerate(goals):
-            index = next(i for i, m in enumerate(moves) if m is goal.move)
-            others = [m for i, m in enumerate(moves) if i != index]
-            current = _level_now(analysis, goal.layer)
-            gap = goal.goal_lu - current
-            shift = (_level_now(measured, goal.layer) - current
-                     - float(goal.move.params["gain_db"]) if measured is not None
-                     else _level_shift(analysis, goal.layer, others, band_power))
-            needed = gap - shift
-            # chasing the rest the plan's other level moves raise: past a few dB the goals
-            # conflict, and a move that kept on would only sink the parts no one named
-            conflict = not goal.holds and needed * gap > 0 \
-                and abs(needed) - abs(gap) > _HOLD_MAX_DB
-            if conflict:
-                needed = float(np.sign(gap)) * (abs(gap) + _HOLD_MAX_DB)
-            gain = round(float(np.clip(needed, -MEASURED_GAIN_DB, MEASURED_GAIN_DB)), 1)
-            gain = gain if gain * (goal.holds or gap) > 0 else 0.0
-            if goal.holds and (goal.yields or abs(gain) > _HOLD_MAX_DB + _fall(
-                    analysis, goal, [m for m in moves if m not in holding], band_power)):
-                goal, gain = replace(goal, yields=True), 0.0
-            elif goal.holds and abs(gain) < _HOLD_MIN_DB:
-                gain = 0.0   # the part stays within a fraction of a dB of where it was
-            held, lands = _held(needed, gain, current + shift + gain)
-            if conflict and not held:
-                held = (f"; held there, {_HOLD_MAX_DB:g} dB past its own step: the plan's "
-                        "level goals can't all stand at once")
-                lands = f", so it lands near {signed(current + shift + gain)} LU"
-            reason, sized = goal.reason + held + lands, level_landing()
-            if goal.holds:
-                reason = (f"{goal.reason}: the plan's other moves would take it to "
-                          f"{signed(current + shift)} LU{held}{lands}")
-            elif abs(needed - gap) >= 0.3:
-                clause, sized = resized_level(abs(needed - gap), abs(needed) > abs(gap),
-                                              held, lands)
-                reason = goal.reason + clause
-            if held and not goal.holds and not conflict:   # `more` goes past 12 dB only
-                limited.append(goal.move.stem)
-            moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
-                                   reason=reason, sized=sized)
-            if goal.holds:
-                holding[holding.index(goal.move)] = moves[index]
-            goals[n] = replace(goal, move=moves[index], without_lu=current + shift,
-                               conflict=conflict)
-        if any(g.yields for g in goals):   # holds that chase the goals give way together:
-            # one kept where another yielded would have sunk it further (the demo's bass
-            # held and its drums at -6.9 LU against the rest)
-            for n, goal in enumerate(goals):
-                if goal.holds and not goal.yields:
-                    index = next(i for i, m in enumerate(moves) if m is goal.move)
-                    moves[index] = replace(goal.move, params={**goal.move.params,
-                                                              "gain_db": 0.0})
-                    holding[holding.index(goal.move)] = moves[index]
-                    goals[n] = replace(goal, move=moves[index], yields=True)
-        if measured is None and done == rounds and sum(g.yields for g in goals) > yielded:
-            rounds += 1   # settle the others once more without the holds that yielded
-    return tuple(limited)
-
-
-def _fall(analysis: SessionAnalysis, goal: _LevelGoal, own: Sequence[Move],
-          band_power: dict[str, np.ndarray]) -> float:
-    """How far the plan's own moves (`own`: not its holds) take a held part back the way
-    its earlier fix moved it, in LU, as the parts' spectra predict: what its hold has to
-    make up before any chase."""
-    return max(0.0, -goal.holds * _level_shift(analysis, goal.layer, own, band_power))
-
-
-def _nudge_words(opening: str, nudge: float, step: float) -> str:
-    """The nudge note: the move `nudge` made (its sign the way asked), and the `step` its
-    part takes against the rest, which the plan's other moves can turn the other way."""
-    if step * nudge > 0:
-        return f"{opening}I made a nudge of {abs(step):.1f} LU against the rest."
-    if round(step, 1) == 0:
-        return (f"{opening}I made a nudge, but with the plan's other moves the part stays "
-                "where it was against the rest.")
-    return (f"{opening}I made a nudge, but with the plan's other moves the part still ends "
-            f"{abs(step):.1f} LU {'lower' if nudge > 0 else 'higher'} against the rest.")
-
-
-def _held(needed: float, gain: float, lands: float) -> tuple[str, str]:
-    """The end of a level move's reason when it needs more than one measured move makes:
-    what holds it, and where that leaves the part."""
-    if not gain or abs(needed) <= MEASURED_GAIN_DB:
-        return "", ""
-    return (f"; held at {MEASURED_GAIN_DB:g} dB, the limit of one measured move",
-            f", so it lands near {signed(lands)} LU")
-
-
-def _drop_idle_levels(goals: list[_LevelGoal], moves: list[Move]) -> list[_LevelGoal]:
-    """A part (or a return's file) the other moves already bring to its goal loses its own
-    move. Returns the goals whose move was taken out."""
-    idle = [goal for goal in goals if goal.move.params["gain_db"] == 0.0]
-    for goal in idle:
-        moves.remove(goal.move)
-    return idle
-
-
-def _landing(analysis: SessionAnalysis, measured: Callable[[str], float] | None, layer: str,
-             moves: Sequence[Move]) -> float:
-    """Where a part (or one file) stands against the rest once `moves` have acted: as the
-    audio they make measures (`measured`, see _measured_landing), else predicted from the
-    parts' spectra."""
-    if measured is not None:
-        return measured(layer)
-    band_power = {role: _band_power(analysis, role) for role in analysis.roles}
-    return _level_now(analysis, layer) + _level_shift(analysis, layer, moves, band_power)
-
-
-def _measured_landing(measured: SessionAnalysis, gains_then: Mapping[str, float],
-                      goals: Sequence[_LevelGoal]) -> Callable[[str], float]:
-    """Where each part lands, from the plan's moves as `measured` on the audio when each
-    goal's move had the gain `gains_then` gives it: a part's own gain since moves it
-    against the rest by exactly the change (the others' changes since, a fraction of a dB
-    each, move its rest a fraction of that), so one pass over the audio serves."""
-    now = {goal.layer: float(goal.move.params["gain_db"]) for goal in goals}
-    return lambda layer: (_level_now(measured, layer) + now.get(layer, 0.0)
-                          - gains_then.get(layer, 0.0))
-
-
-def _idle_notes(analysis: SessionAnalysis, measured: Callable[[str], float] | None,
-                idle: Sequence[_LevelGoal], moves: Sequence[Move], names: Mapping[str, str],
-                counting: _Counting) -> list[str]:
-    """What the plan says of each move it took out: where the other moves bring its part."""
-    notes = []
-    for goal in idle:
-        landing = _landing(analysis, measured, goal.layer, moves)
-        which = "that part" if goal.layer in analysis.level_vs_rest_lu else goal.layer
-        note = (f"The plan's other moves bring {the_part(goal.layer, names)} to about "
-                f"{signed(landing)} LU against the rest on their own, so {which} gets "
-                "no level move of its own.")
-        notes.append(note)
-        then = ", so the part" if which == "that part" else f", so {which}"
-        counting[note] = (counted_note(note, then=then + " may not land there."), None)
-    return notes
-
-
-def _measured_nudges(nudges: Sequence[_Nudge], measured: Callable[[str], float],
-                     notes: list[str], about: dict[str, set], counting: _Counting) -> None:
-    """Each nudge's note says the step its part takes against the rest as the plan's moves,
-    applied to the audio, measure (the figure the report will show after the render)."""
-    for nudge in nudges:
-        said = _nudge_words(nudge.opening, nudge.step, measured(nudge.layer) - nudge.current)
-        if said == nudge.note or nudge.note not in notes:
-            continue
-        notes[notes.index(nudge.note)] = said
-        if nudge.note in about:
-            about[said] = about.pop(nudge.note)
-        if nudge.note in counting:
-            counting.pop(nudge.note)
-            counting[said] = (counted_note(said, then=", so the part may not land there."),
-                              None)
-
-
-_MUD_STEP_DB = 0.5
-_MAX_MUD_CUT_DB = 6.0
-
-
-def _is_mud_cut(move: Move, stem: str) -> bool:
-    return (move.stem == stem and move.op == "bell" and float(move.params["gain_db"]) < 0
-            and LOW_MID_BAND_HZ[0] <= float(move.params["freq_hz"]) <= LOW_MID_BAND_HZ[1])
-
-
-def _low_mid_after(analysis: SessionAnalysis, moves: Sequence[Move]) -> dict[str, np.ndarray]:
-    """Each part's spectral power once the plan's gains and static EQ have acted."""
-    spectra = {r: 10 ** (analysis.tracks[r].spectrum_db / 10) for r in analysis.roles}
-    return _powers_after(analysis, moves, spectra)
-
-
-def _excess(freqs: np.ndarray, power: np.ndarray) -> float:
-    return spectrum_low_mid_excess_db(freqs, 10 * np.log10(np.maximum(power, 1e-30)))
-
-
-def _finish_mud_cuts(analysis: SessionAnalysis, moves: list[Move],
-                     source: str) -> dict[str, float]:
-    """Deepen or add low-mid cuts until the mix's 150–400 Hz, predicted once every move of
-    the plan has acted, stands inside its typical range. A level lift brings the lifted
-    part's own low mids up with it, and a part nobody named can hold most of the band:
-    sized part by part, a muddy plan left the demo's mix at +4.9 dB (typical up to +2.5).
-    Only parts whose own low mids measured over the top of their typical range
-    (reference_ranges.toml) are cut, back towards the middle of that range: a part that
-    measures typical for its kind is left alone. Each step goes to the part furthest over
-    its typical top, among those carrying a real share of the band. Returns each
-    part cut further, with its own low-mid figure when the first step went to it."""
-    ranges = reference_ranges()["low_mid_excess_db"]
-    high = ranges["mix"][1]
-    freqs = analysis.mix.spectrum_hz
-    band = (freqs >= LOW_MID_BAND_HZ[0]) & (freqs <= LOW_MID_BAND_HZ[1])
-    typical = {r: ranges.get(r, ranges["mix"]) for r in analysis.roles}
-    faulted = {r for r in analysis.roles
-               if low_mid_excess_db(analysis.tracks[r]) > typical[r][1]}
-    deepened: dict[str, float] = {}
-    while True:
-        after = _low_mid_after(analysis, moves)
-        if _excess(freqs, sum(after.values())) <= high:
-            break
-        in_band = sum(p[band].sum() for p in after.values())
-        depth = {r: _mud_depth(analysis, moves, r) for r in after}
-        candidates = [(_excess(freqs, p), r) for r, p in after.items()
-                      if p[band].sum() >= _CARRIES * in_band
-                      and depth[r] + _MUD_STEP_DB <= _MAX_MUD_CUT_DB]
-        over = [(own - typical[r][1], own, r) for own, r in candidates
-                if r in faulted and own > sum(typical[r]) / 2]
-        if not over:
-            break
-        _, own, role = max(over)
-        indexes = _mud_cuts(analysis, moves, role)
-        if not indexes:
-            moves.append(Move(role, "bell", {"freq_hz": round(_low_mid_centre(analysis, role)),
-                                              "gain_db": 0.0, "q": 1.0}, "", source))
-            indexes = [len(moves) - 1]
-        for index in indexes:
-            move = moves[index]
-            moves[index] = replace(move, params={
-                **move.params, "gain_db": round(float(move.params["gain_db"]) - _MUD_STEP_DB,
-                                                1)})
-        deepened.setdefault(role, own)
-    return deepened
-
-
-def _mud_cuts(analysis: SessionAnalysis, moves: Sequence[Move], role: str) -> list[int]:
-    """Where the low-mid cuts on `role` are in the plan: the first on the part, or on each
-    of its files that carries the build-up (_muddy_files)."""
-    first: dict[str, int] = {}
-    for i, m in enumerate(moves):
-        if m.stem in (role, *analysis.parts.get(role, ())) and _is_mud_cut(m, m.stem):
-            first.setdefault(m.stem, i)
-    return sorted(first.values())
-
-
-def _mud_depth(analysis: SessionAnalysis, moves: Sequence[Move], role: str) -> float:
-    """How deep the low mids of `role` are cut: its part's cuts, or its deepest file's."""
-    return max((-sum(float(m.params["gain_db"]) for m in moves if _is_mud_cut(m, stem))
-                for stem in (role, *analysis.parts.get(role, ()))), default=0.0)
-
-
-def _explain_mud_cuts(analysis: SessionAnalysis, moves: list[Move], start: float,
-                      deepened: dict[str, float], names: Mapping[str, str],
-                      counting: _Counting) -> list[str]:
-    """Say why each part's low-mid cut went further than its own recipe sized it, and what
-    the plan predicts for the mix. A cut the plan added that ended under 1 dB is dropped:
-    it changes nothing anyone hears."""
-    low, high = reference_ranges()["low_mid_excess_db"]["mix"]
-    for role, own in list(deepened.items()):
-        indexes = _mud_cuts(analysis, moves, role)
-        added = moves[indexes[0]]   # one cut on the part, the only kind the plan adds
-        if not added.reason and float(added.params["gain_db"]) > -1.0:
-            del moves[indexes[0]], deepened[role]
-            continue
-        lands, sized = landing_cut(signed_range(low, high, 1))
-        why = (f"{lands} (the low mids of {the_part(role, names)} stand {signed(own)} dB over "
-               "the part's own trend)")
-        for index in indexes:
-            move = moves[index]
-            reason = f"{move.reason}; deepened {why}" if move.reason else f"a low-mid cut {why}"
-            moves[index] = replace(move, reason=reason, sized=sized)
-    if not deepened:
-        return []
-    predicted = _excess(analysis.mix.spectrum_hz,
-                        sum(_low_mid_after(analysis, moves).values()))
-    parts = listing([the_part(r, names) for r in deepened])
-    cut = (f"With every move in, the mix's 150–400 Hz would still have stood {signed(start)} dB "
-           f"over its trend, so I cut the low mids of {parts} further")
-    note = (f"{cut} (predicted after: {signed(predicted)} dB; typical "
-            f"{signed_range(low, high, 1)}).")
-    if predicted > high:
-        deepest = [r for r in analysis.roles
-                   if _mud_depth(analysis, moves, r) > _MAX_MUD_CUT_DB - _MUD_STEP_DB]
-        if deepest:
-            note += (f" I cut {listing([the_part(r, names) for r in deepest])} as deep as I "
-                     f"go here ({_MAX_MUD_CUT_DB:g} dB); the rest")
-        else:
-            note += " The rest"
-        note += (" is in parts I left alone, whose own low mids measure typical for their "
-                 "kind or hold little of the band.")
-    # the prediction counts on every move; what was cut stays true without some of them
-    counting[note] = (counted_note(note, kept=f"{cut}.", then=", so the mix may not land where "
-                                                              "this plan predicted."), None)
-    return [note]
-
-
 def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
                names: Mapping[str, str] | None = None,
                return_parts: Mapping[str, str] | None = None,
@@ -1648,14 +1142,14 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     what that measures; without it, a prediction from the parts' spectra. `kept`: complaints
     fixed earlier (in a chat) whose moves are in the audio `analysis` measures: each level
     fix among them stays a goal of this plan, its part held where that audio has it
-    (_hold_levels), so a later complaint does not undo an earlier one."""
+    (hold_levels), so a later complaint does not undo an earlier one."""
     names = names or {}
     return_parts = return_parts or {}
     moves: list[Move] = []
     notes: list[str] = []
-    goals: list[_LevelGoal] = []
-    nudges: list[_Nudge] = []
-    counting: _Counting = {}
+    goals: list[LevelGoal] = []
+    nudges: list[Nudge] = []
+    counting: Counting = {}
     about: dict[str, set[tuple[str, str, str]]] = {}
     held: list[set[tuple[str, str, str]]] = []
     limited: list[str] = []
@@ -1673,22 +1167,22 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
             _onto_one_file(moves, first, request, ctx)
         notes.extend(n for n in ctx.notes if n not in notes)
         for note in ctx.notes:
-            about.setdefault(note, set()).update(_signature(m) for m in moves[first:])
+            about.setdefault(note, set()).update(signature(m) for m in moves[first:])
         if ctx.held_back:
-            held.append({_signature(m) for m in moves[first:]})
+            held.append({signature(m) for m in moves[first:]})
         limited += ctx.limited
-    _hold_levels(kept, requests, analysis, moves, goals, names)
-    settled = _settle_levels(analysis, goals, moves)
+    hold_levels(kept, requests, analysis, moves, goals, names)
+    settled = settle_levels(analysis, goals, moves)
     mud = next((r for r in requests if r.problem == "muddy" and r.layer != MIX), None)
     if mud:
         # a mud cut lowers its part's level and a level move raises its low mids: twice
         # round, then the levels once more against the final cuts
-        start = _excess(analysis.mix.spectrum_hz, sum(_low_mid_after(analysis, moves).values()))
-        deepened = _finish_mud_cuts(analysis, moves, mud.source)
-        _settle_levels(analysis, goals, moves)
-        deepened = _finish_mud_cuts(analysis, moves, mud.source) | deepened
-        notes.extend(_explain_mud_cuts(analysis, moves, start, deepened, names, counting))
-        settled = _settle_levels(analysis, goals, moves)
+        start = mix_low_mid_excess_after(analysis, moves)
+        deepened = finish_mud_cuts(analysis, moves, mud.source)
+        settle_levels(analysis, goals, moves)
+        deepened = finish_mud_cuts(analysis, moves, mud.source) | deepened
+        notes.extend(explain_mud_cuts(analysis, moves, start, deepened, names, counting))
+        settled = settle_levels(analysis, goals, moves)
     measured = None
     if measure is not None and (nudges or any(g.holds or g.move.params["gain_db"] == 0.0
                                               for g in goals)):
@@ -1697,22 +1191,22 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
             yielded = sum(g.yields for g in goals)
             heard = measure(moves)
             then = {g.layer: float(g.move.params["gain_db"]) for g in goals}
-            settled = _settle_levels(analysis, goals, moves, heard)
+            settled = settle_levels(analysis, goals, moves, heard)
             if sum(g.yields for g in goals) == yielded:
                 break
-        measured = _measured_landing(heard, then, goals)
+        measured = measured_landing(heard, then, goals)
     # a hold no other move takes its part past is not needed, and no news
-    idle = [goal for goal in _drop_idle_levels(goals, moves) if not goal.holds]
+    idle = [goal for goal in drop_idle_levels(goals, moves) if not goal.holds]
     if measured is not None:
-        _measured_nudges(nudges, measured, notes, about, counting)
-    notes.extend(_idle_notes(analysis, measured, idle, moves, names, counting))
+        measured_nudges(nudges, measured, notes, about, counting)
+    notes.extend(idle_notes(analysis, measured, idle, moves, names, counting))
     # first: what stays of the earlier words, then this plan's own notes, the last of
     # which a held-back move's "say `more`" ends
-    notes[:0] = _hold_notes(analysis, measured, goals, moves, names, counting, about)
+    notes[:0] = hold_notes(analysis, measured, goals, moves, names, counting, about)
     notes.extend(_losing_ground(analysis, moves, {r.layer for r in requests}, names,
                                 counting, measure))
     # a move kept small that the plan then took out (a nudge made idle) holds nothing back
-    held_back = any(not kept or any(_signature(m) in kept for m in moves) for kept in held)
+    held_back = any(not kept or any(signature(m) in kept for m in moves) for kept in held)
     return Plan(moves=_counted_moves(moves), notes=_counted_notes(analysis, notes, moves,
                                                                     counting, about),
                 held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])),
@@ -1727,7 +1221,7 @@ vocal 2.4 LU further under."""
 
 
 def _losing_ground(analysis: SessionAnalysis, moves: Sequence[Move], named: set[str],
-                   names: Mapping[str, str], counting: _Counting,
+                   names: Mapping[str, str], counting: Counting,
                    measure: Callable[[Sequence[Move]], SessionAnalysis] | None) -> list[str]:
     """One note on the parts no complaint named and no move touches that the plan's moves
     take down against the rest by _LOSES_GROUND_LU or more and under their typical range
@@ -1738,25 +1232,25 @@ def _losing_ground(analysis: SessionAnalysis, moves: Sequence[Move], named: set[
     effects returns are left out: they follow their sources."""
     typical = reference_ranges()["level_vs_rest_lu"]
     touched = {m.stem for m in moves}
-    band_power = {role: _band_power(analysis, role) for role in analysis.roles}
+    band_power = weighted_spectra(analysis)
 
     def sinks(role: str, shift: float) -> bool:
         return shift <= -_LOSES_GROUND_LU and role in typical \
-            and _level_now(analysis, role) + shift < typical[role][0]
+            and level_now(analysis, role) + shift < typical[role][0]
 
     falls = []
     for role in analysis.roles:
         files = set(analysis.parts.get(role, ())) | {role}
         if role in named or role in (MIX, RETURN) or files & touched:
             continue
-        shift = _level_shift(analysis, role, moves, band_power)
+        shift = level_shift(analysis, role, moves, band_power)
         if sinks(role, shift):
-            now = _level_now(analysis, role)
+            now = level_now(analysis, role)
             falls.append((role, now, now + shift))
     if falls and measure is not None:
         heard = measure(moves)
-        falls = [(role, now, _level_now(heard, role)) for role, now, _ in falls
-                 if sinks(role, _level_now(heard, role) - now)]
+        falls = [(role, now, level_now(heard, role)) for role, now, _ in falls
+                 if sinks(role, level_now(heard, role) - now)]
     if not falls:
         return []
     about = "" if measure is not None else "about "
@@ -1769,11 +1263,6 @@ def _losing_ground(analysis: SessionAnalysis, moves: Sequence[Move], named: set[
     return [note]
 
 
-def _signature(move: Move) -> tuple[str, str, str]:
-    """What stays of a move while the plan settles it (its size and reason may change)."""
-    return move.stem, move.op, move.source
-
-
 def _counted_moves(moves: Sequence[Move]) -> tuple[Move, ...]:
     """The plan's moves, each sized one counting on every other move (by its place in the
     plan, now the moves are final)."""
@@ -1782,7 +1271,7 @@ def _counted_moves(moves: Sequence[Move]) -> tuple[Move, ...]:
 
 
 def _counted_notes(analysis: SessionAnalysis, notes: Sequence[str], moves: Sequence[Move],
-                   counting: _Counting,
+                   counting: Counting,
                    about: Mapping[str, set[tuple[str, str, str]]]) -> tuple[Note, ...]:
     """The plan's notes, each counting one on every move of the plan or on the low-mid
     cuts it says were made, and each about the moves its request planned. A note about
@@ -1790,7 +1279,7 @@ def _counted_notes(analysis: SessionAnalysis, notes: Sequence[str], moves: Seque
     made a nudge" stood beside "that part gets no level move of its own"."""
     out = []
     for text in notes:
-        on_moves = tuple(i for i, m in enumerate(moves) if _signature(m) in about.get(text, ()))
+        on_moves = tuple(i for i, m in enumerate(moves) if signature(m) in about.get(text, ()))
         if about.get(text) and not on_moves:
             continue
         if text not in counting:
@@ -1798,6 +1287,6 @@ def _counted_notes(analysis: SessionAnalysis, notes: Sequence[str], moves: Seque
             continue
         sized, cuts = counting[text]
         on = range(len(moves)) if cuts is None else sorted(
-            i for r in cuts for i in _mud_cuts(analysis, moves, r))
+            i for r in cuts for i in mud_cuts(analysis, moves, r))
         out.append(Note(text, replace(sized, counts_on=tuple(on)), on_moves))
     return tuple(out)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from dsp.wording import listing
 
-__all__ = ["Sized", "counted_note", "landing_cut", "level_landing", "resized_level"]
+__all__ = ["Counting", "Sized", "counted_note", "landing_cut", "level_landing", "resized_level"]
 
 _MOVE_APART = ("; ", " planned apart from it and not counted in its sizing, so the landing it "
                      "names may not hold")
@@ -147,3 +147,7 @@ def counted_note(text: str, *, then: str, kept: str | None = None,
                  sentences=True, resized=(f"{kept or text} ",
                                           f" since made stronger or gentler{then}"))
 
+
+Counting = dict[str, tuple[Sized, tuple[str, ...] | None]]
+"""Each note that counts on moves of the plan: its words as they come and go, and the parts
+whose low-mid cuts it says were made (None: every move of the plan)."""

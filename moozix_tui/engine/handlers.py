@@ -98,9 +98,11 @@ def _skip(session: Session, value) -> Turn:
         return session.reply([f"Which move? The plan has {len(active)} "
                               f"move{'s' if len(active) > 1 else ''}: say {which} (see "
                               "`status`)."])
-    said = f"dropped move {index + 1} ({Move.from_dict(active[index]).action(layer_names())})"
+    start = _holds_before(active, index)
+    said = (f"dropped move {index + 1} ({Move.from_dict(active[index]).action(layer_names())})"
+            f"{_holds_said(active[start:index])}")
     state.remember_plan(said)
-    active.pop(index)
+    del active[start:index + 1]
     state.moves, state.applied = active, len(active)
     return flow.replay(session, f"{said[0].upper()}{said[1:]}.")
 
@@ -123,16 +125,24 @@ def _undo(session: Session, _value) -> Turn:
         return flow.replay(session, f"Undid: {kept['said']}. `redo` brings it back.")
     if state.applied == 0:
         return session.reply(["Nothing to undo."])
-    state.applied -= 1
-    count = 1
-    # the holds planned with it (first among its plan's moves) hold against nothing now
-    while state.applied and state.moves[state.applied - 1].get("holds"):
-        state.applied, count = state.applied - 1, count + 1
+    last = state.applied - 1
+    state.applied = _holds_before(state.moves, last)
+    count = last + 1 - state.applied
     state.undone.append({"kind": "moves", "count": count})
     move = Move.from_dict(state.moves[state.applied + count - 1])
     holds = _holds_said(state.moves[state.applied:state.applied + count - 1])
     return flow.replay(session, f"Undid: {move.action(layer_names())}{holds}. `redo` brings "
                                 f"{'them' if holds else 'it'} back.")
+
+
+def _holds_before(moves: list[dict], index: int) -> int:
+    """Where the move at `index` starts with the holds planned right before it (first among
+    its plan's moves): taken back (`undo`) or dropped (`skip`), it takes them along, as they
+    hold an earlier fix against nothing now and alone push its part past where that fix
+    put it."""
+    while index and moves[index - 1].get("holds"):
+        index -= 1
+    return index
 
 
 def _holds_said(holds: list[dict]) -> str:

@@ -168,21 +168,24 @@ def test_a_hold_is_said_once_and_briefly_and_more_stays_with_the_nudge(demo_chat
     assert "would take it to" in row and "would take it to" not in hold
 
 
-def test_undo_takes_back_a_complaints_move_with_the_hold_it_needed(demo_chat):
+@pytest.mark.parametrize(("take_out", "bring_back"), [("undo", "redo"), ("skip 3", "undo")])
+def test_undo_or_skip_takes_out_a_complaints_move_with_the_hold_it_needed(
+        demo_chat, take_out, bring_back):
     """The demo's vocal lifted, then the drums: the plan also turns the vocal up 0.4 dB to
-    hold it against the drums' lift. `undo` left that hold alone, so the vocal went past
-    where the first fix put it; now the hold goes with the drums, the plan is the first
-    fix's again, and `redo` brings both back."""
+    hold it against the drums' lift. `undo` (and then `skip 3`, the drums) left that hold
+    alone, so the vocal went past where the first fix put it; now the hold goes with the
+    drums, the plan is the first fix's again, and `redo` (or `undo` of the skip) brings
+    both back."""
     demo_chat.say("the vocal is too low")
     demo_chat.say("go")
     first = [(m["stem"], m["params"]) for m in demo_chat.engine.session.active_moves()]
     demo_chat.say("the drums are a bit quiet")
     second = [(m["stem"], m["params"]) for m in demo_chat.engine.session.active_moves()]
     assert [stem for stem, _ in second] == ["vocal", "vocal", "drums"]
-    undone = demo_chat.say("undo").replace("\\", "")
+    said = demo_chat.say(take_out).replace("\\", "")
     assert [(m["stem"], m["params"]) for m in demo_chat.engine.session.active_moves()] == first
-    assert "Turn the drums up" in undone and "held an earlier fix" in undone
-    assert "earlier fix stays" not in undone   # the hold's note went with it
-    demo_chat.say("redo")
+    assert "Turn the drums up" in said and "held an earlier fix" in said
+    assert "earlier fix stays" not in said   # the hold's note went with it
+    demo_chat.say(bring_back)
     assert [(m["stem"], m["params"])
             for m in demo_chat.engine.session.active_moves()] == second

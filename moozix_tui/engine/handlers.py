@@ -233,9 +233,16 @@ def _reference(session: Session, value) -> Turn:
 
 
 def default_export_folder(session: Session) -> Path:
-    """Where a musician looks: ~/Music/Moozix/<session> ($MOOZIX_EXPORT_DIR overrides)."""
-    root = os.environ.get("MOOZIX_EXPORT_DIR")
-    base = Path(root).expanduser() if root else Path.home() / "Music" / "Moozix"
+    """Where `export` with no folder writes: <session> under $MOOZIX_EXPORT_DIR if set;
+    else under $MOOZIX_HOME/exports, beside the sessions and cache a set MOOZIX_HOME holds
+    (a test or a second setup must not write into the user's own music); else where a
+    musician looks, ~/Music/Moozix."""
+    if root := os.environ.get("MOOZIX_EXPORT_DIR"):
+        base = Path(root).expanduser()
+    elif home := os.environ.get("MOOZIX_HOME"):
+        base = Path(home).expanduser() / "exports"
+    else:
+        base = Path.home() / "Music" / "Moozix"
     return base / session.store.folder.name
 
 

@@ -611,3 +611,24 @@ def test_plan_notes_counting_on_a_move_left_out_or_added_say_so(tmp_path, monkey
     assert f"Move {number} was planned apart from this and not counted in it." in notes
     moves = report.split("## Moves")[1].split("##")[0]
     assert f"move {number} was planned apart from it and not counted" in moves
+
+
+@pytest.mark.parametrize("export_dir", [None, "chosen"])
+def test_export_with_no_folder_stays_under_moozix_home(chat, buried_vocal_files, tmp_path,
+                                                      monkeypatch, export_dir):
+    """`export` with no folder wrote to ~/Music/Moozix even with MOOZIX_HOME set (the chat
+    fixture sets it): now to $MOOZIX_HOME/exports/<session>, unless $MOOZIX_EXPORT_DIR
+    names the folder; a folder said in the command wins over both."""
+    monkeypatch.setenv("HOME", str(tmp_path / "user"))
+    if export_dir:
+        monkeypatch.setenv("MOOZIX_EXPORT_DIR", str(tmp_path / export_dir))
+    chat.say("the vox is way too low")
+    chat.say(f'"{buried_vocal_files / "Lead Vox.wav"}" "{buried_vocal_files / "beat.wav"}"')
+    chat.say("go")
+    assert "Exported" in chat.say("export")
+    session = chat.engine.session.store.folder.name
+    base = tmp_path / export_dir if export_dir else tmp_path / "home" / "exports"
+    assert (base / session / "master.wav").is_file()
+    assert not (tmp_path / "user" / "Music").exists()
+    assert "Exported" in chat.say(f'export "{tmp_path / "named"}"')
+    assert (tmp_path / "named" / "master.wav").is_file()

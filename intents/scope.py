@@ -34,6 +34,7 @@ def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or _caused(reader, cue) or _approved(reader, cue) or _where_heard(reader, cue)
             or _placed_nothing(reader, cue) or _undecided(reader, cue) or _intended(reader, cue)
+            or _averted(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
 
@@ -207,6 +208,33 @@ def _intended(reader: _Reader, cue: _Mention) -> bool:
         return False
     return any(not set(reader.words[max(start - 2, s_lo):start]) & reader.negators
                for start, _ in find(reader.words, _indexed(tuple(rule["meant"])), lo, hi))
+
+
+def _averted(reader: _Reader, cue: _Mention) -> bool:
+    """"automation keeps the vocal from getting buried", "a limiter stops peaks from
+    clipping", "punch without making it clicky": a problem something keeps away is not
+    there ([scope.averted]). Denied ("can't keep the vocal from getting buried") or asked
+    ("how do I stop my bass from getting muddy?": asked for, it is there), it stays."""
+    if cue.cue.lack_frame or cue.cue.denied_quality:
+        return False
+    rule = reader.rules["scope"]["averted"]
+    words = reader.words
+    s_lo = reader.sentence_span[reader.sentences[cue.start]][0]
+    k = cue.start - 1
+    while k >= s_lo and cue.start - k <= rule["reach"] and words[k] in rule["between"]:
+        k -= 1
+    if k < s_lo or reader.clauses[k] != reader.clauses[cue.start]:
+        return False
+    if words[k] == "from":
+        v = next((j for j in range(k - 1, max(k - rule["reach"], s_lo) - 1, -1)
+                  if words[j] in rule["verbs"]), None)
+        if v is None or set(words[reader.clause_start[reader.clauses[v]]:v]) & reader.negators:
+            return False
+    elif words[k] not in rule["without"]:
+        return False
+    s_hi = reader.sentence_span[reader.sentences[cue.start]][1]
+    end = reader.tokens[s_hi - 1].end
+    return reader.text[end:end + 3].lstrip()[:1] != "?"
 
 
 def _where_heard(reader: _Reader, cue: _Mention) -> bool:

@@ -82,13 +82,20 @@ async def test_card_is_readable_at_every_width(tmp_path, width):
                        "the table laid out")
         spectrum, plot = card.query_one("#spectrum"), card.query_one(PlotextPlot)
 
+        seen: list[tuple] = []
+
         def settled() -> bool:
             """The card has decided on the spectrum for the table's final width, and the
-            plot has been laid out to what is left (a busy machine draws in between)."""
+            plot has been laid out to what is left; a busy machine draws in between, and an
+            in-between layout can look decided, so the same layout must be seen three
+            checks running."""
             room = card.content_size.width - table.outer_size.width
+            seen.append((table.outer_size.width, card.content_size.width, spectrum.display,
+                         plot.size.width))
             if card.has_class("-cramped") != (room < MIN_PLOT_WIDTH):
                 return False
-            return not spectrum.display or plot.size.width == spectrum.size.width > 0
+            return len(seen) >= 3 and len(set(seen[-3:])) == 1 and (
+                not spectrum.display or plot.size.width == spectrum.size.width > 0)
 
         await wait_for(pilot, settled, "the spectrum fitted to the room beside the table")
         await pilot.pause()

@@ -40,17 +40,27 @@ class Finding:
     reference: tuple[float, float]
     source: str
     also: tuple[str, ...] = ()
-    """Other parts this finding stands for, each with its own figures in the evidence (see
-    joined); `layer`, `measured` and `reference` are the first part's."""
+    """Other parts this finding stands for (see joined); `layer`, `measured`, `reference`
+    and `evidence` are the first part's."""
+    also_evidence: str = ""
+    """The other parts' own figures, each clause once: said where a line has room (`moozix
+    analyze`), not in the chat, where every part's ran to 13 lines at 80x24."""
+
+    @property
+    def every_figure(self) -> str:
+        """The evidence with the other parts' own figures."""
+        return "; ".join(e for e in (self.evidence, self.also_evidence) if e)
 
 
 def joined(findings: Sequence[Finding]) -> Finding:
     """One finding for several parts with one problem (a low-mid build-up that one plan cuts
-    on every part): the first's part, severity and figure, the others in `also`, and every
-    part's evidence, each clause once (the mix's figure they share is said once)."""
+    on every part): the first's part, severity, figure and evidence (for a build-up, the
+    mix's figure the parts share beside the first's own), the others in `also` and their
+    own clauses, each once, in `also_evidence`."""
     first, *rest = findings
-    clauses = dict.fromkeys(c for f in findings for c in f.evidence.split("; "))
-    return replace(first, also=tuple(f.layer for f in rest), evidence="; ".join(clauses))
+    said = set(first.evidence.split("; "))
+    clauses = dict.fromkeys(c for f in rest for c in f.evidence.split("; ") if c not in said)
+    return replace(first, also=tuple(f.layer for f in rest), also_evidence="; ".join(clauses))
 
 
 @lru_cache(maxsize=1)
@@ -459,7 +469,7 @@ def _muddy(analysis: SessionAnalysis, ranges: dict,
     severity = _severity(2 * distance)
     source = ranges["source"]
     mix_words = (f"the mix's 150–400 Hz stands {signed(excess)} dB against its own trend "
-                 f"over 50 Hz–2 kHz (typical {signed_range(low, high, 1)} dB)")
+                 f"(typical {signed_range(low, high, 1)} dB)")
     findings = [Finding(role, "muddy", severity,
                         f"the 150–400 Hz of {the_part(role, names)} stands {signed(value)} dB "
                         f"over the part's own trend (clean {part_name(role, names)}: "

@@ -269,7 +269,7 @@ def _analyze(args) -> int:
     print("findings:" if findings else "findings: nothing stands out against typical ranges")
     for f in leading_findings(findings, most=len(findings), mild=True):
         print(f"  {parts_word(f.layer, f.also)} — {problem_word(f.problem)} ({f.severity}): "
-              f"{f.evidence}")
+              f"{f.every_figure}")
     return EXIT_OK
 
 

@@ -114,7 +114,7 @@ def resolve_unclear(problem: str, candidates: Sequence[str], analysis,
 def leading_findings(findings: Sequence, *, most: int, mild: bool = False) -> list:
     """The measured problems to lead with, worst first: normal and strong findings (and
     mild ones if `mild`), and a problem one complaint fixes on every part (muddy) once, in
-    its worst part's place, naming every part it shows on with each one's own figures."""
+    its worst part's place, naming every part it shows on (dsp.diagnosis.joined)."""
     from dsp.diagnosis import joined
     from dsp.recipes import ONE_FOR_ALL_PARTS
 

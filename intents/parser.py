@@ -744,7 +744,7 @@ def _denied_part(words: list[str], start: int, sets) -> bool:
     return k >= 0 and words[k] in sets["negators"]
 
 
-_LIST_MARKS = frozenset(",&+ \t\n")
+_LIST_MARKS = frozenset(",&+/ \t\n")
 """Characters that may stand between the members of a list besides its words."""
 
 

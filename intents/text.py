@@ -43,6 +43,8 @@ class _Rules:
     clause_words: frozenset[str]
     after_verb: frozenset[str]
     joiners: frozenset[str]
+    signs: dict[str, str]
+    spaced_signs: frozenset[str]
     subjects: frozenset[str]
     subordinators: frozenset[str]
     verbs: frozenset[str]
@@ -84,6 +86,8 @@ def _rules() -> _Rules:
         clause_words=frozenset(data["clauses"]["words"]),
         after_verb=frozenset(data["clauses"]["after_verb"]),
         joiners=frozenset(data["clauses"]["joiners"]),
+        signs=dict(data["clauses"]["signs"]),
+        spaced_signs=frozenset(data["clauses"]["spaced_signs"]),
         subjects=frozenset(data["clauses"]["subjects"]),
         subordinators=frozenset(data["clauses"]["subordinators"]),
         verbs=frozenset(data["clauses"]["verbs"]),
@@ -166,6 +170,14 @@ def tokenize(text: str) -> list[Token]:
             p += 1
         if p < len(paths) and paths[p][0] <= match.start():
             continue
+        if tokens and tokens[-1].raw.isalpha() and match.group().isalpha():
+            gap = text[tokens[-1].end:match.start()]
+            sign = gap.strip()
+            if sign in rules.signs and (gap == sign or sign in rules.spaced_signs) \
+                    and len(tokens[-1].raw) > 1 and tokens[-1].word not in rules.joiners \
+                    and match.group().lower() not in rules.joiners:
+                at = text.index(sign, tokens[-1].end)
+                tokens.append(Token(rules.signs[sign], at, at + 1, sign))
         for word in _expand(match.group(), rules):
             tokens.append(Token(word, match.start(), match.end(), match.group()))
     return _rewritten(tokens, rules)
@@ -250,8 +262,9 @@ def _break_points(text: str, pattern: re.Pattern[str]) -> list[int]:
 def clause_bounds(text: str, tokens: list[Token]) -> list[int]:
     """Clause number of every token: punctuation and contrast words start a new clause, and
     so does "and"/"or" between two clauses that each have a verb (text.toml [clauses])."""
-    breaks = _break_points(text, _BREAK)
     rules = _rules()
+    joined = {t.start for t in tokens if t.raw in rules.signs}   # "vocal/guitar" is a list
+    breaks = [at for at in _break_points(text, _BREAK) if at not in joined]
     ids, clause, b, verb_seen, last_verb = [], 0, 0, False, ""
     for i, token in enumerate(tokens):
         moved = False

@@ -1,0 +1,52 @@
+"""Parts joined by a sign, and level said in a mixer's jargon or a show's voices."""
+
+from __future__ import annotations
+
+import pytest
+
+from intents import parse
+from intents.text import clause_bounds, tokenize
+
+
+def read(text: str) -> set[tuple[str, str]]:
+    return {(i.layer, i.problem) for i in parse(text)}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # "/" had broken the clause: only the part after it kept the problem
+    ("the vocal/guitar track was drowning in reverb",
+     {("vocal", "too_much_reverb"), ("guitars", "too_much_reverb")}),
+    ("vocals+guitars are muddy", {("vocal", "muddy"), ("guitars", "muddy")}),
+    ("the kick & snare are way too loud", {("kick", "too_loud"), ("snare", "too_loud")}),
+])
+def test_parts_joined_by_a_sign_share_their_problem(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", ["recorded at 24/96, the vocal is too loud",
+                                  "and/or the vocal is too loud",
+                                  "w/the vocal too loud"])
+def test_a_sign_between_numbers_one_letter_or_a_joiner_joins_nothing(text):
+    assert [t.raw for t in tokenize(text) if t.word == "and" and t.raw != "and"] == []
+    assert read(text) == {("vocal", "too_loud")}
+
+
+def test_a_joining_slash_starts_no_clause():
+    text = "the vocal/guitar were buried"
+    assert len(set(clause_bounds(text, tokenize(text)))) == 1
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the kick is way hotter than everything else", {("kick", "too_loud")}),
+    ("the synth is a good 6 dB hotter than the rest", {("keys", "too_loud")}),
+    ("the vocal could be hotter than the guitars", {("vocal", "too_quiet")}),
+    ("this summer is hotter than the last one", set()),
+    ("everything is pushed to 11", {("mix", "loud_master")}),
+    ("the snare is cranked up to 11", {("snare", "too_loud")}),
+    ("tracks 1 to 11 are great", set()),
+    ("the host is much quieter than the guest", {("vocal", "too_quiet")}),
+    ("the commentary is drowned out by the crowd noise", {("vocal", "too_quiet")}),
+    ("we host the files on dropbox", set()),
+])
+def test_level_in_a_mixers_jargon_and_a_shows_voices(text, expected):
+    assert read(text) == expected

@@ -39,7 +39,8 @@ def _files() -> dict:
                          .read_text(encoding="utf-8"))
     named = [*data["abbreviations"].items(), ("no_vocal_layer", data["no_vocal_layer"]),
              *(("precedence", layer) for layer in data["precedence"]),
-             *(("whole_part", layer) for layer in data["whole_part"])]
+             *(("whole_part", layer) for layer in data["whole_part"]),
+             *(("kit_parts", layer) for layer in data["kit_parts"])]
     for word, layer in named:
         if layer and layer not in LAYERS:
             raise IntentError(f"intents/data/files.toml {word}: unknown layer {layer!r}")
@@ -58,6 +59,8 @@ def _files() -> dict:
             "negators": frozenset(data["negators"]), "weak": frozenset(data["weak"]),
             "slots": frozenset(data["slots"]),
             "own_effects": frozenset(data["own_effects"]),
+            "kit_room_mics": frozenset(data["kit_room_mics"]),
+            "kit_parts": frozenset(data["kit_parts"]),
             "halves": frozenset(single | mix_words | set(data["joins"])),
             "no_vocal_layer": data["no_vocal_layer"],
             "whole_part": {layer: frozenset(words) for layer, words in data["whole_part"].items()},
@@ -134,6 +137,8 @@ def stem_role(filename: str) -> str | None:
     named = _named(words, files["phrases"])
     kept = [(layer, i, phrase) for layer, i, phrase in named if i not in negated]
     kept = [found for found in kept if found[2] not in files["weak"]] or kept
+    if any(layer in files["kit_parts"] for layer, _, _ in kept):   # "Drums Room": a kit mic
+        kept = [found for found in kept if found[2] not in files["kit_room_mics"]]
     if kept:
         return min(kept, key=lambda found: (files["rank"][found[0]], found[1]))[0]
     if any(layer in ("vocal", "backing_vocals") for layer, _, _ in named):
@@ -145,8 +150,8 @@ def stem_role(filename: str) -> str | None:
 
 def effect_source(filename: str) -> str | None:
     """The part an effects return's name says it belongs to ('Vox Verb' -> vocal, 'BGV
-    Delay' -> backing_vocals, 'Snare Plate' -> snare, 'Drums Room' -> drums: the kit's own
-    room), by the same precedence as stem_role; the effects layer itself for an effect
+    Delay' -> backing_vocals, 'Snare Plate' -> snare, 'Drum Room Reverb' -> drums), by the
+    same precedence as stem_role; the effects layer itself for an effect
     sound of its own ('FX Riser', 'Impact 2': files.toml own_effects); None when the name
     does not say ('Room L', 'Verb 2')."""
     files = _files()

@@ -122,14 +122,14 @@ def _none_taken(dry, returns: dict[str, np.ndarray], layer: str) -> str:
     return next(n for n in plan.said if n.startswith("None of your effects returns"))
 
 
-def test_backing_vocal_reverb_leaves_the_drum_room_and_the_riser_alone(session):
-    """'Too much reverb on the backing vocals' with 'Drums Room' and 'FX Riser' as the
+def test_backing_vocal_reverb_leaves_the_drum_reverb_and_the_riser_alone(session):
+    """'Too much reverb on the backing vocals' with 'Drum Verb' and 'FX Riser' as the
     effects turned the whole effects part down. Neither is the backing vocals': the plan
     moves neither, and says so and what the user can do."""
     dry, returns = session
-    note = _none_taken(dry, {"Drums Room": returns["kit"][0], "FX Riser": returns["riser"][0]},
+    note = _none_taken(dry, {"Drum Verb": returns["kit"][0], "FX Riser": returns["riser"][0]},
                        "backing_vocals")
-    assert "Drums Room is the drums' (by its name)" in note
+    assert "Drum Verb is the drums' (by its name)" in note
     assert "FX Riser is an effect of its own (by its name)" in note
     assert "Send the backing vocals' own reverb return" in note
 
@@ -144,10 +144,10 @@ def test_a_return_whose_name_says_nothing_and_that_follows_no_part_is_no_part_s(
 
 def test_a_part_s_reverb_moves_only_its_own_returns_named_or_measured(session):
     """'Vox Verb' is the vocal's by name; 'Aux 2', built from the vocal too, by measurement;
-    the snare's plate and the kit's room are left as they were."""
+    the snare's plate and the kit's reverb are left as they were."""
     dry, returns = session
     fed = {"Vox Verb": returns["vocal"][0], "Aux 2": _reverb(dry["vocal"], 0.9, -10.0, 8),
-           "Aux 3": returns["snare"][0], "Drums Room": returns["kit"][0]}
+           "Aux 3": returns["snare"][0], "Drum Verb": returns["kit"][0]}
     plan, analysis, _ = _plan(dry, fed, "vocal", "too_much_reverb")
     assert analysis.return_sources["Aux 2"] == ("vocal",)
     moved = {m.stem for m in plan.moves}
@@ -168,7 +168,7 @@ def test_a_dry_part_with_a_return_of_its_own_gets_that_return_raised(session):
 
 def test_a_reverb_complaint_about_the_whole_song_still_sets_the_effects_part(session):
     dry, returns = session
-    plan, *_ = _plan(dry, {"Drums Room": returns["kit"][0], "FX Riser": returns["riser"][0]},
+    plan, *_ = _plan(dry, {"Drum Verb": returns["kit"][0], "FX Riser": returns["riser"][0]},
                     "mix", "too_much_reverb")
     assert [(m.stem, m.op) for m in plan.moves] == [("fx", "gain")]
 
@@ -179,7 +179,7 @@ def test_the_complaint_s_row_measures_the_return_it_moved(session):
     rest of the mix is unchanged)."""
     dry, returns = session
     plan, analysis, stems = _plan(dry, {"Vox Verb": returns["vocal"][0],
-                                        "Drums Room": returns["kit"][0]},
+                                        "Drum Verb": returns["kit"][0]},
                                   "vocal", "too_much_reverb")
     result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),
                     before=analysis)

@@ -1,6 +1,6 @@
 """A file's part from its name, on DAW exports and engineers' track names.
 
-tests/data/stem_names.jsonl: 196 names written from how Logic, Pro Tools, Ableton, FL
+tests/data/stem_names.jsonl: 202 names written from how Logic, Pro Tools, Ableton, FL
 Studio, Reaper, Cubase, Studio One and GarageBand export tracks and how engineers name
 them, and 124 real track names of Cambridge-MT multitrack sessions (73, then 51 more
 labelled and first measured after the rules were tuned: 45/51), each labelled with the
@@ -55,16 +55,28 @@ def test_files_read_together_see_past_a_project_name(names, parts):
 @pytest.mark.parametrize(("name", "source"), [
     ("Vox Verb.wav", "vocal"), ("Lead Vocal Reverb.wav", "vocal"),
     ("BGV Delay.wav", "backing_vocals"), ("Snare Plate.wav", "snare"),
-    ("Drums Room.wav", "drums"), ("17_DrumsRoom.wav", "drums"), ("Gtr Verb.wav", "guitars"),
+    ("Drum Room Reverb.wav", "drums"), ("Drum Verb.wav", "drums"), ("Gtr Verb.wav", "guitars"),
     ("Piano Room.wav", "keys"), ("FX Riser.wav", "fx"), ("Impact 2.wav", "fx"),
     ("Whoosh.wav", "fx"), ("Room L.wav", None),
     ("Reverb Return.wav", None), ("Delay Throw.wav", None), ("Amb.wav", None),
 ])
 def test_an_effect_return_s_name_says_whose_it_is(name, source):
-    """An effects return named by its source belongs to that part; a kit's room mic to the
-    kit; a riser or impact is an effect of its own (the effects layer); a return that names
-    no part is not said by its name (dsp then measures it)."""
+    """An effects return named by its source belongs to that part; a riser or impact is an
+    effect of its own (the effects layer); a return that names no part is not said by its
+    name (dsp then measures it)."""
     from intents import effect_source
 
     assert stem_roles([name]) == ["fx"]
     assert effect_source(name) == source
+
+
+@pytest.mark.parametrize(("name", "part"), [
+    ("Drums Room.wav", "drums"), ("17_DrumsRoom.wav", "drums"), ("Kit Amb.wav", "drums"),
+    ("Drums Room Mic.wav", "drums"), ("Snare Room L.wav", "snare"), ("OH Room.wav", "cymbals"),
+    # alone, or a reverb named so, still a return
+    ("Room L.wav", "fx"), ("Rooms.wav", "fx"), ("Amb.wav", "fx"), ("Drum Room Reverb.wav", "fx"),
+])
+def test_a_room_mic_named_with_a_part_of_the_kit_is_that_part(name, part):
+    """'Drums Room.wav' was placed with the effects returns: a room mic of the kit is the
+    kit's own mic (files.toml kit_room_mics)."""
+    assert stem_roles([name]) == [part]

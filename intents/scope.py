@@ -34,7 +34,7 @@ def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or _caused(reader, cue) or _approved(reader, cue) or _where_heard(reader, cue)
             or _placed_nothing(reader, cue) or _undecided(reader, cue) or _intended(reader, cue)
-            or _averted(reader, cue)
+            or _averted(reader, cue) or _said_approvingly(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
 
@@ -208,6 +208,28 @@ def _intended(reader: _Reader, cue: _Mention) -> bool:
         return False
     return any(not set(reader.words[max(start - 2, s_lo):start]) & reader.negators
                for start, _ in find(reader.words, _indexed(tuple(rule["meant"])), lo, hi))
+
+
+def _said_approvingly(reader: _Reader, cue: _Mention) -> bool:
+    """"the drums are refreshingly dry", "beautifully sparse and dry": a problem word qualified
+    by an adverb of approval ([scope.approving] `adverbs`), with only other qualities and
+    joiners between, describes a sound liked. Said in excess ("beautifully sung and way too
+    quiet"), denied, or past a part or a verb of being, it complains."""
+    rule = reader.rules["scope"]["approving"]
+    words = reader.words
+    excess = set(reader.rules["scope"]["excess"])
+    if set(words[cue.start:cue.end]) & excess:
+        return False
+    lo = max(reader.clause_start[reader.clauses[cue.start]], cue.start - rule["reach"])
+    parts = {k for m in reader.by_sentence.get(reader.sentences[cue.start], []) if m.layer
+             for k in range(m.start, m.end)}
+    for k in range(cue.start - 1, lo - 1, -1):
+        if words[k] in rule["adverbs"]:
+            return True
+        if words[k] in excess or words[k] in reader.negators or words[k] in rule["stops"] \
+                or k in parts:
+            return False
+    return False
 
 
 def _averted(reader: _Reader, cue: _Mention) -> bool:

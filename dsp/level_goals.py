@@ -27,6 +27,9 @@ _LEVEL_PROBLEMS = ("too_quiet", "too_loud")
 
 @dataclass(frozen=True)
 class LevelGoal:
+    """The level against the rest (`goal_lu`, LU) a gain move aims its part (`layer`: a part
+    or one file) at once the plan's other moves have acted; settle_levels resizes `move`."""
+
     move: Move
     layer: str
     goal_lu: float
@@ -35,8 +38,6 @@ class LevelGoal:
     """An earlier fix kept in place (see plan_fixes' `kept`): 1 for a part lifted, which the
     plan's other moves must not take back under `goal_lu`, -1 for a part lowered, not to
     rise over it. Its move only ever counters the other moves, and goes when none is needed."""
-    without_lu: float = float("nan")
-    """A held part's level against the rest with the plan's other moves and not its own."""
     yields: bool = False
     """A hold that would go _HOLD_MAX_DB past its fall (_fall): the goals it conflicts with
     win."""
@@ -219,8 +220,7 @@ def _settle_goal(analysis: SessionAnalysis, goals: list[LevelGoal], n: int, move
     reason, sized, held = _settled_reason(goal, step, gain)
     moves[index] = replace(goal.move, params={**goal.move.params, "gain_db": gain},
                            reason=reason, sized=sized)
-    goals[n] = replace(goal, move=moves[index], without_lu=step.current + step.shift,
-                       conflict=step.conflict)
+    goals[n] = replace(goal, move=moves[index], conflict=step.conflict)
     return held and not goal.holds and not step.conflict
 
 

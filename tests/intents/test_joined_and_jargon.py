@@ -50,3 +50,16 @@ def test_a_joining_slash_starts_no_clause():
 ])
 def test_level_in_a_mixers_jargon_and_a_shows_voices(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the car is a playback device like the phone (the taxonomy names both)
+    ("the mix sounds terrible in the car", {("mix", "mono_collapse")}),
+    ("the kick gets lost in my car", {("kick", "mono_collapse")}),
+    ("I listened to it in the car on the way home", set()),
+    # the whole song quiet where it is heard is its loudness, and stays
+    ("my mixes are so quiet in my car", {("mix", "quiet_master"), ("mix", "mono_collapse")}),
+    ("the vocal is too quiet on my phone", {("vocal", "mono_collapse")}),
+])
+def test_a_device_says_where_a_fault_is_heard(text, expected):
+    assert read(text) == expected

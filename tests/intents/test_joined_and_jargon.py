@@ -47,6 +47,8 @@ def test_a_joining_slash_starts_no_clause():
     ("the host is much quieter than the guest", {("vocal", "too_quiet")}),
     ("the commentary is drowned out by the crowd noise", {("vocal", "too_quiet")}),
     ("we host the files on dropbox", set()),
+    ("my mic is too quiet compared to the game audio", {("vocal", "too_quiet")}),
+    ("my kick mic is distorted", {("kick", "distorted")}),
 ])
 def test_level_in_a_mixers_jargon_and_a_shows_voices(text, expected):
     assert read(text) == expected

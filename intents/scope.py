@@ -34,7 +34,7 @@ def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
             or _either_way(reader, cue) or _admired(reader, cue) or _of_a_kind(reader, cue)
             or _caused(reader, cue) or _approved(reader, cue) or _where_heard(reader, cue)
             or _placed_nothing(reader, cue) or _undecided(reader, cue) or _intended(reader, cue)
-            or _averted(reader, cue) or _said_approvingly(reader, cue)
+            or _averted(reader, cue) or _said_approvingly(reader, cue) or _of_pitch(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
 
@@ -230,6 +230,24 @@ def _said_approvingly(reader: _Reader, cue: _Mention) -> bool:
                 or k in parts:
             return False
     return False
+
+
+def _of_pitch(reader: _Reader, cue: _Mention) -> bool:
+    """"the 808 is tuned too low", "an octave too low", "in a key that's too low for him":
+    a height said beside a word of pitch in its clause is the note, not the level
+    ([scope.pitch]); one placed in the mix ("after the key change the vocal is way too low in
+    the mix") keeps its level."""
+    rule = reader.rules["scope"]["pitch"]
+    if not set(reader.words[cue.start:cue.end]) & set(rule["heights"]):
+        return False
+    clause = reader.clauses[cue.start]
+    lo = max(reader.clause_start[clause], cue.start - rule["reach"])
+    hi = min(reader.clause_start[clause] + len(reader.clause_list(clause)),
+             cue.end + rule["reach"])
+    clause_lo = reader.clause_start[clause]
+    clause_hi = clause_lo + len(reader.clause_list(clause))
+    return bool(find(reader.words, _indexed(tuple(rule["words"])), lo, hi)) and not find(
+        reader.words, _indexed(tuple(rule["levels"])), clause_lo, clause_hi)
 
 
 def _averted(reader: _Reader, cue: _Mention) -> bool:

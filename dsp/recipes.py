@@ -1120,7 +1120,7 @@ def _onto_one_file(moves: list[Move], first: int, request: FixRequest,
             moves[i] = replace(moves[i], stem=request.file)
             moved = True
     if moved:
-        ctx.notes.append(f"You singled out {request.file}: the moves for "
+        ctx.notes.append(f"You singled out {ctx.the(request.file)}: the moves for "
                          f"{ctx.the(request.layer)} go to that file only (sized on what the part "
                          "measures).")
 

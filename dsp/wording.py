@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 __all__ = ["change", "definite", "figure", "khz_band", "listing", "number", "part_name",
@@ -98,9 +99,16 @@ def khz_band(band: tuple[float, float]) -> str:
     return f"{band[0] / 1000:g}–{band[1] / 1000:g} kHz"
 
 
+_TRACK_NUMBERED = re.compile(r"^(?:\d{1,2}|0\d{2})[\s_.\-]+\S")
+"""A file's name opening on a DAW track number ('10 808', '07_Drums Room'; not '808 Sub')."""
+
+
 def definite(name: str) -> str:
     """A part's name after 'the' ('the lead vocal'), unless it holds its own article ('the
-    music under the vocal')."""
+    music under the vocal'). A file named with its track number is quoted instead: 'the 10
+    808' reads as ten 808s."""
+    if _TRACK_NUMBERED.match(name):
+        return f"“{name}”"
     return name if name.startswith("the ") else f"the {name}"
 
 

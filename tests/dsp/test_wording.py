@@ -171,3 +171,20 @@ def test_every_sentence_about_a_part_uses_the_name_it_is_given(song):
         for words in _GENERIC:
             bare = bare.replace(words, "")
         assert not ids.search(bare), text
+
+
+def test_a_file_named_with_its_track_number_is_not_read_as_a_count():
+    """On a DAW export with numbered files ('10 808.wav', '22 Hats.wav') the plan said 'Cut
+    the 10 808 at 215 Hz' and '…the 1–16 kHz trend of the 22 Hats': ten 808s, 22 hats.
+    A track-numbered file is named as a file, in quotes; '808' alone is still 'the 808'."""
+    from dsp.moves import Move
+    from dsp.wording import the_part
+    from intents import LAYER_NAMES
+
+    cut = Move("10 808", "bell", {"freq_hz": 215.0, "gain_db": -3.0, "q": 1.0}, "", "")
+    assert cut.action(LAYER_NAMES) == "Cut “10 808” at 215 Hz by 3.0 dB"
+    assert the_part("22 Hats", LAYER_NAMES) == "“22 Hats”"
+    assert the_part("07_Drums Room", LAYER_NAMES) == "“07_Drums Room”"
+    assert the_part("808", LAYER_NAMES) == "the 808"
+    assert the_part("808 Sub", LAYER_NAMES) == "the 808 Sub"
+    assert the_part("bass", LAYER_NAMES) == "the bass"

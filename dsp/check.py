@@ -119,7 +119,7 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
     notices: list[Notice] = []
     if nonfinite:
         notices.append(Notice("warning", "nonfinite",
-                              f"{name} has {nonfinite} broken samples (NaN/Inf) — "
+                              f"{name} has {nonfinite:,} broken samples (NaN/Inf) — "
                               "they will be replaced with silence"))
     if audio.truncated_s > _TRUNCATION_S:
         notices.append(Notice("warning", "truncated",
@@ -137,7 +137,7 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
                               "master bring them down"))
     if clipped:
         notices.append(Notice("warning", "clipped",
-                              f"{name} has {clipped} clipped samples — if you can, export it "
+                              f"{name} has {clipped:,} clipped samples — if you can, export it "
                               "again with the fader lower; clipping can be tamed but not undone"))
     if dc > 0.01:
         notices.append(Notice("note", "dc_offset",

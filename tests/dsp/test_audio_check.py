@@ -175,3 +175,14 @@ def test_a_much_shorter_file_is_told_where_it_plays_and_how_to_place_it(tmp_path
     assert "from the start (bar 1)" in padded["Impact.wav"].message
     assert padded["Pad.wav"].level == "note" and "0.25 s shorter" in padded["Pad.wav"].message
     assert "bar 1" not in padded["Pad.wav"].message
+
+
+def test_a_count_of_clipped_samples_is_written_with_thousands_separators(tmp_path):
+    """A DAW export's clipped hats read '22 Hats.wav has 498024 clipped samples' in the chat
+    and the side panel: six digits run together. The count is the injected flat run's."""
+    x = tone(seconds=1.0, channels=1)
+    x[0, 1000:13345] = 1.0                                # one run of 12,345 at full scale
+    sf.write(tmp_path / "hot.wav", x.T, 44100, subtype="PCM_24")
+    check = check_audio(load_audio(tmp_path / "hot.wav"))
+    (note,) = [n for n in check.notices if n.code == "clipped"]
+    assert "hot.wav has 12,345 clipped samples" in note.message

@@ -89,17 +89,17 @@ def test_a_long_error_note_is_its_gist_not_cut_mid_sentence():
 
 
 def test_a_files_note_does_not_name_the_file_again():
-    """'! clipped.wav' then 'clipped.wav has 384480 clipped samples…': the name took a
+    """'! clipped.wav' then 'clipped.wav has 384,480 clipped samples…': the name took a
     line of the panel's 33 columns again; the note now reads on from the name above."""
     slots = (StemSlot("keys", "keys", "warning", "/x/clipped.wav",
-                      "clipped.wav has 384480 clipped samples — if you can, export it again "
+                      "clipped.wav has 384,480 clipped samples — if you can, export it again "
                       "with the fader lower; clipping can be tamed but not undone"),
              StemSlot("keys", "keys", "ok", "/x/Piano.wav"))
     view = SessionView(Path("/tmp/s/1"), slots, "streaming", "balanced", (), 0, False, False,
                        False, None, ())
     lines = [line.strip() for line in render_view(view).plain.splitlines()]
     at = lines.index("! clipped.wav")
-    assert lines[at + 1] == "has 384480 clipped samples…"
+    assert lines[at + 1] == "has 384,480 clipped samples…"
     assert sum("clipped.wav" in line for line in lines) == 1
 
 
@@ -148,7 +148,7 @@ def daw_export_view() -> SessionView:
             clipped = role == "keys" and i == count - 1
             slots.append(StemSlot(role, role.replace("_", " "), "warning" if clipped else "ok",
                                   f"/x/{role} {i}.wav",
-                                  "has 1152 clipped samples — export it again" if clipped
+                                  "has 1,152 clipped samples — export it again" if clipped
                                   else ""))
     plan = ("1. Turn the guitars down 1.4 dB", "2. Turn the lead vocal up 12.0 dB")
     return SessionView(Path("/tmp/s/1"), tuple(slots), "streaming, -14 LUFS", "balanced", plan,

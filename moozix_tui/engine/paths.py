@@ -15,7 +15,7 @@ from urllib.parse import unquote, urlparse
 from dsp.intake import SUPPORTED_EXTENSIONS, audio_files_in
 
 __all__ = ["AUDIO_SUFFIXES", "RoleHint", "closest_name", "find_paths", "looks_like_path",
-           "parse_path", "read_paths"]
+           "named_folder", "parse_path", "read_paths"]
 
 AUDIO_SUFFIXES = SUPPORTED_EXTENSIONS   # what dsp can read
 _ASSIGN = re.compile(r"^([A-Za-z_ ]{2,20})\s*[=:]\s*(.+)$")
@@ -38,6 +38,18 @@ def parse_path(text: str) -> Path | None:
         return Path(token).expanduser()
     except (OSError, ValueError, RuntimeError):
         return None
+
+
+def named_folder(text: str) -> Path | None:
+    """The one existing folder a typed or pasted text names, read as the chat reads a path
+    (quoted, `~`, `file://`, or with its spaces and brackets escaped as a folder dragged
+    into a terminal comes), or None."""
+    tokens = _split(text.strip())
+    for token in (text, *(tokens if len(tokens) == 1 else ())):
+        path = _candidate(token)
+        if path is not None and path.is_dir():
+            return path.resolve()
+    return None
 
 
 def _candidate(token: str) -> Path | None:

@@ -18,7 +18,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, Static
 
-from moozix_tui.engine.paths import AUDIO_SUFFIXES, find_paths
+from moozix_tui.engine.paths import AUDIO_SUFFIXES, find_paths, named_folder
 from moozix_tui.widgets.prompt import PathSuggester
 
 __all__ = ["AudioTree", "FilePicker"]
@@ -28,11 +28,6 @@ class AudioTree(DirectoryTree):
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [p for p in paths if not p.name.startswith(".")
                 and (p.is_dir() or p.suffix.lower() in AUDIO_SUFFIXES)]
-
-
-def _folder_named(text: str) -> Path | None:
-    typed = Path(text.strip().strip("'\"")).expanduser()
-    return typed.resolve() if typed.is_dir() else None
 
 
 class FilePicker(ModalScreen[list[Path]]):
@@ -111,7 +106,7 @@ class FilePicker(ModalScreen[list[Path]]):
         text = event.value.strip()
         if not text:
             return
-        folder = _folder_named(text)
+        folder = named_folder(text)
         if folder is not None:
             self.show_folder(folder)
             event.input.value = ""
@@ -137,7 +132,12 @@ class FilePicker(ModalScreen[list[Path]]):
         self.show_chosen()
 
     def show_chosen(self) -> None:
-        self.query_one("#chosen", Static).update(Text("\n".join(p.name for p in self.chosen)))
+        """The count first: the box shows a few lines, and a folder's worth is many files."""
+        count = len(self.chosen)
+        head = [f"{count} file{'' if count == 1 else 's'} chosen — Add puts them in the "
+                "session"] if count else []
+        self.query_one("#chosen", Static).update(
+            Text("\n".join([*head, *(p.name for p in self.chosen)])))
 
     @on(Button.Pressed, "#add")
     def add_chosen(self) -> None:

@@ -1,0 +1,72 @@
+"""The file picker's path box on a DAW export folder: a folder dragged in from a file manager
+(a file:// URL, or a path with its spaces and brackets escaped) opens like a typed one, and
+many chosen files say how many they are."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+import soundfile as sf
+from textual.widgets import Input, Static
+
+from moozix_tui.app import MoozixApp
+from moozix_tui.engine import Engine
+from moozix_tui.screens.file_picker import AudioTree, FilePicker
+from tests.support.pilot import wait_for
+
+NAMES = ("01 Kick In", "02 Kick Out", "03 Snare Top", "04 Snare Bottom", "15 Lead Vox")
+
+
+@pytest.fixture
+def export(tmp_path) -> Path:
+    folder = tmp_path / "My Song [Final Mix] v2"
+    folder.mkdir()
+    for name in NAMES:
+        sf.write(folder / f"{name}.wav", np.zeros((4800, 1), np.float32), 48000)
+    return folder
+
+
+async def _open_picker(app: MoozixApp, pilot) -> FilePicker:
+    await pilot.press("ctrl+o")
+    await wait_for(pilot, lambda: isinstance(app.screen, FilePicker), "the picker")
+    return app.screen
+
+
+@pytest.mark.parametrize("typed", [
+    lambda f: f.as_uri(),                                             # file manager, URL
+    lambda f: str(f).replace(" ", r"\ ").replace("[", r"\[").replace("]", r"\]"),  # drag
+    lambda f: f"'{f}'",                                               # quoted
+])
+async def test_a_dragged_in_folder_opens_in_the_picker(tmp_path, export, monkeypatch, typed):
+    """'file:///…/My%20Song%20%5BFinal%20Mix%5D%20v2/' added every file at once (five names
+    in a box that shows four, no count) where the same folder typed plainly opens."""
+    monkeypatch.chdir(tmp_path)
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        picker = await _open_picker(app, pilot)
+        tree = picker.query_one(AudioTree)
+        box = picker.query_one("#path", Input)
+        box.focus()
+        box.value = typed(export)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: Path(tree.path) == export.resolve(), "folder opened")
+        assert picker.chosen == []
+        assert "My Song [Final Mix] v2" in str(picker.query_one("#where", Static).render())
+
+
+async def test_many_chosen_files_say_how_many(tmp_path, export, monkeypatch):
+    """Five files chosen showed four names and nothing else: the box says the count first."""
+    monkeypatch.chdir(tmp_path)
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        picker = await _open_picker(app, pilot)
+        box = picker.query_one("#path", Input)
+        box.focus()
+        box.value = " ".join(f"'{export / name}.wav'" for name in NAMES)
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: len(picker.chosen) == 5, "five chosen")
+        shown = str(picker.query_one("#chosen", Static).render()).splitlines()
+        assert shown[0].startswith("5 files chosen")
+        assert "01 Kick In.wav" in shown[1]

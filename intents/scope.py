@@ -238,7 +238,10 @@ def _of_pitch(reader: _Reader, cue: _Mention) -> bool:
     ([scope.pitch]); one placed in the mix ("after the key change the vocal is way too low in
     the mix") keeps its level."""
     rule = reader.rules["scope"]["pitch"]
-    if not set(reader.words[cue.start:cue.end]) & set(rule["heights"]):
+    said = set(reader.words[cue.start:cue.end])
+    if said & set(rule["intonation"]):
+        return _out_of_tune(reader, cue, rule)
+    if not said & set(rule["heights"]):
         return False
     clause = reader.clauses[cue.start]
     lo = max(reader.clause_start[clause], cue.start - rule["reach"])
@@ -248,6 +251,30 @@ def _of_pitch(reader: _Reader, cue: _Mention) -> bool:
     clause_hi = clause_lo + len(reader.clause_list(clause))
     return bool(find(reader.words, _indexed(tuple(rule["words"])), lo, hi)) and not find(
         reader.words, _indexed(tuple(rule["levels"])), clause_lo, clause_hi)
+
+
+def _out_of_tune(reader: _Reader, cue: _Mention, rule: dict) -> bool:
+    """"the vocal is a bit flat in the chorus", "she sings sharp", "pitchy and flat": flat or
+    sharp said of a tuned part through a verb of being or singing (`sung`), or beside a word
+    of tuning (`out_of_tune`), is intonation; "the vocal sounds flat", "the snare is sharp"
+    and "way too sharp" stay a tone."""
+    words = reader.words
+    clause = reader.clauses[cue.start]
+    lo = reader.clause_start[clause]
+    hi = lo + len(reader.clause_list(clause))
+    if find(words, _indexed(tuple(rule["out_of_tune"])), lo, hi):
+        return True
+    k = cue.start - 1
+    while k >= lo and words[k] in rule["degree"]:
+        k -= 1
+    if k < lo or words[k] not in rule["sung"] or set(words[k:cue.end]) & set(
+            reader.rules["scope"]["excess"]):
+        return False
+    part = max((m for m in reader.by_sentence.get(reader.sentences[cue.start], [])
+                if m.layer and m.end <= k and reader.clauses[m.start] == clause),
+               key=lambda m: m.start, default=None)
+    return part is None and words[k] in rule["performed"] or (
+        part is not None and part.layer in rule["tuned"])
 
 
 def _averted(reader: _Reader, cue: _Mention) -> bool:

@@ -240,7 +240,9 @@ def _of_pitch(reader: _Reader, cue: _Mention) -> bool:
     rule = reader.rules["scope"]["pitch"]
     said = set(reader.words[cue.start:cue.end])
     if said & set(rule["intonation"]):
-        return _out_of_tune(reader, cue, rule)
+        # "compressed flat" is a compression word; only flat or sharp alone can be a note
+        return not said - set(rule["intonation"]) - set(rule["degree"]) and _out_of_tune(
+            reader, cue, rule)
     if not said & set(rule["heights"]):
         return False
     clause = reader.clauses[cue.start]

@@ -100,7 +100,7 @@ def listen(session: Session, text: str) -> Turn:
 
 def _unheard_moves(session: Session) -> list[tuple[int, dict]]:
     """(number, move) of the plan's moves the last render did not have."""
-    rendered = session.result.moves if session.result is not None else ()
+    rendered = session.rendered_moves()
     return [(n, m) for n, m in enumerate(session.active_moves(), 1)
             if not in_render(m, rendered)]
 

@@ -262,6 +262,7 @@ def finished_render(session: Session, outcome: jobs.RenderOutcome) -> Turn:
         "before_db": normalised(result.before.mix.spectrum_db),
         "after_db": normalised(result.master_analysis.spectrum_db),
         "outputs": [str(previews.before), str(previews.after)],
+        "moves": [m.to_dict() for m in result.moves],
     }
     return session.reply([summary_text(rows, result.master.warnings, previews)], "summary")
 

@@ -27,9 +27,9 @@ def _help(session: Session, _value) -> Turn:
 
 def _status(session: Session, _value) -> Turn:
     state = session.state
-    rendered = session.result.moves if session.result else ()
     return session.reply([status_text(state, session.active_moves(), session.active_notes(),
-                                      session.store.folder, session.target_words(), rendered)])
+                                      session.store.folder, session.target_words(),
+                                      session.rendered_moves())])
 
 
 def _reset(session: Session, _value) -> Turn:

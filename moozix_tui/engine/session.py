@@ -38,6 +38,16 @@ class Session:
         self.result = None         # the last RenderResult
         self._ids = itertools.count(1)
 
+    def rendered_moves(self) -> tuple:
+        """The moves (dsp Move) of the last render: this run's, or as the session file keeps
+        them (the master is not kept between runs; which moves it made is, so a resumed
+        session doesn't call a move heard and exported 'not rendered yet')."""
+        if self.result is not None:
+            return tuple(self.result.moves)
+        from dsp.moves import Move
+
+        return tuple(Move.from_dict(m) for m in (self.state.summary or {}).get("moves", ()))
+
     # -- replies and saving ---------------------------------------------------------------
     def say(self, markdown: str, kind: str = "text", role: str = "assistant") -> Reply:
         reply = Reply(role, markdown, kind)

@@ -28,3 +28,20 @@ def test_a_resumed_render_keeps_the_row_of_a_return_the_plan_left_alone(chat, tm
     resumed.say("go")
     rows = {r.label for r in resumed.engine.view.summary.rows}
     assert "Snare Plate vs rest" in rows, rows
+
+
+def test_a_resumed_session_knows_which_moves_it_rendered(chat, buried_vocal_files):
+    """Rendered and exported, quit, resumed: `status` marked every move '(not rendered
+    yet)' beside the render's own before → after rows, and the complaint said again got
+    'That's in the plan already, not rendered yet … say go to hear it' about a move the
+    user had heard (the master is not kept between runs; which moves it made is)."""
+    chat.start()
+    chat.say("the vocal is too low")
+    chat.say(str(buried_vocal_files / "Lead Vox.wav") + " " + str(buried_vocal_files / "beat.wav"))
+    chat.say("go")
+    assert chat.engine.view.summary is not None
+
+    resumed = Chat(Engine.resume(chat.engine.store.folder))
+    resumed.start()
+    assert "not rendered yet" not in resumed.say("status")
+    assert "not rendered yet" not in resumed.say("the vocal is still too low")

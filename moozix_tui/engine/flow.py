@@ -54,7 +54,7 @@ def start_analysis(session: Session, replies: list[str], *, then_render: bool = 
     work = jobs.analyse(sources, complaints, alternatives=alternatives, kept=kept,
                         stems=session.stems, before=session.analysis,
                         under=[Move.from_dict(m) for m in under], known=known,
-                        then_render=then_render)
+                        then_render=then_render, left_out=session.left_out())
     if not diagnose:  # measuring to answer "what's wrong?" leaves the plan and master as they are
         state.phase = "analysing"
     waiting = [Path(p).name for p in (state.pending or {}).get("unplaced", [])]
@@ -156,10 +156,11 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     state.notes = merged_notes(state.notes, notes)
     state.phase = "plan"
     parts = []
-    # what each file's own check found was said when the file came in (its note)
+    # what each file's own check found was said when the file came in (its note), and
+    # the files it left out with it
     said = [f.get("note", "") for f in state.files]
     news = [n.message for n in outcome.stems.notices
-            if not any(n.message in note for note in said)]
+            if n.code != "left_out" and not any(n.message in note for note in said)]
     if fresh and news:
         parts.append("**About your files**\n\n" + "\n".join(
             f"- {md_literal(message)}" for message in news))

@@ -41,13 +41,18 @@ def check_files(assigned: Sequence[tuple[str | None, Path]],
     return results
 
 
-def load_sources(sources: Sequence[tuple[str, Path]], progress: Progress):
-    """Every (part, file) into one StemSet at one rate and length."""
+def load_sources(sources: Sequence[tuple[str, Path]], progress: Progress,
+                 left_out: Sequence[str] = ()):
+    """Every (part, file) into one StemSet at one rate and length; `left_out` (the files
+    the checks kept out, said why) first among its notices, as `moozix fix` does, so the
+    report accounts for every file given."""
+    from dsp.check import Notice
     from dsp.pipeline import load_stems
     from moozix_tui.engine.present import layer_names
 
     stems, _ = load_stems(list(sources), progress=progress, part_names=layer_names())
-    return stems
+    told = tuple(Notice("warning", "left_out", message) for message in left_out)
+    return stems.replace(notices=told + stems.notices)
 
 
 @dataclass(frozen=True, eq=False)
@@ -64,13 +69,13 @@ class AnalyseOutcome:
 def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
             alternatives: Sequence[tuple[dict, dict]] = (), kept: Sequence[dict] = (),
             stems=None, before=None, under: Sequence = (), known=None,
-            then_render: bool = False
+            then_render: bool = False, left_out: Sequence[str] = ()
             ) -> Callable[[Progress, threading.Event], AnalyseOutcome]:
     """Load (unless `stems` are loaded already), measure them (unless `before`) and with
     the moves made so far, `under`, applied (unless `known`), settle doubtful readings by
     measurement (`alternatives`: pairs of a complaint and another reading of its words;
     decide.settle_doubtful), plan on top of `under` (holding the fixes of `kept`,
-    decide.plan)."""
+    decide.plan). `left_out`: see load_sources."""
 
     def work(progress: Progress, cancel: threading.Event) -> AnalyseOutcome:
         from dsp.pipeline import Balance
@@ -78,7 +83,7 @@ def analyse(sources: Sequence[tuple[str, Path]], complaints: Sequence[dict], *,
         from moozix_tui.engine.decide import diagnosis, plan, settle_doubtful
 
         loaded = stems if stems is not None else load_sources(
-            sources, lambda s, f: progress(s, 0.4 * f))
+            sources, lambda s, f: progress(s, 0.4 * f), left_out)
         progress("measuring each part", 0.5)
         original = before or analyse_session(loaded)
         balance = Balance(loaded, original)   # the plan's measure starts from it

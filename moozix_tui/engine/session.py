@@ -88,6 +88,14 @@ class Session:
     def usable_files(self) -> list[dict]:
         return [f for f in self.state.files if f.get("status") not in ("error", "checking")]
 
+    def left_out(self) -> list[str]:
+        """What is wrong with each file the mix leaves out, as the chat and the report say
+        it ('… is silent — check you exported the right track; it is left out of the mix')."""
+        from dsp.check import left_out
+
+        return [left_out(f["note"]) for f in self.state.files
+                if f.get("status") == "error" and f.get("note")]
+
     def roles(self) -> set[str]:
         return {f["role"] for f in self.usable_files()}
 

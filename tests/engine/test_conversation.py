@@ -7,6 +7,7 @@ import re
 from html import unescape
 from pathlib import Path
 
+import numpy as np
 import pytest
 import soundfile as sf
 from hypothesis import given, settings
@@ -632,3 +633,27 @@ def test_export_with_no_folder_stays_under_moozix_home(chat, buried_vocal_files,
     assert not (tmp_path / "user" / "Music").exists()
     assert "Exported" in chat.say(f'export "{tmp_path / "named"}"')
     assert (tmp_path / "named" / "master.wav").is_file()
+
+
+def test_a_file_left_out_in_the_chat_is_in_the_exported_report(chat, buried_vocal_files,
+                                                                tmp_path):
+    """A DAW export with a muted track bounced silent: the chat said '… is silent — check
+    you exported the right track; it is left out of the mix', and `moozix fix` writes that
+    in report.md, but the chat's own export left the file out of its report without a word."""
+    import shutil
+
+    folder = tmp_path / "export"
+    shutil.copytree(buried_vocal_files, folder)
+    sf.write(folder / "Guitar Solo.wav", np.zeros((44100 * 8, 2), np.float32), 44100)
+    chat.start()
+    chat.say("the vox is way too low")
+    planned = chat.say(f'"{folder / "Lead Vox.wav"}" "{folder / "beat.wav"}" '
+                       f'"{folder / "Guitar Solo.wav"}"')
+    assert planned.count("is silent") == 1, planned   # said as the file came in, once
+    chat.say("go")
+    assert "Exported" in chat.say(f"export {tmp_path / 'final'}")
+    report = (tmp_path / "final" / "report.md").read_text("utf-8")
+    assert ("Guitar Solo.wav is silent — check you exported the right track; it is left out "
+            "of the mix") in report
+    notices = json.loads((tmp_path / "final" / "report.json").read_text())["input_notices"]
+    assert any("Guitar Solo.wav is silent" in n["message"] for n in notices)

@@ -191,11 +191,9 @@ class MoozixApp(App[int]):
 
     @on(Input.Submitted, "#prompt")
     def send_message(self, event: Input.Submitted) -> None:
-        text = event.value.strip()
-        prompt = self.part(Prompt)
-        prompt.value = ""
+        text = event.value.strip()   # the prompt cleared itself as it sent (Prompt._on_key)
         if text:
-            prompt.remember(text)
+            self.part(Prompt).remember(text)
             self.part(SummaryCard).fold()
             self.action_say(text)
 

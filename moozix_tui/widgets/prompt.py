@@ -55,6 +55,16 @@ class Prompt(Input):
         self._cursor = None
 
     async def _on_key(self, event: events.Key) -> None:
+        if event.key == "enter":
+            # submitted and cleared here, in order with the letters: as a binding, the
+            # submit ran once the key had bubbled up to the app, after the letters typed
+            # next were in the box ('target apple⏎style warm⏎' sent 'target applestyle warm'
+            # twice)
+            event.prevent_default()
+            event.stop()
+            await self.action_submit()
+            self.value = ""
+            return
         if event.key in ("up", "down") and self.history:
             event.prevent_default()
             event.stop()

@@ -35,6 +35,7 @@ def out_of_scope(reader: _Reader, cue: _Mention) -> bool:
             or _caused(reader, cue) or _approved(reader, cue) or _where_heard(reader, cue)
             or _placed_nothing(reader, cue) or _undecided(reader, cue) or _intended(reader, cue)
             or _averted(reader, cue) or _said_approvingly(reader, cue) or _of_pitch(reader, cue)
+            or _lessened(reader, cue)
             or told_not_mixed(reader, cue.start, cue.end, cue.cue.problem))
 
 
@@ -277,6 +278,33 @@ def _out_of_tune(reader: _Reader, cue: _Mention, rule: dict) -> bool:
                key=lambda m: m.start, default=None)
     return part is None and words[k] in rule["performed"] or (
         part is not None and part.layer in rule["tuned"])
+
+
+def _lessened(reader: _Reader, cue: _Mention) -> bool:
+    """"the crash cymbal is brighter and less distorted", "the vocal sounds less harsh than
+    before": a problem word said to be less, after a verb of being or another comparative
+    (`stated`), tells of less of it ([scope.lessened]). Asked for ("less distortion on the
+    snare please", "could be less harsh") it stays a wish; "no less harsh than" is as harsh."""
+    if cue.cue.lack_frame or cue.cue.denied_quality:
+        return False
+    rule = reader.rules["scope"]["lessened"]
+    words = reader.words
+    lo = reader.clause_start[reader.clauses[cue.start]]
+    k = next((j for j in range(cue.start, cue.end - 1) if words[j] in rule["words"]),
+             cue.start - 1)   # the cue may hold it: "much less distortion" is one phrase
+    if k < lo or words[k] not in rule["words"]:
+        return False
+    rest = tuple(words[k + 1:cue.end])
+    if k >= cue.start and not any(
+            c is not None and c.problem == cue.cue.problem for c in (
+                reader.vocab.cue_phrases.get(rest),
+                reader.vocab.cue_keys.get(tuple(stem(w) for w in rest)))):
+        return False   # "less brilliant" says a good quality is missing: dull
+    k -= 1
+    while k >= lo and words[k] in rule["degree"]:
+        k -= 1
+    return k >= lo and (words[k] in rule["stated"] or words[k].endswith("er")) \
+        and words[k] not in rule["not_after"]
 
 
 def _averted(reader: _Reader, cue: _Mention) -> bool:

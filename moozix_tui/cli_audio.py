@@ -23,6 +23,18 @@ class BadInput(Exception):
     """A command-line argument the user has to change."""
 
 
+def _must_exist(path: Path) -> Path:
+    """`path`, or BadInput naming the nearest existing name, as the chat answers a mistyped
+    path ('My Song [Final Mix] v3' beside the real v2)."""
+    if path.exists():
+        return path
+    from moozix_tui.engine.paths import closest_name
+
+    nearest = closest_name(path)
+    hint = f"; the closest I see is {nearest}" if nearest else ""
+    raise BadInput(f"{path.name}: not found at {path}{hint} — check the path and try again")
+
+
 @dataclass(frozen=True)
 class StemArgs:
     sources: tuple[tuple[str, Path], ...]
@@ -52,7 +64,7 @@ def parse_stem_args(items: list[str]) -> StemArgs:
         named = (role if role in roles else stem_role(role)) if sep else None
         if sep and not named and "/" not in role and "." not in role:
             raise BadInput(f"unknown stem role {role!r} — roles: {', '.join(roles)}")
-        given.append((named, Path(rest if named else item).expanduser()))
+        given.append((named, _must_exist(Path(rest if named else item).expanduser())))
     placed = {path.resolve() for named, path in given if named and not path.is_dir()}
     every: list[tuple[str | None, Path]] = []
     notes: list[tuple[str, str]] = []
@@ -369,7 +381,7 @@ def _finish(args, result, plan, inputs) -> int:
 def _master(args) -> int:
     from dsp.audio import ReadAhead
 
-    mix = Path(args.mix).expanduser()
+    mix = _must_exist(Path(args.mix).expanduser())
     with ReadAhead([mix]) as early:
         from dsp.moves import Plan
         from dsp.pipeline import load_stems, render

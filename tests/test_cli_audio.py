@@ -304,3 +304,18 @@ def test_the_report_accounts_for_every_file_left_out(messy_export, tmp_path, cap
     report = (out / "report.md").read_text()
     for name in ("Audio 1_01.wav", "Track 12.wav", "Strings 5.1.wav"):
         assert f"{name}" in report.split("## Warnings")[1] and name in err
+
+
+@pytest.mark.parametrize("command", [["master"], ["analyze"], ["fix", "--say", "too quiet"]])
+def test_a_mistyped_path_is_answered_with_the_closest_name(tmp_path, capsys, command):
+    """'My Song [Final Mix] v3' beside the real 'v2' export: the chat answers 'The closest I
+    see is …v2', the command line only said 'file not found … check the path'."""
+    real = tmp_path / "My Song [Final Mix] v2"
+    real.mkdir()
+    sf.write(real / "mix.wav", np.zeros((4410, 2)), 44100)
+    typed = tmp_path / "My Song [Final Mix] v3"
+    target = typed if command != ["master"] else typed / "mix.wav"
+    out = [] if command == ["analyze"] else ["--out", str(tmp_path / "o")]
+    assert main([*command, str(target), *out]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "not found" in err and f"the closest I see is {real}" in err, err

@@ -187,7 +187,9 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     parts.append(notes_quote(active_notes(notes, state.moves, state.applied),
                              "Say `more` if you still hear it." if plan.held_back else ""))
     if plan.limited:
-        parts.append(f"> {more_hint(plan.limited)}")
+        others = any(not (m["op"] == "gain" and m["stem"] in plan.limited)
+                     for m in state.moves[:state.applied])
+        parts.append(f"> {more_hint(plan.limited, others=others)}")
     choices = (state.pending or {}).get("choices", [])
     for reading, _ in outcome.swapped:
         number = next((n for n, c in enumerate(choices, 1) if _same(c, reading)), None)

@@ -104,16 +104,18 @@ def _stopped(limited: Sequence[str]) -> tuple[str, str]:
             "makes", "it" if one else "them")
 
 
-def more_hint(limited: Sequence[str]) -> str:
+def more_hint(limited: Sequence[str], *, others: bool = False) -> str:
     """The chat's word on level moves held at the limit of one measured move
-    (dsp.moves.MEASURED_GAIN_DB): `more` takes them on, up to MOST_GAIN_DB; '' for none."""
+    (dsp.moves.MEASURED_GAIN_DB): `more` takes them on, up to MOST_GAIN_DB; '' for none.
+    `others`: the plan has other moves, which `more` makes stronger too."""
     from dsp.moves import MOST_GAIN_DB
 
     if not limited:
         return ""
     stopped, them = _stopped(limited)
+    every = " (`more` makes every move of the plan stronger)" if others else ""
     return (f"{stopped[0].upper()}{stopped[1:]}; say `more` to take {them} on, up to "
-            f"{MOST_GAIN_DB['gain']:g} dB.")
+            f"{MOST_GAIN_DB['gain']:g} dB{every}.")
 
 
 def limit_note(limited: Sequence[str]) -> str:

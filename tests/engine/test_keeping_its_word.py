@@ -443,3 +443,20 @@ def test_a_level_move_sized_beside_a_move_left_out_says_so_in_every_face(
     report = (tmp_path / "out" / "report.md").read_text()
     assert "Turn the lead vocal up" in report and "Cut the lead vocal" not in report
     assert _SIZED_BESIDE not in report and "one of them is now left out" in report
+
+
+def test_more_at_a_level_limit_says_it_strengthens_every_move(chat, song, tmp_path):
+    """A DAW export, 'the vocal is buried and the 808 is muddy': the plan said 'The level
+    move on the lead vocal stops at 12 dB …; say `more` to take it on', and `more` made
+    every move stronger (×1.3), the 808's cut with it: the hint says so when there are
+    other moves."""
+    vocal = song["vocal"][:, :44100 * 6] * np.float32(10 ** (-20 / 20))
+    for role, x in song.items():
+        sf.write(tmp_path / f"{role}.wav", (vocal if role == "vocal" else x[:, :44100 * 6]).T,
+                 44100)
+    chat.say("the vocal is too quiet and the bass is muddy")
+    planned = chat.say(f'"{tmp_path}"').replace("\\", "")
+    moves = chat.engine.state.moves
+    assert moves[0]["params"]["gain_db"] == 12.0 and len(moves) > 1
+    assert ("say `more` to take it on, up to 18 dB (`more` makes every move of the plan "
+            "stronger)") in planned

@@ -367,13 +367,14 @@ def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,
 
 def bare_request(words: Sequence[str], at: int, end: int, parts: set[int], g: Grammar) -> bool:
     """A whole message that asks with no verb: "quieter", "a bit louder please", "the vocal
-    a touch brighter" — only parts and `between` words before the quality, none of them
-    nor the quality's first word `bare_verbs` ("the guitars sound clear", "the kick and
-    bass sit well together" say how they are), only `bare_after` words after it."""
+    a touch brighter", "punchier drums please" — only parts and `between` words before the
+    quality, none of them nor the quality's first word `bare_verbs` ("the guitars sound
+    clear", "the kick and bass sit well together" say how they are), only parts and
+    `bare_after` words after it."""
     return (at <= g.reach and words[at] not in g.bare_verbs
             and all(k in parts or (words[k] in g.between and words[k] not in g.bare_verbs)
                     for k in range(at))
-            and all(w in g.bare_after for w in words[end:]))
+            and all(w in g.bare_after or k in parts for k, w in enumerate(words[end:], end)))
 
 
 def reported(words: Sequence[str], at: int, g: Grammar) -> bool:

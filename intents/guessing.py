@@ -676,6 +676,8 @@ def _described(reader, part, moody: set[int]) -> tuple[str, _Span | None]:
     end = verb + 1
     while end < len(words) and reader.clauses[end] == clause and end - verb <= rule["reach"]:
         end += 1
+    if set(words[verb + 1:end]) & set(reader.rules["desire"]["comparatives"]):
+        return "", None   # "the guitars felt wider": a known quality, reported, not wished
     return "described", _Span(part.start, end)
 
 

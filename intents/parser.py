@@ -2745,7 +2745,6 @@ class _Reader:
                 return 0 if scope == "message" else getattr(item, scope)
             winners = {(w.layer, place(w)) for w in items if w.problem == rule_problem}
             drop |= {i for i, other in enumerate(items) if other.said in rule["over"]
-                     and other.problem not in rule.get("spares", ())
                      and (other.layer, place(other)) in winners}
         drop |= self._effects(items)
         return [item for i, item in enumerate(items) if i not in drop]

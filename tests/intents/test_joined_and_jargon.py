@@ -60,7 +60,8 @@ def test_level_in_a_mixers_jargon_and_a_shows_voices(text, expected):
     ("the kick gets lost in my car", {("kick", "mono_collapse")}),
     ("I listened to it in the car on the way home", set()),
     # the whole song quiet where it is heard is its loudness, and stays
-    ("my mixes are so quiet in my car", {("mix", "quiet_master"), ("mix", "mono_collapse")}),
+    ("my mixes are so quiet in my car", {("mix", "quiet_master")}),
+    ("the song is way too loud on my phone", {("mix", "loud_master")}),
     ("the vocal is too quiet on my phone", {("vocal", "mono_collapse")}),
 ])
 def test_a_device_says_where_a_fault_is_heard(text, expected):

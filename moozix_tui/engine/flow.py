@@ -157,10 +157,13 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     state.phase = "plan"
     parts = []
     # what each file's own check found was said when the file came in (its note), and
-    # the files it left out with it
+    # the files it left out with it; a session reopened loads its files again, and what
+    # the chat said of them before is no news
     said = [f.get("note", "") for f in state.files]
+    told = "\n".join(h["markdown"] for h in state.history if h.get("role") == "assistant")
     news = [n.message for n in outcome.stems.notices
-            if n.code != "left_out" and not any(n.message in note for note in said)]
+            if n.code != "left_out" and not any(n.message in note for note in said)
+            and md_literal(n.message) not in told]
     if fresh and news:
         parts.append("**About your files**\n\n" + "\n".join(
             f"- {md_literal(message)}" for message in news))

@@ -45,3 +45,23 @@ def test_a_resumed_session_knows_which_moves_it_rendered(chat, buried_vocal_file
     resumed.start()
     assert "not rendered yet" not in resumed.say("status")
     assert "not rendered yet" not in resumed.say("the vocal is still too low")
+
+
+def test_a_resumed_session_does_not_repeat_what_it_said_about_the_files(chat, song, tmp_path):
+    """Reopened, the next complaint reloads the files: 'About your files' said again that
+    the left/right pair was joined and the 44.1 kHz file converted, news an hour ago."""
+    import soundfile as sf
+
+    sf.write(tmp_path / "Lead Vox.wav", song["vocal"][:, :44100 * 6].T * 0.3, 44100)
+    beat = sum(x for role, x in song.items() if role != "vocal")[:, :44100 * 6]
+    sf.write(tmp_path / "beat.wav", beat.T, 48000)
+    chat.start()
+    chat.say("the vocal is too low")
+    planned = chat.say(f'"{tmp_path / "Lead Vox.wav"}" "{tmp_path / "beat.wav"}"')
+    assert "converted to" in planned
+    chat.say("go")
+
+    resumed = Chat(Engine.resume(chat.engine.store.folder))
+    resumed.start()
+    again = resumed.say("the vocal is still too low")
+    assert "The plan" in again and "converted to" not in again, again

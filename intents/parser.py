@@ -1363,14 +1363,15 @@ class _Reader:
 
     def _manner_praised(self, clause: int, words: list[str]) -> bool:
         """"sits nicely on top", "comes through clearly": a verb done well, not a part or a
-        pronoun heard well ("to hear the vocals clearly")."""
+        pronoun heard well ("to hear the vocals clearly"), nor one denied anywhere before it
+        in its clause ("I can't hear the dialogue in the game properly")."""
         not_after = self.sets["be"] | self.sets["be_between"] | self.negators \
             | self.sets["praise_wishes"] | self.sets["intensity"] | self.sets["pronouns"] \
             | self.sets["manner_wanted"]
         lo = self.clause_start[clause]
         part_ends = {m.end - lo for m in self.by_clause.get(clause, []) if m.layer}
         return any(w in self.sets["praise_manner"] and i > 0 and words[i - 1] not in not_after
-                   and i not in part_ends and not set(words[max(i - 3, 0):i]) & self.negators
+                   and i not in part_ends and not set(words[:i]) & self.negators
                    for i, w in enumerate(words))
 
     def conditional(self, cue: _Mention) -> bool:

@@ -66,3 +66,18 @@ def test_level_in_a_mixers_jargon_and_a_shows_voices(text, expected):
 ])
 def test_a_device_says_where_a_fault_is_heard(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a manner word denied anywhere before it in its clause is no praise
+    ("I can't hear the dialogue in the game properly", {("vocal", "too_quiet")}),
+    ("not being able to hear the dialogue properly", {("vocal", "too_quiet")}),
+    ("the vocal sits nicely on top", set()),
+    # a game's background music is the backing under its voices
+    ("the bgm overshadows the voices", {("instruments", "too_loud")}),
+    # the listener's volume at its top to hear the song
+    ("even with my speakers maxed out it's quiet", {("mix", "quiet_master")}),
+    ("I have to max out the volume to hear it", {("mix", "quiet_master")}),
+])
+def test_hearing_denied_a_games_music_and_a_volume_at_its_top(text, expected):
+    assert read(text) == expected

@@ -256,6 +256,12 @@ def test_wondering_why_is_no_complaint(text):
     ("On bounce the hats crackle and the vocal gets a hiss.", set()),
     ("I bounced it to disk last night. The snare is way too loud.", {("snare", "too_loud")}),
     ("I bounced a new version and the vocal is still buried.", {("vocal", "too_quiet")}),
+    # the playback chain at fault: a turntable, a phone's ringtone
+    ("the music from my turntable is weak and distorted", set()),
+    ("my ringtone is way too quiet", set()),
+    # a tape as a simile is the mix's own sound
+    ("it sounds dull and rolled off, as if recorded on a cheap tape deck",
+     {("mix", "tonal_balance")}),
 ])
 def test_an_export_named_in_passing_is_no_device_fault(text, expected):
     assert _read(text) == expected

@@ -291,6 +291,12 @@ def test_kicks_as_a_part_are_no_phrasal_verb():
     ("the cymbals are fatiguing, and the master is way too loud",
      {("cymbals", "harsh"), ("mix", "loud_master")}),
     ("the hats are fatiguing", {("cymbals", "harsh")}),
+    # words lost in a part's own reverb are the reverb's effect; buried is said apart
+    ("there's so much reverb on the vocal that no one can understand the words",
+     {("vocal", "too_much_reverb")}),
+    ("the vocal is drowned in reverb and unintelligible", {("vocal", "too_much_reverb")}),
+    ("the vocal is buried and there's too much reverb on it",
+     {("vocal", "too_quiet"), ("vocal", "too_much_reverb")}),
 ])
 def test_fatigue_beside_loudness_is_its_effect(text, expected):
     assert _read(text) == expected

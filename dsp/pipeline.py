@@ -236,6 +236,9 @@ class ExportResult:
     written_true_peak_dbtp: float
     """BS.1770 (4x); written_precise_peak_dbtp is the long 16x filter's figure."""
     written_precise_peak_dbtp: float
+    replaced: tuple[Path, ...] = ()
+    """Outputs of an earlier run that were already in the folder and are now replaced: a
+    rerun into the same --out never overwrites without saying so."""
 
     @property
     def paths(self) -> tuple[Path, ...]:
@@ -265,6 +268,8 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
     jobs += [(folder / "stems" / f"{name}.wav", stem.samples, STEM_BIT_DEPTH, False)
              for name, stem in zip(export_names(result.stems.stems), result.stems.stems,
                                    strict=True)]
+    reports = (folder / "report.json", folder / "report.md")
+    replaced = tuple(path for path in (*(job[0] for job in jobs), *reports) if path.exists())
 
     def write(job: tuple[Path, np.ndarray, int, bool]) -> Path:
         path, samples, bits, dither = job
@@ -290,13 +295,14 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
         "premaster": premaster.name, "stems": [f"stems/{p.name}" for p in stem_paths]})
     import json
 
-    json_path = atomic_write_bytes(folder / "report.json",
+    json_path = atomic_write_bytes(reports[0],
                                    json.dumps(data, indent=2).encode("utf-8"), protect=inputs)
-    md_path = atomic_write_bytes(folder / "report.md",
+    md_path = atomic_write_bytes(reports[1],
                                  render_markdown(data).encode("utf-8"), protect=inputs)
     report("done", 1.0)
     return ExportResult(folder=folder, master=master_path, master_16bit=master16,
                         premaster=premaster, stems=stem_paths, report_json=json_path,
                         report_md=md_path, written_lufs=loudness.integrated_lufs,
                         written_true_peak_dbtp=loudness.true_peak_dbtp,
-                        written_precise_peak_dbtp=loudness.precise_peak_dbtp)
+                        written_precise_peak_dbtp=loudness.precise_peak_dbtp,
+                        replaced=replaced)

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from pathlib import Path
 
 __all__ = ["change", "definite", "figure", "khz_band", "listing", "number", "part_name",
-           "percent", "rounded", "row_change", "signed", "signed_range", "spoken", "the_part"]
+           "percent", "replaced_outputs", "rounded", "row_change", "signed", "signed_range",
+           "spoken", "the_part"]
 
 
 _ID_WORDS = {"backing_vocals": "backing vocals"}
@@ -116,3 +118,12 @@ def listing(items: Sequence[str]) -> str:
     """'a', 'a and b', 'a, b and c'."""
     items = list(items)
     return " and ".join(items) if len(items) < 3 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def replaced_outputs(folder: Path, replaced: Sequence[Path]) -> str:
+    """What an export wrote over: 'replaced 3 files an earlier run had written in out/
+    (master.wav, stems/v.wav, report.md)'."""
+    names = [path.relative_to(folder).as_posix() for path in replaced]
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    count = f"{len(names)} file{'s' if len(names) != 1 else ''}"
+    return f"replaced {count} an earlier run had written in {folder} ({shown})"

@@ -319,3 +319,20 @@ def test_a_mistyped_path_is_answered_with_the_closest_name(tmp_path, capsys, com
     assert main([*command, str(target), *out]) == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert "not found" in err and f"the closest I see is {real}" in err, err
+
+
+def test_a_rerun_into_the_same_folder_says_what_it_replaced(vocal_and_beat, tmp_path, capsys):
+    """The second run into one --out overwrites the first's files: it says which, and the
+    first run, into an empty folder, says nothing of the kind."""
+    out = tmp_path / "o"
+    run = ["master", str(vocal_and_beat / "b.wav"), "--out", str(out)]
+    assert main(run) == 0
+    assert "replaced" not in capsys.readouterr().out
+    assert main([*run, "--json"]) == 0
+    replaced = json.loads(capsys.readouterr().out)["replaced"]
+    assert sorted(replaced) == sorted(str(out / name) for name in (
+        "master.wav", "master-16bit.wav", "premaster.wav", "stems/b.wav", "report.json",
+        "report.md"))
+    assert main(run) == 0
+    said = capsys.readouterr().out
+    assert f"note: replaced 6 files an earlier run had written in {out} (" in said

@@ -36,7 +36,9 @@ def test_complaint_to_exported_master(chat, buried_vocal_files, tmp_path):
     assert rows["lead vocal vs rest"].before < -5
     assert -1 <= rows["lead vocal vs rest"].after <= 3
     exported = chat.say(f"export {tmp_path / 'final'}")
-    assert "Exported" in exported
+    assert "Exported" in exported and "replaced" not in exported
+    again = chat.say(f"export {tmp_path / 'final'}")  # the same folder: its files are replaced
+    assert "I replaced 7 files an earlier run had written in" in again
     master = load_audio(tmp_path / "final" / "master.wav")
     assert integrated_lufs(master.samples, 44100) == pytest.approx(-14, abs=0.3)
     assert true_peak_dbtp(master.samples, 44100) <= -1.0

@@ -81,3 +81,13 @@ def test_a_device_says_where_a_fault_is_heard(text, expected):
 ])
 def test_hearing_denied_a_games_music_and_a_volume_at_its_top(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Bruce's guitar is mixed pretty low, and Roy's piano is considerably louder",
+     {("guitars", "too_quiet"), ("keys", "too_loud")}),
+    ("the snare is mixed rather loud", {("snare", "too_loud")}),
+    ("the song was mixed pretty quickly", set()),
+])
+def test_a_part_mixed_low_or_loud_through_a_word_of_degree(text, expected):
+    assert read(text) == expected

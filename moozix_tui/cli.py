@@ -2,7 +2,8 @@
 
 Each subcommand imports only what it needs when it runs, so `moozix parse` never
 pays for numpy and the chat reaches its prompt before the DSP core is loaded.
-Exit codes: 0 done, 2 bad input (one-line reason on stderr), 1 internal error.
+Exit codes: 0 done, 2 bad input (one-line reason on stderr), 1 internal error, 130
+interrupted (Ctrl+C: 128 + SIGINT, as shells report it).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
 
 
 @dataclass(frozen=True)
@@ -117,8 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("moozix: interrupted", file=sys.stderr)
-        return EXIT_INTERNAL
+        print("moozix: interrupted — every output is written whole or not at all, but the "
+              "set may be incomplete: run the command again", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (`moozix parse - | head`): stop quietly, as Unix tools do;
         # stdout is pointed at devnull so the interpreter's final flush can't raise again

@@ -141,3 +141,17 @@ def test_a_reader_that_stops_early_ends_the_command_quietly():
     assert proc.wait(timeout=60) == 0
     assert '"too_quiet"' in first
     assert "Traceback" not in err and "BrokenPipe" not in err
+
+
+def test_ctrl_c_exits_130_and_says_to_run_it_again(monkeypatch, capsys):
+    """Ctrl+C is no internal error (exit 1): it exits 128 + SIGINT, as a shell reports an
+    interrupted command, and says what to do."""
+    import moozix_tui.cli_audio as cli_audio
+
+    def interrupted(args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli_audio, "_master", interrupted)
+    assert main(["master", "mix.wav"]) == 130
+    said = capsys.readouterr().err
+    assert said.startswith("moozix: interrupted") and "run the command again" in said

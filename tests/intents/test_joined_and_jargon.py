@@ -75,6 +75,7 @@ def test_a_device_says_where_a_fault_is_heard(text, expected):
     ("the vocal sits nicely on top", set()),
     # a game's background music is the backing under its voices
     ("the bgm overshadows the voices", {("instruments", "too_loud")}),
+    ("the bgm sounds like it's clipping", {("mix", "distorted")}),
     # the listener's volume at its top to hear the song
     ("even with my speakers maxed out it's quiet", {("mix", "quiet_master")}),
     ("I have to max out the volume to hear it", {("mix", "quiet_master")}),

@@ -203,9 +203,8 @@ def _intended(reader: _Reader, cue: _Mention) -> bool:
     hi = lo + len(reader.clause_list(clause))
     if hi < len(reader.words) and reader.sentences[hi] == reader.sentences[cue.start]:
         hi += len(reader.clause_list(reader.clauses[hi]))
-    s_lo, s_hi = reader.sentence_span[reader.sentences[cue.start]]
-    end = reader.tokens[s_hi - 1].end
-    if reader.text[end:end + 3].lstrip()[:1] == "?":
+    s_lo = reader.sentence_span[reader.sentences[cue.start]][0]
+    if _asked(reader, reader.sentences[cue.start]):
         return False
     return any(not set(reader.words[max(start - 2, s_lo):start]) & reader.negators
                for start, _ in find(reader.words, _indexed(tuple(rule["meant"])), lo, hi))
@@ -247,11 +246,9 @@ def _of_pitch(reader: _Reader, cue: _Mention) -> bool:
     if not said & set(rule["heights"]):
         return False
     clause = reader.clauses[cue.start]
-    lo = max(reader.clause_start[clause], cue.start - rule["reach"])
-    hi = min(reader.clause_start[clause] + len(reader.clause_list(clause)),
-             cue.end + rule["reach"])
     clause_lo = reader.clause_start[clause]
     clause_hi = clause_lo + len(reader.clause_list(clause))
+    lo, hi = max(clause_lo, cue.start - rule["reach"]), min(clause_hi, cue.end + rule["reach"])
     return bool(find(reader.words, _indexed(tuple(rule["words"])), lo, hi)) and not find(
         reader.words, _indexed(tuple(rule["levels"])), clause_lo, clause_hi)
 
@@ -282,9 +279,10 @@ def _out_of_tune(reader: _Reader, cue: _Mention, rule: dict) -> bool:
 
 def _lessened(reader: _Reader, cue: _Mention) -> bool:
     """"the crash cymbal is brighter and less distorted", "the vocal sounds less harsh than
-    before": a problem word said to be less, after a verb of being or another comparative
-    (`stated`), tells of less of it ([scope.lessened]). Asked for ("less distortion on the
-    snare please", "could be less harsh") it stays a wish; "no less harsh than" is as harsh."""
+    before": a problem word said to be less, after a verb of being (`stated`) or another
+    comparative ([desire.comparatives]), tells of less of it ([scope.lessened]). Asked for
+    ("less distortion on the snare please", "could be less harsh") it stays a wish; "no less
+    harsh than" is as harsh."""
     if cue.cue.lack_frame or cue.cue.denied_quality:
         return False
     rule = reader.rules["scope"]["lessened"]
@@ -303,7 +301,8 @@ def _lessened(reader: _Reader, cue: _Mention) -> bool:
     k -= 1
     while k >= lo and words[k] in rule["degree"]:
         k -= 1
-    return k >= lo and (words[k] in rule["stated"] or words[k].endswith("er")) \
+    return k >= lo and (words[k] in rule["stated"]
+                        or words[k] in reader.rules["desire"]["comparatives"]) \
         and words[k] not in rule["not_after"]
 
 
@@ -322,16 +321,20 @@ def _averted(reader: _Reader, cue: _Mention) -> bool:
         k -= 1
     if k < s_lo or reader.clauses[k] != reader.clauses[cue.start]:
         return False
-    if words[k] == "from":
+    if words[k] == rule["from"]:
         v = next((j for j in range(k - 1, max(k - rule["reach"], s_lo) - 1, -1)
                   if words[j] in rule["verbs"]), None)
         if v is None or set(words[reader.clause_start[reader.clauses[v]]:v]) & reader.negators:
             return False
     elif words[k] not in rule["without"]:
         return False
-    s_hi = reader.sentence_span[reader.sentences[cue.start]][1]
-    end = reader.tokens[s_hi - 1].end
-    return reader.text[end:end + 3].lstrip()[:1] != "?"
+    return not _asked(reader, reader.sentences[cue.start])
+
+
+def _asked(reader: _Reader, sentence: int) -> bool:
+    """The sentence ends in a question mark."""
+    end = reader.tokens[reader.sentence_span[sentence][1] - 1].end
+    return reader.text[end:end + 3].lstrip()[:1] == "?"
 
 
 def _where_heard(reader: _Reader, cue: _Mention) -> bool:

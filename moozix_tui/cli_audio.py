@@ -317,12 +317,18 @@ def _settings(args):
     return MasterSettings(resolve_target(args.target, ceiling_dbtp=args.ceiling), args.style)
 
 
-def _reference(args):
-    if not args.reference:
+def _reference_path(args) -> Path | None:
+    """--reference checked before any audio is decoded: a mistyped name is said at once,
+    with the closest one, not after minutes of work on the stems."""
+    return _must_exist(Path(args.reference).expanduser()) if args.reference else None
+
+
+def _reference(path: Path | None):
+    if path is None:
         return None
     from dsp.audio import load_audio
 
-    ref = load_audio(args.reference)
+    ref = load_audio(path)
     return ref.samples, ref.sample_rate
 
 
@@ -385,16 +391,17 @@ def _master(args) -> int:
     from dsp.audio import ReadAhead
 
     mix = _must_exist(Path(args.mix).expanduser())
+    reference_path = _reference_path(args)
     with ReadAhead([mix]) as early:
         from dsp.moves import Plan
         from dsp.pipeline import load_stems, render
 
         stems, _ = load_stems([("mix", mix)], progress=_progress, read=early.load)
     _warn_about_inputs(stems)
-    reference = _reference(args)
+    reference = _reference(reference_path)
     settings = _settings_with_reference(args, reference)
     result = render(stems, [], settings, reference=reference, progress=_progress)
-    inputs = [mix] + ([Path(args.reference)] if args.reference else [])
+    inputs = [mix] + ([reference_path] if reference_path else [])
     return _finish(args, result, Plan(), inputs)
 
 
@@ -405,6 +412,7 @@ def _fix(args) -> int:
     from dsp.audio import ReadAhead
 
     given = parse_stem_args(args.stems)
+    reference_path = _reference_path(args)
     with ReadAhead(given.paths) as early:
         from dsp.pipeline import Balance, render
         from dsp.stem_analysis import analyse_session
@@ -422,10 +430,10 @@ def _fix(args) -> int:
     balance = Balance(stems, analysis)
     planned = plan(complaints, analysis, stems, balance=balance)
     planned = planned.noting(notes)
-    reference = _reference(args)
+    reference = _reference(reference_path)
     settings = _settings_with_reference(args, reference)
     result = render(stems, planned.moves, settings, before=analysis, reference=reference,
                     progress=_progress, answers=answers(complaints), idle=planned.idle,
                     measured=balance)
-    inputs = given.paths + ([Path(args.reference)] if args.reference else [])
+    inputs = given.paths + ([reference_path] if reference_path else [])
     return _finish(args, result, planned, inputs)

@@ -336,3 +336,25 @@ def test_a_rerun_into_the_same_folder_says_what_it_replaced(vocal_and_beat, tmp_
     assert main(run) == 0
     said = capsys.readouterr().out
     assert f"note: replaced 6 files an earlier run had written in {out} (" in said
+
+
+@pytest.mark.parametrize("command", [["master"], ["fix", "--say", "the vocal is too low"]])
+def test_a_mistyped_reference_is_said_before_any_audio_is_decoded(vocal_and_beat, tmp_path,
+                                                                  monkeypatch, capsys, command):
+    """--reference was opened only after the stems were decoded, analysed and mastered
+    (over a minute on a 20-minute mix), and its message named no closest file as a
+    mistyped mix's does."""
+    import dsp.pipeline
+
+    def decoded(*args, **kwargs):
+        raise AssertionError("audio decoded before --reference was checked")
+
+    monkeypatch.setattr(dsp.pipeline, "load_stems", decoded)
+    ref = tmp_path / "ref.wav"
+    sf.write(ref, np.zeros((4410, 2)), 44100)
+    stems = [str(vocal_and_beat / "b.wav")] if command == ["master"] else [
+        f"vocal={vocal_and_beat / 'v.wav'}", f"beat={vocal_and_beat / 'b.wav'}"]
+    assert main([*command, *stems, "--reference", str(tmp_path / "reff.wav"),
+                 "--out", str(tmp_path / "o")]) == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "reff.wav: not found" in err and f"the closest I see is {ref}" in err, err

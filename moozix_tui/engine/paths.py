@@ -75,7 +75,8 @@ def looks_like_path(text: str) -> bool:
 
 def closest_name(path: Path) -> Path | None:
     """The existing file or folder whose name is nearest to a path that doesn't exist,
-    looking in the nearest folder that does."""
+    looking in the nearest folder that does. Names sharing the wanted one's suffix are
+    compared without it: ".wav" alone made "six.wav" the closest to "missing.wav"."""
     import difflib
 
     folder = path.parent
@@ -86,8 +87,14 @@ def closest_name(path: Path) -> Path | None:
     except OSError:
         return None
     wanted = path.name if path.parent == folder else path.relative_to(folder).parts[0]
-    match = difflib.get_close_matches(wanted, names, n=1, cutoff=0.5)
-    return folder / match[0] if match else None
+    suffix = Path(wanted).suffix.lower()
+
+    def key(name: str) -> str:
+        return Path(name).stem if suffix and Path(name).suffix.lower() == suffix else name
+
+    by_key = {key(name): name for name in names}
+    match = difflib.get_close_matches(key(wanted), list(by_key), n=1, cutoff=0.5)
+    return folder / by_key[match[0]] if match else None
 
 
 def _split(text: str) -> list[str]:

@@ -151,6 +151,17 @@ def test_a_mistyped_path_gets_not_found_and_the_closest_name(chat, tmp_path):
     assert "didn't catch" not in answer
 
 
+def test_a_shared_suffix_alone_makes_no_closest_name(tmp_path):
+    """".wav" alone had made "six.wav" the closest to "missing.wav"."""
+    from moozix_tui.engine.paths import closest_name
+
+    (tmp_path / "six.wav").write_bytes(b"")
+    (tmp_path / "Lead Vox.wav").write_bytes(b"")
+    assert closest_name(tmp_path / "missing.wav") is None
+    assert closest_name(tmp_path / "Lead Voxx.wav") == tmp_path / "Lead Vox.wav"
+    assert closest_name(tmp_path / "lead vox.flac") == tmp_path / "Lead Vox.wav"
+
+
 def test_resume_restores_everything(chat, buried_vocal_files, tmp_path):
     chat.plan_quiet_vocal(buried_vocal_files)
     before = chat.engine.state

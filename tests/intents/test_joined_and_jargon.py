@@ -49,6 +49,11 @@ def test_a_joining_slash_starts_no_clause():
     ("we host the files on dropbox", set()),
     ("my mic is too quiet compared to the game audio", {("vocal", "too_quiet")}),
     ("my kick mic is distorted", {("kick", "distorted")}),
+    # a synthetic singer is the vocal; a string articulation is the keys' (the taxonomy's
+    # strings)
+    ("the vocaloid is very quiet", {("vocal", "too_quiet")}),
+    ("the TTS voice is distorted", {("vocal", "distorted")}),
+    ("the pizzicato is too loud", {("keys", "too_loud")}),
 ])
 def test_level_in_a_mixers_jargon_and_a_shows_voices(text, expected):
     assert read(text) == expected

@@ -35,6 +35,7 @@ from intents.scope import out_of_scope, told_apart
 from intents.text import (
     Token,
     clause_bounds,
+    joining_signs,
     quoted_titles,
     sentence_ids,
     stem,
@@ -744,7 +745,8 @@ def _denied_part(words: list[str], start: int, sets) -> bool:
     return k >= 0 and words[k] in sets["negators"]
 
 
-_LIST_MARKS = frozenset(",&+/ \t\n")
+_LIST_MARKS = frozenset(", \t\n") | joining_signs()
+"""What may stand between the members of a list: commas, spaces and [clauses] signs."""
 """Characters that may stand between the members of a list besides its words."""
 
 

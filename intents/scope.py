@@ -169,8 +169,7 @@ def _approved(reader: _Reader, cue: _Mention) -> bool:
     """"quieter than most modern records, which I love": the next clause of the sentence
     opens on a comment approving of what the problem words' clause says ([scope.approved])."""
     rule = reader.rules["scope"]["approved"]
-    clause = reader.clauses[cue.start]
-    k = reader.clause_start[clause] + len(reader.clause_list(clause))
+    k = _clause_span(reader, reader.clauses[cue.start])[1]
     if k >= len(reader.words) or reader.sentences[k] != reader.sentences[cue.start]:
         return False
     lo = k
@@ -198,9 +197,7 @@ def _intended(reader: _Reader, cue: _Mention) -> bool:
     words' clause or the one after, is a choice described ([scope.intended]); asked ("was
     that on purpose?") or denied ("surely not on purpose") it stays a complaint."""
     rule = reader.rules["scope"]["intended"]
-    clause = reader.clauses[cue.start]
-    lo = reader.clause_start[clause]
-    hi = lo + len(reader.clause_list(clause))
+    lo, hi = _clause_span(reader, reader.clauses[cue.start])
     if hi < len(reader.words) and reader.sentences[hi] == reader.sentences[cue.start]:
         hi += len(reader.clause_list(reader.clauses[hi]))
     s_lo = reader.sentence_span[reader.sentences[cue.start]][0]
@@ -245,9 +242,7 @@ def _of_pitch(reader: _Reader, cue: _Mention) -> bool:
             reader, cue, rule)
     if not said & set(rule["heights"]):
         return False
-    clause = reader.clauses[cue.start]
-    clause_lo = reader.clause_start[clause]
-    clause_hi = clause_lo + len(reader.clause_list(clause))
+    clause_lo, clause_hi = _clause_span(reader, reader.clauses[cue.start])
     lo, hi = max(clause_lo, cue.start - rule["reach"]), min(clause_hi, cue.end + rule["reach"])
     return bool(find(reader.words, _indexed(tuple(rule["words"])), lo, hi)) and not find(
         reader.words, _indexed(tuple(rule["levels"])), clause_lo, clause_hi)
@@ -260,8 +255,7 @@ def _out_of_tune(reader: _Reader, cue: _Mention, rule: dict) -> bool:
     and "way too sharp" stay a tone."""
     words = reader.words
     clause = reader.clauses[cue.start]
-    lo = reader.clause_start[clause]
-    hi = lo + len(reader.clause_list(clause))
+    lo, hi = _clause_span(reader, clause)
     if find(words, _indexed(tuple(rule["out_of_tune"])), lo, hi):
         return True
     k = cue.start - 1
@@ -329,6 +323,12 @@ def _averted(reader: _Reader, cue: _Mention) -> bool:
     elif words[k] not in rule["without"]:
         return False
     return not _asked(reader, reader.sentences[cue.start])
+
+
+def _clause_span(reader: _Reader, clause: int) -> tuple[int, int]:
+    """Where a clause's words start and end."""
+    lo = reader.clause_start[clause]
+    return lo, lo + len(reader.clause_list(clause))
 
 
 def _asked(reader: _Reader, sentence: int) -> bool:
@@ -795,7 +795,7 @@ def _praised_back(reader: _Reader, clause: int, sentence: int) -> bool:
     later clause of the sentence that names no part of its own and praises points back to
     the size the clause before gave its part."""
     hi = reader.sentence_span[sentence][1]
-    k = reader.clause_start[clause] + len(reader.clause_list(clause))
+    k = _clause_span(reader, clause)[1]
     while k < hi:
         later = reader.clauses[k]
         end = k + len(reader.clause_list(later))

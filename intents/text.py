@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["MAX_CHARS", "Token", "clause_bounds", "clause_words", "keys_of", "sentence_ids", "stem",
-           "tokenize", "words_of"]
+__all__ = ["MAX_CHARS", "Token", "clause_bounds", "clause_words", "joining_signs", "keys_of",
+           "sentence_ids", "stem", "tokenize", "words_of"]
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*", re.UNICODE)
 _BREAK = re.compile(r"[,;:!?.()\[\]{}\"“”|/…]+|\s[-–—]+\s|\.\.\.")
@@ -153,6 +153,11 @@ def _expand(raw: str, rules: _Rules) -> tuple[str, ...]:
     if "'" in word and any(word.endswith(e) for e in rules.dropped_endings):
         return (word.split("'")[0],)
     return (word,)
+
+
+def joining_signs() -> frozenset[str]:
+    """The signs that join two words as a list ("vocal/guitar", "kick & snare")."""
+    return frozenset(_rules().signs)
 
 
 def clause_words() -> frozenset[str]:

@@ -34,6 +34,7 @@ from dsp.mixing import mix_stems
 from dsp.moves import Move, Plan
 from dsp.processing import apply_moves
 from dsp.report import build_report, render_markdown
+from dsp.staging import staged, swap_in
 from dsp.stem_analysis import SessionAnalysis, analyse_session
 from dsp.writing import MASTER_BIT_DEPTH, STEM_BIT_DEPTH, write_wav
 
@@ -239,6 +240,9 @@ class ExportResult:
     replaced: tuple[Path, ...] = ()
     """Outputs of an earlier run that were already in the folder and are now replaced: a
     rerun into the same --out never overwrites without saying so."""
+    removed: tuple[Path, ...] = ()
+    """Stems an earlier run wrote (its report.json lists them) that this set has not: a
+    rerun with other inputs leaves no stale stems in stems/."""
 
     @property
     def paths(self) -> tuple[Path, ...]:
@@ -248,10 +252,12 @@ class ExportResult:
 
 def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapping[str, str],
            inputs: Iterable[Path] = (), progress: Progress | None = None) -> ExportResult:
-    """Write every output atomically, and measure the master as written, not as computed:
-    it is read back, and its figures are those mastering measured only if it decodes to the
-    very samples they were measured on; otherwise it is measured again. `names`: each
-    layer's name for people, for the report (see Move.action).
+    """Write every output, as one set (see dsp.staging): a failure half-way leaves the
+    folder as it was, and stems an earlier run wrote for other inputs go with the swap.
+    The master is measured as written, not as computed: it is read back, and its figures
+    are those mastering measured only if it decodes to the very samples they were
+    measured on; otherwise it is measured again. `names`: each layer's name for people,
+    for the report (see Move.action).
 
     Three threads for two cores: one reads the master back and measures it as soon as it
     is on disk, while the others write the rest, each spending part of a file on fsync.
@@ -259,50 +265,81 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
     report = progress or _quiet
     folder = Path(out_dir).expanduser()
     inputs = [Path(p) for p in inputs]
-    ensure_not_input(folder, inputs)
     rate = result.stems.sample_rate
+    stem_names = [f"stems/{name}.wav" for name in export_names(result.stems.stems)]
+    outputs = ["master.wav", "master-16bit.wav", "premaster.wav", *stem_names,
+               "report.json", "report.md"]
+    for path in (folder, *(folder / name for name in outputs)):
+        ensure_not_input(path, inputs)
+    earlier = _earlier_outputs(folder)
     report("writing the master, premaster and stems", 0.1)
-    jobs = [(folder / "master.wav", result.master.samples, MASTER_BIT_DEPTH, False),
-            (folder / "master-16bit.wav", result.master.samples, 16, True),
-            (folder / "premaster.wav", result.premaster, 24, False)]
-    jobs += [(folder / "stems" / f"{name}.wav", stem.samples, STEM_BIT_DEPTH, False)
-             for name, stem in zip(export_names(result.stems.stems), result.stems.stems,
-                                   strict=True)]
-    reports = (folder / "report.json", folder / "report.md")
-    replaced = tuple(path for path in (*(job[0] for job in jobs), *reports) if path.exists())
+    with staged(folder) as staging:
+        jobs = [(staging / "master.wav", result.master.samples, MASTER_BIT_DEPTH, False),
+                (staging / "master-16bit.wav", result.master.samples, 16, True),
+                (staging / "premaster.wav", result.premaster, 24, False)]
+        jobs += [(staging / name, stem.samples, STEM_BIT_DEPTH, False)
+                 for name, stem in zip(stem_names, result.stems.stems, strict=True)]
+        loudness = _write_all(jobs, rate, result.master, report)
+        data = build_report(result, plan=plan, written=loudness, names=names, outputs={
+            "master": "master.wav", "master_16bit": "master-16bit.wav",
+            "premaster": "premaster.wav", "stems": stem_names})
+        import json
 
+        atomic_write_bytes(staging / "report.json", json.dumps(data, indent=2).encode("utf-8"))
+        atomic_write_bytes(staging / "report.md", render_markdown(data).encode("utf-8"))
+        swapped = swap_in(staging, folder, outputs, earlier=earlier, protect=inputs)
+    report("done", 1.0)
+    return ExportResult(folder=folder, master=folder / "master.wav",
+                        master_16bit=folder / "master-16bit.wav",
+                        premaster=folder / "premaster.wav",
+                        stems=tuple(folder / name for name in stem_names),
+                        report_json=folder / "report.json", report_md=folder / "report.md",
+                        written_lufs=loudness.integrated_lufs,
+                        written_true_peak_dbtp=loudness.true_peak_dbtp,
+                        written_precise_peak_dbtp=loudness.precise_peak_dbtp,
+                        replaced=swapped.replaced, removed=swapped.removed)
+
+
+def _write_all(jobs: Sequence[tuple[Path, np.ndarray, int, bool]], rate: int,
+               mastered: MasterResult, report: Progress) -> Loudness:
+    """Write every (path, samples, bit depth, dither) job, the first being the master, and
+    return the master's figures as written. Stopped (an error, Ctrl+C), the writes not yet
+    begun are dropped rather than waited for."""
     def write(job: tuple[Path, np.ndarray, int, bool]) -> Path:
         path, samples, bits, dither = job
-        return write_wav(path, samples, rate, bit_depth=bits, dither=dither, protect=inputs)
+        return write_wav(path, samples, rate, bit_depth=bits, dither=dither)
 
     def measure(written: Future[Path]) -> Loudness:
         audio = load_audio(written.result())
-        if audio.sample_rate == rate and np.array_equal(audio.samples, result.master.samples):
-            return result.master.after  # measured on these very samples (see master)
+        if audio.sample_rate == rate and np.array_equal(audio.samples, mastered.samples):
+            return mastered.after  # measured on these very samples (see master)
         return measure_loudness(audio.samples, audio.sample_rate)
 
-    with ThreadPoolExecutor(max_workers=3) as pool:
+    pool = ThreadPoolExecutor(max_workers=3)
+    try:
         writes = [pool.submit(write, jobs[0])]
         measured = pool.submit(measure, writes[0])
         writes += [pool.submit(write, job) for job in jobs[1:]]
-        written_paths = [done.result() for done in writes]
+        for done in writes:
+            done.result()
         report("checking the written master", 0.8)
-        loudness = measured.result()
-    master_path, master16, premaster = written_paths[:3]
-    stem_paths = tuple(written_paths[3:])
-    data = build_report(result, plan=plan, written=loudness, names=names, outputs={
-        "master": master_path.name, "master_16bit": master16.name,
-        "premaster": premaster.name, "stems": [f"stems/{p.name}" for p in stem_paths]})
+        return measured.result()
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _earlier_outputs(folder: Path) -> list[str]:
+    """The stems an earlier export into `folder` wrote, as its report.json lists them; a
+    report that isn't one of ours names none. Only plain names under stems/ are taken, so
+    nothing outside the folder's stems/ can be named."""
     import json
 
-    json_path = atomic_write_bytes(reports[0],
-                                   json.dumps(data, indent=2).encode("utf-8"), protect=inputs)
-    md_path = atomic_write_bytes(reports[1],
-                                 render_markdown(data).encode("utf-8"), protect=inputs)
-    report("done", 1.0)
-    return ExportResult(folder=folder, master=master_path, master_16bit=master16,
-                        premaster=premaster, stems=stem_paths, report_json=json_path,
-                        report_md=md_path, written_lufs=loudness.integrated_lufs,
-                        written_true_peak_dbtp=loudness.true_peak_dbtp,
-                        written_precise_peak_dbtp=loudness.precise_peak_dbtp,
-                        replaced=replaced)
+    try:
+        stems = json.loads((folder / "report.json").read_text("utf-8"))["outputs"]["stems"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return []
+    if not isinstance(stems, list):
+        return []
+    return [name for name in stems if isinstance(name, str) and name.startswith("stems/")
+            and "/" not in name[6:] and name[6:] not in ("", ".", "..")
+            and name.endswith(".wav")]

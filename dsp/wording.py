@@ -7,8 +7,8 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 __all__ = ["change", "definite", "figure", "khz_band", "listing", "number", "part_name",
-           "percent", "replaced_outputs", "rounded", "row_change", "signed", "signed_range",
-           "spoken", "the_part"]
+           "percent", "removed_outputs", "replaced_outputs", "rounded", "row_change", "signed",
+           "signed_range", "spoken", "the_part"]
 
 
 _ID_WORDS = {"backing_vocals": "backing vocals"}
@@ -123,7 +123,20 @@ def listing(items: Sequence[str]) -> str:
 def replaced_outputs(folder: Path, replaced: Sequence[Path]) -> str:
     """What an export wrote over: 'replaced 3 files an earlier run had written in out/
     (master.wav, stems/v.wav, report.md)'."""
-    names = [path.relative_to(folder).as_posix() for path in replaced]
-    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
-    count = f"{len(names)} file{'s' if len(names) != 1 else ''}"
+    count, shown = _files_in(folder, replaced)
     return f"replaced {count} an earlier run had written in {folder} ({shown})"
+
+
+def removed_outputs(folder: Path, removed: Sequence[Path]) -> str:
+    """The stems an earlier run wrote for other inputs, taken away by this export:
+    'removed 2 files an earlier run had written in out/ for other inputs (stems/a.wav,
+    stems/b.wav)'."""
+    count, shown = _files_in(folder, removed)
+    return f"removed {count} an earlier run had written in {folder} for other inputs ({shown})"
+
+
+def _files_in(folder: Path, paths: Sequence[Path]) -> tuple[str, str]:
+    """('3 files', 'master.wav, stems/v.wav, report.md'): `paths` as named in `folder`."""
+    names = [path.relative_to(folder).as_posix() for path in paths]
+    shown = ", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else "")
+    return f"{len(names)} file{'s' if len(names) != 1 else ''}", shown

@@ -119,8 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("moozix: interrupted — every output is written whole or not at all, but the "
-              "set may be incomplete: run the command again", file=sys.stderr)
+        print("moozix: interrupted — an unfinished export leaves --out as it was: run the "
+              "command again", file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (`moozix parse - | head`): stop quietly, as Unix tools do;

@@ -347,7 +347,7 @@ def _settings_with_reference(args, reference):
 def _finish(args, result, plan, inputs) -> int:
     from dsp.pipeline import export
     from dsp.report import complaint_rows
-    from dsp.wording import replaced_outputs, row_change
+    from dsp.wording import removed_outputs, replaced_outputs, row_change
     from moozix_tui.engine.present import layer_names, limit_note
 
     exported = export(args.out, result, plan=plan, names=layer_names(), inputs=inputs,
@@ -365,6 +365,7 @@ def _finish(args, result, plan, inputs) -> int:
         "held_back": plan.held_back, "limited": list(plan.limited),
         "measured": measured,
         "replaced": [str(p) for p in exported.replaced],
+        "removed": [str(p) for p in exported.removed],
     }
     if args.json:
         print(json.dumps(summary))
@@ -382,6 +383,8 @@ def _finish(args, result, plan, inputs) -> int:
             print(f"note: {limit_note(plan.limited)}")
         if exported.replaced:
             print(f"note: {replaced_outputs(exported.folder, exported.replaced)}")
+        if exported.removed:
+            print(f"note: {removed_outputs(exported.folder, exported.removed)}")
         print(f"master: {exported.written_lufs:.1f} LUFS, {exported.written_true_peak_dbtp:.1f} "
               f"dBTP -> {exported.folder}")
     return EXIT_OK

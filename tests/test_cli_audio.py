@@ -338,6 +338,19 @@ def test_a_rerun_into_the_same_folder_says_what_it_replaced(vocal_and_beat, tmp_
     assert f"note: replaced 6 files an earlier run had written in {out} (" in said
 
 
+def test_a_rerun_with_another_mix_takes_away_the_earlier_stem_and_says_so(vocal_and_beat,
+                                                                          tmp_path, capsys):
+    """stems/b.wav of a first run stayed beside the second run's stems/v.wav, unsaid."""
+    out = tmp_path / "o"
+    assert main(["master", str(vocal_and_beat / "b.wav"), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["master", str(vocal_and_beat / "v.wav"), "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert (f"note: removed 1 file an earlier run had written in {out} for other inputs "
+            "(stems/b.wav)") in said
+    assert [p.name for p in (out / "stems").iterdir()] == ["v.wav"]
+
+
 @pytest.mark.parametrize("command", [["master"], ["fix", "--say", "the vocal is too low"]])
 def test_a_mistyped_reference_is_said_before_any_audio_is_decoded(vocal_and_beat, tmp_path,
                                                                   monkeypatch, capsys, command):

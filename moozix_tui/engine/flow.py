@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from dsp.wording import replaced_outputs
+from dsp.wording import removed_outputs, replaced_outputs
 from moozix_tui.engine import decide, jobs
 from moozix_tui.engine.model import Turn
 from moozix_tui.engine.needs import missing_stems
@@ -321,5 +321,7 @@ def finished_export(session: Session, exported) -> Turn:
         f"in {md_code('stems/')}. The written master measures "
         f"**{exported.written_lufs:.1f} LUFS** and **{exported.written_true_peak_dbtp:.1f} "
         "dBTP**." + (f" I {md_literal(replaced_outputs(exported.folder, exported.replaced))}."
-                     if exported.replaced else "")], "summary")
+                     if exported.replaced else "")
+        + (f" I {md_literal(removed_outputs(exported.folder, exported.removed))}."
+           if exported.removed else "")], "summary")
 

@@ -37,8 +37,15 @@ def test_complaint_to_exported_master(chat, buried_vocal_files, tmp_path):
     assert -1 <= rows["lead vocal vs rest"].after <= 3
     exported = chat.say(f"export {tmp_path / 'final'}")
     assert "Exported" in exported and "replaced" not in exported
+    earlier = tmp_path / "final" / "report.json"   # as a run on other stems would list
+    listed = json.loads(earlier.read_text())
+    listed["outputs"]["stems"].append("stems/Old Take.wav")
+    earlier.write_text(json.dumps(listed))
+    (tmp_path / "final" / "stems" / "Old Take.wav").write_bytes(b"RIFF")
     again = chat.say(f"export {tmp_path / 'final'}")  # the same folder: its files are replaced
     assert "I replaced 7 files an earlier run had written in" in again
+    assert "removed 1 file an earlier run had written in" in again and "Old Take" in again
+    assert not (tmp_path / "final" / "stems" / "Old Take.wav").exists()
     master = load_audio(tmp_path / "final" / "master.wav")
     assert integrated_lufs(master.samples, 44100) == pytest.approx(-14, abs=0.3)
     assert true_peak_dbtp(master.samples, 44100) <= -1.0

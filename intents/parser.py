@@ -1391,10 +1391,15 @@ class _Reader:
         if when is None or (when > 0 and self.words[when - 1] in rule["occasions"]) \
                 or set(self.words[when + 1:cue.start]) & set(rule["ought"]):
             return False
-        if self.words[when + 1:when + 2] and self.words[when + 1] in rule["if_doers"] \
-                and when + 2 < cue.start and self.words[when + 2] in rule["listening"]:
+        if self.words[when + 1:when + 2] and self.words[when + 1] in rule["if_doers"]:
             # "when I put my song in a playlist it's quieter": where it is heard, no condition
-            return False
+            k = when + 2
+            while k < cue.start and self.words[k] in rule["listening_between"]:
+                k += 1
+            heard = set(self.words[cue.start:cue.end]) & set(rule["listening"])
+            if (k == cue.start and heard) or (
+                    k < cue.start and self.words[k] in rule["listening"]):
+                return False  # "when I can't hear the lyrics": the cue is the doer's hearing
         stative = self.rules["conditional"]["stative"]
         between = [m for m in self.by_clause.get(self.clauses[cue.start], [])
                    if m.layer and when < m.start and m.end <= cue.start]

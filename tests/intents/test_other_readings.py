@@ -12,10 +12,10 @@ from intents import understand
 
 
 @pytest.mark.parametrize(("text", "reading", "beside"), [
-    ("the game music volume jumps around between levels", ("instruments", "inconsistent"),
-     ("mix", "inconsistent")),
-    # a mastering fault of the music is read as the song's ([music_as_song]), the music's
-    # own reading beside it
+    # a mastering fault or an uneven level of the music is read as the song's
+    # ([music_as_song]), the music's own reading beside it
+    ("the game music volume jumps around between levels", ("mix", "inconsistent"),
+     ("instruments", "inconsistent")),
     ("the menu music sounds distorted", ("mix", "distorted"), ("instruments", "distorted")),
     ("the instrumental is way too loud", ("instruments", "too_loud"), ("mix", "loud_master")),
 ])

@@ -373,6 +373,8 @@ WHERE_HEARD = [
     ("when I compare it to other songs mine sounds quiet", {("mix", "quiet_master")}),
     ("when I boost the bass it gets muddy", set()),
     ("when I turn it up it gets harsh", set()),
+    ("I get annoyed when I can't hear the lyrics", {("vocal", "too_quiet")}),
+    ("it drives me mad when I can barely hear the vocal", {("vocal", "too_quiet")}),
 ]
 
 # A level by a multiple, or sized by "a good" amount ("a good 3dB louder"): "good" there
@@ -899,6 +901,9 @@ MUSIC_AS_SONG = [
     ("the music is so distorted you can't hear the vocal",
      {("instruments", "distorted"), ("vocal", "too_quiet")}),
     ("the music is way too quiet under the singer", {("instruments", "too_quiet")}),
+    ("the game's music keeps jumping up and down in volume", {("mix", "inconsistent")}),
+    ("the music's volume is all over the place compared to the dialogue",
+     {("instruments", "inconsistent")}),
 ]
 
 # "All over the place" after a fault says where it is heard, not that a level is uneven;

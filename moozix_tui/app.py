@@ -191,7 +191,7 @@ class MoozixApp(App[int]):
 
     @on(Input.Submitted, "#prompt")
     def send_message(self, event: Input.Submitted) -> None:
-        text = event.value.strip()   # the prompt cleared itself as it sent (Prompt._on_key)
+        text = event.value.strip()   # the prompt cleared itself as it sent (LineInput)
         if text:
             self.part(Prompt).remember(text)
             self.part(SummaryCard).fold()

@@ -19,6 +19,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, DirectoryTree, Input, Label, Static
 
 from moozix_tui.engine.paths import AUDIO_SUFFIXES, find_paths, named_folder
+from moozix_tui.widgets.line_input import LineInput
 from moozix_tui.widgets.prompt import PathSuggester
 
 __all__ = ["AudioTree", "FilePicker"]
@@ -57,8 +58,8 @@ class FilePicker(ModalScreen[list[Path]]):
                         "a path below")
             yield Static(id="where", markup=False)
             yield AudioTree(str(self.start))
-            yield Input(placeholder="a folder or file path (Enter)", id="path",
-                        suggester=PathSuggester(), select_on_focus=False)
+            yield LineInput(placeholder="a folder or file path (Enter)", id="path",
+                            suggester=PathSuggester(), select_on_focus=False)
             yield Static(id="chosen", markup=False)
             with Horizontal():
                 yield Button("↑ Up", id="up", compact=True)
@@ -103,23 +104,26 @@ class FilePicker(ModalScreen[list[Path]]):
 
     @on(Input.Submitted, "#path")
     def open_typed_path(self, event: Input.Submitted) -> None:
+        """The box cleared itself as it sent (LineInput); a path not found is put back to
+        be mended, unless more has been typed since."""
         text = event.value.strip()
         if not text:
             return
         folder = named_folder(text)
         if folder is not None:
             self.show_folder(folder)
-            event.input.value = ""
             return
         files = [p for _, p in find_paths(text) if p.is_file()]
         if not files:
             self.query_one("#where", Static).update(
                 Text(f"not found: {text} (still in {self.folder})", style="red"))
+            if not event.input.value:
+                event.input.value = event.value
+                event.input.cursor_position = len(event.value)
             return
         for path in files:
             if path not in self.chosen:
                 self.chosen.append(path)
-        event.input.value = ""
         self.show_chosen()
 
     @on(DirectoryTree.FileSelected)

@@ -1,4 +1,4 @@
-"""The prompt: an Input with message history (up/down) and file-path completion."""
+"""The prompt: a LineInput with message history (up/down) and file-path completion."""
 
 from __future__ import annotations
 
@@ -8,7 +8,8 @@ from pathlib import Path
 
 from textual import events
 from textual.suggester import Suggester
-from textual.widgets import Input
+
+from moozix_tui.widgets.line_input import LineInput
 
 __all__ = ["PathSuggester", "Prompt", "complete_path"]
 
@@ -42,7 +43,7 @@ class PathSuggester(Suggester):
         return complete_path(value)
 
 
-class Prompt(Input):
+class Prompt(LineInput):
     def __init__(self, **kwargs) -> None:
         super().__init__(placeholder="Tell me what sounds wrong… (F1 for help)",
                          suggester=PathSuggester(), **kwargs)
@@ -55,16 +56,6 @@ class Prompt(Input):
         self._cursor = None
 
     async def _on_key(self, event: events.Key) -> None:
-        if event.key == "enter":
-            # submitted and cleared here, in order with the letters: as a binding, the
-            # submit ran once the key had bubbled up to the app, after the letters typed
-            # next were in the box ('target apple⏎style warm⏎' sent 'target applestyle warm'
-            # twice)
-            event.prevent_default()
-            event.stop()
-            await self.action_submit()
-            self.value = ""
-            return
         if event.key in ("up", "down") and self.history:
             event.prevent_default()
             event.stop()

@@ -70,3 +70,45 @@ async def test_many_chosen_files_say_how_many(tmp_path, export, monkeypatch):
         shown = str(picker.query_one("#chosen", Static).render()).splitlines()
         assert shown[0].startswith("5 files chosen")
         assert "01 Kick In.wav" in shown[1]
+
+
+async def test_paths_typed_in_one_burst_are_read_one_line_at_a_time(tmp_path, export,
+                                                                     monkeypatch):
+    """'<folder>⏎<file>⏎' typed fast (or queued while the app was busy) read as one path,
+    'not found: …/v2//…/15 Lead Vox.wavhalf': each Enter must read what was typed before it
+    and nothing after, as the prompt's does (9d9ef2a)."""
+    from textual import events
+
+    monkeypatch.chdir(tmp_path)
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        picker = await _open_picker(app, pilot)
+        box = picker.query_one("#path", Input)
+        box.focus()
+        await pilot.pause()
+        burst = []
+        for line in (f"{export}/", f"{export / NAMES[4]}.wav", "half"):
+            burst += [events.Key("space" if c == " " else c, c) for c in line]
+            burst.append(events.Key("enter", "\r"))
+        for key in burst[:-1]:   # the last line is left in the box
+            app.post_message(key)
+        await wait_for(pilot, lambda: picker.chosen != [], "a file chosen")
+        await wait_for(pilot, lambda: box.value == "half", "the last line in the box")
+        assert Path(picker.query_one(AudioTree).path) == export.resolve()
+        assert picker.chosen == [export / f"{NAMES[4]}.wav"]
+
+
+async def test_a_path_not_found_stays_in_the_box_to_be_mended(tmp_path, export, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        picker = await _open_picker(app, pilot)
+        box = picker.query_one("#path", Input)
+        box.focus()
+        box.value = f"{export}/16 Lead Vox.wav"
+        await pilot.press("enter")
+        await wait_for(pilot, lambda: "not found" in str(
+            picker.query_one("#where", Static).render()), "not found said")
+        assert box.value == f"{export}/16 Lead Vox.wav"
+        await pilot.press("backspace", "x")
+        assert box.value == f"{export}/16 Lead Vox.wax"

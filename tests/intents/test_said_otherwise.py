@@ -904,6 +904,8 @@ MUSIC_AS_SONG = [
     ("the game's music keeps jumping up and down in volume", {("mix", "inconsistent")}),
     ("the music's volume is all over the place compared to the dialogue",
      {("instruments", "inconsistent")}),
+    ("honestly the music sounds shrill and tinny", {("mix", "tonal_balance")}),
+    ("the music sounds muddy under the vocal", {("instruments", "muddy")}),
 ]
 
 # "All over the place" after a fault says where it is heard, not that a level is uneven;

@@ -760,10 +760,18 @@ def _story(reader: _Reader, start: int) -> bool:
     clause = reader.clauses[start]
     words = reader.words
     for k in range(reader.clause_start[clause] + 1, start):
-        if words[k] == rule["about"] and words[k - 1] in rule["before"]:
+        if words[k] == rule["about"] and words[k - 1] in rule["before"] \
+                and not _amount_at(reader, k + 1, rule["amounts"]):
             return not any(m.layer and k < m.start < start
                            for m in reader.by_clause.get(clause, []))
     return False
+
+
+def _amount_at(reader: _Reader, k: int, amounts: list[str]) -> bool:
+    """A number ("10x", "3db") or one of `amounts` ("twice", "the same") starts at word k."""
+    words = reader.words
+    return k < len(words) and (words[k][:1].isdigit() or any(
+        tuple(words[k:k + len(a.split())]) == tuple(a.split()) for a in amounts))
 
 
 def _praised(reader: _Reader, cue: _Mention) -> bool:

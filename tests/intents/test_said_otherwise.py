@@ -385,6 +385,10 @@ BY_HOW_MUCH = [
     ("the bass is a good 3dB louder than the kick", {("bass", "too_loud")}),
     ("the hats are a good deal too loud", {("cymbals", "too_loud")}),
     ("the vocal sounds good", set()),
+    # "about" before an amount is roughly, not what a song is about; "hot" is level
+    ("the announcer is about 10x louder than the sound effects", {("vocal", "too_loud")}),
+    ("the bass is gain-staged roughly twice as hot as the guitars", {("bass", "too_loud")}),
+    ("the song is about two lovers drowning in debt", set()),
 ]
 
 # Nothing in particular heard over a part ("can't hear anything over the guitars"): the part

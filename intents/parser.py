@@ -193,6 +193,45 @@ def _joined(text: str, tokens: list[Token], vocab: Vocabulary) -> list[Token]:
     return out
 
 
+def _verb_shared(text: str, tokens: list[Token], vocab: Vocabulary) -> list[Token]:
+    """"turn the bass up and the hats down", "make the vocal louder, the pads softer": a
+    request's verb is said once for two moves; the second move gets it back, so each part
+    reads its own move ([shared_verb])."""
+    rule = vocab.rules["shared_verb"]
+    ends = set(rule["directions"]) | {
+        c for c in vocab.rules["desire"]["comparatives"] if " " not in c}
+    before = set(vocab.rules["desire"]["causative_after"])
+    words = [t.word for t in tokens]
+    out = list(tokens)
+    inserted = 0
+    for v, word in enumerate(words):
+        if word not in rule["verbs"] or (v > 0 and words[v - 1] not in before
+                                         and text[tokens[v - 1].end:tokens[v].start] == " "):
+            continue
+        first = next((k for k in range(v + 2, min(v + rule["most_words"] + 3, len(words)))
+                      if words[k] in ends), None)
+        if first is None:
+            continue
+        joiner = first + 1
+        while joiner < len(words) and (words[joiner] in rule["amounts"]
+                                       or words[joiner][:1].isdigit()):
+            joiner += 1
+        if joiner >= len(words):
+            continue
+        if words[joiner] in rule["joiners"]:
+            joiner += 1
+        elif "," not in text[tokens[joiner - 1].end:tokens[joiner].start]:
+            continue
+        second = next((k for k in range(joiner + 1, min(joiner + rule["most_words"] + 1,
+                                                         len(words))) if words[k] in ends), None)
+        if second is None or set(words[joiner:second]) & set(rule["not_between"]):
+            continue
+        at = tokens[joiner].start
+        out.insert(joiner + inserted, Token(word, at, at, ""))
+        inserted += 1
+    return out
+
+
 def _title_case(tokens: list[Token]) -> bool:
     capitalised = sum(t.raw[:1].isupper() for t in tokens)
     return capitalised >= 0.5 * max(len(tokens), 1)
@@ -1220,7 +1259,7 @@ class _Reader:
         self.text = text
         self.vocab = vocab
         self.rules = vocab.rules
-        self.tokens = _joined(text, tokenize(text), vocab)
+        self.tokens = _verb_shared(text, _joined(text, tokenize(text), vocab), vocab)
         self.clauses = clause_bounds(text, self.tokens)
         self.words, self.corrections = _correct(self.tokens, self.clauses, vocab)
         self.sentences = sentence_ids(text, self.tokens)

@@ -301,3 +301,22 @@ def test_a_descriptor_after_and_belongs_to_the_part_after_it(text, expected):
     """Taxonomy: "A named list of parts keeps each part": each descriptor is the problem of
     the part it stands before."""
     assert _read(text) == expected
+
+
+SHARED_VERB = RULES["shared_verb"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), SHARED_VERB["examples"] + [
+    ("turn the vocal up 2 db and the guitars down 1 db", "guitars", "too_loud"),
+    ("make the vocal louder, the pads softer", "keys", "too_loud")])
+def test_a_request_verb_said_once_serves_both_moves(text, layer, problem):
+    """"Turn the bass up and the hats down" asks for two moves: the hats are too loud, as
+    "turn the hats down" alone says (taxonomy: too_loud is "too much, sticks out")."""
+    read = _read(text)
+    assert (layer, problem) in read
+    assert (layer, {"too_loud": "too_quiet", "too_quiet": "too_loud"}[problem]) not in read
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), SHARED_VERB["counter_examples"])
+def test_a_second_clause_with_its_own_verb_keeps_it(text, layer, problem):
+    assert (layer, problem) in _read(text)

@@ -526,9 +526,10 @@ def told_not_mixed(reader: _Reader, start: int, end: int, problem: str) -> bool:
         return True
     if _technique(reader, end) or _recipe(reader, reader.sentences[start]):
         return True
+    taught = _taught(reader, reader.sentences[start]) and not _overall(reader, start)
     if _excess(reader, start, end):
-        return _taught(reader, reader.sentences[start]) and _generic(reader, end)
-    return (_taught(reader, reader.sentences[start]) or _mood(reader, start, end, problem)
+        return taught and _generic(reader, end)
+    return (taught or _mood(reader, start, end, problem)
             or _story(reader, start) or _arranged(reader, start, problem)
             or _written(reader, start, end, problem))
 
@@ -672,6 +673,18 @@ def _taught(reader: _Reader, sentence: int) -> bool:
     advice = reader.rules["scope"]["advice"]
     return _memo(reader, ("taught", sentence), lambda: _framed(
         reader, sentence, advice["teaching"], frozenset(advice["listed"])))
+
+
+def _overall(reader: _Reader, start: int) -> bool:
+    """"it was just too loud, in general": each teaching phrase of the sentence is one of
+    [scope.advice] `overall` and comes after the problem words: it sums the judgement up,
+    it teaches nothing."""
+    advice = reader.rules["scope"]["advice"]
+    lo, hi = reader.sentence_span[reader.sentences[start]]
+    found = find(reader.words, _indexed(tuple(advice["teaching"])), lo, hi)
+    overall = {tuple(p.split()) for p in advice["overall"]}
+    return bool(found) and all(
+        a > start and tuple(reader.words[a:b]) in overall for a, b in found)
 
 
 def _unfolds(reader: _Reader, sentence: int) -> bool:

@@ -58,3 +58,15 @@ def test_a_quoted_title_names_a_song_not_a_problem(text, expected):
     heard = understand(text)
     assert {(i.layer, i.problem) for i in heard.intents} == expected
     assert heard.unclear == ()   # '"Harsh Light" opens the album' asked "harsh where?"
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), SCOPE["advice"]["overall_examples"])
+def test_in_general_after_a_complaint_sums_it_up(text, layer, problem):
+    """"It was just too loud, in general": said after the problem, "in general" means overall,
+    not a lesson about mixes in general (whose problem words judge no mix)."""
+    assert (layer, problem) in {(i.layer, i.problem) for i in understand(text).intents}
+
+
+@pytest.mark.parametrize("text", SCOPE["advice"]["overall_counter_examples"])
+def test_in_general_before_a_problem_still_teaches(text):
+    assert understand(text).intents == ()

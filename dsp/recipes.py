@@ -1053,8 +1053,14 @@ def _stereo_only(ctx: _Context) -> None:
     elif problem in ("too_quiet", "too_loud", "masking"):
         missing = (f"There's no stem for {ctx.the(layer)} among your files, so"
                    if _parts_loaded(ctx) else "With only the stereo mix,")
+        host = ctx.host(layer) if problem != "masking" else None
+        # the stem it plays in can still move, all of it: say how, in words that read back
+        instead = (f", or say 'turn {ctx.the(host)} {'down' if problem == 'too_loud' else 'up'}'"
+                   f" to move the whole {part_name(host, ctx.names)} stem it plays in"
+                   if host else "")
         ctx.notes.append(f"{missing} I can't change the level of {ctx.the(layer)} on its own. "
-                         f"Add a stem for {ctx.the(layer)} and I'll set it against the rest.")
+                         f"Add a stem for {ctx.the(layer)} and I'll set it against the "
+                         f"rest{instead}.")
     elif problem == "muddy":
         ctx.add(MIX, "bell", "a broad low-mid cut on the whole mix",
                 freq_hz=250.0, gain_db=-round(2.5 * scale, 1), q=0.9)

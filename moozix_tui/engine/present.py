@@ -20,6 +20,7 @@ __all__ = ["change", "figure", "finding_line", "group_files", "layer_names", "li
 
 NEXT_STEPS = ("Say `go` to render · `more` / `less` · `skip N` · or tell me another "
               "problem.")
+MASTER_ONLY = "Say `go` to master the mix as it is, or tell me another problem."
 
 
 def normalised(db: Iterable[float]) -> list[float]:
@@ -145,7 +146,7 @@ def plan_text(moves: Sequence[dict], aside: str = "") -> str:
     lines = move_lines(moves, reasons=True)
     plan = ("**The plan**\n\n" + "\n".join(lines) if lines
             else "No moves in the plan: I'll only master.")
-    return "\n\n".join(p for p in (plan, aside, NEXT_STEPS if lines else "") if p)
+    return "\n\n".join(p for p in (plan, aside, NEXT_STEPS if lines else MASTER_ONLY) if p)
 
 
 def group_files(files: Sequence[dict]) -> dict[str, list[dict]]:

@@ -258,3 +258,19 @@ def test_a_named_complaint_is_said_back_in_a_line_or_two_at_80_columns(chat):
     for line in lines:
         said = line.replace("**", "").replace("*", "")
         assert len(said) <= 2 * 43, said
+
+
+def test_a_part_inside_a_stem_says_how_to_move_that_stem_and_the_words_work(demo_chat):
+    """The demo has a drums stem and no snare stem: 'the snare is too loud' can't move the
+    snare alone, so the reply must not end there (no moves, no next step). It names the
+    words that move the whole drums stem, and those words, said back, plan a drums cut."""
+    import re
+
+    reply = demo_chat.say("the snare is way too loud")
+    assert "`go`" in reply.split("No moves in the plan")[1]   # what to do with an empty plan
+    suggested = re.search(r"say \\?'(turn the drums down)\\?'", reply)
+    assert suggested, reply
+    demo_chat.say(suggested[1])
+    cuts = [m for m in demo_chat.engine.state.moves
+            if m["stem"] == "drums" and m["op"] == "gain"]
+    assert cuts and cuts[0]["params"]["gain_db"] < 0

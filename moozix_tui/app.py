@@ -6,7 +6,6 @@ worker thread and talk back only through messages.
 
 from __future__ import annotations
 
-import shlex
 import sys
 from pathlib import Path
 from typing import TypeVar
@@ -30,7 +29,7 @@ from moozix_tui.widgets.prompt import Prompt
 from moozix_tui.widgets.side_panel import SidePanel, SidePanelScroll
 from moozix_tui.widgets.summary_card import SummaryCard
 
-__all__ = ["MoozixApp", "goodbye", "run_app"]
+__all__ = ["MoozixApp", "run_app"]
 
 W = TypeVar("W", bound=Widget)
 _MAIN_SCREEN_ACTIONS = ("say", "scroll_chat", "toggle_card", "open_files", "cancel_job",
@@ -256,13 +255,5 @@ def run_app(*, demo: bool = False, resume: str | None = None,
         print(f"moozix: {exc}", file=sys.stderr)
         return 2
     MoozixApp(engine).run()
-    print(goodbye(engine.store.folder, sessions_dir))
+    print(engine.farewell())
     return 0
-
-
-def goodbye(folder: Path, sessions_dir: str | None = None) -> str:
-    """What the terminal says after the app closes: where the session is and how to return."""
-    where = f" --sessions-dir {shlex.quote(sessions_dir)}" if sessions_dir else ""
-    return (f"Session saved in {folder}\n"
-            f"Come back to it with:  moozix{where} --resume\n"
-            f"(or, after starting others:  moozix{where} --resume {shlex.quote(folder.name)})")

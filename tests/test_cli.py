@@ -66,7 +66,8 @@ def _saved_session(root, name: str, *, demo: bool, age_s: float):
 
     store = SessionStore(root / name)
     store.folder.mkdir(parents=True)
-    store.save(SessionState(demo=demo))
+    store.save(SessionState(demo=demo, history=[{"role": "user", "markdown": "too quiet",
+                                                 "kind": "text"}]))
     stamp = time.time() - age_s
     os.utime(store.state_path, (stamp, stamp))
     return store.folder

@@ -12,8 +12,10 @@ functions), present (what is written), view (what the UI draws).
 
 from __future__ import annotations
 
+import shlex
 import time
 from collections.abc import Sequence
+from dataclasses import asdict
 from pathlib import Path
 
 from dsp.wording import listing
@@ -25,7 +27,7 @@ from moozix_tui.engine.model import Job, Reply, SessionView, Turn
 from moozix_tui.engine.paths import closest_name, looks_like_path, parse_path, read_paths
 from moozix_tui.engine.present import part_word
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.store import SessionState, SessionStore, StateError
+from moozix_tui.engine.store import SessionState, SessionStore, StateError, touched
 from moozix_tui.engine.view import build_view
 from moozix_tui.engine.wording import md_code, md_literal
 
@@ -49,10 +51,14 @@ class Engine:
     """One chat session. Not thread-safe: call it from the UI thread only."""
 
     def __init__(self, store: SessionStore, state: SessionState, *,
-                 notice: str | None = None, interrupted: str | None = None) -> None:
+                 notice: str | None = None, interrupted: str | None = None,
+                 sessions_dir: Path | str | None = None,
+                 earlier: SessionStore | None = None) -> None:
         self.session = Session(store, state)
         self._notice = notice
         self._interrupted = interrupted
+        self._sessions_dir = sessions_dir   # as given, for the commands the chat prints
+        self._earlier = earlier   # a new session's predecessor of its kind, to offer back
 
     @property
     def state(self) -> SessionState:
@@ -65,9 +71,11 @@ class Engine:
     # -- lifecycle -----------------------------------------------------------------------
     @classmethod
     def new(cls, *, sessions_dir: Path | str | None = None, demo: bool = False) -> Engine:
-        store = SessionStore.create(Path(sessions_dir).expanduser() if sessions_dir else None)
+        root = Path(sessions_dir).expanduser() if sessions_dir else None
+        earlier = SessionStore.latest(root, demo=demo)
+        store = SessionStore.create(root)
         engine = cls(store, SessionState(created=time.strftime("%Y-%m-%d %H:%M:%S"),
-                                         demo=demo))
+                                         demo=demo), sessions_dir=sessions_dir, earlier=earlier)
         if demo and demo_ready():
             intake.fill_demo(engine.session)
         engine.session.save()
@@ -89,7 +97,8 @@ class Engine:
             if info.get("status") == "checking":
                 info.update(status="error", note="the check was interrupted — add the file "
                                                  "again")
-        return cls(store, state, notice=problem, interrupted=interrupted)
+        return cls(store, state, notice=problem, interrupted=interrupted,
+                   sessions_dir=sessions_dir)
 
     # -- what the UI shows ---------------------------------------------------------------
     @property
@@ -113,23 +122,55 @@ class Engine:
             if self._interrupted:
                 replies.append(session.say(self._interrupted))
             return session.turn(*replies)
+        back = self._earlier_offer()
         if session.state.demo:
             if demo_ready():
                 return session.reply([
                     "**Demo song loaded**: drums, bass, keys and a lead vocal, mixed badly on "
                     "purpose. Tell me what you hear — try *the vocal is too low* or *the low "
-                    "end is muddy*."])
+                    "end is muddy*.", back])
             job = session.new_job("demo", "Preparing the demo song",
                                   lambda progress, cancel: make_demo())
             return session.reply([
                 "Preparing the **demo song** (drums, bass, keys and a lead vocal, mixed badly "
                 "on purpose)… Meanwhile, tell me what you hear — try *the vocal is too "
-                "low*."], job=job)
+                "low*.", back], job=job)
         return session.reply([
             "Hi! Tell me what bothers you about your mix, in your own words — *the vocal is "
             "too low*, *the 808 is muddy*, *the whole song is too quiet*. Give me your stems "
             "(paste a folder or press **ctrl+o**) or just the stereo mix. Say `help` for "
-            "everything I understand."])
+            "everything I understand.", back])
+
+    def _earlier_offer(self) -> str:
+        """A new session opened where an earlier one of its kind holds work: how to go back to
+        it ('' if there is none)."""
+        if self._earlier is None:
+            return ""
+        kind = "demo " if self.state.demo else ""
+        return (f"Your last {kind}session is saved ({md_code(self._earlier.folder.name)}): to "
+                f"carry on with it instead, press **ctrl+q** and run "
+                f"{md_code(self.resume_command())}.")
+
+    def resume_command(self, name: str | None = None) -> str:
+        """The command that reopens the latest session of this kind (or the one `name`d)."""
+        where = (f" --sessions-dir {shlex.quote(str(self._sessions_dir))}"
+                 if self._sessions_dir else "")
+        demo = " demo" if self.state.demo else ""
+        return f"moozix{demo}{where} --resume" + (f" {shlex.quote(name)}" if name else "")
+
+    def farewell(self) -> str:
+        """What the terminal says once the app has closed: where the session is and how to
+        come back; a session nothing was said in points at the one `--resume` will open."""
+        folder = self.store.folder
+        if touched(asdict(self.state)):
+            return (f"Session saved in {folder}\n"
+                    f"Come back to it with:  {self.resume_command()}\n"
+                    f"(or, after starting others:  {self.resume_command(folder.name)})")
+        latest = SessionStore.latest(folder.parent, demo=self.state.demo)
+        if latest is None:
+            return f"Nothing was said in this session ({folder}), so there's nothing to resume."
+        return (f"Nothing was said in this session. Your last one, {latest.folder}, comes "
+                f"back with:  {self.resume_command()}")
 
     def handle(self, text: str) -> Turn:
         text = text.strip()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from dsp.atomic import atomic_write_bytes
 
-__all__ = ["SessionState", "SessionStore", "StateError", "default_sessions_dir"]
+__all__ = ["SessionState", "SessionStore", "StateError", "default_sessions_dir", "touched"]
 
 STATE_FILE = "state.json"
 STATE_VERSION = 1
@@ -138,14 +138,25 @@ class SessionStore:
             if not (folder / STATE_FILE).exists():
                 raise StateError(f"no session at {folder} — run `moozix` to start a new one")
             return cls(folder)
-        sessions = sorted((p for p in root.glob("*/" + STATE_FILE)),
-                          key=lambda p: p.stat().st_mtime) if root.exists() else []
-        if demo:
-            sessions = [p for p in sessions if _is_demo(p)]
-        if not sessions:
+        latest = cls.latest(root, demo=demo)
+        if latest is None:
             kind, start = ("demo ", "moozix demo") if demo else ("", "moozix")
             raise StateError(f"no saved {kind}sessions in {root} — run `{start}` to start one")
-        return cls(sessions[-1].parent)
+        return latest
+
+    @classmethod
+    def latest(cls, root: Path | None = None, *, demo: bool = False) -> SessionStore | None:
+        """The newest session anything was said or given in (with `demo`, the newest such
+        demo session): one opened and closed untouched must not stand in front of the
+        work before it. None if there is none."""
+        root = root or default_sessions_dir()
+        sessions = sorted((p for p in root.glob("*/" + STATE_FILE)),
+                          key=lambda p: p.stat().st_mtime) if root.exists() else []
+        for path in reversed(sessions):
+            data = _read(path)
+            if touched(data) and (not demo or data.get("demo") is True):
+                return cls(path.parent)
+        return None
 
     def save(self, state: SessionState) -> None:
         data = json.dumps(asdict(state), indent=1, ensure_ascii=False).encode("utf-8")
@@ -166,9 +177,17 @@ class SessionStore:
                                     f"I kept it as {aside.name} and started fresh here.")
 
 
-def _is_demo(state_path: Path) -> bool:
+def touched(data: dict) -> bool:
+    """Whether anything was said in a session (a state's fields), or files given to it (the
+    demo's own files are not the user's)."""
+    said = any(isinstance(h, dict) and h.get("role") == "user" for h in data.get("history", []))
+    return said or bool(data.get("files")) and data.get("demo") is not True
+
+
+def _read(state_path: Path) -> dict:
+    """A state file's fields; {} for one that can't be read (`load` says why, on opening)."""
     try:
         data = json.loads(state_path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return False
-    return isinstance(data, dict) and data.get("demo") is True
+        return {}
+    return data if isinstance(data, dict) else {}

@@ -101,7 +101,8 @@ async def test_file_picker_goes_up_and_takes_a_typed_path(app, buried_vocal_file
 
 
 def test_quitting_prints_how_to_come_back(tmp_path, monkeypatch, capsys):
-    monkeypatch.setattr(app_module.MoozixApp, "run", lambda self: None)
+    monkeypatch.setattr(app_module.MoozixApp, "run",
+                        lambda self: self.engine.handle("the vocal is too low"))
     assert run_app(sessions_dir=str(tmp_path / "my sessions")) == 0
     out = capsys.readouterr().out
     folder = next((tmp_path / "my sessions").iterdir())

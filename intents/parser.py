@@ -1428,6 +1428,7 @@ class _Reader:
             return True
         when = next((k for k in range(cue.start - 1, lo - 1, -1) if self.words[k] in words), None)
         if when is None or (when > 0 and self.words[when - 1] in rule["occasions"]) \
+                or " ".join(self.words[max(when - 2, 0):when]) in rule["moment_openers"] \
                 or set(self.words[when + 1:cue.start]) & set(rule["ought"]):
             return False
         if self.words[when + 1:when + 2] and self.words[when + 1] in rule["if_doers"]:
@@ -1587,7 +1588,8 @@ class _Reader:
         if self._set_aside(cue):
             return
         if cue.cue.denied_quality:
-            if not (negated or self._quality_denied(cue) or self._enough_asked(cue)):
+            if not (negated or self._quality_denied(cue) or self._enough_asked(cue)) \
+                    or self._unheard_before(cue):
                 return
         elif negated and not self._wished_away(cue):
             pending.append((problem, severity))
@@ -2693,6 +2695,16 @@ class _Reader:
                 return bool(named & set(range(j + 1, k))) and wish_opened(
                     self.words, self.clauses, k, k + 1, parts, g)
         return False
+
+    def _unheard_before(self, cue: _Mention) -> bool:
+        """"to an extreme I haven't heard before", "never heard of them": a hearing denied
+        before one of [unheard_before] `after` tells what the listener has known, not what
+        is hard to hear."""
+        rule = self.rules["unheard_before"]
+        if self.words[cue.end - 1] not in rule["hearing"]:
+            return False
+        return any(tuple(self.words[cue.end:cue.end + len(a.split())]) == tuple(a.split())
+                   for a in rule["after"])
 
     def _set_aside(self, cue: _Mention) -> bool:
         """"pushes the bass rather than obscures it": what the part does not do."""

@@ -320,3 +320,19 @@ def test_a_request_verb_said_once_serves_both_moves(text, layer, problem):
 @pytest.mark.parametrize(("text", "layer", "problem"), SHARED_VERB["counter_examples"])
 def test_a_second_clause_with_its_own_verb_keeps_it(text, layer, problem):
     assert (layer, problem) in _read(text)
+
+
+UNHEARD_BEFORE = RULES["unheard_before"]
+
+
+@pytest.mark.parametrize("text", UNHEARD_BEFORE["examples"])
+def test_never_heard_before_is_no_part_hard_to_hear(text):
+    assert not {p for _, p in _read(text)} & {"too_quiet"}
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), UNHEARD_BEFORE["counter_examples"] + [
+    # "that's when" points at a moment, it sets no condition ([conditional] moment_openers)
+    ("that's when it hit me they were over compressing the music", "mix", "loud_master"),
+    ("this is when the vocal gets buried", "vocal", "too_quiet")])
+def test_a_part_unheard_or_a_moment_pointed_at_keeps_its_complaint(text, layer, problem):
+    assert (layer, problem) in _read(text)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from intents.cache import cache_dir
 
-__all__ = ["DEMO_ROLES", "demo_dir", "demo_files", "demo_ready", "make_demo"]
+__all__ = ["DEMO_ROLES", "demo_dir", "demo_files", "demo_mix", "demo_ready", "make_demo"]
 
 DEMO_ROLES = ("drums", "bass", "keys", "vocal")
 _VERSION = "demo-v3"
@@ -25,8 +25,15 @@ def demo_files() -> dict[str, Path]:
     return {role: folder / f"{role}.wav" for role in DEMO_ROLES}
 
 
+def demo_mix() -> Path:
+    """The stems summed, as one file to play: a terminal can't play the song, and the chat
+    asks what you hear."""
+    return demo_dir() / "listen" / "demo-mix.wav"
+
+
 def demo_ready() -> bool:
-    return (demo_dir() / _MARKER).exists() and all(p.exists() for p in demo_files().values())
+    return ((demo_dir() / _MARKER).exists() and demo_mix().exists()
+            and all(p.exists() for p in demo_files().values()))
 
 
 def make_demo(*, duration_s: float = 45.0) -> dict[str, Path]:
@@ -55,6 +62,8 @@ def make_demo(*, duration_s: float = 45.0) -> dict[str, Path]:
     files = demo_files()
     for role, samples in stems.items():
         write_wav(files[role], samples, rate)
+    demo_mix().parent.mkdir(parents=True, exist_ok=True)
+    write_wav(demo_mix(), sum(stems.values()), rate, bit_depth=32)   # float: nothing clips
     atomic_write_bytes(demo_dir() / _MARKER, f"demo stems: vocal {_VOCAL_DB:+g} dB, every part "
                                              f"{_MUD_DB:+g} dB at 250 Hz\n".encode())
     return files

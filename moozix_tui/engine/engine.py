@@ -21,7 +21,7 @@ from pathlib import Path
 from dsp.wording import listing
 from moozix_tui.engine import dialogue, flow, intake
 from moozix_tui.engine.commands import read_command
-from moozix_tui.engine.demo import demo_ready, make_demo
+from moozix_tui.engine.demo import demo_mix, demo_ready, make_demo
 from moozix_tui.engine.handlers import COMMANDS
 from moozix_tui.engine.model import Job, Reply, SessionView, Turn
 from moozix_tui.engine.paths import closest_name, looks_like_path, parse_path, read_paths
@@ -127,8 +127,8 @@ class Engine:
             if demo_ready():
                 return session.reply([
                     "**Demo song loaded**: drums, bass, keys and a lead vocal, mixed badly on "
-                    "purpose. Tell me what you hear — try *the vocal is too low* or *the low "
-                    "end is muddy*.", back])
+                    f"purpose. {_hear_it()} Tell me what you hear — try *the vocal is too low* "
+                    "or *the low end is muddy*.", back])
             job = session.new_job("demo", "Preparing the demo song",
                                   lambda progress, cancel: make_demo())
             return session.reply([
@@ -277,7 +277,11 @@ class Engine:
         text = f"The demo song is ready: **{parts}**."
         if any(not i.get("done") for i in self.session.state.intents):
             return flow.start_analysis(self.session, [text])
-        return self.session.reply([text + " What do you hear?"])
+        return self.session.reply([f"{text} {_hear_it()} What do you hear?"])
+
+
+def _hear_it() -> str:
+    return f"Play {md_code(str(demo_mix()))} to hear it as it stands."
 
 
 def _not_found_line(path: Path | None, text: str = "") -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 
@@ -274,3 +276,19 @@ def test_a_part_inside_a_stem_says_how_to_move_that_stem_and_the_words_work(demo
     cuts = [m for m in demo_chat.engine.state.moves
             if m["stem"] == "drums" and m["op"] == "gain"]
     assert cuts and cuts[0]["params"]["gain_db"] < 0
+
+
+def test_the_demo_says_where_to_hear_it_and_that_file_is_the_stems_summed(demo_chat):
+    """A terminal can't play the song, and the chat asks 'what do you hear?': the ready
+    message names a file to play, and that file is the song as the stems make it (their
+    sum, read back from the files; 24-bit stems, so within a few LSB)."""
+    import numpy as np
+    import soundfile as sf
+
+    said = "\n".join(r.markdown for r in demo_chat.replies)
+    path = re.search(r"Play `([^`]+)` to hear it", said)
+    assert path, said
+    mix, rate = sf.read(path[1], dtype="float64")
+    stems = [sf.read(f["path"], dtype="float64") for f in demo_chat.engine.state.files]
+    assert {r for _, r in stems} == {rate} and len(stems) == 4
+    np.testing.assert_allclose(mix, sum(s for s, _ in stems), atol=4 * 2.0 ** -23)

@@ -2501,6 +2501,8 @@ class _Reader:
                 item.layer = self.whole
             if self._music_as_song(item):
                 item.layer = self.whole
+            elif self._accompanying(item):
+                item.layer = self.rules["accompaniment"]["becomes"]
             if item.layer == self.whole and self._band_only(item):
                 item.layer = None
             if item.layer is None:
@@ -2640,6 +2642,15 @@ class _Reader:
             return True
         return item.problem in rule["problems"] and self.sentence_layers.get(
             item.sentence, frozenset()) <= {rule["layer"], self.whole}
+
+    def _accompanying(self, item: _Found) -> bool:
+        """"the orchestra sounded heavy compared with the choir": an ensemble word beside a
+        voice in its sentence is the band under the voice ([accompaniment])."""
+        rule = self.rules["accompaniment"]
+        m = item.layer_mention
+        if m is None or item.layer != rule["layer"] or self.words[m.end - 1] not in rule["words"]:
+            return False
+        return bool(self.sentence_layers.get(item.sentence, frozenset()) & set(rule["voices"]))
 
     def _band_only(self, item: _Found) -> bool:
         """A band word ("the low end") is the only place named for a part's problem."""

@@ -336,3 +336,13 @@ def test_never_heard_before_is_no_part_hard_to_hear(text):
     ("this is when the vocal gets buried", "vocal", "too_quiet")])
 def test_a_part_unheard_or_a_moment_pointed_at_keeps_its_complaint(text, layer, problem):
     assert (layer, problem) in _read(text)
+
+
+ACCOMPANIMENT = RULES["accompaniment"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"),
+                         ACCOMPANIMENT["examples"] + ACCOMPANIMENT["counter_examples"])
+def test_the_orchestra_beside_a_voice_is_the_band_under_it(text, layer, problem):
+    """Taxonomy: strings count as `keys`; `instruments` is "everything but the vocal"."""
+    assert (layer, problem) in _read(text)

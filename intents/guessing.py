@@ -601,6 +601,8 @@ def _last_resort(reader, offer, quiet: set[int]) -> None:
         while end < len(reader.words) and end - part.end < reach \
                 and reader.clauses[end] == reader.clauses[part.start]:
             end += 1
+        if _reported(reader, part.end, end):
+            continue
         for rank, problem in enumerate(priors):   # quoting the words said of the part
             offer(part.layer, problem, reader.evidence(_Span(part.start, end), None),
                   rules["last_resort"] - rules["step"] * rank)
@@ -676,9 +678,15 @@ def _described(reader, part, moody: set[int]) -> tuple[str, _Span | None]:
     end = verb + 1
     while end < len(words) and reader.clauses[end] == clause and end - verb <= rule["reach"]:
         end += 1
-    if set(words[verb + 1:end]) & set(reader.rules["desire"]["comparatives"]):
-        return "", None   # "the guitars felt wider": a known quality, reported, not wished
+    if _reported(reader, verb + 1, end):
+        return "", None
     return "described", _Span(part.start, end)
+
+
+def _reported(reader, start: int, end: int) -> bool:
+    """"the guitars felt wider", "the bass sounds fuller now": a known quality
+    ([desire.comparatives]) said of how a part sounds reports it, it wishes nothing."""
+    return bool(set(reader.words[start:end]) & set(reader.rules["desire"]["comparatives"]))
 
 
 def _graded_or_compound(reader, part, rule) -> int | None:

@@ -16,6 +16,9 @@ def read(text: str) -> set[tuple[str, str]]:
     "the guitars sound much wider",
     "the snare is punchier than before",
     "the kick is fatter and punchier on the remaster",
+    "the bass and kick thump harder, everything sounds bigger and fatter",
+    "the new master makes the guitars sound thicker",
+    "the reissue is fuller and beefier than the CD",
 ])
 def test_a_comparative_said_of_how_a_part_sounds_asks_nothing(text):
     assert read(text) == set()
@@ -28,6 +31,10 @@ def test_a_comparative_said_of_how_a_part_sounds_asks_nothing(text):
     ("wider guitars please", {("guitars", "narrow")}),
     ("the artist asks for a wider mix", {("mix", "narrow")}),
     ("how do I make my mix wider", {("mix", "narrow")}),
+    ("the kick could be fatter", {("kick", "thin")}),
+    ("the drums need to sound bigger", {("drums", "thin")}),
+    ("fatter drums please", {("drums", "thin")}),
+    ("the guitars should be beefier", {("guitars", "thin")}),
 ])
 def test_a_comparative_wished_or_asked_for_is_the_problem_it_answers(text, expected):
     assert read(text) == expected

@@ -13,6 +13,7 @@ import soundfile as sf
 
 from dsp.errors import AudioContentError, AudioFileError
 from dsp.intake import SUPPORTED_EXTENSIONS
+from dsp.threads import shut_down
 
 __all__ = ["MIN_DURATION_S", "SUPPORTED_EXTENSIONS", "AudioFile", "ReadAhead", "load_audio"]
 
@@ -89,7 +90,7 @@ class ReadAhead:
     runs in libsndfile without the GIL, so it overlaps importing the analysis modules and
     parsing (about 0.7 s of a `moozix fix` that did both before the first file was read).
     A context manager: leaving it drops the files not yet asked for and waits for any
-    still decoding."""
+    still decoding (not after a Ctrl+C: see dsp.threads)."""
 
     def __init__(self, paths: Iterable[str | Path]) -> None:
         self._pool = ThreadPoolExecutor(max_workers=2)
@@ -108,8 +109,8 @@ class ReadAhead:
     def __enter__(self) -> ReadAhead:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self._pool.shutdown(wait=True, cancel_futures=True)
+    def __exit__(self, kind: object, error: BaseException | None, trace: object) -> None:
+        shut_down(self._pool, error, drop_queued=True)
         self._files.clear()
 
 

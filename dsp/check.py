@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from concurrent.futures import Executor, ThreadPoolExecutor
+from concurrent.futures import Executor
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from pathlib import Path
@@ -30,6 +30,7 @@ from dsp.meter import (
     true_peak_dbtp,
     window_power,
 )
+from dsp.threads import thread_pool
 from dsp.wording import definite, listing, part_name
 
 __all__ = [
@@ -326,7 +327,7 @@ def harmonise(files: Sequence[tuple[str, AudioFile]], *, sample_rate: int | None
     sources, notices = _join_split_stereo(files)
     names = _unique_names([(role, name, _label(paths))
                            for role, name, _, paths in sources])
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with thread_pool(2) as pool:
         converted = list(pool.map(lambda source: _conform(source[2], rate, reuse_arrays,
                                                           _label(source[3])), sources))
         notices += [notice for _, notice in converted if notice is not None]

@@ -13,10 +13,10 @@ form of a DSP's flush-to-zero flag), far under any gate or level this project re
 
 from __future__ import annotations
 
-from concurrent.futures import ThreadPoolExecutor
-
 import numpy as np
 from scipy import signal
+
+from dsp.threads import thread_pool
 
 __all__ = [
     "SosStream",
@@ -135,7 +135,7 @@ def apply_sos(samples: np.ndarray, *sections: np.ndarray,
     def run_row(row: int) -> None:
         out[row] = run(samples[row])
 
-    with ThreadPoolExecutor(max_workers=samples.shape[0]) as pool:
+    with thread_pool(samples.shape[0]) as pool:
         list(pool.map(run_row, range(samples.shape[0])))
     return out
 

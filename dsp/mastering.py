@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 
 import numpy as np
@@ -33,6 +32,7 @@ from dsp.meter import (
     true_peaks,
 )
 from dsp.targets import MasterTarget
+from dsp.threads import thread_pool
 from dsp.writing import MASTER_BIT_DEPTH, on_pcm_grid
 
 __all__ = [
@@ -227,7 +227,7 @@ def master(
             gain_db, curve, held_back = _search_gain(model, gain_db,
                                                      target.lufs + model_error_lu)
         result = on_pcm_grid(model.render(toned, gain_db, curve), MASTER_BIT_DEPTH)
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        with thread_pool(1) as pool:
             peak = pool.submit(true_peaks, result)
             achieved = measure_loudness(result, sample_rate, true_peak=False)
         miss = target.lufs - achieved.integrated_lufs
@@ -274,7 +274,7 @@ class _LoudnessModel:
         self.block = max(d for d in range(1, _MAX_BLOCK + 1) if hop % d == 0)
         self.blocks_per_hop = hop // self.block
         self.frames = toned.shape[1]
-        with ThreadPoolExecutor(max_workers=1) as pool:
+        with thread_pool(1) as pool:
             weighted = pool.submit(k_weight, toned, sample_rate)
             envelope = oversampled_peaks(toned)
             power = power_sums(weighted.result(), self.block)

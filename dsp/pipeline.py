@@ -36,6 +36,7 @@ from dsp.processing import apply_moves
 from dsp.report import build_report, render_markdown
 from dsp.staging import staged, swap_in
 from dsp.stem_analysis import SessionAnalysis, analyse_session
+from dsp.threads import thread_pool
 from dsp.writing import MASTER_BIT_DEPTH, STEM_BIT_DEPTH, write_wav
 
 __all__ = ["Balance", "ExportResult", "Progress", "RenderResult", "export", "load_stems",
@@ -74,7 +75,7 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
     """
     report = progress or _quiet
     report("loading", 0.0)
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with thread_pool(2) as pool:
         checked = list(pool.map(lambda path: check_file(path, true_peak=true_peaks, read=read),
                                 [Path(path) for _, path in sources]))
     unusable = [c for c in checked if c.audio is None]
@@ -184,7 +185,7 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
     before = before or analyse_session(stems)
     # the user's own mix's true peak, for the "before" figures: measured on a spare thread
     # while the moves are applied and mixed (numpy and BLAS release the GIL)
-    with ThreadPoolExecutor(max_workers=1) as spare:
+    with thread_pool(1) as spare:
         original_peaks = None if original is not None else spare.submit(
             lambda: true_peaks(stems.mixdown() if original_mix is None else original_mix))
         _check_cancel(cancel)

@@ -22,7 +22,6 @@ resolution).
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -32,6 +31,7 @@ from scipy import signal
 
 from dsp.filters import SosStream, low_pass
 from dsp.meter import hop_frames, k_weighting_sections, power_sums, sample_peak
+from dsp.threads import thread_pool
 
 __all__ = [
     "LOW_BAND_HZ",
@@ -266,7 +266,7 @@ def scan(tracks: Mapping[str, np.ndarray], sample_rate: int, *,
     chunks = -(-frames // chunk)
     middle = (chunks // 2) * chunk if workers > 1 and chunks > 1 else frames
     ranges = [(0, middle)] + ([(middle, frames)] if middle < frames else [])
-    with ThreadPoolExecutor(max_workers=len(ranges)) as pool:
+    with thread_pool(len(ranges)) as pool:
         parts = list(pool.map(lambda r: _scan_range(tracks, plan, *r), ranges))
     gram = None
     if plan.loudness:

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Mapping
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from types import MappingProxyType
 
@@ -23,6 +22,7 @@ from dsp.meter import SILENCE_LUFS, integrated_from_hops, loudness_from_hops, wi
 from dsp.overlap import SAME_SOUND, Copy, band_frames, copies, moving_together, shared_energy
 from dsp.returns import follows
 from dsp.scan import Gram, TrackSums, hann, mid, scan
+from dsp.threads import thread_pool
 
 __all__ = ["MOST_OF_EXCESS", "Harshness", "SessionAnalysis", "analyse_session", "band_excess_db",
            "resonances"]
@@ -427,7 +427,7 @@ def _band_powers(stems: StemSet, old: SessionAnalysis | None,
 
     if len(stems.parts) < 2:
         return {}
-    with ThreadPoolExecutor(max_workers=2) as pool:
+    with thread_pool(2) as pool:
         return dict(zip(stems.parts, pool.map(measure, stems.parts), strict=True))
 
 

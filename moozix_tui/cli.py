@@ -92,6 +92,7 @@ def _session_named(name: str, sessions_dir: str | None) -> Path | None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     cli = build_parser()
+    as_command = argv is None   # the process itself, not a caller (tests) given argv
     argv = list(sys.argv[1:] if argv is None else argv)
     at = _command_after_resume(argv, cli.commands)
     if at is not None:  # 'moozix --resume demo' is 'moozix demo --resume'
@@ -121,6 +122,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("moozix: interrupted — an unfinished export leaves --out as it was: run the "
               "command again", file=sys.stderr)
+        if as_command:
+            # ends here: work a Ctrl+C left running on other threads (see dsp.threads) is
+            # not waited for, as interpreter exit would; the export has tidied up already
+            sys.stdout.flush()
+            sys.stderr.flush()
+            os._exit(EXIT_INTERRUPTED)
         return EXIT_INTERRUPTED
     except BrokenPipeError:
         # the reader went away (`moozix parse - | head`): stop quietly, as Unix tools do;

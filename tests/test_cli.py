@@ -30,6 +30,10 @@ def test_the_commands_are_the_ones_the_readme_lists():
     assert cli.parser.parse_args(["demo"]).command == "demo"
 
 
+DOCUMENTED = {"_exit"}
+"""os._exit is documented API (ending a process without waiting for its threads)."""
+
+
 def test_the_command_line_reads_no_argparse_internals():
     """argparse's underscored names (`_actions`, `_SubParsersAction`) may change between
     Python versions; the `moozix` command is built only from its public calls."""
@@ -42,7 +46,7 @@ def test_the_command_line_reads_no_argparse_internals():
     for path in sorted(package.glob("cli*.py")):
         private = [node.attr for node in ast.walk(ast.parse(path.read_text()))
                    if isinstance(node, ast.Attribute) and node.attr.startswith("_")
-                   and not node.attr.startswith("__")]
+                   and not node.attr.startswith("__") and node.attr not in DOCUMENTED]
         assert not private, (path.name, private)
 
 

@@ -371,3 +371,32 @@ def test_a_mistyped_reference_is_said_before_any_audio_is_decoded(vocal_and_beat
                  "--out", str(tmp_path / "o")]) == 2
     err = capsys.readouterr().err.strip().splitlines()[-1]
     assert "reff.wav: not found" in err and f"the closest I see is {ref}" in err, err
+
+
+def test_ctrl_c_does_not_wait_for_a_true_peak_on_another_thread(vocal_and_beat, tmp_path,
+                                                                monkeypatch, capsys):
+    """The mix's own true peak is measured on a spare thread while the master is made: a
+    Ctrl+C then waited for it (up to 22 s on 20 minutes of a tone) before saying anything.
+    Here the measurement presses Ctrl+C itself and then runs on until released."""
+    import _thread
+    import threading
+
+    import dsp.pipeline
+
+    started, release, finished = threading.Event(), threading.Event(), threading.Event()
+
+    def true_peaks(samples):
+        started.set()
+        _thread.interrupt_main()
+        release.wait(10)
+        finished.set()
+
+    monkeypatch.setattr(dsp.pipeline, "true_peaks", true_peaks)
+    try:
+        code = main(["master", str(vocal_and_beat / "b.wav"), "--out", str(tmp_path / "o")])
+        still_measuring = not finished.is_set()
+    finally:
+        release.set()
+    assert started.is_set() and code == 130
+    assert still_measuring
+    assert "interrupted" in capsys.readouterr().err

@@ -92,6 +92,9 @@ class Understanding:
     vague: bool = False
     """A whole-song complaint that names no problem ("sounds amateur", "something's off"):
     the chat measures the song and proposes what it finds."""
+    read_chars: int | None = None
+    """How many characters of a message longer than the engine reads (`text.MAX_CHARS`)
+    were read; None when all of it was."""
 
     def to_dict(self) -> dict:
         return {"text": self.text, "kind": self.kind,
@@ -99,4 +102,4 @@ class Understanding:
                 "unclear": [c.to_dict() for c in self.unclear],
                 "corrections": [c.to_dict() for c in self.corrections],
                 "topic": self.topic, "guesses": [g.to_dict() for g in self.guesses],
-                "vague": self.vague}
+                "vague": self.vague, "read_chars": self.read_chars}

@@ -33,6 +33,7 @@ from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
 from intents.scope import out_of_scope, told_apart
 from intents.text import (
+    MAX_CHARS,
     Token,
     clause_bounds,
     joining_signs,
@@ -2568,8 +2569,9 @@ class _Reader:
                      and any(g.score > self.rules["guesses"]["prior"] for g in offered)):
             kind = "complaint"
         unique_unclear = tuple({c.problem: c for c in unclear}.values())
+        read = MAX_CHARS if len(self.text) > MAX_CHARS else None
         return Understanding(self.text, kind, tuple(intents), unique_unclear,
-                             tuple(self.corrections), topic, offered, vague)
+                             tuple(self.corrections), topic, offered, vague, read)
 
     def _washed_by(self, found: list[_Found]) -> None:
         """"the vocals are washed out by the guitars", "with the guitars so loud, the vocals

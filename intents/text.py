@@ -23,8 +23,10 @@ _BREAK = re.compile(r"[,;:!?.()\[\]{}\"“”|/…]+|\s[-–—]+\s|\.\.\.")
 _PATH = re.compile(r"(?<!\S)(?:https?://|file://|www\.|~/|\./|/|[A-Za-z]:\\)\S*|\S*[/\\]\S*[/\\]\S*")
 """File paths and links are names, not words: "test_missing_path/nope.wav" says nothing."""
 _SENTENCE_END = re.compile(r"[.!?…]+(?=\s|$)|\n\s*\n")
-MAX_CHARS = 20_000
-"""Longer messages are read up to here: nobody describes a mix in a novel."""
+MAX_CHARS = 10_000
+"""Longer messages are read up to here (about 1,700 words; a long review is 2,000-4,000
+characters), which keeps the read of a pasted 100 KB text near 70 ms; what reads a message
+tells its user when the rest went unread (`Understanding.read_chars`)."""
 
 
 @dataclass(frozen=True)

@@ -421,6 +421,7 @@ def _fix(args) -> int:
         from dsp.stem_analysis import analyse_session
         from intents import understand
         from moozix_tui.engine.decide import answers, diagnosis, plan, without_questions
+        from moozix_tui.engine.wording import unread_note
 
         heard = understand(args.say)
         if not (heard.intents or heard.unclear or heard.vague or heard.guesses):
@@ -430,6 +431,8 @@ def _fix(args) -> int:
     _warn_about_inputs(stems)
     analysis = analyse_session(stems)
     complaints, notes = without_questions(heard, analysis, diagnosis(analysis))
+    if heard.read_chars is not None:
+        notes = [unread_note(len(args.say), heard.read_chars), *notes]
     balance = Balance(stems, analysis)
     planned = plan(complaints, analysis, stems, balance=balance)
     planned = planned.noting(notes)

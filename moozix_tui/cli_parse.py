@@ -33,6 +33,8 @@ def _json_line(text: str) -> str:
         obj["guesses"] = [g.to_dict() for g in u.guesses]
     if u.vague:
         obj["vague"] = True
+    if u.read_chars is not None:
+        obj["read_chars"] = u.read_chars
     obj["kind"] = u.kind
     if u.topic:
         obj["topic"] = u.topic
@@ -41,9 +43,12 @@ def _json_line(text: str) -> str:
 
 def _readable(text: str) -> str:
     from intents import understand
+    from moozix_tui.engine.wording import unread_note
 
     u = understand(text)
     lines = []
+    if u.read_chars is not None:
+        lines.append(f"note: {unread_note(len(text), u.read_chars)}")
     for c in u.corrections:
         lines.append(f"read {c.typed!r} as {c.understood!r}")
     for i in u.intents:

@@ -28,7 +28,7 @@ from moozix_tui.engine.present import (
 )
 from moozix_tui.engine.session import Session
 from moozix_tui.engine.sizing import in_render, with_id
-from moozix_tui.engine.wording import answer_question, define, md_literal
+from moozix_tui.engine.wording import answer_question, define, md_literal, unread_note
 
 __all__ = ["answer_pending", "ask_again", "choose", "diagnose_song", "listen", "offer",
            "offer_instead", "picked_numbers"]
@@ -44,6 +44,8 @@ def listen(session: Session, text: str) -> Turn:
 
     heard = understand(text)
     replies = []
+    if heard.read_chars is not None:
+        replies.append(f"({unread_note(len(text), heard.read_chars).capitalize()}.)")
     if heard.corrections:
         fixes = ", ".join(f"“{md_literal(c.typed)}” as *{c.understood}*"
                           for c in heard.corrections)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 __all__ = ["HELP", "PROBLEM_WORDS", "answer_question", "define", "glossary_markdown",
-           "md_code", "md_literal"]
+           "md_code", "md_literal", "unread_note"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
 
@@ -85,6 +85,12 @@ def define(text: str) -> str | None:
         return None
     return "\n".join(f"**{term}** — {meaning}." for term, meaning in found) + (
         "\n\nEvery figure on the card is explained under F1.")
+
+
+def unread_note(total: int, read: int) -> str:
+    """Said whenever a message was longer than the intent engine reads."""
+    return (f"the message is {total:,} characters long and only its first {read:,} were "
+            "read; put the complaint in a shorter message if it comes later")
 
 
 def md_literal(text: str) -> str:

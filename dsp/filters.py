@@ -37,6 +37,7 @@ _FLOOR_PERIOD = 4096
 _NOISE_FLOOR = (np.random.default_rng(1770).choice([-1.0, 1.0], _FLOOR_PERIOD)
                 * 1e-25).astype(np.float32)
 """White (±1e-25, i.e. -500 dBFS) so it reaches every state of every filter shape."""
+_CHUNK_FRAMES = 64 * _FLOOR_PERIOD
 
 
 def _normalise(b: list[float], a: list[float]) -> np.ndarray:
@@ -116,28 +117,36 @@ def apply_sos(samples: np.ndarray, *sections: np.ndarray,
               zero_phase: bool = False) -> np.ndarray:
     """Run one or more filters in a single cascade (one pass over the audio).
 
-    `zero_phase` runs the cascade forward and backward: no delay, squared magnitude."""
+    `zero_phase` runs the cascade forward and backward: no delay, squared magnitude.
+    Forward, the audio is filtered a chunk at a time into the one output array (see
+    _filter_into), not through whole-song copies."""
     if not sections:
         return samples
     sos = np.vstack(sections).astype(np.float32)
-
-    def run(x: np.ndarray) -> np.ndarray:
-        guarded = with_noise_floor(x)
-        if zero_phase:
-            return signal.sosfiltfilt(sos, guarded, axis=-1).astype(np.float32, copy=False)
-        return signal.sosfilt(sos, guarded, axis=-1)
-
     samples = np.asarray(samples)
-    if samples.ndim != 2 or samples.shape[0] < 2 or samples.shape[1] < _PARALLEL_FRAMES:
-        return run(samples)
+    if zero_phase:
+        return signal.sosfiltfilt(sos, with_noise_floor(samples), axis=-1).astype(
+            np.float32, copy=False)
     out = np.empty(samples.shape, np.float32)
-
-    def run_row(row: int) -> None:
-        out[row] = run(samples[row])
-
+    rows, into = np.atleast_2d(samples), np.atleast_2d(out)
+    if samples.ndim != 2 or samples.shape[0] < 2 or samples.shape[1] < _PARALLEL_FRAMES:
+        _filter_into(sos, rows, into)
+        return out
     with thread_pool(samples.shape[0]) as pool:
-        list(pool.map(run_row, range(samples.shape[0])))
+        list(pool.map(lambda row: _filter_into(sos, rows[row:row + 1], into[row:row + 1]),
+                      range(samples.shape[0])))
     return out
+
+
+def _filter_into(sos: np.ndarray, samples: np.ndarray, out: np.ndarray) -> None:
+    """Filter (channels, frames) `samples` into `out` a chunk at a time, the state carried
+    over: exactly one long run, as each chunk starts on a period of the noise floor. The
+    floored copy and scipy's output had been two more whole-song arrays per call
+    (K-weighting a 20-minute stereo master took 0.8 GB beyond its input, now 0.4 GB)."""
+    stream = SosStream(sos, channels=samples.shape[0])
+    for start in range(0, samples.shape[1], _CHUNK_FRAMES):
+        out[:, start:start + _CHUNK_FRAMES] = stream.process(
+            samples[:, start:start + _CHUNK_FRAMES])
 
 
 def one_pole(samples: np.ndarray, coeff: float, *, initial: float = 0.0) -> np.ndarray:

@@ -55,3 +55,31 @@ def test_zero_phase_filter_keeps_alignment():
     x[:, RATE // 2] = 1.0
     y = apply_sos(x, high_pass(200.0, RATE), zero_phase=True)
     assert int(np.argmax(np.abs(y[0]))) == RATE // 2
+
+
+def test_a_filter_runs_through_no_whole_song_copies():
+    """apply_sos had made the floored copy of the input and scipy's output beside its own
+    (60 MB at once for a 20 MB minute of stereo; K-weighting a 20-minute stereo master
+    took 0.8 GB beyond its input): now only the output is whole-song, plus a chunk's
+    floored and filtered copies (2 MB each for stereo) — and the result is exactly one
+    scipy run over the floored audio."""
+    import tracemalloc
+
+    from scipy import signal
+
+    from dsp.meter import k_weighting_sections
+
+    rate = 44100
+    for channels in (2, 1):
+        audio = np.random.default_rng(channels).standard_normal((channels, 60 * rate),
+                                                               dtype=np.float32)
+        tracemalloc.start()
+        try:
+            weighted = k_weight(audio, rate)
+            _, peak = tracemalloc.get_traced_memory()
+        finally:
+            tracemalloc.stop()
+        assert peak < weighted.nbytes + 6 * 2 ** 20, channels
+        whole = signal.sosfilt(k_weighting_sections(rate).astype(np.float32),
+                               with_noise_floor(audio), axis=-1)
+        assert np.array_equal(weighted, whole)

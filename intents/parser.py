@@ -1640,7 +1640,8 @@ class _Reader:
                 layer, problem = target, problem if amount else relation["object_problem"]
         elif problem == relation["problem"] and layer is not None \
                 and layer.start >= cue.end and self.clauses[layer.start] == clause \
-                and self.keys[cue.start] in {stem(w) for w in relation["acting"]}:
+                and self.keys[cue.start] in {stem(w) for w in relation["acting"]} \
+                and not self._attributive(cue):
             # "the rhythm section swamps the singer", "there's no room for the vocal": with
             # no part doing it, the part it is done to is the one under
             problem = relation["object_problem"]
@@ -1880,11 +1881,14 @@ class _Reader:
     def _active(self, cue: _Mention, named: list[_Mention]) -> bool:
         """"which overwhelmed the vocals": a participle with no "be" before it and its
         object right after it is active ("buried by the beat" is not), and so is an -ing
-        form with its object ("is drowning everything"; "is drowning" alone is not)."""
+        form with its object ("is drowning everything"; "is drowning" alone is not); neither
+        is after a determiner (`_attributive`)."""
         voice = self.rules["voice"]
         first = self.words[cue.start]
         if cue.cue.problem != voice["passive"] or first in self.sets["not_participles"] \
                 or self._advised(cue):
+            return False
+        if self._attributive(cue):
             return False
         if first.endswith(tuple(voice["progressive"])) and cue.end - cue.start == 1:
             # "the kick is drowning everything": an -ing form with an object is active
@@ -1904,6 +1908,11 @@ class _Reader:
         while k < len(self.words) and self.words[k] in self.sets["determiners"]:
             k += 1
         return any(m.start == k for m in named)
+
+    def _attributive(self, cue: _Mention) -> bool:
+        """"a subdued vocal", "the overpowering bass": a participle right after a determiner
+        is an adjective of the part after it, not a verb done to that part."""
+        return cue.start > 0 and self.words[cue.start - 1] in self.sets["determiners"]
 
     def _passive(self, cue: _Mention) -> bool:
         """"the vocals are overpowered by the drums": an active participle after "be" with

@@ -346,3 +346,17 @@ ACCOMPANIMENT = RULES["accompaniment"]
 def test_the_orchestra_beside_a_voice_is_the_band_under_it(text, layer, problem):
     """Taxonomy: strings count as `keys`; `instruments` is "everything but the vocal"."""
     assert (layer, problem) in _read(text)
+
+
+@pytest.mark.parametrize(("text", "layer", "problem", "not_read"), [
+    ("an overpowering bass ruins the chorus", "bass", "too_loud", "too_quiet"),
+    ("the overwhelming pads make it a mess", "keys", "too_loud", "too_quiet"),
+    ("a subdued vocal in the verses", "vocal", "too_quiet", "too_loud"),
+    ("the smothered snare never cuts", "snare", "too_quiet", "too_loud"),
+])
+def test_a_participle_after_a_determiner_describes_the_part_after_it(text, layer, problem,
+                                                                    not_read):
+    """"The overpowering bass" is the bass too loud (taxonomy: too_loud "overpowering"); the
+    participle is an adjective there, not a verb done to the bass."""
+    read = _read(text)
+    assert (layer, problem) in read and (layer, not_read) not in read

@@ -4,6 +4,7 @@ many chosen files say how many they are."""
 
 from __future__ import annotations
 
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 import numpy as np
@@ -28,10 +29,20 @@ def export(tmp_path) -> Path:
     return folder
 
 
-async def _open_picker(app: MoozixApp, pilot) -> FilePicker:
-    await pilot.press("ctrl+o")
-    await wait_for(pilot, lambda: isinstance(app.screen, FilePicker), "the picker")
-    return app.screen
+@asynccontextmanager
+async def path_box(tmp_path: Path, monkeypatch):
+    """The app with its picker open and the picker's path box focused: (pilot, picker,
+    box)."""
+    monkeypatch.chdir(tmp_path)
+    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("ctrl+o")
+        await wait_for(pilot, lambda: isinstance(app.screen, FilePicker), "the picker")
+        picker = app.screen
+        box = picker.query_one("#path", Input)
+        box.focus()
+        await pilot.pause()
+        yield pilot, picker, box
 
 
 @pytest.mark.parametrize("typed", [
@@ -42,13 +53,8 @@ async def _open_picker(app: MoozixApp, pilot) -> FilePicker:
 async def test_a_dragged_in_folder_opens_in_the_picker(tmp_path, export, monkeypatch, typed):
     """'file:///…/My%20Song%20%5BFinal%20Mix%5D%20v2/' added every file at once (five names
     in a box that shows four, no count) where the same folder typed plainly opens."""
-    monkeypatch.chdir(tmp_path)
-    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        picker = await _open_picker(app, pilot)
+    async with path_box(tmp_path, monkeypatch) as (pilot, picker, box):
         tree = picker.query_one(AudioTree)
-        box = picker.query_one("#path", Input)
-        box.focus()
         box.value = typed(export)
         await pilot.press("enter")
         await wait_for(pilot, lambda: Path(tree.path) == export.resolve(), "folder opened")
@@ -58,12 +64,7 @@ async def test_a_dragged_in_folder_opens_in_the_picker(tmp_path, export, monkeyp
 
 async def test_many_chosen_files_say_how_many(tmp_path, export, monkeypatch):
     """Five files chosen showed four names and nothing else: the box says the count first."""
-    monkeypatch.chdir(tmp_path)
-    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        picker = await _open_picker(app, pilot)
-        box = picker.query_one("#path", Input)
-        box.focus()
+    async with path_box(tmp_path, monkeypatch) as (pilot, picker, box):
         box.value = " ".join(f"'{export / name}.wav'" for name in NAMES)
         await pilot.press("enter")
         await wait_for(pilot, lambda: len(picker.chosen) == 5, "five chosen")
@@ -79,19 +80,13 @@ async def test_paths_typed_in_one_burst_are_read_one_line_at_a_time(tmp_path, ex
     and nothing after, as the prompt's does (9d9ef2a)."""
     from textual import events
 
-    monkeypatch.chdir(tmp_path)
-    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        picker = await _open_picker(app, pilot)
-        box = picker.query_one("#path", Input)
-        box.focus()
-        await pilot.pause()
+    async with path_box(tmp_path, monkeypatch) as (pilot, picker, box):
         burst = []
         for line in (f"{export}/", f"{export / NAMES[4]}.wav", "half"):
             burst += [events.Key("space" if c == " " else c, c) for c in line]
             burst.append(events.Key("enter", "\r"))
         for key in burst[:-1]:   # the last line is left in the box
-            app.post_message(key)
+            pilot.app.post_message(key)
         await wait_for(pilot, lambda: picker.chosen != [], "a file chosen")
         await wait_for(pilot, lambda: box.value == "half", "the last line in the box")
         assert Path(picker.query_one(AudioTree).path) == export.resolve()
@@ -99,12 +94,7 @@ async def test_paths_typed_in_one_burst_are_read_one_line_at_a_time(tmp_path, ex
 
 
 async def test_a_path_not_found_stays_in_the_box_to_be_mended(tmp_path, export, monkeypatch):
-    monkeypatch.chdir(tmp_path)
-    app = MoozixApp(Engine.new(sessions_dir=tmp_path / "sessions"))
-    async with app.run_test(size=(80, 24)) as pilot:
-        picker = await _open_picker(app, pilot)
-        box = picker.query_one("#path", Input)
-        box.focus()
+    async with path_box(tmp_path, monkeypatch) as (pilot, picker, box):
         box.value = f"{export}/16 Lead Vox.wav"
         await pilot.press("enter")
         await wait_for(pilot, lambda: "not found" in str(

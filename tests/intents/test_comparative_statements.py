@@ -19,6 +19,7 @@ def read(text: str) -> set[tuple[str, str]]:
     "the bass and kick thump harder, everything sounds bigger and fatter",
     "the new master makes the guitars sound thicker",
     "the reissue is fuller and beefier than the CD",
+    "the new master makes the drums hit more",
 ])
 def test_a_comparative_said_of_how_a_part_sounds_asks_nothing(text):
     assert read(text) == set()
@@ -35,6 +36,8 @@ def test_a_comparative_said_of_how_a_part_sounds_asks_nothing(text):
     ("the drums need to sound bigger", {("drums", "thin")}),
     ("fatter drums please", {("drums", "thin")}),
     ("the guitars should be beefier", {("guitars", "thin")}),
+    ("can u make the kick slap more", {("kick", "weak")}),
+    ("i want the snare to crack more", {("snare", "weak")}),
 ])
 def test_a_comparative_wished_or_asked_for_is_the_problem_it_answers(text, expected):
     assert read(text) == expected

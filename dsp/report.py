@@ -87,11 +87,20 @@ def _mastered(result: RenderResult) -> SessionAnalysis:
     return replace(result.after, mix=result.master_analysis)
 
 
+_BETTER = {"too_quiet": 1, "too_loud": -1, "too_dry": 1, "too_much_reverb": -1, "weak": 1,
+           "over_compressed": 1, "muddy": -1, "harsh": -1, "boomy": -1, "dull": 1, "thin": 1,
+           "masking": -1}
+"""Which way a complaint's figures go as its move answers it (+1: up). None for a complaint
+whose figures go both ways (mono: the loss down, a small speaker's share up) or depend on
+its words (an overall tone)."""
+
+
 def complaint_rows(result: RenderResult, *,
                    names: Mapping[str, str] | None = None) -> list[dict]:
     """Each complaint's measurement of record (see dsp.diagnosis.complaint_measures),
     before and after, with its typical range ('typical', None where it has none: only
-    these rows carry the entry): the first of comparison_rows."""
+    these rows carry the entry): the first of comparison_rows. A row whose complaint has a
+    move of its own says which way that move pushes it ('better', +1 up or -1 down)."""
     names = names or {}
     found, seen = [], set()
     sources = dict.fromkeys([*result.answers, *(move.source for move in result.moves)])
@@ -112,11 +121,13 @@ def complaint_rows(result: RenderResult, *,
             if measure.label in seen or measure.label not in after:
                 continue
             seen.add(measure.label)
-            found.append({"label": measure.label, "unit": measure.unit,
-                          "before": _num(measure.value),
-                          "after": _num(after[measure.label].value),
-                          "typical": list(measure.typical) if measure.typical else None,
-                          "signed": measure.signed})
+            row = {"label": measure.label, "unit": measure.unit,
+                   "before": _num(measure.value), "after": _num(after[measure.label].value),
+                   "typical": list(measure.typical) if measure.typical else None,
+                   "signed": measure.signed}
+            if problem in _BETTER and any(m.source == source for m in result.moves):
+                row["better"] = _BETTER[problem]   # a move of its own pushes it that way
+            found.append(row)
     return found
 
 

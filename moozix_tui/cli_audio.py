@@ -347,7 +347,7 @@ def _settings_with_reference(args, reference):
 def _finish(args, result, plan, inputs) -> int:
     from dsp.pipeline import export
     from dsp.report import complaint_rows
-    from dsp.wording import removed_outputs, replaced_outputs, row_change
+    from dsp.wording import against_its_fix, removed_outputs, replaced_outputs, row_change
     from moozix_tui.engine.present import layer_names, limit_note
 
     exported = export(args.out, result, plan=plan, names=layer_names(), inputs=inputs,
@@ -374,6 +374,8 @@ def _finish(args, result, plan, inputs) -> int:
             print(f"move: {move.describe(layer_names())}")
         for row in measured:
             print(f"measured: {row['label']} {row_change(row)}")
+        for said in filter(None, map(against_its_fix, measured)):
+            print(f"note: {said} Say it more strongly in --say for a deeper move.")
         for note in (*plan.said, *result.master.warnings):
             print(f"note: {note}")
         if plan.held_back:

@@ -67,6 +67,8 @@ class SummaryRow:
     """The typical range of a complaint's measurement of record (dsp.report rows)."""
     signed: bool = False
     """A value relative to something, printed with its sign (dsp.diagnosis.Measure)."""
+    better: int | None = None
+    """Which way the complaint's own move pushes it, +1 up or -1 down (dsp.report rows)."""
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from dsp import wording
-from dsp.wording import change, figure, listing, number, row_change
+from dsp.wording import against_its_fix, change, figure, listing, number, row_change
 from moozix_tui.engine.sizing import in_render
 from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
 
@@ -183,6 +183,8 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
                          for r in dict((r["label"], r) for r in shown).values())
     parts = ["**Before → after** (before: your mix as you gave it; after: the master): "
              + figures + ". Every figure is in the card below (**F2** folds it)."]
+    parts += [f"> {md_literal(said)} Say `more` if you still hear it."
+              for said in map(against_its_fix, lead) if said]
     parts += [f"> {md_literal(w)}" for w in warnings]
     if previews is not None:
         parts.append(

@@ -6,6 +6,7 @@ import math
 import pytest
 
 from dsp.wording import (
+    against_its_fix,
     change,
     figure,
     number,
@@ -188,3 +189,13 @@ def test_a_file_named_with_its_track_number_is_not_read_as_a_count():
     assert the_part("808", LAYER_NAMES) == "the 808"
     assert the_part("808 Sub", LAYER_NAMES) == "the 808 Sub"
     assert the_part("bass", LAYER_NAMES) == "the bass"
+
+
+def test_a_figure_is_said_only_when_it_ends_against_its_fix():
+    row = {"label": "mix 8–20 kHz share", "unit": "dB", "before": -22.0, "after": -22.1,
+           "better": 1}
+    assert "moved the other way (-22.0 → -22.1 dB)" in against_its_fix(row)
+    assert against_its_fix({**row, "after": -21.0}) == ""          # up, as the lift pushes
+    assert against_its_fix({**row, "after": -22.0}) == ""          # stayed: not "the other way"
+    assert against_its_fix({**row, "better": -1}) == ""            # a cut's figure going down
+    assert against_its_fix({k: v for k, v in row.items() if k != "better"}) == ""  # no own move

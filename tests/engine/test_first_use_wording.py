@@ -292,3 +292,21 @@ def test_the_demo_says_where_to_hear_it_and_that_file_is_the_stems_summed(demo_c
     stems = [sf.read(f["path"], dtype="float64") for f in demo_chat.engine.state.files]
     assert {r for _, r in stems} == {rate} and len(stems) == 4
     np.testing.assert_allclose(mix, sum(s for s, _ in stems), atol=4 * 2.0 ** -23)
+
+
+def test_a_figure_that_ends_against_its_fix_is_said(demo_chat):
+    """'dull' lifts the highs 1.5 dB, and 'the vocal is too low' turns the vocal up ~7 dB
+    beside it: on the demo the mix's 8–20 kHz share ends lower than it began (the vocal
+    brings more below 8 kHz than the lift adds above). A dull song whose highs measure
+    lower after its fix must be said in words, not only left in a row of figures."""
+    demo_chat.say("it sounds quiet and dull")
+    demo_chat.say("the vocal is too low")
+    said = demo_chat.say("go")
+    row = next(r for r in demo_chat.engine.state.summary["rows"]
+               if r["label"] == "mix 8–20 kHz share")
+    assert row["after"] < row["before"]          # the fault this test is about, as measured
+    assert "moved the other way" in said and "8–20 kHz share" in said.split("moved")[0]
+    vocal = next(r for r in demo_chat.engine.state.summary["rows"]
+                 if r["label"] == "lead vocal vs rest")
+    assert vocal["after"] > vocal["before"]      # went its fix's way: nothing said of it
+    assert said.count("moved the other way") == 1

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Command", "asks_for_diagnosis", "mentions_stereo_only", "read_command",
-           "style_name", "target_name"]
+__all__ = ["Command", "asks_for_diagnosis", "mentions_reference", "mentions_stereo_only",
+           "read_command", "style_name", "target_name"]
 
 _PUNCT = re.compile(r"[^\w\s'./~:=+-]+")
 _LUFS = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(?:lufs|lu)?$")
@@ -96,6 +96,11 @@ def _patterns(kind: str) -> re.Pattern[str]:
 def mentions_stereo_only(text: str) -> bool:
     """'… I only have the stereo mix' said beside a complaint."""
     return _patterns("mentions_stereo_only").search(text.lower()[:2000]) is not None
+
+
+def mentions_reference(text: str) -> bool:
+    """'… next to my reference' said beside a complaint."""
+    return _patterns("mentions_reference").search(text.lower()[:2000]) is not None
 
 
 def asks_for_diagnosis(text: str) -> bool:

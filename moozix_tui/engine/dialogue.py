@@ -7,7 +7,11 @@ import re
 
 from dsp.wording import number, percent
 from moozix_tui.engine import flow
-from moozix_tui.engine.commands import asks_for_diagnosis, mentions_stereo_only
+from moozix_tui.engine.commands import (
+    asks_for_diagnosis,
+    mentions_reference,
+    mentions_stereo_only,
+)
 from moozix_tui.engine.decide import complaint, complaints_heard
 from moozix_tui.engine.model import Turn
 from moozix_tui.engine.needs import covered, missing_stems
@@ -425,6 +429,10 @@ def after_complaint(session: Session, replies: list[str], text: str) -> Turn:
     asked = _DB_REQUEST.search(text)
     if asked and state.analysed:
         return _explicit_gain(session, replies, float(asked.group(1)))
+    if mentions_reference(text) and not state.reference:   # "quiet next to my reference"
+        replies.append("You compare it with a reference: give me that track — "
+                       "`reference ~/path/to/track.wav` — and I'll match its broad tone (and "
+                       "its loudness unless you set a target).")
     if mentions_stereo_only(text) and not state.stereo_only:  # "…, I only have the mix"
         return flow.stereo_only(session, replies)
     pending = [i["layer"] for i in state.intents if not i.get("done")]

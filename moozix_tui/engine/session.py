@@ -130,13 +130,13 @@ class Session:
 
     def target_words(self, *, label: bool = False) -> str:
         """The target with its number: 'streaming, -14 LUFS' (short enough for the side
-        panel) or with `label` its full name ('Apple Music: -16 LUFS'); a number the user
+        panel) or with `label` its full name ('Apple Music, -16 LUFS'); a number the user
         gave has no name: '-12 LUFS'."""
         target = self.target()
         if target.name == "custom":
             return f"{target.lufs:g} LUFS"
         if label:
-            return f"{target.label or target.name}: {target.lufs:g} LUFS"
+            return f"{target.label or target.name}, {target.lufs:g} LUFS"
         return f"{target.name}, {target.lufs:g} LUFS"
 
     def settings(self):

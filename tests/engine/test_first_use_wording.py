@@ -310,3 +310,20 @@ def test_a_figure_that_ends_against_its_fix_is_said(demo_chat):
                  if r["label"] == "lead vocal vs rest")
     assert vocal["after"] > vocal["before"]      # went its fix's way: nothing said of it
     assert said.count("moved the other way") == 1
+
+
+def test_a_reference_named_but_not_given_gets_asked_for(demo_chat, tmp_path):
+    """'quiet and dull next to my reference' with no reference given: the chat says how to
+    give it (the command, as help writes it); once given, it asks no more, and a complaint
+    that names no reference never hears of it."""
+    asked = demo_chat.say("it sounds quiet and dull next to my reference")
+    assert "`reference ~/path/to/track.wav`" in asked
+    assert "reference ~/" not in demo_chat.say("the vocal is too low")
+    demo_chat.engine.state.reference = str(tmp_path / "ref.wav")
+    assert "reference ~/" not in demo_chat.say("it's duller than my reference track")
+
+
+def test_the_target_is_named_in_one_sentence(chat):
+    """'Target: Apple Music: -16 LUFS' read as two labels; the name and its figure are one."""
+    said = chat.say("target apple").replace("\\", "")   # as the Markdown shows it
+    assert "Apple Music, -16 LUFS" in said and "Music: " not in said

@@ -341,13 +341,14 @@ def _where_heard(reader: _Reader, cue: _Mention) -> bool:
     """"I mostly listen on my phone": a device named in a sentence that tells of listening
     tells where the song was heard, unless the sentence says something went wrong; and the
     part played on it is not the part that went wrong ([scope.devices]). Beside a level of
-    the whole song, with no part named, it says where that level was heard."""
+    the whole song, or its tone, with no part named, it says where that was heard."""
     rule = reader.rules["scope"]["devices"]
     if " ".join(reader.words[cue.start:cue.end]) not in rule["phrases"]:
         return False
     here = reader.by_sentence.get(reader.sentences[cue.start], [])
+    song = set(rule["song_levels"]) | set(rule["song_tones"])
     if not any(m.layer and m.layer != reader.whole for m in here) and any(
-            m.cue and m is not cue and m.cue.problem in rule["song_levels"] for m in here):
+            m.cue and m is not cue and m.cue.problem in song for m in here):
         return True   # "my mixes are so quiet in my car": the song's level, heard there
     played = next((m for m in reader.by_sentence.get(reader.sentences[cue.start], [])
                    if m.layer and m.end == cue.start), None)

@@ -70,3 +70,11 @@ def test_in_general_after_a_complaint_sums_it_up(text, layer, problem):
 @pytest.mark.parametrize("text", SCOPE["advice"]["overall_counter_examples"])
 def test_in_general_before_a_problem_still_teaches(text):
     assert understand(text).intents == ()
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"), SCOPE["devices"]["song_tone_examples"])
+def test_the_songs_tone_heard_on_a_device_is_its_tone(text, layer, problem):
+    """Taxonomy: whole-song tone is `mix` + `tonal_balance`; `mono_collapse` is a part that
+    "disappears or falls apart" there. "My mix sounds muddy in the car" is the first."""
+    read = {(i.layer, i.problem) for i in understand(text).intents}
+    assert (layer, problem) in read and ("mix", "mono_collapse") not in read

@@ -183,7 +183,9 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
                          for r in dict((r["label"], r) for r in shown).values())
     parts = ["**Before → after** (before: your mix as you gave it; after: the master): "
              + figures + ". Every figure is in the card below (**F2** folds it)."]
-    parts += [f"> {md_literal(said)} Say `more` if you still hear it."
+    # not `more`: it makes every move stronger, the ones that outweighed this one too
+    parts += [f"> {md_literal(said)} If you still hear it, say so again, more strongly "
+              "(*still way too …*): that adds to this fix alone."
               for said in map(against_its_fix, lead) if said]
     parts += [f"> {md_literal(w)}" for w in warnings]
     if previews is not None:

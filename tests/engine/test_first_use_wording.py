@@ -310,6 +310,19 @@ def test_a_figure_that_ends_against_its_fix_is_said(demo_chat):
                  if r["label"] == "lead vocal vs rest")
     assert vocal["after"] > vocal["before"]      # went its fix's way: nothing said of it
     assert said.count("moved the other way") == 1
+    # what it says to do must not be `more`, which makes every move stronger (here the
+    # vocal's too, the move that outweighed the lift); the words it says add to this fix
+    note = said.split("moved the other way")[1].split("\n\n")[0]
+    assert "`more`" not in note and "still way too" in note
+    moves = list(demo_chat.engine.state.moves)
+    demo_chat.say("it is still way too dull")
+    after = demo_chat.engine.state.moves
+    def vocal(plan):
+        return [(m["op"], m["params"]) for m in plan if m["stem"] == "vocal"]
+
+    assert vocal(after) == vocal(moves)
+    assert (sum(m["op"] == "high_shelf" for m in after)
+            > sum(m["op"] == "high_shelf" for m in moves))
 
 
 def test_a_reference_named_but_not_given_gets_asked_for(demo_chat, tmp_path):

@@ -360,3 +360,17 @@ def test_a_participle_after_a_determiner_describes_the_part_after_it(text, layer
     participle is an adjective there, not a verb done to the bass."""
     read = _read(text)
     assert (layer, problem) in read and (layer, not_read) not in read
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the snare sounds icy", {("snare", "harsh")}),
+    ("the vocal sounds pinched", {("vocal", "thin")}),
+    ("the 808 sounded fried on the club system", {("bass", "distorted")}),
+    ("the vocal is too chesty", {("vocal", "muddy")}),
+    ("I'm fried after this session", set()),
+])
+def test_engineers_descriptors_read_their_problem(text, expected):
+    """Taxonomy words: harsh "sharp, shrill, brittle, ice pick"; thin "no body, tinny"
+    (a pinched, nasal narrowness); distorted "crackling, unwanted distortion"; muddy "boomy,
+    woolly, congested low mids" (a chesty vocal). Tired is not a sound."""
+    assert _read(text) == expected

@@ -431,8 +431,8 @@ def after_complaint(session: Session, replies: list[str], text: str) -> Turn:
         return _explicit_gain(session, replies, float(asked.group(1)))
     if mentions_reference(text) and not state.reference:   # "quiet next to my reference"
         replies.append("You compare it with a reference: give me that track — "
-                       "`reference ~/path/to/track.wav` — and I'll match its broad tone (and "
-                       "its loudness unless you set a target).")
+                       "`reference ~/path/to/track.wav` — and I'll match its broad tone "
+                       "(its loudness is the target's: `target -16`, say).")
     if mentions_stereo_only(text) and not state.stereo_only:  # "…, I only have the mix"
         return flow.stereo_only(session, replies)
     pending = [i["layer"] for i in state.intents if not i.get("done")]

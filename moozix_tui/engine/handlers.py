@@ -228,8 +228,12 @@ def _reference(session: Session, value) -> Turn:
                               "finished track to match."], "error")
     session.state.remember_direction()
     session.state.reference = str(path)
-    return _direction(session, f"Reference: {md_code(path.name)} — I'll match its broad tone "
-                               "(and its loudness unless you set a target).")
+    # the chat's loudness is the target's, a reference or not (moozix master --reference
+    # with no --target takes the reference's; here a target is always set)
+    return _direction(session, f"Reference: {md_code(path.name)} — I'll match its broad tone. "
+                               "The loudness stays on the target, "
+                               f"**{md_literal(session.target_words(label=True))}**: say "
+                               "`target` and a LUFS figure to change it.")
 
 
 def default_export_folder(session: Session) -> Path:

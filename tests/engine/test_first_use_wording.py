@@ -340,3 +340,26 @@ def test_the_target_is_named_in_one_sentence(chat):
     """'Target: Apple Music: -16 LUFS' read as two labels; the name and its figure are one."""
     said = chat.say("target apple").replace("\\", "")   # as the Markdown shows it
     assert "Apple Music, -16 LUFS" in said and "Music: " not in said
+
+
+def test_a_reference_promises_only_what_the_master_does(demo_chat, tmp_path):
+    """'I'll match its broad tone (and its loudness unless you set a target)' was said, and
+    the master came out at the streaming target whatever the reference measured. A
+    reference at -20 LUFS (set by pyloudnorm here) must not be promised, and the target the
+    reply names is the loudness the written master measures."""
+    import numpy as np
+    import pyloudnorm as pyln
+    import soundfile as sf
+
+    rate = 44100
+    noise = np.random.default_rng(1).standard_normal((rate * 4, 2)) * 0.1
+    meter = pyln.Meter(rate)
+    quiet = pyln.normalize.loudness(noise, meter.integrated_loudness(noise), -20.0)
+    sf.write(tmp_path / "ref.wav", quiet, rate, subtype="FLOAT")
+    said = demo_chat.say(f"reference {tmp_path / 'ref.wav'}").replace("\\", "")
+    assert "its loudness unless" not in said and "-14 LUFS" in said
+    demo_chat.say("the vocal is too low")
+    demo_chat.say("go")
+    demo_chat.say(f"export {tmp_path / 'out'}")
+    master, rate = sf.read(tmp_path / "out" / "master.wav")
+    assert abs(pyln.Meter(rate).integrated_loudness(master) - (-14.0)) < 0.5

@@ -2513,6 +2513,8 @@ class _Reader:
                 item.layer = self.whole
             elif self._accompanying(item):
                 item.layer = self.rules["accompaniment"]["becomes"]
+            elif self._all_but_voice(item):
+                item.layer = self.rules["all_but_voice"]["becomes"]
             if item.layer == self.whole and self._band_only(item):
                 item.layer = None
             if item.layer is None:
@@ -2662,6 +2664,25 @@ class _Reader:
         if m is None or item.layer != rule["layer"] or self.words[m.end - 1] not in rule["words"]:
             return False
         return bool(self.sentence_layers.get(item.sentence, frozenset()) & set(rule["voices"]))
+
+    def _all_but_voice(self, item: _Found) -> bool:
+        """"everything is too loud except the vocal": the song but its voice is the band
+        under the voice ([all_but_voice])."""
+        rule = self.rules["all_but_voice"]
+        m = item.layer_mention
+        if m is None or item.layer != self.whole or " ".join(
+                w for w in self.words[m.start:m.end]
+                if w not in self.sets["determiners"]) not in rule["subjects"]:
+            return False
+        hi = self.sentence_span[item.sentence][1]
+        for k in range(item.cue.end, hi):
+            if self.text[self.tokens[k - 1].end:self.tokens[k].start].strip():
+                return False   # "too loud, but the vocal is fine": a clause of its own
+            if any(tuple(self.words[k:k + len(e.split())]) == tuple(e.split())
+                   for e in rule["exceptions"]):
+                return any(v.layer in rule["voices"] and k < v.start <= k + rule["reach"]
+                           for v in self.by_sentence.get(item.sentence, []))
+        return False
 
     def _band_only(self, item: _Found) -> bool:
         """A band word ("the low end") is the only place named for a part's problem."""

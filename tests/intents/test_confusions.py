@@ -374,3 +374,13 @@ def test_engineers_descriptors_read_their_problem(text, expected):
     (a pinched, nasal narrowness); distorted "crackling, unwanted distortion"; muddy "boomy,
     woolly, congested low mids" (a chesty vocal). Tired is not a sound."""
     assert _read(text) == expected
+
+
+ALL_BUT_VOICE = RULES["all_but_voice"]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"),
+                         ALL_BUT_VOICE["examples"] + ALL_BUT_VOICE["counter_examples"])
+def test_everything_but_the_vocal_is_the_band_under_it(text, layer, problem):
+    """Taxonomy: `instruments` is "everything but the vocal"; `mix` is the whole song."""
+    assert _read(text) == {(layer, problem)}

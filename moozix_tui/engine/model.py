@@ -93,3 +93,5 @@ class SessionView:
     busy: bool
     summary: SummaryCard | None
     history: tuple[Reply, ...]
+    reference: str = ""
+    """The reference track's file name, '' with none."""

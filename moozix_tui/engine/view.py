@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from moozix_tui.engine.model import Reply, SessionView, StemSlot, SummaryCard, SummaryRow
 from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.present import move_lines, part_word
@@ -52,4 +54,5 @@ def build_view(session: Session) -> SessionView:
         plan=tuple(move_lines(session.active_moves())), applied_moves=s.applied,
         can_undo=s.applied > 0 or bool(s.directions or s.replaced or s.plans),
         can_redo=s.applied < len(s.moves) or bool(s.undone), busy=session.busy,
-        summary=summary, history=tuple(Reply.from_dict(r) for r in s.history))
+        summary=summary, history=tuple(Reply.from_dict(r) for r in s.history),
+        reference=Path(s.reference).name if s.reference else "")

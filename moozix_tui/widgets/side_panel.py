@@ -126,6 +126,8 @@ def _render(view: SessionView, width: int, *, gather: bool) -> Text:
     for part in wrap_values(f"target  {view.target}", width, "  ", " " * 8):  # its LUFS whole
         line(part)
     line(fit(f"  style   {view.style}", width))
+    if view.reference:
+        line(fit(f"  ref     {view.reference}", width))
     line("")
     line("Plan", "bold")
     if not view.plan:

@@ -183,3 +183,21 @@ async def test_the_plan_is_on_screen_beside_a_big_export_at_100_by_32(tmp_path):
         lines = str(app.query_one(SidePanel).render()).splitlines()
         last_move = max(i for i, line in enumerate(lines) if "up 12.0 dB" in line)
         assert scroll.scroll_y == 0 and last_move < scroll.scrollable_content_region.height
+
+
+def test_a_reference_given_in_the_chat_is_in_the_panel_by_its_name(tmp_path):
+    """The panel's Direction showed target and style only: a reference given in the chat
+    (which shapes the master's tone) was nowhere in sight. Its name is content, shown as
+    typed, markup and all."""
+    import numpy as np
+    import soundfile as sf
+    from scripted_chat import Chat
+
+    from moozix_tui.engine import Engine
+
+    reference = tmp_path / "[bold]ref.wav"
+    sf.write(reference, np.zeros((4410, 2)), 44100)
+    chat = Chat(Engine.new(sessions_dir=tmp_path / "s"))
+    assert "ref " not in render_view(chat.engine.view).plain
+    chat.say(f'reference "{reference}"')
+    assert "  ref     [bold]ref.wav" in render_view(chat.engine.view, width=40).plain.splitlines()

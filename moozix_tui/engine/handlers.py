@@ -65,6 +65,10 @@ def _approve(session: Session, _value) -> Turn:
     if state.files and not state.intents:
         return session.reply(["I have your files. What sounds wrong? (Or say *the whole song "
                               "is too quiet* to just master it.)"])
+    if state.intents:
+        return session.reply(["I have no audio yet. Type or paste the stems' paths (a folder "
+                              "works too), press **ctrl+o** to pick files, or say *I only "
+                              "have the stereo mix* and give me that file."])
     return session.reply(["Tell me what sounds wrong first, then give me the stems."])
 
 

@@ -169,7 +169,8 @@ def stem_request(missing: Sequence[str], files: Sequence[dict]) -> str:
             + "\n".join(have + lines)
             + "\n\nType or paste their paths (a folder works too; `vocal=path` names a "
               "part), or press **ctrl+o** to pick files. Only have the stereo mix? Say "
-              "*I only have the stereo mix*. Say `go` to work with what's there.")
+              "*I only have the stereo mix*."
+            + (" Say `go` to work with what's there." if have else ""))
 
 
 def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str:

@@ -26,3 +26,14 @@ def test_each_missing_part_is_named_once_with_the_name_to_type_where_it_differs(
     lines = [x for x in answer.splitlines() if x.startswith("- ○")]
     assert "- ○ **bass**" in lines
     assert "- ○ **lead vocal** (`vocal`)" in lines
+
+
+def test_go_before_any_audio_asks_for_the_audio_not_the_complaint(chat):
+    """With a complaint heard and no file loaded, there is nothing to work with: the stem
+    request offers no `go`, and a `go` says what is missing (the audio), not the complaint
+    the user has already given."""
+    request = chat.say("the vocal is buried")
+    assert "Say `go`" not in request
+    reply = chat.say("go")
+    assert "no audio yet" in reply and "ctrl+o" in reply
+    assert "what sounds wrong" not in reply

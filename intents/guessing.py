@@ -583,17 +583,20 @@ def guesses(reader, vague: bool) -> tuple[Guess, ...]:
 
 def _last_resort(reader, offer, quiet: set[int]) -> None:
     """Nothing read and nothing guessed, but a part named in a sentence about the sound ("it
-    sounds like the kick and snare are whacking you in the face") outside praise, mood,
-    advice, a story, an arrangement or a question: its usual problems, below any other
-    guess."""
+    sounds like the kick and snare are whacking you in the face", "how do I make the vocal
+    sit better?") outside praise, mood, advice, a story, an arrangement or a question that
+    asks nothing to be made so: its usual problems, below any other guess."""
     rules = reader.rules["guesses"]
     about = reader.vocab.about_sound
     for part in reader.complaint_parts():
         sentence = reader.sentences[part.start]
+        said = reader.sentence_words(sentence)
+        asked = _asked(reader, sentence)
         if part.layer == reader.whole or sentence in quiet or framed(reader, sentence) \
-                or not reader.sentence_words(sentence) & about \
-                or _asked(reader, sentence):
-            continue
+                or not (asked and said & set(reader.rules["desire"]["causatives"])
+                        and said & set(rules["own_requests"]["askers"])) and (
+                    asked or not said & about):
+            continue   # a question, unless the writer asks how to make a part so
         priors = _priors(reader, part)
         if told_not_mixed(reader, part.start, part.end, priors[0] if priors else ""):
             continue

@@ -73,6 +73,9 @@ def test_praise_turned_to_a_complaint_keeps_the_choices(text, layer):
 @pytest.mark.parametrize(("text", "layers"), [
     ("it sounds like the vocal is in another room", ["vocal"]),
     ("it sounds like the kick and snare are whacking you in the face", ["kick", "snare"]),
+    # a question asking how to make a part sit or fit: its place in the mix is the sound
+    ("how do I make the vocal sit better?", ["vocal"]),
+    ("how can I get the kick to fit?", ["kick"]),
 ])
 def test_a_part_in_a_sentence_about_the_sound_is_never_a_dead_end(text, layers):
     # nothing read or guessed otherwise: each part's usual problems, most likely first,

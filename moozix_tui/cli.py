@@ -120,8 +120,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except KeyboardInterrupt:
-        print("moozix: interrupted — an unfinished export leaves --out as it was: run the "
-              "command again", file=sys.stderr)
+        # only a command that exports has an --out to speak of ('analyze', 'parse' do not)
+        left = (" — an unfinished export leaves --out as it was"
+                if getattr(args, "out", None) else "")
+        print(f"moozix: interrupted{left}: run the command again", file=sys.stderr)
         if as_command:
             # ends here: work a Ctrl+C left running on other threads (see dsp.threads) is
             # not waited for, as interpreter exit would; the export has tidied up already

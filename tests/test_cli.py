@@ -148,15 +148,28 @@ def test_a_reader_that_stops_early_ends_the_command_quietly():
     assert "Traceback" not in err and "BrokenPipe" not in err
 
 
-def test_ctrl_c_exits_130_and_says_to_run_it_again(monkeypatch, capsys):
-    """Ctrl+C is no internal error (exit 1): it exits 128 + SIGINT, as a shell reports an
-    interrupted command, and says what to do."""
+def _said_on_ctrl_c(monkeypatch, capsys, command: str, argv: list[str]) -> str:
+    """What `argv` says on stderr when its command (cli_audio's `command`) gets a Ctrl+C."""
     import moozix_tui.cli_audio as cli_audio
 
     def interrupted(args):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli_audio, "_master", interrupted)
-    assert main(["master", "mix.wav"]) == 130
-    said = capsys.readouterr().err
+    monkeypatch.setattr(cli_audio, command, interrupted)
+    assert main(argv) == 130
+    return capsys.readouterr().err
+
+
+def test_ctrl_c_exits_130_and_says_to_run_it_again(monkeypatch, capsys):
+    """Ctrl+C is no internal error (exit 1): it exits 128 + SIGINT, as a shell reports an
+    interrupted command, and says what to do."""
+    said = _said_on_ctrl_c(monkeypatch, capsys, "_master", ["master", "mix.wav"])
     assert said.startswith("moozix: interrupted") and "run the command again" in said
+
+
+def test_ctrl_c_names_no_export_for_a_command_that_writes_none(monkeypatch, capsys):
+    """'analyze' writes nothing: its Ctrl+C must not speak of an unfinished export or an
+    --out it has not got."""
+    said = _said_on_ctrl_c(monkeypatch, capsys, "_analyze", ["analyze", "mix.wav"])
+    assert said.startswith("moozix: interrupted") and "run the command again" in said
+    assert "export" not in said and "--out" not in said

@@ -13,7 +13,7 @@ import re
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from intents.cache import cached
@@ -334,6 +334,17 @@ def find(words: Sequence[str], phrases: dict[str, tuple[Phrase, ...]],
     end = len(words) if starts_only else hi
     return [(i, i + len(p)) for i, w in enumerate(words[lo:hi], lo) if w in phrases
             for p in phrases[w] if i + len(p) <= end and tuple(words[i:i + len(p)]) == p]
+
+
+@cache
+def indexed(phrases: tuple[str, ...]) -> dict[str, tuple[Phrase, ...]]:
+    """A rule file's list of phrases indexed for `find`, once per list."""
+    return index(words_of(p) for p in phrases)
+
+
+def starts_at(words: Sequence[str], phrases: Sequence[str], k: int) -> bool:
+    """One of a rule file's phrases ("apart from", "anything like") starts at word k."""
+    return bool(find(words, indexed(tuple(phrases)), k, k + 1, starts_only=True))
 
 
 def wish_opened(words: Sequence[str], clauses: Sequence[int], at: int, end: int,

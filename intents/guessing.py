@@ -590,13 +590,11 @@ def _last_resort(reader, offer, quiet: set[int]) -> None:
     about = reader.vocab.about_sound
     for part in reader.complaint_parts():
         sentence = reader.sentences[part.start]
-        said = reader.sentence_words(sentence)
-        asked = _asked(reader, sentence)
-        if part.layer == reader.whole or sentence in quiet or framed(reader, sentence) \
-                or not (asked and said & set(reader.rules["desire"]["causatives"])
-                        and said & set(rules["own_requests"]["askers"])) and (
-                    asked or not said & about):
-            continue   # a question, unless the writer asks how to make a part so
+        if part.layer == reader.whole or sentence in quiet or framed(reader, sentence):
+            continue
+        if not _asks_to_make(reader, sentence) and (
+                _asked(reader, sentence) or not reader.sentence_words(sentence) & about):
+            continue
         priors = _priors(reader, part)
         if told_not_mixed(reader, part.start, part.end, priors[0] if priors else ""):
             continue
@@ -609,6 +607,16 @@ def _last_resort(reader, offer, quiet: set[int]) -> None:
         for rank, problem in enumerate(priors):   # quoting the words said of the part
             offer(part.layer, problem, reader.evidence(_Span(part.start, end), None),
                   rules["last_resort"] - rules["step"] * rank)
+
+
+def _asks_to_make(reader, sentence: int) -> bool:
+    """"how do I make the vocal sit better?": the writer asks how to make their own part so
+    ([desire] causatives, [guesses.own_requests] askers), which says the part is not so yet;
+    "how did Rick Rubin get the bass so loud?" asks about someone's technique."""
+    said = reader.sentence_words(sentence)
+    return _asked(reader, sentence) and bool(
+        said & set(reader.rules["desire"]["causatives"])
+        and said & set(reader.rules["guesses"]["own_requests"]["askers"]))
 
 
 def _priors(reader, part) -> tuple[str, ...]:

@@ -27,6 +27,7 @@ from intents.grammar import (
     index,
     placed,
     reported,
+    starts_at,
     wish_opened,
 )
 from intents.guessing import alternatives, guesses, is_vague
@@ -787,7 +788,6 @@ def _denied_part(words: list[str], start: int, sets) -> bool:
 
 _LIST_MARKS = frozenset(", \t\n") | joining_signs()
 """What may stand between the members of a list: commas, spaces and [clauses] signs."""
-"""Characters that may stand between the members of a list besides its words."""
 
 
 def _lists(text, tokens, words, sentences, clauses, mentions, sets,
@@ -2678,8 +2678,7 @@ class _Reader:
         for k in range(item.cue.end, hi):
             if self.text[self.tokens[k - 1].end:self.tokens[k].start].strip():
                 return False   # "too loud, but the vocal is fine": a clause of its own
-            if any(tuple(self.words[k:k + len(e.split())]) == tuple(e.split())
-                   for e in rule["exceptions"]):
+            if starts_at(self.words, rule["exceptions"], k):
                 return any(v.layer in rule["voices"] and k < v.start <= k + rule["reach"]
                            for v in self.by_sentence.get(item.sentence, []))
         return False
@@ -2746,8 +2745,7 @@ class _Reader:
         rule = self.rules["unheard_before"]
         if self.words[cue.end - 1] not in rule["hearing"]:
             return False
-        return any(tuple(self.words[cue.end:cue.end + len(a.split())]) == tuple(a.split())
-                   for a in rule["after"])
+        return starts_at(self.words, rule["after"], cue.end)
 
     def _set_aside(self, cue: _Mention) -> bool:
         """"pushes the bass rather than obscures it": what the part does not do."""

@@ -15,7 +15,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
-from intents.grammar import find, grammar, index
+from intents.grammar import find, grammar, indexed, starts_at
 from intents.text import stem, words_of
 
 if TYPE_CHECKING:
@@ -175,7 +175,7 @@ def _approved(reader: _Reader, cue: _Mention) -> bool:
     lo = k
     while k < len(reader.words) and k - lo < rule["lead"] and reader.words[k] in rule["leading"]:
         k += 1
-    if any(start in (lo, k) for start, _ in find(reader.words, _indexed(
+    if any(start in (lo, k) for start, _ in find(reader.words, indexed(
             tuple(rule["comments"])), lo, min(k + 1, len(reader.words)), starts_only=True)):
         return True
     return any(_fitting(reader.words, start, rule) for start in (lo, k))
@@ -201,10 +201,10 @@ def _intended(reader: _Reader, cue: _Mention) -> bool:
     if hi < len(reader.words) and reader.sentences[hi] == reader.sentences[cue.start]:
         hi += len(reader.clause_list(reader.clauses[hi]))
     s_lo = reader.sentence_span[reader.sentences[cue.start]][0]
-    if _asked(reader, reader.sentences[cue.start]):
+    if _ends_in_question(reader, reader.sentences[cue.start]):
         return False
     return any(not set(reader.words[max(start - 2, s_lo):start]) & reader.negators
-               for start, _ in find(reader.words, _indexed(tuple(rule["meant"])), lo, hi))
+               for start, _ in find(reader.words, indexed(tuple(rule["meant"])), lo, hi))
 
 
 def _said_approvingly(reader: _Reader, cue: _Mention) -> bool:
@@ -244,8 +244,8 @@ def _of_pitch(reader: _Reader, cue: _Mention) -> bool:
         return False
     clause_lo, clause_hi = _clause_span(reader, reader.clauses[cue.start])
     lo, hi = max(clause_lo, cue.start - rule["reach"]), min(clause_hi, cue.end + rule["reach"])
-    return bool(find(reader.words, _indexed(tuple(rule["words"])), lo, hi)) and not find(
-        reader.words, _indexed(tuple(rule["levels"])), clause_lo, clause_hi)
+    return bool(find(reader.words, indexed(tuple(rule["words"])), lo, hi)) and not find(
+        reader.words, indexed(tuple(rule["levels"])), clause_lo, clause_hi)
 
 
 def _out_of_tune(reader: _Reader, cue: _Mention, rule: dict) -> bool:
@@ -256,7 +256,7 @@ def _out_of_tune(reader: _Reader, cue: _Mention, rule: dict) -> bool:
     words = reader.words
     clause = reader.clauses[cue.start]
     lo, hi = _clause_span(reader, clause)
-    if find(words, _indexed(tuple(rule["out_of_tune"])), lo, hi):
+    if find(words, indexed(tuple(rule["out_of_tune"])), lo, hi):
         return True
     k = cue.start - 1
     while k >= lo and words[k] in rule["degree"]:
@@ -322,7 +322,7 @@ def _averted(reader: _Reader, cue: _Mention) -> bool:
             return False
     elif words[k] not in rule["without"]:
         return False
-    return not _asked(reader, reader.sentences[cue.start])
+    return not _ends_in_question(reader, reader.sentences[cue.start])
 
 
 def _clause_span(reader: _Reader, clause: int) -> tuple[int, int]:
@@ -331,7 +331,7 @@ def _clause_span(reader: _Reader, clause: int) -> tuple[int, int]:
     return lo, lo + len(reader.clause_list(clause))
 
 
-def _asked(reader: _Reader, sentence: int) -> bool:
+def _ends_in_question(reader: _Reader, sentence: int) -> bool:
     """The sentence ends in a question mark."""
     end = reader.tokens[reader.sentence_span[sentence][1] - 1].end
     return reader.text[end:end + 3].lstrip()[:1] == "?"
@@ -352,11 +352,11 @@ def _where_heard(reader: _Reader, cue: _Mention) -> bool:
         return True   # "my mixes are so quiet in my car": the song's level, heard there
     played = next((m for m in reader.by_sentence.get(reader.sentences[cue.start], [])
                    if m.layer and m.end == cue.start), None)
-    if played is not None and find(reader.words, _indexed(tuple(rule["playing"])),
+    if played is not None and find(reader.words, indexed(tuple(rule["playing"])),
                                    max(played.start - 3, 0), played.start):
         return True
     lo, hi = reader.sentence_span[reader.sentences[cue.start]]
-    if not find(reader.words, _indexed(tuple(rule["playing"])), lo, hi):
+    if not find(reader.words, indexed(tuple(rule["playing"])), lo, hi):
         return False   # "on my phone it's all bass": a complaint until shown otherwise
     others = any(m.cue and m is not cue for m in reader.by_sentence.get(
         reader.sentences[cue.start], []))
@@ -393,7 +393,7 @@ def _of_a_kind(reader: _Reader, cue: _Mention) -> bool:
     if verb is None or verb == lo:
         return False
     subject = words[lo:verb]
-    if find(subject, _indexed(tuple(rule["like"]))):
+    if find(subject, indexed(tuple(rule["like"]))):
         return True
     if "in" in subject and subject[-1] in rule["music"]:
         return True
@@ -412,7 +412,7 @@ def _admired(reader: _Reader, cue: _Mention) -> bool:
     lo, hi = reader.sentence_span[reader.sentences[cue.start]]
     if lo < hi and words[lo] in rule["leads"]:
         lo += 1
-    for _, b in find(words, _indexed(tuple(rule["openers"])), lo, lo + 1, starts_only=True):
+    for _, b in find(words, indexed(tuple(rule["openers"])), lo, lo + 1, starts_only=True):
         verb = next((k for k in range(b, min(b + rule["reach"] + 1, cue.start))
                      if words[k] in rule["verbs"]), None)
         if verb is not None and verb > b and not set(words[b:verb]) & set(rule["askers"]):
@@ -451,7 +451,7 @@ def _aimed(reader: _Reader, cue: _Mention) -> bool:
     said = tuple(words[cue.start:cue.end])
     if said in grammar().comparatives or set(said) & set(rule["aim_changes"]):
         return False
-    for _, b in find(words, _indexed(tuple(rule["aims"])), lo, cue.start):
+    for _, b in find(words, indexed(tuple(rule["aims"])), lo, cue.start):
         part = reader.part_at.get(b) or reader.part_at.get(b + 1)
         if part is None or (part.start == b + 1 and words[b] not in reader.sets[
                 "determiners"]):
@@ -605,7 +605,7 @@ def _mix_parts(reader: _Reader, sentence: int) -> list[_Mention]:
     is a control) and the whole song as the gear's own sound ([scope.gear] `own_sound`)."""
     rule = reader.rules["scope"]["gear"]
     lo, hi = reader.sentence_span[sentence]
-    gear = find(reader.words, _indexed(tuple(rule["devices"])), lo, hi)
+    gear = find(reader.words, indexed(tuple(rule["devices"])), lo, hi)
     own = set(rule["own_sound"]) | reader.sets["determiners"]
     return [m for m in reader.by_sentence.get(sentence, []) if m.layer and not any(
         a <= m.start < b for a, b in gear) and not set(reader.words[m.start:m.end]) <= own]
@@ -615,7 +615,7 @@ def _in_a_name(reader: _Reader, cue: _Mention) -> bool:
     """"a bass boost", "the loudness switch": problem words inside the name of the gear's
     control ([scope.gear] `devices`) name it; they say nothing of the mix."""
     return any(a <= cue.start and cue.end <= b for a, b in find(
-        reader.words, _indexed(tuple(reader.rules["scope"]["gear"]["devices"])),
+        reader.words, indexed(tuple(reader.rules["scope"]["gear"]["devices"])),
         max(cue.start - 3, 0), cue.end))
 
 
@@ -637,9 +637,9 @@ def _names_device(reader: _Reader, lo: int, hi: int) -> bool:
     """One of [scope.gear] `devices` between lo and hi, no listening word up to `reach`
     words before it ("on my studio headphones"), or one of `placed` (where the gear is put)."""
     rule = reader.rules["scope"]["gear"]
-    found = find(reader.words, _indexed(tuple(rule["devices"])), lo, hi)
+    found = find(reader.words, indexed(tuple(rule["devices"])), lo, hi)
     return any(not set(reader.words[max(a - rule["reach"], 0):a]) & set(rule["listening"])
-               for a, _ in found) or bool(find(reader.words, _indexed(tuple(rule["placed"])),
+               for a, _ in found) or bool(find(reader.words, indexed(tuple(rule["placed"])),
                                                lo, hi))
 
 
@@ -650,11 +650,6 @@ def _excess(reader: _Reader, start: int, end: int) -> bool:
     return any(reader.words[k] in excess and reader.text[
         reader.tokens[k].end:reader.tokens[k].end + 1] != "-"
         for k in range(max(start - 2, 0), end))
-
-
-@cache
-def _indexed(phrases: tuple[str, ...]) -> dict:
-    return index(words_of(p) for p in phrases)
 
 
 def framed(reader: _Reader, sentence: int) -> bool:
@@ -682,8 +677,8 @@ def _overall(reader: _Reader, start: int) -> bool:
     it teaches nothing."""
     advice = reader.rules["scope"]["advice"]
     lo, hi = reader.sentence_span[reader.sentences[start]]
-    found = find(reader.words, _indexed(tuple(advice["teaching"])), lo, hi)
-    overall = {tuple(p.split()) for p in advice["overall"]}
+    found = find(reader.words, indexed(tuple(advice["teaching"])), lo, hi)
+    overall = {words_of(p) for p in advice["overall"]}
     return bool(found) and all(
         a > start and tuple(reader.words[a:b]) in overall for a, b in found)
 
@@ -701,7 +696,7 @@ def _framed(reader: _Reader, sentence: int, phrases: list[str],
     outside them but `listed` (the "off" of "kicks off" judges nothing; see
     _frame_turns)."""
     lo, hi = reader.sentence_span[sentence]
-    found = find(reader.words, _indexed(tuple(phrases)), lo, hi)
+    found = find(reader.words, indexed(tuple(phrases)), lo, hi)
     framing = {k for a, b in found for k in range(a, b)}
     return bool(found) and not {w for k, w in enumerate(reader.words[lo:hi], lo)
                                 if k not in framing} & (_frame_turns(reader) - listed)
@@ -762,7 +757,7 @@ def _written(reader: _Reader, start: int, end: int, problem: str) -> bool:
             k] not in reader.rules["scope"]["praise"]["contrast"] and not any(
             m.layer for m in reader.by_clause.get(reader.clauses[k], [])):
         k += len(reader.clause_list(reader.clauses[k]))
-    found = find(words, _indexed(tuple(rule["words"])), lo, min(hi + 1, k), starts_only=True)
+    found = find(words, indexed(tuple(rule["words"])), lo, min(hi + 1, k), starts_only=True)
     return any(b <= start or a >= end for a, b in found)
 
 
@@ -784,8 +779,7 @@ def _story(reader: _Reader, start: int) -> bool:
 def _amount_at(reader: _Reader, k: int, amounts: list[str]) -> bool:
     """A number ("10x", "3db") or one of `amounts` ("twice", "the same") starts at word k."""
     words = reader.words
-    return k < len(words) and (words[k][:1].isdigit() or any(
-        tuple(words[k:k + len(a.split())]) == tuple(a.split()) for a in amounts))
+    return k < len(words) and (words[k][:1].isdigit() or starts_at(words, amounts, k))
 
 
 def _praised(reader: _Reader, cue: _Mention) -> bool:

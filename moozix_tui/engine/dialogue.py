@@ -49,7 +49,8 @@ def listen(session: Session, text: str) -> Turn:
     heard = understand(text)
     replies = []
     if heard.read_chars is not None:
-        replies.append(f"({unread_note(len(text), heard.read_chars).capitalize()}.)")
+        note = unread_note(len(text), heard.read_chars)
+        replies.append(f"({note[0].upper()}{note[1:]}.)")
     if heard.corrections:
         fixes = ", ".join(f"“{md_literal(c.typed)}” as *{c.understood}*"
                           for c in heard.corrections)

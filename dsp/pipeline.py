@@ -58,6 +58,7 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
                progress: Progress | None = None,
                read: Callable[[Path], AudioFile] = load_audio,
                part_names: Mapping[str, str] | None = None,
+               kept_out: Sequence[Notice] = (),
                ) -> tuple[StemSet, tuple[FileCheck, ...]]:
     """Read and check every (part, file) source (both cores), any number per part. A file
     that can't be used (unreadable, silent, too short, surround) is left out, and the set's
@@ -67,6 +68,8 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
     notices then hold every usable file's check notices (NaN/Inf repaired, clipped,
     truncated…) and harmonising's (rate converted, padded…), so whoever shows a render or
     its report shows what analysis showed. The checks returned are the usable files'.
+    `kept_out`: the caller's notices of files it kept out before loading (not audio, a mix
+    beside the stems…), first of all: every file given is accounted for.
 
     Each file is read and checked by the same worker, so while one measures (much of which
     holds the GIL) the other can be decoding (which does not). `read` decodes a file
@@ -89,7 +92,8 @@ def load_stems(sources: Sequence[tuple[str, Path]], *, true_peaks: bool = False,
                       part_names=part_names)
     gone = tuple(Notice("warning", "left_out", left_out(c.error)) for c in unusable)
     found = tuple(n for _, c in usable for n in c.check.notices)
-    return stems.replace(notices=gone + found + stems.notices), tuple(c.check for _, c in usable)
+    notices = (*kept_out, *gone, *found, *stems.notices)
+    return stems.replace(notices=notices), tuple(c.check for _, c in usable)
 
 
 @dataclass(frozen=True, eq=False)

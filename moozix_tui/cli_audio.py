@@ -293,9 +293,8 @@ def _load(given: StemArgs, **options):
     from dsp.pipeline import load_stems
     from moozix_tui.engine.present import layer_names
 
-    stems, checks = load_stems(given.sources, part_names=layer_names(), **options)
-    told = tuple(Notice(level, "left_out", message) for level, message in given.notes)
-    return stems.replace(notices=told + stems.notices), checks
+    told = [Notice(level, "left_out", message) for level, message in given.notes]
+    return load_stems(given.sources, part_names=layer_names(), kept_out=told, **options)
 
 
 def _warn_about_inputs(stems) -> None:

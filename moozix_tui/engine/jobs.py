@@ -50,9 +50,10 @@ def load_sources(sources: Sequence[tuple[str, Path]], progress: Progress,
     from dsp.pipeline import load_stems
     from moozix_tui.engine.present import layer_names
 
-    stems, _ = load_stems(list(sources), progress=progress, part_names=layer_names())
-    told = tuple(Notice("warning", "left_out", message) for message in left_out)
-    return stems.replace(notices=told + stems.notices)
+    told = [Notice("warning", "left_out", message) for message in left_out]
+    stems, _ = load_stems(list(sources), progress=progress, part_names=layer_names(),
+                          kept_out=told)
+    return stems
 
 
 @dataclass(frozen=True, eq=False)

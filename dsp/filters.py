@@ -119,23 +119,26 @@ def apply_sos(samples: np.ndarray, *sections: np.ndarray,
 
     `zero_phase` runs the cascade forward and backward: no delay, squared magnitude.
     Forward, the audio is filtered a chunk at a time into the one output array (see
-    _filter_into), not through whole-song copies."""
+    _filter_into), not through whole-song copies. Either way a long song's channels run
+    one per core."""
     if not sections:
         return samples
     sos = np.vstack(sections).astype(np.float32)
     samples = np.asarray(samples)
-    if zero_phase:
-        return signal.sosfiltfilt(sos, with_noise_floor(samples), axis=-1).astype(
-            np.float32, copy=False)
     out = np.empty(samples.shape, np.float32)
     rows, into = np.atleast_2d(samples), np.atleast_2d(out)
+    run = _filter_both_ways if zero_phase else _filter_into
     if samples.ndim != 2 or samples.shape[0] < 2 or samples.shape[1] < _PARALLEL_FRAMES:
-        _filter_into(sos, rows, into)
+        run(sos, rows, into)
         return out
     with thread_pool(samples.shape[0]) as pool:
-        list(pool.map(lambda row: _filter_into(sos, rows[row:row + 1], into[row:row + 1]),
+        list(pool.map(lambda row: run(sos, rows[row:row + 1], into[row:row + 1]),
                       range(samples.shape[0])))
     return out
+
+
+def _filter_both_ways(sos: np.ndarray, samples: np.ndarray, out: np.ndarray) -> None:
+    out[:] = signal.sosfiltfilt(sos, with_noise_floor(samples), axis=-1)
 
 
 def _filter_into(sos: np.ndarray, samples: np.ndarray, out: np.ndarray) -> None:

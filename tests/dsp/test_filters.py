@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -83,3 +84,31 @@ def test_a_filter_runs_through_no_whole_song_copies():
         whole = signal.sosfilt(k_weighting_sections(rate).astype(np.float32),
                                with_noise_floor(audio), axis=-1)
         assert np.array_equal(weighted, whole)
+
+
+@pytest.mark.parametrize("zero_phase", [False, True])
+def test_a_long_songs_channels_are_filtered_one_per_core(monkeypatch, zero_phase):
+    """Both ways, forward and zero-phase, a full-length stereo file runs a channel per
+    thread (the zero-phase filter had fallen back to one thread for the whole song), and
+    each channel comes out as scipy filters it alone."""
+    from scipy import signal
+
+    import dsp.filters
+
+    pools: list[int] = []
+    real_pool = dsp.filters.thread_pool
+
+    def counted(count: int):
+        pools.append(count)
+        return real_pool(count)
+
+    monkeypatch.setattr(dsp.filters, "thread_pool", counted)
+    x = np.random.default_rng(3).uniform(-0.5, 0.5, (2, dsp.filters._PARALLEL_FRAMES)
+                                         ).astype(np.float32)
+    sos = high_pass(200.0, RATE)
+    y = apply_sos(x, sos, zero_phase=zero_phase)
+    assert pools == [2]
+    run = signal.sosfiltfilt if zero_phase else signal.sosfilt
+    for row in range(2):
+        alone = run(sos.astype(np.float32), with_noise_floor(x[row]))
+        np.testing.assert_allclose(y[row], alone, rtol=0, atol=1e-6)

@@ -8,6 +8,7 @@ Checked against the EBU Tech 3341 conformance signals in tests/dsp/test_meter.py
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -253,6 +254,12 @@ class _Grid:
         return np.concatenate(parts)
 
 
+def _row_count(n: int) -> int:
+    """How many rows of _ROW samples _interpolated_rows reads `n` samples as (the _Grid):
+    true_peaks marks the same rows."""
+    return -(-(n + 6) // _ROW) + 1
+
+
 def _interpolated_rows(samples: np.ndarray, factor: int):
     """Yield (first sample, interpolated block) per channel and chunk of rows.
 
@@ -260,7 +267,7 @@ def _interpolated_rows(samples: np.ndarray, factor: int):
     [r, p * 12 + i]. Blocks are a few hundred kB, so the work stays in cache."""
     now, before = _interpolation_matrices(factor)
     n = samples.shape[1]
-    rows = -(-(n + 6) // _ROW) + 1
+    rows = _row_count(n)
     for channel in samples:
         grid = _Grid(channel, rows)
         for top in range(1, rows, _ROWS_PER_BLOCK):
@@ -379,7 +386,7 @@ def true_peaks(samples: np.ndarray) -> TruePeaks:
     n = samples.shape[1]
     screen = np.float32(10.0 ** (-SCREEN_DB / 20.0))
     standard = sample_peak(samples)
-    near = np.zeros(-(-(n + 6) // _ROW) + 1, bool)
+    near = np.zeros(_row_count(n), bool)
     for first, block in _interpolated_rows(samples, _OVERSAMPLE):
         tops = _peaks_per(block, _SCREEN_ROWS)
         standard = max(standard, float(tops.max()))
@@ -419,7 +426,7 @@ def _row_max(values: np.ndarray) -> np.ndarray:
     return values[:, 0]
 
 
-def _samples_of_rows(rows: np.ndarray, n: int):
+def _samples_of_rows(rows: np.ndarray, n: int) -> Iterator[np.ndarray]:
     """The sample indices of `rows` (rows of _ROW samples, sorted), a few thousand rows at
     a time, without those past the end."""
     for start in range(0, rows.size, _REFINE_ROWS):

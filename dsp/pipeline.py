@@ -6,6 +6,7 @@ once, plans, and re-renders after every change of plan).
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -288,8 +289,6 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
         data = build_report(result, plan=plan, written=loudness, names=names, outputs={
             "master": "master.wav", "master_16bit": "master-16bit.wav",
             "premaster": "premaster.wav", "stems": stem_names})
-        import json
-
         atomic_write_bytes(staging / "report.json", json.dumps(data, indent=2).encode("utf-8"))
         atomic_write_bytes(staging / "report.md", render_markdown(data).encode("utf-8"))
         swapped = swap_in(staging, folder, outputs, earlier=earlier, protect=inputs)
@@ -337,8 +336,6 @@ def _earlier_outputs(folder: Path) -> list[str]:
     """The stems an earlier export into `folder` wrote, as its report.json lists them; a
     report that isn't one of ours names none. Only plain names under stems/ are taken, so
     nothing outside the folder's stems/ can be named."""
-    import json
-
     try:
         stems = json.loads((folder / "report.json").read_text("utf-8"))["outputs"]["stems"]
     except (OSError, ValueError, KeyError, TypeError):

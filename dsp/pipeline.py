@@ -319,6 +319,9 @@ def _write_all(jobs: Sequence[tuple[Path, np.ndarray, int, bool]], rate: int,
             return mastered.after  # measured on these very samples (see master)
         return measure_loudness(audio.samples, audio.sample_rate)
 
+    # not dsp.threads.thread_pool: even a Ctrl+C waits for the writes in progress, as a
+    # write left running after staged() removed its folder would make it again (atomic
+    # writes make their folder) and leave it in the user's --out
     pool = ThreadPoolExecutor(max_workers=3)
     try:
         writes = [pool.submit(write, jobs[0])]

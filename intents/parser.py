@@ -32,7 +32,7 @@ from intents.grammar import (
 )
 from intents.guessing import alternatives, guesses, is_vague
 from intents.model import Clarification, Correction, Intent, Understanding
-from intents.scope import out_of_scope, told_apart
+from intents.scope import out_of_scope, said_less, told_apart
 from intents.text import (
     MAX_CHARS,
     Token,
@@ -1739,9 +1739,16 @@ class _Reader:
 
     def _quality_denied(self, cue: _Mention) -> bool:
         """"struggles to come through", "barely cuts through": words that deny a good
-        quality though they deny no problem word ([negation] deny_qualities)."""
-        lo = max(self.clause_start[self.clauses[cue.start]], cue.start - self.window)
-        return bool(find(self.words, grammar().indexes["deny_qualities"], lo, cue.start))
+        quality though they deny no problem word ([negation] deny_qualities); "the snare is
+        less punchy than before": a good quality said to be less ([scope.lessened]), unless
+        it is a word of level, which [comparative] reads against a rival ("less clear than
+        the guitars")."""
+        clause_start = self.clause_start[self.clauses[cue.start]]
+        lo = max(clause_start, cue.start - self.window)
+        if find(self.words, grammar().indexes["deny_qualities"], lo, cue.start):
+            return True
+        return " ".join(self.words[cue.start:cue.end]) not in self.rules["comparative"]["words"] \
+            and said_less(self, cue.start - 1, clause_start)
 
     def _heard_alone(self, cue: _Mention) -> bool:
         """A masking cue ending in a verb of telling apart ([contrast]) with no word setting

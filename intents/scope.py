@@ -284,14 +284,23 @@ def _lessened(reader: _Reader, cue: _Mention) -> bool:
     lo = reader.clause_start[reader.clauses[cue.start]]
     k = next((j for j in range(cue.start, cue.end - 1) if words[j] in rule["words"]),
              cue.start - 1)   # the cue may hold it: "much less distortion" is one phrase
-    if k < lo or words[k] not in rule["words"]:
-        return False
     rest = tuple(words[k + 1:cue.end])
     if k >= cue.start and not any(
             c is not None and c.problem == cue.cue.problem for c in (
                 reader.vocab.cue_phrases.get(rest),
                 reader.vocab.cue_keys.get(tuple(stem(w) for w in rest)))):
         return False   # "less brilliant" says a good quality is missing: dull
+    return said_less(reader, k, lo)
+
+
+def said_less(reader: _Reader, k: int, lo: int) -> bool:
+    """Whether words[k] is a "less" stated of what follows it ([scope.lessened]): after a
+    verb of being or another comparative, with degree words between ("the vocal sounds
+    much less harsh", "brighter and less distorted"), not after `not_after` ("no less")."""
+    rule = reader.rules["scope"]["lessened"]
+    words = reader.words
+    if k < lo or words[k] not in rule["words"]:
+        return False
     k -= 1
     while k >= lo and words[k] in rule["degree"]:
         k -= 1

@@ -41,3 +41,34 @@ def test_a_comparative_said_of_how_a_part_sounds_asks_nothing(text):
 ])
 def test_a_comparative_wished_or_asked_for_is_the_problem_it_answers(text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the snare is less punchy than before", {("snare", "weak")}),
+    ("my song sounds much less punchy than the pros", {("mix", "weak")}),
+    ("the guitars sound less wide now", {("guitars", "narrow")}),
+])
+def test_a_good_quality_said_to_be_less_is_missing(text, expected):
+    assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "make the kick less punchy",
+    "the kick could be less punchy",
+])
+def test_a_good_quality_wished_less_or_as_much_is_no_fault(text):
+    assert read(text) == set()
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I can only hear the guitars", {("guitars", "too_loud")}),
+    ("all I could hear was the drums and the bass", {("drums", "too_loud"), ("bass", "too_loud")}),
+    ("the amount of reverb on the snare is crazy", {("snare", "too_much_reverb")}),
+    ("the reverb on the vocal is overkill", {("vocal", "too_much_reverb")}),
+])
+def test_a_part_heard_alone_or_an_amount_judged_too_much(text, expected):
+    assert read(text) == expected
+
+
+def test_the_right_amount_of_reverb_is_no_fault():
+    assert read("the vocal has just the right amount of reverb") == set()

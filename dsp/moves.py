@@ -183,9 +183,10 @@ class Note:
 class Plan:
     moves: tuple[Move, ...] = ()
     notes: tuple[Note, ...] = field(default=())
-    held_back: bool = False
-    """A move was kept small because the measurement doesn't back a bigger one (the notes
-    say what was measured); the user can still ask for more."""
+    gentle: tuple[int, ...] = ()
+    """The moves (by place in `moves`) of a request kept small because the measurement
+    doesn't back a bigger one (the notes say what was measured): the user can still ask
+    for more of those."""
     limited: tuple[str, ...] = ()
     """The stems whose level move stops at MEASURED_GAIN_DB short of its goal (its reason
     says where the part lands): `more` takes it further, a stronger complaint does not."""

@@ -1212,10 +1212,10 @@ def plan_fixes(requests: Sequence[FixRequest], analysis: SessionAnalysis, *,
     notes.extend(_losing_ground(analysis, moves, {r.layer for r in requests}, names,
                                 counting, measure))
     # a move kept small that the plan then took out (a nudge made idle) holds nothing back
-    held_back = any(not kept or any(signature(m) in kept for m in moves) for kept in held)
+    gentle = tuple(i for i, m in enumerate(moves) if any(signature(m) in kept for kept in held))
     return Plan(moves=_counted_moves(moves), notes=_counted_notes(analysis, notes, moves,
                                                                     counting, about),
-                held_back=held_back, limited=tuple(dict.fromkeys([*limited, *settled])),
+                gentle=gentle, limited=tuple(dict.fromkeys([*limited, *settled])),
                 idle=tuple(goal.move for goal in idle),
                 held=tuple(g.move.source for g in goals if g.holds and not g.yields))
 

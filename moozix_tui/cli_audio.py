@@ -361,7 +361,7 @@ def _finish(args, result, plan, inputs) -> int:
         "notes": list(plan.said), "warnings": list(result.master.warnings),
         "input_notices": [{"level": n.level, "message": n.message}
                           for n in result.stems.notices],
-        "held_back": plan.held_back, "limited": list(plan.limited),
+        "gentle": list(plan.gentle), "limited": list(plan.limited),
         "measured": measured,
         "replaced": [str(p) for p in exported.replaced],
         "removed": [str(p) for p in exported.removed],
@@ -377,11 +377,15 @@ def _finish(args, result, plan, inputs) -> int:
             print(f"note: {said} Say it more strongly in --say for a deeper move.")
         for note in (*plan.said, *result.master.warnings):
             print(f"note: {note}")
-        if plan.held_back:
-            print("note: a move was kept gentle; if you still hear it, say it more strongly "
-                  "in --say (\"way too …\", \"really …\") for a deeper one")
+        if plan.gentle:
+            kept = "; ".join(plan.moves[i].action(layer_names()) for i in plan.gentle)
+            print(f"note: kept gentle: {kept}. If you still hear it, say that complaint more "
+                  "strongly in --say (\"way too …\", \"really …\") for deeper "
+                  "moves on it")
         if plan.limited:
-            print(f"note: {limit_note(plan.limited)}")
+            at_limit = [n for n, m in enumerate(plan.moves, 1)
+                        if m.op == "gain" and m.stem in plan.limited]
+            print(f"note: {limit_note(plan.limited, at_limit, len(plan.moves))}")
         if exported.replaced:
             print(f"note: {replaced_outputs(exported.folder, exported.replaced)}")
         if exported.removed:

@@ -51,6 +51,9 @@ def read_command(text: str) -> Command | None:
                  "stereo_only"):
         if said in table[name] or (name in _FILLED and bare in table[name]):
             return Command(name)
+    numbered = _numbered(bare)
+    if numbered is not None:
+        return numbered
     if _LUFS.match(said):
         return Command("target", said)
     if _lookup("targets", said):
@@ -67,6 +70,21 @@ def read_command(text: str) -> Command | None:
                 if name == "style" and not _lookup("styles", value):
                     continue
                 return Command(name, value)
+    return None
+
+
+_MOVE_NUMBERS = re.compile(
+    r"^(?:(?:the|moves?|number|no)\s+)*(\d+(?:\s*(?:,|and|&)?\s*(?:moves?\s+)?\d+)*)$")
+
+
+def _numbered(bare: str) -> Command | None:
+    """`more 2`, `less 2 and 3`: the command with the move numbers as its value ('2 3')."""
+    for name, prefixes in _table()["numbered"].items():
+        for prefix in sorted(prefixes, key=len, reverse=True):
+            if bare.startswith(prefix + " "):
+                found = _MOVE_NUMBERS.match(bare[len(prefix):].strip())
+                if found:
+                    return Command(name, " ".join(re.findall(r"\d+", found.group(1))))
     return None
 
 

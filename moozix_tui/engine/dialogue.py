@@ -27,6 +27,7 @@ from moozix_tui.engine.present import (
     part_word,
     problem_word,
     restate,
+    say_more,
     stem_request,
     the_part,
 )
@@ -124,12 +125,15 @@ def _planned_not_heard(session: Session, said: list[dict]) -> str:
     from dsp.moves import Move
 
     again = {f"{c['layer']}/{c['problem']}" for c in said if _in_plan(session, c)}
-    moves = [f"{n}. {Move.from_dict(m).action(layer_names())}" for n, m in _unheard_moves(session)
+    moves = [(n, Move.from_dict(m).action(layer_names())) for n, m in _unheard_moves(session)
              if m.get("source") in again]
+    count = len(session.active_moves())
     if not moves:
         return ""
-    return ("That's in the plan already, not rendered yet:\n\n" + "\n".join(moves)
-            + "\n\nSay `go` to hear it, or `more` to make it stronger.")
+    return ("That's in the plan already, not rendered yet:\n\n"
+            + "\n".join(f"{n}. {action}" for n, action in moves)
+            + f"\n\nSay `go` to hear it, or {say_more([n for n, _ in moves], count)} to "
+              "make it stronger.")
 
 
 def _retarget(session: Session, item: dict) -> str:

@@ -18,6 +18,7 @@ from moozix_tui.engine.present import (
     part_word,
     plan_text,
     problem_word,
+    say_more,
     stem_request,
     summary_text,
 )
@@ -188,12 +189,16 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
     aside = ("**Also worth a look**\n\n" + "\n".join(
         f"- {finding_line(f.layer, f.problem, f.evidence, f.also)}" for f in extra)
              if extra else "")
+    # the plan's moves follow the earlier ones: `more` takes their numbers as shown
+    first, count = len(earlier) + 1, state.applied
+    gentle = [first + i for i in plan.gentle]
     parts.append(notes_quote(active_notes(notes, state.moves, state.applied),
-                             "Say `more` if you still hear it." if plan.held_back else ""))
+                             f"Say {say_more(gentle, count)} if you still hear it." if gentle
+                             else ""))
     if plan.limited:
-        others = any(not (m["op"] == "gain" and m["stem"] in plan.limited)
-                     for m in state.moves[:state.applied])
-        parts.append(f"> {more_hint(plan.limited, others=others)}")
+        at_limit = [first + i for i, m in enumerate(plan.moves)
+                    if m.op == "gain" and m.stem in plan.limited]
+        parts.append(f"> {more_hint(plan.limited, at_limit, count)}")
     choices = (state.pending or {}).get("choices", [])
     for reading, _ in outcome.swapped:
         number = next((n for n, c in enumerate(choices, 1) if _same(c, reading)), None)

@@ -72,21 +72,46 @@ def _approve(session: Session, _value) -> Turn:
     return session.reply(["Tell me what sounds wrong first, then give me the stems."])
 
 
-def _rescale(session: Session, factor: float, word: str) -> Turn:
+def _rescale(session: Session, command: str, factor: float, word: str,
+             value: str | None) -> Turn:
+    """Every move stronger or gentler, or with `value` ('2 3') only those moves."""
+    from dsp.moves import Move
+
     state = session.state
-    if not state.applied:
+    active = state.moves[:state.applied]
+    if not active:
         return session.reply(["There's no plan to change yet."])
-    state.remember_plan(f"made every move {word}")
-    state.moves = rescaled(state.moves[:state.applied], factor)
-    return flow.replay(session, f"Made every move {word}.")
+    if value is None:
+        state.remember_plan(f"made every move {word}")
+        state.moves = rescaled(active, factor)
+        return flow.replay(session, f"Made every move {word}.")
+    numbers = sorted({int(n) for n in value.split()})
+    if not all(1 <= n <= len(active) for n in numbers):
+        return session.reply([_which_move(command, len(active))])
+    moves = [rescaled([m], factor)[0] if n in numbers else m
+             for n, m in enumerate(active, 1)]
+    said = "; ".join(f"move {n} ({Move.from_dict(moves[n - 1]).action(layer_names())})"
+                     for n in numbers)
+    state.remember_plan(f"made {said} {word}")
+    state.moves = moves
+    rest = " The others stay as they were." if len(numbers) < len(active) else ""
+    return flow.replay(session, f"Made {said} {word}.{rest}")
 
 
-def _more(session: Session, _value) -> Turn:
-    return _rescale(session, SCALE_MORE, f"stronger (×{SCALE_MORE:g})")
+def _which_move(command: str, count: int) -> str:
+    """What `skip`, `more` or `less` take, said to a number not in a plan of `count` moves."""
+    which = f"`{command} 1`" + (f" to `{command} {count}`" if count > 1 else "")
+    every = f", or `{command}` for every move" if command != "skip" else ""
+    return (f"Which move? The plan has {count} move{'s' if count > 1 else ''}: say {which}"
+            f"{every} (see `status`).")
 
 
-def _less(session: Session, _value) -> Turn:
-    return _rescale(session, SCALE_LESS, f"gentler (×{SCALE_LESS:g})")
+def _more(session: Session, value) -> Turn:
+    return _rescale(session, "more", SCALE_MORE, f"stronger (×{SCALE_MORE:g})", value)
+
+
+def _less(session: Session, value) -> Turn:
+    return _rescale(session, "less", SCALE_LESS, f"gentler (×{SCALE_LESS:g})", value)
 
 
 def _skip(session: Session, value) -> Turn:
@@ -98,10 +123,7 @@ def _skip(session: Session, value) -> Turn:
     if index is None:
         if not active:
             return session.reply(["No moves to skip."])
-        which = "`skip 1`" + (f" to `skip {len(active)}`" if len(active) > 1 else "")
-        return session.reply([f"Which move? The plan has {len(active)} "
-                              f"move{'s' if len(active) > 1 else ''}: say {which} (see "
-                              "`status`)."])
+        return session.reply([_which_move("skip", len(active))])
     start = _holds_before(active, index)
     said = (f"dropped move {index + 1} ({Move.from_dict(active[index]).action(layer_names())})"
             f"{_holds_said(active[start:index])}")

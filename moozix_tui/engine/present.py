@@ -14,12 +14,10 @@ from moozix_tui.engine.sizing import in_render
 from moozix_tui.engine.wording import PROBLEM_WORDS, md_code, md_literal
 
 __all__ = ["change", "figure", "finding_line", "group_files", "layer_names", "limit_note",
-           "more_hint", "move_lines", "normalised", "notes_quote", "number", "part_word",
-           "parts_word", "plan_text", "problem_word", "restate", "stem_request", "status_text",
-           "summary_text", "the_part"]
+           "more_hint", "more_words", "move_lines", "normalised", "notes_quote", "number",
+           "part_word", "parts_word", "plan_text", "problem_word", "restate", "say_more",
+           "stem_request", "status_text", "summary_text", "the_part"]
 
-NEXT_STEPS = ("Say `go` to render · `more` / `less` · `skip N` · or tell me another "
-              "problem.")
 MASTER_ONLY = "Say `go` to master the mix as it is, or tell me another problem."
 
 
@@ -105,31 +103,53 @@ def _stopped(limited: Sequence[str]) -> tuple[str, str]:
             "makes", "it" if one else "them")
 
 
-def more_hint(limited: Sequence[str], *, others: bool = False) -> str:
+def more_words(numbers: Sequence[int], count: int) -> str:
+    """The words that make these moves (numbered as the plan shows them) stronger, in a plan
+    of `count` moves: '`more 2`', '`more 2 3`', or '`more`' when they are every move."""
+    every = sorted(set(numbers)) == list(range(1, count + 1))
+    return "`more`" if every else f"`more {' '.join(map(str, sorted(set(numbers))))}`"
+
+
+def say_more(numbers: Sequence[int], count: int) -> str:
+    """The one way the chat offers `more`, with exactly what it does: '`more 2` (move 2
+    ×1.3, the other moves as they are)'; bare `more` makes every move of the plan stronger."""
+    from moozix_tui.engine.plan_edits import SCALE_MORE
+
+    chosen = sorted(set(numbers))
+    words = more_words(chosen, count)
+    if words == "`more`":
+        return f"{words} (×{SCALE_MORE:g}{', every move' if count > 1 else ''})"
+    which = (f"move {chosen[0]}" if len(chosen) == 1
+             else f"moves {listing(map(str, chosen))}")
+    return f"{words} ({which} ×{SCALE_MORE:g}, the other moves as they are)"
+
+
+def more_hint(limited: Sequence[str], numbers: Sequence[int], count: int) -> str:
     """The chat's word on level moves held at the limit of one measured move
-    (dsp.moves.MEASURED_GAIN_DB): `more` takes them on, up to MOST_GAIN_DB; '' for none.
-    `others`: the plan has other moves, which `more` makes stronger too."""
+    (dsp.moves.MEASURED_GAIN_DB), `numbers` theirs in a plan of `count` moves: `more` on
+    them takes them on, up to MOST_GAIN_DB; '' for none."""
     from dsp.moves import MOST_GAIN_DB
 
     if not limited:
         return ""
     stopped, them = _stopped(limited)
-    every = " (`more` makes every move of the plan stronger)" if others else ""
-    return (f"{stopped[0].upper()}{stopped[1:]}; say `more` to take {them} on, up to "
-            f"{MOST_GAIN_DB['gain']:g} dB{every}.")
+    return (f"{stopped[0].upper()}{stopped[1:]}; say {say_more(numbers, count)} to take "
+            f"{them} on, up to {MOST_GAIN_DB['gain']:g} dB.")
 
 
-def limit_note(limited: Sequence[str]) -> str:
+def limit_note(limited: Sequence[str], numbers: Sequence[int], count: int) -> str:
     """`moozix fix` takes no `more`, and a stronger --say sizes a level move to the same
-    limit: where the moves stop and what does go further; '' when none stops."""
+    limit: where the moves stop and what does go further; '' when none stops. `numbers`:
+    the moves' numbers in the plan, as the chat shows the same plan."""
     from dsp.moves import MOST_GAIN_DB
 
     if not limited:
         return ""
     stopped, them = _stopped(limited)
     return (f"{stopped}, and saying it more strongly in --say won't pass that; in the chat "
-            f"(moozix), `more` takes {them} up to {MOST_GAIN_DB['gain']:g} dB, or raise the "
-            "part in your session and export it again")
+            f"(moozix), {more_words(numbers, count)} takes {them} up to "
+            f"{MOST_GAIN_DB['gain']:g} dB, or raise the part in your session and export it "
+            "again")
 
 
 def notes_quote(notes: Sequence[str], tail: str = "") -> str:
@@ -146,7 +166,16 @@ def plan_text(moves: Sequence[dict], aside: str = "") -> str:
     lines = move_lines(moves, reasons=True)
     plan = ("**The plan**\n\n" + "\n".join(lines) if lines
             else "No moves in the plan: I'll only master.")
-    return "\n\n".join(p for p in (plan, aside, NEXT_STEPS if lines else MASTER_ONLY) if p)
+    return "\n\n".join(p for p in (plan, aside, next_steps(len(lines))) if p)
+
+
+def next_steps(count: int) -> str:
+    """What to say under a plan of `count` moves."""
+    if not count:
+        return MASTER_ONLY
+    edits = ("`more` / `less`" if count == 1 else
+             "`more` / `less` (every move) · `more N` / `less N` (move N alone)")
+    return f"Say `go` to render · {edits} · `skip N` · or tell me another problem."
 
 
 def group_files(files: Sequence[dict]) -> dict[str, list[dict]]:
@@ -184,7 +213,7 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
                          for r in dict((r["label"], r) for r in shown).values())
     parts = ["**Before → after** (before: your mix as you gave it; after: the master): "
              + figures + ". Every figure is in the card below (**F2** folds it)."]
-    # not `more`: it makes every move stronger, the ones that outweighed this one too
+    # not bare `more`: it makes every move stronger, the ones that outweighed this one too
     parts += [f"> {md_literal(said)} If you still hear it, say so again, more strongly "
               "(*still way too …*): that adds to this fix alone."
               for said in map(against_its_fix, lead) if said]

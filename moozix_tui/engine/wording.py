@@ -32,7 +32,8 @@ HELP = """**Tell me what sounds wrong**, in your own words:
 **Steer**: `target apple` / `target -16` / `club` · `style warm|bright|punchy|balanced` ·
 `reference ~/ref.wav`
 
-**Plan and result**: `go` · `more` · `less` · `skip 2` · "make the vocal 2 dB louder" ·
+**Plan and result**: `go` · `more` / `less` (every move) · `more 2` / `less 2` (move 2
+alone) · `skip 2` · "make the vocal 2 dB louder" ·
 `undo` · `redo` · `export [folder]` · `status` · `reset` · `cancel`"""
 
 _ANSWERS = {

@@ -403,7 +403,8 @@ def test_a_mud_complaint_the_mix_does_not_bear_out_gets_a_gentle_cut(song, clean
     at most a 3 dB cut, and the note says so."""
     plan = plan_fixes([FixRequest("bass", "muddy")], clean)
     assert plan.moves and all(-3.0 <= m.params["gain_db"] < 0 for m in plan.moves)
-    assert any("doesn't call for deep cuts" in n for n in plan.said) and plan.held_back
+    assert any("doesn't call for deep cuts" in n for n in plan.said)
+    assert plan.gentle == tuple(range(len(plan.moves)))
 
 
 def test_after_figures_of_the_whole_mix_include_the_moves_on_the_mix(song):
@@ -524,7 +525,19 @@ def test_harsh_hats_the_measurement_does_not_back_get_a_gentle_cut(song, inside)
     (move,) = plan.moves
     depth = move.params.get("max_reduction_db", -move.params.get("gain_db", 0.0))
     assert 0 < depth <= 2.0
-    assert plan.held_back and any("doesn't back a deep cut" in n for n in plan.said)
+    assert plan.gentle == (0,) and any("doesn't back a deep cut" in n for n in plan.said)
+
+
+def test_the_gentle_moves_are_named_by_place_beside_a_full_move(song):
+    """A plan with a full level move and a gentle cut said only that 'a move was kept
+    small', so the chat offered `more` for every move: it names the gentle one's place."""
+    calm = {**song, "cymbals": boost(song["cymbals"], 5000, -4),
+            "vocal": (song["vocal"] * np.float32(10 ** (-9 / 20)))}
+    plan = plan_fixes([FixRequest("vocal", "too_quiet"), FixRequest("cymbals", "harsh")],
+                      analyse_session(stem_set(calm)))
+    assert [(m.stem, m.op) for m in plan.moves][0] == ("vocal", "gain")
+    assert plan.gentle == tuple(i for i, m in enumerate(plan.moves) if m.stem == "cymbals")
+    assert plan.gentle and 0 not in plan.gentle
 
 
 def test_a_muddy_plan_with_a_level_lift_still_clears_the_low_mids(song, clean):

@@ -230,7 +230,7 @@ def test_a_return_the_other_moves_take_to_its_goal_keeps_its_row_and_is_named(se
                       return_parts={"Snare Plate": "snare"})
     assert [m.stem for m in plan.moves] == ["vocal"]
     assert [m.stem for m in plan.idle] == ["Snare Plate"]
-    assert not plan.held_back   # the nudge kept small is not made: nothing was held back
+    assert plan.gentle == ()   # the nudge kept small is not made: nothing was held back
     note = next(n for n in plan.said if "no level move of its own" in n)
     assert "so Snare Plate gets no level move" in note and "that part" not in note
     result = render(stems, plan.moves, MasterSettings(resolve_target("streaming")),

@@ -85,6 +85,26 @@ def test_skip_past_the_plan_names_the_moves_there_are(chat, buried_vocal_files):
     chat.say("make the drums 2 dB louder")
     assert chat.say("skip 9") == ("Which move? The plan has 2 moves: say `skip 1` to `skip 2` "
                                   "(see `status`).")
+    assert chat.say("more 3") == ("Which move? The plan has 2 moves: say `more 1` to `more 2`, "
+                                  "or `more` for every move (see `status`).")
+
+
+def test_more_or_less_on_one_move_leaves_the_others_and_undo_takes_it_back(
+        chat, buried_vocal_files):
+    """`more` could only make every move stronger; `less 2` makes move 2 gentler (×0.7,
+    as the help says) and leaves move 1 as it was."""
+    plan = chat.plan_quiet_vocal(buried_vocal_files)
+    assert "`more` / `less` · `skip N`" in plan     # one move: no numbers to offer
+    plan = chat.say("make the drums 4 dB louder")
+    assert "`more` / `less` (every move) · `more N` / `less N` (move N alone)" in plan
+    before = [dict(m["params"]) for m in chat.engine.state.moves]
+    answer = chat.say("less 2")
+    assert answer.startswith("Made move 2 (Turn the drums up 2.8 dB) gentler (×0.7). The "
+                             "others stay as they were.")
+    moves = chat.engine.state.moves
+    assert moves[0]["params"] == before[0] and moves[1]["params"]["gain_db"] == 2.8
+    assert "Undid: made move 2" in chat.say("undo")
+    assert [m["params"] for m in chat.engine.state.moves] == before
 
 
 def test_stereo_only_is_offered_honestly(chat, buried_vocal_files):

@@ -372,10 +372,11 @@ def test_a_move_the_measurement_does_not_back_is_gentle_and_the_way_to_more_is_s
     stems = [str(p) for role, p in song_files.items() if role != "mix"]
     chat.say("the vocal is too low")
     planned = chat.say(" ".join(stems))
-    assert "nudge" in planned and "Say `more` if you still hear it" in planned
+    assert "nudge" in planned and "Say `more` (×1.3) if you still hear it." in planned
     assert main(["fix", "--say", "the vocal is too low", *stems,
                  "--out", str(tmp_path / "o")]) == 0
-    assert "say it more strongly" in capsys.readouterr().out
+    assert ("note: kept gentle: Turn the lead vocal up 1.0 dB. If you still hear it, say that "
+            "complaint more strongly in --say") in capsys.readouterr().out
 
 
 def test_a_level_move_at_its_limit_says_what_goes_further_in_each_face(chat, song, tmp_path,
@@ -395,7 +396,7 @@ def test_a_level_move_at_its_limit_says_what_goes_further_in_each_face(chat, son
     planned = chat.say(" ".join(f'"{f}"' for f in files)).replace("\\", "")
     assert chat.engine.state.moves[0]["params"]["gain_db"] == 12.0
     assert ("The level move on the lead vocal stops at 12 dB, the most one measured move "
-            "makes; say `more` to take it on, up to 18 dB.") in planned
+            "makes; say `more` (×1.3) to take it on, up to 18 dB.") in planned
     chat.say("more")
     chat.say("more")
     assert chat.engine.state.moves[0]["params"]["gain_db"] == 18.0, "as the chat said"
@@ -445,18 +446,27 @@ def test_a_level_move_sized_beside_a_move_left_out_says_so_in_every_face(
     assert _SIZED_BESIDE not in report and "one of them is now left out" in report
 
 
-def test_more_at_a_level_limit_says_it_strengthens_every_move(chat, song, tmp_path):
+def test_more_at_a_level_limit_names_the_move_and_strengthens_it_alone(chat, song, tmp_path):
     """A DAW export, 'the vocal is buried and the 808 is muddy': the plan said 'The level
     move on the lead vocal stops at 12 dB …; say `more` to take it on', and `more` made
-    every move stronger (×1.3), the 808's cut with it: the hint says so when there are
-    other moves."""
+    every move stronger (×1.3), the 808's cut with it. The hint names the vocal's move,
+    `more 1` takes it on to the 18 dB the hint promises (12 × 1.3 × 1.3, held at 18) and
+    the other moves stay as they were."""
     vocal = song["vocal"][:, :44100 * 6] * np.float32(10 ** (-20 / 20))
     for role, x in song.items():
         sf.write(tmp_path / f"{role}.wav", (vocal if role == "vocal" else x[:, :44100 * 6]).T,
                  44100)
     chat.say("the vocal is too quiet and the bass is muddy")
     planned = chat.say(f'"{tmp_path}"').replace("\\", "")
-    moves = chat.engine.state.moves
+    moves = [dict(m) for m in chat.engine.state.moves]
     assert moves[0]["params"]["gain_db"] == 12.0 and len(moves) > 1
-    assert ("say `more` to take it on, up to 18 dB (`more` makes every move of the plan "
-            "stronger)") in planned
+    assert ("say `more 1` (move 1 ×1.3, the other moves as they are) to take it on, up to "
+            "18 dB.") in planned
+    chat.say("more 1")
+    chat.say("more 1")
+    after = chat.engine.state.moves
+    assert after[0]["params"]["gain_db"] == 18.0, "as the chat said"
+    assert [m["params"] for m in after[1:]] == [m["params"] for m in moves[1:]]
+    chat.say("undo")
+    chat.say("undo")
+    assert [m["params"] for m in chat.engine.state.moves] == [m["params"] for m in moves]

@@ -160,8 +160,12 @@ def test_a_hold_is_said_once_and_briefly_and_more_stays_with_the_nudge(demo_chat
     notes = [n.removeprefix("> ") for n in quote.split("\n>\n")]
     hold = next(n for n in notes if "earlier fix stays" in n)
     assert len(hold) <= 3 * 43 and hold.count(". ") == 0
-    more = next(n for n in notes if "`more`" in n)
+    more = next(n for n in notes if "`more" in n)
     assert "drums" in more and "earlier" not in more
+    # and it names the drums' move, not the vocal's hold (`more` made both stronger)
+    nudge = next(n for n, m in enumerate(demo_chat.engine.state.moves, 1)
+                 if m["stem"] == "drums")
+    assert f"Say `more {nudge}` (move {nudge} ×1.3, the other moves as they are)" in more
     # the row says where the part stood and where the other moves take it, the note
     # the move and the landing: neither repeats the other's figures
     row = next(line for line in plan.splitlines() if "where your earlier fix put it" in line)

@@ -80,6 +80,12 @@ def test_a_complaint_said_again_before_the_render_is_not_planned_twice(chat, bur
     again = chat.say("the vocal is still way too quiet")
     assert len(chat.engine.state.moves) == 1 and "in the plan already" in again
     assert "1. Turn the lead vocal up" in again
+    assert "Say `go` to hear it, or `more` (×1.3) to make it stronger." in again
+    chat.say("make the drums 2 dB louder")
+    again = chat.say("the vocal is still way too quiet")
+    assert ("Say `go` to hear it, or `more 1` (move 1 ×1.3, the other moves as they are) to "
+            "make it stronger.") in again
+    chat.say("skip 2")
     chat.say("go")
     after = chat.say("the vocal is too quiet")   # heard now: planned on the render
     assert len(chat.engine.state.moves) == 2 and "in the plan already" not in after

@@ -1737,6 +1737,12 @@ class _Reader:
                          starts_only=True)
                     or find(self.words, indexes["placed_after"], cue.end, sentence_end))
 
+    def _kept_whole(self, item) -> bool:
+        """"the master is pumping": a whole-song problem whose cue words keep the part id
+        ([whole_song_kept]); "no breathing room" is another cue, and stays loud_master."""
+        kept = self.rules["whole_song_kept"].get(item.problem, ())
+        return " ".join(self.words[item.cue.start:item.cue.end]) in kept
+
     def _quality_denied(self, cue: _Mention) -> bool:
         """"struggles to come through", "barely cuts through": words that deny a good
         quality though they deny no problem word ([negation] deny_qualities); "the snare is
@@ -2549,7 +2555,7 @@ class _Reader:
                     self._band_word(item.layer_mention, band["words"])
                     or self._band_after(item.cue, band)):
                 item.problem = item.said = band["problems"][item.problem]
-            if item.layer == self.whole:
+            if item.layer == self.whole and not self._kept_whole(item):
                 item.problem = WHOLE_SONG_PROBLEMS[item.problem]
             else:
                 item.problem = self.rules["part_problems"].get(item.problem, item.problem)

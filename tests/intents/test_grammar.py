@@ -335,7 +335,7 @@ ADVICE = [
 
 PLACED = [
     # the whole song named as where the problem is; a part after "when" says when
-    ("pumping on the whole mix every time the kick hits", [("mix", "loud_master")]),
+    ("pumping on the whole mix every time the kick hits", [("mix", "over_compressed")]),
     ("there's distortion on the whole mix when the snare hits", [("mix", "distorted")]),
     ("harshness across the entire track whenever the hats play", [("mix", "tonal_balance")]),
     ("there's distortion in the mix on the vocal", [("vocal", "distorted")]),

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from phrasing_families import each_phrasing, read
 
-from intents import understand
+from intents import parse, understand
 
 LOUD = {("mix", "loud_master")}
 QUIET = {("mix", "quiet_master")}
@@ -314,3 +314,21 @@ FAMILIES = {"loudness judged": LOUDNESS_JUDGED, "dynamics taken": DYNAMICS_TAKEN
 @each_phrasing(FAMILIES)
 def test_each_family_reads_its_phrasings_and_not_its_near_misses(family, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "the master is pumping",
+    "the whole song breathes with the kick",
+])
+def test_a_master_heard_pumping_is_over_compressed_not_too_loud(text):
+    """The taxonomy's table files pumping and breathing under over_compressed; its
+    whole-song rule sends only squashed, brickwalled and too hot to loud_master."""
+    assert {(i.layer, i.problem) for i in parse(text)} == {("mix", "over_compressed")}
+
+
+@pytest.mark.parametrize("text", [
+    "the mix is squashed",
+    "there's no breathing room in the dynamics",
+])
+def test_a_squashed_master_stays_loud_master(text):
+    assert {(i.layer, i.problem) for i in parse(text)} == {("mix", "loud_master")}

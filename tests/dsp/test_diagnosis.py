@@ -130,3 +130,27 @@ def test_a_level_finding_names_the_part_in_words(song):
     (finding,) = [f for f in diagnose(analyse_session(stem_set(broken)))
                   if (f.layer, f.problem) == ("backing_vocals", "too_quiet")]
     assert finding.evidence.startswith("the backing vocals measured ")
+
+
+def test_a_build_up_joined_on_several_parts_quotes_the_biggest_share_first(song):
+    """The demo's mix: every part +7 dB at 250 Hz. The line joining the muddy parts led
+    with the part furthest over its range (the keys) and quoted its share, '15% of it is in
+    the keys', beside drums holding about half the mix's low mids. It quotes every named
+    part's share, in the order plain FFT band energy puts them (the demo's quiet vocal is
+    left out here: its share and the keys' are too close for two ways of measuring)."""
+    from dsp.diagnosis import joined
+
+    parts = {"drums": sum(song[r] for r in DRUMS), "bass": song["bass"],
+             "keys": song["keys"]}
+    broken = {role: boost(x, 250, 7) for role, x in parts.items()}
+    muddy = [f for f in diagnose(analyse_session(stem_set(broken))) if f.problem == "muddy"]
+    line = joined(muddy)
+    energy = {r: 10 ** (band_db(x, 150, 400) / 10) for r, x in broken.items()}
+    biggest = sorted(energy, key=lambda r: -energy[r])
+    assert line.layer != biggest[0], "the case in question: the part leading is not the biggest"
+    shares = line.evidence.split("; ")[-1]
+    said = [shares.index(f" {r}") for r in biggest]
+    assert said == sorted(said), shares
+    top = 100 * energy[biggest[0]] / sum(energy.values())
+    assert shares.split("%")[0].isdigit() and abs(int(shares.split("%")[0]) - top) <= 3, (
+        shares, top)

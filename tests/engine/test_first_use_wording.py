@@ -115,12 +115,14 @@ def test_also_worth_a_look_says_what_is_wrong_not_just_the_number(mastered_demo)
 def test_the_muddy_line_also_worth_a_look_is_short(mastered_demo):
     """The demo's build-up on four parts, offered beside 'the vocal is too low': every
     part's figures and ranges ran to 13 lines at 80x24 (~41 columns inside a bullet); now
-    the mix's figure and the first part's share, in at most 5 lines."""
+    the mix's figure and the parts' shares, biggest first, in at most 5 lines."""
     plan = next(r.markdown for r in mastered_demo.replies if "Also worth a look" in r.markdown)
     line = next(line for line in plan.replace("\\", "").splitlines()
                 if line.startswith("- ") and "— muddy" in line)
     assert len(line) <= 5 * 41, line
     assert "keys, lead vocal, bass and drums** — muddy (the mix's 150–400 Hz stands +" in line
+    assert re.search(r"; \d+% of it is in the drums, then bass \d+%, keys \d+%, lead vocal "
+                     r"\d+%\)$", line), line
 
 
 def test_export_never_writes_a_master_older_than_the_plan(mastered_demo, tmp_path):

@@ -641,13 +641,17 @@ def _lacks_across(words: list[str], clauses: list[int], mentions: list[_Mention]
 
 def _frequency_cues(text: str, tokens: list[Token], words: list[str], clauses: list[int],
                     mentions: list[_Mention]) -> list[_Mention]:
-    """"try cutting some 300 Hz from the guitars": a frequency after a remedy or an amount
-    names the problem of its band ([frequencies]), over any reading of the same words."""
+    """"try cutting some 300 Hz from the guitars", "boost the highs on the vocal": a
+    frequency, or a band by name, after a remedy or an amount names the problem of its band
+    ([frequencies]), over any reading of the same words."""
     table = grammar().frequencies
     between = [""] + [text[tokens[k - 1].end:tokens[k].start] for k in range(1, len(tokens))]
+    named = {start: (end, table["band_hz"][tuple(words[start:end])])
+             for start, end in find(words, table["band_index"])}
     out, i = [], 0
     while i < len(words):
-        found = frequency_at(words, between, i, table) if words[i][:1].isdigit() else None
+        found = frequency_at(words, between, i, table) if words[i][:1].isdigit() \
+            else named.get(i)
         if found is None:
             i += 1
             continue
@@ -655,14 +659,16 @@ def _frequency_cues(text: str, tokens: list[Token], words: list[str], clauses: l
         lo = i
         while lo > 0 and clauses[lo - 1] == clauses[i] and i - lo < table["reach"]:
             lo -= 1
+        frame_kind = "band_" if i in named else ""
         for direction in ("excess", "lack"):
-            frames = find(words, table[f"{direction}_index"], lo, i)
+            frames = find(words, table[f"{frame_kind}{direction}_index"], lo, i)
             band = next((p for low, high, p in table[f"{direction}_bands"] if low <= hz < high),
                         None)
             if frames and band:
                 # a remedy either way: its part follows it ([grammar] remedy_owner), or
                 # stands between ("a resonance in the toms around 150 Hz")
-                out.append(_Mention(frames[-1][0], end, cue=Cue(band, lack_frame=True),
+                # the first remedy in reach holds the rest ("rolled off a lot of the highs")
+                out.append(_Mention(frames[0][0], end, cue=Cue(band, lack_frame=True),
                                     inner=(frames[-1][1], i)))
                 break
         i = end
@@ -1691,10 +1697,13 @@ class _Reader:
 
     def _narrated(self, cue: _Mention) -> bool:
         """"she boosted the vocal presence": a level request in the past after its doer, or
-        in the third person, is something done, not how the mix is."""
+        in the third person, is something done, not how the mix is. So is a move on the
+        tone done in the past right after the writer ([reported] own_doers: "I rolled off the
+        highs on the kick", "we brightened up the cymbals"; one of [conditional]
+        advice_verbs)."""
         first = self.words[cue.start]
         if cue.cue.problem not in (self.rules["voice"]["passive"], self.rules["voice"]["active"]):
-            return False
+            return cue.cue.problem in TONES and self._tone_move_done(cue)
         if self._done_by_another(cue):
             return True
         if not first.endswith("ed") or first in self.sets["not_participles"]:
@@ -1705,6 +1714,16 @@ class _Reader:
         if self._advised(cue):
             return False
         return k >= 0 and self.words[k] in self.rules["reported"]["narrators"]
+
+    def _tone_move_done(self, cue: _Mention) -> bool:
+        first = self.words[cue.start]
+        if not first.endswith("ed") or first not in self.rules["conditional"]["advice_verbs"]:
+            return False
+        k = cue.start - 1
+        while k >= 0 and self.words[k] in self.rules["reported"]["adverbs"]:
+            k -= 1
+        return k >= 0 and self.words[k] in self.rules["reported"]["own_doers"] \
+            and not self._advised(cue)
 
     def _done_by_another(self, cue: _Mention) -> bool:
         """"the guitarist cranks up his amp", "the limiter pulls the vocal down", "Spotify

@@ -217,6 +217,12 @@ def _rewritten_once(tokens: list[Token], rules: _Rules) -> list[Token]:
             old = tokens[i:i + n]
             if len(new) == 1:
                 out.append(Token(new[0], old[0].start, old[-1].end, old[0].raw))
+            elif sorted(new) == sorted(t.word for t in old):
+                # words put in another order keep their own spans and spellings
+                # ("can't I hear" -> "I can't hear": the capital stays on "I")
+                left = list(old)
+                out.extend(left.pop(next(k for k, t in enumerate(left) if t.word == w))
+                           for w in new)
             else:
                 out.extend(Token(w, t.start, t.end, t.raw) for w, t in zip(new, old, strict=True))
             i += n

@@ -8,7 +8,10 @@ near-misses, so a rule fitted to one sentence fails the others.
 
 from __future__ import annotations
 
+import pytest
 from phrasing_families import each_phrasing, read
+
+from intents import parse
 
 # Hard to perceive: words of perceiving denied or negated, sunk out of sight, the effort
 # it takes to hear a part; and where perceiving is said plainly, nothing.
@@ -1528,3 +1531,13 @@ FAMILIES = {"perceiving": PERCEIVING, "leaning": LEANING, "trailing excess": TRA
 @each_phrasing(FAMILIES)
 def test_each_family_reads_its_phrasings_and_not_its_near_misses(family, text, expected):
     assert read(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Why can't I hear the kick drum?", {("kick", "too_quiet")}),
+    ("why couldn't you make out the lyrics", {("vocal", "too_quiet")}),
+    ("the lead guitars are pushed too far back", {("guitars", "too_quiet")}),
+    ("the vocal is mixed way too far back", {("vocal", "too_quiet")}),
+])
+def test_a_question_turned_round_or_a_part_pushed_back_is_too_quiet(text, expected):
+    assert {(i.layer, i.problem) for i in parse(text)} == expected

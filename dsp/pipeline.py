@@ -33,6 +33,7 @@ from dsp.mastering import MasterResult, MasterSettings, master
 from dsp.meter import Loudness, measure_loudness, true_peaks
 from dsp.mixing import mix_stems
 from dsp.moves import Move, Plan
+from dsp.predict import MIX
 from dsp.processing import apply_moves
 from dsp.report import build_report, render_markdown
 from dsp.staging import staged, swap_in
@@ -272,7 +273,9 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
     folder = Path(out_dir).expanduser()
     inputs = [Path(p) for p in inputs]
     rate = result.stems.sample_rate
-    stem_names = [f"stems/{name}.wav" for name in export_names(result.stems.stems)]
+    # a stereo mix mastered alone is no stem: its copy would be the input again
+    stems = () if result.stems.parts == (MIX,) else result.stems.stems
+    stem_names = [f"stems/{name}.wav" for name in export_names(stems)]
     outputs = ["master.wav", "master-16bit.wav", "premaster.wav", *stem_names,
                "report.json", "report.md"]
     for path in (folder, *(folder / name for name in outputs)):
@@ -284,7 +287,7 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
                 (staging / "master-16bit.wav", result.master.samples, 16, True),
                 (staging / "premaster.wav", result.premaster, 24, False)]
         jobs += [(staging / name, stem.samples, STEM_BIT_DEPTH, False)
-                 for name, stem in zip(stem_names, result.stems.stems, strict=True)]
+                 for name, stem in zip(stem_names, stems, strict=True)]
         loudness = _write_all(jobs, rate, result.master, report)
         data = build_report(result, plan=plan, written=loudness, names=names, outputs={
             "master": "master.wav", "master_16bit": "master-16bit.wav",

@@ -243,12 +243,15 @@ def render_markdown(report: dict) -> str:
                      f"{_md(file['output'] or '—')} | {moves} |")
     stems = report["stems"]
     bus = [str(i) for i, move in enumerate(report["moves"], 1) if move["stem"] == "mix"]
-    lines += ["", "The stems are 32-bit float WAV, as the mix plays them: summed"
-              + (f", through move{'s' if len(bus) > 1 else ''} {', '.join(bus)} on the whole "
-                 "mix," if bus else "")
-              + f" and turned {figure(stems['gain_to_premaster_db'], 'dB', sign=True)}, "
-              "they make premaster.wav."]
-    if stems["over_full_scale"]:
+    if not report["outputs"].get("stems"):   # a stereo mix mastered alone: no stems written
+        lines += ["", "No stems written: the stereo mix is the only input."]
+    else:
+        lines += ["", "The stems are 32-bit float WAV, as the mix plays them: summed"
+                  + (f", through move{'s' if len(bus) > 1 else ''} {', '.join(bus)} on the "
+                     "whole mix," if bus else "")
+                  + f" and turned {figure(stems['gain_to_premaster_db'], 'dB', sign=True)}, "
+                  "they make premaster.wav."]
+    if stems["over_full_scale"] and report["outputs"].get("stems"):
         lines[-1] += (" Over 0 dBFS (not clipped; lower them before converting to fixed "
                       "point): " + ", ".join(f"{_md(s['name'])} "
                                              f"{figure(s['peak_dbfs'], 'dBFS', sign=True)}"

@@ -14,7 +14,7 @@ import os
 import shutil
 import tempfile
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +86,9 @@ def swap_in(staging: Path, folder: Path, names: Sequence[str], *,
         for name in reversed(moved_out):
             _move(aside / name, folder / name)
         raise
+    for parent in {(folder / name).parent for name in stale} - {folder}:
+        with suppress(OSError):
+            parent.rmdir()   # only if the stale files were all it held: no empty stems/
     return Swapped(replaced=tuple(folder / n for n in moved_out if n in new),
                    removed=tuple(folder / n for n in moved_out if n not in new))
 

@@ -62,6 +62,19 @@ def test_master_a_stereo_mix(vocal_and_beat, tmp_path, capsys):
     summary = json.loads(capsys.readouterr().out)
     assert summary["master"]["integrated_lufs"] == pytest.approx(-16.0, abs=0.3)
     assert summary["master"]["true_peak_dbtp"] <= -1.0
+    # the master and its report, not a copy of the input as stems/mix.wav
+    out = tmp_path / "o"
+    written = sorted(str(p.relative_to(out)) for p in out.rglob("*"))
+    assert written == ["master-16bit.wav", "master.wav", "premaster.wav", "report.json",
+                       "report.md"]
+    assert sorted(summary["outputs"]) == sorted(str(out / name) for name in written)
+    report = json.loads((out / "report.json").read_text())
+    assert report["outputs"]["stems"] == [] and report["files"][0]["output"] is None
+    markdown = (out / "report.md").read_text()
+    assert "No stems written" in markdown and "The stems are" not in markdown
+    master = load_audio(out / "master.wav")
+    assert integrated_lufs(master.samples, 44100) == pytest.approx(
+        summary["master"]["integrated_lufs"], abs=0.05)
 
 
 def test_analyze_reports_findings(vocal_and_beat, capsys):
@@ -331,24 +344,30 @@ def test_a_rerun_into_the_same_folder_says_what_it_replaced(vocal_and_beat, tmp_
     assert main([*run, "--json"]) == 0
     replaced = json.loads(capsys.readouterr().out)["replaced"]
     assert sorted(replaced) == sorted(str(out / name) for name in (
-        "master.wav", "master-16bit.wav", "premaster.wav", "stems/b.wav", "report.json",
-        "report.md"))
+        "master.wav", "master-16bit.wav", "premaster.wav", "report.json", "report.md"))
     assert main(run) == 0
     said = capsys.readouterr().out
-    assert f"note: replaced 6 files an earlier run had written in {out} (" in said
+    assert f"note: replaced 5 files an earlier run had written in {out} (" in said
 
 
-def test_a_rerun_with_another_mix_takes_away_the_earlier_stem_and_says_so(vocal_and_beat,
-                                                                          tmp_path, capsys):
-    """stems/b.wav of a first run stayed beside the second run's stems/v.wav, unsaid."""
-    out = tmp_path / "o"
-    assert main(["master", str(vocal_and_beat / "b.wav"), "--out", str(out)]) == 0
+def test_a_rerun_with_other_stems_takes_away_the_earlier_stem_and_says_so(vocal_and_beat,
+                                                                         tmp_path, capsys):
+    """stems/b.wav of a first run stayed beside the second run's stems/v.wav, unsaid; and a
+    stereo mix mastered after a run on stems takes that run's stems away, as it writes none."""
+    out, folder = tmp_path / "o", vocal_and_beat
+    fix = ["fix", "--say", "the vocal is too low", "--out", str(out)]
+    assert main([*fix, f"vocal={folder / 'v.wav'}", f"beat={folder / 'b.wav'}"]) == 0
     capsys.readouterr()
-    assert main(["master", str(vocal_and_beat / "v.wav"), "--out", str(out)]) == 0
+    assert main([*fix, f"vocal={folder / 'v.wav'}"]) == 0
     said = capsys.readouterr().out
     assert (f"note: removed 1 file an earlier run had written in {out} for other inputs "
             "(stems/b.wav)") in said
     assert [p.name for p in (out / "stems").iterdir()] == ["v.wav"]
+    assert main(["master", str(folder / "b.wav"), "--out", str(out)]) == 0
+    said = capsys.readouterr().out
+    assert (f"note: removed 1 file an earlier run had written in {out} for other inputs "
+            "(stems/v.wav)") in said
+    assert not (out / "stems").exists()
 
 
 @pytest.mark.parametrize("command", [["master"], ["fix", "--say", "the vocal is too low"]])

@@ -322,8 +322,9 @@ def finished_export(session: Session, exported) -> Turn:
     state.outputs = [str(p) for p in exported.paths]
     files = ", ".join(md_code(p.name) for p in exported.paths if p.parent == exported.folder)
     return session.reply([
-        f"**Exported** to {md_code(str(exported.folder))}: {files}, and every processed stem "
-        f"in {md_code('stems/')}. The written master measures "
+        f"**Exported** to {md_code(str(exported.folder))}: {files}"
+        + (f", and every processed stem in {md_code('stems/')}" if exported.stems else "")
+        + ". The written master measures "
         f"**{exported.written_lufs:.1f} LUFS** and **{exported.written_true_peak_dbtp:.1f} "
         "dBTP**." + (f" I {md_literal(replaced_outputs(exported.folder, exported.replaced))}."
                      if exported.replaced else "")

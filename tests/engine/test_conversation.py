@@ -107,12 +107,17 @@ def test_more_or_less_on_one_move_leaves_the_others_and_undo_takes_it_back(
     assert [m["params"] for m in chat.engine.state.moves] == before
 
 
-def test_stereo_only_is_offered_honestly(chat, buried_vocal_files):
+def test_stereo_only_is_offered_honestly(chat, buried_vocal_files, tmp_path):
     chat.say("the vocal is buried")
     answer = chat.say("I only have the stereo mix")
     assert "can't do" in answer
     plan = chat.say(str(buried_vocal_files / "mix.wav"))
     assert "only have the stereo mix" in plan
+    # the export is the master and its report: the mix copied as stems/mix.wav was not
+    chat.say("go")
+    said = chat.say(f"export {tmp_path / 'out'}")
+    assert "**Exported**" in said and "stems/" not in said
+    assert not (tmp_path / "out" / "stems").exists()
     assert all(m["stem"] == "mix" for m in chat.engine.state.moves)
     chat.say("go")
     assert chat.engine.view.summary is not None

@@ -1541,3 +1541,18 @@ def test_each_family_reads_its_phrasings_and_not_its_near_misses(family, text, e
 ])
 def test_a_question_turned_round_or_a_part_pushed_back_is_too_quiet(text, expected):
     assert {(i.layer, i.problem) for i in parse(text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the guitars keep getting louder and louder", {("guitars", "too_loud")}),
+    ("the vocal gets quieter and quieter", {("vocal", "too_quiet")}),
+    ("the hats keep getting brighter and brighter", {("cymbals", "harsh")}),
+    ("the snare is loud and annoying", {("snare", "too_loud")}),
+    ("the kick is blatantly loud", {("kick", "too_loud")}),
+])
+def test_a_level_that_grows_or_is_damned_beside_it_is_too_much(text, expected):
+    assert {(i.layer, i.problem) for i in parse(text)} == expected
+
+
+def test_a_level_praised_beside_it_is_no_complaint():
+    assert parse("the mix is loud and proud") == []

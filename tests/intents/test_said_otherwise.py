@@ -1556,3 +1556,11 @@ def test_a_level_that_grows_or_is_damned_beside_it_is_too_much(text, expected):
 
 def test_a_level_praised_beside_it_is_no_complaint():
     assert parse("the mix is loud and proud") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the flutes hurt in the ears", {("keys", "harsh")}),
+    ("the hats hurt on headphones", {("cymbals", "harsh")}),
+])
+def test_a_part_that_hurts_the_ears_is_harsh(text, expected):
+    assert {(i.layer, i.problem) for i in parse(text)} == expected

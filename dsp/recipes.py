@@ -163,6 +163,9 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None,
         stem, layer = one_file, one_file
         current = ctx.analysis.file_level_vs_rest_lu[one_file]
     if current is None or not np.isfinite(current):
+        if set(ctx.analysis.roles) == {stem}:
+            ctx.notes.append(_lone_part_note(ctx.the(layer), louder))
+            return
         ctx.add(stem, "gain", "no other stem to compare with: a modest step",
                 gain_db=round((2.0 if louder else -2.0) * ctx.scale, 1))
         return
@@ -205,6 +208,18 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None,
         ctx.counting[note] = (counted_note(note, then=", so the part may not land there."),
                               None)
     ctx.held_back = True
+
+
+def _lone_part_note(part: str, louder: bool) -> str:
+    """A level asked of the only part there is: mastering brings the whole song to its
+    loudness target, so a gain on everything is undone there (a +2.0 dB 'modest step' on a
+    lone vocal came out of `moozix fix` at the same -14 LUFS as without it)."""
+    way, target = ("louder", "-12") if louder else ("quieter", "-16")
+    return (f"{part[0].upper()}{part[1:]} is the only part I have, so its level is the whole "
+            "song's: mastering brings the song to its loudness target whatever that level "
+            f"is, and a level move on it would be undone. To set {part} against the rest, give "
+            f"me the other stems too; to make the whole song {way}, set a {way} loudness "
+            f"target (say target {target} in the chat, or give moozix fix --target {target}).")
 
 
 def _where_level_sits(current: float, low: float, high: float, louder: bool) -> str:

@@ -426,3 +426,19 @@ def test_ctrl_c_does_not_wait_for_a_true_peak_on_another_thread(vocal_and_beat, 
     assert started.is_set() and code == 130
     assert still_measuring
     assert "interrupted" in capsys.readouterr().err
+
+
+def test_fix_on_one_stem_plans_no_level_move_that_mastering_undoes(vocal_and_beat, capsys):
+    """`fix --say "the vocal is too low"` with only the vocal planned 'Turn the lead vocal up
+    2.0 dB', and the master came out at the loudness target as without it. Now no move is
+    claimed, the note says why and what to do, and the master is on target (pyloudnorm)."""
+    import pyloudnorm
+
+    out = vocal_and_beat / "one"
+    assert main(["fix", "--say", "the vocal is too low", f"vocal={vocal_and_beat / 'v.wav'}",
+                 "--out", str(out), "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["moves"] == []
+    assert any("the only part I have" in n and "--target -12" in n for n in summary["notes"])
+    master, rate = sf.read(out / "master.wav")
+    assert pyloudnorm.Meter(rate).integrated_loudness(master) == pytest.approx(-14.0, abs=0.3)

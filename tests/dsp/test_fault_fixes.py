@@ -697,3 +697,15 @@ def test_a_nudge_the_other_moves_make_idle_leaves_no_note_that_it_was_made(song)
     assert not any(m.stem == "keys" for m in plan.moves)
     assert any("no level move of its own" in n for n in plan.said)
     assert not any("I made a nudge" in n for n in plan.said)
+
+
+@pytest.mark.parametrize(("problem", "way"), [("too_quiet", "louder"), ("too_loud", "quieter")])
+def test_a_level_asked_of_the_only_part_is_no_move_and_says_why(song, problem, way):
+    """With the vocal stem alone, 'the vocal is too low' planned a +2 dB 'modest step' that
+    mastering's loudness normalisation took back (the same -14.05 LUFS master, samples
+    within 0.0003): the plan makes no level move and says what does change the level."""
+    lone = analyse_session(stem_set({"vocal": song["vocal"]}))
+    plan = plan_fixes([FixRequest("vocal", problem)], lone)
+    assert not [m for m in plan.moves if m.op == "gain"]
+    (note,) = [n for n in plan.said if "only part I have" in n]
+    assert "give me the other stems" in note and f"a {way} loudness target" in note

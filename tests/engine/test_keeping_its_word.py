@@ -470,3 +470,14 @@ def test_more_at_a_level_limit_names_the_move_and_strengthens_it_alone(chat, son
     chat.say("undo")
     chat.say("undo")
     assert [m["params"] for m in chat.engine.state.moves] == [m["params"] for m in moves]
+
+
+def test_a_level_asked_of_the_only_stem_is_no_move_in_the_chat_either(chat, song_files):
+    """The vocal stem alone and 'the vocal is too low': the plan claimed a 2 dB lift that
+    mastering then took back. The chat says what `moozix fix` says: mastering sets a lone
+    part's level; give the other stems, or a louder target."""
+    chat.say("the vocal is too low")
+    planned = chat.say(str(song_files["vocal"])).replace("\\", "")
+    assert chat.engine.state.moves == []
+    assert "The lead vocal is the only part I have" in planned
+    assert "say target -12 in the chat" in planned and "No moves in the plan" in planned

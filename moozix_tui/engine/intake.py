@@ -106,7 +106,8 @@ def _files_changed(session: Session) -> None:
     on the new one once the files are checked."""
     state = session.state
     session.forget_audio()
-    if state.moves:
+    # a plan with no moves counts too: a lone stem's says to give the other stems
+    if state.moves or any(i.get("done") for i in state.intents):
         state.replanned_from = [line.split(". ", 1)[1] for line in
                                 move_lines(state.moves[:state.applied])]
         state.moves, state.applied = [], 0

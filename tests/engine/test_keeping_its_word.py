@@ -66,10 +66,10 @@ def test_the_plan_is_made_again_when_stems_arrive(chat, buried_vocal_files):
     folder = buried_vocal_files
     chat.say("the vocal is too quiet")
     first = chat.say(f"vocal={folder / 'Lead Vox.wav'}")
-    assert "The plan" in first
+    assert "the only part I have" in first   # a lone part's level is mastering's
     lonely = list(chat.engine.state.moves)
     replanned = chat.say(f"instruments={folder / 'beat.wav'}")
-    assert "planned again from the full set" in replanned
+    assert "planned again from the full set" in replanned and "Before: no moves." in replanned
     assert chat.engine.state.moves != lonely
     chat.say("go")
     # sized against the beat now: the vocal ends near the rest, as the plan promises

@@ -167,8 +167,11 @@ def _caused(reader: _Reader, cue: _Mention) -> bool:
 
 def _approved(reader: _Reader, cue: _Mention) -> bool:
     """"quieter than most modern records, which I love": the next clause of the sentence
-    opens on a comment approving of what the problem words' clause says ([scope.approved])."""
+    opens on a comment approving of what the problem words' clause says, or the next
+    sentence is a bare verdict of praise ([scope.approved])."""
     rule = reader.rules["scope"]["approved"]
+    if _praised_next(reader, reader.sentences[cue.start] + 1, rule):
+        return True
     k = _clause_span(reader, reader.clauses[cue.start])[1]
     if k >= len(reader.words) or reader.sentences[k] != reader.sentences[cue.start]:
         return False
@@ -179,6 +182,25 @@ def _approved(reader: _Reader, cue: _Mention) -> bool:
             tuple(rule["comments"])), lo, min(k + 1, len(reader.words)), starts_only=True)):
         return True
     return any(_fitting(reader.words, start, rule) for start in (lo, k))
+
+
+def _praised_next(reader: _Reader, sentence: int, rule: dict) -> bool:
+    """"…all over the shop. It's absolute class.": the next sentence is a bare verdict of
+    praise on "it" or "that" ([scope.approved] verdicts)."""
+    if sentence >= len(reader.sentence_span):
+        return False
+    lo, hi = reader.sentence_span[sentence]
+    words = reader.words[lo:hi]
+    k = 0
+    while k < len(words) and k < rule["lead"] and words[k] in rule["leading"]:
+        k += 1
+    if words[k:k + 1] == [] or words[k] not in rule["verdict_subjects"] \
+            or words[k + 1:k + 2] == [] or words[k + 1] not in rule["verdict_be"]:
+        return False
+    rest = words[k + 2:]
+    while rest and rest[0] in rule["verdict_degree"]:
+        rest = rest[1:]
+    return len(rest) == 1 and rest[0] in rule["verdicts"]
 
 
 def _fitting(words: list[str], k: int, rule: dict) -> bool:

@@ -33,6 +33,7 @@ from dsp.mastering import MasterResult, MasterSettings, master
 from dsp.meter import Loudness, measure_loudness, true_peaks
 from dsp.mixing import mix_stems
 from dsp.moves import Move, Plan
+from dsp.outputs import STEMS_FOLDER, OutputNames
 from dsp.predict import MIX
 from dsp.processing import apply_moves
 from dsp.report import build_report, render_markdown
@@ -234,12 +235,7 @@ def render(stems: StemSet, moves: Sequence[Move], settings: MasterSettings, *,
 @dataclass(frozen=True)
 class ExportResult:
     folder: Path
-    master: Path
-    master_16bit: Path
-    premaster: Path
-    stems: tuple[Path, ...]
-    report_json: Path
-    report_md: Path
+    names: OutputNames
     written_lufs: float
     written_true_peak_dbtp: float
     """BS.1770 (4x); written_precise_peak_dbtp is the long 16x filter's figure."""
@@ -253,8 +249,27 @@ class ExportResult:
 
     @property
     def paths(self) -> tuple[Path, ...]:
-        return (self.master, self.master_16bit, self.premaster, *self.stems,
-                self.report_json, self.report_md)
+        return tuple(self.folder / name for name in self.names.every)
+
+    @property
+    def master(self) -> Path:
+        return self.folder / self.names.master
+
+    @property
+    def premaster(self) -> Path:
+        return self.folder / self.names.premaster
+
+    @property
+    def stems(self) -> tuple[Path, ...]:
+        return tuple(self.folder / name for name in self.names.stems)
+
+    @property
+    def report_json(self) -> Path:
+        return self.folder / self.names.report_json
+
+    @property
+    def report_md(self) -> Path:
+        return self.folder / self.names.report_md
 
 
 def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapping[str, str],
@@ -275,33 +290,26 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
     rate = result.stems.sample_rate
     # a stereo mix mastered alone is no stem: its copy would be the input again
     stems = () if result.stems.parts == (MIX,) else result.stems.stems
-    stem_names = [f"stems/{name}.wav" for name in export_names(stems)]
-    outputs = ["master.wav", "master-16bit.wav", "premaster.wav", *stem_names,
-               "report.json", "report.md"]
-    for path in (folder, *(folder / name for name in outputs)):
+    outputs = OutputNames.with_stems(export_names(stems))
+    for path in (folder, *(folder / name for name in outputs.every)):
         ensure_not_input(path, inputs)
     earlier = _earlier_outputs(folder)
     report("writing the master, premaster and stems", 0.1)
     with staged(folder) as staging:
-        jobs = [(staging / "master.wav", result.master.samples, MASTER_BIT_DEPTH, False),
-                (staging / "master-16bit.wav", result.master.samples, 16, True),
-                (staging / "premaster.wav", result.premaster, 24, False)]
+        jobs = [(staging / outputs.master, result.master.samples, MASTER_BIT_DEPTH, False),
+                (staging / outputs.master_16bit, result.master.samples, 16, True),
+                (staging / outputs.premaster, result.premaster, 24, False)]
         jobs += [(staging / name, stem.samples, STEM_BIT_DEPTH, False)
-                 for name, stem in zip(stem_names, stems, strict=True)]
+                 for name, stem in zip(outputs.stems, stems, strict=True)]
         loudness = _write_all(jobs, rate, result.master, report)
-        data = build_report(result, plan=plan, written=loudness, names=names, outputs={
-            "master": "master.wav", "master_16bit": "master-16bit.wav",
-            "premaster": "premaster.wav", "stems": stem_names})
-        atomic_write_bytes(staging / "report.json", json.dumps(data, indent=2).encode("utf-8"))
-        atomic_write_bytes(staging / "report.md", render_markdown(data).encode("utf-8"))
-        swapped = swap_in(staging, folder, outputs, earlier=earlier, protect=inputs)
+        data = build_report(result, plan=plan, written=loudness, names=names,
+                            outputs=outputs.listed)
+        atomic_write_bytes(staging / outputs.report_json,
+                           json.dumps(data, indent=2).encode("utf-8"))
+        atomic_write_bytes(staging / outputs.report_md, render_markdown(data).encode("utf-8"))
+        swapped = swap_in(staging, folder, outputs.every, earlier=earlier, protect=inputs)
     report("done", 1.0)
-    return ExportResult(folder=folder, master=folder / "master.wav",
-                        master_16bit=folder / "master-16bit.wav",
-                        premaster=folder / "premaster.wav",
-                        stems=tuple(folder / name for name in stem_names),
-                        report_json=folder / "report.json", report_md=folder / "report.md",
-                        written_lufs=loudness.integrated_lufs,
+    return ExportResult(folder=folder, names=outputs, written_lufs=loudness.integrated_lufs,
                         written_true_peak_dbtp=loudness.true_peak_dbtp,
                         written_precise_peak_dbtp=loudness.precise_peak_dbtp,
                         replaced=swapped.replaced, removed=swapped.removed)
@@ -343,11 +351,13 @@ def _earlier_outputs(folder: Path) -> list[str]:
     report that isn't one of ours names none. Only plain names under stems/ are taken, so
     nothing outside the folder's stems/ can be named."""
     try:
-        stems = json.loads((folder / "report.json").read_text("utf-8"))["outputs"]["stems"]
+        listed = json.loads((folder / OutputNames().report_json).read_text("utf-8"))
+        stems = listed["outputs"]["stems"]
     except (OSError, ValueError, KeyError, TypeError):
         return []
     if not isinstance(stems, list):
         return []
-    return [name for name in stems if isinstance(name, str) and name.startswith("stems/")
-            and "/" not in name[6:] and name[6:] not in ("", ".", "..")
+    prefix = f"{STEMS_FOLDER}/"
+    return [name for name in stems if isinstance(name, str) and name.startswith(prefix)
+            and "/" not in name[len(prefix):] and name[len(prefix):] not in ("", ".", "..")
             and name.endswith(".wav")]

@@ -250,7 +250,7 @@ def render_markdown(report: dict) -> str:
                   + (f", through move{'s' if len(bus) > 1 else ''} {', '.join(bus)} on the "
                      "whole mix," if bus else "")
                   + f" and turned {figure(stems['gain_to_premaster_db'], 'dB', sign=True)}, "
-                  "they make premaster.wav."]
+                  f"they make {report['outputs']['premaster']}."]
     if stems["over_full_scale"] and report["outputs"].get("stems"):
         lines[-1] += (" Over 0 dBFS (not clipped; lower them before converting to fixed "
                       "point): " + ", ".join(f"{_md(s['name'])} "

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from dsp.outputs import STEMS_FOLDER
 from dsp.wording import removed_outputs, replaced_outputs
 from moozix_tui.engine import decide, jobs
 from moozix_tui.engine.model import Turn
@@ -323,7 +324,8 @@ def finished_export(session: Session, exported) -> Turn:
     files = ", ".join(md_code(p.name) for p in exported.paths if p.parent == exported.folder)
     return session.reply([
         f"**Exported** to {md_code(str(exported.folder))}: {files}"
-        + (f", and every processed stem in {md_code('stems/')}" if exported.stems else "")
+        + (f", and every processed stem in {md_code(f'{STEMS_FOLDER}/')}" if exported.stems
+           else "")
         + ". The written master measures "
         f"**{exported.written_lufs:.1f} LUFS** and **{exported.written_true_peak_dbtp:.1f} "
         "dBTP**." + (f" I {md_literal(replaced_outputs(exported.folder, exported.replaced))}."

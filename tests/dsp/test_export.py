@@ -75,3 +75,19 @@ def test_each_exported_stem_is_named_after_the_file_it_came_from(song, tmp_path)
     assert outputs["Keys.flac"] == "stems/Keys.wav"
     names = {file["sources"][0]: file["name"] for file in report["files"]}
     assert names["Keys.flac"] == "Keys.flac"
+
+
+def test_the_files_named_are_the_files_written(rendered, tmp_path):
+    """The export's result, its report's list and the folder agree on every output (they
+    were named in four places; now dsp.outputs names them once)."""
+    import json
+
+    out = tmp_path / "out"
+    exported = export(out, rendered, plan=Plan(), names=LAYER_NAMES)
+    on_disk = sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.is_file())
+    assert sorted(str(p.relative_to(out)) for p in exported.paths) == on_disk
+    listed = json.loads(exported.report_json.read_text())["outputs"]
+    audio = [listed["master"], listed["master_16bit"], listed["premaster"], *listed["stems"]]
+    assert sorted([*audio, "report.json", "report.md"]) == on_disk
+    assert [str(p.relative_to(out)) for p in exported.stems] == listed["stems"]
+    assert len(listed["stems"]) == 5 and all(s.startswith("stems/") for s in listed["stems"])

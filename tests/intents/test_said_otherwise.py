@@ -1564,3 +1564,11 @@ def test_a_level_praised_beside_it_is_no_complaint():
 ])
 def test_a_part_that_hurts_the_ears_is_harsh(text, expected):
     assert {(i.layer, i.problem) for i in parse(text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("I don't even watch TV that often and this irritates me", set()),
+    ("the vocal level is not even", {("vocal", "inconsistent")}),
+])
+def test_not_even_is_uneven_only_of_a_level(text, expected):
+    assert {(i.layer, i.problem) for i in parse(text)} == expected

@@ -1752,8 +1752,9 @@ class _Reader:
             return False
         indexes = grammar().indexes
         _, sentence_end = self.sentence_span[self.sentences[cue.start]]
-        return bool(find(self.words, indexes["asks_after"], cue.end, cue.end + 1,
-                         starts_only=True)
+        # within its sentence: "Where's the bass gone? Why…" asks nothing of the bass
+        return bool(find(self.words, indexes["asks_after"], cue.end,
+                         min(cue.end + 1, sentence_end), starts_only=True)
                     or find(self.words, indexes["placed_after"], cue.end, sentence_end))
 
     def _kept_whole(self, item) -> bool:

@@ -1572,3 +1572,12 @@ def test_a_part_that_hurts_the_ears_is_harsh(text, expected):
 ])
 def test_not_even_is_uneven_only_of_a_level(text, expected):
     assert {(i.layer, i.problem) for i in parse(text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Where's the bass gone? Why does it sound like a completely different song?",
+     {("bass", "too_quiet")}),
+    ("I'm not making out much bass guitar", {("bass", "too_quiet")}),
+])
+def test_a_part_not_made_out_stays_too_quiet_before_another_question(text, expected):
+    assert {(i.layer, i.problem) for i in parse(text)} == expected

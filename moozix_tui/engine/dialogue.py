@@ -256,9 +256,16 @@ def _alternatives(heard, said: list[dict]) -> list[dict]:
 
 def _open(session: Session, **question) -> None:
     """The question just asked replaces an earlier one; files waiting for their part keep
-    waiting."""
+    waiting, and the question comes after theirs (answer_pending answers the newest)."""
     waiting = (session.state.pending or {}).get("unplaced")
-    session.state.pending = {**question, **({"unplaced": waiting} if waiting else {})}
+    session.state.pending = {**({"unplaced": waiting} if waiting else {}), **question}
+
+
+def _close(session: Session) -> None:
+    """The question answered (or passed over) closes; files waiting for their part keep
+    waiting: only an answer naming their part, or the files leaving, ends that."""
+    waiting = (session.state.pending or {}).get("unplaced")
+    session.state.pending = {"unplaced": waiting} if waiting else None
 
 
 def _drop_choices(session: Session) -> None:
@@ -301,11 +308,11 @@ def diagnose_song(session: Session, replies: list[str]) -> Turn:
     """A complaint that names nothing ('it sounds amateur'): measure, then offer what the
     measurement finds, worst first."""
     if not session.selected_sources():
-        session.state.pending = {"diagnose": True}
+        _open(session, diagnose=True)
         replies.append("Let me measure it and tell you what stands out. Give me the stems "
                        "(paste a folder, or **ctrl+o**) or just the stereo mix.")
         return session.reply(replies, "question")
-    session.state.pending = None
+    _close(session)
     return flow.start_analysis(session, replies, diagnose=True)
 
 
@@ -341,7 +348,7 @@ def choose(session: Session, text: str) -> Turn | None:
         return None
     _drop_choices(session)
     if "default" in pending:
-        session.state.pending = None
+        _close(session)
     _remember(session, picked)
     # a measured pick's figures were on screen with the choice, and the plan's moves say them
     replies.insert(0, "Got it:\n\n" + "\n".join(restate(c, quoted=not c.get("measured"))
@@ -408,21 +415,21 @@ def answer_pending(session: Session, text: str) -> Turn | None:
     chosen = choose(session, text)
     if chosen is not None:
         return chosen
-    if "unplaced" in (session.state.pending or {}):
+    pending = session.state.pending or {}
+    if "unplaced" in pending and list(pending)[-1] == "unplaced":   # asked last
         from moozix_tui.engine.intake import place_unplaced
 
         return place_unplaced(session, text)
-    if "problem" not in (session.state.pending or {}):
+    if "problem" not in pending:
         return None
     if understand(text).intents:   # "the kick sounds thin": a complaint of its own
-        session.state.pending = None
+        _close(session)
         return None
     lowered = text.lower()
     layer = "mix" if any(w in lowered for w in _WHOLE_SONG_WORDS) else stem_role(text)
     if layer is None:
         return None
-    pending = session.state.pending
-    session.state.pending = None
+    _close(session)
     item = complaint(layer, pending["problem"], evidence=text)
     _remember(session, [item])
     replies = ["Got it:\n\n" + restate({**item, "evidence": text})]

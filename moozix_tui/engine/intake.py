@@ -51,9 +51,12 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
         (unknown if role is None else assigned).append((role, path))
     replies = [_take(session, assigned)] if assigned else [
         "Checking " + ", ".join(md_code(p.name) for _, p in unknown) + "…"]
-    if unknown:   # beside any choices still open: a file upload does not answer them
-        session.state.pending = {**(session.state.pending or {}),
-                                 "unplaced": [str(p) for _, p in unknown]}
+    if unknown:   # beside any choices still open: a file upload does not answer them, and
+        open_ = dict(session.state.pending or {})
+        earlier = open_.pop("unplaced", [])   # files still waiting from before wait on
+        session.state.pending = {**open_,   # the file question, asked last, comes last
+                                 "unplaced": [*earlier, *(str(p) for _, p in unknown
+                                                          if str(p) not in earlier)]}
     job = session.new_job("check", "Checking your files",
                           lambda progress, cancel: jobs.check_files([*assigned, *unknown],
                                                                     progress))

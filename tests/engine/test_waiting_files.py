@@ -1,0 +1,59 @@
+"""A file whose part its name doesn't tell waits for an answer while other questions come and
+go: another question answered must neither drop it nor place it."""
+
+from __future__ import annotations
+
+import soundfile as sf
+
+
+def _export_with_a_click(song, folder):
+    """A DAW folder: kick, bass, keys named, and '23 Click.wav', a name that tells no part."""
+    for name, role in (("Kick.wav", "kick"), ("Bass.wav", "bass"), ("Keys.wav", "keys"),
+                       ("23 Click.wav", "cymbals")):
+        sf.write(folder / name, song[role][:, :44100 * 4].T, 44100)
+    return folder / "23 Click.wav"
+
+
+def _waiting(chat) -> list[str]:
+    return [s.path for s in chat.engine.view.stems if s.status == "waiting"]
+
+
+def test_muddy_where_answered_with_a_part_does_not_put_the_waiting_file_in_it(chat, song,
+                                                                             tmp_path):
+    """'the low end is muddy' asked 'Muddy where?' while '23 Click.wav' waited for its part:
+    the answer 'keys' went to the waiting file (the click joined the keys) and the muddy
+    question was never answered."""
+    click = _export_with_a_click(song, tmp_path)
+    assert "Which part is it?" in chat.say(str(tmp_path))
+    assert "Muddy where" in chat.say("the low end is muddy")
+    answer = chat.say("keys")
+    assert "keys — muddy" in answer.replace("**", ""), answer
+    assert _waiting(chat) == [str(click)]
+    assert str(click) not in [f["path"] for f in chat.engine.state.files]
+
+
+def test_yes_to_the_measured_part_keeps_the_file_waiting(chat, song, tmp_path):
+    """The walk of a 24-file export: 'yes' to 'say yes to fix the guitars' cleared every open
+    question, and '23 Click.wav' vanished from the side panel and from every later word."""
+    click = _export_with_a_click(song, tmp_path)
+    chat.say(str(tmp_path))
+    assert "The plan" in chat.say("the kick is too quiet")
+    asked = chat.say("the low end is muddy")
+    assert "say `yes` to fix" in asked, asked
+    chat.say("yes")
+    assert _waiting(chat) == [str(click)]
+
+
+def test_a_second_folder_with_a_nameless_file_keeps_the_first_one_waiting(chat, song,
+                                                                          tmp_path):
+    """Two folders, each with a file whose name tells no part: the second question replaced
+    the list, and the first file was dropped without a word."""
+    first = tmp_path / "one"
+    second = tmp_path / "two"
+    first.mkdir()
+    second.mkdir()
+    click = _export_with_a_click(song, first)
+    sf.write(second / "Audio 7.wav", song["keys"][:, :44100 * 4].T, 44100)
+    chat.say(str(first))
+    chat.say(str(second))
+    assert sorted(_waiting(chat)) == sorted([str(click), str(second / "Audio 7.wav")])

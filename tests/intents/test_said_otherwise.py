@@ -1581,3 +1581,11 @@ def test_not_even_is_uneven_only_of_a_level(text, expected):
 ])
 def test_a_part_not_made_out_stays_too_quiet_before_another_question(text, expected):
     assert {(i.layer, i.problem) for i in parse(text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("listen to how loud the ride cymbal is in the chorus", {("cymbals", "too_loud")}),
+    ("hear how loud the snare is?", {("snare", "too_loud")}),
+])
+def test_a_level_pointed_out_to_the_listener_is_too_much(text, expected):
+    assert {(i.layer, i.problem) for i in parse(text)} == expected

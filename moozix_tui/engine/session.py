@@ -89,12 +89,28 @@ class Session:
         return [f for f in self.state.files if f.get("status") not in ("error", "checking")]
 
     def left_out(self) -> list[str]:
-        """What is wrong with each file the mix leaves out, as the chat and the report say
-        it ('… is silent — check you exported the right track; it is left out of the mix')."""
+        """Every file given that the mix leaves out and why, as the report says it: what is
+        wrong with it ('… is silent — check you exported the right track; it is left out of
+        the mix'), a usable file the render passes over (not_rendered), a file still
+        waiting for its part."""
         from dsp.check import left_out
 
-        return [left_out(f["note"]) for f in self.state.files
-                if f.get("status") == "error" and f.get("note")]
+        broken = [left_out(f["note"]) for f in self.state.files
+                  if f.get("status") == "error" and f.get("note")]
+        unused = [f"{Path(path).name} is not in the render: {why}"
+                  for path, why in self.not_rendered().items()]
+        waiting = [f"{Path(path).name}: its part was never said, so it is left out of the mix"
+                   for path in (self.state.pending or {}).get("unplaced", [])]
+        return [*broken, *unused, *waiting]
+
+    def not_rendered(self) -> dict[str, str]:
+        """Why each usable file the render passes over is left out, by path: the stereo mix
+        beside its stems would count every part twice, and working from the stereo mix
+        leaves the stems out."""
+        used = {str(path) for _, path in self.selected_sources()}
+        return {f["path"]: ("the stems are mixed instead" if f["role"] == "mix"
+                            else "you chose to work from the stereo mix")
+                for f in self.usable_files() if str(f["path"]) not in used}
 
     def roles(self) -> set[str]:
         return {f["role"] for f in self.usable_files()}

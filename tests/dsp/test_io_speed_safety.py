@@ -81,6 +81,19 @@ def test_float_holds_every_sample_as_it_is_over_full_scale_too(tmp_path, small_b
     assert np.abs(decoded).max() > 4.0
 
 
+def test_float_file_is_what_scipy_writes_with_no_peak_chunk(tmp_path, small_blocks):
+    """Float stems are written here, not through libsndfile (which scanned every sample for
+    a PEAK chunk and fsynced the file before dsp.atomic did): byte for byte the canonical
+    float WAV of an independent writer."""
+    from scipy.io import wavfile
+
+    for channels, frames in [(2, 4321), (1, 3001)]:
+        x = noise(channels, frames, level=2.0)
+        ours = write_wav(tmp_path / "ours.wav", x, RATE, bit_depth=32)
+        wavfile.write(tmp_path / "ref.wav", RATE, x.T if channels == 2 else x[0])
+        assert ours.read_bytes() == (tmp_path / "ref.wav").read_bytes()
+
+
 def test_24_bit_header_is_what_libsndfile_writes(tmp_path):
     for channels, frames in [(2, 1000), (1, 1001)]:
         ints = rounded(noise(channels, frames), 24)

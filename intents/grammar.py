@@ -270,6 +270,7 @@ def _compile(vocab: Vocabulary) -> Grammar:
                  "takes_back": index(_phrases(rules["negation"]["takes_back"])),
                  "alternation_then": index(_phrases(rules["negation"]["alternation"]["then"])),
                  "deny_qualities": index(_phrases(rules["negation"]["deny_qualities"])),
+                 "rival_openers": index(_phrases(rules["comparative"]["rival_openers"])),
                  "asks_after": index(_phrases(rules["perception"]["asks_after"]
                                               + rules["perception"]["faults_after"])),
                  "placed_after": index(_phrases(rules["perception"]["placed_after"])),

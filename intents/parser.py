@@ -816,7 +816,8 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
                     re.sub(r"[^\W_]+", " ", text[tokens[last.end - 1].end:
                                                   tokens[m.start].start]))
                 and not _own_predicates(last, m, cues, clauses, words, sets["be"],
-                                        sets["joins"])):
+                                        sets["joins"])
+                and not _set_against(words, groups[-1][0].start, sets["determiners"])):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -829,6 +830,16 @@ def _lists(text, tokens, words, sentences, clauses, mentions, sets,
         for m in group:
             out[m] = tuple(group)
     return out
+
+
+def _set_against(words: list[str], at: int, determiners: frozenset[str]) -> bool:
+    """"compared to the drums, the cymbals dominate": a part after one of [comparative]
+    rival_openers is what the rest is set against, and starts no list."""
+    k = at
+    while k > 0 and words[k - 1] in determiners:
+        k -= 1
+    return any(end == k for _, end in find(words, grammar().indexes["rival_openers"],
+                                            max(k - 4, 0), k))
 
 
 def _ensembles(words: list[str], mentions: list[_Mention], ensembles,

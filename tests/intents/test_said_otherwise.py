@@ -1589,3 +1589,14 @@ def test_a_part_not_made_out_stays_too_quiet_before_another_question(text, expec
 ])
 def test_a_level_pointed_out_to_the_listener_is_too_much(text, expected):
     assert {(i.layer, i.problem) for i in parse(text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("compared to the drums, the cymbals dominate", {("cymbals", "too_loud")}),
+    ("Beside the drums, the cymbals dominate.", {("cymbals", "too_loud")}),
+    ("next to the vocal, the guitars are way too loud", {("guitars", "too_loud")}),
+    ("the drums, the cymbals and the bass are too loud",
+     {("drums", "too_loud"), ("cymbals", "too_loud"), ("bass", "too_loud")}),
+])
+def test_a_part_set_against_the_rest_is_no_subject_of_it(text, expected):
+    assert {(i.layer, i.problem) for i in parse(text)} == expected

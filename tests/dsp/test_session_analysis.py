@@ -122,3 +122,31 @@ def test_level_against_the_rest_counts_only_where_the_part_plays():
             "beat": np.stack([beat, beat]).astype(np.float32)}
     level = analyse_session(stem_set(song)).level_vs_rest_lu["vocal"]
     assert level == pytest.approx(20 * np.log10(0.5 / 0.25), abs=0.4)
+
+
+def test_gram_entries_are_each_tracks_hop_products_with_each_block():
+    """Against float64 products of the tracks K-weighted whole: a mono track counts in both
+    channels of a stereo Gram, and a block is the sum of its tracks."""
+    from dsp.meter import hop_frames
+    from dsp.scan import scan
+
+    rng = np.random.default_rng(5)
+    tracks = {"a": rng.standard_normal((2, 3 * RATE)).astype(np.float32) * 0.1,
+              "b": rng.standard_normal((1, 3 * RATE)).astype(np.float32) * 0.2,
+              "c": rng.standard_normal((2, 3 * RATE)).astype(np.float32) * 0.3,
+              "d": rng.standard_normal((1, 3 * RATE)).astype(np.float32) * 0.4}
+    gram = scan(tracks, RATE, blocks=[("a", "b"), ("c",), ("d",)], stereo=True, detailed=(),
+                workers=1).gram
+    hop = hop_frames(RATE)
+    hops = len(gram.own)
+    weighted = {name: np.broadcast_to(k_weight(x, RATE).astype(np.float64)[:, :hops * hop],
+                                      (2, hops * hop)).reshape(2, hops, hop)
+                for name, x in tracks.items()}
+    blocks = [weighted["a"] + weighted["b"], weighted["c"], weighted["d"]]
+    for i, name in enumerate(gram.names):
+        np.testing.assert_allclose(gram.own[:, i], (weighted[name] ** 2).sum(axis=(0, 2)),
+                                   rtol=1e-5)
+        for b, block in enumerate(blocks):
+            np.testing.assert_allclose(gram.cross[:, i, b],
+                                       (weighted[name] * block).sum(axis=(0, 2)),
+                                       rtol=1e-4, atol=1e-6 * gram.own.max())

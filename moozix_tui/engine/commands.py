@@ -9,7 +9,7 @@ from functools import lru_cache
 from importlib import resources
 
 __all__ = ["Command", "asks_for_diagnosis", "mentions_reference", "mentions_stereo_only",
-           "read_command", "style_name", "target_name"]
+           "read_command", "says_leave_out", "style_name", "target_name"]
 
 _PUNCT = re.compile(r"[^\w\s'./~:=+-]+")
 _LUFS = re.compile(r"^(-?\d+(?:\.\d+)?)\s*(?:lufs|lu)?$")
@@ -36,6 +36,12 @@ def _lookup(kind: str, value: str) -> str | None:
         if value in words or value == name:
             return name
     return None
+
+
+def says_leave_out(text: str) -> bool:
+    """Whether an answer to 'which part is it?' keeps the files out of the mix."""
+    said = " " + " ".join(word.strip(".") for word in _norm(text).split()) + " "
+    return any(f" {phrase} " in said for phrase in _table()["leave_out"])
 
 
 def read_command(text: str) -> Command | None:

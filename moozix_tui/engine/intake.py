@@ -43,6 +43,8 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
     from intents import stem_roles
 
     assigned, unknown = [], []
+    given = {str(path) for _, path in found}   # a file left out and given again is asked anew
+    session.state.set_aside = [p for p in session.state.set_aside if p not in given]
     from_names = stem_roles([path.name for _, path in found])   # read together (a project
     for (hint, path), from_name in zip(found, from_names, strict=True):  # name in front)
         # a file already placed keeps its part when given again with a name that tells none
@@ -67,12 +69,13 @@ def _ask_part(paths: list[Path]) -> str:
     names = ", ".join(md_code(p.name) for p in paths)
     if len(paths) == 1:
         return (f"I couldn't tell which part {names} is, so it is not in the mix yet. Which "
-                "part is it? Say e.g. *keys* or *backing vocals*.")
+                "part is it? Say e.g. *keys* or *backing vocals*, or *leave it out* (a click "
+                "or guide track).")
     example = str(paths[0])
     example = f'keys="{example}"' if " " in example else f"keys={example}"
     return (f"I couldn't tell which part {names} are, so they are not in the mix yet. Which "
             f"part are they? Say e.g. *keys* (for all of them), or name each like "
-            f"{md_code(example)}.")
+            f"{md_code(example)}, or *leave them out* (a click or guide track).")
 
 
 def _take(session: Session, assigned: list[tuple[str, Path]]) -> str:
@@ -124,14 +127,28 @@ def place_unplaced(session: Session, text: str) -> Turn | None:
     that names a part ('the kick is boomy') is a complaint, not the answer: the files
     keep waiting."""
     from intents import LAYERS, stem_role, understand
+    from moozix_tui.engine.commands import says_leave_out
 
     said = text.strip().lower().strip(".!")
+    paths = session.state.pending["unplaced"]
+    if says_leave_out(text) and not understand(text).intents:
+        return _set_aside(session, paths)
     role = said if said in LAYERS else stem_role(said)
     if role is None or (said not in LAYERS and understand(text).intents):
         return None
-    paths = session.state.pending["unplaced"]
     _placed(session.state, [])
     return add(session, [(role, Path(p)) for p in paths])
+
+
+def _set_aside(session: Session, paths: list[str]) -> Turn:
+    """'leave it out' after 'which part is it?': the files stay out of the mix, listed."""
+    state = session.state
+    _placed(state, [])
+    state.set_aside += [p for p in paths if p not in state.set_aside]
+    names = ", ".join(md_code(Path(p).name) for p in paths)
+    told = (f"Left {names} out of the mix; the report lists {'it' if len(paths) == 1 else 'them'}"
+            ". Give the file again to say its part.")
+    return _next_step(session, [told])
 
 
 def _placed(state, waiting: list[Path]) -> None:

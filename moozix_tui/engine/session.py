@@ -92,7 +92,7 @@ class Session:
         """Every file given that the mix leaves out and why, as the report says it: what is
         wrong with it ('… is silent — check you exported the right track; it is left out of
         the mix'), a usable file the render passes over (not_rendered), a file still
-        waiting for its part."""
+        waiting for its part or left out when asked it."""
         from dsp.check import left_out
 
         broken = [left_out(f["note"]) for f in self.state.files
@@ -101,7 +101,9 @@ class Session:
                   for path, why in self.not_rendered().items()]
         waiting = [f"{Path(path).name}: its part was never said, so it is left out of the mix"
                    for path in (self.state.pending or {}).get("unplaced", [])]
-        return [*broken, *unused, *waiting]
+        aside = [f"{Path(path).name}: left out of the mix, as you said"
+                 for path in self.state.set_aside]
+        return [*broken, *unused, *waiting, *aside]
 
     def not_rendered(self) -> dict[str, str]:
         """Why each usable file the render passes over is left out, by path: the stereo mix

@@ -67,6 +67,9 @@ class SessionState:
     replaced: list[dict] = field(default_factory=list)  # file swaps, newest last, for undo
     directions: list[dict] = field(default_factory=list)  # target/style/reference, for undo
     replanned_from: list[str] | None = None   # the plan before the stems changed
+    set_aside: list[str] = field(default_factory=list)
+    """Files the user left out when asked their part (a click, a guide track), by path:
+    listed and reported, never mixed; given again, a file is asked about again."""
     undo_log: list[str] = field(default_factory=list)
     """What each change was, newest last ("moves", "plan", "files" or "direction"): `undo`
     takes back the newest; with the log empty it steps back through the applied moves."""

@@ -9,10 +9,12 @@ from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.present import move_lines, part_word
 from moozix_tui.engine.session import Session
 
-__all__ = ["WAITING", "build_view"]
+__all__ = ["SET_ASIDE", "WAITING", "build_view"]
 
 WAITING = "which part?"
 """Where the files whose part the name can't tell are listed until the user says it."""
+SET_ASIDE = "left out"
+"""Where the files the user left out when asked their part are listed."""
 
 
 def _slot(file: dict, unused: dict[str, str]) -> StemSlot:
@@ -35,6 +37,8 @@ def build_view(session: Session) -> SessionView:
         pending, s.needed, session.roles(), stereo_only=s.stereo_only) if role not in order]
     slots += [StemSlot(WAITING, WAITING, "waiting", path, "not in the mix until you say its part")
               for path in (s.pending or {}).get("unplaced", [])]
+    slots += [StemSlot(SET_ASIDE, SET_ASIDE, "unused", path, "not in the mix: you said so")
+              for path in s.set_aside]
     summary = None
     if s.summary:
         summary = SummaryCard(

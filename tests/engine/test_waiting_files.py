@@ -80,3 +80,27 @@ def test_the_exported_report_accounts_for_the_click_and_the_mix_bounce(chat, son
     assert {"23 Click.wav", "Mix.wav"} <= {name for n in notices
                                            for name in ("23 Click.wav", "Mix.wav")
                                            if name in n["message"]}
+
+
+def test_a_click_track_can_be_left_out_when_asked_its_part(chat, song, tmp_path):
+    """'Which part is it?' about '23 Click.wav' took only a part: 'that's the click, leave
+    it out' was answered 'I didn't catch a mix problem there', and the question stayed open
+    with no way to close it but naming a part the click is not."""
+    import json
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    click = _export_with_a_click(song, folder)
+    chat.say("the kick is too quiet")
+    assert "leave it out" in chat.say(str(click.parent))   # the question offers it
+    answer = chat.say("that's the click, leave it out")
+    assert "`23 Click.wav`" in answer and "The plan" in answer, answer
+    assert _waiting(chat) == []
+    assert [s.status for s in chat.engine.view.stems if s.path == str(click)] == ["unused"]
+    assert str(click) not in [str(p) for _, p in chat.engine.session.selected_sources()]
+    chat.say("go")
+    chat.say(f"export {tmp_path / 'final'}")
+    notices = json.loads((tmp_path / "final" / "report.json").read_text())["input_notices"]
+    assert any("23 Click.wav" in n["message"] for n in notices)
+    chat.say(str(click))   # given again: it waits for its part again
+    assert _waiting(chat) == [str(click)]

@@ -1600,3 +1600,11 @@ def test_a_level_pointed_out_to_the_listener_is_too_much(text, expected):
 ])
 def test_a_part_set_against_the_rest_is_no_subject_of_it(text, expected):
     assert {(i.layer, i.problem) for i in parse(text)} == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("that kick is a little loud in the car", {("kick", "too_loud")}),
+    ("the bass is too quiet in the car", {("bass", "mono_collapse")}),
+])
+def test_a_part_too_loud_on_a_device_has_not_vanished(text, expected):
+    assert {(i.layer, i.problem) for i in parse(text)} == expected

@@ -59,7 +59,11 @@ _LOW_FRAMES_PER_HOP = 5
 def mid(samples: np.ndarray) -> np.ndarray:
     """A file's mid signal, the mean of its two channels (a mono file's one channel): what
     every spectrum and band measure reads."""
-    return samples[0] if samples.shape[0] == 1 else (samples[0] + samples[1]) * np.float32(0.5)
+    if samples.shape[0] == 1:
+        return samples[0]
+    total = samples[0] + samples[1]
+    total *= np.float32(0.5)
+    return total
 
 
 def segment_frames(sample_rate: int) -> int:

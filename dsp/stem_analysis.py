@@ -447,9 +447,13 @@ def _working_against(stems: StemSet, old: SessionAnalysis | None,
 
 
 def _part_mono(stems: StemSet, role: str) -> np.ndarray:
-    """A part's mid signal: the sum of its files' (dsp.scan.mid)."""
+    """A part's mid signal: the sum of its files' (dsp.scan.mid); a lone file's own, not
+    added to a silent copy."""
+    files = stems.part(role)
+    if len(files) == 1:
+        return mid(files[0].samples)
     total = np.zeros(stems.frames, dtype=np.float32)
-    for stem in stems.part(role):
+    for stem in files:
         total += mid(stem.samples)
     return total
 

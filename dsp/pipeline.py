@@ -301,7 +301,9 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
                 (staging / outputs.premaster, result.premaster, 24, False)]
         jobs += [(staging / name, stem.samples, STEM_BIT_DEPTH, False)
                  for name, stem in zip(outputs.stems, stems, strict=True)]
-        loudness = _write_all(jobs, rate, result.master, report)
+        # the report's master figures are measured while the files are written
+        loudness = _write_all(jobs, rate, result.master, report,
+                              meanwhile=lambda: result.master_analysis)
         data = build_report(result, plan=plan, written=loudness, names=names,
                             outputs=outputs.listed)
         atomic_write_bytes(staging / outputs.report_json,
@@ -316,9 +318,11 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
 
 
 def _write_all(jobs: Sequence[tuple[Path, np.ndarray, int, bool]], rate: int,
-               mastered: MasterResult, report: Progress) -> Loudness:
+               mastered: MasterResult, report: Progress, *,
+               meanwhile: Callable[[], object] = lambda: None) -> Loudness:
     """Write every (path, samples, bit depth, dither) job, the first being the master, and
-    return the master's figures as written. Stopped (an error, Ctrl+C), the writes not yet
+    return the master's figures as written; `meanwhile` runs on this thread as they are
+    written (it would only wait for them). Stopped (an error, Ctrl+C), the writes not yet
     begun are dropped rather than waited for."""
     def write(job: tuple[Path, np.ndarray, int, bool]) -> Path:
         path, samples, bits, dither = job
@@ -338,6 +342,7 @@ def _write_all(jobs: Sequence[tuple[Path, np.ndarray, int, bool]], rate: int,
         writes = [pool.submit(write, jobs[0])]
         measured = pool.submit(measure, writes[0])
         writes += [pool.submit(write, job) for job in jobs[1:]]
+        meanwhile()
         for done in writes:
             done.result()
         report("checking the written master", 0.8)

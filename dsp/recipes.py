@@ -386,6 +386,8 @@ against the 1–16 kHz trend (stem_analysis.PRESENCE_BAND_HZ): +8 dB at 5 kHz on
 it 4.6–4.9 dB on generated hats and 4.7–6.2 dB on sampled ones."""
 
 
+_DEEPEST_EDGE_CUT_DB = 9.0
+"""The deepest cut on an edge far above its typical range (before `more`)."""
 _GENTLE_HARSH_DB = 2.0
 """The deepest cut on an edge that measures inside its typical range."""
 
@@ -437,8 +439,15 @@ def _edge_cut(ctx: _Context, stem: str, name: str, harshness: Harshness,
                 f"(typical {signed_range(low, high, 1)} dB)")
     inside = stem != ctx.layer
     if edge > high:
-        depth = float(np.clip((edge - high) / _BAND_MEAN_PER_DB, 3.0 if inside else 2.0, 9.0))
+        asked = (edge - high) / _BAND_MEAN_PER_DB
+        depth = float(np.clip(asked, 3.0 if inside else 2.0, _DEEPEST_EDGE_CUT_DB))
         how = f"a cut near {hz(freq)} sized to bring it back to {signed(high)} dB"
+        if asked > _DEEPEST_EDGE_CUT_DB:   # the edge stays above typical: say so, and
+            how = (f"a cut near {hz(freq)}, held at {depth * ctx.scale:.1f} dB, the deepest "
+                   "one measured cut makes here")   # where a static cut lands
+            if not inside:
+                lands = edge - depth * ctx.scale * _BAND_MEAN_PER_DB
+                how += f", so it lands near {signed(lands)} dB"
     else:
         depth = _GENTLE_HARSH_DB
         how = f"just a gentle cut near {hz(freq)}"

@@ -709,3 +709,21 @@ def test_a_level_asked_of_the_only_part_is_no_move_and_says_why(song, problem, w
     assert not [m for m in plan.moves if m.op == "gain"]
     (note,) = [n for n in plan.said if "only part I have" in n]
     assert "give me the other stems" in note and f"a {way} loudness target" in note
+
+
+def test_a_harsh_cut_held_at_its_deepest_says_where_it_lands_not_the_typical_top(song):
+    """A 24-file session's overheads stood +12.5 dB over their trend: the plan said 'a cut
+    near 5.1 kHz sized to bring it back to +4.0 dB', but the cut was held at 9 dB and the
+    render measured +7.4 dB. Hats boosted 20 dB at 5 kHz: the cut held at 9 dB must say so
+    and name where it lands, within 1.5 dB of what the fixed stem measures."""
+    import re
+
+    broken = {**song, "cymbals": boost(song["cymbals"], 5000, 20)}
+    before = analyse_session(stem_set(broken)).harshness["cymbals"].excess_db
+    fixed, _, plan = fix(broken, ("cymbals", "harsh"))
+    (move,) = plan.moves
+    assert move.params["gain_db"] == -9.0 and before > 4.0 + 9.0 * 0.6
+    assert "sized to bring it back" not in move.reason, move.reason
+    lands = float(re.search(r"lands near ([+-]?\d+\.\d) dB", move.reason).group(1))
+    after = analyse_session(stem_set({**broken, "cymbals": fixed.get("cymbals").samples}))
+    assert abs(after.harshness["cymbals"].excess_db - lands) <= 1.5

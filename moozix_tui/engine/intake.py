@@ -201,12 +201,27 @@ def finished_check(session: Session, results: list[jobs.FileResult]) -> Turn:
             else:
                 good.append(res)
     lines += _good_files(good, alone=not lines)
+    lines += _mix_beside_stems(session, {str(r.path) for r in results if not r.error})
     replies = ["\n".join(lines)] if lines else []
     if "unplaced" in (state.pending or {}):
         _placed(state, waiting)
     if waiting:
         return session.reply([*replies, _ask_part(waiting)], "question")
     return _next_step(session, replies)
+
+
+def _mix_beside_stems(session: Session, checked: set[str]) -> list[str]:
+    """A stereo mix just checked that the render leaves out (the stems are here), said as
+    the check ends, as `moozix fix` says it: the panel alone showed it."""
+    unused = session.not_rendered()
+    mixes = [f["path"] for f in session.state.files
+             if f["role"] == "mix" and f["path"] in unused and f["path"] in checked]
+    if not mixes:
+        return []
+    names = ", ".join(md_code(Path(p).name) for p in mixes)
+    return [f"- – {names} {'is' if len(mixes) == 1 else 'are'} the whole mix: not in the "
+            f"render, the stems are mixed instead (say *I only have the stereo mix* to work "
+            f"from {'it' if len(mixes) == 1 else 'them'})"]
 
 
 def _failed(res: jobs.FileResult) -> str:

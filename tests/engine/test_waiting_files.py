@@ -104,3 +104,21 @@ def test_a_click_track_can_be_left_out_when_asked_its_part(chat, song, tmp_path)
     assert any("23 Click.wav" in n["message"] for n in notices)
     chat.say(str(click))   # given again: it waits for its part again
     assert _waiting(chat) == [str(click)]
+
+
+def test_a_mix_bounce_beside_the_stems_is_said_to_be_left_out_when_checked(chat, song,
+                                                                           tmp_path):
+    """A DAW export with 'Mix.wav' beside its stems: the check said 'All 23 files look good
+    (…, whole song)' and only the side panel showed the bounce was not in the render, where
+    `moozix fix` says 'left out Mix.wav: it looks like the whole mix, and the stems are
+    here'."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    for name, role in (("Kick.wav", "kick"), ("Bass.wav", "bass"), ("Keys.wav", "keys")):
+        sf.write(folder / name, song[role][:, :44100 * 4].T, 44100)
+    mix = sum(song[role][:, :44100 * 4] for role in ("kick", "bass", "keys"))
+    sf.write(folder / "Mix.wav", mix.T, 44100)
+    checked = chat.say(str(folder))
+    assert "`Mix.wav`" in checked and "I only have the stereo mix" in checked, checked
+    assert "stems are mixed instead" in checked
+    assert "`Mix.wav`" not in chat.say("the kick is too quiet")   # said once

@@ -19,6 +19,7 @@ from intents.roles import (
     effect_source,
     file_labels,
     names_whole_part,
+    not_for_mix,
     stem_role,
     stem_roles,
 )
@@ -49,6 +50,7 @@ __all__ = [
     "IntentError",
     "Understanding",
     "effect_source",
+    "not_for_mix",
     "file_labels",
     "names_whole_part",
     "parse",

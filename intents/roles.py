@@ -59,6 +59,7 @@ def _files() -> dict:
             "negators": frozenset(data["negators"]), "weak": frozenset(data["weak"]),
             "slots": frozenset(data["slots"]),
             "own_effects": frozenset(data["own_effects"]),
+            "not_for_mix": tuple(tuple(w.split()) for w in data["not_for_mix"]),
             "kit_room_mics": frozenset(data["kit_room_mics"]),
             "kit_parts": frozenset(data["kit_parts"]),
             "halves": frozenset(single | mix_words | set(data["joins"])),
@@ -146,6 +147,15 @@ def stem_role(filename: str) -> str | None:
     if set(words) & files["mix_words"]:
         return vocabulary().whole_song_layer
     return None
+
+
+def not_for_mix(filename: str) -> bool:
+    """Whether a file name says it is a click, guide or talkback track ('23 Click.wav',
+    'Guide Vox'): a track the recording needed and the mix leaves out (files.toml
+    not_for_mix)."""
+    words = _words(filename)
+    return any(tuple(words[i:i + len(phrase)]) == phrase
+               for phrase in _files()["not_for_mix"] for i in range(len(words)))
 
 
 def effect_source(filename: str) -> str | None:

@@ -55,7 +55,7 @@ def parse_stem_args(items: list[str]) -> StemArgs:
     ROLE=PATH beside a folder that holds it takes that part ("FOLDER keys=FOLDER/Audio 1.wav"
     is how the message says to place it)."""
     from dsp.intake import audio_files_in
-    from intents import LAYERS, stem_role, stem_roles
+    from intents import LAYERS, not_for_mix, stem_role, stem_roles
 
     roles = list(LAYERS)
     given: list[tuple[str | None, Path]] = []
@@ -88,13 +88,22 @@ def parse_stem_args(items: list[str]) -> StemArgs:
     from_names = iter(stem_roles([file.name for named, file in every if not named]))
     sources: list[tuple[str, Path]] = []
     unknown: list[Path] = []
+    set_aside: list[Path] = []
     for named, file in every:
         chosen = named or next(from_names)
-        if chosen is None:
+        if not named and not_for_mix(file.name):
+            set_aside.append(file)
+        elif chosen is None:
             unknown.append(file)
         else:
             sources.append((chosen, file))
+    if set_aside:
+        aside = (f"left out {', '.join(p.name for p in set_aside)}: a click, guide or "
+                 "talkback track by its name — give it as ROLE=PATH to mix it")
+        notes.append(("note", aside))
     unknown, unusable = _usable(unknown, notes)
+    if set_aside:
+        unusable.append(aside)
     if unknown:
         raise BadInput(_name_each(unknown, roles))
     if not sources:  # every file given is one that can't be used: say why, as master does

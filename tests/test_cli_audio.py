@@ -442,3 +442,21 @@ def test_fix_on_one_stem_plans_no_level_move_that_mastering_undoes(vocal_and_bea
     assert any("the only part I have" in n and "--target -12" in n for n in summary["notes"])
     master, rate = sf.read(out / "master.wav")
     assert pyloudnorm.Meter(rate).integrated_loudness(master) == pytest.approx(-14.0, abs=0.3)
+
+
+def test_a_click_track_by_its_name_is_left_out_not_asked_about(messy_export, tmp_path, capsys):
+    """'23 Click.wav' in a DAW export stopped `moozix fix` with 'name each file' though its
+    name says it is a click: it is left out, said, and listed in the report; given as
+    ROLE=PATH it is mixed."""
+    sf.write(messy_export / "23 Click.wav", np.zeros((44100 * 2, 2)) + 0.01, 44100)
+    take = f"keys={messy_export / 'Take 7.wav'}"
+    out = tmp_path / "out"
+    assert main(["fix", "--say", "the vocal is buried", str(messy_export), take,
+                 "--out", str(out)]) == 0
+    err = capsys.readouterr().err
+    assert "left out 23 Click.wav" in err
+    assert "23 Click.wav" in (out / "report.md").read_text()
+    assert main(["analyze", str(messy_export), take,
+                 f"cymbals={messy_export / '23 Click.wav'}", "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert "23 Click.wav" in data["parts"]["cymbals"][0]["sources"]

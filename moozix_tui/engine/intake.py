@@ -40,11 +40,17 @@ def _role(hint: str | None, from_name: str | None) -> str | None:
 def add(session: Session, found: list[RoleHint]) -> Turn:
     """Files whose part the name tells join the session; the others are checked first, so
     the question 'which part is it?' is asked only about files that can be used."""
-    from intents import stem_roles
+    from intents import not_for_mix, stem_roles
 
     assigned, unknown = [], []
     given = {str(path) for _, path in found}   # a file left out and given again is asked anew
     session.state.set_aside = [p for p in session.state.set_aside if p not in given]
+    aside = [path for hint, path in found if not hint and not_for_mix(path.name)]
+    if aside:   # a click or guide track by its name: out of the mix, and said to be
+        session.state.set_aside += [str(p) for p in aside]
+        found = [(hint, path) for hint, path in found if path not in aside]
+        if not found:
+            return _next_step(session, [_aside_told(aside)])
     from_names = stem_roles([path.name for _, path in found])   # read together (a project
     for (hint, path), from_name in zip(found, from_names, strict=True):  # name in front)
         # a file already placed keeps its part when given again with a name that tells none
@@ -53,6 +59,8 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
         (unknown if role is None else assigned).append((role, path))
     replies = [_take(session, assigned)] if assigned else [
         "Checking " + ", ".join(md_code(p.name) for _, p in unknown) + "…"]
+    if aside:
+        replies.append(_aside_told(aside))
     if unknown:   # beside any choices still open: a file upload does not answer them, and
         open_ = dict(session.state.pending or {})
         earlier = open_.pop("unplaced", [])   # files still waiting from before wait on
@@ -65,14 +73,25 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
     return session.reply(replies, job=job)
 
 
+def _aside_told(paths: list[Path]) -> str:
+    names = ", ".join(md_code(p.name) for p in paths)
+    return (f"Left {names} out of the mix: by its name it is a click, guide or talkback "
+            f"track. To mix it, give it again with its part, e.g. "
+            f"{md_code(_named_example('keys', paths[0]))}.")
+
+
+def _named_example(role: str, path: Path) -> str:
+    example = str(path)
+    return f'{role}="{example}"' if " " in example else f"{role}={example}"
+
+
 def _ask_part(paths: list[Path]) -> str:
     names = ", ".join(md_code(p.name) for p in paths)
     if len(paths) == 1:
         return (f"I couldn't tell which part {names} is, so it is not in the mix yet. Which "
                 "part is it? Say e.g. *keys* or *backing vocals*, or *leave it out* (a click "
                 "or guide track).")
-    example = str(paths[0])
-    example = f'keys="{example}"' if " " in example else f"keys={example}"
+    example = _named_example("keys", paths[0])
     return (f"I couldn't tell which part {names} are, so they are not in the mix yet. Which "
             f"part are they? Say e.g. *keys* (for all of them), or name each like "
             f"{md_code(example)}, or *leave them out* (a click or guide track).")

@@ -7,11 +7,12 @@ import soundfile as sf
 
 
 def _export_with_a_click(song, folder):
-    """A DAW folder: kick, bass, keys named, and '23 Click.wav', a name that tells no part."""
+    """A DAW folder: kick, bass, keys named, and '23 Audio 1.wav', a DAW's default track name
+    that tells no part (a click says what it is by its name, and is left out: below)."""
     for name, role in (("Kick.wav", "kick"), ("Bass.wav", "bass"), ("Keys.wav", "keys"),
-                       ("23 Click.wav", "cymbals")):
+                       ("23 Audio 1.wav", "cymbals")):
         sf.write(folder / name, song[role][:, :44100 * 4].T, 44100)
-    return folder / "23 Click.wav"
+    return folder / "23 Audio 1.wav"
 
 
 def _waiting(chat) -> list[str]:
@@ -75,11 +76,11 @@ def test_the_exported_report_accounts_for_the_click_and_the_mix_bounce(chat, son
     chat.say("go")
     assert "Exported" in chat.say(f"export {tmp_path / 'final'}")
     report = (tmp_path / "final" / "report.md").read_text("utf-8")
-    assert "23 Click.wav" in report and "Mix.wav" in report
+    assert "23 Audio 1.wav" in report and "Mix.wav" in report
     notices = json.loads((tmp_path / "final" / "report.json").read_text())["input_notices"]
-    assert {"23 Click.wav", "Mix.wav"} <= {name for n in notices
-                                           for name in ("23 Click.wav", "Mix.wav")
-                                           if name in n["message"]}
+    assert {"23 Audio 1.wav", "Mix.wav"} <= {name for n in notices
+                                             for name in ("23 Audio 1.wav", "Mix.wav")
+                                             if name in n["message"]}
 
 
 def test_a_click_track_can_be_left_out_when_asked_its_part(chat, song, tmp_path):
@@ -94,14 +95,14 @@ def test_a_click_track_can_be_left_out_when_asked_its_part(chat, song, tmp_path)
     chat.say("the kick is too quiet")
     assert "leave it out" in chat.say(str(click.parent))   # the question offers it
     answer = chat.say("that's the click, leave it out")
-    assert "`23 Click.wav`" in answer and "The plan" in answer, answer
+    assert "`23 Audio 1.wav`" in answer and "The plan" in answer, answer
     assert _waiting(chat) == []
     assert [s.status for s in chat.engine.view.stems if s.path == str(click)] == ["unused"]
     assert str(click) not in [str(p) for _, p in chat.engine.session.selected_sources()]
     chat.say("go")
     chat.say(f"export {tmp_path / 'final'}")
     notices = json.loads((tmp_path / "final" / "report.json").read_text())["input_notices"]
-    assert any("23 Click.wav" in n["message"] for n in notices)
+    assert any("23 Audio 1.wav" in n["message"] for n in notices)
     chat.say(str(click))   # given again: it waits for its part again
     assert _waiting(chat) == [str(click)]
 
@@ -122,3 +123,27 @@ def test_a_mix_bounce_beside_the_stems_is_said_to_be_left_out_when_checked(chat,
     assert "`Mix.wav`" in checked and "I only have the stereo mix" in checked, checked
     assert "stems are mixed instead" in checked
     assert "`Mix.wav`" not in chat.say("the kick is too quiet")   # said once
+
+
+def test_a_click_track_by_its_name_is_left_out_and_said_to_be(chat, song, tmp_path):
+    """'23 Click.wav' in a DAW export held the whole folder up with 'which part is it?' (and
+    stopped `moozix fix`) though its name says what it is: a track the recording needed and
+    the mix leaves out."""
+    import json
+
+    folder = tmp_path / "export"
+    folder.mkdir()
+    _export_with_a_click(song, folder)
+    click = folder / "23 Click.wav"
+    sf.write(click, song["cymbals"][:, :44100 * 4].T, 44100)
+    answer = chat.say(str(folder))
+    assert "`23 Click.wav` out of the mix" in answer, answer
+    assert str(click) not in [str(p) for _, p in chat.engine.session.selected_sources()]
+    assert str(click) not in _waiting(chat)
+    chat.say("the kick is too quiet")
+    chat.say("go")
+    chat.say(f"export {tmp_path / 'final'}")
+    notices = json.loads((tmp_path / "final" / "report.json").read_text())["input_notices"]
+    assert any("23 Click.wav" in n["message"] for n in notices)
+    chat.say(f'cymbals="{click}"')   # given with its part, it is mixed
+    assert str(click) in [f["path"] for f in chat.engine.state.files]

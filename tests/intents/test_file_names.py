@@ -80,3 +80,14 @@ def test_a_room_mic_named_with_a_part_of_the_kit_is_that_part(name, part):
     """'Drums Room.wav' was placed with the effects returns: a room mic of the kit is the
     kit's own mic (files.toml kit_room_mics)."""
     assert stem_roles([name]) == [part]
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("23 Click.wav", True), ("ClickTrack.wav", True), ("click_track.flac", True),
+    ("Guide Vox.wav", True), ("Talkback.wav", True), ("Count In.wav", True),
+    ("Clicky Snare.wav", False), ("01 Kick In.wav", False), ("Lead Vox.wav", False),
+])
+def test_a_click_guide_or_talkback_track_is_not_for_the_mix(name, expected):
+    from intents import not_for_mix
+
+    assert not_for_mix(name) is expected

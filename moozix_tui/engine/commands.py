@@ -39,9 +39,13 @@ def _lookup(kind: str, value: str) -> str | None:
 
 
 def says_leave_out(text: str) -> bool:
-    """Whether an answer to 'which part is it?' keeps the files out of the mix."""
+    """Whether an answer to 'which part is it?' keeps the files out of the mix: words that
+    leave it out, or a track the mix leaves out by its name ('the click': intents'
+    not_for_mix, the words a file name is set aside by)."""
+    from intents import not_for_mix
+
     said = " " + " ".join(word.strip(".") for word in _norm(text).split()) + " "
-    return any(f" {phrase} " in said for phrase in _table()["leave_out"])
+    return any(f" {phrase} " in said for phrase in _table()["leave_out"]) or not_for_mix(text)
 
 
 def read_command(text: str) -> Command | None:

@@ -107,6 +107,17 @@ def test_a_click_track_can_be_left_out_when_asked_its_part(chat, song, tmp_path)
     assert _waiting(chat) == [str(click)]
 
 
+def test_naming_the_track_a_file_name_is_set_aside_by_leaves_it_out(chat, song, tmp_path):
+    """'which part is it?' answered 'that's the slate' or 'timecode': files.toml
+    not_for_mix sets such a file aside by its name, but the answer's own copy of those words
+    (commands.toml leave_out) knew only some of them, and the file kept waiting."""
+    click = _export_with_a_click(song, tmp_path)
+    assert "Which part is it?" in chat.say(str(tmp_path))
+    chat.say("that's just the slate")
+    assert _waiting(chat) == []
+    assert str(click) in chat.engine.state.set_aside
+
+
 def test_a_mix_bounce_beside_the_stems_is_said_to_be_left_out_when_checked(chat, song,
                                                                            tmp_path):
     """A DAW export with 'Mix.wav' beside its stems: the check said 'All 23 files look good

@@ -200,6 +200,13 @@ class Plan:
     this plan's moves in, those fixes' landings stand."""
 
     @property
+    def at_limit(self) -> tuple[int, ...]:
+        """The level moves (by place in `moves`) on the `limited` stems: those `more` takes
+        further."""
+        return tuple(i for i, m in enumerate(self.moves)
+                     if m.op == "gain" and m.stem in self.limited)
+
+    @property
     def said(self) -> tuple[str, ...]:
         """The notes' words as planned, every move in: what the CLI and the report print."""
         return tuple(n.text for n in self.notes)

@@ -392,8 +392,7 @@ def _finish(args, result, plan, inputs) -> int:
                   "strongly in --say (\"way too …\", \"really …\") for deeper "
                   "moves on it")
         if plan.limited:
-            at_limit = [n for n, m in enumerate(plan.moves, 1)
-                        if m.op == "gain" and m.stem in plan.limited]
+            at_limit = [i + 1 for i in plan.at_limit]
             print(f"note: {limit_note(plan.limited, at_limit, len(plan.moves))}")
         if exported.replaced:
             print(f"note: {replaced_outputs(exported.folder, exported.replaced)}")

@@ -197,8 +197,7 @@ def finished_analyse(session: Session, outcome: jobs.AnalyseOutcome) -> Turn:
                              f"Say {say_more(gentle, count)} if you still hear it." if gentle
                              else ""))
     if plan.limited:
-        at_limit = [first + i for i, m in enumerate(plan.moves)
-                    if m.op == "gain" and m.stem in plan.limited]
+        at_limit = [first + i for i in plan.at_limit]
         parts.append(f"> {more_hint(plan.limited, at_limit, count)}")
     choices = (state.pending or {}).get("choices", [])
     for reading, _ in outcome.swapped:

@@ -27,7 +27,7 @@ from faults import (
 from dsp.analysis import analyse_track
 from dsp.diagnosis import reference_ranges
 from dsp.mixing import mix_stems
-from dsp.moves import FixRequest, Move
+from dsp.moves import FixRequest, Move, Plan
 from dsp.processing import apply_moves
 from dsp.recipes import plan_fixes
 from dsp.stem_analysis import analyse_session
@@ -474,6 +474,16 @@ def test_one_file_held_at_the_level_limit_says_so(song):
     assert plan.limited == ("Vox Dbl",)
     said = float(move.reason.rsplit("lands near ", 1)[1].split(" LU")[0])
     assert said == pytest.approx(before + 12.0, abs=0.1)
+
+
+def test_the_moves_at_the_limit_are_the_limited_stems_level_moves_alone():
+    """The chat and `moozix fix` each picked the numbers `more N` names for the moves held
+    at the limit: one rule, the level moves of the limited stems (not their tone moves, nor
+    another part's level)."""
+    moves = (Move("vocal", "bell", {"freq_hz": 3000.0, "gain_db": -3.0, "q": 1.2}, "", "a"),
+             Move("vocal", "gain", {"gain_db": 12.0}, "", "b"),
+             Move("bass", "gain", {"gain_db": -2.0}, "", "c"))
+    assert Plan(moves=moves, limited=("vocal",)).at_limit == (1,)
 
 
 def test_a_part_the_other_moves_already_bring_down_gets_no_move_the_wrong_way(song):

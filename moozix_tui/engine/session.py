@@ -92,7 +92,7 @@ class Session:
         """Every file given that the mix leaves out and why, as the report says it: what is
         wrong with it ('… is silent — check you exported the right track; it is left out of
         the mix'), a usable file the render passes over (not_rendered), a file still
-        waiting for its part or left out when asked it."""
+        waiting for its part or set aside (set_aside)."""
         from dsp.check import left_out
 
         broken = [left_out(f["note"]) for f in self.state.files
@@ -101,9 +101,19 @@ class Session:
                   for path, why in self.not_rendered().items()]
         waiting = [f"{Path(path).name}: its part was never said, so it is left out of the mix"
                    for path in (self.state.pending or {}).get("unplaced", [])]
-        aside = [f"{Path(path).name}: left out of the mix, as you said"
-                 for path in self.state.set_aside]
+        aside = [f"{Path(path).name} is left out of the mix: {why}"
+                 for path, why in self.set_aside().items()]
         return [*broken, *unused, *waiting, *aside]
+
+    def set_aside(self) -> dict[str, str]:
+        """Why each file set aside is out of the mix, by path: its name says it is a click,
+        guide or talkback track (intake sets those aside unasked), or the user said to
+        leave it out when asked its part."""
+        from intents import not_for_mix
+
+        return {path: ("by its name, a click, guide or talkback track"
+                       if not_for_mix(Path(path).name) else "you said so")
+                for path in self.state.set_aside}
 
     def not_rendered(self) -> dict[str, str]:
         """Why each usable file the render passes over is left out, by path: the stereo mix

@@ -37,8 +37,8 @@ def build_view(session: Session) -> SessionView:
         pending, s.needed, session.roles(), stereo_only=s.stereo_only) if role not in order]
     slots += [StemSlot(WAITING, WAITING, "waiting", path, "not in the mix until you say its part")
               for path in (s.pending or {}).get("unplaced", [])]
-    slots += [StemSlot(SET_ASIDE, SET_ASIDE, "unused", path, "not in the mix: you said so")
-              for path in s.set_aside]
+    slots += [StemSlot(SET_ASIDE, SET_ASIDE, "unused", path, f"not in the mix: {why}")
+              for path, why in session.set_aside().items()]
     summary = None
     if s.summary:
         summary = SummaryCard(

@@ -103,6 +103,8 @@ def test_a_click_track_can_be_left_out_when_asked_its_part(chat, song, tmp_path)
     chat.say(f"export {tmp_path / 'final'}")
     notices = json.loads((tmp_path / "final" / "report.json").read_text())["input_notices"]
     assert any("23 Audio 1.wav" in n["message"] for n in notices)
+    assert any("23 Audio 1.wav" in n["message"] and "you said so" in n["message"]
+               for n in notices)
     chat.say(str(click))   # given again: it waits for its part again
     assert _waiting(chat) == [str(click)]
 
@@ -151,10 +153,15 @@ def test_a_click_track_by_its_name_is_left_out_and_said_to_be(chat, song, tmp_pa
     assert "`23 Click.wav` out of the mix" in answer, answer
     assert str(click) not in [str(p) for _, p in chat.engine.session.selected_sources()]
     assert str(click) not in _waiting(chat)
+    # set aside by its name, not by anything the user said
+    (slot,) = [s for s in chat.engine.view.stems if s.path == str(click)]
+    assert "by its name" in slot.note and "you said" not in slot.note, slot.note
     chat.say("the kick is too quiet")
     chat.say("go")
     chat.say(f"export {tmp_path / 'final'}")
     notices = json.loads((tmp_path / "final" / "report.json").read_text())["input_notices"]
     assert any("23 Click.wav" in n["message"] for n in notices)
+    (said,) = [n["message"] for n in notices if "23 Click.wav" in n["message"]]
+    assert "by its name" in said and "you said" not in said, said
     chat.say(f'cymbals="{click}"')   # given with its part, it is mixed
     assert str(click) in [f["path"] for f in chat.engine.state.files]

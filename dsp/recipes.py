@@ -64,6 +64,7 @@ from dsp.stem_analysis import (
     Harshness,
     SessionAnalysis,
 )
+from dsp.targets import TARGETS
 from dsp.wording import (
     hz,
     khz_band,
@@ -214,12 +215,15 @@ def _lone_part_note(part: str, louder: bool) -> str:
     """A level asked of the only part there is: mastering brings the whole song to its
     loudness target, so a gain on everything is undone there (a +2.0 dB 'modest step' on a
     lone vocal came out of `moozix fix` at the same -14 LUFS as without it)."""
-    way, target = ("louder", "-12") if louder else ("quieter", "-16")
+    # the plan does not know the target in use: a number is only louder than the default
+    default = TARGETS["streaming"].lufs
+    way, target = ("louder", default + 2) if louder else ("quieter", default - 2)
     return (f"{part[0].upper()}{part[1:]} is the only part I have, so its level is the whole "
             "song's: mastering brings the song to its loudness target whatever that level "
             f"is, and a level move on it would be undone. To set {part} against the rest, give "
             f"me the other stems too; to make the whole song {way}, set a {way} loudness "
-            f"target (say target {target} in the chat, or give moozix fix --target {target}).")
+            f"target than the one in use (from the default {default:g} LUFS, say target "
+            f"{target:g} in the chat, or give moozix fix --target {target:g}).")
 
 
 def _where_level_sits(current: float, low: float, high: float, louder: bool) -> str:

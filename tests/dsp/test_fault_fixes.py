@@ -719,6 +719,8 @@ def test_a_level_asked_of_the_only_part_is_no_move_and_says_why(song, problem, w
     assert not [m for m in plan.moves if m.op == "gain"]
     (note,) = [n for n in plan.said if "only part I have" in n]
     assert "give me the other stems" in note and f"a {way} loudness target" in note
+    # the plan doesn't know the target in use: with `target club` set, -12 is quieter
+    assert "than the one in use (from the default -14 LUFS" in note, note
 
 
 def test_a_harsh_cut_held_at_its_deepest_says_where_it_lands_not_the_typical_top(song):

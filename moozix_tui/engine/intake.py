@@ -150,10 +150,11 @@ def place_unplaced(session: Session, text: str) -> Turn | None:
 
     said = text.strip().lower().strip(".!")
     paths = session.state.pending["unplaced"]
-    if says_leave_out(text) and not understand(text).intents:
+    complaint = said not in LAYERS and bool(understand(text).intents)
+    if says_leave_out(text) and not complaint:
         return _set_aside(session, paths)
     role = said if said in LAYERS else stem_role(said)
-    if role is None or (said not in LAYERS and understand(text).intents):
+    if role is None or complaint:
         return None
     _placed(session.state, [])
     return add(session, [(role, Path(p)) for p in paths])

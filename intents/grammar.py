@@ -170,10 +170,11 @@ def _frequencies(table: dict) -> dict:
             if problem not in PROBLEMS or not 0 <= low < high:
                 raise IntentError(f"intents/data/rules.toml [frequencies] {direction}_bands: "
                                   f"bad band {[low, high, problem]!r}")
-    return {**table, "excess_index": index(_phrases(table["excess"])),
-            "lack_index": index(_phrases(table["lack"])),
-            "band_excess_index": index(_phrases(table["band_excess"])),
-            "band_lack_index": index(_phrases(table["band_lack"])),
+    return {**table,
+            "excess_index": index(_phrases(table["excess_moves"] + table["excess"])),
+            "lack_index": index(_phrases(table["lack_moves"] + table["lack"])),
+            "band_excess_index": index(_phrases(table["excess_moves"])),
+            "band_lack_index": index(_phrases(table["lack_moves"])),
             "band_index": index(_phrases([name for name, _ in table["band_names"]])),
             "band_hz": {words_of(name): hz for name, hz in table["band_names"]}}
 

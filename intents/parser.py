@@ -838,8 +838,9 @@ def _set_against(words: list[str], at: int, determiners: frozenset[str]) -> bool
     k = at
     while k > 0 and words[k - 1] in determiners:
         k -= 1
-    return any(end == k for _, end in find(words, grammar().indexes["rival_openers"],
-                                            max(k - 4, 0), k))
+    openers = grammar().indexes["rival_openers"]
+    longest = max(len(p) for phrases in openers.values() for p in phrases)
+    return any(end == k for _, end in find(words, openers, max(k - longest, 0), k))
 
 
 def _ensembles(words: list[str], mentions: list[_Mention], ensembles,

@@ -187,7 +187,7 @@ def _approved(reader: _Reader, cue: _Mention) -> bool:
 def _praised_next(reader: _Reader, sentence: int, rule: dict) -> bool:
     """"…all over the shop. It's absolute class.": the next sentence is a bare verdict of
     praise on "it" or "that" ([scope.approved] verdicts)."""
-    if sentence >= len(reader.sentence_span):
+    if sentence not in reader.sentence_span:
         return False
     lo, hi = reader.sentence_span[sentence]
     words = reader.words[lo:hi]

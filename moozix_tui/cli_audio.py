@@ -56,6 +56,7 @@ def parse_stem_args(items: list[str]) -> StemArgs:
     is how the message says to place it)."""
     from dsp.intake import audio_files_in
     from intents import LAYERS, not_for_mix, stem_role, stem_roles
+    from moozix_tui.engine.wording import NOT_FOR_MIX
 
     roles = list(LAYERS)
     given: list[tuple[str | None, Path]] = []
@@ -98,8 +99,8 @@ def parse_stem_args(items: list[str]) -> StemArgs:
         else:
             sources.append((chosen, file))
     if set_aside:
-        aside = (f"left out {', '.join(p.name for p in set_aside)}: a click, guide or "
-                 "talkback track by its name — give it as ROLE=PATH to mix it")
+        aside = (f"left out {', '.join(p.name for p in set_aside)}: {NOT_FOR_MIX} — give "
+                 "it as ROLE=PATH to mix it")
         notes.append(("note", aside))
     unknown, unusable = _usable(unknown, notes)
     if set_aside:

@@ -17,7 +17,7 @@ from moozix_tui.engine.needs import missing_stems
 from moozix_tui.engine.paths import RoleHint
 from moozix_tui.engine.present import move_lines, part_word, stem_request
 from moozix_tui.engine.session import Session
-from moozix_tui.engine.wording import md_code, md_literal
+from moozix_tui.engine.wording import NOT_FOR_MIX, md_code, md_literal
 
 __all__ = ["add", "fill_demo", "finished_check", "place_unplaced", "undo_replacement"]
 
@@ -75,9 +75,8 @@ def add(session: Session, found: list[RoleHint]) -> Turn:
 
 def _aside_told(paths: list[Path]) -> str:
     names = ", ".join(md_code(p.name) for p in paths)
-    return (f"Left {names} out of the mix: by its name it is a click, guide or talkback "
-            f"track. To mix it, give it again with its part, e.g. "
-            f"{md_code(_named_example('keys', paths[0]))}.")
+    return (f"Left {names} out of the mix: {NOT_FOR_MIX}. To mix it, give it again with its "
+            f"part, e.g. {md_code(_named_example('keys', paths[0]))}.")
 
 
 def _named_example(role: str, path: Path) -> str:

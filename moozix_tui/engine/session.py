@@ -110,9 +110,9 @@ class Session:
         guide or talkback track (intake sets those aside unasked), or the user said to
         leave it out when asked its part."""
         from intents import not_for_mix
+        from moozix_tui.engine.wording import NOT_FOR_MIX
 
-        return {path: ("by its name, a click, guide or talkback track"
-                       if not_for_mix(Path(path).name) else "you said so")
+        return {path: (NOT_FOR_MIX if not_for_mix(Path(path).name) else "you said so")
                 for path in self.state.set_aside}
 
     def not_rendered(self) -> dict[str, str]:

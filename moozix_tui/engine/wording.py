@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["HELP", "PROBLEM_WORDS", "answer_question", "define", "glossary_markdown",
-           "md_code", "md_literal", "unread_note"]
+__all__ = ["HELP", "NOT_FOR_MIX", "PROBLEM_WORDS", "answer_question", "define",
+           "glossary_markdown", "md_code", "md_literal", "unread_note"]
 
 _MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~])")
+
+NOT_FOR_MIX = "by its name, a click, guide or talkback track"
+"""Why a file is left out unasked (intents.not_for_mix): the chat, its panel and report, and
+`moozix fix` say it in these words."""
 
 PROBLEM_WORDS = {
     "too_quiet": "too quiet", "too_loud": "too loud", "muddy": "muddy", "harsh": "harsh",

@@ -1408,16 +1408,20 @@ class _Reader:
         firsts = {p[0] for p in self.praise}
         wishes = self.sets["praise_wishes"]
         amounts = self.rules["negation"]["praise_amounts"]
+        conditions = self.rules["negation"]["praise_conditions"]
 
         def amount_after(end: int) -> bool:
             # "a good 3dB louder", "a good deal too loud": a praise word sizing an amount
             return end < len(words) and (words[end] in amounts or words[end][:1].isdigit())
 
+        def condition_after(end: int) -> bool:
+            return bool(set(words[end:end + conditions["reach"]]) & set(conditions["words"]))
+
         return any(tuple(words[i:i + len(p)]) == p and (p[0] in said_of or
                                                         set(words[max(i - 2, 0):i]) & said_of)
                    and not set(words[max(i - 2, 0):i]) & wishes
                    and not set(words[max(i - 2, 0):i]) & self.negators  # "not happy how"
-                   and not amount_after(i + len(p))
+                   and not amount_after(i + len(p)) and not condition_after(i + len(p))
                    for i, w in enumerate(words) if w in firsts
                    for p in self.praise if p[0] == w) or self._manner_praised(clause, words)
 

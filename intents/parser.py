@@ -1718,6 +1718,8 @@ class _Reader:
         highs on the kick", "we brightened up the cymbals"; one of [conditional]
         advice_verbs)."""
         first = self.words[cue.start]
+        if self._untold_subject(cue):
+            return True
         if cue.cue.problem not in (self.rules["voice"]["passive"], self.rules["voice"]["active"]):
             return cue.cue.problem in TONES and self._tone_move_done(cue)
         if self._done_by_another(cue):
@@ -1730,6 +1732,26 @@ class _Reader:
         if self._advised(cue):
             return False
         return k >= 0 and self.words[k] in self.rules["reported"]["narrators"]
+
+    def _untold_subject(self, cue: _Mention) -> bool:
+        """"raised it in the frequency range", "turned up the bass": a move in the past with
+        no subject opening its clause, on an object, is the writer's note of their own move
+        ([reported] untold_openers, untold_particles, untold_objects)."""
+        rule, words = self.rules["reported"], self.words
+        first = words[cue.start]
+        if not first.endswith("ed") or first in self.sets["not_participles"] \
+                or first not in self.rules["conditional"]["advice_verbs"]:
+            return False
+        k = cue.start - 1
+        while k >= 0 and self.clauses[k] == self.clauses[cue.start] \
+                and words[k] in rule["untold_openers"]:
+            k -= 1
+        if k >= 0 and self.clauses[k] == self.clauses[cue.start]:
+            return False
+        after = cue.start + 1
+        if after < len(words) and words[after] in rule["untold_particles"]:
+            after += 1
+        return after < len(words) and words[after] in rule["untold_objects"]
 
     def _tone_move_done(self, cue: _Mention) -> bool:
         first = self.words[cue.start]

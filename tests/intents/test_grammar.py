@@ -498,6 +498,17 @@ def test_a_level_request_asked_stays(text, layer, problem):
     assert (layer, problem) in [(i.layer, i.problem) for i in parse(text)]
 
 
+@pytest.mark.parametrize("text", RULES["reported"]["untold_examples"])
+def test_a_move_told_with_no_subject_is_the_writers_own(text):
+    assert parse(text) == []
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"),
+                         RULES["reported"]["untold_counter_examples"])
+def test_a_move_with_no_object_or_a_subject_still_reads(text, layer, problem):
+    assert (layer, problem) in [(i.layer, i.problem) for i in parse(text)]
+
+
 @pytest.mark.parametrize(("text", "layer", "problem"), RULES["reported"]["version_examples"])
 def test_a_release_said_to_be_louder_is_louder_than_the_one_before(text, layer, problem):
     assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]

@@ -2480,7 +2480,10 @@ class _Reader:
             inside = any(m.start >= cue.end for m in reverbs)
             problem = on_part["inside_problems" if inside else "problems"].get(
                 problem, on_part["problems"][problem])
-        if cue.cue and cue.cue.mono_sensitive and self.in_mono_context(cue):
+        if cue.cue and cue.cue.mono_sensitive and self.in_mono_context(cue) \
+                and not (cue.cue.object_after and layer == self.whole):
+            # "I can't hear the 808 on my phone" collapses there; "you can hardly hear it in
+            # the car", the song unheard, is quiet
             problem = self.rules["mono_context"]["problem"]
         return _Found(layer, problem, cue.start, cue, layer_mention, clause,
                       self.sentences[cue.start], severity, said=problem)

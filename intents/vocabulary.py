@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from importlib import resources
 from types import MappingProxyType
@@ -269,10 +269,13 @@ def _lexicon(table: dict) -> list[tuple[str, Cue]]:
         for composed in entry.get("composed", []):
             where = f"lexicon.toml [[{problem}.composed]]"
             _check(composed.get("as") in kinds, where, f"`as` must be one of {sorted(kinds)}")
-            _check(set(composed) <= {"as", "gap", "first", "then"}, where,
-                   f"unknown keys {sorted(set(composed) - {'as', 'gap', 'first', 'then'})} "
+            keys = {"as", "gap", "first", "then", "mono_sensitive"}
+            _check(set(composed) <= keys, where,
+                   f"unknown keys {sorted(set(composed) - keys)} "
                    "(a key meant for the problem's own table must come before its compositions)")
-            pairs += [(f"{first} {then}", kinds[composed["as"]])
+            cue = replace(kinds[composed["as"]],
+                          mono_sensitive=bool(composed.get("mono_sensitive", False)))
+            pairs += [(f"{first} {then}", cue)
                       for first in composed["first"] for then in composed["then"]]
         pairs += [(f"{word} {graded}", Cue(problem)) for graded in entry.get("graded", [])
                   for word in intensifiers]

@@ -547,3 +547,11 @@ def test_a_level_said_of_an_unknown_subject_is_asked_not_read_as_the_song(text, 
                          RULES["no_layer"]["subject"]["counter_examples"])
 def test_a_level_said_of_the_song_by_name_is_the_songs(text, layer, problem):
     assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]
+
+
+def test_the_song_unheard_in_the_car_is_quiet_not_collapsed():
+    """Only a part unheard on a phone or in a car collapses there; the whole song unheard
+    is too quiet (the taxonomy: "a part that vanishes on my phone")."""
+    heard = {(i.layer, i.problem) for i in parse(
+        "After burning a CD, you take it to your car, and you can hardly hear it.")}
+    assert heard == {("mix", "quiet_master")}

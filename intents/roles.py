@@ -31,6 +31,8 @@ _SEPARATORS = " _-."
 _EFFECTS = "fx"
 _PROJECT_FILES = 3
 """A name every file of a session starts with is a project name only among this many."""
+_TRACK_NUMBER = re.compile(r"\s*(\d{1,2})(?=[ _.\-])")
+"""A track's number in front of its name ('07 Room', '07_OH_L', '1-Kick'; not '808 Glide')."""
 
 
 @lru_cache(maxsize=1)
@@ -40,7 +42,8 @@ def _files() -> dict:
     named = [*data["abbreviations"].items(), ("no_vocal_layer", data["no_vocal_layer"]),
              *(("precedence", layer) for layer in data["precedence"]),
              *(("whole_part", layer) for layer in data["whole_part"]),
-             *(("kit_parts", layer) for layer in data["kit_parts"])]
+             *(("kit_parts", layer) for layer in data["kit_parts"]),
+             ("kit_room_by_neighbours", data["kit_room_by_neighbours"])]
     for word, layer in named:
         if layer and layer not in LAYERS:
             raise IntentError(f"intents/data/files.toml {word}: unknown layer {layer!r}")
@@ -62,6 +65,7 @@ def _files() -> dict:
             "not_for_mix": tuple(tuple(w.split()) for w in data["not_for_mix"]),
             "kit_room_mics": frozenset(data["kit_room_mics"]),
             "kit_parts": frozenset(data["kit_parts"]),
+            "kit_room_by_neighbours": data["kit_room_by_neighbours"],
             "halves": frozenset(single | mix_words | set(data["joins"])),
             "no_vocal_layer": data["no_vocal_layer"],
             "whole_part": {layer: frozenset(words) for layer, words in data["whole_part"].items()},
@@ -185,14 +189,62 @@ def stem_roles(filenames: Sequence[str]) -> list[str | None]:
     every track ("Echoes_Kick.wav", "Echoes_Lead Vox.wav", "Echoes_Audio 1.wav"): when all
     the files start with the same words and what follows names at least two different
     parts, those words are the project, not a part, and are read past; a file whose own
-    name then names nothing has no part, whatever the project is called."""
-    roles = [stem_role(name) for name in filenames]
+    name then names nothing has no part, whatever the project is called. A room mic named
+    alone among the kit's mics is the kit's (files.toml kit_room_by_neighbours)."""
     stems = [_stem(name) for name in filenames]
-    if len(stems) < _PROJECT_FILES:
+    roles = [stem_role(name) for name in filenames]
+    if len(stems) >= _PROJECT_FILES:
+        shared = os.path.commonprefix([s.lower() for s in stems])
+        cut = max((i + 1 for i, c in enumerate(shared) if c in _SEPARATORS), default=0)
+        if shared[:cut].strip(_SEPARATORS) and all(len(s) > cut for s in stems):
+            rest = [stem_role(s[cut:]) for s in stems]
+            if len({r for r in rest if r}) >= 2:
+                stems, roles = [s[cut:] for s in stems], rest
+    return _kit_rooms(stems, roles)
+
+
+def _kit_rooms(stems: list[str], roles: list[str | None]) -> list[str | None]:
+    """'07 Room.wav' between '06 Snare Top' and '08 OH L' is the kit's room mics, not an
+    effects return: a file that names nothing but a room mic takes the kit's part when the
+    file numbered next to it on either side (past other such files), or a file starting
+    with the same word ('DR Kick', 'DR Room'), is a mic of the kit and none is an effects
+    return."""
+    files = _files()
+    rule = files["kit_room_by_neighbours"]
+    rooms = [i for i, stem in enumerate(stems) if roles[i] == _EFFECTS and _room_alone(stem)]
+    if not rooms:
         return roles
-    shared = os.path.commonprefix([s.lower() for s in stems])
-    cut = max((i + 1 for i, c in enumerate(shared) if c in _SEPARATORS), default=0)
-    if not shared[:cut].strip(_SEPARATORS) or any(len(s) <= cut for s in stems):
-        return roles
-    rest = [stem_role(s[cut:]) for s in stems]
-    return rest if len({r for r in rest if r}) >= 2 else roles
+    numbers = {i: int(m.group(1)) for i, stem in enumerate(stems)
+               if (m := _TRACK_NUMBER.match(stem))}
+    by_number = sorted(numbers, key=numbers.get)
+    firsts = [[w for w in _words(stem) if not w.isdigit()][:1] for stem in stems]
+    placed = list(roles)
+    for i in rooms:
+        beside = _numbered_next(by_number, i, rooms) if i in numbers else []
+        if firsts[i] and firsts[i][0] not in files["kit_room_mics"]:
+            beside += [j for j in range(len(stems)) if j != i and j not in rooms
+                       and firsts[j] == firsts[i]]
+        parts = {roles[j] for j in beside}
+        if parts & files["kit_parts"] and _EFFECTS not in parts:
+            placed[i] = rule
+    return placed
+
+
+def _numbered_next(by_number: list[int], i: int, skipped: list[int]) -> list[int]:
+    """The files numbered next to file i on either side, past those `skipped`."""
+    beside = []
+    at = by_number.index(i)
+    for step in (-1, 1):
+        j = at + step
+        while 0 <= j < len(by_number) and by_number[j] in skipped:
+            j += step
+        if 0 <= j < len(by_number):
+            beside.append(by_number[j])
+    return beside
+
+
+def _room_alone(stem: str) -> bool:
+    """Whether the only part words of a name are a room mic's ('Room', 'Room L', 'DR Amb')."""
+    files = _files()
+    named = _named(_words(stem), files["phrases"])
+    return bool(named) and all(phrase in files["kit_room_mics"] for _, _, phrase in named)

@@ -105,3 +105,26 @@ def test_a_double_is_the_part_it_doubles(name, part):
     weak); a harmony is another line, the backing vocals; 'Doubles' alone is the taxonomy's
     backing vocals."""
     assert stem_roles([name]) == [part]
+
+
+@pytest.mark.parametrize(("names", "parts"), [
+    (["05 Kick In.wav", "06 Snare Top.wav", "07 Room.wav", "08 OH L.wav"],
+     ["kick", "snare", "drums", "cymbals"]),
+    # a pair of room mics, the last of the kit, before the bass
+    (["06 Snare Top.wav", "07 Room L.wav", "08 Room R.wav", "09 Bass DI.wav"],
+     ["snare", "drums", "drums", "bass"]),
+    (["Song-05-Kick In.wav", "Song-06-Snare Top.wav", "Song-07-Room.wav", "Song-08-Vox.wav"],
+     ["kick", "snare", "drums", "vocal"]),
+    (["DR Kick.wav", "DR Snare.wav", "DR Room.wav", "Bass.wav"],
+     ["kick", "snare", "drums", "bass"]),
+    # among the effects returns, a room is a reverb return; unnumbered, nothing says where
+    (["04 OH R.wav", "21 Vox Verb.wav", "22 Room.wav", "23 Plate.wav"],
+     ["cymbals", "fx", "fx", "fx"]),
+    (["Kick.wav", "Room.wav", "Snare.wav"], ["kick", "fx", "snare"]),
+    (["06 Snare Top.wav", "07 Room Verb.wav", "08 OH L.wav"], ["snare", "fx", "cymbals"]),
+])
+def test_a_room_mic_among_the_kit_s_mics_is_the_kit(names, parts):
+    """The walk of a 24-file export: '07 Room.wav' between '06 Snare Top' and '08 OH L' was
+    read as an effects return; the files numbered beside it say it is the kit's room mic
+    (files.toml kit_room_by_neighbours)."""
+    assert stem_roles(names) == parts

@@ -16,6 +16,7 @@ from intents.model import (
 from intents.parser import parse, route_for, stems_for, understand
 from intents.roles import (
     FileLabels,
+    answered_part,
     effect_source,
     file_labels,
     names_whole_part,
@@ -49,6 +50,7 @@ __all__ = [
     "Intent",
     "IntentError",
     "Understanding",
+    "answered_part",
     "effect_source",
     "not_for_mix",
     "file_labels",

@@ -7,6 +7,7 @@ words (tests/data/stem_names.jsonl measures them on DAW exports and engineers' n
 
 from __future__ import annotations
 
+import itertools
 import os
 import re
 import tomllib
@@ -20,8 +21,8 @@ from types import MappingProxyType
 from intents.model import IntentError
 from intents.vocabulary import LAYERS, vocabulary
 
-__all__ = ["FileLabels", "effect_source", "file_labels", "names_whole_part", "stem_role",
-           "stem_roles"]
+__all__ = ["FileLabels", "answered_part", "effect_source", "file_labels", "names_whole_part",
+           "stem_role", "stem_roles"]
 
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 _SPLIT = re.compile(r"[^a-z0-9]+")
@@ -160,6 +161,25 @@ def not_for_mix(filename: str) -> bool:
     words = _words(filename)
     return any(tuple(words[i:i + len(phrase)]) == phrase
                for phrase in _files()["not_for_mix"] for i in range(len(words)))
+
+
+def answered_part(text: str) -> str | None:
+    """The part an answer to 'which part is it?' names: 'keys', 'keys, not the click' and
+    'that's not the click, it's the keys' are the keys. In each clause only the words before
+    a negator count ('not the keys' names no part), and a track the mix leaves out ('the
+    click', 'guide vox') is no part; None when the answer names none."""
+    from intents.text import clause_bounds, tokenize
+
+    negators = vocabulary().sets["negators"]
+    tokens = tokenize(text)
+    clauses: dict[int, list[str]] = {}
+    for token, clause in zip(tokens, clause_bounds(text, tokens), strict=True):
+        clauses.setdefault(clause, []).append(token.word)
+    for words in clauses.values():
+        said = " ".join(itertools.takewhile(lambda w: w not in negators, words))
+        if said and not not_for_mix(said) and (role := stem_role(said)):
+            return role
+    return None
 
 
 def effect_source(filename: str) -> str | None:

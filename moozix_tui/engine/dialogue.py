@@ -410,7 +410,7 @@ def _replace(session: Session, reading: dict) -> str:
 def answer_pending(session: Session, text: str) -> Turn | None:
     """The answer to 'muddy where?' or to numbered choices, or None when the message is
     something else."""
-    from intents import stem_role, understand
+    from intents import answered_part, understand
 
     chosen = choose(session, text)
     if chosen is not None:
@@ -426,7 +426,7 @@ def answer_pending(session: Session, text: str) -> Turn | None:
         _close(session)
         return None
     lowered = text.lower()
-    layer = "mix" if any(w in lowered for w in _WHOLE_SONG_WORDS) else stem_role(text)
+    layer = "mix" if any(w in lowered for w in _WHOLE_SONG_WORDS) else answered_part(text)
     if layer is None:
         return None
     _close(session)

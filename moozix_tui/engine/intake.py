@@ -141,20 +141,20 @@ def _files_changed(session: Session) -> None:
 
 
 def place_unplaced(session: Session, text: str) -> Turn | None:
-    """'keys' after 'which part are they?': the waiting files join that part. A complaint
-    that names a part ('the kick is boomy') is a complaint, not the answer: the files
-    keep waiting."""
-    from intents import LAYERS, stem_role, understand
+    """'keys' after 'which part are they?': the waiting files join that part; a part named
+    beside what the file is not ('keys, not the click') is the answer, before any words of
+    leaving it out. A complaint that names a part ('the kick is boomy') is a complaint, not
+    the answer: the files keep waiting."""
+    from intents import LAYERS, answered_part, understand
     from moozix_tui.engine.commands import says_leave_out
 
     said = text.strip().lower().strip(".!")
     paths = session.state.pending["unplaced"]
-    complaint = said not in LAYERS and bool(understand(text).intents)
-    if says_leave_out(text) and not complaint:
-        return _set_aside(session, paths)
-    role = said if said in LAYERS else stem_role(said)
-    if role is None or complaint:
+    if said not in LAYERS and understand(text).intents:
         return None
+    role = said if said in LAYERS else answered_part(said)
+    if role is None:
+        return _set_aside(session, paths) if says_leave_out(text) else None
     _placed(session.state, [])
     return add(session, [(role, Path(p)) for p in paths])
 

@@ -28,3 +28,34 @@ def test_a_room_mic_numbered_among_the_kit_joins_the_drums(chat, song, tmp_path)
     answer = chat.say(str(tmp_path))
     assert _parts(chat)["07 Room.wav"] == "drums", answer
     assert "reverb and effects" not in answer
+
+
+def test_which_part_answered_with_the_part_and_what_it_is_not(chat, song, tmp_path):
+    """'Which part is it?' answered 'keys, not the click' left the file out: the click it is
+    not read as 'that's the click', and leaving it out won over the part named."""
+    _export(song, tmp_path, {"Kick.wav": "kick", "Bass.wav": "bass",
+                             "23 Audio 1.wav": "keys"})
+    assert "Which part is it?" in chat.say(str(tmp_path))
+    chat.say("keys, not the click")
+    assert _parts(chat)["23 Audio 1.wav"] == "keys"
+    assert str(tmp_path / "23 Audio 1.wav") not in chat.engine.state.set_aside
+
+
+def test_which_part_answered_with_what_it_is_not_and_leave_it_out(chat, song, tmp_path):
+    """The part a file is not is no answer: 'not the keys, leave it out' leaves it out."""
+    _export(song, tmp_path, {"Kick.wav": "kick", "Bass.wav": "bass",
+                             "23 Audio 1.wav": "keys"})
+    chat.say(str(tmp_path))
+    chat.say("not the keys, leave it out")
+    assert str(tmp_path / "23 Audio 1.wav") in chat.engine.state.set_aside
+    assert "keys" not in set(_parts(chat).values())
+
+
+def test_muddy_where_answered_with_the_part_and_what_it_is_not(chat, song, tmp_path):
+    """'Muddy where?' answered 'the keys, not the bass' is the keys: the bass, named as
+    what it is not, ranked first among the parts the answer named."""
+    _export(song, tmp_path, {"Kick.wav": "kick", "Bass.wav": "bass", "Keys.wav": "keys"})
+    chat.say(str(tmp_path))
+    assert "Muddy where" in chat.say("the low end is muddy")
+    answer = chat.say("the keys, not the bass")
+    assert "keys — muddy" in answer.replace("**", ""), answer

@@ -128,3 +128,18 @@ def test_a_room_mic_among_the_kit_s_mics_is_the_kit(names, parts):
     read as an effects return; the files numbered beside it say it is the kit's room mic
     (files.toml kit_room_by_neighbours)."""
     assert stem_roles(names) == parts
+
+
+@pytest.mark.parametrize(("answer", "part"), [
+    ("keys", "keys"), ("keys, not the click", "keys"), ("keys not the click", "keys"),
+    ("that's not the click, it's the keys", "keys"), ("it's the bass amp", "bass"),
+    ("not the keys, leave it out", None), ("it isn't keys, it's the click", None),
+    ("the click, not keys", None), ("guide vocal, don't use it", None),
+    ("leave it out", None),
+])
+def test_an_answer_names_the_part_it_says_the_file_is(answer, part):
+    """'which part is it?' answered 'keys, not the click': the part said wins; the part a
+    file is said not to be, or a click or guide track, is no part."""
+    from intents import answered_part
+
+    assert answered_part(answer) == part

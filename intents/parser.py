@@ -340,8 +340,14 @@ def _match(text: str, tokens: list[Token], words: list[str], keys: list[str],
                           and r.end > found.end and r.end - r.start > found.end - found.start),
                          None)
             if rival is not None:
-                i = rival.start
-                continue
+                # "hear the kick in the car": "in the car" outruns "kick in", and the words
+                # before it may still be a phrase of their own ("kick")
+                short = reach.copy()
+                short[i] = min(reach[i], rival.start - i)
+                found = _longest(words, keys, i, vocab, short) if short[i] else None
+                if found is None or found.end > rival.start:
+                    i = rival.start
+                    continue
         if found is None and tokens[i].raw in vocab.case_sensitive:
             found = _Mention(i, i + 1, layer=vocab.case_sensitive[tokens[i].raw])
         if found:

@@ -353,7 +353,15 @@ def _averted(reader: _Reader, cue: _Mention) -> bool:
             return False
     elif words[k] not in rule["without"]:
         return False
-    return not _ends_in_question(reader, reader.sentences[cue.start])
+    sentence = reader.sentences[cue.start]
+    return not (_ends_in_question(reader, sentence) or _opens_asking(reader, sentence, rule))
+
+
+def _opens_asking(reader: _Reader, sentence: int, rule: dict) -> bool:
+    """The sentence opens on one of `asking` ("how do I…", "any tips for…")."""
+    lo = reader.sentence_span[sentence][0]
+    return any(tuple(reader.words[lo:lo + len(p)]) == p
+               for p in (tuple(a.split()) for a in rule["asking"]))
 
 
 def _clause_span(reader: _Reader, clause: int) -> tuple[int, int]:

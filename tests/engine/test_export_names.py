@@ -59,3 +59,14 @@ def test_muddy_where_answered_with_the_part_and_what_it_is_not(chat, song, tmp_p
     assert "Muddy where" in chat.say("the low end is muddy")
     answer = chat.say("the keys, not the bass")
     assert "keys — muddy" in answer.replace("**", ""), answer
+
+
+def test_a_name_with_markup_like_brackets_is_read_and_shown_as_it_is(chat, song, tmp_path):
+    """'BV [bold] take 2.wav' hid 'BV' in the walk of an export: its part comes from its
+    name and the chat shows the name as it is, as inline code."""
+    _export(song, tmp_path, {"Kick.wav": "kick", "BV [bold] take 2.wav": "vocal",
+                             "[Keys] {v2}.wav": "keys"})
+    answer = chat.say(str(tmp_path))
+    assert _parts(chat) == {"Kick.wav": "kick", "BV [bold] take 2.wav": "backing_vocals",
+                            "[Keys] {v2}.wav": "keys"}
+    assert "`BV [bold] take 2.wav`" in answer and "`[Keys] {v2}.wav`" in answer, answer

@@ -57,7 +57,7 @@ def test_files_read_together_see_past_a_project_name(names, parts):
     ("BGV Delay.wav", "backing_vocals"), ("Snare Plate.wav", "snare"),
     ("Drum Room Reverb.wav", "drums"), ("Drum Verb.wav", "drums"), ("Gtr Verb.wav", "guitars"),
     ("Piano Room.wav", "keys"), ("FX Riser.wav", "fx"), ("Impact 2.wav", "fx"),
-    ("Whoosh.wav", "fx"), ("Room L.wav", None),
+    ("Whoosh.wav", "fx"), ("Sub Drop.wav", "fx"), ("Room L.wav", None),
     ("Reverb Return.wav", None), ("Delay Throw.wav", None), ("Amb.wav", None),
 ])
 def test_an_effect_return_s_name_says_whose_it_is(name, source):
@@ -143,3 +143,14 @@ def test_an_answer_names_the_part_it_says_the_file_is(answer, part):
     from intents import answered_part
 
     assert answered_part(answer) == part
+
+
+@pytest.mark.parametrize(("name", "part"), [
+    ("BV [bold] take 2.wav", "backing_vocals"), ("[BV] take 3.wav", "backing_vocals"),
+    ("BV[b]take2.wav", "backing_vocals"), ("Kick {sample}.wav", "kick"),
+    ("Lead Vox [v2] (final).wav", "vocal"), ("[b]Gtr DI[i].wav", "guitars"),
+])
+def test_markup_like_brackets_in_a_name_are_only_characters(name, part):
+    """'BV [bold] take 2.wav' hid 'BV' in the walk of an export: brackets, braces and
+    markup-like tags are neither read as markup nor as an aside to drop."""
+    assert stem_roles([name]) == [part]

@@ -175,6 +175,8 @@ def _frequencies(table: dict) -> dict:
             "lack_index": index(_phrases(table["lack_moves"] + table["lack"])),
             "band_excess_index": index(_phrases(table["excess_moves"])),
             "band_lack_index": index(_phrases(table["lack_moves"])),
+            "said_excess_index": index(_phrases(table["said_excess"])),
+            "said_lack_index": index(_phrases(table["said_lack"])),
             "band_index": index(_phrases([name for name, _ in table["band_names"]])),
             "band_hz": {words_of(name): hz for name, hz in table["band_names"]}}
 

@@ -666,6 +666,11 @@ def _frequency_cues(text: str, tokens: list[Token], words: list[str], clauses: l
         while lo > 0 and clauses[lo - 1] == clauses[i] and i - lo < table["reach"]:
             lo -= 1
         frame_kind = "band_" if i in named else ""
+        said = _band_said(words, clauses, i, end, hz, table) if i in named else None
+        if said is not None:
+            out.append(said)
+            i = said.end
+            continue
         for direction in ("excess", "lack"):
             frames = find(words, table[f"{frame_kind}{direction}_index"], lo, i)
             band = next((p for low, high, p in table[f"{direction}_bands"] if low <= hz < high),
@@ -679,6 +684,25 @@ def _frequency_cues(text: str, tokens: list[Token], words: list[str], clauses: l
                 break
         i = end
     return _over_cues(mentions, out)
+
+
+def _band_said(words: list[str], clauses: list[int], start: int, end: int, hz: float,
+               table: dict) -> _Mention | None:
+    """"the high end on the hats is too much": a band by name of a part (one of
+    `said_between` right after it) as the subject of an excess or a lack ([frequencies]
+    said_excess, said_lack). A band alone ("the low end is too much") is left to the
+    descriptor families: the song's tilt."""
+    if end >= len(words) or words[end] not in table["said_between"]:
+        return None
+    hi = min(end + 5, len(words))
+    for direction in ("excess", "lack"):
+        said = next(((a, b) for a, b in find(words, table[f"said_{direction}_index"], end, hi + 1,
+                                             starts_only=True)
+                     if clauses[a] == clauses[start]), None)
+        band = next((p for low, high, p in table[f"{direction}_bands"] if low <= hz < high), None)
+        if said is not None and band:
+            return _Mention(start, said[1], cue=Cue(band, lack_frame=True), inner=(end, said[0]))
+    return None
 
 
 def _doings(words: list[str], clauses: list[int], mentions: list[_Mention],

@@ -461,6 +461,16 @@ def test_a_frequency_with_a_remedy_names_its_band(text, layer, problem):
     assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]
 
 
+@pytest.mark.parametrize(("text", "layer", "problem"), RULES["frequencies"]["said_examples"])
+def test_a_band_of_a_part_said_too_much_or_missing_names_its_band(text, layer, problem):
+    assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]
+
+
+def test_a_band_alone_said_too_much_is_the_songs_tilt():
+    assert [(i.layer, i.problem) for i in parse("the low end is too much")] == [
+        ("mix", "tonal_balance")]
+
+
 @pytest.mark.parametrize("text", RULES["frequencies"]["counter_examples"])
 def test_numbers_that_are_no_remedied_frequency(text):
     assert parse(text) == []

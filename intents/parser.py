@@ -1647,6 +1647,11 @@ class _Reader:
         elif negated and not self._wished_away(cue):
             pending.append((problem, severity))
             return
+        if self._section_jump(cue):
+            layer = self._layer_for(cue, layers, named, carry)
+            found.append(self._make(layer, self.rules["sections"]["becomes"], cue, clause,
+                                    severity, layers))
+            return
         if self.conditional(cue) and problem not in self.sets["conditional_keep"]:
             return
         if self._generic(cue) or self._narrated(cue) or self._hypothetical(cue):
@@ -2728,6 +2733,28 @@ class _Reader:
         if item.sentence not in self._sections:
             self._sections[item.sentence] = self._sections_set_against(item.sentence)
         return self._sections[item.sentence]
+
+    def _section_jump(self, cue: _Mention) -> bool:
+        """"the song gets way louder at the chorus": a level comparative after a verb of
+        change, in a clause naming a section and setting nothing against it, is a level
+        that jumps ([sections] changes)."""
+        rule, words = self.rules["sections"], self.words
+        if grammar().comparatives.get(tuple(words[cue.start:cue.end])) not in (
+                self.rules["voice"]["passive"], self.rules["voice"]["active"]):
+            return False
+        k = cue.start - 1
+        while k >= 0 and cue.start - k <= rule["change_reach"] \
+                and words[k] in rule["change_between"]:
+            k -= 1
+        if k < 0 or words[k] not in rule["changes"] or self.clauses[k] != self.clauses[
+                cue.start] or (k > 0 and words[k - 1] in rule["change_wished"]):
+            return False
+        clause = self.clauses[cue.start]
+        lo = self.clause_start[clause]
+        hi = lo + len(self.clause_list(clause))
+        indexes = grammar().indexes
+        return bool(find(self.keys, indexes["sections"], lo, hi)) and not find(
+            self.words, indexes["compare"], lo, hi)
 
     def _across_songs(self, item: _Found) -> bool:
         """"the music volume varies between tracks": songs set against each other."""

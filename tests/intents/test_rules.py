@@ -92,6 +92,17 @@ def test_frame_examples_give_their_part_and_problem(text, layer, problem):
     assert (layer, problem) in {(i.layer, i.problem) for i in parse(text)}
 
 
+@pytest.mark.parametrize(("text", "layer", "problem"), RULES["sections"]["change_examples"])
+def test_a_level_that_changes_at_a_section_jumps(text, layer, problem):
+    assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"),
+                         RULES["sections"]["change_counter_examples"])
+def test_a_change_wished_for_at_a_section_is_the_wish(text, layer, problem):
+    assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]
+
+
 @pytest.mark.parametrize("text", RULES["sections"]["counter_examples"])
 def test_sections_not_set_against_each_other_keep_their_level(text):
     """One section, sections alike, or a part set against another: no uneven level."""

@@ -59,7 +59,8 @@ class Loudness:
     """BS.1770-4 Annex 2: 4x oversampling with a 48-tap filter (under-reads transients)."""
     sample_peak_dbfs: float
     precise_peak_dbtp: float = float("nan")
-    """The same peak through a long interpolation filter at 16x (see true_peaks)."""
+    """The same peak through a long interpolation filter at 16x (see true_peaks): the figure
+    shown as "true peak", which ideal interpolation confirms on a band-limited master."""
 
     def scaled(self, gain_db: float) -> Loudness:
         """The figures of the same audio after a plain gain change (range unchanged)."""

@@ -238,8 +238,9 @@ class ExportResult:
     names: OutputNames
     written_lufs: float
     written_true_peak_dbtp: float
-    """BS.1770 (4x); written_precise_peak_dbtp is the long 16x filter's figure."""
-    written_precise_peak_dbtp: float
+    """The precise figure (the long 16x filter): what ideal interpolation reads on the
+    band-limited master; written_bs1770_peak_dbtp is BS.1770's 4x one."""
+    written_bs1770_peak_dbtp: float
     replaced: tuple[Path, ...] = ()
     """Outputs of an earlier run that were already in the folder and are now replaced: a
     rerun into the same --out never overwrites without saying so."""
@@ -312,8 +313,8 @@ def export(out_dir: str | Path, result: RenderResult, *, plan: Plan, names: Mapp
         swapped = swap_in(staging, folder, outputs.every, earlier=earlier, protect=inputs)
     report("done", 1.0)
     return ExportResult(folder=folder, names=outputs, written_lufs=loudness.integrated_lufs,
-                        written_true_peak_dbtp=loudness.true_peak_dbtp,
-                        written_precise_peak_dbtp=loudness.precise_peak_dbtp,
+                        written_true_peak_dbtp=loudness.precise_peak_dbtp,
+                        written_bs1770_peak_dbtp=loudness.true_peak_dbtp,
                         replaced=swapped.replaced, removed=swapped.removed)
 
 

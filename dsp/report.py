@@ -72,10 +72,10 @@ def comparison_rows(result: RenderResult, *,
         {"label": "loudness", "unit": "LUFS", "before": _num(original.integrated_lufs),
          "after": _num(mastered.integrated_lufs)},
         {"label": "true peak", "unit": "dBTP",
-         "before": _num(original.true_peak_dbtp, 2), "after": _num(mastered.true_peak_dbtp, 2)},
-        {"label": "precise true peak", "unit": "dBTP",
          "before": _num(original.precise_peak_dbtp, 2),
          "after": _num(mastered.precise_peak_dbtp, 2)},
+        {"label": "BS.1770 true peak", "unit": "dBTP",
+         "before": _num(original.true_peak_dbtp, 2), "after": _num(mastered.true_peak_dbtp, 2)},
         {"label": "LRA", "unit": "LU", "before": _num(original.loudness_range_lu),
          "after": _num(mastered.loudness_range_lu)},
     ]
@@ -210,8 +210,8 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
         "mastering_tone": list(result.master.tone_moves),
         "measurements": comparison_rows(result, names=names),
         "written_master": {"integrated_lufs": _num(written.integrated_lufs, 2),
-                           "true_peak_dbtp": _num(written.true_peak_dbtp, 2),
-                           "precise_peak_dbtp": _num(written.precise_peak_dbtp, 2),
+                           "true_peak_dbtp": _num(written.precise_peak_dbtp, 2),
+                           "bs1770_peak_dbtp": _num(written.true_peak_dbtp, 2),
                            "loudness_range_lu": _num(written.loudness_range_lu, 1)},
         "outputs": outputs,
     }
@@ -224,8 +224,8 @@ def render_markdown(report: dict) -> str:
              f"Target: **{target['name']}** ({target['lufs']:g} LUFS, ceiling "
              f"{target['ceiling_dbtp']:g} dBTP) — {target['source']}", "",
              f"Written master: {written['integrated_lufs']} LUFS integrated, "
-             f"true peak {written['true_peak_dbtp']} dBTP by BS.1770 (4x oversampled) and "
-             f"{written['precise_peak_dbtp']} dBTP by a long 16x interpolation filter, "
+             f"true peak {written['true_peak_dbtp']} dBTP ({written['bs1770_peak_dbtp']} "
+             "by BS.1770's 4x meter), "
              f"loudness range {written['loudness_range_lu']} LU.", "", "## Moves", ""]
     if report["moves"]:
         for i, move in enumerate(report["moves"], 1):
@@ -282,10 +282,11 @@ GLOSSARY = (
              "song; streaming services play songs at about -14 LUFS"),
     ("LU", "a difference in loudness: +3 LU is as much louder as +3 dB of level"),
     ("dBTP", "true peak: the highest point of the waveform between the samples, measured "
-             "oversampled; at or under -1 dBTP a file survives conversion to MP3/AAC "
-             "without clipping"),
-    ("precise true peak", "the same peak through a longer, finer reconstruction (16x), "
-                          "which catches the highest points the standard method under-reads"),
+             "at 16x through a long reconstruction filter; at or under -1 dBTP a file "
+             "survives conversion to MP3/AAC without clipping"),
+    ("BS.1770 true peak", "the same peak by the standard's 4x oversampling, which can "
+                          "under-read the highest points of bright material by a few tenths "
+                          "of a dB; the master is held under the ceiling by both"),
     ("LRA", "loudness range: how far the quiet and loud parts of the song are apart, in LU"),
     ("dBFS", "level relative to digital full scale (0 dBFS is the largest sample value)"),
     ("vs rest", "a part's loudness against everything else, measured where the part plays, "

@@ -222,8 +222,8 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
         parts.append(
             f"Previews at matched loudness ({number(previews.before_written.integrated_lufs)} and "
             f"{number(previews.after_written.integrated_lufs)} LUFS as written, true peaks "
-            f"{number(previews.before_written.true_peak_dbtp)} and "
-            f"{number(previews.after_written.true_peak_dbtp)} dBTP): "
+            f"{number(previews.before_written.precise_peak_dbtp)} and "
+            f"{number(previews.after_written.precise_peak_dbtp)} dBTP): "
             f"{md_code(previews.before.name)} (your mix) and {md_code(previews.after.name)} (the "
             f"master) in {md_code(str(previews.before.parent))}.")
     parts.append("Say `export` (or `export ~/some/folder`) for the final files, `undo` to "

@@ -29,8 +29,8 @@ def test_reported_figures_are_the_written_masters(rendered, tmp_path):
     audio = load_audio(exported.master)
     measured = measure_loudness(audio.samples, audio.sample_rate)
     assert exported.written_lufs == measured.integrated_lufs
-    assert exported.written_true_peak_dbtp == measured.true_peak_dbtp
-    assert exported.written_precise_peak_dbtp == measured.precise_peak_dbtp
+    assert exported.written_true_peak_dbtp == measured.precise_peak_dbtp
+    assert exported.written_bs1770_peak_dbtp == measured.true_peak_dbtp
     theirs = pyloudnorm.Meter(audio.sample_rate).integrated_loudness(
         audio.samples.T.astype(np.float64))
     assert exported.written_lufs == pytest.approx(theirs, abs=0.06)
@@ -44,7 +44,7 @@ def test_a_master_that_is_not_what_was_measured_is_measured_again(rendered, tmp_
     exported = export(tmp_path / "out", changed, plan=Plan(), names=LAYER_NAMES)
     assert exported.written_lufs == pytest.approx(
         rendered.master.after.integrated_lufs - 6.02, abs=0.01)
-    assert exported.written_precise_peak_dbtp == pytest.approx(
+    assert exported.written_true_peak_dbtp == pytest.approx(
         true_peaks(load_audio(exported.master).samples).precise_dbtp, abs=1e-9)
 
 

@@ -45,7 +45,7 @@ def test_the_report_table_writes_a_percentage_as_the_chat_does():
     report = {"target": {"name": "streaming", "lufs": -14.0, "ceiling_dbtp": -1.0,
                          "source": "x"},
               "written_master": {"integrated_lufs": -14.0, "true_peak_dbtp": -1.0,
-                                 "precise_peak_dbtp": -1.0, "loudness_range_lu": 5.0},
+                                 "bs1770_peak_dbtp": -1.0, "loudness_range_lu": 5.0},
               "moves": [{"stem": "mix", "action": "Cut the whole song at 4.0 kHz by 1.5 dB",
                          "reason": "r", "files": ["mix"]}],
               "files": [], "mastering_tone": [], "notes": [],

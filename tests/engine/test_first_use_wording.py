@@ -197,7 +197,7 @@ def test_a_whole_song_tone_is_said_back_the_way_it_was_said():
 @pytest.mark.parametrize(("question", "term", "words"), [
     ("what does LU mean?", "LU", "a difference in loudness"),
     ("whats LRA", "LRA", "loudness range"),
-    ("what is precise true peak?", "precise true peak", "16x"),
+    ("what is BS.1770 true peak?", "BS.1770 true peak", "4x"),
 ])
 def test_a_term_of_the_card_asked_about_gets_its_meaning(chat, question, term, words):
     """'what does LU mean?' was answered 'I didn't catch a mix problem', while the help

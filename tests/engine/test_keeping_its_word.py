@@ -284,7 +284,7 @@ def test_a_style_says_what_the_render_then_does_to_the_tone(chat, buried_vocal_f
     said = chat.say("make it warmer")
     chat.say("go")
     done = chat.engine.session.result.master.tone_moves
-    shaping = [move for move in done if not move.startswith("high-pass")]
+    shaping = [move for move in done if not move.startswith(("high-pass", "low-pass"))]
     assert shaping and all(move in said for move in shaping)
 
 

@@ -60,7 +60,7 @@ def demo_like_card() -> CardData:
     """Twelve rows, as many as a render of the demo song shows, with its longest labels."""
     labels = ("vocal vs rest", "mix 2–8 kHz share", "drums vs rest", "bass vs rest",
               "drums 2–8 kHz", "mix 150–400 Hz share", "mix mono loss", "kick/bass overlap",
-              "loudness", "true peak", "precise true peak", "LRA")
+              "loudness", "true peak", "BS.1770 true peak", "LRA")
     hz = tuple(float(25 * 1.15 ** i) for i in range(48))
     return CardData(rows=tuple(SummaryRow(label, -18.9, -14.0, "LUFS") for label in labels),
                     spectrum_hz=hz, spectrum_before_db=tuple(-0.5 * i for i in range(48)),

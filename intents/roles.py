@@ -82,6 +82,8 @@ class FileLabels:
     """A number before one of these is an amount ('2 dB'), not a take."""
     said: Mapping[str, str]
     """A side, number or double said as a word, as names write it: 'second' -> '2'."""
+    takes: frozenset[str]
+    """A number after one of these is a take's ('take 2', 'comp 3'), as after a part word."""
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +91,7 @@ def file_labels() -> FileLabels:
     labels = tomllib.loads(resources.files("intents").joinpath("data/files.toml")
                            .read_text(encoding="utf-8"))["labels"]
     return FileLabels(frozenset(labels["positions"]), frozenset(labels["units"]),
-                      MappingProxyType(dict(labels["said"])))
+                      MappingProxyType(dict(labels["said"])), frozenset(labels["takes"]))
 
 
 def _unjoined(word: str, files: dict) -> list[str]:

@@ -47,8 +47,8 @@ def _words(text: str, layer: str) -> set[str]:
     ('808', 'organ') does (intents.names_whole_part). A label ('in', 'a', '2', 'l': a
     position, a letter, a number) is in any sentence ("buried in the mix", "a bit harsh",
     "2 dB louder"), so it names a file only said next to a word for the part ("the kick
-    in", "vox a", "the second guitar"). Words compare by their word form ("the hats" names
-    "Hi Hat")."""
+    in", "vox a", "the second guitar") or a number after a take's word ("the BV take 2").
+    Words compare by their word form ("the hats" names "Hi Hat")."""
     from intents import file_labels, names_whole_part, word_form
 
     labels = file_labels()
@@ -56,7 +56,8 @@ def _words(text: str, layer: str) -> set[str]:
     whole = [names_whole_part(w, layer) for w in said]
 
     def beside_part(i: int) -> bool:
-        return any(whole[j] for j in (i - 1, i + 1) if 0 <= j < len(said))
+        return any(whole[j] for j in (i - 1, i + 1) if 0 <= j < len(said)) or (
+            i > 0 and said[i - 1] in labels.takes)
 
     def amount(i: int) -> bool:
         return said[i].isdigit() and i + 1 < len(said) and said[i + 1] in labels.units

@@ -97,6 +97,11 @@ def test_a_finding_on_several_parts_names_them_all_as_the_chat_and_cli_say_them(
     ("the hats are harsh", ("Hi Hat", "Overhead L", "Overhead R", "Ride"), "cymbals",
      "Hi Hat"),
     ("the rides are too loud", ("Hi Hat", "OH", "Ride"), "cymbals", "Ride"),
+    # a number after a take's word names the take ("take 2" had named both takes)
+    ("the BV take 2 is too loud", ("BV take 2", "BV take 3"), "backing_vocals", "BV take 2"),
+    ("the lead vox comp 3 is harsh", ("Lead Vox Comp 2", "Lead Vox Comp 3"), "vocal",
+     "Lead Vox Comp 3"),
+    ("take 2 dB off the BGVs", ("BGV 1", "BGV 2"), "backing_vocals", None),
 ])
 def test_a_kind_of_part_singles_out_its_file_a_name_of_the_whole_part_does_not(
         said, names, layer, file):

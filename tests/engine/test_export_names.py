@@ -70,3 +70,13 @@ def test_a_name_with_markup_like_brackets_is_read_and_shown_as_it_is(chat, song,
     assert _parts(chat) == {"Kick.wav": "kick", "BV [bold] take 2.wav": "backing_vocals",
                             "[Keys] {v2}.wav": "keys"}
     assert "`BV [bold] take 2.wav`" in answer and "`[Keys] {v2}.wav`" in answer, answer
+
+
+def test_a_take_named_by_its_number_is_the_file_moved(chat, song, tmp_path):
+    """'the BV take 2 is too loud' with 'BV take 2' and 'BV take 3' turned both takes down:
+    a number after 'take' names the take (files.toml [labels] takes)."""
+    _export(song, tmp_path, {"Kick.wav": "kick", "Keys.wav": "keys", "Lead Vox.wav": "vocal",
+                             "BV take 2.wav": "vocal", "BV take 3.wav": "vocal"})
+    chat.say(str(tmp_path))
+    chat.say("the BV take 2 is too loud")
+    assert [m["stem"] for m in chat.engine.state.moves] == ["BV take 2"]

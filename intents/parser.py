@@ -1439,6 +1439,7 @@ class _Reader:
         wishes = self.sets["praise_wishes"]
         amounts = self.rules["negation"]["praise_amounts"]
         conditions = self.rules["negation"]["praise_conditions"]
+        lessened = self.rules["negation"]["praise_lessened"]
 
         def amount_after(end: int) -> bool:
             # "a good 3dB louder", "a good deal too loud": a praise word sizing an amount
@@ -1452,6 +1453,7 @@ class _Reader:
                    and not set(words[max(i - 2, 0):i]) & wishes
                    and not set(words[max(i - 2, 0):i]) & self.negators  # "not happy how"
                    and not amount_after(i + len(p)) and not condition_after(i + len(p))
+                   and not (i > 0 and words[i - 1] in lessened)
                    for i, w in enumerate(words) if w in firsts
                    for p in self.praise if p[0] == w) or self._manner_praised(clause, words)
 
@@ -1789,14 +1791,28 @@ class _Reader:
         return after < len(words) and words[after] in rule["untold_objects"]
 
     def _tone_move_done(self, cue: _Mention) -> bool:
-        first = self.words[cue.start]
-        if not first.endswith("ed") or first not in self.rules["conditional"]["advice_verbs"]:
-            return False
+        """"I rolled off the highs", "I usually boost the highs on the vocal", "I used a
+        de-esser on the vocal": the writer's own move on the tone, done or habitual
+        ([reported] own_doers, habitual, uses)."""
+        rule, words = self.rules["reported"], self.words
+        verbs = self.rules["conditional"]["advice_verbs"]
+        first = words[cue.start]
+        two = " ".join(words[cue.start:cue.start + 2])
         k = cue.start - 1
-        while k >= 0 and self.words[k] in self.rules["reported"]["adverbs"]:
+        if first not in verbs and two not in verbs:
+            while k >= 0 and cue.start - k <= 2 and words[k] in rule["use_between"]:
+                k -= 1
+            if k < 0 or words[k] not in rule["uses"]:
+                return False
+            first = "used" if words[k] in rule["uses_past"] else words[k]
             k -= 1
-        return k >= 0 and self.words[k] in self.rules["reported"]["own_doers"] \
-            and not self._advised(cue)
+        habitual = False
+        while k >= 0 and words[k] in rule["adverbs"] + rule["habitual"]:
+            habitual = habitual or words[k] in rule["habitual"]
+            k -= 1
+        if not (first.endswith("ed") or two.endswith("ed") or habitual):
+            return False
+        return k >= 0 and words[k] in rule["own_doers"] and not self._advised(cue)
 
     def _done_by_another(self, cue: _Mention) -> bool:
         """"the guitarist cranks up his amp", "the limiter pulls the vocal down", "Spotify

@@ -831,7 +831,10 @@ def _praised(reader: _Reader, cue: _Mention) -> bool:
     ([scope.praise] `sized`) is praised by a clause opening on one of `opening` ("love the
     HUGE hats in the mix") or by a later clause pointing back to it."""
     sentence, clause = reader.sentences[cue.start], reader.clauses[cue.start]
-    before = set(reader.words[max(cue.start - 3, 0):cue.end])
+    words, gushing = reader.words, reader.rules["scope"]["praise"]["gushing"]
+    # "incredible, so warm and round": "so" before a graded word gushes, no excess
+    before = {words[k] for k in range(max(cue.start - 3, 0), cue.end)
+              if not (words[k] in gushing and tuple(words[k + 1:k + 2]) in grammar().graded)}
     if before & (set(reader.rules["scope"]["excess"]) | reader.sets["mild"]):
         return False
     if any(m.layer for m in reader.by_clause.get(clause, [])):

@@ -519,6 +519,17 @@ def test_a_move_with_no_object_or_a_subject_still_reads(text, layer, problem):
     assert (layer, problem) in [(i.layer, i.problem) for i in parse(text)]
 
 
+@pytest.mark.parametrize("text", RULES["reported"]["habit_examples"])
+def test_the_writers_habit_or_tool_on_the_tone_is_no_complaint(text):
+    assert parse(text) == []
+
+
+@pytest.mark.parametrize(("text", "layer", "problem"),
+                         RULES["reported"]["habit_counter_examples"])
+def test_a_fault_beside_the_writers_move_stays(text, layer, problem):
+    assert (layer, problem) in [(i.layer, i.problem) for i in parse(text)]
+
+
 @pytest.mark.parametrize(("text", "layer", "problem"), RULES["reported"]["version_examples"])
 def test_a_release_said_to_be_louder_is_louder_than_the_one_before(text, layer, problem):
     assert [(i.layer, i.problem) for i in parse(text)] == [(layer, problem)]

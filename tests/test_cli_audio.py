@@ -154,6 +154,18 @@ def test_a_whole_folder_is_one_session_grouped_by_part(daw_export, capsys):
     assert len(data["files"]) == 8
 
 
+def test_a_room_mic_numbered_among_the_kit_is_mixed_with_the_drums(song, tmp_path, capsys):
+    """`moozix analyze` on an export with '07 Room.wav' between '06 Snare Top' and '08 OH
+    L': the room mics went with the effects returns, as in the chat."""
+    for name, role in (("05 Kick In", "kick"), ("06 Snare Top", "snare"),
+                       ("07 Room", "cymbals"), ("08 OH L", "cymbals"), ("09 Bass DI", "bass")):
+        sf.write(tmp_path / f"{name}.wav", song[role][:1].T, 44100, subtype="PCM_24")
+    assert main(["analyze", str(tmp_path), "--json"]) == 0
+    parts = json.loads(capsys.readouterr().out)["parts"]
+    assert [f["name"] for f in parts["drums"]] == ["07 Room"]
+    assert "fx" not in parts
+
+
 def test_repeated_roles_fix_every_file_of_the_part(daw_export, tmp_path, capsys):
     before = {p.name: digest(p) for p in daw_export.glob("*.wav")}
     out = tmp_path / "out"

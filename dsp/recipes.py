@@ -154,12 +154,14 @@ def _level(ctx: _Context, louder: bool, layer: str | None = None,
     the file the complaint singled out), sized on where it measures against the rest."""
     layer = layer or ctx.layer
     stem = ctx.target(layer)
-    if stem is None:
+    one_file = file or (ctx.request.file if layer == ctx.layer else None)
+    # a part with no stem of its own may still be one named file of another ('the
+    # doubles' in the lead vocal's 'Lead Vox Dbl'): that file moves
+    if stem is None and one_file not in ctx.analysis.file_level_vs_rest_lu:
         _stereo_only(ctx)
         return
     low, high = ctx.ranges["level_vs_rest_lu"].get(layer, (-9.0, -3.0))
     current = ctx.analysis.level_vs_rest_lu.get(layer)
-    one_file = file or (ctx.request.file if layer == ctx.layer else None)
     if one_file in ctx.analysis.file_level_vs_rest_lu:   # that file against everything else
         stem, layer = one_file, one_file
         current = ctx.analysis.file_level_vs_rest_lu[one_file]

@@ -271,7 +271,16 @@ def _request(complaint: dict, analysis):
     from dsp.moves import FixRequest
 
     layer = complaint["layer"]
-    file = single_out(complaint.get("said", ""), analysis.parts.get(layer, ()), layer) \
+    file = _singled_out(complaint.get("said", ""), analysis, layer) \
         if analysis is not None else None
     return FixRequest(layer, complaint["problem"], complaint["severity"], file,
                       complaint.get("tone", ""))
+
+
+def _singled_out(said: str, analysis, layer: str) -> str | None:
+    """The file a complaint names, among its part's files or, for a part with none, among
+    those of the part it lives in ('the doubles' in the lead vocal's 'Lead Vox Dbl')."""
+    from moozix_tui.engine.needs import host_stem
+
+    host = host_stem(layer, set(analysis.parts)) or layer
+    return single_out(said, analysis.parts.get(host, ()), host)

@@ -2,7 +2,7 @@
 
 tests/data/stem_names.jsonl: 355 names written from how Logic, Pro Tools, Ableton, FL
 Studio, Reaper, Cubase, Studio One and GarageBand export tracks and how engineers name
-them (a third round of 108: 65/70 tune, 35/38 check before its tuning, 69/70 and 36/38
+them (a third round of 108: 65/70 tune, 35/38 check before its tuning, 70/70 and 36/38
 after; a fourth of 45 written after that, measured once: 44/45), and 124 real track names
 of Cambridge-MT multitrack sessions (73, then 51 more labelled and first measured after
 the rules were tuned: 45/51), each labelled with the part a careful engineer would call

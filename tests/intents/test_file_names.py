@@ -13,6 +13,8 @@ tune-part misses only; the check part is a floor.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from name_scoring import accuracy, load_names
 
 from intents import LAYERS, stem_roles
@@ -156,3 +158,16 @@ def test_markup_like_brackets_in_a_name_are_only_characters(name, part):
     """'BV [bold] take 2.wav' hid 'BV' in the walk of an export: brackets, braces and
     markup-like tags are neither read as markup nor as an aside to drop."""
     assert stem_roles([name]) == [part]
+
+
+_NAME_PARTS = st.sampled_from(["07", "1-", "Room", "Room L", "Kick In", "OH", "Dbl", "Lead Vox",
+                               "[bold]", "{v2}", "_bip", "#03", " ", "-", ".", "Song_", "808",
+                               "Amb", "Click", "Audio 1", "é", "🎛️", "Verb", "DR"])
+
+
+@given(st.lists(st.lists(_NAME_PARTS, min_size=1, max_size=5).map("".join), max_size=12))
+def test_any_export_reads_to_a_part_or_none_per_file(names):
+    """Reading files together (a project name, room mics beside the kit) never fails and
+    gives each file a layer or None, whatever the names."""
+    roles = stem_roles([f"{name}.wav" for name in names])
+    assert len(roles) == len(names) and set(roles) <= {*LAYERS, None}

@@ -60,7 +60,9 @@ def _files() -> dict:
     ending = "|".join(map(re.escape, data["extensions"]))
     return {"phrases": phrases, "mix_words": mix_words,
             "rank": {layer: i for i, layer in enumerate(data["precedence"])},
-            "negators": frozenset(data["negators"]), "weak": frozenset(data["weak"]),
+            "negators": frozenset(data["negators"]),
+            "weak": frozenset(data["weak"]) | frozenset(data["doubles"]),
+            "doubles": frozenset(data["doubles"]),
             "slots": frozenset(data["slots"]),
             "own_effects": frozenset(data["own_effects"]),
             "not_for_mix": tuple(tuple(w.split()) for w in data["not_for_mix"]),
@@ -222,7 +224,7 @@ def stem_roles(filenames: Sequence[str]) -> list[str | None]:
             rest = [stem_role(s[cut:]) for s in stems]
             if len({r for r in rest if r}) >= 2:
                 stems, roles = [s[cut:] for s in stems], rest
-    return _kit_rooms(stems, roles)
+    return _doubles(stems, _kit_rooms(stems, roles))
 
 
 def _kit_rooms(stems: list[str], roles: list[str | None]) -> list[str | None]:
@@ -236,13 +238,13 @@ def _kit_rooms(stems: list[str], roles: list[str | None]) -> list[str | None]:
     rooms = [i for i, stem in enumerate(stems) if roles[i] == _EFFECTS and _room_alone(stem)]
     if not rooms:
         return roles
-    numbers = {i: int(m.group(1)) for i, stem in enumerate(stems)
-               if (m := _TRACK_NUMBER.match(stem))}
+    numbers = _track_numbers(stems)
     by_number = sorted(numbers, key=numbers.get)
     firsts = [[w for w in _words(stem) if not w.isdigit()][:1] for stem in stems]
     placed = list(roles)
     for i in rooms:
-        beside = _numbered_next(by_number, i, rooms) if i in numbers else []
+        beside = [j for j in _numbered_next(by_number, i, rooms) if j is not None] \
+            if i in numbers else []
         if firsts[i] and firsts[i][0] not in files["kit_room_mics"]:
             beside += [j for j in range(len(stems)) if j != i and j not in rooms
                        and firsts[j] == firsts[i]]
@@ -252,17 +254,40 @@ def _kit_rooms(stems: list[str], roles: list[str | None]) -> list[str | None]:
     return placed
 
 
-def _numbered_next(by_number: list[int], i: int, skipped: list[int]) -> list[int]:
-    """The files numbered next to file i on either side, past those `skipped`."""
-    beside = []
+def _doubles(stems: list[str], roles: list[str | None]) -> list[str | None]:
+    """'12 Dbl.wav' after '11 Lead Vox.wav' is the lead's double, the lead vocal: a file
+    named only as a double takes the part of the file numbered just before it (past other
+    such files)."""
+    doubles, sides = _files()["doubles"], file_labels().said
+    named = [{w for w in _words(stem) if w in doubles
+              or not (w.isdigit() or len(w) == 1 or w in sides)} for stem in stems]
+    alone = [i for i, words in enumerate(named) if words and words <= doubles]
+    numbers = _track_numbers(stems)
+    by_number = sorted(numbers, key=numbers.get)
+    placed = list(roles)
+    for i in alone:
+        before = _numbered_next(by_number, i, alone)[0] if i in numbers else None
+        if before is not None and roles[before]:
+            placed[i] = roles[before]
+    return placed
+
+
+def _track_numbers(stems: list[str]) -> dict[int, int]:
+    return {i: int(m.group(1)) for i, stem in enumerate(stems)
+            if (m := _TRACK_NUMBER.match(stem))}
+
+
+def _numbered_next(by_number: list[int], i: int,
+                   skipped: list[int]) -> tuple[int | None, int | None]:
+    """The files numbered just before and just after file i, past those `skipped`."""
+    beside: list[int | None] = []
     at = by_number.index(i)
     for step in (-1, 1):
         j = at + step
         while 0 <= j < len(by_number) and by_number[j] in skipped:
             j += step
-        if 0 <= j < len(by_number):
-            beside.append(by_number[j])
-    return beside
+        beside.append(by_number[j] if 0 <= j < len(by_number) else None)
+    return beside[0], beside[1]
 
 
 def _room_alone(stem: str) -> bool:

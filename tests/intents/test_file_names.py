@@ -112,6 +112,22 @@ def test_a_double_is_the_part_it_doubles(name, part):
 
 
 @pytest.mark.parametrize(("names", "parts"), [
+    (["11 Lead Vox.wav", "12 Dbl L.wav", "13 BGV 1.wav", "14 Dbl.wav", "15 Gtr.wav"],
+     ["vocal", "vocal", "backing_vocals", "backing_vocals", "guitars"]),
+    (["10 Lead Vox.wav", "11 Double.wav", "12 Doubles 2.wav", "13 Kick.wav"],
+     ["vocal", "vocal", "vocal", "kick"]),
+    # nothing numbered before it: the taxonomy's doubles, the backing vocals
+    (["Dbl.wav", "Lead Vox.wav", "Kick.wav"], ["backing_vocals", "vocal", "kick"]),
+    (["01 Dbl.wav", "02 Lead Vox.wav", "03 Kick.wav"], ["backing_vocals", "vocal", "kick"]),
+])
+def test_a_double_named_alone_doubles_the_file_numbered_before_it(names, parts):
+    """'12 Dbl.wav' after '11 Lead Vox.wav' went to the backing vocals while 'Lead Vox Dbl'
+    is the lead vocal: a double named alone is the part of the file it follows (files.toml
+    doubles)."""
+    assert stem_roles(names) == parts
+
+
+@pytest.mark.parametrize(("names", "parts"), [
     (["05 Kick In.wav", "06 Snare Top.wav", "07 Room.wav", "08 OH L.wav"],
      ["kick", "snare", "drums", "cymbals"]),
     # a pair of room mics, the last of the kit, before the bass

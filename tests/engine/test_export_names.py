@@ -83,14 +83,14 @@ def test_a_take_named_by_its_number_is_the_file_moved(chat, song, tmp_path):
 
 
 def test_the_doubles_named_move_the_lead_s_double_file(chat, song, tmp_path):
-    """With a lead's double in the lead vocal ('Lead Vox Dbl'), 'the doubles are too loud'
-    (the taxonomy's backing vocals, of which there was no file) cut the whole mix at
-    2.5 kHz; the double named is that file, moved alone."""
-    _export(song, tmp_path, {"Kick.wav": "kick", "Keys.wav": "keys", "Lead Vox.wav": "vocal",
-                             "Lead Vox Dbl.wav": "vocal"})
+    """With a lead's double in the lead vocal ('12 Dbl' after '11 Lead Vox'), 'the doubles
+    are too loud' (the taxonomy's backing vocals, of which there was no file) cut the whole
+    mix at 2.5 kHz; the double named is that file, moved alone."""
+    _export(song, tmp_path, {"Kick.wav": "kick", "Keys.wav": "keys",
+                             "11 Lead Vox.wav": "vocal", "12 Dbl.wav": "vocal"})
     chat.say(str(tmp_path))
-    assert _parts(chat)["Lead Vox Dbl.wav"] == "vocal"
+    assert _parts(chat)["12 Dbl.wav"] == "vocal"
     chat.say("the doubles are too loud")
     moves = chat.engine.state.moves
-    assert [(m["stem"], m["op"]) for m in moves] == [("Lead Vox Dbl", "gain")], moves
+    assert [(m["stem"], m["op"]) for m in moves] == [("12 Dbl", "gain")], moves
     assert moves[0]["params"]["gain_db"] < 0

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from dsp.diagnosis import complaint_measures
 from dsp.meter import Loudness, amplitude_db, sample_peak
+from dsp.predict import MIX
 from dsp.wording import figure, part_name, rounded
 
 if TYPE_CHECKING:
@@ -17,7 +18,8 @@ if TYPE_CHECKING:
     from dsp.pipeline import RenderResult
     from dsp.stem_analysis import SessionAnalysis
 
-__all__ = ["GLOSSARY", "build_report", "comparison_rows", "complaint_rows", "render_markdown"]
+__all__ = ["GLOSSARY", "before_is", "build_report", "comparison_rows", "complaint_rows",
+           "render_markdown"]
 
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|])")
@@ -32,6 +34,16 @@ def _num(value: float, digits: int = 1) -> float | None:
     if value is None or not math.isfinite(value):
         return None
     return rounded(value, digits)
+
+
+def before_is(result: RenderResult) -> str:
+    """What every "before" figure was measured on, in the words the chat, `moozix fix` and
+    the report all use. Stems are summed as given, at unity: a bounce of the whole mix
+    given beside them is not what "before" measures (it is left out of the render), and
+    it may hold bus processing the stems lack."""
+    if result.stems.parts == (MIX,):
+        return "your mix as you gave it"
+    return "your stems summed as given"
 
 
 def comparison_rows(result: RenderResult, *,
@@ -208,6 +220,7 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
                           for n in result.stems.notices],
         "warnings": list(result.master.warnings),
         "mastering_tone": list(result.master.tone_moves),
+        "before_is": before_is(result),
         "measurements": comparison_rows(result, names=names),
         "written_master": {"integrated_lufs": _num(written.integrated_lufs, 2),
                            "true_peak_dbtp": _num(written.precise_peak_dbtp, 2),
@@ -258,7 +271,9 @@ def render_markdown(report: dict) -> str:
                                              for s in stems["over_full_scale"]) + ".")
     if report["mastering_tone"]:
         lines += ["", "Mastering tone: " + "; ".join(report["mastering_tone"]) + "."]
-    lines += ["", "## Before and after", "", "| measurement | before | after | typical |",
+    lines += ["", "## Before and after", "",
+              f"Before: {report['before_is']}; after: the master.", "",
+              "| measurement | before | after | typical |",
               "|---|---|---|---|"]
     for row in report["measurements"]:
         typical = row.get("typical")

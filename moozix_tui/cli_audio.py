@@ -355,7 +355,7 @@ def _settings_with_reference(args, reference):
 
 def _finish(args, result, plan, inputs) -> int:
     from dsp.pipeline import export
-    from dsp.report import complaint_rows
+    from dsp.report import before_is, complaint_rows
     from dsp.wording import against_its_fix, removed_outputs, replaced_outputs, row_change
     from moozix_tui.engine.present import layer_names, limit_note
 
@@ -372,6 +372,7 @@ def _finish(args, result, plan, inputs) -> int:
         "input_notices": [{"level": n.level, "message": n.message}
                           for n in result.stems.notices],
         "gentle": list(plan.gentle), "limited": list(plan.limited),
+        "before": before_is(result),
         "measured": measured,
         "replaced": [str(p) for p in exported.replaced],
         "removed": [str(p) for p in exported.removed],
@@ -381,6 +382,8 @@ def _finish(args, result, plan, inputs) -> int:
     else:
         for move in result.moves:
             print(f"move: {move.describe(layer_names())}")
+        if measured:
+            print(f"before: {before_is(result)}; after: the master")
         for row in measured:
             print(f"measured: {row['label']} {row_change(row)}")
         for said in filter(None, map(against_its_fix, measured)):

@@ -261,7 +261,7 @@ def start_render(session: Session, replies: list[str]) -> Turn:
 
 
 def finished_render(session: Session, outcome: jobs.RenderOutcome) -> Turn:
-    from dsp.report import comparison_rows
+    from dsp.report import before_is, comparison_rows
 
     result, previews = outcome.result, outcome.previews
     session.result = result
@@ -270,13 +270,15 @@ def finished_render(session: Session, outcome: jobs.RenderOutcome) -> Turn:
     rows = comparison_rows(result, names=layer_names())
     state.summary = {
         "rows": rows,
+        "before": before_is(result),
         "spectrum_hz": [round(float(x), 1) for x in result.before.mix.spectrum_hz],
         "before_db": normalised(result.before.mix.spectrum_db),
         "after_db": normalised(result.master_analysis.spectrum_db),
         "outputs": [str(previews.before), str(previews.after)],
         "moves": [m.to_dict() for m in result.moves],
     }
-    return session.reply([summary_text(rows, result.master.warnings, previews)], "summary")
+    return session.reply([summary_text(rows, result.master.warnings, previews,
+                                       state.summary["before"])], "summary")
 
 
 def replay(session: Session, text: str) -> Turn:

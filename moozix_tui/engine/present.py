@@ -202,16 +202,18 @@ def stem_request(missing: Sequence[str], files: Sequence[dict]) -> str:
             + (" Say `go` to work with what's there." if have else ""))
 
 
-def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str:
+def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews,
+                 before: str) -> str:
     """The render in a few sentences; the card beside the chat holds every row. The sentence
     leads with every complaint's figure of record (dsp.report.complaint_rows: the rows that
-    carry a 'typical' entry, None where the figure has no typical range, as an overlap)."""
+    carry a 'typical' entry, None where the figure has no typical range, as an overlap).
+    `before`: what the "before" figures measure (dsp.report.before_is)."""
     by_label = {r["label"]: r for r in rows}
     lead = [r for r in rows if "typical" in r] or rows[:2]
     shown = [*lead, *(by_label[k] for k in ("loudness", "true peak") if k in by_label)]
     figures = " · ".join(f"{md_literal(r['label'])} {row_change(r)}"
                          for r in dict((r["label"], r) for r in shown).values())
-    parts = ["**Before → after** (before: your mix as you gave it; after: the master): "
+    parts = [f"**Before → after** (before: {before}; after: the master): "
              + figures + ". Every figure is in the card below (**F2** folds it)."]
     # not bare `more`: it makes every move stronger, the ones that outweighed this one too
     parts += [f"> {md_literal(said)} If you still hear it, say so again, more strongly "
@@ -224,7 +226,7 @@ def summary_text(rows: Sequence[dict], warnings: Sequence[str], previews) -> str
             f"{number(previews.after_written.integrated_lufs)} LUFS as written, true peaks "
             f"{number(previews.before_written.precise_peak_dbtp)} and "
             f"{number(previews.after_written.precise_peak_dbtp)} dBTP): "
-            f"{md_code(previews.before.name)} (your mix) and {md_code(previews.after.name)} (the "
+            f"{md_code(previews.before.name)} ({before}) and {md_code(previews.after.name)} (the "
             f"master) in {md_code(str(previews.before.parent))}.")
     parts.append("Say `export` (or `export ~/some/folder`) for the final files, `undo` to "
                  "step back, or tell me what still bothers you.")
@@ -246,7 +248,8 @@ def status_text(state, moves: Sequence[dict], notes: Sequence[str], folder: Path
         plan.append("\n" + notes_quote(notes))
     rendered = ""
     if state.summary:
-        rendered = ("\n\n**Last render** (before: your mix as you gave it; after: the "
+        before = state.summary.get("before", "your mix as you gave it")
+        rendered = (f"\n\n**Last render** (before: {before}; after: the "
                     "master)\n\n" + "\n".join(
                         f"- {md_literal(r['label'])}: {row_change(r)}"
                         for r in state.summary["rows"]))

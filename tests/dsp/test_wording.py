@@ -52,6 +52,7 @@ def test_the_report_table_writes_a_percentage_as_the_chat_does():
               "input_notices": [], "warnings": [],
               "stems": {"gain_to_premaster_db": -2.5, "over_full_scale": []},
               "outputs": {"stems": ["stems/a.wav"], "premaster": "premaster.wav"},
+              "before_is": "your stems summed as given",
               "measurements": [{"label": "kick/bass overlap", "unit": "%", "before": 38.0,
                                 "after": 22.0, "typical": [0.0, 50.0]}]}
     written = render_markdown(report)

@@ -48,7 +48,10 @@ def before_is(result: RenderResult) -> str:
 
 def comparison_rows(result: RenderResult, *,
                     names: Mapping[str, str] | None = None) -> list[dict]:
-    """Key measurements before and after: what the summary card and the report show. The
+    """Key measurements before and after: what the summary card and the report show, each
+    rounded once to the tenth they are shown at (true peaks had been kept to the hundredth
+    and rounded again for the chat: a master at -1.150001 dBTP read -1.1 there and -1.2 in
+    `moozix master` and the export message, which round the figure once). The
     whole mix's figures after are the master's, as the card says ("after: the master"): the
     mastering tone moves them (a bright style took 2–8 kHz 0.5 dB past the premaster's).
     Labels name each part by `names` (intents.LAYER_NAMES, from the caller), as the chat
@@ -83,11 +86,10 @@ def comparison_rows(result: RenderResult, *,
     rows += [
         {"label": "loudness", "unit": "LUFS", "before": _num(original.integrated_lufs),
          "after": _num(mastered.integrated_lufs)},
-        {"label": "true peak", "unit": "dBTP",
-         "before": _num(original.precise_peak_dbtp, 2),
-         "after": _num(mastered.precise_peak_dbtp, 2)},
-        {"label": "BS.1770 true peak", "unit": "dBTP",
-         "before": _num(original.true_peak_dbtp, 2), "after": _num(mastered.true_peak_dbtp, 2)},
+        {"label": "true peak", "unit": "dBTP", "before": _num(original.precise_peak_dbtp),
+         "after": _num(mastered.precise_peak_dbtp)},
+        {"label": "BS.1770 true peak", "unit": "dBTP", "before": _num(original.true_peak_dbtp),
+         "after": _num(mastered.true_peak_dbtp)},
         {"label": "LRA", "unit": "LU", "before": _num(original.loudness_range_lu),
          "after": _num(mastered.loudness_range_lu)},
     ]

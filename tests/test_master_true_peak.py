@@ -68,8 +68,32 @@ def test_printed_true_peak_is_the_written_files_by_ideal_interpolation(kind, rat
     report = json.loads((out / "report.json").read_text())
     assert report["written_master"]["true_peak_dbtp"] == pytest.approx(ideal, abs=0.015)
     row = next(r for r in report["measurements"] if r["label"] == "true peak")
-    assert row["after"] == report["written_master"]["true_peak_dbtp"]
+    assert f"{row['after']:.1f}" == shown[2]
     # and on target: pyloudnorm on the written file
     lufs = pyloudnorm.Meter(rate).integrated_loudness(written)
     assert lufs == pytest.approx(-7.0, abs=0.1)
     assert shown[1] == f"{report['written_master']['integrated_lufs']:.1f}"
+
+
+def test_the_card_and_the_command_show_one_figure_on_a_rounding_edge(song, tmp_path, capsys,
+                                                                     monkeypatch):
+    """The demo's master at -1.150000 dBTP (the limiter's old margin, 0.15 dB) read -1.1 in
+    the chat and -1.2 from `moozix master`: the card's row was kept to the hundredth
+    (-1.15) and rounded again, the command rounded the figure once. Put back on that edge,
+    the row and the command's line say the same, and both say what ideal interpolation
+    reads on the written file."""
+    import dsp.mastering
+
+    monkeypatch.setattr(dsp.mastering, "_MARGIN_DB", 0.15)
+    given = tmp_path / "mix.wav"
+    sf.write(given, (0.5 * sum(song.values())).T, 44100, subtype="FLOAT")
+    out = tmp_path / "out"
+    assert main(["master", str(given), "--out", str(out)]) == 0
+    shown = re.search(r"(-?\d+\.\d) dBTP", capsys.readouterr().out)[1]
+    report = json.loads((out / "report.json").read_text())
+    exact = report["written_master"]["true_peak_dbtp"]
+    assert exact == pytest.approx(-1.15, abs=0.005)   # on the edge, as on the demo
+    row = next(r for r in report["measurements"] if r["label"] == "true peak")
+    assert f"{row['after']:.1f}" == shown
+    written, _ = sf.read(out / "master.wav", dtype="float64", always_2d=True)
+    assert shown == f"{ideal_peak_dbtp(written.T, 16):.1f}"

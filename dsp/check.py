@@ -27,7 +27,7 @@ from dsp.meter import (
     hop_frames,
     hop_power,
     sample_peak,
-    true_peak_dbtp,
+    true_peaks,
     window_power,
 )
 from dsp.threads import thread_pool
@@ -83,6 +83,8 @@ class FileCheck:
     duration_s: float
     peak_dbfs: float
     true_peak_dbtp: float
+    """The precise figure (dsp.meter.true_peaks), what the master's "true peak" is too: BS.1770's
+    4x filter under-reads bright transients by up to ~0.5 dB."""
     clipped_samples: int
     dc_offset: float
     silent: bool
@@ -147,7 +149,7 @@ def check_audio(audio: AudioFile, *, true_peak: bool = False) -> FileCheck:
         path=audio.path, format=audio.format, subtype=audio.subtype,
         sample_rate=audio.sample_rate, channels=audio.channels,
         duration_s=audio.duration_s, peak_dbfs=peak,
-        true_peak_dbtp=(true_peak_dbtp(clean) if not silent else float("-inf"))
+        true_peak_dbtp=(true_peaks(clean).precise_dbtp if not silent else float("-inf"))
         if true_peak else float("nan"),
         clipped_samples=clipped, dc_offset=dc, silent=silent,
         nonfinite_samples=nonfinite, notices=tuple(notices),

@@ -694,7 +694,7 @@ def _band_said(words: list[str], clauses: list[int], start: int, end: int, hz: f
     descriptor families: the song's tilt."""
     if end >= len(words) or words[end] not in table["said_between"]:
         return None
-    hi = min(end + 5, len(words))
+    hi = min(end + 1 + table["said_reach"], len(words))
     for direction in ("excess", "lack"):
         said = next(((a, b) for a, b in find(words, table[f"said_{direction}_index"], end, hi + 1,
                                              starts_only=True)
@@ -1807,7 +1807,8 @@ class _Reader:
             first = "used" if words[k] in rule["uses_past"] else words[k]
             k -= 1
         habitual = False
-        while k >= 0 and words[k] in rule["adverbs"] + rule["habitual"]:
+        adverbs = set(rule["adverbs"]) | set(rule["habitual"])
+        while k >= 0 and words[k] in adverbs:
             habitual = habitual or words[k] in rule["habitual"]
             k -= 1
         if not (first.endswith("ed") or two.endswith("ed") or habitual):

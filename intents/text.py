@@ -141,8 +141,24 @@ def _unquoted(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=4)
 def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).replace("’", "'").replace("`", "'")
+    """Compatibility forms folded one character at a time, so that every offset into the
+    folded text is the same offset into what the user typed (the chat quotes it back)."""
+    text = _NON_ASCII.sub(_fold_match, text).replace("’", "'").replace("`", "'")
     return _scare_quote().sub(_unquoted, text)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold_match(match: re.Match[str]) -> str:
+    return _folded_char(match.group())
+
+
+@lru_cache(maxsize=1024)
+def _folded_char(char: str) -> str:
+    """"Ｔ" reads as "T"; a form that folds to several characters ("…", "ﬁ") stays itself."""
+    folded = unicodedata.normalize("NFKC", char)
+    return folded if len(folded) == 1 else char
 
 
 def _expand(raw: str, rules: _Rules) -> tuple[str, ...]:

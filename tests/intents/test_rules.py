@@ -198,7 +198,8 @@ def test_any_text_parses_deterministically(text):
 
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.sampled_from(["[bold]", "[/]", "\x00", "\u202e", "🎛️", "vocal", "too",
-                                 "quiet", "not", "bass", "muddy", ",", "\n", "808"]),
+                                 "quiet", "not", "bass", "muddy", ",", "\n", "808", "…", "ﬁ",
+                                 "Ｂass"]),
                 max_size=40))
 def test_markup_and_control_characters(words):
     """Markup and control characters are just text: every quote the chat shows back is the
@@ -208,6 +209,16 @@ def test_markup_and_control_characters(words):
         start, stop = intent.span
         for piece in intent.evidence.split(" ... "):
             assert piece and piece in text[start:stop], (intent, text)
+            at = text.index(piece, start)
+            assert not (text[at - 1:at].isalnum() and piece[0].isalnum()), (intent, text)
+
+
+@pytest.mark.parametrize("before", ["Hmm…", "Ｏk,", "ﬁrst thing:", "½ the time", "Café\u0301,", "™"])
+def test_the_quote_shown_back_is_the_users_words_after_any_character(before):
+    """A character that folds to several ("…" to "...") or none must not shift the quote:
+    it had shown "cal is too quiet" after "Hmm…"."""
+    (intent,) = understand(f"{before} the vocal is too quiet").intents
+    assert intent.evidence == "vocal is too quiet"
 
 
 def test_huge_message_is_bounded():

@@ -213,7 +213,8 @@ def test_markup_and_control_characters(words):
             assert not (text[at - 1:at].isalnum() and piece[0].isalnum()), (intent, text)
 
 
-@pytest.mark.parametrize("before", ["Hmm…", "Ｏk,", "ﬁrst thing:", "½ the time", "Café\u0301,", "™"])
+@pytest.mark.parametrize("before", ["Hmm…", "Ｏk,", "ﬁrst thing:", "½ the time", "Café\u0301,",
+                                    "™"])
 def test_the_quote_shown_back_is_the_users_words_after_any_character(before):
     """A character that folds to several ("…" to "...") or none must not shift the quote:
     it had shown "cal is too quiet" after "Hmm…"."""

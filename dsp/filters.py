@@ -24,6 +24,7 @@ __all__ = [
     "SosStream",
     "apply_sos",
     "band_limit",
+    "band_limit_hz",
     "band_pass",
     "bell",
     "high_pass",
@@ -96,13 +97,18 @@ def low_pass(cutoff_hz: float, sample_rate: int, *, order: int = 2) -> np.ndarra
                          fs=sample_rate, output="sos")
 
 
+def band_limit_hz(sample_rate: int) -> float:
+    """Where band_limit's flat passband ends: 0.9 of Nyquist."""
+    return 0.9 * sample_rate / 2
+
+
 @lru_cache(maxsize=8)
 def band_limit(sample_rate: int) -> np.ndarray:
     """Flat (0.01 dB) to 0.9 of Nyquist and 60 dB down from 0.93, as a converter's
     anti-alias filter leaves a recording: between there and Nyquist, interpolators
     legitimately differ (a long FIR, an FFT and BS.1770's 4x filter read white noise up
     to 24 kHz 0.4 dB apart), so a master band-limited here has one true peak."""
-    return signal.ellip(8, 0.01, 60, 0.9 * sample_rate / 2, fs=sample_rate, output="sos")
+    return signal.ellip(8, 0.01, 60, band_limit_hz(sample_rate), fs=sample_rate, output="sos")
 
 
 def band_pass(low_hz: float, high_hz: float, sample_rate: int, *,

@@ -1,9 +1,11 @@
 """Mastering: tone, loudness to a target and a true-peak-safe ceiling.
 
-The master is band-limited to 0.9 of Nyquist first (see _edge_sections): above that, the
-long 16x filter, ideal (FFT) interpolation and BS.1770's 4x filter read white noise up
+The master is band-limited to 0.9 of Nyquist first (dsp.filters.band_limit): above that,
+the long 16x filter, ideal (FFT) interpolation and BS.1770's 4x filter read white noise up
 to 24 kHz up to 0.6 dB apart, and a master limited by one of them was over the ceiling by
-another. Below it, the precise figure agrees with ideal interpolation to 0.01 dB.
+another. Below it, the precise figure agrees with ideal interpolation to 0.01 dB. What the
+band limit takes off the mix's loudness is measured, and said when it is more than a
+trace (see _BAND_LIMIT_LOSS_LU).
 
 pedalboard's Limiter adds its threshold back as make-up gain and peaks near
 0 dBFS whatever the threshold (FIELD-NOTES), so the ceiling here comes from our
@@ -23,12 +25,22 @@ from scipy import ndimage
 
 from dsp.analysis import BANDS, band_share_db, spectrum
 from dsp.errors import Cancelled, DspError
-from dsp.filters import apply_sos, band_limit, bell, high_pass, high_shelf, low_shelf, one_pole
+from dsp.filters import (
+    apply_sos,
+    band_limit,
+    band_limit_hz,
+    bell,
+    high_pass,
+    high_shelf,
+    low_shelf,
+    one_pole,
+)
 from dsp.meter import (
     SCREEN_DB,
     Loudness,
     hop_frames,
     integrated_from_hops,
+    integrated_lufs,
     k_weight,
     measure_loudness,
     oversampled_peaks,
@@ -64,6 +76,12 @@ _MARGIN_DB = 0.1
 """The limiter holds the precise true peak here under the ceiling: -1.10 dBTP, which is
 -1.1 to the shown precision whichever meter rounds it (at 0.15 it sat on the rounding
 edge, and the same master read -1.1 in one place and -1.2 in another)."""
+_BAND_LIMIT_LOSS_LU = 1.0
+"""The band limit taking this much off the mix's loudness removed part of what the mix is
+made of, and the master says so. Music loses hundredths of an LU there (the synth song
+0.01), white noise up to Nyquist 0.46 LU at 44.1 and 48 kHz; a mix that lives above the
+limit (a tone at 0.49 of the sample rate) loses nearly all of it, which had been blamed
+on limiting."""
 
 
 
@@ -97,11 +115,51 @@ class MasterResult:
 def _edge_sections(sample_rate: int) -> tuple[list[np.ndarray], list[str]]:
     """What every master gets, whatever its style: nothing below hearing, and nothing in
     the top tenth of the band, where true-peak meters disagree (dsp.filters.band_limit)."""
-    top_khz = 0.9 * sample_rate / 2000
     return ([high_pass(25.0, sample_rate), band_limit(sample_rate)],
             ["high-pass at 25 Hz to clear inaudible rumble",
-             f"low-pass at {top_khz:.1f} kHz, as a converter's anti-alias filter does, so "
-             "that every true-peak meter reads the same peak"])
+             f"low-pass at {band_limit_hz(sample_rate) / 1000:.1f} kHz, as a converter's "
+             "anti-alias filter does, so that every true-peak meter reads the same peak"])
+
+
+def _band_limited_lufs(samples: np.ndarray, sample_rate: int, given_lufs: float,
+                       edged_lufs: float) -> float | None:
+    """The mix's loudness without its content above the band limit, when the band limit
+    takes _BAND_LIMIT_LOSS_LU or more off it; else None.
+
+    `edged_lufs` (the mix through _edge_sections) is measured anyway: only when it has lost
+    that much is the band limit measured on its own, so that a loss below 25 Hz is not
+    put on it."""
+    top_khz = band_limit_hz(sample_rate) / 1000
+    if edged_lufs == float("-inf"):
+        raise DspError(
+            f"nothing in the mix is between 25 Hz and {top_khz:.1f} kHz, the band a master "
+            f"keeps: without what lies outside it, the mix (at {given_lufs:.1f} LUFS) is "
+            "silent, so there is nothing to master — check that this is the right file")
+    if given_lufs - edged_lufs < _BAND_LIMIT_LOSS_LU:
+        return None
+    limited_lufs = integrated_lufs(apply_sos(samples, band_limit(sample_rate)), sample_rate)
+    return limited_lufs if given_lufs - limited_lufs >= _BAND_LIMIT_LOSS_LU else None
+
+
+def _level_warnings(given_lufs: float, limited_lufs: float | None, top_khz: float,
+                    achieved_lufs: float, target_lufs: float, held_back: bool) -> list[str]:
+    """Why the master is not simply the mix made louder: content removed above the band
+    limit (`limited_lufs`, see _band_limited_lufs), or loudness held back by the limiting
+    cap. When the band limit removed content, that is the cause named, not limiting."""
+    stopped = f"stopped at {achieved_lufs:.1f} LUFS instead of {target_lufs:g}"
+    if limited_lufs is not None:
+        said = (f"the mix's content above {top_khz:.1f} kHz, the master's band limit, was "
+                f"removed: the mix measures {given_lufs:.1f} LUFS, and {limited_lufs:.1f} "
+                "LUFS without it")
+        if held_back:
+            said += (f"; what was left {stopped}, as more would need over "
+                     f"{_MAX_LIMITING_DB:g} dB of limiting")
+        return [said]
+    if held_back:
+        return [f"{stopped}: getting there needs more than {_MAX_LIMITING_DB:g} dB of "
+                "limiting on the loud parts, which would flatten the drums; a louder master "
+                "needs a mix with controlled peaks (tame the kick, snare and low end first)"]
+    return []
 
 
 def _style_sections(style: str, sample_rate: int) -> tuple[list[np.ndarray], list[str]]:
@@ -220,16 +278,19 @@ def master(
     if before.integrated_lufs == float("-inf"):
         raise DspError("the mix is silent — there is nothing to master")
     report("tone", 0.05)
-    sections, tone_words = _edge_sections(sample_rate)
-    style_sections, style_words = _style_sections(settings.style, sample_rate)
-    sections += style_sections
+    edge_sections, tone_words = _edge_sections(sample_rate)
+    sections, style_words = _style_sections(settings.style, sample_rate)
     tone_words += style_words
     if reference is not None:
         ref_sections, ref_words = _reference_sections(samples, reference[0], sample_rate,
                                                       reference[1])
         sections += ref_sections
         tone_words += ref_words
-    toned = apply_sos(samples, *sections)
+    edged = apply_sos(samples, *edge_sections)
+    toned = apply_sos(edged, *sections)   # bit for bit one cascade of both
+    # with no style or reference, the loudness model below measures the edged mix
+    edged_lufs = None if toned is edged else integrated_lufs(edged, sample_rate)
+    del edged
     if settings.style == "punchy":
         toned = _punch(toned, sample_rate)
     _check(cancel)
@@ -237,8 +298,10 @@ def master(
     target = settings.target
     model = _LoudnessModel(toned, sample_rate,
                            ceiling=10.0 ** ((target.ceiling_dbtp - _MARGIN_DB) / 20.0))
-    gain_db = target.lufs - model.lufs(0.0, None)
-    warnings: list[str] = []
+    toned_lufs = model.lufs(0.0, None)
+    limited_lufs = _band_limited_lufs(samples, sample_rate, before.integrated_lufs,
+                                      toned_lufs if edged_lufs is None else edged_lufs)
+    gain_db = target.lufs - toned_lufs
     model_error_lu = 0.0
     for attempt in range(_MAX_RENDERS):
         _check(cancel)
@@ -256,12 +319,9 @@ def master(
             break
         model_error_lu += miss
         gain_db += miss
-    if held_back:
-        warnings.append(
-            f"stopped at {achieved.integrated_lufs:.1f} LUFS instead of {target.lufs:g}: "
-            f"getting there needs more than {_MAX_LIMITING_DB:g} dB of limiting on the loud "
-            "parts, which would flatten the drums; a louder master needs a mix with "
-            "controlled peaks (tame the kick, snare and low end first)")
+    warnings = _level_warnings(before.integrated_lufs, limited_lufs,
+                               band_limit_hz(sample_rate) / 1000, achieved.integrated_lufs,
+                               target.lufs, held_back)
     report("ceiling", 0.9)
     peaks = peak.result()
     after = replace(achieved, true_peak_dbtp=peaks.standard_dbtp,

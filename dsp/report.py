@@ -18,8 +18,8 @@ if TYPE_CHECKING:
     from dsp.pipeline import RenderResult
     from dsp.stem_analysis import SessionAnalysis
 
-__all__ = ["GLOSSARY", "before_is", "build_report", "comparison_rows", "complaint_rows",
-           "render_markdown"]
+__all__ = ["FORMAT_VERSION", "GLOSSARY", "before_is", "build_report", "comparison_rows",
+           "complaint_rows", "render_markdown"]
 
 
 _MARKUP = re.compile(r"([\\`*_\[\]<>|])")
@@ -202,6 +202,15 @@ def _stems(result: RenderResult) -> dict:
             "over_full_scale": [{"name": name, "peak_dbfs": round(db, 1)} for name, db in over]}
 
 
+FORMAT_VERSION = 2
+"""The version of the JSON Moozix writes about audio: report.json and the `--json` output of
+`moozix analyze`, `fix` and `master` carry it as "format_version". Version 1 (no such key,
+until 12-01) had "true_peak_dbtp" by BS.1770's 4x meter; from 2 it is the precise one
+(dsp.meter.true_peaks), which reads up to ~0.5 dB higher on bright material, and the 4x
+figure is "bs1770_peak_dbtp" (report.json's written_master, fix's and master's master).
+A reader of "true_peak_dbtp" checks the version: the same name is another meter."""
+
+
 def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
                  outputs: dict, names: Mapping[str, str]) -> dict:
     """`outputs["stems"]` lists the written stem files in the order of result.stems; `names`
@@ -209,6 +218,7 @@ def build_report(result: RenderResult, *, plan: Plan, written: Loudness,
     target = result.master.target
     touched = _touched(result)
     return {
+        "format_version": FORMAT_VERSION,
         "target": {"name": target.name, "lufs": target.lufs, "ceiling_dbtp": target.ceiling_dbtp,
                    "source": target.source},
         "sample_rate": result.stems.sample_rate,

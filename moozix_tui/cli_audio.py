@@ -264,7 +264,10 @@ def _analyze(args) -> int:
     analysis = analyse_session(stems)
     findings = diagnosis(analysis)
     if args.json:
+        from dsp.report import FORMAT_VERSION
+
         print(json.dumps({
+            "format_version": FORMAT_VERSION,
             "files": [{"path": str(c.path), "format": c.format, "subtype": c.subtype,
                        "sample_rate": c.sample_rate, "channels": c.channels,
                        "duration_s": round(c.duration_s, 3), "peak_dbfs": round(c.peak_dbfs, 2),
@@ -355,7 +358,7 @@ def _settings_with_reference(args, reference):
 
 def _finish(args, result, plan, inputs) -> int:
     from dsp.pipeline import export
-    from dsp.report import before_is, complaint_rows
+    from dsp.report import FORMAT_VERSION, before_is, complaint_rows
     from dsp.wording import against_its_fix, removed_outputs, replaced_outputs, row_change
     from moozix_tui.engine.present import layer_names, limit_note
 
@@ -363,9 +366,11 @@ def _finish(args, result, plan, inputs) -> int:
                       progress=_progress)
     measured = complaint_rows(result, names=layer_names())
     summary = {
+        "format_version": FORMAT_VERSION,
         "outputs": [str(p) for p in exported.paths],
         "master": {"integrated_lufs": round(exported.written_lufs, 2),
                    "true_peak_dbtp": round(exported.written_true_peak_dbtp, 2),
+                   "bs1770_peak_dbtp": round(exported.written_bs1770_peak_dbtp, 2),
                    "target_lufs": result.master.target.lufs},
         "moves": [m.to_dict() for m in result.moves],
         "notes": list(plan.said), "warnings": list(result.master.warnings),

@@ -100,6 +100,8 @@ class Placement:
     placing: frozenset[str]
     wish_verbs: frozenset[str]
     transitive: frozenset[str]
+    imperative: frozenset[str]
+    asking: frozenset[Phrase]
     as_is: frozenset[str]
     degrees: frozenset[str]
     excess: frozenset[str]
@@ -129,6 +131,7 @@ def _placement(table: dict, opposite: dict[str, str]) -> Placement:
         pushing=frozenset(table["pushing"]), passive=frozenset(table["passive"]),
         wish_verbs=frozenset(table["wish_verbs"]), opposite=opposite,
         transitive=frozenset(table["transitive"]), as_is=frozenset(table["as_is"]),
+        imperative=frozenset(table["imperative"]), asking=_phrases(table["asking"]),
         degrees=frozenset(table["degrees"]), excess=frozenset(table["excess"]),
         trailing=frozenset(table["trailing"]),
         reach=int(table["reach"]), positions=positions, index=index(positions),
@@ -404,6 +407,18 @@ def reported(words: Sequence[str], at: int, g: Grammar) -> bool:
     return k >= 0 and words[k] in g.be
 
 
+def _opens_clause(words: Sequence[str], clauses: Sequence[int], at: int,
+                  leading: frozenset[Phrase]) -> bool:
+    """Only phrases of `leading` stand before `at` in its clause ("could you just tuck...")."""
+    k = at - 1
+    while k >= 0 and clauses[k] == clauses[at]:
+        phrase = next((f for f in leading if tuple(words[k - len(f) + 1:k + 1]) == f), None)
+        if phrase is None:
+            return False
+        k -= len(phrase)
+    return True
+
+
 def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, tuple[int, str]],
            determiners: frozenset[str], p: Placement,
            wished: Callable[[int, int], bool]
@@ -427,6 +442,7 @@ def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, tuple[
             k -= 1
         verb = words[k] if k >= 0 and clauses[k] == clause else ""
         inner = None
+        asked = False
         if k in part_ends:
             # "mix the vocals slightly behind": the verb stands before the part it places
             v = part_ends[k] - 1
@@ -434,6 +450,7 @@ def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, tuple[
                 v -= 1
             if v >= 0 and clauses[v] == clause and words[v] in p.transitive:
                 inner = (part_ends[k], k + 1)
+                asked = words[v] in p.imperative and _opens_clause(words, clauses, v, p.asking)
                 k, verb = v, p.placing_word
         j = end
         while j < len(words) and j - end < 3 and j not in part_starts \
@@ -460,7 +477,9 @@ def placed(words: Sequence[str], clauses: Sequence[int], parts: dict[int, tuple[
         if phrase in p.verb_only and (verb not in p.placing | p.sinking | p.pushing
                                       or verb in p.be):
             continue
-        if verb in p.sinking:
+        if asked:
+            out.append((k, span_end, p.opposite[problem], inner))
+        elif verb in p.sinking:
             if problem == "too_quiet":
                 out.append((k, span_end, problem, inner))
         elif verb in p.pushing:

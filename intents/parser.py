@@ -478,7 +478,7 @@ def _in_context(words: list[str], mentions: list[_Mention],
         k = i - 1
         while k > 0 and i - k <= 2 and words[k] in rule.get("between", ()):
             k -= 1   # "the unison lead", "that main lead"
-        if words[k] not in rule["after"]:
+        if words[k] not in rule["after"] or (k > 0 and words[k - 1] in rule["not_after"]):
             continue
         if any(tuple(words[i + 1:i + 1 + len(after)]) == after for after in rule["not_before"]):
             continue

@@ -384,8 +384,9 @@ def _validate_rules(rules: dict) -> None:
     for word, rule in rules.get("context", {}).items():
         layers = [rule.get("default")] + list(rule.get("by_part", {}).items())
         _check(all(x in LAYERS for pair in layers[1:] for x in pair) and layers[0] in LAYERS
-               and {"after", "not_before"} <= rule.keys(), f"rules.toml [context.{word}]",
-               "needs after, not_before, a default layer and by_part = {layer = layer}")
+               and {"after", "not_after", "not_before"} <= rule.keys(),
+               f"rules.toml [context.{word}]",
+               "needs after, not_after, not_before, a default layer and by_part = {layer = layer}")
     for word, layer in rules["no_layer"]["own_layer"].items():
         _check(layer in LAYERS, "rules.toml [no_layer.own_layer]", f"bad layer for {word!r}")
     for layer in rules["no_layer"]["own_layer_heads"]:

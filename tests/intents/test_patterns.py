@@ -38,6 +38,13 @@ CASES = [
     ("push the leads up a little", [("keys", "too_quiet")]),
     ("the lead up to the chorus drags", []),
     ("the lead time on mastering was too long", []),
+    # "the room" and "the double" from context (taxonomy: room is fx, doubles backing vocals)
+    ("the room is too loud", [("fx", "too_much_reverb")]),
+    ("the room is too loud on the drums", [("drums", "too_much_reverb")]),
+    ("bring the room down a bit", [("fx", "too_much_reverb")]),
+    ("the cymbals are the loudest thing in the room", [("cymbals", "too_loud")]),
+    ("the double is way too loud", [("backing_vocals", "too_loud")]),
+    ("the double kick is too loud", [("kick", "too_loud")]),
     # graded words count only after words of excess
     ("the piano is way too bright", [("keys", "harsh")]),
     ("the piano is bright and lovely", []),
